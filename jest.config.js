@@ -1,0 +1,32 @@
+/**
+ * Jest projects:
+ *  - unit: pure TypeScript (engine, schema, handlers, server) — node.
+ *  - component: React components/pages with small mocks of @tarojs/components — jsdom.
+ *  - build: checks on build outputs (weapp package via miniprogram-ci, sizes, cloud bundles);
+ *    they need `npm run build:*` first (scripts/test.mjs runs the builds).
+ *  - e2e: Chromium (playwright-core) against the local cloud serving the H5 build.
+ */
+const ts = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
+const moduleNameMapper = {
+  '^@policy$': '<rootDir>/shared/policy/index.ts',
+  '^@policy/(.*)$': '<rootDir>/shared/policy/$1',
+  '^@cloud-api$': '<rootDir>/shared/cloud/index.ts',
+  '^@cloud-api/(.*)$': '<rootDir>/shared/cloud/$1',
+  '^@/(.*)$': '<rootDir>/src/$1',
+  '\\.(css|scss)$': '<rootDir>/test/support/style-mock.js',
+};
+const base = { transform: { '^.+\\.(t|j)sx?$': ts }, moduleNameMapper, rootDir: __dirname };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'component',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/component/**/*.test.tsx'],
+    },
+    { ...base, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+};

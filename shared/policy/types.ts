@@ -1,0 +1,358 @@
+/**
+ * Types of the policy engine. The catalog (data) and the calculator (code) meet here:
+ * a catalog item says *what* the clause grants, the calculator says *how* an item kind is computed.
+ */
+
+/** A figure exactly as the clause writes it, e.g. '500万元', '20%', '2000吨标准煤', '10亿元', '200元'. */
+export type Figure = string;
+
+/** Who a measure or item is for. */
+export type Audience = 'enterprise' | 'park' | 'person' | 'project';
+
+/** Questionnaire topics (step 2 of the questionnaire). */
+export type TopicId =
+  | 'platforms'
+  | 'standards'
+  | 'investment'
+  | 'digital'
+  | 'resources'
+  | 'green'
+  | 'pharma'
+  | 'craftsmen'
+  | 'landFees'
+  | 'park';
+
+/** What kind of support a measure gives, for browsing filters. */
+export type SupportKind = '补助' | '奖励' | '贴息' | '减免' | '非资金支持';
+
+// ---------------------------------------------------------------------------------------------
+// Facts: what the engine needs to know. The questionnaire, the schema and the docs are derived
+// from these definitions, so a fact is declared once.
+
+export type Tri = true | false | 'unknown';
+
+interface FactBase {
+  /** Dotted id, e.g. 'm08.upgrade.investment' or 'region.poverty'. */
+  id: string;
+  /** The question, in Chinese, as the questionnaire asks it. */
+  label: string;
+  /** A short help line shown under the question. */
+  help?: string;
+}
+
+export interface FlagFact extends FactBase {
+  type: 'flag';
+}
+export interface AmountFact extends FactBase {
+  type: 'amount';
+  /** Unit the user types in: '万元', '元', '吨', '吨标准煤', '个', '人'. */
+  unit: string;
+  /** Largest accepted value, in `unit` (an input sanity bound, not a policy figure). */
+  max: string;
+  /** Whole numbers only (counts of standards or people). */
+  integer?: boolean;
+}
+export interface ChoiceFact extends FactBase {
+  type: 'choice';
+  options: { value: string; label: string }[];
+}
+export type FactDef = FlagFact | AmountFact | ChoiceFact;
+export type FactValue = boolean | 'unknown' | number | string;
+
+// ---------------------------------------------------------------------------------------------
+// Catalog records.
+
+/** A threshold on a fact. `word` is the clause's own wording (以上/及以上/含 include the threshold). */
+export interface Threshold {
+  fact: string;
+  min: Figure;
+  /** The clause phrase that states it. */
+  quote: string;
+  word: '以上' | '及以上' | '含';
+  /** A lower threshold where the project is in one of these areas (e.g. 脱贫地区、革命老区). */
+  reduced?: { min: Figure; when: RegionFlag[]; quote: string; word: '以上' | '及以上' | '含' };
+}
+
+export type RegionFlag = 'poverty' | 'oldRevolutionary';
+
+/** A condition the clause sets, asked as a yes/no fact. */
+export interface Condition {
+  fact: string;
+  quote: string;
+}
+
+export interface Cap {
+  amount: Figure;
+  quote: string;
+  /** 'entry': each project/product/variety; 'enterprise': one enterprise (or park) per application. */
+  per: 'entry' | 'enterprise';
+}
+
+interface ItemBase {
+  /** Stable id, e.g. 'm08.upgrade'. The same name is used by data, formula, profile and tests. */
+  id: string;
+  /** Short title of the item, in Chinese. */
+  title: string;
+  /** The clause phrase (verbatim, a substring of the measure's clause) this item encodes. */
+  quote: string;
+  audience: Audience[];
+  /** Yes/no conditions, all required. */
+  conditions?: Condition[];
+  /** Several projects (or products, varieties) may be entered; each is computed on its own. */
+  repeat?: { noun: string };
+  /** An explanatory note on how an ambiguous phrase is read. */
+  note?: string;
+}
+
+/** A fixed amount (e.g. 对新认定的自治区级企业技术中心，给予 50万元). The first condition is the recognition. */
+export interface FixedItem extends ItemBase {
+  kind: 'fixed';
+  amount: Figure;
+}
+
+/** An amount that depends on a level or category (e.g. 两化融合 5A…A). */
+export interface LevelItem extends ItemBase {
+  kind: 'level';
+  fact: string;
+  levels: { value: string; label: string; amount: Figure; quote: string }[];
+}
+
+/** base × rate, with threshold, per-entry cap and per-enterprise cap. */
+export interface ProportionalItem extends ItemBase {
+  kind: 'percent' | 'perUnit' | 'perCount';
+  /** The fact the rate applies to. */
+  base: string;
+  /** '20%' for percent, '200元' per `per` for perUnit/perCount. */
+  rate: Figure;
+  /** For perUnit/perCount: the unit the rate is paid per, e.g. '吨标准煤', '个', '人'. */
+  per?: string;
+  rateQuote: string;
+  threshold?: Threshold;
+  cap?: Cap;
+  /** A cap shared with other items of the same measure, per enterprise and year (e.g. standards). */
+  group?: string;
+}
+
+/** 先行补助 + 不低于 share of a base, with a total cap (generic-drug consistency evaluation). */
+export interface AdvanceShareItem extends ItemBase {
+  kind: 'advanceShare';
+  /** Condition for the advance (受理 or 备案临床试验). */
+  advanceFact: string;
+  advance: Figure;
+  advanceQuote: string;
+  /** Condition for the follow-up share (通过一致性评价). */
+  passedFact: string;
+  base: string;
+  /** Lower bound of the share (不低于). */
+  minRate: Figure;
+  shareQuote: string;
+  cap: Cap;
+}
+
+/** 最高不超过 with no formula: a discretionary award from 0 up to the cap. */
+export interface UpToItem extends ItemBase {
+  kind: 'upTo';
+  cap: Cap;
+}
+
+/** 免收 / 减半: a reduction of a fee the user may state. */
+export interface FeeReductionItem extends ItemBase {
+  kind: 'feeReduction';
+  /** Share of the fee waived: '100%' (免收) or '50%' (减半). */
+  share: Figure;
+  fee: string;
+}
+
+/** Support that is real but has no amount in the text (land, power price, funds, bonds). */
+export interface NonMonetaryItem extends ItemBase {
+  kind: 'nonMonetary';
+  /** What it means for the user, in plain Chinese. */
+  guidance: string;
+}
+
+/** Money is promised but the text gives no amount or formula (e.g. 根据…能耗量给予一次性奖补). */
+export interface UnquantifiedItem extends ItemBase {
+  kind: 'unquantified';
+  guidance: string;
+}
+
+export type Item =
+  | FixedItem
+  | LevelItem
+  | ProportionalItem
+  | AdvanceShareItem
+  | UpToItem
+  | FeeReductionItem
+  | NonMonetaryItem
+  | UnquantifiedItem;
+export type ItemKind = Item['kind'];
+
+export interface CapGroup {
+  id: string;
+  amount: Figure;
+  quote: string;
+}
+
+export interface Measure {
+  /** 'm01' … 'm30'. */
+  id: string;
+  number: number;
+  /** '（一）' … '（三十）' */
+  label: string;
+  section: number;
+  title: string;
+  /** The measure's whole clause, verbatim from the list. */
+  clause: string;
+  audience: Audience[];
+  topic: TopicId;
+  support: SupportKind[];
+  /** Headline for cards and share titles, e.g. '最高 500 万元'. Derived text, checked against the items by tests. */
+  headline: string;
+  facts: FactDef[];
+  items: Item[];
+  groups?: CapGroup[];
+}
+
+export interface Section {
+  number: number;
+  /** '一' … '五' */
+  label: string;
+  title: string;
+}
+
+export interface Catalog {
+  id: string;
+  title: string;
+  year: number;
+  issuer: string;
+  issuerNote?: string;
+  preamble: string;
+  source: string;
+  sections: Section[];
+  /** Facts shared by many measures (entity, region). */
+  facts: FactDef[];
+  measures: Measure[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profile: the facts of one enterprise or park. Validated by ./schema (valibot).
+
+export interface ProjectEntry {
+  /** A label the user gives the project ("2 号线技改"). */
+  name?: string;
+  facts: Record<string, FactValue>;
+}
+
+export interface Profile {
+  version: 1;
+  entity: 'enterprise' | 'park';
+  /** 中小企业 (for the topics that concern SMEs); 'unknown' allowed. */
+  sme?: Tri;
+  region?: {
+    /** GB/T 2260 code of the 旗县区 where the project is. */
+    countyCode?: string;
+    countyName?: string;
+    cityName?: string;
+    poverty?: Tri;
+    oldRevolutionary?: Tri;
+  };
+  /** Topics the user chose (questionnaire step 2); informational for the engine. */
+  topics?: TopicId[];
+  /** Facts of non-repeated items, keyed by fact id. */
+  facts?: Record<string, FactValue>;
+  /** Entries of repeated items, keyed by item id. */
+  projects?: Record<string, ProjectEntry[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result.
+
+export type Status = 'eligible' | 'ineligible' | 'needsInfo' | 'notForYou';
+/** exact: the figure; atLeast: 不低于; upTo: 最高不超过 (from 0); saving: a fee not paid; nonMonetary; unquantified. */
+export type AmountKind = 'exact' | 'atLeast' | 'upTo' | 'saving' | 'nonMonetary' | 'unquantified';
+
+export type StageStep =
+  | 'condition'
+  | 'level'
+  | 'base'
+  | 'rate'
+  | 'threshold'
+  | 'cap'
+  | 'groupCap'
+  | 'advance'
+  | 'share'
+  | 'sum'
+  | 'amount';
+
+/** One step of the working, citing the clause phrase it applies. */
+export interface Stage {
+  step: StageStep;
+  /** Short Chinese label, e.g. '按比例计算'. */
+  label: string;
+  /** The working in words and figures, e.g. '3000万元 × 20% = 600万元'. */
+  text: string;
+  /** The clause phrase applied. */
+  quote?: string;
+  /** Value after this stage in yuan (for money stages), decimal string, rounded to 0.01. */
+  value?: string;
+  /** Which project entry the stage belongs to (index into profile.projects[itemId]). */
+  entry?: number;
+  /** Did the check pass (condition / threshold stages). */
+  pass?: boolean;
+}
+
+export interface Interval {
+  /** Yuan, decimal string with two decimals, rounded once, half-up. */
+  min: string;
+  max: string;
+}
+
+export interface Hint {
+  /** e.g. '投资再增加 500万元即可达到 2000万元门槛' */
+  text: string;
+  fact: string;
+  entry?: number;
+  /** How much more of the fact is needed, in the fact's unit. */
+  gap: string;
+}
+
+/** A figure under an assumption, when a fact is unknown (e.g. 脱贫地区: 是 / 否). */
+export interface Alternative {
+  assume: string;
+  amount: Interval;
+  status: Status;
+}
+
+export interface ItemResult {
+  id: string;
+  measure: string;
+  measureNumber: number;
+  title: string;
+  itemKind: ItemKind;
+  status: Status;
+  /** Why not, or what is missing, in Chinese. */
+  reason?: string;
+  /** Facts that must be answered (status needsInfo). */
+  missing: string[];
+  kind: AmountKind;
+  amount: Interval;
+  stages: Stage[];
+  hints: Hint[];
+  alternatives: Alternative[];
+  /** Per-entry breakdown for repeated items. */
+  entries?: { index: number; name?: string; status: Status; amount: Interval }[];
+}
+
+export interface EvaluateResult {
+  catalog: { id: string; title: string; year: number; issuer: string };
+  items: ItemResult[];
+  /** Sum over eligible monetary awards (exact, atLeast, upTo). */
+  total: Interval;
+  /** Sum over eligible fee savings. */
+  savings: Interval;
+  /** What items that need more information could add. */
+  pending: Interval;
+  counts: Record<Status, number>;
+  /** Number of measures with at least one eligible monetary item. */
+  measuresCovered: number;
+}
