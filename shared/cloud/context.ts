@@ -1,0 +1,117 @@
+/**
+ * What a handler receives besides its request. The shells build it: the WeChat cloud function
+ * from wx-server-sdk (cloudfunctions/<name>/index.ts), the local cloud from its HTTP request and
+ * the embedded store (server/). A handler touches the outside world only through this object, so
+ * tests hand it a fake.
+ */
+
+export interface HandlerContext {
+  /**
+   * The caller's WeChat openid: in the cloud from `cloud.getWXContext().OPENID`, locally from the
+   * `x-dev-openid` header. Never from the request. `null` when there is no user (timer runs).
+   */
+  openid: string | null;
+  /** The clock, injectable for tests. */
+  now: () => Date;
+  db: DocumentStore;
+  log: Logger;
+}
+
+export interface Logger {
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document store: the subset of the WeChat cloud database both back ends implement the same way.
+
+/** Every stored document has a string `_id`. */
+export interface StoredDoc {
+  _id: string;
+}
+
+/** A document to add: `_id` optional (generated when absent; a given one must be new). */
+export type NewDoc<T extends StoredDoc> = Omit<T, '_id'> & { _id?: string };
+
+/**
+ * A value a `where` may compare by equality. Objects, arrays and null are left out on purpose:
+ * WeChat and NeDB disagree on what they mean in a query.
+ */
+export type WhereValue = string | number | boolean;
+
+export interface FindQuery {
+  /** Field equality, all required. A key may be a dotted path into nested objects ('a.b'). */
+  where?: Record<string, WhereValue>;
+  /** Sort keys, applied in order. */
+  orderBy?: { field: string; direction: 'asc' | 'desc' }[];
+  /** How many documents at most: 1 … MAX_FIND_LIMIT (WeChat's server-side maximum). Required. */
+  limit: number;
+  /** How many matching documents to skip (paging), ≥ 0. */
+  skip?: number;
+}
+
+/** WeChat answers at most 1000 documents per server-side query. */
+export const MAX_FIND_LIMIT = 1000;
+
+/** Shallow update: each given top-level field is replaced by the given value; `undefined` is ignored. */
+export type Patch<T extends StoredDoc> = Partial<Omit<T, '_id'>>;
+
+export interface Collection<T extends StoredDoc = StoredDoc> {
+  /** The document with this id, or null. */
+  get(id: string): Promise<T | null>;
+  /** Adds a document. A given `_id` that exists already → throws DuplicateIdError (idempotent logs). */
+  add(doc: NewDoc<T>): Promise<{ _id: string }>;
+  /** Replaces the given top-level fields of one document. */
+  update(id: string, patch: Patch<T>): Promise<{ updated: number }>;
+  remove(id: string): Promise<{ removed: number }>;
+  /** Matching documents, sorted, paged. */
+  find(query: FindQuery): Promise<T[]>;
+}
+
+export interface DocumentStore {
+  /** A collection by name (1–64 of [A-Za-z0-9_-]); it exists once something is added. */
+  collection<T extends StoredDoc = StoredDoc>(name: string): Collection<T>;
+}
+
+const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
+const FIELD_RE = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+
+/** Checks shared by the implementations, so a bad call fails the same way on both back ends. */
+export function checkCollectionName(name: string): void {
+  if (typeof name !== 'string' || !NAME_RE.test(name)) throw new Error(`invalid collection name: ${String(name)}`);
+}
+
+export function checkId(id: string): void {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 128) throw new Error('invalid document id');
+}
+
+export function checkFindQuery(q: FindQuery): void {
+  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_FIND_LIMIT) {
+    throw new Error(`find: limit must be an integer 1…${MAX_FIND_LIMIT}`);
+  }
+  if (q.skip !== undefined && (!Number.isInteger(q.skip) || q.skip < 0)) throw new Error('find: skip must be ≥ 0');
+  for (const [key, value] of Object.entries(q.where ?? {})) {
+    if (!FIELD_RE.test(key)) throw new Error(`find: invalid field ${key}`);
+    const t = typeof value;
+    if (t !== 'string' && t !== 'number' && t !== 'boolean') throw new Error(`find: where.${key} must be a string, number or boolean`);
+  }
+  for (const o of q.orderBy ?? []) {
+    if (!FIELD_RE.test(o.field) || (o.direction !== 'asc' && o.direction !== 'desc')) throw new Error('find: invalid orderBy');
+  }
+}
+
+/** The patch without undefined values and without `_id`; throws on a field name a store rejects. */
+export function cleanPatch(patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (key === '_id') throw new Error('update: _id cannot change');
+    if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`update: invalid field ${key}`);
+    out[key] = value;
+  }
+  return out;
+}
+
+/** A logger that writes nothing (tests). */
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

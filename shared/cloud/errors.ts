@@ -1,0 +1,106 @@
+/**
+ * Error codes every cloud function and the local cloud answer with, each with its Chinese message
+ * for the user, and the helpers that turn a failure — returned or thrown — into an Envelope.
+ * An envelope never carries a stack trace or an internal message: unexpected errors are logged
+ * on the server and answered with INTERNAL.
+ */
+import type { CloudError } from './api';
+
+export const ERROR_MESSAGES = {
+  /** The request or one of its fields is wrong; `fields` names which. */
+  INVALID_INPUT: '输入有误',
+  /** The function name is not one of FUNCTION_NAMES. */
+  UNKNOWN_FUNCTION: '未知的功能',
+  /** The request is larger than MAX_REQUEST_BYTES. */
+  PAYLOAD_TOO_LARGE: '请求内容过大',
+  /** Local cloud only: a cloud function is called with POST. */
+  METHOD_NOT_ALLOWED: '请求方式不正确',
+  /** The caller has no identity (no OPENID), where the function needs one. */
+  UNAUTHENTICATED: '请在微信中打开后再试',
+  /** The caller may not touch this record. */
+  FORBIDDEN: '没有权限执行此操作',
+  /** A record with this id already exists. */
+  DUPLICATE_ID: '记录已存在',
+  /** Anything unexpected. */
+  INTERNAL: '服务暂时不可用，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** Specific messages used in several places. */
+export const MESSAGES = {
+  notJson: '请求不是有效的 JSON',
+  notObject: '请求内容应为对象',
+  notSerializable: '请求内容无法解析',
+  tooLarge: '请求内容过大（超过 64 KB）',
+  badDevOpenid: '开发身份 x-dev-openid 无效：应为 1–64 位字母、数字、下划线或连字符',
+} as const;
+
+/** HTTP status of each code, for the local cloud (WeChat's callFunction has no status). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNKNOWN_FUNCTION: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  METHOD_NOT_ALLOWED: 405,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  DUPLICATE_ID: 409,
+  INTERNAL: 500,
+};
+
+export type Failure = { ok: false; error: CloudError };
+
+/** An error envelope; the message defaults to the code's own. */
+export function failure(
+  code: ErrorCode,
+  message: string = ERROR_MESSAGES[code],
+  fields?: CloudError['fields'],
+): Failure {
+  const error: CloudError = { code, message };
+  if (fields && fields.length > 0) error.fields = fields.map((f) => ({ field: f.field, message: f.message }));
+  return { ok: false, error };
+}
+
+/**
+ * A failure a handler may throw instead of returning, e.g. deep inside a helper. Its code and
+ * message reach the user; it has no other payload.
+ */
+export class CloudFailure extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: CloudError['fields'];
+  constructor(code: ErrorCode, message: string = ERROR_MESSAGES[code], fields?: CloudError['fields']) {
+    super(message);
+    this.name = 'CloudFailure';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** Thrown by a document store when `add` is given an `_id` that exists. */
+export class DuplicateIdError extends CloudFailure {
+  readonly collection: string;
+  readonly id: string;
+  constructor(collection: string, id: string) {
+    super('DUPLICATE_ID');
+    this.name = 'DuplicateIdError';
+    this.collection = collection;
+    this.id = id;
+  }
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+}
+
+/**
+ * Any thrown value → an error envelope. A CloudFailure keeps its code and message; anything else
+ * becomes INTERNAL with the generic Chinese message, and is passed to `onUnexpected` (for the
+ * server log) — its message and stack never reach the envelope.
+ */
+export function toErrorEnvelope(err: unknown, onUnexpected?: (err: unknown) => void): Failure {
+  if (err instanceof CloudFailure && isErrorCode(err.code)) {
+    return failure(err.code, err.message, err.fields);
+  }
+  onUnexpected?.(err);
+  return failure('INTERNAL');
+}

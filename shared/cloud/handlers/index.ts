@@ -1,0 +1,16 @@
+/**
+ * Every cloud function's handler, by name. The mapped type makes a name in CloudFunctions without
+ * a handler (or a handler with the wrong request/response types) a type error.
+ *
+ * A WeChat cloud function imports only its own handler file (so its bundle holds only what it
+ * needs); the local cloud imports this map.
+ */
+import type { FunctionName } from '../api';
+import type { Handler } from '../handler';
+import { calculate } from './calculate';
+
+export type HandlerMap = { [N in FunctionName]: Handler<N> };
+
+export const handlers: HandlerMap = {
+  calculate,
+};

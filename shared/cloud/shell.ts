@@ -1,0 +1,56 @@
+/**
+ * The body of every WeChat cloud function: identity from wx-server-sdk, the database adapter, the
+ * clock, a console logger, then `runHandler`. cloudfunctions/<name>/index.ts is three lines around it.
+ */
+import type { Envelope, FunctionName, ResponseOf } from './api';
+import type { HandlerContext, Logger } from './context';
+import { toErrorEnvelope } from './errors';
+import { runHandler, type Handler } from './handler';
+import { wxDocumentStore, type WxDatabase } from './wx-db';
+
+/** The part of wx-server-sdk the shell uses (after `cloud.init`). */
+export interface WxCloud {
+  getWXContext(): { OPENID?: unknown };
+  database(): unknown;
+}
+
+/** OPENID as WeChat sets it for this invocation; anything but a non-empty string means no user. */
+export function openidOf(cloud: WxCloud): string | null {
+  const id = cloud.getWXContext().OPENID;
+  return typeof id === 'string' && id.length > 0 ? id : null;
+}
+
+/** One JSON line per entry; WeChat's cloud console shows a function's stdout/stderr. */
+export function consoleLogger(scope: string): Logger {
+  const write = (level: string, message: string, meta?: Record<string, unknown>) => {
+    const line = JSON.stringify({ level, scope, message, ...meta });
+    if (level === 'error') console.error(line);
+    else console.log(line);
+  };
+  return {
+    info: (m, meta) => write('info', m, meta),
+    warn: (m, meta) => write('warn', m, meta),
+    error: (m, meta) => write('error', m, meta),
+  };
+}
+
+export function makeCloudMain<N extends FunctionName>(
+  name: N,
+  handler: Handler<N>,
+  cloud: WxCloud,
+  options: { now?: () => Date; log?: Logger } = {},
+): (event: unknown) => Promise<Envelope<ResponseOf<N>>> {
+  const db = wxDocumentStore(() => cloud.database() as WxDatabase);
+  const log = options.log ?? consoleLogger(name);
+  const now = options.now ?? (() => new Date());
+  return async (event: unknown) => {
+    try {
+      // Read per invocation: WeChat sets the caller's context in the environment of each call.
+      // The event's own fields (openid, userInfo, …) are never consulted.
+      const ctx: HandlerContext = { openid: openidOf(cloud), now, db, log };
+      return await runHandler(name, handler, event, ctx);
+    } catch (err) {
+      return toErrorEnvelope(err, (e) => log.error(`cloud function ${name}: shell failed`, { error: String(e) }));
+    }
+  };
+}
