@@ -1,0 +1,269 @@
+/**
+ * The local cloud: one HTTP server on 127.0.0.1 that serves the H5 build and runs the real
+ * cloud-function handlers at POST /cloud/<name> (JSON request → JSON Envelope), with an embedded
+ * persistent store (NeDB) in place of the WeChat cloud database. Dev-only: the caller's identity
+ * is the `x-dev-openid` header (default 'dev-user-a'), never a field of the body.
+ *
+ * HTTP status follows the envelope: 200 for ok, else by error code (400 INVALID_INPUT,
+ * 404 UNKNOWN_FUNCTION, 413 PAYLOAD_TOO_LARGE, 500 INTERNAL, …). The body is always the envelope,
+ * so a client reads the body whatever the status.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Envelope, FunctionName } from '../shared/cloud/api';
+import type { HandlerContext, Logger } from '../shared/cloud/context';
+import { failure, HTTP_STATUS, isErrorCode, MESSAGES, type Failure } from '../shared/cloud/errors';
+import { MAX_REQUEST_BYTES, runHandler, type Handler } from '../shared/cloud/handler';
+import { handlers as defaultHandlers, type HandlerMap } from '../shared/cloud/handlers';
+import { compress, negotiateEncoding, sendText, StaticFiles } from './static';
+import { NedbStore } from './store';
+
+export const DEFAULT_PORT = 10086;
+export const DEFAULT_OPENID = 'dev-user-a';
+export const DEV_OPENID_HEADER = 'x-dev-openid';
+const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+/** JSON responses above this size are compressed when the client accepts it. */
+const MIN_COMPRESS_JSON = 1024;
+
+export interface LocalCloudOptions {
+  /** 0 picks a free port. Default DEFAULT_PORT. */
+  port?: number;
+  /** Always loopback unless told otherwise; the server has no authentication. */
+  host?: string;
+  /** Where the NeDB datafiles live (one per collection). */
+  dataDir: string;
+  /** The H5 build (dist-h5/). */
+  staticDir: string;
+  /** Replace handlers (tests). */
+  handlers?: Partial<HandlerMap>;
+  log?: Logger;
+  now?: () => Date;
+}
+
+export interface LocalCloud {
+  /** Starts listening; resolves with the base URL, e.g. http://127.0.0.1:10086. */
+  listen(): Promise<string>;
+  /** Stops accepting, ends open connections, flushes the store. */
+  close(): Promise<void>;
+  /** Base URL (valid after listen()). */
+  readonly url: string;
+  readonly store: NedbStore;
+}
+
+export function consoleServerLogger(): Logger {
+  const fmt = (m: string, meta?: Record<string, unknown>) => {
+    if (!meta) return m;
+    const { stack, ...rest } = meta;
+    return `${m} ${JSON.stringify(rest)}${typeof stack === 'string' ? `\n${stack}` : ''}`;
+  };
+  return {
+    info: (m, meta) => console.log(`[local-cloud] ${fmt(m, meta)}`),
+    warn: (m, meta) => console.warn(`[local-cloud] ${fmt(m, meta)}`),
+    error: (m, meta) => console.error(`[local-cloud] ${fmt(m, meta)}`),
+  };
+}
+
+function statusOf(env: Envelope<unknown>): number {
+  if (env.ok) return 200;
+  return isErrorCode(env.error.code) ? HTTP_STATUS[env.error.code] : 400;
+}
+
+const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
+
+/** CORS for a Taro H5 dev server on another local port; other origins get no CORS headers. */
+function corsHeaders(req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  if (typeof origin === 'string' && LOCAL_ORIGIN.test(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', `content-type, ${DEV_OPENID_HEADER}`);
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.setHeader('Vary', 'Origin');
+  }
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, payload: unknown): void {
+  let body: Buffer = Buffer.from(JSON.stringify(payload), 'utf8');
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (body.length >= MIN_COMPRESS_JSON) {
+    const enc = negotiateEncoding(req.headers['accept-encoding']);
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (enc !== 'identity') {
+      body = compress(body, enc, true);
+      res.setHeader('Content-Encoding', enc);
+    }
+  }
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
+
+function sendEnvelope(req: IncomingMessage, res: ServerResponse, env: Envelope<unknown>): void {
+  sendJson(req, res, statusOf(env), env);
+}
+
+type BodyResult = { ok: true; body: Buffer } | { ok: false; tooLarge: true };
+
+/** Reads the body up to `limit` bytes; stops collecting (and drains) once it is exceeded. */
+function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.resolve({ ok: false, tooLarge: true });
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        chunks.length = 0;
+        resolve({ ok: false, tooLarge: true });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) resolve({ ok: true, body: Buffer.concat(chunks) });
+    });
+    req.on('error', (err) => {
+      if (!done) reject(err);
+    });
+  });
+}
+
+/** `x-dev-openid` → openid; absent → DEFAULT_OPENID; malformed → a failure. */
+export function devOpenid(header: string | string[] | undefined): { ok: true; openid: string } | Failure {
+  if (header === undefined) return { ok: true, openid: DEFAULT_OPENID };
+  if (typeof header === 'string' && OPENID_RE.test(header)) return { ok: true, openid: header };
+  return failure('INVALID_INPUT', MESSAGES.badDevOpenid, [{ field: DEV_OPENID_HEADER, message: MESSAGES.badDevOpenid }]);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function createServer(options: LocalCloudOptions): LocalCloud {
+  const log = options.log ?? consoleServerLogger();
+  const now = options.now ?? (() => new Date());
+  const host = options.host ?? '127.0.0.1';
+  const store = new NedbStore(options.dataDir);
+  const files = new StaticFiles(options.staticDir);
+  const table: HandlerMap = { ...defaultHandlers, ...options.handlers };
+  let url = '';
+
+  async function handleCloud(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    corsHeaders(req, res);
+    if (!Object.prototype.hasOwnProperty.call(table, name)) {
+      req.resume();
+      sendEnvelope(req, res, failure('UNKNOWN_FUNCTION'));
+      return;
+    }
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      res.setHeader('Allow', 'POST');
+      sendEnvelope(req, res, failure('METHOD_NOT_ALLOWED'));
+      return;
+    }
+    const who = devOpenid(req.headers[DEV_OPENID_HEADER]);
+    if (!who.ok) {
+      req.resume();
+      sendEnvelope(req, res, who);
+      return;
+    }
+    const body = await readBody(req, MAX_REQUEST_BYTES);
+    if (!body.ok) {
+      // The client may still be sending: answer, then close the connection.
+      res.setHeader('Connection', 'close');
+      sendEnvelope(req, res, failure('PAYLOAD_TOO_LARGE', MESSAGES.tooLarge));
+      return;
+    }
+    let event: unknown;
+    try {
+      event = JSON.parse(utf8.decode(body.body));
+    } catch {
+      sendEnvelope(req, res, failure('INVALID_INPUT', MESSAGES.notJson));
+      return;
+    }
+    const fn = name as FunctionName;
+    const ctx: HandlerContext = { openid: who.openid, now, db: store, log };
+    const env = await runHandler(fn, table[fn] as Handler<FunctionName>, event, ctx);
+    sendEnvelope(req, res, env);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const pathname = (req.url ?? '/').split('?')[0] || '/';
+    if (pathname === '/cloud' || pathname.startsWith('/cloud/')) {
+      const name = pathname.slice('/cloud/'.length);
+      await handleCloud(req, res, /^[A-Za-z0-9_]+$/.test(name) ? name : '');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume();
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'Method Not Allowed');
+      return;
+    }
+    const served = await files.serve(req, res, pathname);
+    if (!served) {
+      sendText(
+        res,
+        503,
+        '<!doctype html><meta charset="utf-8"><title>政策算盘</title><p>H5 尚未构建：请先运行 <code>npm run build:h5</code>（或 <code>npm start</code>）。</p>',
+        'text/html; charset=utf-8',
+      );
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log.error(`request failed: ${req.method} ${req.url}`, {
+        error: err instanceof Error ? err.message : String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      });
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const isCloud = (req.url ?? '').startsWith('/cloud');
+      if (isCloud) sendEnvelope(req, res, failure('INTERNAL'));
+      else sendText(res, 500, '服务暂时不可用，请稍后再试');
+    });
+  });
+
+  return {
+    get url() {
+      return url;
+    },
+    store,
+    listen() {
+      return new Promise<string>((resolve, reject) => {
+        const onError = (err: Error) => reject(err);
+        server.once('error', onError);
+        server.listen(options.port ?? DEFAULT_PORT, host, () => {
+          server.off('error', onError);
+          const addr = server.address() as AddressInfo;
+          const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+          url = `http://${shownHost}:${addr.port}`;
+          resolve(url);
+        });
+      });
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}
