@@ -1,0 +1,85 @@
+import path from 'path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+/** Code outside src/ that Taro's loaders must compile (absolute path, see NOTES-platform.md). */
+const sharedDir = path.resolve(__dirname, '..', 'shared')
+
+/**
+ * weapp → dist/ (root project.config.json points there with miniprogramRoot "dist/");
+ * h5    → dist-h5/ so the two builds never erase each other.
+ * TARO_ENV is set by the CLI from `--type` before this file is evaluated.
+ */
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/**
+ * WeChat cloud environment id used by Taro.cloud.init in the weapp build.
+ * Placeholder: empty → wx.cloud.init() without `env`, i.e. the account's default environment.
+ * Set CLOUD_ENV=<your-env-id> when building for a real mini-program.
+ */
+const cloudEnv = process.env.CLOUD_ENV || ''
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'policy-abacus',
+    date: '2026-11-26',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // Platform (weapp/h5) and framework (react) plugins are added by the CLI from --type and
+    // `framework`; nothing else is needed.
+    plugins: [],
+    defineConstants: {
+      CLOUD_ENV: JSON.stringify(cloudEnv),
+    },
+    alias: {
+      '@policy': path.resolve(root, 'shared/policy'),
+      '@cloud-api': path.resolve(root, 'shared/cloud'),
+      '@': path.resolve(root, 'src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      // Relative public path + hash router: the build works from any static server or sub-folder.
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedDir] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})
