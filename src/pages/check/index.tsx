@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { View, Text, Button, Input } from '@tarojs/components'
+import type { Profile, EvaluateResult, Interval } from '@policy/types'
+
+import { callCloud, getDevOpenid, setDevOpenid, type CloudError } from '@/services/cloud'
+
+import './index.scss'
+
+/** A sample profile (one 技改 project) that proves the page → cloud → engine path end to end. */
+export const SAMPLE_PROFILE: Profile = {
+  version: 1,
+  entity: 'enterprise',
+  facts: {},
+  projects: {
+    'm08.upgrade': [{ facts: { 'm08.upgrade.investment': 3000, 'm08.upgrade.chain': true } }],
+  },
+}
+
+type State =
+  | { phase: 'loading' }
+  | { phase: 'error'; error: CloudError }
+  | { phase: 'done'; result: EvaluateResult }
+
+/** Shows the engine's yuan strings as given (no arithmetic here). */
+export function formatInterval(interval: Interval): string {
+  return interval.min === interval.max ? `${interval.min} 元` : `${interval.min} – ${interval.max} 元`
+}
+
+function DevOpenidPanel({ onChanged }: { onChanged: () => void }) {
+  const [active, setActive] = useState(getDevOpenid())
+  const [draft, setDraft] = useState('')
+  const apply = () => {
+    setActive(setDevOpenid(draft))
+    setDraft('')
+    onChanged()
+  }
+  return (
+    <View className='card dev-openid'>
+      <Text className='muted'>
+        开发模式 · 当前用户：<Text className='dev-openid__active'>{active}</Text>
+      </Text>
+      <Input
+        className='text-input dev-openid__input'
+        value={draft}
+        placeholder='切换 dev openid，例如 dev-user-b'
+        onInput={(e) => setDraft(e.detail.value)}
+      />
+      <Button className='btn dev-openid__apply' onClick={apply}>
+        切换并重新测算
+      </Button>
+    </View>
+  )
+}
+
+export default function CheckPage() {
+  const [state, setState] = useState<State>({ phase: 'loading' })
+  const alive = useRef(true)
+
+  const run = useCallback(async () => {
+    setState({ phase: 'loading' })
+    const envelope = await callCloud('calculate', { profile: SAMPLE_PROFILE })
+    if (!alive.current) return
+    setState(envelope.ok ? { phase: 'done', result: envelope.data } : { phase: 'error', error: envelope.error })
+  }, [])
+
+  useEffect(() => {
+    alive.current = true
+    void run()
+    return () => {
+      alive.current = false
+    }
+  }, [run])
+
+  return (
+    <View className='page check'>
+      <View className='card'>
+        <Text className='muted'>示例企业：一个总投资 3000 万元的技术改造项目（产业链延伸）</Text>
+      </View>
+
+      {state.phase === 'loading' && (
+        <View className='card cloud-loading' id='cloud-loading'>
+          <Text>正在测算，请稍候…</Text>
+        </View>
+      )}
+
+      {state.phase === 'error' && (
+        <View className='card cloud-error' id='cloud-error' data-code={state.error.code}>
+          <Text className='error-text cloud-error__message'>{state.error.message}</Text>
+          <Button className='btn retry-button' id='retry-button' onClick={() => void run()}>
+            重试
+          </Button>
+        </View>
+      )}
+
+      {state.phase === 'done' && (
+        <View className='card cloud-result' id='cloud-result'>
+          <Text className='muted'>预计可申请资金合计</Text>
+          <Text className='cloud-result__total' id='cloud-result-total'>
+            {formatInterval(state.result.total)}
+          </Text>
+          <Text className='cloud-result__count' id='cloud-result-count'>
+            符合条件的事项：{state.result.items.filter((item) => item.status === 'eligible').length} 项
+          </Text>
+          <Text className='muted'>金额为估算，最终以主管部门审核认定为准。</Text>
+        </View>
+      )}
+
+      {process.env.TARO_ENV === 'h5' && <DevOpenidPanel onChanged={() => void run()} />}
+    </View>
+  )
+}
