@@ -98,8 +98,11 @@ interface ItemBase {
   audience: Audience[];
   /** Yes/no conditions, all required. */
   conditions?: Condition[];
-  /** Several projects (or products, varieties) may be entered; each is computed on its own. */
-  repeat?: { noun: string };
+  /**
+   * Several projects (or products, varieties) may be entered; each is computed on its own.
+   * The entry facts have local ids ('investment'); conditions, base and threshold refer to them.
+   */
+  repeat?: { noun: string; facts: FactDef[] };
   /** An explanatory note on how an ambiguous phrase is read. */
   note?: string;
 }
@@ -158,14 +161,18 @@ export interface UpToItem extends ItemBase {
 /** 免收 / 减半: a reduction of a fee the user may state. */
 export interface FeeReductionItem extends ItemBase {
   kind: 'feeReduction';
-  /** Share of the fee waived: '100%' (免收) or '50%' (减半). */
+  /** The clause's word and the share of the fee it waives: 免收 = '100%', 减半 = '50%'. */
+  word: '免收' | '减半';
   share: Figure;
+  /** The fee the user would otherwise pay (optional fact; without it the saving has no amount). */
   fee: string;
 }
 
 /** Support that is real but has no amount in the text (land, power price, funds, bonds). */
 export interface NonMonetaryItem extends ItemBase {
   kind: 'nonMonetary';
+  /** Two to six characters for cards: '电价支持', '用地支持'. */
+  tag: string;
   /** What it means for the user, in plain Chinese. */
   guidance: string;
 }
@@ -173,6 +180,7 @@ export interface NonMonetaryItem extends ItemBase {
 /** Money is promised but the text gives no amount or formula (e.g. 根据…能耗量给予一次性奖补). */
 export interface UnquantifiedItem extends ItemBase {
   kind: 'unquantified';
+  tag: string;
   guidance: string;
 }
 
@@ -206,8 +214,7 @@ export interface Measure {
   audience: Audience[];
   topic: TopicId;
   support: SupportKind[];
-  /** Headline for cards and share titles, e.g. '最高 500 万元'. Derived text, checked against the items by tests. */
-  headline: string;
+  /** Facts of the measure's non-repeated items (ids are global: 'm01.techCenter'). */
   facts: FactDef[];
   items: Item[];
   groups?: CapGroup[];
@@ -332,6 +339,10 @@ export interface ItemResult {
   status: Status;
   /** Why not, or what is missing, in Chinese. */
   reason?: string;
+  /** audience | unanswered | condition | threshold | level | zero | missing */
+  reasonCode?: string;
+  /** The upper bound is unknown until a missing amount is given (e.g. a premium with no cap). */
+  open?: boolean;
   /** Facts that must be answered (status needsInfo). */
   missing: string[];
   kind: AmountKind;

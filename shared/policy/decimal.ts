@@ -1,0 +1,16 @@
+/**
+ * The one configured decimal.js clone used for every yuan in the product.
+ * precision 40 keeps every product of the list's figures exact (the largest is 1000亿元 × 80%);
+ * ROUND_HALF_UP is the usual rounding of Chinese financial amounts (四舍五入), applied once, at output.
+ */
+import Decimal from 'decimal.js';
+
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Dec = InstanceType<typeof Dec>;
+
+export const ZERO = new Dec(0);
+
+/** Yuan → string with two decimals (分), rounded half-up. The only rounding in the engine. */
+export function toYuanString(value: Dec): string {
+  return value.toFixed(2, Dec.ROUND_HALF_UP);
+}

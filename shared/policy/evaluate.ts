@@ -1,0 +1,57 @@
+/**
+ * evaluate(profile): every item of every measure, with status, amount interval, kind and the working.
+ * Amounts stay exact Decimals until toItemResult / the totals, where each is rounded once (0.01 元).
+ */
+import { catalog2022 } from './catalog';
+import { compileCatalog } from './compile';
+import { Dec, ZERO, toYuanString } from './decimal';
+import { applyGroupCaps } from './group-caps';
+import { evaluateItem, toItemResult, type WorkingItem } from './item';
+import type { Catalog, EvaluateResult, Interval, Profile, Status } from './types';
+
+const AWARD_KINDS = new Set(['exact', 'atLeast', 'upTo']);
+
+function interval(min: Dec, max: Dec): Interval {
+  return { min: toYuanString(min), max: toYuanString(max) };
+}
+
+export function evaluate(profile: Profile, catalog: Catalog = catalog2022): EvaluateResult {
+  const cc = compileCatalog(catalog);
+  const working: WorkingItem[] = [];
+  for (const cm of cc.measures) {
+    const items = cm.items.map((ci) => evaluateItem(cc, ci, profile));
+    if (cm.measure.groups) applyGroupCaps(items);
+    working.push(...items);
+  }
+
+  // Totals add the items' output figures (each rounded once), so the items shown add up to the total.
+  const items = working.map(toItemResult);
+  let totalMin = ZERO, totalMax = ZERO, saveMin = ZERO, saveMax = ZERO, pendMin = ZERO, pendMax = ZERO;
+  const counts: Record<Status, number> = { eligible: 0, ineligible: 0, needsInfo: 0, notForYou: 0 };
+  const covered = new Set<string>();
+  for (const r of items) {
+    counts[r.status] += 1;
+    const min = new Dec(r.amount.min);
+    const max = new Dec(r.amount.max);
+    if (r.status === 'eligible' && AWARD_KINDS.has(r.kind)) {
+      totalMin = totalMin.plus(min);
+      totalMax = totalMax.plus(max);
+      if (max.gt(0)) covered.add(r.measure);
+    } else if (r.status === 'eligible' && r.kind === 'saving') {
+      saveMin = saveMin.plus(min);
+      saveMax = saveMax.plus(max);
+    } else if (r.status === 'needsInfo' && (AWARD_KINDS.has(r.kind) || r.kind === 'saving')) {
+      pendMin = pendMin.plus(min);
+      pendMax = pendMax.plus(max);
+    }
+  }
+  return {
+    catalog: { id: catalog.id, title: catalog.title, year: catalog.year, issuer: catalog.issuer },
+    items,
+    total: interval(totalMin, totalMax),
+    savings: interval(saveMin, saveMax),
+    pending: interval(pendMin, pendMax),
+    counts,
+    measuresCovered: covered.size,
+  };
+}

@@ -1,0 +1,20 @@
+import { Dec } from './decimal';
+import { UNITS, type Dimension } from './units';
+
+export interface ParsedFigure {
+  /** Value in the dimension's base unit (元 for money, 0.2 for 20%). */
+  value: Dec;
+  dimension: Dimension;
+  /** The figure as written, e.g. '500万元'. */
+  text: string;
+}
+
+const FIGURE = /^(\d+(?:\.\d+)?)\s*(万元|亿元|元|万吨|吨标准煤|吨|个|人|%)$/;
+
+/** Parses a figure as the list writes it ('500万元', '20%', '5万吨'). Throws on anything else: catalog data is checked by tests. */
+export function parseFigure(text: string): ParsedFigure {
+  const m = FIGURE.exec(text.replace(/\s+/g, ''));
+  if (!m) throw new Error(`Unparseable figure in catalog: ${text}`);
+  const unit = UNITS[m[2]];
+  return { value: new Dec(m[1]).times(unit.factor), dimension: unit.dimension, text };
+}

@@ -1,0 +1,178 @@
+/**
+ * One catalog item for one profile: who it is for, whether it was claimed, each entry through its
+ * formula (with scenarios), then the entries summed.
+ */
+import type { CompiledCatalog, CompiledItem } from './compile';
+import { Dec, ZERO, toYuanString } from './decimal';
+import { formatMoney } from './format';
+import type { Outcome, ReasonCode } from './kinds/outcome';
+import { runEntry, type EntryOutcome } from './scenarios';
+import type { Alternative, Audience, ItemResult, Profile, Stage, Status } from './types';
+
+/** Internal result: amounts still Decimals, so group caps and totals add without rounding. */
+export interface WorkingItem {
+  ci: CompiledItem;
+  status: Status;
+  reasonCode?: ReasonCode;
+  reason?: string;
+  missing: string[];
+  kind: Outcome['kind'];
+  min: Dec;
+  max: Dec;
+  open: boolean;
+  stages: Stage[];
+  hints: ItemResult['hints'];
+  alternatives: Alternative[];
+  entries?: { index: number; name?: string; status: Status; min: Dec; max: Dec }[];
+}
+
+const FOR_ENTERPRISE: Audience[] = ['enterprise', 'project', 'person'];
+
+function isFor(audience: Audience[], entity: Profile['entity']): boolean {
+  return entity === 'park' ? audience.includes('park') : audience.some((a) => FOR_ENTERPRISE.includes(a));
+}
+
+function notForYou(ci: CompiledItem, code: ReasonCode, reason: string, kind: Outcome['kind']): WorkingItem {
+  return { ci, status: 'notForYou', reasonCode: code, reason, missing: [], kind, min: ZERO, max: ZERO, open: false, stages: [], hints: [], alternatives: [] };
+}
+
+const KIND_OF: Record<CompiledItem['item']['kind'], Outcome['kind']> = {
+  fixed: 'exact',
+  level: 'exact',
+  percent: 'exact',
+  perUnit: 'exact',
+  perCount: 'exact',
+  advanceShare: 'atLeast',
+  upTo: 'upTo',
+  feeReduction: 'saving',
+  nonMonetary: 'nonMonetary',
+  unquantified: 'unquantified',
+};
+
+function fromOutcome(ci: CompiledItem, o: EntryOutcome): WorkingItem {
+  return {
+    ci,
+    status: o.status,
+    reasonCode: o.reasonCode,
+    reason: o.reason,
+    missing: o.missing,
+    kind: o.kind,
+    min: o.min,
+    max: o.max,
+    open: o.open ?? false,
+    stages: o.stages,
+    hints: o.hints,
+    alternatives: o.alternatives ?? [],
+  };
+}
+
+export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): WorkingItem {
+  const { item } = ci;
+  if (!isFor(item.audience, profile.entity)) {
+    const who = item.audience.includes('park') ? '工业园区' : '企业';
+    return notForYou(ci, 'audience', `此项面向${who}`, KIND_OF[item.kind]);
+  }
+  if (!item.repeat) {
+    const facts = profile.facts;
+    if (ci.reads.length > 0 && ci.reads.every((id) => facts?.[id] === undefined)) {
+      return notForYou(ci, 'unanswered', '未填写相关情况', KIND_OF[item.kind]);
+    }
+    return fromOutcome(ci, runEntry(cc, ci, profile, facts, 'facts/'));
+  }
+  const list = profile.projects?.[item.id] ?? [];
+  if (list.length === 0) return notForYou(ci, 'unanswered', `未填写${item.repeat.noun}`, KIND_OF[item.kind]);
+  const outs = list.map((e, i) => runEntry(cc, ci, profile, e.facts, `projects/${item.id}/${i}/`));
+  if (outs.length === 1) {
+    const w = fromOutcome(ci, outs[0]);
+    w.stages = w.stages.map((st) => ({ ...st, entry: 0 }));
+    w.hints = w.hints.map((h) => ({ ...h, entry: 0 }));
+    w.entries = [{ index: 0, name: list[0].name, status: w.status, min: w.min, max: w.max }];
+    return w;
+  }
+  return combineEntries(ci, outs, list.map((e) => e.name));
+}
+
+/** Several projects of one item: each computed on its own (per-project caps), then summed. */
+function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string | undefined)[]): WorkingItem {
+  const counted = outs.filter((o) => o.status !== 'ineligible');
+  const status: Status =
+    counted.length === 0 ? 'ineligible' : counted.some((o) => o.status === 'needsInfo') ? 'needsInfo' : 'eligible';
+  let min = ZERO;
+  let max = ZERO;
+  for (const o of counted) {
+    min = min.plus(o.min);
+    max = max.plus(o.max);
+  }
+  const stages: Stage[] = outs.flatMap((o, i) => o.stages.map((st) => ({ ...st, entry: i })));
+  const noun = ci.item.repeat!.noun;
+  if (counted.length > 0) {
+    stages.push({
+      step: 'sum',
+      label: '合计',
+      text: `${counted.length} 个${noun}合计：${counted.map((o) => formatMoney(o.max)).join(' + ')} = ${formatMoney(max)}`,
+      value: toYuanString(max),
+    });
+  }
+  const first = status === 'ineligible' ? outs[0] : outs.find((o) => o.status === 'needsInfo');
+  let alternatives: Alternative[] = [];
+  if (outs.some((o) => o.scenarios)) {
+    // Sum each side over the entries; an entry without assumptions counts the same on both sides.
+    let optMin = ZERO, optMax = ZERO, pesMin = ZERO, pesMax = ZERO;
+    for (const o of outs) {
+      const opt = o.scenarios?.opt ?? o;
+      const pes = o.scenarios?.pess ?? o;
+      if (opt.status !== 'ineligible') { optMin = optMin.plus(opt.min); optMax = optMax.plus(opt.max); }
+      if (pes.status !== 'ineligible') { pesMin = pesMin.plus(pes.min); pesMax = pesMax.plus(pes.max); }
+    }
+    const withScen = outs.find((o) => o.scenarios)!;
+    alternatives = [
+      { ...withScen.alternatives![0], amount: { min: toYuanString(optMin), max: toYuanString(optMax) } },
+      { ...withScen.alternatives![1], amount: { min: toYuanString(pesMin), max: toYuanString(pesMax) } },
+    ];
+  }
+  return {
+    ci,
+    status,
+    reasonCode: first?.reasonCode,
+    reason: first?.reason,
+    missing: [...new Set(outs.flatMap((o) => o.missing))],
+    kind: counted.some((o) => o.kind === 'atLeast') ? 'atLeast' : (counted[0] ?? outs[0]).kind,
+    min,
+    max,
+    open: outs.some((o) => o.open),
+    stages,
+    hints: outs.flatMap((o, i) => o.hints.map((h) => ({ ...h, entry: i }))),
+    alternatives,
+    entries: outs.map((o, i) => ({ index: i, name: names[i], status: o.status, min: o.min, max: o.max })),
+  };
+}
+
+export function toItemResult(w: WorkingItem): ItemResult {
+  const { item, measure } = w.ci;
+  const r: ItemResult = {
+    id: item.id,
+    measure: measure.id,
+    measureNumber: measure.number,
+    title: item.title,
+    itemKind: item.kind,
+    status: w.status,
+    missing: w.missing,
+    kind: w.kind,
+    amount: { min: toYuanString(w.min), max: toYuanString(w.max) },
+    stages: w.stages,
+    hints: w.hints,
+    alternatives: w.alternatives,
+  };
+  if (w.reason) r.reason = w.reason;
+  if (w.reasonCode) r.reasonCode = w.reasonCode;
+  if (w.open) r.open = true;
+  if (w.entries) {
+    r.entries = w.entries.map((e) => ({
+      index: e.index,
+      ...(e.name ? { name: e.name } : {}),
+      status: e.status,
+      amount: { min: toYuanString(e.min), max: toYuanString(e.max) },
+    }));
+  }
+  return r;
+}

@@ -1,0 +1,30 @@
+import type { CompiledItem } from '../compile';
+import { ZERO, toYuanString } from '../decimal';
+import { formatMoney } from '../format';
+import type { Scope } from '../scope';
+import type { FeeReductionItem, Stage } from '../types';
+import { checkConditions } from './conditions';
+import { eligible, ineligible, needsInfo, type Outcome } from './outcome';
+
+/** 免收 / 减半征收: the share of a fee the user would otherwise pay (a saving, not a payment). */
+export function evaluateFeeReduction(ci: CompiledItem, s: Scope): Outcome {
+  const item = ci.item as FeeReductionItem;
+  const stages: Stage[] = [];
+  const failed = checkConditions(item.conditions, s, stages);
+  if (failed) return ineligible('saving', 'condition', `不满足条件：${failed.quote}`, stages);
+  const fee = s.amount(item.fee);
+  if (fee === undefined) {
+    stages.push({ step: 'rate', label: item.word, text: `城市基础设施配套费${item.word}（${ci.share!.text}）`, quote: item.quote });
+    return needsInfo('saving', ZERO, undefined, stages, `填写${s.label(item.fee)}，即可算出减免金额`);
+  }
+  const saving = fee.times(ci.share!.value);
+  stages.push({ step: 'base', label: '应缴费用', text: `${s.label(item.fee)}：${formatMoney(fee)}` });
+  stages.push({
+    step: 'rate',
+    label: item.word,
+    text: `${formatMoney(fee)} × ${ci.share!.text}（${item.word}）= 少缴 ${formatMoney(saving)}`,
+    quote: item.quote,
+    value: toYuanString(saving),
+  });
+  return eligible('saving', saving, saving, stages);
+}

@@ -1,0 +1,41 @@
+/** What one kind's formula returns for one entry, before rounding (Decimals) and before scenarios. */
+import { ZERO, type Dec } from '../decimal';
+import type { Alternative, AmountKind, Hint, Stage } from '../types';
+
+export type ReasonCode = 'audience' | 'unanswered' | 'condition' | 'threshold' | 'level' | 'zero' | 'missing';
+
+export interface Outcome {
+  status: 'eligible' | 'ineligible' | 'needsInfo';
+  reasonCode?: ReasonCode;
+  reason?: string;
+  kind: AmountKind;
+  min: Dec;
+  max: Dec;
+  /** The upper bound is not known (a base without a cap is missing). */
+  open?: boolean;
+  stages: Stage[];
+  hints: Hint[];
+  alternatives?: Alternative[];
+}
+
+export function eligible(kind: AmountKind, min: Dec, max: Dec, stages: Stage[], hints: Hint[] = []): Outcome {
+  return { status: 'eligible', kind, min, max, stages, hints };
+}
+
+export function ineligible(kind: AmountKind, code: ReasonCode, reason: string, stages: Stage[], hints: Hint[] = []): Outcome {
+  return { status: 'ineligible', reasonCode: code, reason, kind, min: ZERO, max: ZERO, stages, hints };
+}
+
+export function needsInfo(kind: AmountKind, min: Dec, max: Dec | undefined, stages: Stage[], reason: string): Outcome {
+  return {
+    status: 'needsInfo',
+    reasonCode: 'missing',
+    reason,
+    kind,
+    min,
+    max: max ?? min,
+    open: max === undefined,
+    stages,
+    hints: [],
+  };
+}

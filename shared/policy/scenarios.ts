@@ -1,0 +1,52 @@
+/**
+ * One entry (or a non-repeated item) under both answers of every unknown yes/no fact: first with the
+ * favourable answer; only if something had to be assumed, again with the unfavourable one. The
+ * result then needs information, ranges over both figures, and lists both as alternatives.
+ */
+import type { CompiledCatalog, CompiledItem } from './compile';
+import { ZERO, toYuanString } from './decimal';
+import { FORMULAS } from './kinds';
+import type { Outcome } from './kinds/outcome';
+import { Scope } from './scope';
+import type { FactValue, Profile } from './types';
+
+export interface EntryOutcome extends Outcome {
+  missing: string[];
+  /** Figures under the favourable and unfavourable answers, when something was assumed. */
+  scenarios?: { opt: Outcome; pess: Outcome; assumed: string[] };
+}
+
+export function runEntry(
+  cc: CompiledCatalog,
+  ci: CompiledItem,
+  profile: Profile,
+  values: Record<string, FactValue> | undefined,
+  prefix: string,
+): EntryOutcome {
+  const formula = FORMULAS[ci.item.kind];
+  const s1 = new Scope(profile, values, ci.defs, cc.unitFactor, prefix, 'opt');
+  const opt = formula(ci, s1);
+  if (s1.assumed.length === 0 || opt.status === 'ineligible') {
+    return { ...opt, missing: opt.status === 'needsInfo' ? s1.missing : [] };
+  }
+  const s2 = new Scope(profile, values, ci.defs, cc.unitFactor, prefix, 'pess');
+  const pess = formula(ci, s2);
+  const missing = [...new Set([...s1.assumed, ...s1.missing, ...s2.missing])];
+  const labels = s1.assumed.map((p) => `「${s1.labels.get(p)!.replace(/？$/, '')}」`).join('、');
+  const pessMin = pess.status === 'ineligible' ? ZERO : pess.min;
+  return {
+    ...opt,
+    status: 'needsInfo',
+    reasonCode: 'missing',
+    reason: `需要确认：${labels}`,
+    min: pessMin,
+    max: opt.max,
+    hints: [...opt.hints, ...pess.hints],
+    missing,
+    alternatives: [
+      { assume: `${labels}为“是”`, amount: { min: toYuanString(opt.min), max: toYuanString(opt.max) }, status: opt.status },
+      { assume: `${labels}为“否”`, amount: { min: toYuanString(pessMin), max: toYuanString(pess.max) }, status: pess.status },
+    ],
+    scenarios: { opt, pess, assumed: s1.assumed },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The one profile schema (valibot), built from the catalog's fact definitions, used by the pages,
+ * the cloud functions and the CLI. parseProfile never throws: any input gets either the profile or
+ * a list of Chinese messages, each naming its field.
+ */
+import * as v from 'valibot';
+import { catalog2022 } from './catalog';
+import { TOPICS } from './catalog/common-facts';
+import { MAX_ENTRIES, MAX_TEXT, PLACES } from './config';
+import { Dec } from './decimal';
+import { MSG, fill } from './messages';
+import type { AmountFact, Catalog, FactDef, Item, Profile } from './types';
+
+export interface FieldIssue {
+  /** Path in the profile: 'facts/m01.techCenter', 'projects/m08.upgrade/0/investment', 'region/poverty'. */
+  field: string;
+  message: string;
+}
+export type ParseResult = { ok: true; profile: Profile } | { ok: false; issues: FieldIssue[] };
+
+const DECIMAL_TEXT = /^\d+(\.\d+)?$/;
+
+/** The number a user typed, as a Decimal, or null if it is not a plain non-negative decimal. */
+function toDec(x: unknown): Dec | null {
+  if (typeof x === 'number') return Number.isFinite(x) ? new Dec(x) : null;
+  if (typeof x === 'string' && DECIMAL_TEXT.test(x.trim())) return new Dec(x.trim());
+  if (typeof x === 'string' && /^-\d+(\.\d+)?$/.test(x.trim())) return new Dec(x.trim());
+  return null;
+}
+
+function amountSchema(f: AmountFact) {
+  const max = new Dec(f.max);
+  const places = f.integer ? 0 : (PLACES[f.unit] ?? 6);
+  return v.pipe(
+    v.union([v.number(), v.string()], 'notNumber'),
+    v.check((x) => toDec(x) !== null, 'notNumber'),
+    v.check((x) => !toDec(x)!.isNegative(), 'negative'),
+    v.check((x) => toDec(x)!.lte(max), 'tooLarge'),
+    v.check((x) => !f.integer || toDec(x)!.isInteger(), 'notInteger'),
+    v.check((x) => toDec(x)!.decimalPlaces() <= places, 'tooPrecise'),
+  );
+}
+
+const tri = v.union([v.literal(true), v.literal(false), v.literal('unknown')], 'tri');
+
+function factSchema(f: FactDef) {
+  switch (f.type) {
+    case 'flag':
+      return tri;
+    case 'choice':
+      return v.picklist([...f.options.map((o) => o.value), 'unknown'], 'choice');
+    case 'amount':
+      return amountSchema(f);
+  }
+}
+
+const text = v.pipe(v.string('text'), v.maxLength(MAX_TEXT, 'text'));
+
+const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** A strict object that also refuses arrays (valibot's object accepts [] as {} otherwise). */
+function obj<E extends v.ObjectEntries>(entries: E) {
+  return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, 'objectField'), v.strictObject(entries, 'unknownField'));
+}
+
+function factsObject(defs: FactDef[]) {
+  return obj(Object.fromEntries(defs.map((f) => [f.id, v.optional(factSchema(f))])));
+}
+
+interface Lookup {
+  facts: Map<string, FactDef>;
+  repeats: Map<string, Item>;
+}
+
+function buildSchema(catalog: Catalog) {
+  const measureFacts = catalog.measures.flatMap((m) => m.facts);
+  const repeats = catalog.measures.flatMap((m) => m.items).filter((i) => i.repeat);
+  const entry = (item: Item) =>
+    obj({ name: v.optional(text), facts: factsObject(item.repeat!.facts) });
+  const schema = v.strictObject(
+    {
+      version: v.literal(1, 'version'),
+      entity: v.picklist(['enterprise', 'park'], 'entity'),
+      sme: v.optional(tri),
+      region: v.optional(
+        obj(
+          {
+            countyCode: v.optional(v.pipe(v.string('countyCode'), v.regex(/^\d{6}$/, 'countyCode'))),
+            countyName: v.optional(text),
+            cityName: v.optional(text),
+            poverty: v.optional(tri),
+            oldRevolutionary: v.optional(tri),
+          },
+        ),
+      ),
+      topics: v.optional(v.pipe(v.array(v.picklist(TOPICS.map((t) => t.id), 'topics'), 'topics'), v.maxLength(TOPICS.length, 'topics'))),
+      facts: v.optional(factsObject(measureFacts)),
+      projects: v.optional(
+        obj(
+          Object.fromEntries(
+            repeats.map((item) => [item.id, v.optional(v.pipe(v.array(entry(item), 'notArray'), v.maxLength(MAX_ENTRIES, 'tooManyEntries')))]),
+          ),
+        ),
+      ),
+    },
+    'unknownField',
+  );
+  const facts = new Map<string, FactDef>();
+  for (const f of [...catalog.facts, ...measureFacts]) facts.set(f.id, f);
+  const lookup: Lookup = { facts, repeats: new Map(repeats.map((i) => [i.id, i])) };
+  return { schema, lookup };
+}
+
+const built = new WeakMap<Catalog, ReturnType<typeof buildSchema>>();
+
+function describe(issue: v.BaseIssue<unknown>, lookup: Lookup): FieldIssue {
+  const keys = (issue.path ?? []).map((p) => String((p as { key: unknown }).key));
+  const code = issue.message as keyof typeof MSG;
+  // Where the path points, in the profile's own terms, and the question it belongs to.
+  let def: FactDef | undefined;
+  let field = keys.join('/');
+  let context = '';
+  let label = keys[keys.length - 1] ?? '档案';
+  if (keys[0] === 'facts' && keys.length === 2) def = lookup.facts.get(keys[1]);
+  if (keys[0] === 'region' && keys.length === 2) def = lookup.facts.get(`region.${keys[1]}`);
+  if (keys[0] === 'sme') def = lookup.facts.get('sme');
+  if (keys[0] === 'projects' && keys.length >= 2) {
+    const item = lookup.repeats.get(keys[1]);
+    if (item) {
+      label = item.repeat!.noun;
+      if (keys.length >= 3) context = `${item.repeat!.noun}第 ${Number(keys[2]) + 1} 项：`;
+      if (keys[3] === 'facts' && keys.length === 5) {
+        def = item.repeat!.facts.find((f) => f.id === keys[4]);
+        field = `projects/${keys[1]}/${keys[2]}/${keys[4]}`;
+      }
+      if (keys[3] === 'name') label = '项目名称';
+    }
+  }
+  if (def) label = def.label.replace(/？$/, '');
+  if (issue.type === 'custom' && code === 'objectField') {
+    if (keys[0] === 'projects' && keys.length === 3) return { field, message: fill(MSG.entryObject, { label, n: Number(keys[2]) + 1 }) };
+    return { field, message: context + fill(MSG.objectField, { field: keys[keys.length - 1] ?? '档案' }) };
+  }
+  if (issue.type === 'strict_object') {
+    const last = keys[keys.length - 1] ?? '';
+    if (issue.expected === 'never') return { field, message: fill(MSG.unknownField, { field: last }) };
+    if (issue.expected === 'Object') {
+      if (keys[0] === 'projects' && keys.length === 3) return { field, message: fill(MSG.entryObject, { label, n: Number(keys[2]) + 1 }) };
+      return { field, message: fill(MSG.objectField, { field: field || '档案' }) };
+    }
+    return { field, message: context + fill(MSG.required, { field: last }) };
+  }
+  const unit = def?.type === 'amount' ? def.unit : '';
+  const template = MSG[code] ?? MSG.notObject;
+  const message = fill(template, {
+    label,
+    field,
+    unit,
+    max: def?.type === 'amount' ? def.max : MAX_ENTRIES,
+    places: def?.type === 'amount' ? (def.integer ? 0 : (PLACES[def.unit] ?? 6)) : 0,
+    options: def?.type === 'choice' ? def.options.map((o) => `${o.value}（${o.label}）`).join('、') + '、unknown（不确定）' : '',
+    n: keys[2] !== undefined ? Number(keys[2]) + 1 : '',
+  }).replace(/（[^（）]*\/[^（）]*）/, '');
+  return { field, message: context + message };
+}
+
+export function parseProfile(input: unknown, catalog: Catalog = catalog2022): ParseResult {
+  let b = built.get(catalog);
+  if (!b) {
+    b = buildSchema(catalog);
+    built.set(catalog, b);
+  }
+  if (!isPlainObject(input)) {
+    return { ok: false, issues: [{ field: '', message: MSG.notObject }] };
+  }
+  const result = v.safeParse(b.schema, input, { abortPipeEarly: true });
+  if (result.success) return { ok: true, profile: result.output as Profile };
+  const lookup = b.lookup;
+  return { ok: false, issues: result.issues.map((i) => describe(i, lookup)) };
+}

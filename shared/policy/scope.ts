@@ -1,0 +1,108 @@
+/**
+ * Where an item reads its facts: the profile's top level (entity, sme, region), its `facts`, or one
+ * project entry. A yes/no fact that is unknown or unanswered is assumed favourable ('opt') or not
+ * ('pess'); the scope records each assumption so the result can show both figures.
+ */
+import type { Dec } from './decimal';
+import { Dec as D } from './decimal';
+import type { FactDef, FactValue, Profile } from './types';
+
+const REGION_LABELS: Record<string, string> = {
+  'region.poverty': '项目所在旗县区是否属于脱贫地区',
+  'region.oldRevolutionary': '项目所在旗县区是否属于革命老区',
+  sme: '是否为中小企业',
+};
+
+export type Mode = 'opt' | 'pess';
+
+export class Scope {
+  /** Flags that were unknown or unanswered and were assumed according to `mode`. */
+  readonly assumed: string[] = [];
+  /** Amounts or choices that were unknown or unanswered. */
+  readonly missing: string[] = [];
+  /** Question label by path, for every assumed or missing fact. */
+  readonly labels = new Map<string, string>();
+
+  constructor(
+    readonly profile: Profile,
+    /** profile.facts, or the entry's facts. */
+    readonly values: Record<string, FactValue> | undefined,
+    readonly defs: Map<string, FactDef>,
+    readonly unitFactor: Map<string, Dec>,
+    /** 'facts/' or 'projects/m08.upgrade/0/' */
+    readonly prefix: string,
+    readonly mode: Mode,
+  ) {}
+
+  raw(id: string): FactValue | undefined {
+    switch (id) {
+      case 'region.poverty':
+        return this.profile.region?.poverty;
+      case 'region.oldRevolutionary':
+        return this.profile.region?.oldRevolutionary;
+      case 'sme':
+        return this.profile.sme;
+      default:
+        return this.values?.[id];
+    }
+  }
+
+  /** The path of a fact in the profile, used to name missing facts: 'facts/m01.techCenter', 'region/poverty'. */
+  path(id: string): string {
+    if (id.startsWith('region.')) return `region/${id.slice(7)}`;
+    if (id === 'sme') return 'sme';
+    return this.prefix + id;
+  }
+
+  label(id: string): string {
+    return this.defs.get(id)?.label ?? REGION_LABELS[id] ?? id;
+  }
+
+  /** A yes/no fact. Unknown or unanswered: assumed by mode, and recorded. */
+  flag(id: string): boolean {
+    const v = this.raw(id);
+    if (v === true || v === false) return v;
+    this.note(this.assumed, id);
+    return this.mode === 'opt';
+  }
+
+  /** Was this flag assumed rather than answered? */
+  isKnown(id: string): boolean {
+    const v = this.raw(id);
+    return v === true || v === false;
+  }
+
+  /** An amount in its dimension's base unit (元, 吨…), or undefined when unknown or unanswered (recorded). */
+  amount(id: string): Dec | undefined {
+    const v = this.raw(id);
+    if (typeof v === 'number' || (typeof v === 'string' && v !== 'unknown')) {
+      const def = this.defs.get(id);
+      const factor = def && def.type === 'amount' ? this.unitFactor.get(def.unit) : undefined;
+      const d = new D(v);
+      return factor ? d.times(factor) : d;
+    }
+    this.note(this.missing, id);
+    return undefined;
+  }
+
+  private note(list: string[], id: string): void {
+    const path = this.path(id);
+    if (!this.labels.has(path)) {
+      list.push(path);
+      this.labels.set(path, this.label(id));
+    }
+  }
+
+  /** The unit an amount fact is typed in. */
+  unit(id: string): string {
+    const def = this.defs.get(id);
+    return def && def.type === 'amount' ? def.unit : '';
+  }
+
+  choice(id: string): string | undefined {
+    const v = this.raw(id);
+    if (typeof v === 'string' && v !== 'unknown') return v;
+    this.note(this.missing, id);
+    return undefined;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Units the list writes its figures in. A figure is converted to its dimension's base unit
+ * (元, 吨, 吨标准煤, 个, 人) by the factor here; 万 = 10^4 and 亿 = 10^8 are the Chinese numerals.
+ */
+export type Dimension = 'money' | 'ton' | 'tce' | 'count' | 'person' | 'ratio';
+
+export interface UnitDef {
+  dimension: Dimension;
+  /** Multiply by this to get the base unit of the dimension. */
+  factor: string;
+}
+
+export const UNITS: Record<string, UnitDef> = {
+  元: { dimension: 'money', factor: '1' },
+  万元: { dimension: 'money', factor: '10000' },
+  亿元: { dimension: 'money', factor: '100000000' },
+  吨: { dimension: 'ton', factor: '1' },
+  万吨: { dimension: 'ton', factor: '10000' },
+  吨标准煤: { dimension: 'tce', factor: '1' },
+  个: { dimension: 'count', factor: '1' },
+  人: { dimension: 'person', factor: '1' },
+  '%': { dimension: 'ratio', factor: '0.01' },
+};
+
+/** The base unit's name per dimension, for showing quantities. */
+export const BASE_UNIT: Record<Dimension, string> = {
+  money: '元',
+  ton: '吨',
+  tce: '吨标准煤',
+  count: '个',
+  person: '人',
+  ratio: '',
+};
