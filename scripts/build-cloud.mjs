@@ -44,7 +44,9 @@ async function buildOne(name) {
     tsconfig: path.join(root, 'tsconfig.json'),
     metafile: true,
     sourcemap: false,
-    minifySyntax: true,
+    // Minified: the catalog's Chinese clauses (~93 KB) and decimal.js (~61 KB) dominate; unminified
+    // the bundle is ~180 KB, minified ~118 KB (the build test's budget is 150 KB).
+    minify: true,
     legalComments: 'eof',
     charset: 'utf8',
     logLevel: 'silent',

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Datastore from '@seald-io/nedb';
 import {
+  type AnyDoc,
   checkCollectionName,
   checkFindQuery,
   checkId,
@@ -107,7 +108,7 @@ export class NedbStore implements DocumentStore {
     return p;
   }
 
-  collection<T extends StoredDoc = StoredDoc>(name: string): Collection<T> {
+  collection<T extends StoredDoc = AnyDoc>(name: string): Collection<T> {
     checkCollectionName(name);
     return new NedbCollection<T>(name, () => this.open(name));
   }

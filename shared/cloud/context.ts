@@ -31,6 +31,9 @@ export interface StoredDoc {
   _id: string;
 }
 
+/** An untyped document (the default type parameter). */
+export type AnyDoc = StoredDoc & Record<string, unknown>;
+
 /** A document to add: `_id` optional (generated when absent; a given one must be new). */
 export type NewDoc<T extends StoredDoc> = Omit<T, '_id'> & { _id?: string };
 
@@ -57,7 +60,7 @@ export const MAX_FIND_LIMIT = 1000;
 /** Shallow update: each given top-level field is replaced by the given value; `undefined` is ignored. */
 export type Patch<T extends StoredDoc> = Partial<Omit<T, '_id'>>;
 
-export interface Collection<T extends StoredDoc = StoredDoc> {
+export interface Collection<T extends StoredDoc = AnyDoc> {
   /** The document with this id, or null. */
   get(id: string): Promise<T | null>;
   /** Adds a document. A given `_id` that exists already → throws DuplicateIdError (idempotent logs). */
@@ -71,7 +74,7 @@ export interface Collection<T extends StoredDoc = StoredDoc> {
 
 export interface DocumentStore {
   /** A collection by name (1–64 of [A-Za-z0-9_-]); it exists once something is added. */
-  collection<T extends StoredDoc = StoredDoc>(name: string): Collection<T>;
+  collection<T extends StoredDoc = AnyDoc>(name: string): Collection<T>;
 }
 
 const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;

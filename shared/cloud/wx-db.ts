@@ -3,6 +3,7 @@
  * Typed structurally against the few calls it makes, so tests can pass a fake.
  */
 import {
+  type AnyDoc,
   checkCollectionName,
   checkFindQuery,
   checkId,
@@ -112,7 +113,7 @@ export function wxDocumentStore(database: () => WxDatabase): DocumentStore {
   let db: WxDatabase | undefined;
   const get = () => (db ??= database());
   return {
-    collection<T extends StoredDoc = StoredDoc>(name: string): Collection<T> {
+    collection<T extends StoredDoc = AnyDoc>(name: string): Collection<T> {
       checkCollectionName(name);
       return new WxCollectionAdapter<T>(get, name);
     },

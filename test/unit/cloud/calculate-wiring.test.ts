@@ -2,12 +2,7 @@
  * The calculate handler's wiring, with the engine replaced: what it passes to the engine and how it
  * maps a schema failure. (calculate.test.ts runs the same handler against the real engine.)
  */
-jest.mock(
-  '../../../shared/policy',
-  () => ({ parseProfile: jest.fn(), evaluate: jest.fn() }),
-  // virtual: the engine's index.ts may not exist yet while this is written; harmless once it does.
-  { virtual: true },
-);
+jest.mock('../../../shared/policy', () => ({ parseProfile: jest.fn(), evaluate: jest.fn() }));
 
 import * as policy from '../../../shared/policy';
 import { calculate } from '../../../shared/cloud/handlers/calculate';

@@ -1,5 +1,5 @@
 /** Test doubles for a handler's context. */
-import type { Collection, DocumentStore, HandlerContext, Logger } from '../../../shared/cloud/context';
+import type { Collection, DocumentStore, HandlerContext, Logger, StoredDoc } from '../../../shared/cloud/context';
 
 export interface CapturingLogger extends Logger {
   entries: { level: string; message: string; meta?: Record<string, unknown> }[];
@@ -17,7 +17,7 @@ export function capturingLogger(): CapturingLogger {
 
 /** A store whose every call fails: for handlers that must not store anything. */
 export const forbiddenStore: DocumentStore = {
-  collection(name: string): Collection {
+  collection<T extends StoredDoc>(name: string): Collection<T> {
     const no = () => Promise.reject(new Error(`unexpected db access to ${name}`));
     return { get: no, add: no, update: no, remove: no, find: no };
   },

@@ -1,0 +1,41 @@
+/** A raw HTTP client for the tests: no automatic decompression, every header visible. */
+import http from 'node:http';
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  text: string;
+  json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export function request(
+  url: string,
+  options: { method?: string; headers?: Record<string, string | number>; body?: string | Buffer; chunks?: Buffer[] } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const text = body.toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json: () => JSON.parse(text) });
+      });
+      res.on('error', reject);
+    });
+    // The server may answer (413) and close before the whole body is written.
+    req.on('error', reject);
+    if (options.chunks) {
+      for (const c of options.chunks) req.write(c);
+      req.end();
+    } else {
+      req.end(options.body);
+    }
+  });
+}
+
+export function postJson(url: string, payload: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+  const body = JSON.stringify(payload);
+  return request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
