@@ -58,16 +58,36 @@ export function negotiateEncoding(acceptEncoding: string | undefined): Encoding 
   return 'identity';
 }
 
-export function compress(body: Buffer, encoding: 'br' | 'gzip', fast = false): Buffer {
+/**
+ * Quality: brotli 9 for files (measured on the 217 KB H5 app.js: 68.5 KB in 78 ms; quality 11 gives
+ * 63.4 KB but takes 0.8–1.6 s), 4 for JSON answers (compressed per request).
+ */
+function options(encoding: 'br' | 'gzip', size: number, fast: boolean): zlib.BrotliOptions | zlib.ZlibOptions {
   if (encoding === 'br') {
-    return zlib.brotliCompressSync(body, {
+    return {
       params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: fast ? 4 : 11,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        [zlib.constants.BROTLI_PARAM_QUALITY]: fast ? 4 : 9,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
       },
-    });
+    };
   }
-  return zlib.gzipSync(body, { level: fast ? 6 : 9 });
+  return { level: fast ? 6 : 9 };
+}
+
+/** Synchronous, for small bodies (JSON answers). */
+export function compress(body: Buffer, encoding: 'br' | 'gzip', fast = false): Buffer {
+  return encoding === 'br'
+    ? zlib.brotliCompressSync(body, options('br', body.length, fast))
+    : zlib.gzipSync(body, options('gzip', body.length, fast));
+}
+
+/** Off the event loop, for files. */
+function compressAsync(body: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, out: Buffer) => (err ? reject(err) : resolve(out));
+    if (encoding === 'br') zlib.brotliCompress(body, options('br', body.length, false), done);
+    else zlib.gzip(body, options('gzip', body.length, false), done);
+  });
 }
 
 export function cacheControlFor(file: string): string {
@@ -78,7 +98,7 @@ export function cacheControlFor(file: string): string {
 
 interface Cached {
   key: string;
-  body: Buffer;
+  body: Promise<Buffer>;
 }
 
 export class StaticFiles {
@@ -160,13 +180,14 @@ export class StaticFiles {
     } else {
       const key = `${st.size}:${st.mtimeMs}`;
       const cacheKey = `${file}\0${encoding}`;
-      const hit = this.cache.get(cacheKey);
-      if (hit && hit.key === key) {
-        body = hit.body;
-      } else {
-        body = compress(await fsp.readFile(file), encoding);
-        this.cache.set(cacheKey, { key, body });
+      let hit = this.cache.get(cacheKey);
+      if (!hit || hit.key !== key) {
+        // Concurrent requests for the same file share one compression.
+        hit = { key, body: fsp.readFile(file).then((raw) => compressAsync(raw, encoding)) };
+        this.cache.set(cacheKey, hit);
+        hit.body.catch(() => this.cache.delete(cacheKey));
       }
+      body = await hit.body;
       res.setHeader('Content-Encoding', encoding);
     }
     res.statusCode = 200;
