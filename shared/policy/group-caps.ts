@@ -1,7 +1,9 @@
 /**
  * Caps shared by several items of one measure, e.g. （三）单个企业主导或参与标准制定每年奖励资金不超过
- * 50万元. Items are filled in catalog order until the cap is used up; lower and upper bounds are capped
- * separately, so the group's total interval is exactly [min(Σmin, cap), min(Σmax, cap)].
+ * 50万元. The clause caps the enterprise's yearly total; it sets no order among the items. We fill the
+ * cap with the items whose amounts are known first (catalog order), then with those that need
+ * information, so the known awards stay exact and the uncertain ones get what may be left.
+ * The eligible items therefore add up to min(Σ, cap) exactly.
  */
 import { Dec, toYuanString } from './decimal';
 import { formatMoney } from './format';
@@ -9,12 +11,18 @@ import type { WorkingItem } from './item';
 
 export function applyGroupCaps(items: WorkingItem[]): void {
   const left = new Map<string, { min: Dec; max: Dec }>();
-  for (const w of items) {
-    const g = w.ci.group;
-    if (!g || (w.status !== 'eligible' && w.status !== 'needsInfo')) continue;
+  const inGroup = items.filter((w) => w.ci.group && (w.status === 'eligible' || w.status === 'needsInfo'));
+  const ordered = [...inGroup.filter((w) => w.status === 'eligible'), ...inGroup.filter((w) => w.status === 'needsInfo')];
+  for (const w of ordered) {
+    const g = w.ci.group!;
     const rest = left.get(g.id) ?? { min: g.cap.value, max: g.cap.value };
-    const min = Dec.min(w.min, rest.min);
+    // An amount not yet known (e.g. a count answered 不确定) can reach at most what is left of the cap.
+    if (w.open) {
+      w.max = rest.max;
+      w.open = false;
+    }
     const max = Dec.min(w.max, rest.max);
+    const min = Dec.min(w.min, rest.min, max);
     w.stages.push({
       step: 'groupCap',
       label: '年度上限',

@@ -14,7 +14,7 @@ export const MSG = {
   objectField: '「{field}」必须是对象',
   unknownField: '未知字段「{field}」，请删除或检查拼写',
   tooManyEntries: '「{label}」最多填写 {max} 项',
-  text: '「{label}」（{field}）必须是不超过 {max} 个字的文字',
+  text: '「{label}」（{field}）必须是不超过 {maxText} 个字的文字',
   countyCode: '「旗县区代码」（{field}）必须是 6 位数字',
   topics: '「关注主题」（topics）包含未知主题',
   notArray: '「{label}」（{field}）必须是列表',

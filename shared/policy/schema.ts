@@ -23,21 +23,22 @@ const DECIMAL_TEXT = /^\d+(\.\d+)?$/;
 /** The number a user typed, as a Decimal, or null if it is not a plain non-negative decimal. */
 function toDec(x: unknown): Dec | null {
   if (typeof x === 'number') return Number.isFinite(x) ? new Dec(x) : null;
-  if (typeof x === 'string' && DECIMAL_TEXT.test(x.trim())) return new Dec(x.trim());
-  if (typeof x === 'string' && /^-\d+(\.\d+)?$/.test(x.trim())) return new Dec(x.trim());
+  if (typeof x === 'string' && DECIMAL_TEXT.test(x)) return new Dec(x);
+  if (typeof x === 'string' && /^-\d+(\.\d+)?$/.test(x)) return new Dec(x);
   return null;
 }
 
 function amountSchema(f: AmountFact) {
   const max = new Dec(f.max);
   const places = f.integer ? 0 : (PLACES[f.unit] ?? 6);
+  // 'unknown' (不确定) is allowed: the item then needs information instead of disappearing.
   return v.pipe(
     v.union([v.number(), v.string()], 'notNumber'),
-    v.check((x) => toDec(x) !== null, 'notNumber'),
-    v.check((x) => !toDec(x)!.isNegative(), 'negative'),
-    v.check((x) => toDec(x)!.lte(max), 'tooLarge'),
-    v.check((x) => !f.integer || toDec(x)!.isInteger(), 'notInteger'),
-    v.check((x) => toDec(x)!.decimalPlaces() <= places, 'tooPrecise'),
+    v.check((x) => x === 'unknown' || toDec(x) !== null, 'notNumber'),
+    v.check((x) => x === 'unknown' || !toDec(x)!.isNegative(), 'negative'),
+    v.check((x) => x === 'unknown' || toDec(x)!.lte(max), 'tooLarge'),
+    v.check((x) => x === 'unknown' || !f.integer || toDec(x)!.isInteger(), 'notInteger'),
+    v.check((x) => x === 'unknown' || toDec(x)!.decimalPlaces() <= places, 'tooPrecise'),
   );
 }
 
@@ -66,6 +67,8 @@ function obj<E extends v.ObjectEntries>(entries: E) {
 function factsObject(defs: FactDef[]) {
   return obj(Object.fromEntries(defs.map((f) => [f.id, v.optional(factSchema(f))])));
 }
+
+const REGION_TEXT: Record<string, string> = { cityName: '盟市名称', countyName: '旗县区名称', countyCode: '旗县区代码' };
 
 interface Lookup {
   facts: Map<string, FactDef>;
@@ -124,6 +127,7 @@ function describe(issue: v.BaseIssue<unknown>, lookup: Lookup): FieldIssue {
   if (keys[0] === 'facts' && keys.length === 2) def = lookup.facts.get(keys[1]);
   if (keys[0] === 'region' && keys.length === 2) def = lookup.facts.get(`region.${keys[1]}`);
   if (keys[0] === 'sme') def = lookup.facts.get('sme');
+  if (keys[0] === 'region' && REGION_TEXT[keys[1]]) label = REGION_TEXT[keys[1]];
   if (keys[0] === 'projects' && keys.length >= 2) {
     const item = lookup.repeats.get(keys[1]);
     if (item) {
@@ -159,6 +163,7 @@ function describe(issue: v.BaseIssue<unknown>, lookup: Lookup): FieldIssue {
     max: def?.type === 'amount' ? def.max : MAX_ENTRIES,
     places: def?.type === 'amount' ? (def.integer ? 0 : (PLACES[def.unit] ?? 6)) : 0,
     options: def?.type === 'choice' ? def.options.map((o) => `${o.value}（${o.label}）`).join('、') + '、unknown（不确定）' : '',
+    maxText: MAX_TEXT,
     n: keys[2] !== undefined ? Number(keys[2]) + 1 : '',
   }).replace(/（[^（）]*\/[^（）]*）/, '');
   return { field, message: context + message };

@@ -22,7 +22,13 @@ export function evaluateProportional(ci: CompiledItem, s: Scope): Outcome {
   const base = s.amount(item.base);
   const thresholdValue = item.threshold ? (item.threshold.fact === item.base ? base : s.amount(item.threshold.fact)) : undefined;
   if (base === undefined || (item.threshold && thresholdValue === undefined)) {
-    return needsInfo('exact', ZERO, cap, stages, `需要填写：${s.label(item.base)}`);
+    // A threshold already missed settles it, whatever the missing base would be.
+    if (item.threshold && thresholdValue !== undefined) {
+      const t = checkThreshold(item.threshold, ci.threshold!, thresholdValue, s, stages);
+      if (!t.pass) return ineligible('exact', 'threshold', t.reason!, stages, t.hint ? [t.hint] : []);
+    }
+    const missing = base === undefined ? item.base : item.threshold!.fact;
+    return needsInfo('exact', ZERO, cap, stages, `需要填写：${s.label(missing)}`);
   }
 
   // Stage 1 — base, in the unit the user typed.

@@ -1,0 +1,113 @@
+/** The one profile schema: what it accepts, what it refuses, and how it says so (Chinese, naming the field). */
+import fc from 'fast-check';
+import { parseProfile } from '../../../shared/policy';
+import { profileArb } from './arbitraries';
+
+const base = { version: 1, entity: 'enterprise' };
+const issuesOf = (input: unknown) => {
+  const r = parseProfile(input);
+  if (r.ok) throw new Error('expected a validation error');
+  return r.issues;
+};
+const CHINESE = /[\u4e00-\u9fff]/;
+
+describe('parseProfile', () => {
+  it('accepts a minimal profile and keeps every typed value as typed', () => {
+    const p = { ...base, facts: { 'm14.cloudCost': '123.45', 'm03.leadNational': 2 }, region: { poverty: 'unknown' } };
+    const r = parseProfile(p);
+    expect(r).toEqual({ ok: true, profile: p });
+  });
+
+  it.each([
+    ['not an object', 'x', '', '档案必须是一个对象'],
+    ['an array', [], '', '档案必须是一个对象'],
+    ['missing version', { entity: 'enterprise' }, 'version', '缺少必填字段「version」'],
+    ['wrong version', { version: 2, entity: 'enterprise' }, 'version', '版本'],
+    ['unknown entity', { version: 1, entity: 'person' }, 'entity', '主体类型'],
+    ['unknown top-level field', { ...base, openid: 'x' }, 'openid', '未知字段「openid」'],
+    ['unknown fact', { ...base, facts: { 'm99.x': 1 } }, 'facts/m99.x', '未知字段'],
+    ['negative amount', { ...base, facts: { 'm14.cloudCost': -1 } }, 'facts/m14.cloudCost', '「设备上云上平台的实际费用」不能为负数'],
+    ['letters for an amount', { ...base, facts: { 'm14.cloudCost': '12万' } }, 'facts/m14.cloudCost', '必须是数字，单位：万元'],
+    ['an exponent', { ...base, facts: { 'm14.cloudCost': '1e5' } }, 'facts/m14.cloudCost', '必须是数字'],
+    ['1e20', { ...base, facts: { 'm14.cloudCost': 1e20 } }, 'facts/m14.cloudCost', '超过合理范围'],
+    ['Infinity', { ...base, facts: { 'm14.cloudCost': Infinity } }, 'facts/m14.cloudCost', '必须是数字'],
+    ['NaN', { ...base, facts: { 'm14.cloudCost': NaN } }, 'facts/m14.cloudCost', '必须是数字'],
+    ['spaces around a number', { ...base, facts: { 'm14.cloudCost': ' 12 ' } }, 'facts/m14.cloudCost', '必须是数字'],
+    ['an empty string', { ...base, facts: { 'm14.cloudCost': '' } }, 'facts/m14.cloudCost', '必须是数字'],
+    ['null', { ...base, facts: { 'm14.cloudCost': null } }, 'facts/m14.cloudCost', '必须是数字'],
+    ['a fraction of a person', { ...base, facts: { 'm07.greatCraftsmen': 1.5 } }, 'facts/m07.greatCraftsmen', '必须是整数'],
+    ['below 0.01 元', { ...base, facts: { 'm14.cloudCost': '0.0000001' } }, 'facts/m14.cloudCost', '最多保留 6 位小数'],
+    ['yes as text', { ...base, facts: { 'm01.techCenter': 'yes' } }, 'facts/m01.techCenter', '只能是 是 / 否 / 不确定'],
+    ['an unknown level', { ...base, facts: { 'm13.level': '6A' } }, 'facts/m13.level', '只能是以下之一'],
+    ['a bad county code', { ...base, region: { countyCode: '15' } }, 'region/countyCode', '6 位数字'],
+    ['a region that is a list', { ...base, region: [] }, 'region', '必须是对象'],
+    ['projects of an unknown item', { ...base, projects: { 'm08.nope': [] } }, 'projects/m08.nope', '未知字段'],
+    ['a project that is a number', { ...base, projects: { 'm08.upgrade': [5] } }, 'projects/m08.upgrade/0', '第 1 项必须是对象'],
+    [
+      'a project with a negative investment',
+      { ...base, projects: { 'm08.upgrade': [{ facts: { investment: 1 } }, { facts: { investment: -3 } }] } },
+      'projects/m08.upgrade/1/investment',
+      '技术改造项目第 2 项：「项目实际完成投资额」不能为负数',
+    ],
+    ['too many projects', { ...base, projects: { 'm12.application-scenario': Array(51).fill({ facts: {} }) } }, 'projects/m12.application-scenario', '最多填写 50 项'],
+    ['a long project name', { ...base, projects: { 'm12.application-scenario': [{ name: '长'.repeat(41), facts: {} }] } }, 'projects/m12.application-scenario/0/name', '不超过 40 个字'],
+  ])('refuses %s, naming the field', (_, input, field, text) => {
+    const issues = issuesOf(input);
+    const hit = issues.find((i) => i.field === field);
+    expect(hit).toBeDefined();
+    expect(hit!.message).toContain(text);
+  });
+
+  it('reports every bad field at once, not only the first', () => {
+    const issues = issuesOf({ ...base, facts: { 'm14.cloudCost': -1, 'm15.firstVersionSales': 'abc' } });
+    expect(issues.map((i) => i.field).sort()).toEqual(['facts/m14.cloudCost', 'facts/m15.firstVersionSales']);
+  });
+
+  it('never throws and always answers in Chinese for arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (input) => {
+        const r = parseProfile(input);
+        if (!r.ok) for (const i of r.issues) expect(i.message).toMatch(CHINESE);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a valid profile with one value replaced by garbage, naming that field', () => {
+    const garbage = fc.oneof(
+      fc.constant(-1),
+      fc.constant(1e30),
+      fc.constant('abc'),
+      fc.constant(null),
+      fc.constant([]),
+      fc.constant({}),
+      fc.constant(Number.NaN),
+      fc.constant('unknown!'),
+    );
+    fc.assert(
+      fc.property(profileArb, garbage, (p, bad) => {
+        const keys = Object.keys(p.facts ?? {});
+        fc.pre(keys.length > 0);
+        const key = keys[0];
+        const r = parseProfile({ ...p, facts: { ...p.facts, [key]: bad } });
+        expect(r.ok).toBe(false);
+        if (!r.ok) {
+          expect(r.issues.map((i) => i.field)).toContain(`facts/${key}`);
+          for (const i of r.issues) expect(i.message).toMatch(CHINESE);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses deep garbage anywhere in the profile without throwing', () => {
+    fc.assert(
+      fc.property(profileArb, fc.anything(), fc.constantFrom('facts', 'projects', 'region', 'sme', 'topics', 'extra'), (p, junk, key) => {
+        const input = { ...p, [key]: junk };
+        const r = parseProfile(input);
+        if (!r.ok) for (const i of r.issues) expect(i.message).toMatch(CHINESE);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
