@@ -1,0 +1,9 @@
+/** npm run calc -- <profile.json> [--json] [--stages] [--all] | --list — see ./run.ts. */
+import { readFileSync } from 'fs';
+import { run } from './run';
+
+process.exitCode = run(process.argv.slice(2), {
+  readFile: (p) => readFileSync(p, 'utf8'),
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+});

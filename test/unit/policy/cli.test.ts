@@ -1,0 +1,86 @@
+/** npm run calc: the table, --json, --list, and clear Chinese errors with exit code 2. */
+import { execFileSync, spawnSync } from 'child_process';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { catalog2022, evaluate, parseProfile } from '../../../shared/policy';
+import { profileDoc } from '../../../shared/policy/cli/profile-doc';
+import { run } from '../../../shared/policy/cli/run';
+
+const root = join(__dirname, '../../..');
+const example = (name: string) => join(root, 'shared/policy/examples', name);
+
+function call(argv: string[], files: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const code = run(argv, {
+    readFile: (p) => {
+      if (p in files) return files[p];
+      return readFileSync(p, 'utf8');
+    },
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+  });
+  return { code, out, err };
+}
+
+describe('npm run calc', () => {
+  it('--json prints the engine result for the shipped example, unchanged', () => {
+    const r = call([example('large-enterprise.json'), '--json']);
+    expect(r.code).toBe(0);
+    const profile = parseProfile(JSON.parse(readFileSync(example('large-enterprise.json'), 'utf8')));
+    if (!profile.ok) throw new Error('example must be valid');
+    expect(JSON.parse(r.out)).toEqual(evaluate(profile.profile));
+    // 50 (技术中心) + 500 (技改, capped) + 240 (数字化车间 1200 × 20%) + 100 (3A) + 36 (上云 180 × 20%) + 100 (国家级绿色) = 1026万元
+    expect(JSON.parse(r.out).total).toEqual({ min: '10260000.00', max: '10260000.00' });
+  });
+
+  it('prints a readable Chinese table with the total and the near misses', () => {
+    const r = call([example('large-enterprise.json')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('合计可申请：1026万元');
+    expect(r.out).toContain('差一点');
+    expect(r.out).toContain('再增加 200吨标准煤');
+  });
+
+  it.each(['small-specialized.json', 'industrial-park.json'])('accepts the shipped example %s', (name) => {
+    expect(call([example(name)]).code).toBe(0);
+  });
+
+  it('--list prints every item id with its measure and title', () => {
+    const r = call(['--list']);
+    const ids = catalog2022.measures.flatMap((m) => m.items.map((i) => i.id));
+    const lines = r.out.trim().split('\n');
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(ids);
+    expect(lines[0]).toBe('m01.national-innovation-center\t（一）\t国家级制造业创新中心研发经费补助\tfixed');
+  });
+
+  it.each([
+    ['no file', [], '用法'],
+    ['a missing file', ['/nonexistent.json'], '无法读取文件'],
+    ['bad JSON', ['bad.json'], '不是有效的 JSON'],
+    ['an invalid profile', ['invalid.json'], '「设备上云上平台的实际费用」不能为负数'],
+    ['an unknown option', ['--frobnicate'], '未知选项'],
+  ])('refuses %s with exit code 2 and a Chinese message, no stack trace', (_, argv, text) => {
+    const r = call(argv as string[], {
+      'bad.json': '{ nope',
+      'invalid.json': JSON.stringify({ version: 1, entity: 'enterprise', facts: { 'm14.cloudCost': -5 } }),
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(text);
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('runs as the real npm script, with exit code 2 on a bad profile', () => {
+    const ok = execFileSync('npx', ['tsx', 'shared/policy/cli/calc.ts', '--list'], { cwd: root, encoding: 'utf8' });
+    expect(ok.split('\n')[0]).toMatch(/^m01\./);
+    const bad = spawnSync('npx', ['tsx', 'shared/policy/cli/calc.ts', '/nonexistent.json'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('无法读取文件');
+  }, 30000);
+});
+
+describe('docs/profile.md', () => {
+  it('is what `npm run docs:profile` generates from the catalog (run it after changing the catalog)', () => {
+    expect(readFileSync(join(root, 'docs/profile.md'), 'utf8')).toBe(profileDoc(catalog2022));
+  });
+});
