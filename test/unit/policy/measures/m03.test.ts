@@ -80,6 +80,21 @@ describe('（三）标准制定奖励', () => {
     expect(r.amount).toEqual(range(0, 50));
   });
 
+  it.each([
+    // facts, [主导国际, 主导国家] as [status, min, max] (万元), measure total range (万元)
+    [{ 'm03.leadInternational': 'unknown', 'm03.leadNational': 1 }, [['needsInfo', 0, 30], ['eligible', 20, 20]], [20, 50]], // known 20 first; the unknown may bring 50 − 20 = 30
+    [{ 'm03.leadInternational': 1, 'm03.leadNational': 'unknown' }, [['eligible', 30, 30], ['needsInfo', 0, 20]], [30, 50]], // known 30; the unknown may bring 50 − 30 = 20
+    [{ 'm03.leadInternational': 2, 'm03.leadNational': 'unknown' }, [['eligible', 50, 50], ['needsInfo', 0, 0]], [50, 50]], // 60 → 50 uses the cap; nothing left
+  ])('with %j the unknown count gets what is left of the yearly 50万元: %j', (facts, expected, total) => {
+    const items = m03(facts as Facts).slice(0, 2);
+    expect(items.map((i) => [i.status, i.amount])).toEqual(
+      (expected as [string, number, number][]).map(([st, min, max]) => [st, range(min, max)]),
+    );
+    const [tmin, tmax] = total as number[];
+    const sum = (k: 'min' | 'max') => items.reduce((acc, i) => acc + Number(i.amount[k]), 0).toFixed(2);
+    expect([sum('min'), sum('max')]).toEqual([wan(tmin), wan(tmax)]);
+  });
+
   it('the yearly cap stage cites the clause phrase', () => {
     const r = item(ent({ 'm03.leadInternational': 2 }), 'm03.lead-international');
     const g = r.stages.find((s) => s.step === 'groupCap');

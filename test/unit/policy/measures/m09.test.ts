@@ -56,6 +56,14 @@ describe('（九）重点项目一年贷款贴息', () => {
     expect(r.amount).toEqual(range(0, 500));
   });
 
+  it('a project known to be below 10亿元 is not eligible, even before its interest is given', () => {
+    // 50000万元 = 5亿 < 10亿: fails 投资额 10亿元及以上 whatever the interest
+    const r = projects({ ...OK, investment: 50000 });
+    expect(r.status).toBe('ineligible');
+    expect(r.reasonCode).toBe('threshold');
+    expect(r.amount).toEqual(range(0));
+  });
+
   it('a project paying no interest gets nothing', () => {
     const r = projects({ ...OK, investment: 100000, interest: 0 });
     expect(r.status).toBe('ineligible');
