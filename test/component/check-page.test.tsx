@@ -86,15 +86,15 @@ test('shows a loading state, then the returned total and the number of eligible 
 
   expect(container.querySelector('.cloud-loading')).toBeNull()
   expect(container.querySelector('.cloud-result')).not.toBeNull()
-  expect(container.querySelector('#cloud-result-total')?.textContent).toBe('6000000.00 元')
+  expect(container.querySelector('#cloud-result-total')?.textContent).toBe('600万元')
   expect(container.querySelector('#cloud-result-count')?.textContent).toContain('2 项')
 })
 
-test('shows a range when min and max differ', async () => {
+test('shows a range when min and max differ (formatted by @policy/format)', async () => {
   mockedCall.mockResolvedValueOnce({ ok: true, data: result({ total: { min: '100.00', max: '2500.50' } }) })
   const { container } = render(<CheckPage />)
   await act(async () => {})
-  expect(container.querySelector('#cloud-result-total')?.textContent).toBe('100.00 – 2500.50 元')
+  expect(container.querySelector('#cloud-result-total')?.textContent).toBe('100元–2500.5元')
 })
 
 test('shows the Chinese network error and retries on tap', async () => {
@@ -113,7 +113,7 @@ test('shows the Chinese network error and retries on tap', async () => {
     fireEvent.click(container.querySelector('.retry-button')!)
   })
   expect(mockedCall).toHaveBeenCalledTimes(2)
-  expect(container.querySelector('#cloud-result-total')?.textContent).toBe('1.00 元')
+  expect(container.querySelector('#cloud-result-total')?.textContent).toBe('1元')
 })
 
 test('the dev openid switch is shown on H5 only and re-runs the calculation', async () => {
@@ -136,4 +136,11 @@ test('the dev openid switch is shown on H5 only and re-runs the calculation', as
   expect(setDevOpenid).toHaveBeenCalledWith('dev-user-b')
   expect(container.querySelector('.dev-openid__active')?.textContent).toBe('dev-user-b')
   expect(mockedCall).toHaveBeenCalledTimes(2)
+})
+
+test("the sample profile is accepted by the engine's schema (it must not drift from shared/policy)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseProfile } = require('@policy/schema') as typeof import('@policy/schema')
+  const parsed = parseProfile(SAMPLE_PROFILE)
+  expect(parsed.ok ? [] : parsed.issues).toEqual([])
 })

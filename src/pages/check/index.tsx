@@ -1,18 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
-import type { Profile, EvaluateResult, Interval } from '@policy/types'
+import type { Profile, EvaluateResult } from '@policy/types'
+// The engine's own formatter (yuan strings → '600万元'); imported from the module, not the
+// '@policy' index, so the catalog and the calculator stay out of this page's bundle.
+import { formatInterval } from '@policy/format'
 
 import { callCloud, getDevOpenid, setDevOpenid, type CloudError } from '@/services/cloud'
 
 import './index.scss'
 
-/** A sample profile (one 技改 project) that proves the page → cloud → engine path end to end. */
+/**
+ * A sample profile (one 技改 project: 3000万元, on an advantage industry chain) that proves the
+ * page → cloud → engine path end to end. Entry facts of repeated items use the item's local fact
+ * ids ('investment', 'chain'; see ProjectEntry / Item.repeat in shared/policy/types.ts).
+ */
 export const SAMPLE_PROFILE: Profile = {
   version: 1,
   entity: 'enterprise',
   facts: {},
   projects: {
-    'm08.upgrade': [{ facts: { 'm08.upgrade.investment': 3000, 'm08.upgrade.chain': true } }],
+    'm08.upgrade': [{ facts: { investment: 3000, chain: true } }],
   },
 }
 
@@ -20,11 +27,6 @@ type State =
   | { phase: 'loading' }
   | { phase: 'error'; error: CloudError }
   | { phase: 'done'; result: EvaluateResult }
-
-/** Shows the engine's yuan strings as given (no arithmetic here). */
-export function formatInterval(interval: Interval): string {
-  return interval.min === interval.max ? `${interval.min} 元` : `${interval.min} – ${interval.max} 元`
-}
 
 function DevOpenidPanel({ onChanged }: { onChanged: () => void }) {
   const [active, setActive] = useState(getDevOpenid())
