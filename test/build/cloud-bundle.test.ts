@@ -2,6 +2,7 @@
  * The deployable cloud function bundles (run `npm run build:cloud` first). Each bundle must work
  * where WeChat runs it: alone in its folder, with only wx-server-sdk installed next to it.
  */
+import { builtinModules } from 'node:module';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +25,7 @@ afterAll(() => rmSync(tmpRoot, { recursive: true, force: true }));
  * Copies the bundle into a fresh folder whose node_modules holds only `sdk` (a link to the real
  * wx-server-sdk, or a fake), then runs `script` there in a new Node process with a bare environment.
  */
-function runIsolated(name: string, sdk: 'real' | 'fake', script: string, env: Record<string, string> = {}): any {
+function runIsolated(name: string, sdk: 'real' | 'fake', script: string, env: Record<string, string> = {}): any { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON from a child process
   const dir = mkdtempSync(path.join(tmpRoot, `${name}-${sdk}-`));
   copyFileSync(path.join(root, 'cloudfunctions', name, 'index.js'), path.join(dir, 'index.js'));
   mkdirSync(path.join(dir, 'node_modules'));
@@ -96,7 +97,7 @@ describe.each([...FUNCTION_NAMES])('cloudfunctions/%s/index.js', (name) => {
   it('requires nothing but wx-server-sdk and Node built-ins, and no API newer than Node 16', () => {
     const src = readFileSync(bundle, 'utf8');
     const required = [...src.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
-    const builtins = new Set(require('node:module').builtinModules as string[]);
+    const builtins = new Set(builtinModules);
     for (const r of required) {
       expect([r, r === 'wx-server-sdk' || builtins.has(r.replace(/^node:/, ''))]).toEqual([r, true]);
     }

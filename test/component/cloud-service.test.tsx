@@ -17,6 +17,7 @@ function load(taroEnv: string | undefined): CloudModule {
   else process.env.TARO_ENV = taroEnv
   let mod!: CloudModule
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module per TARO_ENV
     mod = require('@/services/cloud') as CloudModule
   })
   process.env.TARO_ENV = saved

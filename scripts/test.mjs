@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * npm test: type check, lint, both app builds and the cloud bundles, then every jest project
+ * (unit, component, build checks incl. WeChat's own compiler, end-to-end in Chromium).
+ * Every step runs even if an earlier one failed, so one run shows everything that is wrong.
+ * The last line is the plain summary `N passed, N failed` (jest's JSON counts plus one per check
+ * step), also written to .cache/test-summary.txt; the exit code is non-zero when anything failed
+ * or no test ran.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cache = path.join(root, '.cache');
+mkdirSync(cache, { recursive: true });
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function step(name, cmd, args, env = {}) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${name}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  console.log(`${ok ? '✔' : '✘'} ${name} (${seconds} s)`);
+  return { name, ok, seconds };
+}
+
+const checks = [
+  step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
+  step('lint', bin('eslint'), ['.']),
+  step('build:weapp', bin('taro'), ['build', '--type', 'weapp']),
+  step('build:h5', bin('taro'), ['build', '--type', 'h5']),
+  step('build:cloud', process.execPath, ['scripts/build-cloud.mjs']),
+  step('chromium', process.execPath, ['scripts/ensure-chromium.mjs']),
+];
+
+const resultFile = path.join(cache, 'jest-results.json');
+const jestArgs = ['--json', `--outputFile=${resultFile}`, ...(process.env.CI ? ['--ci'] : []), ...process.argv.slice(2)];
+const jestStep = step('jest', bin('jest'), jestArgs);
+
+let passed = 0;
+let failed = 0;
+if (existsSync(resultFile)) {
+  const r = JSON.parse(readFileSync(resultFile, 'utf8'));
+  passed = r.numPassedTests;
+  failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+  if (r.numPendingTests + r.numTodoTests > 0) console.log(`note: ${r.numPendingTests + r.numTodoTests} skipped/todo tests`);
+} else if (!jestStep.ok) {
+  failed += 1;
+}
+for (const c of checks) {
+  if (c.ok) passed += 1;
+  else failed += 1;
+}
+
+console.log('\nchecks: ' + [...checks, jestStep].map((c) => `${c.name} ${c.ok ? 'ok' : 'FAILED'} ${c.seconds}s`).join(', '));
+const summary = `${passed} passed, ${failed} failed`;
+writeFileSync(path.join(cache, 'test-summary.txt'), `${summary}\n`);
+console.log(summary);
+process.exit(failed > 0 || passed === 0 || !jestStep.ok ? 1 : 0);

@@ -1,0 +1,76 @@
+/**
+ * End-to-end harness: the real local cloud (server/) serving the H5 build (dist-h5/, from
+ * `npm run build:h5`) on 127.0.0.1, a fresh data folder, and Debian's Chromium driven by
+ * playwright-core at 390×844. Screenshots go to test/artifacts/ (git-ignored) — look at them.
+ */
+import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type LocalCloud } from '../../server';
+
+const root = path.join(__dirname, '../..');
+export const ARTIFACTS = path.join(root, 'test/artifacts');
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  newPage(options?: { openid?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!CHROMIUM) throw new Error('Chromium 未安装：运行 node scripts/ensure-chromium.mjs（或 apt-get install -y chromium）');
+  const staticDir = path.join(root, 'dist-h5');
+  if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ 不存在：先运行 npm run build:h5');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'abacus-e2e-'));
+  const cloud: LocalCloud = createServer({ port: 0, dataDir, staticDir, log: { info: () => {}, warn: () => {}, error: () => {} } as never });
+  const url = await cloud.listen();
+  // playwright gives each launch a fresh, empty profile directory (it refuses --user-data-dir).
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  }).catch(async (e: unknown) => {
+    await cloud.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url,
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true });
+      if (options.openid) await context.addInitScript((id) => window.localStorage.setItem('devOpenid', id), options.openid);
+      const page = await context.newPage();
+      return { page, context };
+    },
+    async close() {
+      await browser.close();
+      await cloud.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Taro's H5 page switch slides; wait until it is over before a screenshot. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(400);
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  await settle(page);
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
