@@ -33,7 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // TARO_OUTPUT lets parallel work build into its own folder (e.g. .cache/h5-mine) without clobbering.
+    outputRoot: process.env.TARO_OUTPUT || (isH5 ? 'dist-h5' : 'dist'),
     // Platform (weapp/h5) and framework (react) plugins are added by the CLI from --type and
     // `framework`; nothing else is needed.
     plugins: [],

@@ -11,7 +11,7 @@ import os from 'os'
 import path from 'path'
 
 const ROOT = path.resolve(__dirname, '..', '..')
-const DIST = path.join(ROOT, 'dist')
+const DIST = path.resolve(ROOT, process.env.WEAPP_DIR || 'dist')
 const SCRIPT = path.join(ROOT, 'scripts', 'compile-weapp.mjs')
 const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024
 

@@ -22,7 +22,8 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   if (!CHROMIUM) throw new Error('Chromium 未安装：运行 node scripts/ensure-chromium.mjs（或 apt-get install -y chromium）');
-  const staticDir = path.join(root, 'dist-h5');
+  // E2E_STATIC_DIR: test another H5 build folder (parallel work builds with TARO_OUTPUT=…).
+  const staticDir = path.resolve(root, process.env.E2E_STATIC_DIR || 'dist-h5');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ 不存在：先运行 npm run build:h5');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'abacus-e2e-'));
   const cloud: LocalCloud = createServer({ port: 0, dataDir, staticDir, log: { info: () => {}, warn: () => {}, error: () => {} } as never });
