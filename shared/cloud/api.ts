@@ -2,14 +2,261 @@
  * The one map of cloud function names → request/response types. Pages (through
  * src/services/cloud.ts) and cloud functions (through their handlers) both import it, so a name or
  * a payload shape cannot drift between the two sides.
+ *
+ * Functions with several operations (`deadlines`, `subscriptions`) take an `action` and answer with
+ * the same `action`, so a caller narrows the response with `if (env.ok && env.data.action === 'list')`.
  */
 import type { EvaluateResult } from '../policy/types';
+
+// ---------------------------------------------------------------------------------------------
+// Shared vocabulary
+
+/**
+ * The two reminders of a deadline, each its own one-time subscribe-message template (one tap asks
+ * for both; WeChat grants one message per accepted template): 7 days and 1 day before closing.
+ */
+export type ReminderKind = 'week' | 'day';
+export const REMINDER_KINDS: readonly ReminderKind[] = ['week', 'day'] as const;
+
+/** What `wx.requestSubscribeMessage` answers per template id. */
+export type SubscribeOutcome = 'accept' | 'reject' | 'ban' | 'filter';
+
+/** A calendar date in Asia/Shanghai, 'YYYY-MM-DD'. */
+export type DateString = string;
+
+/** What an admin enters for an application window (all strings; the server validates). */
+export interface DeadlineInput {
+  /** Measure id of the 2022 catalog, 'm01' … 'm30'. */
+  measureId: string;
+  /** e.g. '2022 年度自治区级企业技术中心认定' (1–60 characters). */
+  batchTitle: string;
+  /** First day applications are accepted (Asia/Shanghai). */
+  opensOn: DateString;
+  /** Last day applications are accepted (Asia/Shanghai); after opensOn. */
+  closesOn: DateString;
+  /** The body that issued the notice, e.g. '自治区工业和信息化厅' (1–40 characters). */
+  issuer: string;
+  /** Link to the official notice (http/https, ≤ 500 characters). */
+  sourceUrl: string;
+}
+
+export interface Deadline extends DeadlineInput {
+  id: string;
+  /** '（一）' */
+  measureLabel: string;
+  /** The measure's title from the catalog. */
+  measureTitle: string;
+  /** A local sample (示例), never an official date. Only the local cloud has these. */
+  sample: boolean;
+  /** Relative to the server's today (Asia/Shanghai). */
+  status: 'upcoming' | 'open' | 'closed';
+  /** closesOn − today in days (0 = closes today, negative = closed). */
+  daysToClose: number;
+  updatedAt: string;
+}
+
+export interface ImportIssue {
+  /** 1-based data row (CSV: the header is row 0; JSON: the array index + 1). */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  /** ISO time. */
+  at: string;
+  /** openid of the admin, or 'cli:<name>' / 'bootstrap' for local operator actions. */
+  actor: string;
+  action: 'deadline.create' | 'deadline.update' | 'deadline.delete' | 'deadline.import' | 'admin.add' | 'admin.remove';
+  /** Deadline id or admin openid. */
+  target: string;
+  /** Chinese one-line summary. */
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** State of one reminder (kind) of one subscription. */
+export type ReminderState =
+  /** A credit is held; the reminder goes out when due. */
+  | 'waiting'
+  /** Sent. */
+  | 'sent'
+  /** Being sent right now. */
+  | 'sending'
+  /** WeChat refused (43101: the user's credit is used up or was withdrawn). */
+  | 'refused'
+  /** Could not be sent (template data error, too many failures, or the deadline passed). */
+  | 'failed'
+  /** A send whose outcome is unknown after a crash; never resent (see README, "Reminders"). */
+  | 'unknown'
+  /** No credit (the user did not accept this template). */
+  | 'none'
+  /** Cancelled by the user. */
+  | 'cancelled'
+  /** WeChat rejected the user id (40003); the subscription was dropped. */
+  | 'dropped';
+
+export interface ReminderStatus {
+  kind: ReminderKind;
+  /** '截止前 7 天' / '截止前 1 天' */
+  label: string;
+  /** Unspent acceptances on our books. */
+  credits: number;
+  state: ReminderState;
+  /** ISO time of the last send, if any. */
+  sentAt?: string;
+}
+
+/** One subscription row: a user, a measure, and a deadline (or the measure's next deadline). */
+export interface SubscriptionView {
+  /** `${measureId}.${deadlineId || 'next'}` — stable per user. */
+  key: string;
+  measureId: string;
+  measureLabel: string;
+  measureTitle: string;
+  /** null: the measure's next deadline (none was known when the user subscribed). */
+  deadlineId: string | null;
+  /** The deadline, when known and still stored. */
+  deadline: Deadline | null;
+  status: 'active' | 'cancelled';
+  reminders: ReminderStatus[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Reminder status of one measure for the caller (the subscribe button's state). */
+export interface MeasureReminderStatus {
+  measureId: string;
+  /** The deadline a subscription made now would attach to: the soonest not yet closed; else null. */
+  deadline: Deadline | null;
+  /** The caller's subscription for that deadline (or for 'next' when deadline is null), if any. */
+  subscription: SubscriptionView | null;
+}
+
+/** A run of the reminder timer, as logged and stored in `runs`. */
+export interface RemindRunSummary {
+  runId: string;
+  /** Business date of the run (Asia/Shanghai). */
+  today: DateString;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  budgetMs: number;
+  /** 'done': nothing left; 'budget': stopped before the time budget, the rest is for the next run; 'config': a template/page error stopped sending. */
+  stoppedBy: 'done' | 'budget' | 'config';
+  /** Deadlines with a reminder due today. */
+  deadlinesDue: number;
+  sent: number;
+  /** Skipped with the reason: alreadyHandled, inFlight, noCredit, cancelled, expired. */
+  skipped: Record<string, number>;
+  /** 43101: credit used up / refused. */
+  refused: number;
+  /** 40003: bad openid, subscription dropped. */
+  dropped: number;
+  /** 47003 and other template data errors. */
+  dataErrors: number;
+  /** Network and unknown errors, retried by the next run. */
+  retry: number;
+  /** Sends given up after too many attempts. */
+  failed: number;
+  /** Crashed sends with unknown outcome, resolved by the rule (not resent). */
+  unknown: number;
+  /** Work seen but not done in this run (0 when stoppedBy is 'done'). */
+  remaining: number;
+  /** Database calls made by the run. */
+  dbCalls: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// deadlines
+
+export type DeadlinesRequest =
+  /** Anyone: deadlines, not yet closed first (soonest closing first); `closed` lists past ones, latest first. */
+  | { action: 'list'; measureId?: string; scope?: 'current' | 'closed'; limit?: number; cursor?: string }
+  /** Anyone: whether the caller is an admin. */
+  | { action: 'me' }
+  /** Admins only. */
+  | { action: 'create'; deadline: DeadlineInput }
+  | { action: 'update'; id: string; deadline: DeadlineInput }
+  | { action: 'delete'; id: string }
+  /** JSON array or CSV (see README, "Deadline import format"); all rows valid or nothing is written. */
+  | { action: 'import'; format: 'json' | 'csv'; text: string; dryRun?: boolean }
+  | { action: 'audit'; limit?: number; cursor?: string }
+  | { action: 'admins' }
+  | { action: 'addAdmin'; openid: string; note?: string }
+  | { action: 'removeAdmin'; openid: string };
+
+export type DeadlinesResponse =
+  | { action: 'list'; today: DateString; deadlines: Deadline[]; nextCursor: string | null }
+  | { action: 'me'; isAdmin: boolean }
+  | { action: 'create'; deadline: Deadline }
+  | { action: 'update'; deadline: Deadline }
+  | { action: 'delete'; removed: boolean }
+  | { action: 'import'; dryRun: boolean; created: number; updated: number; unchanged: number; deadlines: Deadline[] }
+  | { action: 'audit'; entries: AuditEntry[]; nextCursor: string | null }
+  | { action: 'admins'; admins: { openid: string; addedAt: string; addedBy: string; note?: string }[] }
+  | { action: 'addAdmin'; added: boolean }
+  | { action: 'removeAdmin'; removed: boolean };
+
+// ---------------------------------------------------------------------------------------------
+// subscriptions (the caller's own only; the openid comes from WeChat, never from the request)
+
+export type SubscriptionsRequest =
+  /**
+   * After `requestSubscribeMessage` on a tap: `results` maps template id → outcome, as WeChat gave
+   * it (the `errMsg` key removed). `deadlineId` is the deadline shown to the user (from `status`);
+   * absent: the measure's next deadline.
+   */
+  | { action: 'subscribe'; measureId: string; deadlineId?: string; results: Record<string, string> }
+  /** The subscribe button's state for up to 30 measures at once. */
+  | { action: 'status'; measureIds: string[] }
+  /** My subscriptions, newest first. */
+  | { action: 'list'; limit?: number; cursor?: string }
+  /** Cancels both reminders of one subscription row. */
+  | { action: 'cancel'; measureId: string; deadlineId?: string };
+
+export type SubscriptionsResponse =
+  | {
+      action: 'subscribe';
+      subscription: SubscriptionView | null;
+      accepted: ReminderKind[];
+      refused: ReminderKind[];
+      banned: ReminderKind[];
+      filtered: ReminderKind[];
+      /** Chinese explanation of the outcome for the user. */
+      message: string;
+    }
+  | { action: 'status'; today: DateString; measures: MeasureReminderStatus[] }
+  | { action: 'list'; subscriptions: SubscriptionView[]; nextCursor: string | null }
+  | { action: 'cancel'; subscription: SubscriptionView | null };
+
+// ---------------------------------------------------------------------------------------------
 
 export interface CloudFunctions {
   /** Validates a profile with the shared schema and returns the engine's result. Stores nothing. */
   calculate: {
     request: { profile: unknown };
     response: EvaluateResult;
+  };
+  /** Application windows per measure: anyone reads, admins write (audited). */
+  deadlines: {
+    request: DeadlinesRequest;
+    response: DeadlinesResponse;
+  };
+  /** The caller's reminder subscriptions: record accepted templates, status, list, cancel. */
+  subscriptions: {
+    request: SubscriptionsRequest;
+    response: SubscriptionsResponse;
+  };
+  /**
+   * The reminder timer (config.json trigger). Called without a user (timer) or by an admin; sends
+   * due reminders exactly once and answers the run's summary.
+   */
+  remind: {
+    request: Record<string, never>;
+    response: RemindRunSummary;
   };
 }
 
@@ -29,4 +276,4 @@ export interface CloudError {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: CloudError };
 
 /** Runtime list of names (the server routes and the bundler iterate over it). */
-export const FUNCTION_NAMES: readonly FunctionName[] = ['calculate'] as const;
+export const FUNCTION_NAMES: readonly FunctionName[] = ['calculate', 'deadlines', 'subscriptions', 'remind'] as const;

@@ -8,9 +8,15 @@
 import type { FunctionName } from '../api';
 import type { Handler } from '../handler';
 import { calculate } from './calculate';
+import { deadlines } from './deadlines';
+import { remind } from './remind';
+import { subscriptions } from './subscriptions';
 
 export type HandlerMap = { [N in FunctionName]: Handler<N> };
 
 export const handlers: HandlerMap = {
   calculate,
+  deadlines,
+  subscriptions,
+  remind,
 };
