@@ -12,5 +12,5 @@ export const ZERO = new Dec(0);
 
 /** Yuan → string with two decimals (分), rounded half-up. The only rounding in the engine. */
 export function toYuanString(value: Dec): string {
-  return value.toFixed(2, Dec.ROUND_HALF_UP);
+  return value.isZero() ? '0.00' : value.toFixed(2, Dec.ROUND_HALF_UP);
 }

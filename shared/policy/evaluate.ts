@@ -6,8 +6,8 @@ import { catalog2022 } from './catalog';
 import { compileCatalog } from './compile';
 import { Dec, ZERO, toYuanString } from './decimal';
 import { applyGroupCaps } from './group-caps';
-import { evaluateItem, toItemResult, type WorkingItem } from './item';
-import type { Catalog, EvaluateResult, Interval, Profile, Status } from './types';
+import { constantFor, evaluateItem, toItemResult, type WorkingItem } from './item';
+import type { Catalog, EvaluateResult, Interval, ItemResult, Profile, Status } from './types';
 
 const AWARD_KINDS = new Set(['exact', 'atLeast', 'upTo']);
 
@@ -17,20 +17,28 @@ function interval(min: Dec, max: Dec): Interval {
 
 export function evaluate(profile: Profile, catalog: Catalog = catalog2022): EvaluateResult {
   const cc = compileCatalog(catalog);
-  const working: WorkingItem[] = [];
+  const items: ItemResult[] = [];
   for (const cm of cc.measures) {
-    const items = cm.items.map((ci) => evaluateItem(cc, ci, profile));
-    if (cm.measure.groups) applyGroupCaps(items);
-    working.push(...items);
+    // Items the profile answers are computed; the rest are shared constant results.
+    let working: WorkingItem[] | undefined;
+    const slots: (ItemResult | WorkingItem)[] = cm.items.map((ci) => {
+      const c = constantFor(cc, ci, profile);
+      if (c) return c;
+      const w = evaluateItem(cc, ci, profile);
+      (working ??= []).push(w);
+      return w;
+    });
+    if (working && cm.measure.groups) applyGroupCaps(working);
+    for (const slot of slots) items.push('ci' in slot ? toItemResult(slot) : slot);
   }
 
   // Totals add the items' output figures (each rounded once), so the items shown add up to the total.
-  const items = working.map(toItemResult);
   let totalMin = ZERO, totalMax = ZERO, saveMin = ZERO, saveMax = ZERO, pendMin = ZERO, pendMax = ZERO;
   const counts: Record<Status, number> = { eligible: 0, ineligible: 0, needsInfo: 0, notForYou: 0 };
   const covered = new Set<string>();
   for (const r of items) {
     counts[r.status] += 1;
+    if (r.amount.max === '0.00') continue;
     const min = new Dec(r.amount.min);
     const max = new Dec(r.amount.max);
     if (r.status === 'eligible' && AWARD_KINDS.has(r.kind)) {

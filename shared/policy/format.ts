@@ -12,11 +12,24 @@ function trim(d: Dec, places: number): string {
   return d.toDecimalPlaces(places, Dec.ROUND_HALF_UP).toFixed();
 }
 
-/** '6000000' → '600万元'; '1234.5' → '1234.5元'. Amounts of 1万元 and more are shown in 万元 (to 0.01 元). */
+/** Drops trailing zeros of a fixed-point text: '600.000000' → '600', '36.50' → '36.5'. */
+function stripZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/**
+ * '6000000' → '600万元'; '1234.5' → '1234.5元'. Amounts of 1万元 and more are shown in 万元 (to 0.01 元).
+ * One rounding to 分 (toFixed), then the decimal point is moved in the text: 万 = 10^4.
+ */
 export function formatMoney(yuan: Dec | string): string {
   const d = typeof yuan === 'string' ? new Dec(yuan) : yuan;
-  if (d.abs().gte(WAN)) return `${trim(d.div(WAN), 6)}万元`;
-  return `${trim(d, 2)}元`;
+  const fixed = d.toFixed(2, Dec.ROUND_HALF_UP);
+  const negative = fixed.startsWith('-');
+  const digits = negative ? fixed.slice(1) : fixed;
+  const whole = digits.slice(0, -3);
+  if (whole.length <= 4) return `${stripZeros(fixed)}元`;
+  const wan = `${whole.slice(0, -4)}.${whole.slice(-4)}${digits.slice(-2)}`;
+  return `${negative ? '-' : ''}${stripZeros(wan)}万元`;
 }
 
 /** Yuan string → 万元 number text for headlines: '5000000.00' → '500'. */

@@ -66,21 +66,57 @@ function fromOutcome(ci: CompiledItem, o: EntryOutcome): WorkingItem {
   };
 }
 
-export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): WorkingItem {
+/**
+ * Results that depend on nothing but the entity — not for you, not answered, guidance without
+ * questions — are built once per item and reused (frozen): they are most of the catalog for most
+ * profiles, so a profile costs only the items it actually answers.
+ */
+export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): ItemResult | undefined {
   const { item } = ci;
   if (!isFor(item.audience, profile.entity)) {
-    const who = item.audience.includes('park') ? '工业园区' : '企业';
-    return notForYou(ci, 'audience', `此项面向${who}`, KIND_OF[item.kind]);
+    return cached(ci, profile.entity, 'audience', () => {
+      const who = item.audience.includes('park') ? '工业园区' : '企业';
+      return notForYou(ci, 'audience', `此项面向${who}`, KIND_OF[item.kind]);
+    });
   }
-  if (!item.repeat) {
-    const facts = profile.facts;
-    if (ci.reads.length > 0 && ci.reads.every((id) => facts?.[id] === undefined)) {
-      return notForYou(ci, 'unanswered', '未填写相关情况', KIND_OF[item.kind]);
-    }
-    return fromOutcome(ci, runEntry(cc, ci, profile, facts, 'facts/'));
+  if (item.repeat) {
+    if (profile.projects?.[item.id]?.length) return undefined;
+    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', `未填写${item.repeat!.noun}`, KIND_OF[item.kind]));
   }
-  const list = profile.projects?.[item.id] ?? [];
-  if (list.length === 0) return notForYou(ci, 'unanswered', `未填写${item.repeat.noun}`, KIND_OF[item.kind]);
+  if (ci.reads.length === 0) {
+    return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, 'facts/')));
+  }
+  const facts = profile.facts;
+  if (ci.reads.every((id) => facts?.[id] === undefined)) {
+    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', '未填写相关情况', KIND_OF[item.kind]));
+  }
+  return undefined;
+}
+
+type ConstantKey = 'audience' | 'unanswered' | 'static';
+const constantResults = new WeakMap<CompiledItem, Record<string, ItemResult | undefined>>();
+
+function cached(ci: CompiledItem, entity: Profile['entity'], key: ConstantKey, make: () => WorkingItem): ItemResult {
+  let byKey = constantResults.get(ci);
+  if (!byKey) constantResults.set(ci, (byKey = {}));
+  const k = entity === 'park' ? `p${key}` : `e${key}`;
+  return (byKey[k] ??= deepFreeze(toItemResult(make())));
+}
+
+/** Shared results are frozen: a caller that tries to change one fails loudly instead of corrupting the next result. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** An item the profile answers (constantFor returned nothing): each entry through its formula, then summed. */
+export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): WorkingItem {
+  const { item } = ci;
+  if (!item.repeat) return fromOutcome(ci, runEntry(cc, ci, profile, profile.facts, 'facts/'));
+  const list = profile.projects![item.id]!;
   const outs = list.map((e, i) => runEntry(cc, ci, profile, e.facts, `projects/${item.id}/${i}/`));
   if (outs.length === 1) {
     const w = fromOutcome(ci, outs[0]);

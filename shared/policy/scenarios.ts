@@ -16,6 +16,8 @@ export interface EntryOutcome extends Outcome {
   scenarios?: { opt: Outcome; pess: Outcome; assumed: string[] };
 }
 
+const NONE: string[] = [];
+
 export function runEntry(
   cc: CompiledCatalog,
   ci: CompiledItem,
@@ -27,7 +29,9 @@ export function runEntry(
   const s1 = new Scope(profile, values, ci.defs, cc.unitFactor, prefix, 'opt');
   const opt = formula(ci, s1);
   if (s1.assumed.length === 0 || opt.status === 'ineligible') {
-    return { ...opt, missing: opt.status === 'needsInfo' ? s1.missing : [] };
+    const out = opt as EntryOutcome;
+    out.missing = opt.status === 'needsInfo' ? s1.missing : NONE;
+    return out;
   }
   const s2 = new Scope(profile, values, ci.defs, cc.unitFactor, prefix, 'pess');
   const pess = formula(ci, s2);

@@ -20,8 +20,12 @@ export class Scope {
   readonly assumed: string[] = [];
   /** Amounts or choices that were unknown or unanswered. */
   readonly missing: string[] = [];
-  /** Question label by path, for every assumed or missing fact. */
-  readonly labels = new Map<string, string>();
+  /** Question label by path, for every assumed or missing fact (created on first use: most scopes need none). */
+  private labelMap?: Map<string, string>;
+
+  get labels(): Map<string, string> {
+    return (this.labelMap ??= new Map());
+  }
 
   constructor(
     readonly profile: Profile,
