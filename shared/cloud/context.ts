@@ -15,6 +15,37 @@ export interface HandlerContext {
   now: () => Date;
   db: DocumentStore;
   log: Logger;
+  /** Sends subscribe messages (WeChat openapi in the cloud, the outbox locally). Only `remind` uses it. */
+  sender?: MessageSender;
+  /** Settings from the environment (cloud function environment variables / the local process). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subscribe messages
+
+/** A subscribe message as `subscribeMessage.send` takes it. */
+export interface OutgoingMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: 'developer' | 'trial' | 'formal';
+  lang?: 'zh_CN';
+}
+
+/**
+ * The outcome of one send. `errCode` 0 = sent; WeChat's codes otherwise (43101 no credit / refused,
+ * 40003 bad openid, 47003 bad template data, 40037 bad template id, 41030 bad page, …).
+ * A network failure (no answer) is thrown instead.
+ */
+export interface SendResult {
+  errCode: number;
+  errMsg?: string;
+}
+
+export interface MessageSender {
+  send(message: OutgoingMessage): Promise<SendResult>;
 }
 
 export interface Logger {
@@ -37,6 +68,17 @@ export type AnyDoc = StoredDoc & Record<string, unknown>;
 /** A document to add: `_id` optional (generated when absent; a given one must be new). */
 export type NewDoc<T extends StoredDoc> = Omit<T, '_id'> & { _id?: string };
 
+/** A value a range condition may compare with. */
+export type RangeValue = string | number;
+
+/** Bounds on one field (all given bounds must hold). */
+export interface RangeCondition {
+  gt?: RangeValue;
+  gte?: RangeValue;
+  lt?: RangeValue;
+  lte?: RangeValue;
+}
+
 /**
  * A value a `where` may compare by equality. Objects, arrays and null are left out on purpose:
  * WeChat and NeDB disagree on what they mean in a query.
@@ -46,6 +88,8 @@ export type WhereValue = string | number | boolean;
 export interface FindQuery {
   /** Field equality, all required. A key may be a dotted path into nested objects ('a.b'). */
   where?: Record<string, WhereValue>;
+  /** Range conditions (keyset paging: `{ _id: { gt: lastId } }` with orderBy _id). Fields not in `where`. */
+  range?: Record<string, RangeCondition>;
   /** Sort keys, applied in order. */
   orderBy?: { field: string; direction: 'asc' | 'desc' }[];
   /** How many documents at most: 1 … MAX_FIND_LIMIT (WeChat's server-side maximum). Required. */
@@ -70,11 +114,34 @@ export interface Collection<T extends StoredDoc = AnyDoc> {
   remove(id: string): Promise<{ removed: number }>;
   /** Matching documents, sorted, paged. */
   find(query: FindQuery): Promise<T[]>;
+  /**
+   * Compare-and-set: replaces the given fields of document `id` only if its fields equal `expect`
+   * at that moment (one atomic single-document update). `updated` is 0 when it did not match.
+   */
+  updateIf(id: string, expect: Record<string, WhereValue>, patch: Patch<T>): Promise<{ updated: number }>;
+}
+
+/** Single-document operations inside a transaction (what WeChat allows there: no queries). */
+export interface TxCollection<T extends StoredDoc = AnyDoc> {
+  get(id: string): Promise<T | null>;
+  /** A given `_id` that exists → DuplicateIdError, and the whole transaction is undone. */
+  add(doc: NewDoc<T> & { _id: string }): Promise<{ _id: string }>;
+  update(id: string, patch: Patch<T>): Promise<{ updated: number }>;
+  remove(id: string): Promise<{ removed: number }>;
+}
+
+export interface Transaction {
+  collection<T extends StoredDoc = AnyDoc>(name: string): TxCollection<T>;
 }
 
 export interface DocumentStore {
   /** A collection by name (1–64 of [A-Za-z0-9_-]); it exists once something is added. */
   collection<T extends StoredDoc = AnyDoc>(name: string): Collection<T>;
+  /**
+   * Runs `fn` as one transaction: all its writes happen, or (when it throws) none. `fn` may be run
+   * more than once (WeChat retries on a conflict), so it must only read and write through `tx`.
+   */
+  transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R>;
 }
 
 const NAME_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -99,8 +166,48 @@ export function checkFindQuery(q: FindQuery): void {
     const t = typeof value;
     if (t !== 'string' && t !== 'number' && t !== 'boolean') throw new Error(`find: where.${key} must be a string, number or boolean`);
   }
+  for (const [key, cond] of Object.entries(q.range ?? {})) {
+    if (!FIELD_RE.test(key)) throw new Error(`find: invalid field ${key}`);
+    if (q.where && Object.prototype.hasOwnProperty.call(q.where, key)) throw new Error(`find: ${key} is in both where and range`);
+    checkRange(key, cond);
+  }
   for (const o of q.orderBy ?? []) {
     if (!FIELD_RE.test(o.field) || (o.direction !== 'asc' && o.direction !== 'desc')) throw new Error('find: invalid orderBy');
+  }
+}
+
+const RANGE_OPS = ['gt', 'gte', 'lt', 'lte'] as const;
+
+function checkRange(key: string, cond: RangeCondition): void {
+  if (cond === null || typeof cond !== 'object') throw new Error(`find: range.${key} must be an object`);
+  const ops = Object.keys(cond);
+  if (ops.length === 0) throw new Error(`find: range.${key} is empty`);
+  let kind: string | undefined;
+  for (const op of ops) {
+    if (!(RANGE_OPS as readonly string[]).includes(op)) throw new Error(`find: range.${key}.${op} is not gt/gte/lt/lte`);
+    const v = (cond as Record<string, unknown>)[op];
+    const t = typeof v;
+    if ((t !== 'string' && t !== 'number') || (t === 'number' && !Number.isFinite(v as number))) {
+      throw new Error(`find: range.${key}.${op} must be a string or a finite number`);
+    }
+    if (kind && kind !== t) throw new Error(`find: range.${key} mixes strings and numbers`);
+    kind = t;
+  }
+}
+
+/** The range conditions present on a field, in a fixed order (for the adapters). */
+export function rangeEntries(cond: RangeCondition): [(typeof RANGE_OPS)[number], RangeValue][] {
+  const out: [(typeof RANGE_OPS)[number], RangeValue][] = [];
+  for (const op of RANGE_OPS) if (cond[op] !== undefined) out.push([op, cond[op] as RangeValue]);
+  return out;
+}
+
+export function checkExpect(expect: Record<string, WhereValue>): void {
+  if (expect === null || typeof expect !== 'object') throw new Error('updateIf: expect must be an object');
+  for (const [key, value] of Object.entries(expect)) {
+    if (key === '_id' || !FIELD_RE.test(key)) throw new Error(`updateIf: invalid field ${key}`);
+    const t = typeof value;
+    if (t !== 'string' && t !== 'number' && t !== 'boolean') throw new Error(`updateIf: expect.${key} must be a string, number or boolean`);
   }
 }
 

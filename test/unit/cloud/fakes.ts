@@ -19,8 +19,9 @@ export function capturingLogger(): CapturingLogger {
 export const forbiddenStore: DocumentStore = {
   collection<T extends StoredDoc>(name: string): Collection<T> {
     const no = () => Promise.reject(new Error(`unexpected db access to ${name}`));
-    return { get: no, add: no, update: no, remove: no, find: no };
+    return { get: no, add: no, update: no, remove: no, find: no, updateIf: no };
   },
+  transaction: () => Promise.reject(new Error('unexpected transaction')),
 };
 
 export function fakeContext(over: Partial<HandlerContext> = {}): HandlerContext {

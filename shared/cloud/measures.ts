@@ -1,0 +1,24 @@
+/**
+ * Measure ids and titles for the cloud functions (deadlines must name a measure of the catalog).
+ * Imports the catalog module itself, not the engine: the bundle holds the clauses but no calculator.
+ */
+import { catalog2022 } from '../policy/catalog';
+
+export interface MeasureInfo {
+  id: string;
+  /** '（一）' */
+  label: string;
+  title: string;
+}
+
+const BY_ID: ReadonlyMap<string, MeasureInfo> = new Map(
+  catalog2022.measures.map((m) => [m.id, { id: m.id, label: m.label, title: m.title }]),
+);
+
+export function measureInfo(id: unknown): MeasureInfo | null {
+  return typeof id === 'string' ? (BY_ID.get(id) ?? null) : null;
+}
+
+export function allMeasures(): MeasureInfo[] {
+  return [...BY_ID.values()];
+}

@@ -1,0 +1,129 @@
+/**
+ * The stored documents of the reminder feature, one interface per collection. Ids are ASCII (so
+ * ordering by `_id` agrees between WeChat and NeDB) and deterministic where a duplicate must be
+ * impossible: a subscription per (user, measure, deadline, kind), a send-log record per
+ * (deadline, kind, user).
+ */
+import type { AuditEntry, ReminderKind, ReminderState, RemindRunSummary } from '../api';
+import type { OutgoingMessage } from '../context';
+
+export const COLLECTIONS = {
+  deadlines: 'deadlines',
+  admins: 'admins',
+  auditLog: 'auditLog',
+  subscriptions: 'subscriptions',
+  sendLog: 'sendLog',
+  runs: 'runs',
+  outbox: 'outbox',
+} as const;
+
+export interface DeadlineDoc {
+  _id: string;
+  measureId: string;
+  batchTitle: string;
+  opensOn: string;
+  closesOn: string;
+  issuer: string;
+  sourceUrl: string;
+  /** Local sample (示例): written only by the local cloud's seeding, never by a request. */
+  sample: boolean;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface AdminDoc {
+  /** The admin's openid. */
+  _id: string;
+  addedAt: string;
+  addedBy: string;
+  note?: string;
+}
+
+export interface AuditDoc {
+  _id: string;
+  at: string;
+  actor: string;
+  action: AuditEntry['action'];
+  target: string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The deadline key of a subscription made while no deadline was known: the measure's next one. */
+export const NEXT_DEADLINE = '';
+
+export interface SubscriptionDoc {
+  /** subscriptionId(openid, measureId, deadlineId, kind) */
+  _id: string;
+  openid: string;
+  measureId: string;
+  /** A deadline id, or NEXT_DEADLINE ('') for "the measure's next deadline". */
+  deadlineId: string;
+  kind: ReminderKind;
+  /** Unspent acceptances (WeChat: one message per acceptance). */
+  credits: number;
+  /** Acceptances ever recorded. */
+  accepted: number;
+  status: 'active' | 'cancelled' | 'dropped';
+  /** status === 'active' && credits > 0: what the reminder timer queries. */
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** The last send-log record that used a credit of this subscription. */
+  lastLogId?: string;
+}
+
+/**
+ * Send-log states. claimed → sending → one final state; claimed/sending carry a lease (`leaseUntil`)
+ * so another run leaves them alone while their run may still be alive.
+ *  - claimed: credit reserved, not yet attempted — safe to send (also after a crash).
+ *  - sending: the request to WeChat may have left — after a crash the outcome is unknown.
+ *  - retry:   a network/unknown error; the next run tries again.
+ *  - sent | refused (43101) | dropped (40003) | dataError (47003) | failed (too many attempts,
+ *    or the deadline passed) | unknown (crashed while sending; never resent).
+ */
+export type SendState = 'claimed' | 'sending' | 'retry' | 'sent' | 'refused' | 'dropped' | 'dataError' | 'failed' | 'unknown';
+export const FINAL_SEND_STATES: readonly SendState[] = ['sent', 'refused', 'dropped', 'dataError', 'failed', 'unknown'];
+
+export interface SendLogDoc {
+  /** sendLogId(deadlineId, kind, openid) */
+  _id: string;
+  deadlineId: string;
+  kind: ReminderKind;
+  openid: string;
+  /** The subscription whose credit this message uses. */
+  subId: string;
+  measureId: string;
+  closesOn: string;
+  state: SendState;
+  /** The run that owns the record while claimed/sending/retry. */
+  runId: string;
+  /** Epoch ms; an owned record whose lease has passed belongs to no live run. */
+  leaseUntil: number;
+  attempts: number;
+  claimedAt: string;
+  attemptAt?: string;
+  doneAt?: string;
+  errCode?: number;
+  errMsg?: string;
+}
+
+export interface RunDoc extends RemindRunSummary {
+  _id: string;
+}
+
+/** Local cloud only: a message the local sender "sent". */
+export interface OutboxDoc {
+  _id: string;
+  at: string;
+  /** Epoch ms, for ordering. */
+  seq: number;
+  message: OutgoingMessage;
+  /** The result the local sender answered. */
+  errCode: number;
+}
+
+export type { ReminderState };

@@ -1,0 +1,283 @@
+/**
+ * Repositories: one small object per collection, each over the DocumentStore contract, which has
+ * two implementations — the WeChat cloud database (shared/cloud/wx-db.ts) and the local cloud's
+ * NeDB store (server/store.ts). test/unit/cloud/repos.contract.test.ts runs every repository
+ * against both (NeDB for real, WeChat against an in-memory fake of exactly the calls it makes).
+ *
+ * Every query names a `.limit()` (≤ 1000, WeChat's maximum) and callers page; nothing loads a
+ * whole collection.
+ */
+import type { DocumentStore, WhereValue } from '../context';
+import { DuplicateIdError } from '../errors';
+import {
+  type AdminDoc,
+  type AuditDoc,
+  COLLECTIONS,
+  type DeadlineDoc,
+  type OutboxDoc,
+  type RunDoc,
+  type SendLogDoc,
+  type SendState,
+  type SubscriptionDoc,
+} from './docs';
+import { subscriptionId } from './ids';
+import type { ReminderKind } from '../api';
+
+export * from './docs';
+export * from './ids';
+
+/** Default and maximum page sizes. */
+export const PAGE = 100;
+
+function page(limit: number | undefined, max = 1000): number {
+  const n = limit ?? PAGE;
+  return Math.max(1, Math.min(max, Math.floor(n)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function deadlinesRepo(db: DocumentStore) {
+  const col = db.collection<DeadlineDoc>(COLLECTIONS.deadlines);
+  return {
+    get: (id: string) => col.get(id),
+    /** Throws DuplicateIdError when the id exists. */
+    add: (doc: DeadlineDoc) => col.add(doc),
+    update: (id: string, patch: Partial<Omit<DeadlineDoc, '_id'>>) => col.update(id, patch),
+    remove: (id: string) => col.remove(id),
+    /** Not yet closed on `today` (closesOn ≥ today), soonest first. */
+    current(today: string, opts: { measureId?: string; skip?: number; limit?: number } = {}) {
+      return col.find({
+        where: opts.measureId ? { measureId: opts.measureId } : undefined,
+        range: { closesOn: { gte: today } },
+        orderBy: [
+          { field: 'closesOn', direction: 'asc' },
+          { field: '_id', direction: 'asc' },
+        ],
+        skip: opts.skip,
+        limit: page(opts.limit),
+      });
+    },
+    /** Closed before `today`, latest first. */
+    closed(today: string, opts: { measureId?: string; skip?: number; limit?: number } = {}) {
+      return col.find({
+        where: opts.measureId ? { measureId: opts.measureId } : undefined,
+        range: { closesOn: { lt: today } },
+        orderBy: [
+          { field: 'closesOn', direction: 'desc' },
+          { field: '_id', direction: 'asc' },
+        ],
+        skip: opts.skip,
+        limit: page(opts.limit),
+      });
+    },
+    /** Closing between `from` and `to` inclusive, by date then id; keyset paging on (closesOn, _id) is done by the caller with `skip`. */
+    closingBetween(from: string, to: string, opts: { skip?: number; limit?: number } = {}) {
+      return col.find({
+        range: { closesOn: { gte: from, lte: to } },
+        orderBy: [
+          { field: 'closesOn', direction: 'asc' },
+          { field: '_id', direction: 'asc' },
+        ],
+        skip: opts.skip,
+        limit: page(opts.limit),
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function adminsRepo(db: DocumentStore) {
+  const col = db.collection<AdminDoc>(COLLECTIONS.admins);
+  return {
+    async isAdmin(openid: string | null): Promise<boolean> {
+      if (!openid) return false;
+      return (await col.get(openid)) !== null;
+    },
+    /** false when already an admin. */
+    async add(doc: AdminDoc): Promise<boolean> {
+      try {
+        await col.add(doc);
+        return true;
+      } catch (err) {
+        if (err instanceof DuplicateIdError) return false;
+        throw err;
+      }
+    },
+    async remove(openid: string): Promise<boolean> {
+      return (await col.remove(openid)).removed > 0;
+    },
+    list: (limit = PAGE) => col.find({ orderBy: [{ field: '_id', direction: 'asc' }], limit: page(limit) }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function auditRepo(db: DocumentStore) {
+  const col = db.collection<AuditDoc>(COLLECTIONS.auditLog);
+  return {
+    append: (doc: Omit<AuditDoc, '_id'>) => col.add(doc),
+    /** Newest first. */
+    list: (opts: { skip?: number; limit?: number } = {}) =>
+      col.find({
+        orderBy: [
+          { field: 'at', direction: 'desc' },
+          { field: '_id', direction: 'desc' },
+        ],
+        skip: opts.skip,
+        limit: page(opts.limit),
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Most acceptances a subscription keeps (WeChat allows many; a reminder needs one). */
+export const MAX_CREDITS = 10;
+
+export function subscriptionsRepo(db: DocumentStore) {
+  const col = db.collection<SubscriptionDoc>(COLLECTIONS.subscriptions);
+  return {
+    get: (id: string) => col.get(id),
+    /**
+     * Records one acceptance: a new subscription with one credit, or one more credit (up to
+     * MAX_CREDITS) on the existing one, which becomes active again if it was cancelled.
+     */
+    async accept(p: { openid: string; measureId: string; deadlineKey: string; kind: ReminderKind; at: string }): Promise<SubscriptionDoc> {
+      const id = subscriptionId(p.openid, p.measureId, p.deadlineKey, p.kind);
+      return db.transaction(async (tx) => {
+        const subs = tx.collection<SubscriptionDoc>(COLLECTIONS.subscriptions);
+        const existing = await subs.get(id);
+        if (!existing) {
+          const doc: SubscriptionDoc = {
+            _id: id,
+            openid: p.openid,
+            measureId: p.measureId,
+            deadlineId: p.deadlineKey,
+            kind: p.kind,
+            credits: 1,
+            accepted: 1,
+            status: 'active',
+            active: true,
+            createdAt: p.at,
+            updatedAt: p.at,
+          };
+          await subs.add(doc);
+          return doc;
+        }
+        const credits = Math.min(MAX_CREDITS, existing.credits + 1);
+        const patch = { credits, accepted: existing.accepted + 1, status: 'active' as const, active: true, updatedAt: p.at };
+        await subs.update(id, patch);
+        return { ...existing, ...patch };
+      });
+    },
+    /** The user's subscriptions (by id; callers group and sort). */
+    own: (openid: string, opts: { skip?: number; limit?: number } = {}) =>
+      col.find({ where: { openid }, orderBy: [{ field: '_id', direction: 'asc' }], skip: opts.skip, limit: page(opts.limit) }),
+    /** Cancels one subscription of `openid` (the id is derived from the caller, so no other user's). */
+    async cancel(openid: string, measureId: string, deadlineKey: string, kind: ReminderKind, at: string): Promise<number> {
+      const id = subscriptionId(openid, measureId, deadlineKey, kind);
+      const res = await col.updateIf(id, { openid, status: 'active' }, { status: 'cancelled', active: false, updatedAt: at });
+      return res.updated;
+    },
+    /** Active subscriptions with credit for one measure, kind and deadline key, keyset-paged by _id. */
+    due: (q: { measureId: string; kind: ReminderKind; deadlineKey: string; afterId?: string; limit?: number }) =>
+      col.find({
+        where: { measureId: q.measureId, kind: q.kind, deadlineId: q.deadlineKey, active: true },
+        range: q.afterId !== undefined ? { _id: { gt: q.afterId } } : undefined,
+        orderBy: [{ field: '_id', direction: 'asc' }],
+        limit: page(q.limit),
+      }),
+    /** After 43101: WeChat holds no credit for this user and template. */
+    noCredit: (id: string, at: string) => col.update(id, { credits: 0, active: false, updatedAt: at }),
+    /** After 40003: the openid is not valid for this mini-program. */
+    drop: (id: string, at: string) => col.update(id, { status: 'dropped', active: false, updatedAt: at }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export type ClaimResult = 'claimed' | 'duplicate' | 'noCredit';
+
+export function sendLogRepo(db: DocumentStore) {
+  const col = db.collection<SendLogDoc>(COLLECTIONS.sendLog);
+  return {
+    get: (id: string) => col.get(id),
+    /**
+     * One transaction: the send-log record (deterministic id → 'duplicate' if it exists, whoever
+     * wrote it) and one credit of the subscription. Either both happen or neither.
+     */
+    async claim(log: SendLogDoc, at: string): Promise<ClaimResult> {
+      try {
+        return await db.transaction(async (tx) => {
+          const subs = tx.collection<SubscriptionDoc>(COLLECTIONS.subscriptions);
+          const logs = tx.collection<SendLogDoc>(COLLECTIONS.sendLog);
+          const sub = await subs.get(log.subId);
+          if (!sub || sub.status !== 'active' || sub.credits < 1) {
+            // Rare path: say why (another run may have used this credit for this very message).
+            return (await logs.get(log._id)) ? ('duplicate' as const) : ('noCredit' as const);
+          }
+          await logs.add(log);
+          const credits = sub.credits - 1;
+          await subs.update(log.subId, { credits, active: credits > 0, updatedAt: at, lastLogId: log._id });
+          return 'claimed' as const;
+        });
+      } catch (err) {
+        if (err instanceof DuplicateIdError) return 'duplicate';
+        throw err;
+      }
+    },
+    /** Compare-and-set on the state and owner; `updated` 0 = someone else changed it first. */
+    async transition(id: string, from: { state: SendState; runId: string }, patch: Partial<Omit<SendLogDoc, '_id'>>): Promise<boolean> {
+      const expect: Record<string, WhereValue> = { state: from.state, runId: from.runId };
+      return (await col.updateIf(id, expect, patch)).updated === 1;
+    },
+    /** Records in one state, keyset-paged by _id (recovery of claimed/sending/retry). */
+    inState: (state: SendState, afterId?: string, limit?: number) =>
+      col.find({
+        where: { state },
+        range: afterId !== undefined ? { _id: { gt: afterId } } : undefined,
+        orderBy: [{ field: '_id', direction: 'asc' }],
+        limit: page(limit),
+      }),
+    /** The user's recent records (for 我的提醒). */
+    own: (openid: string, limit = PAGE) =>
+      col.find({ where: { openid }, orderBy: [{ field: 'claimedAt', direction: 'desc' }], limit: page(limit) }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function runsRepo(db: DocumentStore) {
+  const col = db.collection<RunDoc>(COLLECTIONS.runs);
+  return {
+    save: (doc: RunDoc) => col.add(doc),
+    recent: (limit = 20) => col.find({ orderBy: [{ field: 'startedAt', direction: 'desc' }], limit: page(limit, 100) }),
+  };
+}
+
+export function outboxRepo(db: DocumentStore) {
+  const col = db.collection<OutboxDoc>(COLLECTIONS.outbox);
+  return {
+    add: (doc: Omit<OutboxDoc, '_id'>) => col.add(doc),
+    /** Newest first. */
+    recent: (opts: { skip?: number; limit?: number } = {}) =>
+      col.find({ orderBy: [{ field: 'seq', direction: 'desc' }], skip: opts.skip, limit: page(opts.limit) }),
+    /** Oldest first, keyset-paged by _id (tests, counting). */
+    all: (afterId?: string, limit?: number) =>
+      col.find({ range: afterId !== undefined ? { _id: { gt: afterId } } : undefined, orderBy: [{ field: '_id', direction: 'asc' }], limit: page(limit) }),
+  };
+}
+
+export function repos(db: DocumentStore) {
+  return {
+    deadlines: deadlinesRepo(db),
+    admins: adminsRepo(db),
+    audit: auditRepo(db),
+    subscriptions: subscriptionsRepo(db),
+    sendLog: sendLogRepo(db),
+    runs: runsRepo(db),
+    outbox: outboxRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof repos>;
