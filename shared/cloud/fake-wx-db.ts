@@ -178,6 +178,7 @@ export class FakeWxDatabase implements WxDatabase {
     name: string,
     s: { where?: Record<string, unknown>; orderBy: [string, 'asc' | 'desc'][]; skip: number; limit?: number; trail: string[] },
   ) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the SDK's builder objects call back into the store
     const self = this;
     const next = (patch: Partial<typeof s>, step: string) => self.query(name, { ...s, ...patch, trail: [...s.trail, step] });
     return {
@@ -310,6 +311,7 @@ export class FakeWxDatabase implements WxDatabase {
         const e = this.col(name).entries.get(id);
         staged.set(k, { name, id, doc, baseVersion: prior ? prior.baseVersion : e ? e.version : null });
       };
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- see query()
       const self = this;
       const tx: WxTransaction = {
         collection(name: string) {

@@ -185,7 +185,9 @@ class WxTxAdapter implements Transaction {
     checkCollectionName(name);
     const ref = () => this.tx.collection(name);
     const db = this.db;
-    const self = this;
+    const noteAdd = (id: string) => {
+      this.lastAdd = { collection: name, id };
+    };
     return {
       async get(id) {
         checkId(id);
@@ -200,7 +202,7 @@ class WxTxAdapter implements Transaction {
       async add(doc) {
         const data = { ...(doc as Record<string, unknown>) };
         checkId(data._id as string);
-        self.lastAdd = { collection: name, id: data._id as string };
+        noteAdd(data._id as string);
         try {
           const res = await ref().add({ data });
           return { _id: String(res._id) };
