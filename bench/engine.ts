@@ -1,0 +1,75 @@
+/**
+ * Engine benchmark (run by scripts/bench.mjs in its own process, one core):
+ *  - µs per profile for the shipped example profiles;
+ *  - profiles per second over 100 000 generated questionnaire-like profiles, and over dense ones;
+ *  - the same rules in plain numbers (bench/plain-evaluator.ts) as the lower bound, and the ratio.
+ * Prints one JSON object.
+ */
+import { readFileSync } from 'fs';
+import path from 'path';
+import { evaluate, parseProfile, type Profile } from '../shared/policy';
+import { denseProfile, questionnaireProfile, rng } from './profiles';
+import { plainEvaluate } from './plain-evaluator';
+import { nowNs, stat } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const N = Number(process.env.BENCH_PROFILES || 100_000);
+const root = process.env.BENCH_ROOT || process.cwd();
+
+function timePerProfile(fn: (p: Profile) => unknown, list: Profile[], reps = 1): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t = nowNs();
+    for (let k = 0; k < reps; k++) for (const p of list) fn(p);
+    out.push(Number(nowNs() - t) / 1000 / (reps * list.length));
+  }
+  return out;
+}
+
+function generate(make: (r: () => number) => Profile, n: number, seed: number): Profile[] {
+  const r = rng(seed);
+  const list: Profile[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = make(r);
+    const parsed = parseProfile(p);
+    if (!parsed.ok) throw new Error(`generated profile ${i} is invalid: ${parsed.issues[0].message}`);
+    list.push(parsed.profile);
+  }
+  return list;
+}
+
+const examples = ['large-enterprise', 'small-specialized', 'industrial-park'].map((name) => {
+  const parsed = parseProfile(JSON.parse(readFileSync(path.join(root, 'shared/policy/examples', `${name}.json`), 'utf8')));
+  if (!parsed.ok) throw new Error(`example ${name} invalid`);
+  return { name, profile: parsed.profile };
+});
+
+const questionnaire = generate(questionnaireProfile, N, 1);
+const dense = generate(denseProfile, Math.max(1000, Math.floor(N / 10)), 2);
+
+// Warm up both evaluators (JIT) before measuring.
+for (const p of questionnaire.slice(0, 20000)) {
+  evaluate(p);
+  plainEvaluate(p);
+}
+
+const perExample = examples.map(({ name, profile }) => ({ name, usPerProfile: stat(timePerProfile(evaluate, [profile], 2000)) }));
+
+const qEngine = stat(timePerProfile(evaluate, questionnaire));
+const qPlain = stat(timePerProfile(plainEvaluate, questionnaire));
+const dEngine = stat(timePerProfile(evaluate, dense));
+const dPlain = stat(timePerProfile(plainEvaluate, dense));
+const validate = stat(timePerProfile(parseProfile, questionnaire.slice(0, 20000)));
+
+const answered = questionnaire.reduce((a, p) => a + evaluate(p).items.filter((i) => i.status !== 'notForYou').length, 0) / questionnaire.length;
+
+console.log(
+  JSON.stringify({
+    runs: RUNS,
+    profiles: { questionnaire: questionnaire.length, dense: dense.length, answeredItemsPerQuestionnaireProfile: answered },
+    perExample,
+    questionnaire: { engineUs: qEngine, plainUs: qPlain, profilesPerSecond: 1e6 / qEngine.median, ratio: qEngine.median / qPlain.median },
+    dense: { engineUs: dEngine, plainUs: dPlain, profilesPerSecond: 1e6 / dEngine.median, ratio: dEngine.median / dPlain.median },
+    validateUs: validate,
+  }),
+);

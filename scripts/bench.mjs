@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — measures speed and size on this machine and writes BENCHMARKS.md (+ .json),
+ * each figure beside its budget and its platform limit. Plain Node; no timed jest tests.
+ *   npm run bench                 use existing builds (builds what is missing)
+ *   npm run bench -- --build      rebuild weapp, H5 and cloud bundles first
+ *   BENCH_RUNS=5 BENCH_PROFILES=100000 (defaults)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, '.cache/bench');
+mkdirSync(out, { recursive: true });
+const args = new Set(process.argv.slice(2));
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const started = new Date();
+const load0 = os.loadavg();
+const bin = (n) => path.join(root, 'node_modules/.bin', n);
+const log = (...a) => console.log('[bench]', ...a);
+
+function sh(cmd, cmdArgs, env = {}) {
+  execFileSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+// 1. Builds.
+if (args.has('--build') || !existsSync(path.join(root, 'dist/app.json'))) sh(bin('taro'), ['build', '--type', 'weapp']);
+if (args.has('--build') || !existsSync(path.join(root, 'dist-h5/index.html'))) sh(bin('taro'), ['build', '--type', 'h5']);
+sh(process.execPath, ['scripts/build-cloud.mjs']);
+
+// 2. Bench programs (TypeScript → one CommonJS file each; packages stay in node_modules).
+for (const name of ['engine', 'cloud', 'h5', 'reminders']) {
+  const entry = path.join(root, 'bench', `${name}.ts`);
+  if (!existsSync(entry)) continue;
+  await esbuild.build({
+    entryPoints: [entry],
+    outfile: path.join(out, `${name}.cjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    tsconfig: path.join(root, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
+}
+function runJson(name, extraArgs = [], env = {}) {
+  const r = spawnSync(process.execPath, [path.join(out, `${name}.cjs`), ...extraArgs], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_ROOT: root, BENCH_RUNS: String(RUNS), ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`${name} bench failed:\n${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+// 3. Engine.
+log('engine …');
+const engine = runJson('engine');
+
+// 4. WeChat package sizes (deterministic).
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? walk(p) : [{ file: path.relative(path.join(root, 'dist'), p), bytes: statSync(p).size }];
+  });
+}
+const appJson = JSON.parse(readFileSync(path.join(root, 'dist/app.json'), 'utf8'));
+const subRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+const files = walk(path.join(root, 'dist')).filter((f) => !/LICENSE|\.map$/.test(f.file));
+const inRoot = (f, r) => f.file === r || f.file.startsWith(`${r}/`);
+const pkg = (list) => ({ bytes: list.reduce((a, f) => a + f.bytes, 0), largest: [...list].sort((a, b) => b.bytes - a.bytes).slice(0, 5) });
+const weapp = {
+  main: pkg(files.filter((f) => !subRoots.some((r) => inRoot(f, r)))),
+  subpackages: Object.fromEntries(subRoots.map((r) => [r, pkg(files.filter((f) => inRoot(f, r)))])),
+};
+
+// 5. Cloud functions: bundle size, cold start with a stand-in SDK, the real SDK's own load.
+log('cloud functions …');
+const fnDir = path.join(root, 'cloudfunctions');
+const cloud = {};
+for (const name of readdirSync(fnDir).filter((n) => existsSync(path.join(fnDir, n, 'index.js')))) {
+  const bundle = path.join(fnDir, name, 'index.js');
+  cloud[name] = { bytes: statSync(bundle).size };
+}
+const cold = [];
+for (let i = 0; i < Math.max(RUNS, 7); i++) cold.push(runJson('cloud', [path.join(fnDir, 'calculate/index.js'), path.join(root, 'bench/fake-wx-server-sdk.js')]));
+if (!cold.every((c) => c.ok)) throw new Error('calculate did not answer ok in the cold-start bench');
+const sdkLoads = [];
+for (let i = 0; i < 3; i++) sdkLoads.push(runJson('cloud', ['-', 'real']).sdkLoadMs);
+const statOf = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return { median: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, min: s[0], max: s[s.length - 1], runs: s.length };
+};
+cloud.calculateCold = { totalMs: statOf(cold.map((c) => c.totalMs)), loadMs: statOf(cold.map((c) => c.loadMs)), firstCallMs: statOf(cold.map((c) => c.firstCallMs)) };
+cloud.wxServerSdkLoadMs = statOf(sdkLoads);
+
+// 6. H5 first load.
+log('H5 first load in Chromium (throttled) …');
+sh(process.execPath, ['scripts/ensure-chromium.mjs']);
+const h5 = runJson('h5');
+
+// 7. Reminders dispatch (simulated WeChat latency), when the module exists.
+const reminders = existsSync(path.join(out, 'reminders.cjs')) ? (log('reminders …'), runJson('reminders')) : null;
+
+// 8. Report.
+const load1 = os.loadavg();
+const KB = (b) => `${(b / 1024).toFixed(1)} KB`;
+const us = (s) => `${s.median.toFixed(1)} µs (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const ms = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+const ok = (pass) => (pass ? '✅ within' : '❌ over');
+const rows = [];
+const row = (figure, measured, budget, limit, pass) => rows.push(`| ${figure} | ${measured} | ${budget} | ${limit} | ${pass === null ? '—' : ok(pass)} |`);
+
+const q = engine.questionnaire;
+const d = engine.dense;
+for (const e of engine.perExample) row(`Engine, example \`${e.name}\` (µs/profile)`, us(e.usPerProfile), '≤ 20 µs', '—', e.usPerProfile.median <= 20);
+row(`Engine, ${engine.profiles.questionnaire.toLocaleString('en')} questionnaire-like profiles (µs/profile)`, us(q.engineUs), '≤ 20 µs', '—', q.engineUs.median <= 20);
+row('Engine, questionnaire-like profiles per second (one core)', `${Math.round(q.profilesPerSecond).toLocaleString('en')} /s`, '≥ 50,000 /s', '—', q.profilesPerSecond >= 50000);
+row('Same rules in plain numbers (lower bound)', us(q.plainUs), '—', '—', null);
+row('Engine ÷ lower bound', `${q.ratio.toFixed(1)}×`, '≤ 10×', '—', q.ratio <= 10);
+row(`Engine, ${engine.profiles.dense.toLocaleString('en')} dense profiles (every fact answered)`, us(d.engineUs), '(worst case)', '—', null);
+row('Dense: engine ÷ lower bound', `${d.ratio.toFixed(1)}× (plain ${d.plainUs.median.toFixed(1)} µs)`, '—', '—', null);
+row('Profile validation (shared schema)', us(engine.validateUs), '—', '—', null);
+row('WeChat main package', KB(weapp.main.bytes), '≤ 550 KB', '2 MB', weapp.main.bytes <= 550 * 1024);
+for (const [r, p] of Object.entries(weapp.subpackages)) row(`WeChat subpackage \`${r}\``, KB(p.bytes), '—', '2 MB', p.bytes <= 2 * 1024 * 1024);
+row('H5 JS before home is interactive (gzip -9)', `${KB(h5.jsBeforeInteractive.gzip)} (raw ${KB(h5.jsBeforeInteractive.raw)}, on the wire ${KB(h5.jsBeforeInteractive.wire)})`, '≤ 150 KB gzip', '—', h5.jsBeforeInteractive.gzip <= 150 * 1024);
+row('H5 time to clickable start button (4× CPU, slow 4G)', ms(h5.interactiveMs), '≤ 1.5 s', '—', h5.interactiveMs.median <= 1500);
+if (h5.lastTapToResultMs) row(`H5 last questionnaire tap → result (quick path, ${h5.quickPathTaps} taps)`, ms(h5.lastTapToResultMs), '—', '—', null);
+for (const [name, c] of Object.entries(cloud)) if (c.bytes) row(`Cloud function \`${name}\` bundle`, KB(c.bytes), '≤ 150 KB', '—', c.bytes <= 150 * 1024);
+row('`calculate` cold: load bundle + answer once (stand-in SDK)', ms(cloud.calculateCold.totalMs), '≤ 30 ms', '3 s default timeout', cloud.calculateCold.totalMs.median <= 30);
+row('wx-server-sdk own require (reported separately)', ms(cloud.wxServerSdkLoadMs), '—', '—', null);
+if (reminders) for (const r of reminders.rows ?? []) row(r.figure, r.measured, r.budget ?? '—', r.limit ?? '—', r.pass ?? null);
+
+const cpu = os.cpus();
+const md = `# Benchmarks
+
+Measured by \`npm run bench\` on ${started.toISOString()} — rerun with that command (about 3–6 minutes).
+Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.
+Load average at start ${load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${load1.map((x) => x.toFixed(2)).join(' / ')} (other work on the machine inflates timings).
+Each timing is the median of ${RUNS} runs, with the fastest and slowest run in brackets. Sizes are exact bytes.
+
+| figure | measured | budget | platform limit | |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+Engine profiles: ${engine.profiles.questionnaire.toLocaleString('en')} seeded questionnaire-like profiles (1–3 topics, ${engine.profiles.answeredItemsPerQuestionnaireProfile.toFixed(1)} items answered on average; bench/profiles.ts), every one validated by the shared schema before timing. The lower bound (bench/plain-evaluator.ts) walks the same catalog rules with plain numbers, without stages or texts.
+
+Largest files of the WeChat main package: ${weapp.main.largest.map((f) => `\`${f.file}\` ${KB(f.bytes)}`).join(', ')}.
+
+H5 JS loaded before the start button is clickable: ${h5.jsBeforeInteractive.files.map((f) => `\`${f.url}\` ${KB(f.raw)} raw / ${KB(f.gzip)} gzip`).join(', ')}.
+`;
+writeFileSync(path.join(root, 'BENCHMARKS.md'), md);
+writeFileSync(path.join(root, 'BENCHMARKS.json'), JSON.stringify({ date: started.toISOString(), machine: { cpu: cpu[0]?.model, cores: cpu.length, node: process.version, load: [load0, load1] }, engine, weapp, cloud, h5, reminders }, null, 2));
+console.log(md);
