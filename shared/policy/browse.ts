@@ -130,7 +130,7 @@ export interface BrowseResult {
 /** Search, then filters. With an empty query the measures stay in catalog order. */
 export function browse(query: string, filters: BrowseFilters, catalog: Catalog = catalog2022): BrowseResult {
   const amount = parseMinAmount(filters.minAmount);
-  const hits = searchMeasures(query, catalog.measures, catalog.sections).filter((h) => matchesFilters(h.measure, filters));
+  const hits = searchMeasures(query, catalog).filter((h) => matchesFilters(h.measure, filters));
   return amount.ok ? { hits } : { hits, amountError: amount.message };
 }
 

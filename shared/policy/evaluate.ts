@@ -15,10 +15,24 @@ function interval(min: Dec, max: Dec): Interval {
   return { min: toYuanString(min), max: toYuanString(max) };
 }
 
+/** Measures with at least one answered fact or entry (fact ids and item ids start with the measure id). */
+function measuresTouched(profile: Profile): Set<string> {
+  const ids = new Set<string>();
+  for (const k in profile.facts) ids.add(k.slice(0, k.indexOf('.')));
+  for (const k in profile.projects) if (profile.projects[k]?.length) ids.add(k.slice(0, k.indexOf('.')));
+  return ids;
+}
+
 export function evaluate(profile: Profile, catalog: Catalog = catalog2022): EvaluateResult {
   const cc = compileCatalog(catalog);
   const items: ItemResult[] = [];
+  const touched = measuresTouched(profile);
   for (const cm of cc.measures) {
+    // A measure the profile says nothing about: every item is a shared constant result.
+    if (!touched.has(cm.measure.id)) {
+      for (const ci of cm.items) items.push(constantFor(cc, ci, profile)!);
+      continue;
+    }
     // Items the profile answers are computed; the rest are shared constant results.
     let working: WorkingItem[] | undefined;
     const slots: (ItemResult | WorkingItem)[] = cm.items.map((ci) => {

@@ -86,11 +86,16 @@ export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Prof
   if (ci.reads.length === 0) {
     return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, 'facts/')));
   }
-  const facts = profile.facts;
-  if (ci.reads.every((id) => facts?.[id] === undefined)) {
+  if (!answersAny(ci.reads, profile.facts)) {
     return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', '未填写相关情况', KIND_OF[item.kind]));
   }
   return undefined;
+}
+
+function answersAny(ids: string[], facts: Profile['facts']): boolean {
+  if (!facts) return false;
+  for (const id of ids) if (facts[id] !== undefined) return true;
+  return false;
 }
 
 type ConstantKey = 'audience' | 'unanswered' | 'static';
@@ -120,8 +125,9 @@ export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Pro
   const outs = list.map((e, i) => runEntry(cc, ci, profile, e.facts, `projects/${item.id}/${i}/`));
   if (outs.length === 1) {
     const w = fromOutcome(ci, outs[0]);
-    w.stages = w.stages.map((st) => ({ ...st, entry: 0 }));
-    w.hints = w.hints.map((h) => ({ ...h, entry: 0 }));
+    // Stages and hints are fresh objects of this run: tag them in place.
+    for (const st of w.stages) st.entry = 0;
+    for (const h of w.hints) h.entry = 0;
     w.entries = [{ index: 0, name: list[0].name, status: w.status, min: w.min, max: w.max }];
     return w;
   }
@@ -139,7 +145,14 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     min = min.plus(o.min);
     max = max.plus(o.max);
   }
-  const stages: Stage[] = outs.flatMap((o, i) => o.stages.map((st) => ({ ...st, entry: i })));
+  const stages: Stage[] = [];
+  outs.forEach((o, i) => {
+    for (const st of o.stages) {
+      st.entry = i;
+      stages.push(st);
+    }
+    for (const h of o.hints) h.entry = i;
+  });
   const noun = ci.item.repeat!.noun;
   if (counted.length > 0) {
     stages.push({
@@ -177,7 +190,7 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     max,
     open: outs.some((o) => o.open),
     stages,
-    hints: outs.flatMap((o, i) => o.hints.map((h) => ({ ...h, entry: i }))),
+    hints: outs.flatMap((o) => o.hints),
     alternatives,
     entries: outs.map((o, i) => ({ index: i, name: names[i], status: o.status, min: o.min, max: o.max })),
   };

@@ -42,6 +42,8 @@ export interface PosterContent {
   /** From headline(measure): '20%，最高 500万元', '电价支持'. */
   headline: string;
   audience: string;
+  /** The measure's items (titles), listed while the card has room. */
+  items: string[];
   /** Where to find it: '微信搜索「政策算盘」查看条文原文、测算金额'. */
   callToAction: string;
   disclaimer: string;
@@ -63,6 +65,7 @@ export function posterContent(
     title: measure.title,
     headline: headline(measure, catalog),
     audience: audienceText(measure.audience),
+    items: measure.items.map((i) => i.title),
     callToAction: `微信搜索「${appName}」查看条文原文、测算金额`,
     disclaimer: '金额以条文为依据，最终以主管部门审核认定为准',
   };
@@ -193,6 +196,22 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   for (const line of who) {
     ops.push({ op: 'text', text: line, x, y, font: whoFont, color: C.text });
     y += 44;
+  }
+
+  // The items, one line each, while the card has room.
+  const bottom = cardY + cardH - pad;
+  if (c.items.length > 1 && y + 24 + 44 + 44 <= bottom) {
+    y += 24;
+    ops.push({ op: 'text', text: `支持事项（${c.items.length} 项）`, x, y, font: font(26), color: C.muted });
+    y += 44;
+    const itemFont = font(28);
+    for (let i = 0; i < c.items.length; i++) {
+      const last = y + 44 + 44 > bottom && i < c.items.length - 1;
+      const text = last ? `… 另有 ${c.items.length - i} 项` : `· ${c.items[i]}`;
+      ops.push({ op: 'text', text: wrapText(text, inner, itemFont, measure, 1)[0] ?? '', x, y, font: itemFont, color: C.text });
+      y += 44;
+      if (last) break;
+    }
   }
 
   // Footer: the list's name, where to look it up, the disclaimer.

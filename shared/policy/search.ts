@@ -7,7 +7,8 @@
  */
 import { catalog2022 } from './catalog';
 import { Dec } from './decimal';
-import type { Measure } from './types';
+import { headline } from './headline';
+import type { Catalog, Measure } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Normalising text. Every normalised string keeps a map back to the original indices, so a match
@@ -150,18 +151,20 @@ interface MeasureIndex {
   /** All normalised fields joined, for pieces of a term that sit in different places. */
   all: string;
   figures: FoundFigure[];
+  /** Figures of the measure's headline ('最高 500万元'): a figure query that names it ranks first. */
+  headlineFigures: FoundFigure[];
 }
 
 const indexCache = new WeakMap<Measure, MeasureIndex>();
 
-function indexOf(measure: Measure, sectionTitle: string): MeasureIndex {
+function indexOf(measure: Measure, catalog: Catalog): MeasureIndex {
   const hit = indexCache.get(measure);
   if (hit) return hit;
   const raw: [FieldName, string][] = [
     ['label', measure.label],
     ['title', measure.title],
     ['items', measure.items.map((i) => i.title).join('；')],
-    ['section', sectionTitle],
+    ['section', catalog.sections.find((x) => x.number === measure.section)?.title ?? ''],
     ['clause', measure.clause],
     ['guidance', measure.items.map((i) => ('guidance' in i ? `${i.tag}：${i.guidance}` : '')).join('；')],
   ];
@@ -171,6 +174,7 @@ function indexOf(measure: Measure, sectionTitle: string): MeasureIndex {
     fields,
     all: fields.map((f) => f.norm.text).join('|'),
     figures: findFigures(measure.clause),
+    headlineFigures: findFigures(headline(measure, catalog)),
   };
   indexCache.set(measure, idx);
   return idx;
@@ -347,7 +351,7 @@ function scoreMeasure(q: ParsedQuery, idx: MeasureIndex): SearchHit | undefined 
   for (const qf of q.figures) {
     const found = idx.figures.find((f) => sameFigure(qf, f));
     if (!found) return undefined;
-    score += 8;
+    score += 8 + (idx.headlineFigures.some((f) => sameFigure(qf, f)) ? 6 : 0);
     snippet ??= snippetAround(measure.clause, found.start, found.end);
   }
   for (const term of q.terms) {
@@ -365,15 +369,14 @@ function scoreMeasure(q: ParsedQuery, idx: MeasureIndex): SearchHit | undefined 
  * Measures matching the query, best first (ties in catalog order). An empty query returns every
  * measure in catalog order.
  */
-export function searchMeasures(query: string, measures: Measure[] = catalog2022.measures, sections = catalog2022.sections): SearchHit[] {
+export function searchMeasures(query: string, catalog: Catalog = catalog2022): SearchHit[] {
   const q = parseQuery(query);
-  const sectionTitle = (n: number) => sections.find((s) => s.number === n)?.title ?? '';
   if (q.number === undefined && q.figures.length === 0 && q.terms.length === 0) {
-    return measures.map((measure) => ({ measure, score: 0 }));
+    return catalog.measures.map((measure) => ({ measure, score: 0 }));
   }
   const hits: SearchHit[] = [];
-  for (const m of measures) {
-    const hit = scoreMeasure(q, indexOf(m, sectionTitle(m.section)));
+  for (const m of catalog.measures) {
+    const hit = scoreMeasure(q, indexOf(m, catalog));
     if (hit) hits.push(hit);
   }
   return hits.sort((a, b) => b.score - a.score || a.measure.number - b.measure.number);
