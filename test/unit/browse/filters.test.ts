@@ -1,0 +1,159 @@
+/** Browse filters over the real catalog: who, kind, amount at least X, favourites; empty results. */
+import { catalog2022, headline } from '../../../shared/policy';
+import {
+  SUPPORT_KINDS,
+  audienceText,
+  browse,
+  findMeasure,
+  isForWho,
+  itemRows,
+  largestCeiling,
+  matchesFilters,
+  measureCeiling,
+  parseMinAmount,
+  suggestions,
+} from '../../../shared/policy/browse';
+
+const ids = (q: string, f: Parameters<typeof browse>[1]) => browse(q, f).hits.map((h) => h.measure.id);
+const measures = catalog2022.measures;
+
+test('for parks: the park measures (and （二十三）, for both)', () => {
+  expect(ids('', { who: 'park' })).toEqual(['m16', 'm20', 'm22', 'm23', 'm30']);
+});
+
+test('for enterprises: everything except the park-only measures', () => {
+  const ent = ids('', { who: 'enterprise' });
+  expect(ent).toHaveLength(26);
+  expect(ent).not.toEqual(expect.arrayContaining(['m16']));
+  expect(ent).toContain('m07'); // craftsmen (person) count as the enterprise side, as in the engine
+  expect(ent).toContain('m23');
+  for (const m of measures) expect(isForWho(m, 'enterprise') || isForWho(m, 'park')).toBe(true);
+});
+
+test('kinds: each kind finds the measures that list it; several kinds are "any of"', () => {
+  for (const k of SUPPORT_KINDS) {
+    expect([k, ids('', { kinds: [k] })]).toEqual([k, measures.filter((m) => m.support.includes(k)).map((m) => m.id)]);
+  }
+  expect(ids('', { kinds: ['贴息'] })).toEqual(['m09']);
+  expect(ids('', { kinds: ['减免'] })).toEqual(['m24']);
+  expect(ids('', { kinds: ['非资金支持'] })).toEqual(['m10', 'm22', 'm23', 'm24', 'm25', 'm26', 'm27', 'm28']);
+  expect(ids('', { kinds: ['贴息', '减免'] })).toEqual(['m09', 'm24']);
+  expect(ids('', { kinds: [] })).toHaveLength(30);
+});
+
+test('amount at least X (万元): the stated top figure of one item, uncapped rates always pass', () => {
+  expect(ids('', { minAmount: '1000' })).toEqual(['m01', 'm04', 'm07', 'm16', 'm30']);
+  expect(ids('', { minAmount: '2000' })).toEqual(['m04', 'm07', 'm16', 'm30']);
+  expect(ids('', { minAmount: '2000.01' })).toEqual(['m04', 'm07', 'm30']);
+  expect(ids('', { minAmount: '500' })).toEqual(
+    measures.filter((m) => { const c = measureCeiling(m); return c.kind === 'open' || (c.kind === 'capped' && c.yuan.gte(5e6)); }).map((m) => m.id),
+  );
+  // Typed with a unit.
+  expect(ids('', { minAmount: '0.1亿' })).toEqual(ids('', { minAmount: '1000' }));
+  expect(ids('', { minAmount: '1000万元' })).toEqual(ids('', { minAmount: '1000' }));
+  expect(ids('', { minAmount: '10000000元' })).toEqual(ids('', { minAmount: '1000' }));
+  // Non-monetary support has no amount and drops out as soon as an amount is asked for.
+  expect(ids('', { minAmount: '0' })).not.toContain('m27');
+  expect(ids('', { minAmount: '0' })).not.toContain('m20');
+});
+
+test('an amount that cannot be read is reported and not applied', () => {
+  const r = browse('', { minAmount: 'abc' });
+  expect(r.amountError).toContain('金额请填数字');
+  expect(r.hits).toHaveLength(30);
+  expect(parseMinAmount('2000吨').ok).toBe(false);
+  expect(parseMinAmount('').ok).toBe(true);
+  const p = parseMinAmount('５００');
+  expect(p.ok && p.yuan?.toString()).toBe('5000000');
+});
+
+test('the ceiling agrees with the engine’s headline wherever the headline names a top figure', () => {
+  for (const m of measures) {
+    const h = headline(m);
+    const top = /最高 (\d+)万元$/.exec(h);
+    const c = measureCeiling(m);
+    if (top && !h.startsWith('每')) expect([m.id, c.kind === 'capped' && c.yuan.div(10000).toString()]).toEqual([m.id, top[1]]);
+  }
+  expect(largestCeiling().toString()).toBe('30000000');
+});
+
+test('favourites only', () => {
+  expect(ids('', { only: ['m08', 'm27'] })).toEqual(['m08', 'm27']);
+  expect(ids('', { only: [] })).toEqual([]);
+});
+
+test('search and filters together', () => {
+  expect(ids('500万', { who: 'park' })).toEqual(['m30']);
+  expect(ids('补助', { kinds: ['贴息'] })).toEqual(['m09']);
+  expect(matchesFilters(findMeasure('m08')!, { who: 'enterprise', kinds: ['补助'], minAmount: '500' })).toBe(true);
+  expect(matchesFilters(findMeasure('m08')!, { minAmount: '500.01' })).toBe(false);
+});
+
+describe('empty results say what to change', () => {
+  test('each single change that brings measures back, with its count', () => {
+    const s = suggestions('机器人', { who: 'park' });
+    expect(s).toEqual([
+      { change: 'query', label: '清除搜索词“机器人”', count: 5 },
+      { change: 'who', label: '不限“面向园区”', count: 1 },
+    ]);
+    const k = suggestions('', { kinds: ['贴息'], who: 'park' });
+    expect(k.map((x) => [x.change, x.count])).toEqual([
+      ['who', 1],
+      ['kinds', 5],
+    ]);
+    expect(suggestions('', { minAmount: '5000' })).toEqual([{ change: 'minAmount', label: '去掉金额下限', count: 30 }]);
+    expect(suggestions('', { only: [] })).toEqual([{ change: 'only', label: '不只看收藏', count: 30 }]);
+  });
+
+  test('when no single change helps, clearing everything is offered', () => {
+    expect(browse('机器人', { who: 'park', minAmount: '5000' }).hits).toEqual([]);
+    expect(suggestions('机器人', { who: 'park', minAmount: '5000' })).toEqual([{ change: 'all', label: '清除全部条件', count: 30 }]);
+  });
+
+  test('a query that matches nothing anywhere has nothing to relax but itself', () => {
+    expect(suggestions('区块链', {})).toEqual([{ change: 'query', label: '清除搜索词“区块链”', count: 30 }]);
+  });
+});
+
+describe('item rows of the detail page', () => {
+  test.each(measures.map((m) => [m.id, m] as const))('%s: one row per item, in the catalog’s own words', (_id, m) => {
+    const rows = itemRows(m);
+    expect(rows.map((r) => r.id)).toEqual(m.items.map((i) => i.id));
+    const flat = m.clause.replace(/\s+/g, '');
+    for (const [i, r] of rows.entries()) {
+      const item = m.items[i];
+      expect(r.title).toBe(item.title);
+      expect(r.who).toBe(audienceText(item.audience));
+      for (const v of [r.condition, r.rate, r.cap, r.threshold]) expect(v.length).toBeGreaterThan(0);
+      for (const c of item.conditions ?? []) expect(r.condition).toContain(c.quote);
+      if ('cap' in item && item.cap) {
+        expect(r.cap.startsWith(item.cap.amount)).toBe(true);
+        expect(flat).toContain(item.cap.amount.replace(/\s+/g, ''));
+      }
+      if ('threshold' in item && item.threshold) expect(r.threshold).toContain(item.threshold.quote);
+      if (item.kind === 'percent') expect(flat).toContain(r.rate.replace(/\s+/g, ''));
+      if ('guidance' in item) expect(r.guidance).toBe(item.guidance);
+    }
+  });
+
+  test('（八） technical upgrade: condition, rate, cap and the reduced threshold', () => {
+    const [up] = itemRows(findMeasure('m08')!);
+    expect(up.rate).toBe('按照实际完成投资额的 20%');
+    expect(up.cap).toBe('500万元（每个技术改造项目）');
+    expect(up.threshold).toBe('对投资 2000万元及以上（脱贫地区、革命老区投资 1000万元及以上）');
+  });
+
+  test('（三） standards: per-standard amounts and the shared yearly cap', () => {
+    const rows = itemRows(findMeasure('m03')!);
+    expect(rows[0].rate).toBe('每个 30万元');
+    expect(rows[0].cap).toBe('50万元（单个企业主导或参与标准制定每年奖励资金不超过 50万元）');
+  });
+
+  test('audience text', () => {
+    expect(audienceText(['enterprise', 'project'])).toBe('企业（按项目申报）');
+    expect(audienceText(['park'])).toBe('工业园区');
+    expect(audienceText(['person', 'enterprise'])).toBe('工匠个人、企业');
+    expect(findMeasure('m99')).toBeUndefined();
+    expect(findMeasure(undefined)).toBeUndefined();
+  });
+});
