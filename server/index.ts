@@ -15,12 +15,20 @@ import type { HandlerContext, Logger } from '../shared/cloud/context';
 import { failure, HTTP_STATUS, isErrorCode, MESSAGES, type Failure } from '../shared/cloud/errors';
 import { MAX_REQUEST_BYTES, runHandler, type Handler } from '../shared/cloud/handler';
 import { handlers as defaultHandlers, type HandlerMap } from '../shared/cloud/handlers';
+import { isCalendarDate, morningOf } from '../shared/cloud/dates';
+import { adminsRepo, auditRepo, OPENID_RE as ADMIN_OPENID_RE, outboxRepo, runsRepo } from '../shared/cloud/repos';
+import { outboxSender } from './outbox';
+import { seedSamples } from './samples';
 import { compress, negotiateEncoding, sendText, StaticFiles } from './static';
 import { NedbStore } from './store';
 
 export const DEFAULT_PORT = 10086;
 export const DEFAULT_OPENID = 'dev-user-a';
 export const DEV_OPENID_HEADER = 'x-dev-openid';
+/** Local only: run the call at another instant ('2022-06-23' = 09:00 Beijing time that day, or an ISO time). */
+export const DEV_NOW_HEADER = 'x-dev-now';
+/** Local only: '1' = a call without a user, as WeChat's timer trigger makes it. */
+export const DEV_TIMER_HEADER = 'x-dev-timer';
 const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 /** JSON responses above this size are compressed when the client accepts it. */
 const MIN_COMPRESS_JSON = 1024;
@@ -38,6 +46,12 @@ export interface LocalCloudOptions {
   handlers?: Partial<HandlerMap>;
   log?: Logger;
   now?: () => Date;
+  /** Openids made admins when the server starts (audited as 'bootstrap'); `LOCAL_ADMINS` in main.ts. */
+  admins?: string[];
+  /** Add the local sample deadlines (示例) when the server starts. Default false. */
+  sampleDeadlines?: boolean;
+  /** Environment for handlers (remind's settings). Default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface LocalCloud {
@@ -76,7 +90,7 @@ function corsHeaders(req: IncomingMessage, res: ServerResponse): void {
   if (typeof origin === 'string' && LOCAL_ORIGIN.test(origin)) {
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', `content-type, ${DEV_OPENID_HEADER}`);
+    res.setHeader('Access-Control-Allow-Headers', `content-type, ${DEV_OPENID_HEADER}, ${DEV_NOW_HEADER}, ${DEV_TIMER_HEADER}`);
     res.setHeader('Access-Control-Max-Age', '600');
     res.setHeader('Vary', 'Origin');
   }
@@ -144,6 +158,19 @@ export function devOpenid(header: string | string[] | undefined): { ok: true; op
   return failure('INVALID_INPUT', MESSAGES.badDevOpenid, [{ field: DEV_OPENID_HEADER, message: MESSAGES.badDevOpenid }]);
 }
 
+/** `x-dev-now` → a clock that starts at that instant and runs on; absent → the server's clock. */
+export function devClock(header: string | string[] | undefined, base: () => Date): { ok: true; now: () => Date } | Failure {
+  if (header === undefined) return { ok: true, now: base };
+  const text = typeof header === 'string' ? header.trim() : '';
+  const start = isCalendarDate(text) ? morningOf(text) : /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(text) ? new Date(text) : null;
+  if (!start || Number.isNaN(start.getTime())) {
+    const message = '开发时间 x-dev-now 无效：应为 YYYY-MM-DD 或带时区的 ISO 时间';
+    return failure('INVALID_INPUT', message, [{ field: DEV_NOW_HEADER, message }]);
+  }
+  const offset = start.getTime() - base().getTime();
+  return { ok: true, now: () => new Date(base().getTime() + offset) };
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function createServer(options: LocalCloudOptions): LocalCloud {
@@ -152,6 +179,8 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
   const host = options.host ?? '127.0.0.1';
   const store = new NedbStore(options.dataDir);
   const files = new StaticFiles(options.staticDir);
+  const sender = outboxSender(store, now);
+  const env = options.env ?? process.env;
   const table: HandlerMap = { ...defaultHandlers, ...options.handlers };
   let url = '';
 
@@ -193,14 +222,43 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
       sendEnvelope(req, res, failure('INVALID_INPUT', MESSAGES.notJson));
       return;
     }
+    const clock = devClock(req.headers[DEV_NOW_HEADER], now);
+    if (!clock.ok) {
+      sendEnvelope(req, res, clock);
+      return;
+    }
+    const timer = req.headers[DEV_TIMER_HEADER] === '1';
     const fn = name as FunctionName;
-    const ctx: HandlerContext = { openid: who.openid, now, db: store, log };
-    const env = await runHandler(fn, table[fn] as Handler<FunctionName>, event, ctx);
-    sendEnvelope(req, res, env);
+    const ctx: HandlerContext = { openid: timer ? null : who.openid, now: clock.now, db: store, log, sender, env };
+    const answer = await runHandler(fn, table[fn] as Handler<FunctionName>, event, ctx);
+    sendEnvelope(req, res, answer);
+  }
+
+  /** GET /dev/outbox: the local outbox and the latest reminder runs (the H5 dev page reads it). */
+  async function handleDev(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    corsHeaders(req, res);
+    if (pathname !== '/dev/outbox') {
+      sendJson(req, res, 404, failure('UNKNOWN_FUNCTION'));
+      return;
+    }
+    if (req.method !== 'GET') {
+      req.resume();
+      res.setHeader('Allow', 'GET');
+      sendJson(req, res, 405, failure('METHOD_NOT_ALLOWED'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://local');
+    const limit = Math.max(1, Math.min(200, Number(url.searchParams.get('limit')) || 50));
+    const [messages, runs] = await Promise.all([outboxRepo(store).recent({ limit }), runsRepo(store).recent(10)]);
+    sendJson(req, res, 200, { ok: true, data: { messages, runs } });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = (req.url ?? '/').split('?')[0] || '/';
+    if (pathname.startsWith('/dev/')) {
+      await handleDev(req, res, pathname);
+      return;
+    }
     if (pathname === '/cloud' || pathname.startsWith('/cloud/')) {
       const name = pathname.slice('/cloud/'.length);
       await handleCloud(req, res, /^[A-Za-z0-9_]+$/.test(name) ? name : '');
@@ -220,6 +278,22 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
         '<!doctype html><meta charset="utf-8"><title>政策算盘</title><p>H5 尚未构建：请先运行 <code>npm run build:h5</code>（或 <code>npm start</code>）。</p>',
         'text/html; charset=utf-8',
       );
+    }
+  }
+
+  /** Bootstrap admins (audited) and sample deadlines before the first request. */
+  async function prepare(): Promise<void> {
+    const at = now().toISOString();
+    for (const openid of options.admins ?? []) {
+      if (!ADMIN_OPENID_RE.test(openid)) throw new Error(`LOCAL_ADMINS: invalid openid ${JSON.stringify(openid)}`);
+      if (await adminsRepo(store).add({ _id: openid, addedAt: at, addedBy: 'bootstrap', note: 'LOCAL_ADMINS' })) {
+        await auditRepo(store).append({ at, actor: 'bootstrap', action: 'admin.add', target: openid, summary: `本地启动时添加管理员 ${openid}（LOCAL_ADMINS）` });
+        log.info(`admin added: ${openid} (LOCAL_ADMINS)`);
+      }
+    }
+    if (options.sampleDeadlines) {
+      const added = await seedSamples(store, now());
+      if (added > 0) log.info(`added ${added} sample deadline(s) (示例, local only)`);
     }
   }
 
@@ -244,7 +318,8 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
       return url;
     },
     store,
-    listen() {
+    async listen() {
+      await prepare();
       return new Promise<string>((resolve, reject) => {
         const onError = (err: Error) => reject(err);
         server.once('error', onError);

@@ -3,22 +3,36 @@
  *   PORT             default 10086
  *   LOCAL_CLOUD_DIR  default ./.local-cloud
  *   STATIC_DIR       default ./dist-h5
+ *   LOCAL_ADMINS     comma-separated openids made admins at start (e.g. dev-admin), audited
+ *   LOCAL_SAMPLES    '0' = do not add the sample deadlines (示例); default: add them
+ * Writes <LOCAL_CLOUD_DIR>/server.json while running, so `npm run remind` / `npm run admin` call
+ * this server instead of opening its datafiles from a second process.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, DEFAULT_PORT } from './index';
+import { SERVER_FILE } from './local-call';
 
 async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0…65535, got ${process.env.PORT}`);
   const dataDir = path.resolve(process.env.LOCAL_CLOUD_DIR || '.local-cloud');
   const staticDir = path.resolve(process.env.STATIC_DIR || 'dist-h5');
-  const cloud = createServer({ port, dataDir, staticDir });
+  const admins = (process.env.LOCAL_ADMINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const cloud = createServer({ port, dataDir, staticDir, admins, sampleDeadlines: process.env.LOCAL_SAMPLES !== '0' });
   const url = await cloud.listen();
+  const serverFile = path.join(dataDir, SERVER_FILE);
+  writeFileSync(serverFile, JSON.stringify({ pid: process.pid, url }));
   console.log(`政策算盘 local cloud: ${url}  (data: ${dataDir}, H5: ${staticDir})`);
+  if (admins.length > 0) console.log(`admins (LOCAL_ADMINS): ${admins.join(', ')}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    rmSync(serverFile, { force: true });
     cloud.close().then(
       () => process.exit(0),
       (err) => {

@@ -208,7 +208,9 @@ export class FakeWxDatabase implements WxDatabase {
         await self.trip([name, ...s.trail, 'update'].join('.'));
         const c = self.col(name);
         let updated = 0;
-        for (const id of [...c.ids]) {
+        // An _id equality (compare-and-set) touches one document: look it up instead of scanning.
+        const candidates = typeof s.where._id === 'string' ? (c.entries.has(s.where._id) ? [s.where._id] : []) : [...c.ids];
+        for (const id of candidates) {
           const e = c.entries.get(id)!;
           if (matches(e.doc, s.where)) {
             c.entries.set(id, { doc: applyUpdate(e.doc, options.data), version: e.version + 1 });
@@ -261,6 +263,10 @@ export class FakeWxDatabase implements WxDatabase {
 
   private select(name: string, where: Record<string, unknown>, orderBy: [string, 'asc' | 'desc'][], skip: number, limit: number): Entry[] {
     const c = this.col(name);
+    if (typeof where._id === 'string') {
+      const e = c.entries.get(where._id);
+      return e && matches(e.doc, where) && skip === 0 ? [e] : [];
+    }
     const byIdOnly = orderBy.length === 0 || (orderBy.length === 1 && orderBy[0][0] === '_id' && orderBy[0][1] === 'asc');
     if (byIdOnly) {
       // Fast path (keyset paging): walk ids in order from the lower bound of an _id range.

@@ -6,12 +6,15 @@ import type { Envelope, FunctionName, ResponseOf } from './api';
 import type { HandlerContext, Logger } from './context';
 import { toErrorEnvelope } from './errors';
 import { runHandler, type Handler } from './handler';
+import { wxSender, type WxOpenapi } from './remind/wx-sender';
 import { wxDocumentStore, type WxDatabase } from './wx-db';
 
 /** The part of wx-server-sdk the shell uses (after `cloud.init`). */
 export interface WxCloud {
   getWXContext(): { OPENID?: unknown };
   database(): unknown;
+  /** Cloud calls of WeChat's openapi; each function may use those its config.json declares. */
+  openapi?: unknown;
 }
 
 /** OPENID as WeChat sets it for this invocation; anything but a non-empty string means no user. */
@@ -43,11 +46,13 @@ export function makeCloudMain<N extends FunctionName>(
   const db = wxDocumentStore(() => cloud.database() as WxDatabase);
   const log = options.log ?? consoleLogger(name);
   const now = options.now ?? (() => new Date());
+  // Only `remind` sends (and only its config.json grants subscribeMessage.send).
+  const sender = wxSender(() => cloud.openapi as WxOpenapi);
   return async (event: unknown) => {
     try {
       // Read per invocation: WeChat sets the caller's context in the environment of each call.
       // The event's own fields (openid, userInfo, …) are never consulted.
-      const ctx: HandlerContext = { openid: openidOf(cloud), now, db, log };
+      const ctx: HandlerContext = { openid: openidOf(cloud), now, db, log, sender, env: process.env };
       return await runHandler(name, handler, event, ctx);
     } catch (err) {
       return toErrorEnvelope(err, (e) => log.error(`cloud function ${name}: shell failed`, { error: String(e) }));

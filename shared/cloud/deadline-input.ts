@@ -1,0 +1,241 @@
+/**
+ * Validation of deadlines as admins enter them (form, JSON or CSV import), with Chinese messages
+ * naming the row and the field. Nothing here trusts the caller: only the six known fields are
+ * read, so a request cannot set `sample` or any other stored field.
+ *
+ * Import format (README, "Deadline import format"):
+ *  - JSON: an array of objects with the keys measureId, batchTitle, opensOn, closesOn, issuer, sourceUrl.
+ *  - CSV (UTF-8, comma-separated, RFC 4180 quoting, first line a header): the same six columns in any
+ *    order, headed by the key or its Chinese name (措施编号, 批次名称, 开始日期, 截止日期, 发布机关, 来源链接).
+ *  - Dates: 2022-06-30, 2022/6/30 or 2022年6月30日 (Beijing calendar days); measure: m01…m30, 1…30 or （一）…（三十）.
+ */
+import type { DeadlineInput } from './api';
+import { normalizeDate } from './dates';
+import { allMeasures, measureInfo } from './measures';
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export const DEADLINE_FIELDS: { key: keyof DeadlineInput; label: string; max: number }[] = [
+  { key: 'measureId', label: '措施编号', max: 12 },
+  { key: 'batchTitle', label: '批次名称', max: 60 },
+  { key: 'opensOn', label: '开始日期', max: 20 },
+  { key: 'closesOn', label: '截止日期', max: 20 },
+  { key: 'issuer', label: '发布机关', max: 40 },
+  { key: 'sourceUrl', label: '来源链接', max: 500 },
+];
+
+/** Most rows in one import. */
+export const MAX_IMPORT_ROWS = 500;
+
+const LABEL: Record<string, string> = Object.fromEntries(DEADLINE_FIELDS.map((f) => [f.key, f.label]));
+
+/** 'm1', 'm01', '1', '（一）' → 'm01'; null if not a measure of the catalog. */
+export function normalizeMeasureId(input: unknown): string | null {
+  if (typeof input !== 'string' && typeof input !== 'number') return null;
+  const s = String(input).trim();
+  const m = /^m?0*(\d{1,2})$/i.exec(s);
+  if (m) {
+    const id = `m${m[1].padStart(2, '0')}`;
+    return measureInfo(id) ? id : null;
+  }
+  const byLabel = allMeasures().find((x) => x.label === s || x.label === `（${s.replace(/[（）()]/g, '')}）`);
+  return byLabel ? byLabel.id : null;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * One deadline: `where` prefixes each message (e.g. '第 3 行'), `fieldPrefix` each field name
+ * (e.g. 'deadline.' or 'rows[3].').
+ */
+export function validateDeadline(raw: unknown, where = '', fieldPrefix = 'deadline.'): { ok: true; value: DeadlineInput } | { ok: false; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const at = where ? `${where}` : '';
+  const add = (key: keyof DeadlineInput, text: string) => issues.push({ field: `${fieldPrefix}${key}`, message: `${at}「${LABEL[key]}」${text}` });
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, issues: [{ field: fieldPrefix.replace(/\.$/, ''), message: `${at}内容应为一个对象（含 ${DEADLINE_FIELDS.map((f) => f.key).join('、')}）` }] };
+  }
+  const o = raw as Record<string, unknown>;
+  const text = (key: keyof DeadlineInput): string | null => {
+    const v = o[key];
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) {
+      add(key, '不能为空');
+      return null;
+    }
+    if (typeof v !== 'string' && typeof v !== 'number') {
+      add(key, '应为文字');
+      return null;
+    }
+    const s = String(v).trim();
+    const max = DEADLINE_FIELDS.find((f) => f.key === key)!.max;
+    if (Array.from(s).length > max) {
+      add(key, `不能超过 ${max} 个字`);
+      return null;
+    }
+    if (CONTROL.test(s)) {
+      add(key, '不能包含换行或控制字符');
+      return null;
+    }
+    return s;
+  };
+
+  const measureRaw = text('measureId');
+  let measureId: string | null = null;
+  if (measureRaw !== null) {
+    measureId = normalizeMeasureId(measureRaw);
+    if (!measureId) add('measureId', `“${measureRaw}”不在 2022 年政策清单中（应为 m01–m30）`);
+  }
+  const batchTitle = text('batchTitle');
+  const dates: Partial<Record<'opensOn' | 'closesOn', string>> = {};
+  for (const key of ['opensOn', 'closesOn'] as const) {
+    const v = text(key);
+    if (v === null) continue;
+    const d = normalizeDate(v);
+    if (!d) add(key, `“${v}”不是有效日期（应为真实的日历日期，如 2022-06-30）`);
+    else dates[key] = d;
+  }
+  if (dates.opensOn && dates.closesOn && dates.closesOn <= dates.opensOn) {
+    add('closesOn', `（${dates.closesOn}）应晚于开始日期（${dates.opensOn}）`);
+  }
+  const issuer = text('issuer');
+  const sourceUrl = text('sourceUrl');
+  if (sourceUrl !== null && !isHttpUrl(sourceUrl)) add('sourceUrl', '应为 http:// 或 https:// 开头的网址');
+
+  if (issues.length > 0 || !measureId || !batchTitle || !dates.opensOn || !dates.closesOn || !issuer || !sourceUrl) {
+    return { ok: false, issues };
+  }
+  return { ok: true, value: { measureId, batchTitle, opensOn: dates.opensOn, closesOn: dates.closesOn, issuer, sourceUrl } };
+}
+
+function isHttpUrl(s: string): boolean {
+  if (!/^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/** RFC 4180 records (quoted fields, "" escapes, CRLF or LF); a BOM is dropped. Throws on an open quote. */
+export function parseCsv(text: string): string[][] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i += 1;
+        continue;
+      }
+      field += c;
+      i += 1;
+      continue;
+    }
+    if (c === '"' && field.length === 0) {
+      quoted = true;
+      i += 1;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+      i += 1;
+    } else if (c === '\r' || c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += c === '\r' && src[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += c;
+      i += 1;
+    }
+  }
+  if (quoted) throw new Error('unterminated quote');
+  if (field.length > 0 || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+const HEADER_ALIASES: Record<string, keyof DeadlineInput> = {};
+for (const f of DEADLINE_FIELDS) {
+  HEADER_ALIASES[f.key.toLowerCase()] = f.key;
+  HEADER_ALIASES[f.label] = f.key;
+}
+Object.assign(HEADER_ALIASES, { 措施: 'measureId', 批次: 'batchTitle', 申报批次: 'batchTitle', 开始: 'opensOn', 截止: 'closesOn', 发文机关: 'issuer', 链接: 'sourceUrl', 来源: 'sourceUrl' });
+
+export type ImportParse = { ok: true; rows: { row: number; value: DeadlineInput }[] } | { ok: false; issues: FieldIssue[] };
+
+/** Parses and validates a whole import; all rows valid or none is returned. */
+export function parseImport(format: 'json' | 'csv', text: string): ImportParse {
+  let records: { row: number; raw: unknown }[];
+  if (format === 'json') {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return { ok: false, issues: [{ field: 'text', message: '导入内容不是有效的 JSON' }] };
+    }
+    if (!Array.isArray(data)) return { ok: false, issues: [{ field: 'text', message: 'JSON 导入内容应为数组（每个元素一条截止时间）' }] };
+    records = data.map((raw, i) => ({ row: i + 1, raw }));
+  } else {
+    let table: string[][];
+    try {
+      table = parseCsv(text);
+    } catch {
+      return { ok: false, issues: [{ field: 'text', message: 'CSV 中有未闭合的引号' }] };
+    }
+    if (table.length === 0) return { ok: false, issues: [{ field: 'text', message: '导入内容为空' }] };
+    const header = table[0].map((h) => HEADER_ALIASES[h.trim()] ?? HEADER_ALIASES[h.trim().toLowerCase()] ?? null);
+    const missing = DEADLINE_FIELDS.filter((f) => !header.includes(f.key));
+    if (missing.length > 0) {
+      return { ok: false, issues: missing.map((f) => ({ field: `header.${f.key}`, message: `第 0 行（表头）缺少列「${f.label}」(${f.key})` })) };
+    }
+    records = table.slice(1).map((cells, i) => {
+      const raw: Record<string, string> = {};
+      header.forEach((key, j) => {
+        if (key) raw[key] = cells[j] ?? '';
+      });
+      return { row: i + 1, raw };
+    });
+  }
+  if (records.length === 0) return { ok: false, issues: [{ field: 'text', message: '导入内容没有数据行' }] };
+  if (records.length > MAX_IMPORT_ROWS) return { ok: false, issues: [{ field: 'text', message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，当前 ${records.length} 行` }] };
+
+  const issues: FieldIssue[] = [];
+  const rows: { row: number; value: DeadlineInput }[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, raw } of records) {
+    const v = validateDeadline(raw, `第 ${row} 行`, `rows[${row}].`);
+    if (!v.ok) {
+      issues.push(...v.issues);
+      continue;
+    }
+    const key = `${v.value.measureId}\u0000${v.value.batchTitle}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({ field: `rows[${row}].batchTitle`, message: `第 ${row} 行「批次名称」与第 ${first} 行重复（同一措施的同名批次）` });
+      continue;
+    }
+    seen.set(key, row);
+    rows.push({ row, value: v.value });
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, rows };
+}

@@ -1,0 +1,325 @@
+/**
+ * The reminder timer's run: finds deadlines with a reminder due today (Asia/Shanghai), pages through
+ * subscriptions with credit, and sends each message exactly once.
+ *
+ * Exactly once, per message id `${deadlineId}.${kind}.${openid}` (sendLog):
+ *  1. claim — one transaction adds the send-log record (state `claimed`, owned by this run with a
+ *     lease) and takes one credit from the subscription. The id is deterministic, so a second claim
+ *     (a rerun, an overlapping run, a second subscription of the same user) fails as a duplicate.
+ *  2. `claimed` → `sending` (compare-and-set on state and owner), right before the request.
+ *  3. send.
+ *  4. mark — `sending` → the outcome (sent, refused, dropped, dataError, retry).
+ *
+ * A crash leaves a record in `claimed` or `sending`; once its lease has passed (no live run owns it)
+ * the next run resolves it:
+ *  - `claimed`: the request was never made → taken over and sent (nothing lost, nothing twice);
+ *  - `sending`: the request may or may not have reached WeChat → the rule: it is NOT sent again
+ *    (WeChat has no idempotency key; sending again could deliver twice). It becomes `unknown`,
+ *    counted in the run summary and shown in 我的提醒. The window is one request long.
+ *  - `retry` (network or unknown error): taken over and sent again, up to `maxAttempts`.
+ * Overlapping runs never send twice: they meet at the claim (duplicate) or at a compare-and-set.
+ *
+ * Time budget: no new message is started when the time left is less than the slowest message so
+ * far (and a reserve); what is left is for the next run (the timer fires every few minutes in a
+ * morning window, see cloudfunctions/remind/config.json).
+ */
+import type { RemindRunSummary, ReminderKind } from '../api';
+import type { DocumentStore, Logger, MessageSender, OutgoingMessage, SendResult } from '../context';
+import { addDays, daysBetween, todayIn } from '../dates';
+import { type DeadlineDoc, NEXT_DEADLINE, repos, type SendLogDoc, sendLogId, type SubscriptionDoc } from '../repos';
+import { REMINDER_TEMPLATES } from '../templates';
+import { countingStore } from './counting-store';
+import { buildReminder, fieldProblems } from './message';
+
+/** Where a test may inject a crash (the hook throws; the test's store and sender then refuse everything). */
+export type CrashPoint = 'afterClaim' | 'beforeSend' | 'afterSend' | 'beforeMark' | 'afterMark';
+
+export interface RemindOptions {
+  db: DocumentStore;
+  sender: MessageSender;
+  log: Logger;
+  /** Wall clock: the business date (Asia/Shanghai) and the leases. */
+  now: () => Date;
+  /** Monotonic milliseconds for the time budget (default Date.now). */
+  clock?: () => number;
+  /** Stop starting messages before this many ms (default 50 000). */
+  budgetMs?: number;
+  /** Messages in flight at once (default 10). */
+  concurrency?: number;
+  /** Documents per query (default 100; ≤ 1000). */
+  pageSize?: number;
+  /** How long a claim belongs to its run (default 120 000 ms: longer than any function can live). */
+  leaseMs?: number;
+  /** Sends of one message before it is given up (default 5). */
+  maxAttempts?: number;
+  miniprogramState?: OutgoingMessage['miniprogramState'];
+  runId?: string;
+  /** Save the summary in `runs` (default true). */
+  saveSummary?: boolean;
+  hooks?: { crash?: (point: CrashPoint, logId: string) => void };
+}
+
+export const DEFAULT_BUDGET_MS = 50_000;
+/** Kept free at the end of the budget for in-flight messages and the summary. */
+const RESERVE_MS = 500;
+
+/** Which reminder is due for a deadline closing `daysLeft` days from today, if any. */
+export function dueKind(daysLeft: number): ReminderKind | null {
+  if (daysLeft < 0 || daysLeft > REMINDER_TEMPLATES.week.daysBefore) return null;
+  // 7 … 2 days: the 7-day reminder (late if a day's runs were missed); 1 … 0: the 1-day reminder.
+  return daysLeft > REMINDER_TEMPLATES.day.daysBefore ? 'week' : 'day';
+}
+
+type Task = { type: 'send'; deadline: DeadlineDoc; kind: ReminderKind; sub: SubscriptionDoc } | { type: 'recover'; doc: SendLogDoc };
+
+type Outcome = { state: SendLogDoc['state']; counter: 'sent' | 'refused' | 'dropped' | 'dataErrors' | 'retry'; stop?: 'config' };
+
+function classify(result: SendResult | { thrown: unknown }): Outcome {
+  if ('thrown' in result) return { state: 'retry', counter: 'retry' };
+  switch (result.errCode) {
+    case 0:
+      return { state: 'sent', counter: 'sent' };
+    case 43101: // the user's credit for this template is used up, or they refused
+      return { state: 'refused', counter: 'refused' };
+    case 40003: // openid invalid for this mini-program
+      return { state: 'dropped', counter: 'dropped' };
+    case 47003: // template data (a field too long or of the wrong form): our bug, not retried
+      return { state: 'dataError', counter: 'dataErrors' };
+    case 40037: // template id invalid
+    case 41030: // page invalid
+      // Configuration: every message would fail the same way. Keep this one for later, stop the run.
+      return { state: 'retry', counter: 'retry', stop: 'config' };
+    default: // system busy (-1), rate limits, anything unknown: the next run tries again
+      return { state: 'retry', counter: 'retry' };
+  }
+}
+
+function runIdOf(now: Date): string {
+  return `run-${now.toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
+  const clock = o.clock ?? (() => Date.now());
+  const t0 = clock();
+  const started = o.now();
+  const today = todayIn(started);
+  const runId = o.runId ?? runIdOf(started);
+  const budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
+  const pageSize = Math.max(1, Math.min(1000, o.pageSize ?? 100));
+  const leaseMs = o.leaseMs ?? 120_000;
+  const maxAttempts = o.maxAttempts ?? 5;
+  const concurrency = Math.max(1, Math.min(100, o.concurrency ?? 10));
+  const miniprogramState = o.miniprogramState ?? 'formal';
+  const crash = o.hooks?.crash ?? (() => {});
+  const counted = countingStore(o.db);
+  const r = repos(counted.store);
+  const log = o.log;
+
+  const s: RemindRunSummary = {
+    runId,
+    today,
+    startedAt: started.toISOString(),
+    finishedAt: '',
+    durationMs: 0,
+    budgetMs,
+    stoppedBy: 'done',
+    deadlinesDue: 0,
+    sent: 0,
+    skipped: {},
+    refused: 0,
+    dropped: 0,
+    dataErrors: 0,
+    retry: 0,
+    failed: 0,
+    unknown: 0,
+    remaining: 0,
+    dbCalls: 0,
+  };
+  const skip = (reason: string) => {
+    s.skipped[reason] = (s.skipped[reason] ?? 0) + 1;
+  };
+  let stop: 'budget' | 'config' | null = null;
+  let slowest = 0;
+  const canStart = () => {
+    if (stop) return false;
+    if (budgetMs - (clock() - t0) < slowest + RESERVE_MS) {
+      stop = 'budget';
+      return false;
+    }
+    return true;
+  };
+  const nowMs = () => o.now().getTime();
+  const at = () => o.now().toISOString();
+
+  const deadlineCache = new Map<string, Promise<DeadlineDoc | null>>();
+  const deadlineOf = (id: string) => {
+    let p = deadlineCache.get(id);
+    if (!p) deadlineCache.set(id, (p = r.deadlines.get(id)));
+    return p;
+  };
+
+  async function* tasks(): AsyncGenerator<Task> {
+    // 1. Records left by earlier runs: retries, and claims/sends of runs that crashed.
+    for (const state of ['claimed', 'retry', 'sending'] as const) {
+      let after: string | undefined;
+      for (;;) {
+        const docs = await r.sendLog.inState(state, after, pageSize);
+        for (const doc of docs) yield { type: 'recover', doc };
+        if (docs.length < pageSize) break;
+        after = docs[docs.length - 1]._id;
+      }
+    }
+    // 2. Deadlines closing within the reminder window, soonest first.
+    const until = addDays(today, REMINDER_TEMPLATES.week.daysBefore);
+    for (let skipN = 0; ; skipN += pageSize) {
+      const deadlines = await r.deadlines.closingBetween(today, until, { skip: skipN, limit: pageSize });
+      for (const deadline of deadlines) {
+        const kind = dueKind(daysBetween(today, deadline.closesOn));
+        if (!kind) continue;
+        s.deadlinesDue += 1;
+        deadlineCache.set(deadline._id, Promise.resolve(deadline));
+        // Subscriptions made for this deadline, then those for "the measure's next deadline".
+        for (const deadlineKey of [deadline._id, NEXT_DEADLINE]) {
+          let after: string | undefined;
+          for (;;) {
+            const subs = await r.subscriptions.due({ measureId: deadline.measureId, kind, deadlineKey, afterId: after, limit: pageSize });
+            for (const sub of subs) yield { type: 'send', deadline, kind, sub };
+            if (subs.length < pageSize) break;
+            after = subs[subs.length - 1]._id;
+          }
+        }
+      }
+      if (deadlines.length < pageSize) break;
+    }
+  }
+
+  /** claimed (owned by this run) → sending → send → outcome. */
+  async function attempt(doc: SendLogDoc, deadline: DeadlineDoc): Promise<void> {
+    crash('afterClaim', doc._id);
+    const attempts = doc.attempts + 1;
+    const began = await r.sendLog.transition(doc._id, { state: 'claimed', runId }, { state: 'sending', attempts, attemptAt: at(), leaseUntil: nowMs() + leaseMs });
+    if (!began) {
+      skip('inFlight');
+      return;
+    }
+    const message = buildReminder({ deadline, kind: doc.kind, openid: doc.openid, today, miniprogramState });
+    crash('beforeSend', doc._id);
+    let result: SendResult | { thrown: unknown };
+    try {
+      result = await o.sender.send(message);
+    } catch (err) {
+      result = { thrown: err };
+    }
+    crash('afterSend', doc._id);
+    let outcome = classify(result);
+    if (outcome.counter === 'retry' && attempts >= maxAttempts && !outcome.stop) outcome = { state: 'failed', counter: 'retry' };
+    crash('beforeMark', doc._id);
+    const errCode = 'thrown' in result ? undefined : result.errCode;
+    const errMsg = 'thrown' in result ? String((result.thrown as Error)?.message ?? result.thrown) : result.errMsg;
+    const marked = await r.sendLog.transition(
+      doc._id,
+      { state: 'sending', runId },
+      { state: outcome.state, doneAt: at(), errCode, errMsg: errCode === 0 ? undefined : errMsg?.slice(0, 200), leaseUntil: 0 },
+    );
+    crash('afterMark', doc._id);
+    if (!marked) log.warn('remind: outcome not recorded (record changed under this run)', { id: doc._id, state: outcome.state });
+    if (outcome.state === 'failed') {
+      s.failed += 1;
+      log.error('remind: message given up after repeated failures', { id: doc._id, errCode, errMsg });
+    } else {
+      s[outcome.counter] += 1;
+    }
+    if (outcome.counter === 'dataErrors') {
+      log.error('remind: template data rejected (47003)', { id: doc._id, templateId: message.templateId, data: message.data, problems: fieldProblems(message.data), errMsg });
+    }
+    if (outcome.stop) {
+      stop = outcome.stop;
+      log.error('remind: template or page configuration rejected; stopping this run', { errCode, errMsg, templateId: message.templateId, page: message.page });
+    }
+    if (outcome.state === 'refused') await r.subscriptions.noCredit(doc.subId, at());
+    if (outcome.state === 'dropped') await r.subscriptions.drop(doc.subId, at());
+  }
+
+  async function send(task: Extract<Task, { type: 'send' }>): Promise<void> {
+    const { deadline, kind, sub } = task;
+    const doc: SendLogDoc = {
+      _id: sendLogId(deadline._id, kind, sub.openid),
+      deadlineId: deadline._id,
+      kind,
+      openid: sub.openid,
+      subId: sub._id,
+      measureId: deadline.measureId,
+      closesOn: deadline.closesOn,
+      state: 'claimed',
+      runId,
+      leaseUntil: nowMs() + leaseMs,
+      attempts: 0,
+      claimedAt: at(),
+    };
+    const claimed = await r.sendLog.claim(doc, at());
+    if (claimed === 'duplicate') return skip('alreadyHandled');
+    if (claimed === 'noCredit') return skip('noCredit');
+    await attempt(doc, deadline);
+  }
+
+  async function recover(doc: SendLogDoc): Promise<void> {
+    if (doc.runId === runId) return; // this run's own retries wait for the next run
+    const alive = doc.leaseUntil > nowMs();
+    if ((doc.state === 'claimed' || doc.state === 'sending') && alive) return skip('inFlight');
+    const from = { state: doc.state, runId: doc.runId };
+    if (doc.state === 'sending') {
+      // Crashed while the request may have been in flight: the documented rule — never resend.
+      if (await r.sendLog.transition(doc._id, from, { state: 'unknown', doneAt: at(), leaseUntil: 0, errMsg: 'crashed while sending; outcome unknown, not resent' })) {
+        s.unknown += 1;
+        log.warn('remind: a send of a crashed run has an unknown outcome; not resent', { id: doc._id, runId: doc.runId });
+      } else skip('inFlight');
+      return;
+    }
+    const deadline = await deadlineOf(doc.deadlineId);
+    if (!deadline || deadline.closesOn < today) {
+      if (await r.sendLog.transition(doc._id, from, { state: 'failed', doneAt: at(), leaseUntil: 0, errMsg: deadline ? 'deadline passed' : 'deadline deleted' })) {
+        skip('expired');
+      }
+      return;
+    }
+    if (doc.state === 'retry' && doc.attempts >= maxAttempts) {
+      if (await r.sendLog.transition(doc._id, from, { state: 'failed', doneAt: at(), leaseUntil: 0 })) s.failed += 1;
+      return;
+    }
+    // claimed (never attempted) or retry: take it over, then send.
+    const took = await r.sendLog.transition(doc._id, from, { state: 'claimed', runId, leaseUntil: nowMs() + leaseMs });
+    if (!took) return skip('inFlight');
+    await attempt({ ...doc, state: 'claimed', runId }, deadline);
+  }
+
+  const queue = tasks();
+  const worker = async () => {
+    while (canStart()) {
+      const next = await queue.next();
+      if (next.done) return;
+      if (!canStart()) {
+        s.remaining += 1;
+        return;
+      }
+      const t1 = clock();
+      if (next.value.type === 'send') await send(next.value);
+      else await recover(next.value.doc);
+      slowest = Math.max(slowest, clock() - t1);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (stop) {
+    s.stoppedBy = stop;
+    if (s.remaining === 0) s.remaining = 1; // at least the task that found the budget spent
+  }
+  const finished = o.now();
+  s.finishedAt = finished.toISOString();
+  s.durationMs = clock() - t0;
+  s.dbCalls = counted.calls();
+  if (o.saveSummary !== false) {
+    await r.runs.save({ _id: runId, ...s, dbCalls: counted.calls() + 1 });
+    s.dbCalls = counted.calls();
+  }
+  log.info('remind: run summary', { ...s });
+  return s;
+}
