@@ -1,0 +1,47 @@
+/**
+ * Card data for the browser, read once from the catalog: number, title, who it is for, the
+ * engine's headline and the kinds of support.
+ */
+import { catalog2022 } from '@policy/catalog'
+import { headline } from '@policy/headline'
+import { audienceText } from '@policy/browse'
+import type { Measure } from '@policy/types'
+
+export interface CardData {
+  id: string
+  label: string
+  title: string
+  who: string
+  headline: string
+  kinds: string[]
+  section: number
+}
+
+const cache = new Map<string, CardData>()
+
+export function cardOf(measure: Measure): CardData {
+  let c = cache.get(measure.id)
+  if (!c) {
+    c = {
+      id: measure.id,
+      label: measure.label,
+      title: measure.title,
+      who: audienceText(measure.audience),
+      headline: headline(measure, catalog2022),
+      kinds: measure.support,
+      section: measure.section,
+    }
+    cache.set(measure.id, c)
+  }
+  return c
+}
+
+/** Router params arrive encoded in some places (H5 hash, WeChat share paths): decode once, safely. */
+export function param(value: string | undefined): string {
+  if (!value) return ''
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

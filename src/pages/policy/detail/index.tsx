@@ -1,0 +1,165 @@
+import { useEffect, useMemo, useState } from 'react'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { catalog2022 } from '@policy/catalog'
+import { findMeasure, itemRows } from '@policy/browse'
+import { calcSpec } from '@policy/measure-calc'
+
+import ClauseText from '@/components/clause-text'
+import ItemTable from '@/components/item-table'
+import MiniCalculator from '@/components/mini-calculator'
+import SharePoster from '@/components/share-poster'
+import MeasureDeadlines from '@/components/measure-deadlines'
+import { isFavourite, toggleFavourite } from '@/services/favourites'
+import { BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
+import { cardOf, param } from '../cards'
+
+import './index.scss'
+
+/** One measure: verbatim clause, its items, a calculator for just this measure, deadlines, sharing. */
+export default function DetailPage() {
+  const router = useRouter()
+  const id = param(router.params.id)
+  const measure = useMemo(() => findMeasure(id), [id])
+  const [favourite, setFavourite] = useState(() => (measure ? isFavourite(measure.id) : false))
+  const [copied, setCopied] = useState(false)
+
+  useShareAppMessage(() => (measure ? measureShare(measure) : browseShare(catalog2022.measures.length)))
+  useShareTimeline(() => (measure ? measureTimeline(measure) : { title: browseShare(catalog2022.measures.length).title, query: '' }))
+
+  useEffect(() => {
+    if (measure) void Taro.setNavigationBarTitle({ title: `第${measure.label}条 ${measure.title}` }).catch(() => undefined)
+  }, [measure])
+
+  const toBrowse = () => void Taro.navigateTo({ url: BROWSE_PATH })
+
+  if (!measure) {
+    return (
+      <View className='page detail'>
+        <View className='card detail__missing' id='detail-missing'>
+          <Text className='detail__missing-title'>没有找到这条政策{id ? `（编号 ${id}）` : ''}</Text>
+          <Text className='muted'>链接可能不完整。清单共 {catalog2022.measures.length} 条，可以从清单里找。</Text>
+          <Button className='btn btn--primary detail__to-browse' onClick={toBrowse}>
+            查看全部政策
+          </Button>
+        </View>
+      </View>
+    )
+  }
+
+  const card = cardOf(measure)
+  const section = catalog2022.sections.find((s) => s.number === measure.section)
+  const spec = calcSpec(measure)
+  const rows = itemRows(measure)
+
+  const guidance = spec.guidance.length > 0 && (
+    <View className='card detail__guidance' id='detail-guidance'>
+      <Text className='detail__h2'>{spec.computable ? '其他支持：怎么用' : '这条政策怎么用'}</Text>
+      {!spec.computable && <Text className='muted'>这一条没有写补助金额，不需要测算。它的意思是：</Text>}
+      {spec.guidance.map((g) => (
+        <View key={g.id} className='detail__guide' data-item={g.id}>
+          <Text className='detail__guide-title'>
+            <Text className='detail__kind'>{g.tag}</Text>
+            {g.title}
+          </Text>
+          <Text className='detail__guide-text'>{g.guidance}</Text>
+        </View>
+      ))}
+    </View>
+  )
+
+  const onFavourite = () => {
+    const on = toggleFavourite(measure.id)
+    setFavourite(on)
+    void Taro.showToast({ title: on ? '已收藏到本机' : '已取消收藏', icon: 'none' }).catch(() => undefined)
+  }
+  const copyLink = () => {
+    void Taro.setClipboardData({ data: h5Url(measurePath(measure.id)) })
+      .then(() => setCopied(true))
+      .catch(() => setCopied(false))
+  }
+
+  return (
+    <View className='page detail' id={`detail-${measure.id}`}>
+      <View className='card detail__head'>
+        <View className='detail__chips'>
+          <Text className='detail__label' id='detail-label'>
+            第{measure.label}条
+          </Text>
+          {section && (
+            <Text className='detail__section'>
+              {section.label}、{section.title}
+            </Text>
+          )}
+        </View>
+        <Text className='detail__title' id='detail-title'>
+          {measure.title}
+        </Text>
+        <Text className='detail__headline' id='detail-headline'>
+          {card.headline}
+        </Text>
+        <Text className='detail__who'>面向：{card.who}</Text>
+        <View className='detail__kinds'>
+          {measure.support.map((k) => (
+            <Text key={k} className='detail__kind'>
+              {k}
+            </Text>
+          ))}
+        </View>
+        <View className='detail__actions'>
+          <View
+            className={`detail__fav${favourite ? ' detail__fav--on' : ''}`}
+            id='detail-favourite'
+            ariaRole='button'
+            ariaLabel={favourite ? '取消收藏' : '收藏到本机'}
+            onClick={onFavourite}
+          >
+            <Text>{favourite ? '★ 已收藏' : '☆ 收藏'}</Text>
+          </View>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <Button className='btn btn--primary detail__share' openType='share' id='detail-share'>
+              转发到群聊
+            </Button>
+          ) : (
+            <Button className='btn btn--primary detail__share' id='detail-copy-link' onClick={copyLink}>
+              {copied ? '链接已复制' : '复制链接'}
+            </Button>
+          )}
+        </View>
+        <SharePoster measure={measure} />
+      </View>
+
+      <View className='card'>
+        <Text className='detail__h2'>条文原文</Text>
+        <ClauseText clause={measure.clause} id='detail-clause' />
+        <Text className='detail__source muted'>摘自《{catalog2022.title}》</Text>
+      </View>
+
+      {!spec.computable && guidance}
+
+      <View className='card'>
+        <Text className='detail__h2'>支持事项</Text>
+        <ItemTable rows={rows} />
+      </View>
+
+      {spec.computable && (
+        <View className='card' id='detail-calculator'>
+          <Text className='detail__h2'>算一算（只算这一条）</Text>
+          <MiniCalculator measure={measure} />
+        </View>
+      )}
+
+      {spec.computable && guidance}
+
+      <View className='card' id='detail-deadlines'>
+        <Text className='detail__h2'>申报时间</Text>
+        <MeasureDeadlines measureId={measure.id} />
+      </View>
+
+      <Button className='btn detail__to-browse' id='detail-to-browse' onClick={toBrowse}>
+        查看全部 {catalog2022.measures.length} 条政策
+      </Button>
+      <Text className='detail__foot muted'>金额按条文估算，能否获得支持及具体金额以主管部门审核认定为准。</Text>
+    </View>
+  )
+}
