@@ -174,13 +174,13 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   ops.push({ op: 'line', x1: x, y1: y, x2: x + inner, y2: y, color: C.line, width: 2 });
   y += 40;
 
-  // The headline figure: as large as fits in two lines.
+  // The headline figure: large, on one line if it fits at 64px or more, else at most two lines.
   ops.push({ op: 'text', text: '政策要点', x, y, font: font(28), color: C.muted });
   y += 52;
   let size = 84;
   let headlineLines = wrapText(c.headline, inner, font(size, true), measure);
-  while (headlineLines.length > 2 && size > 48) {
-    size -= 6;
+  while ((headlineLines.length > 2 || (headlineLines.length > 1 && size > 64)) && size > 48) {
+    size -= 4;
     headlineLines = wrapText(c.headline, inner, font(size, true), measure);
   }
   headlineLines = wrapText(c.headline, inner, font(size, true), measure, 2);
