@@ -2,16 +2,27 @@
  * The local cloud's message sender: instead of WeChat, each message goes to the `outbox`
  * collection (shown on the H5 dev page 开发：消息发件箱). It answers like WeChat for what it can
  * check locally: 40003 for a malformed openid, 40037 for a template id that is not ours, 41030 for
- * a page outside the app, 47003 for field data breaking WeChat's rules. It does not keep WeChat's
- * per-user credit books (the tests' FakeWeChat does).
+ * a page outside the app, 47003 for field data breaking WeChat's rules, and 43101 when the user has
+ * no credit left — WeChat's books emulated from ours: acceptances recorded by `subscriptions` for
+ * that template, minus messages already in the outbox for it (locally every acceptance goes
+ * through `subscriptions`, so the two agree).
  */
 import type { DocumentStore, MessageSender } from '../shared/cloud/context';
 import { fieldProblems } from '../shared/cloud/remind/message';
-import { OPENID_RE, outboxRepo } from '../shared/cloud/repos';
-import { REMINDER_TEMPLATES } from '../shared/cloud/templates';
+import { COLLECTIONS, type OutboxDoc, OPENID_RE, outboxRepo, type SubscriptionDoc } from '../shared/cloud/repos';
+import { kindOfTemplate, REMINDER_TEMPLATES } from '../shared/cloud/templates';
 
 const TEMPLATE_IDS = new Set(Object.values(REMINDER_TEMPLATES).map((t) => t.id));
 let seq = 0;
+
+async function hasCredit(db: DocumentStore, openid: string, templateId: string): Promise<boolean> {
+  const kind = kindOfTemplate(templateId);
+  if (!kind) return false;
+  const subs = await db.collection<SubscriptionDoc>(COLLECTIONS.subscriptions).find({ where: { openid, kind }, limit: 1000 });
+  const granted = subs.reduce((n, s) => n + (s.accepted ?? 0), 0);
+  const used = await db.collection<OutboxDoc>(COLLECTIONS.outbox).find({ where: { 'message.touser': openid, 'message.templateId': templateId }, limit: 1000 });
+  return used.length < granted;
+}
 
 export function outboxSender(db: DocumentStore, now: () => Date = () => new Date()): MessageSender {
   const outbox = outboxRepo(db);
@@ -22,6 +33,7 @@ export function outboxSender(db: DocumentStore, now: () => Date = () => new Date
       else if (!TEMPLATE_IDS.has(message.templateId)) errCode = 40037;
       else if (!/^pages\/[A-Za-z0-9_/-]+(\?.*)?$/.test(message.page)) errCode = 41030;
       else if (fieldProblems(message.data).length > 0) errCode = 47003;
+      else if (!(await hasCredit(db, message.touser, message.templateId))) errCode = 43101;
       if (errCode !== 0) return { errCode, errMsg: `openapi.subscribeMessage.send:fail (local) ${errCode}` };
       seq = (seq + 1) % 1000;
       await outbox.add({ at: now().toISOString(), seq: Date.now() * 1000 + seq, message, errCode });

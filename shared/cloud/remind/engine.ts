@@ -13,9 +13,15 @@
  * A crash leaves a record in `claimed` or `sending`; once its lease has passed (no live run owns it)
  * the next run resolves it:
  *  - `claimed`: the request was never made → taken over and sent (nothing lost, nothing twice);
- *  - `sending`: the request may or may not have reached WeChat → the rule: it is NOT sent again
- *    (WeChat has no idempotency key; sending again could deliver twice). It becomes `unknown`,
- *    counted in the run summary and shown in 我的提醒. The window is one request long.
+ *  - `sending`: the request may or may not have reached WeChat. WeChat has no idempotency key, so
+ *    the rule leans on its one-time credit instead: a one-time subscription allows exactly one
+ *    message per acceptance, so if the user holds no other credit for this template (on our books:
+ *    no active subscription of that kind and no other message of that kind claimed, in flight or
+ *    waiting for a retry), sending again is safe — if the first request got
+ *    through, WeChat answers 43101 and nothing is delivered twice (recorded as sent, "confirmed
+ *    earlier"); if it did not, this delivers it. If the user holds another credit, a second send
+ *    could spend it and deliver twice: then the message is NOT resent, it becomes `unknown`,
+ *    counted in the run summary and shown in 我的提醒.
  *  - `retry` (network or unknown error): taken over and sent again, up to `maxAttempts`.
  * Overlapping runs never send twice: they meet at the claim (duplicate) or at a compare-and-set.
  *
@@ -44,6 +50,8 @@ export interface RemindOptions {
   clock?: () => number;
   /** Stop starting messages before this many ms (default 50 000). */
   budgetMs?: number;
+  /** Kept free at the end of the budget, besides the slowest message so far (default 500 ms). */
+  reserveMs?: number;
   /** Messages in flight at once (default 10). */
   concurrency?: number;
   /** Documents per query (default 100; ≤ 1000). */
@@ -105,6 +113,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
   const today = todayIn(started);
   const runId = o.runId ?? runIdOf(started);
   const budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
+  const reserveMs = o.reserveMs ?? RESERVE_MS;
   const pageSize = Math.max(1, Math.min(1000, o.pageSize ?? 100));
   const leaseMs = o.leaseMs ?? 120_000;
   const maxAttempts = o.maxAttempts ?? 5;
@@ -142,7 +151,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
   let slowest = 0;
   const canStart = () => {
     if (stop) return false;
-    if (budgetMs - (clock() - t0) < slowest + RESERVE_MS) {
+    if (budgetMs - (clock() - t0) < slowest + reserveMs) {
       stop = 'budget';
       return false;
     }
@@ -193,8 +202,11 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     }
   }
 
-  /** claimed (owned by this run) → sending → send → outcome. */
-  async function attempt(doc: SendLogDoc, deadline: DeadlineDoc): Promise<void> {
+  /**
+   * claimed (owned by this run) → sending → send → outcome. `probe`: the resend of a crashed
+   * `sending` record, where 43101 means the earlier request was delivered.
+   */
+  async function attempt(doc: SendLogDoc, deadline: DeadlineDoc, probe = false): Promise<void> {
     crash('afterClaim', doc._id);
     const attempts = doc.attempts + 1;
     const began = await r.sendLog.transition(doc._id, { state: 'claimed', runId }, { state: 'sending', attempts, attemptAt: at(), leaseUntil: nowMs() + leaseMs });
@@ -212,10 +224,15 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     }
     crash('afterSend', doc._id);
     let outcome = classify(result);
+    const confirmedEarlier = probe && !('thrown' in result) && result.errCode === 43101;
+    if (confirmedEarlier) outcome = { state: 'sent', counter: 'sent' };
     if (outcome.counter === 'retry' && attempts >= maxAttempts && !outcome.stop) outcome = { state: 'failed', counter: 'retry' };
     crash('beforeMark', doc._id);
     const errCode = 'thrown' in result ? undefined : result.errCode;
     const errMsg = 'thrown' in result ? String((result.thrown as Error)?.message ?? result.thrown) : result.errMsg;
+    // Side effects first (idempotent): a crash before the mark resolves to the same answer again.
+    if (outcome.state === 'refused' && !probe) await r.subscriptions.noCredit(doc.subId, at());
+    if (outcome.state === 'dropped') await r.subscriptions.drop(doc.subId, at());
     const marked = await r.sendLog.transition(
       doc._id,
       { state: 'sending', runId },
@@ -223,6 +240,11 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     );
     crash('afterMark', doc._id);
     if (!marked) log.warn('remind: outcome not recorded (record changed under this run)', { id: doc._id, state: outcome.state });
+    if (confirmedEarlier) {
+      skip('confirmedEarlier');
+      log.info('remind: crashed send confirmed delivered earlier (43101 on resend)', { id: doc._id });
+      return;
+    }
     if (outcome.state === 'failed') {
       s.failed += 1;
       log.error('remind: message given up after repeated failures', { id: doc._id, errCode, errMsg });
@@ -236,8 +258,6 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
       stop = outcome.stop;
       log.error('remind: template or page configuration rejected; stopping this run', { errCode, errMsg, templateId: message.templateId, page: message.page });
     }
-    if (outcome.state === 'refused') await r.subscriptions.noCredit(doc.subId, at());
-    if (outcome.state === 'dropped') await r.subscriptions.drop(doc.subId, at());
   }
 
   async function send(task: Extract<Task, { type: 'send' }>): Promise<void> {
@@ -256,7 +276,15 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
       attempts: 0,
       claimedAt: at(),
     };
-    const claimed = await r.sendLog.claim(doc, at());
+    let claimed: Awaited<ReturnType<typeof r.sendLog.claim>>;
+    try {
+      claimed = await r.sendLog.claim(doc, at());
+    } catch (err) {
+      // The transaction failed (e.g. a conflict with an overlapping run): nothing was written;
+      // whoever wins has it, or the next run finds it still due.
+      log.warn('remind: claim failed; left for the next run', { id: doc._id, error: err instanceof Error ? err.message : String(err) });
+      return skip('claimFailed');
+    }
     if (claimed === 'duplicate') return skip('alreadyHandled');
     if (claimed === 'noCredit') return skip('noCredit');
     await attempt(doc, deadline);
@@ -267,15 +295,26 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     const alive = doc.leaseUntil > nowMs();
     if ((doc.state === 'claimed' || doc.state === 'sending') && alive) return skip('inFlight');
     const from = { state: doc.state, runId: doc.runId };
+    const deadline = await deadlineOf(doc.deadlineId);
     if (doc.state === 'sending') {
-      // Crashed while the request may have been in flight: the documented rule — never resend.
+      // Crashed while the request may have been in flight: the documented rule (see the top).
+      const safeToProbe =
+        deadline !== null &&
+        deadline.closesOn >= today &&
+        !(await r.subscriptions.holdsCredit(doc.openid, doc.kind)) &&
+        !(await r.sendLog.othersPending(doc.openid, doc.kind, doc._id));
+      if (safeToProbe && doc.attempts < maxAttempts) {
+        const took = await r.sendLog.transition(doc._id, from, { state: 'claimed', runId, leaseUntil: nowMs() + leaseMs });
+        if (!took) return skip('inFlight');
+        await attempt({ ...doc, state: 'claimed', runId }, deadline, true);
+        return;
+      }
       if (await r.sendLog.transition(doc._id, from, { state: 'unknown', doneAt: at(), leaseUntil: 0, errMsg: 'crashed while sending; outcome unknown, not resent' })) {
         s.unknown += 1;
-        log.warn('remind: a send of a crashed run has an unknown outcome; not resent', { id: doc._id, runId: doc.runId });
+        log.warn('remind: a send of a crashed run has an unknown outcome; not resent (the user holds another credit)', { id: doc._id, runId: doc.runId });
       } else skip('inFlight');
       return;
     }
-    const deadline = await deadlineOf(doc.deadlineId);
     if (!deadline || deadline.closesOn < today) {
       if (await r.sendLog.transition(doc._id, from, { state: 'failed', doneAt: at(), leaseUntil: 0, errMsg: deadline ? 'deadline passed' : 'deadline deleted' })) {
         skip('expired');

@@ -188,6 +188,10 @@ export function subscriptionsRepo(db: DocumentStore) {
         orderBy: [{ field: '_id', direction: 'asc' }],
         limit: page(q.limit),
       }),
+    /** Whether the user holds any unspent credit for a reminder kind (= template), on our books. */
+    async holdsCredit(openid: string, kind: ReminderKind): Promise<boolean> {
+      return (await col.find({ where: { openid, kind, active: true }, limit: 1 })).length > 0;
+    },
     /** After 43101: WeChat holds no credit for this user and template. */
     noCredit: (id: string, at: string) => col.update(id, { credits: 0, active: false, updatedAt: at }),
     /** After 40003: the openid is not valid for this mini-program. */
@@ -240,6 +244,15 @@ export function sendLogRepo(db: DocumentStore) {
         orderBy: [{ field: '_id', direction: 'asc' }],
         limit: page(limit),
       }),
+    /**
+     * Whether another record of this user and kind still holds a credit WeChat has not spent
+     * (claimed, sending or retry). Conservative: true when the user has 100 records or more.
+     */
+    async othersPending(openid: string, kind: ReminderKind, exceptId: string): Promise<boolean> {
+      const docs = await col.find({ where: { openid, kind }, limit: 100 });
+      if (docs.length >= 100) return true;
+      return docs.some((d) => d._id !== exceptId && (d.state === 'claimed' || d.state === 'sending' || d.state === 'retry'));
+    },
     /** The user's recent records (for 我的提醒). */
     own: (openid: string, limit = PAGE) =>
       col.find({ where: { openid }, orderBy: [{ field: 'claimedAt', direction: 'desc' }], limit: page(limit) }),
