@@ -113,10 +113,19 @@ export function adminsRepo(db: DocumentStore) {
 
 // ---------------------------------------------------------------------------------------------
 
+let auditSeq = 0;
+
+/** Audit ids sort like their time (then the order of writes in this process), so ties keep order. */
+function auditId(at: string): string {
+  auditSeq = (auditSeq + 1) % 36 ** 4;
+  const ms = Number.isFinite(Date.parse(at)) ? Date.parse(at) : Date.now();
+  return `a${ms.toString(36).padStart(9, '0')}${auditSeq.toString(36).padStart(4, '0')}${Math.random().toString(36).slice(2, 6)}`;
+}
+
 export function auditRepo(db: DocumentStore) {
   const col = db.collection<AuditDoc>(COLLECTIONS.auditLog);
   return {
-    append: (doc: Omit<AuditDoc, '_id'>) => col.add(doc),
+    append: (doc: Omit<AuditDoc, '_id'>) => col.add({ _id: auditId(doc.at), ...doc }),
     /** Newest first. */
     list: (opts: { skip?: number; limit?: number } = {}) =>
       col.find({

@@ -1,0 +1,105 @@
+/** Deadline validation and the JSON/CSV import format, with Chinese messages naming row and field. */
+import { isCalendarDate, normalizeDate, todayIn, addDays, daysBetween, morningOf } from '../../../shared/cloud/dates';
+import { normalizeMeasureId, parseCsv, parseImport, validateDeadline, MAX_IMPORT_ROWS } from '../../../shared/cloud/deadline-input';
+import { CJK } from './fakes';
+
+const GOOD = { measureId: 'm01', batchTitle: '2022 年度自治区级企业技术中心认定', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/1' };
+const HEADER = 'measureId,batchTitle,opensOn,closesOn,issuer,sourceUrl';
+
+describe('dates (Asia/Shanghai calendar days)', () => {
+  it('today in Beijing, not in UTC', () => {
+    expect(todayIn(new Date('2022-06-22T16:30:00Z'))).toBe('2022-06-23'); // 00:30 in Beijing
+    expect(todayIn(new Date('2022-06-22T15:59:59Z'))).toBe('2022-06-22');
+    expect(morningOf('2022-06-23').toISOString()).toBe('2022-06-23T01:00:00.000Z');
+  });
+  it('real calendar dates only', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    for (const bad of ['2022-02-29', '2022-02-30', '2022-13-01', '2022-6-1', '22-06-01', '1899-01-01', '', 20220601]) expect([bad, isCalendarDate(bad)]).toEqual([bad, false]);
+    expect(normalizeDate('2022/6/3')).toBe('2022-06-03');
+    expect(normalizeDate('2022年6月30日')).toBe('2022-06-30');
+    expect(normalizeDate('2022.06.30')).toBe('2022-06-30');
+    expect(normalizeDate('2022年2月30日')).toBeNull();
+    expect(addDays('2022-02-27', 2)).toBe('2022-03-01');
+    expect(daysBetween('2022-06-23', '2022-06-30')).toBe(7);
+  });
+});
+
+describe('validateDeadline', () => {
+  it('accepts a good one and normalises measure ids and dates', () => {
+    expect(validateDeadline(GOOD)).toEqual({ ok: true, value: GOOD });
+    const v = validateDeadline({ ...GOOD, measureId: '（三）', opensOn: '2022/6/1', closesOn: '2022年6月30日', batchTitle: '  空格  ' });
+    expect(v.ok && v.value).toMatchObject({ measureId: 'm03', opensOn: '2022-06-01', closesOn: '2022-06-30', batchTitle: '空格' });
+    expect(['m1', '1', 'M01', '（一）', '一'].map(normalizeMeasureId)).toEqual(['m01', 'm01', 'm01', 'm01', 'm01']);
+    expect(['m31', 'm0', 'x', '', '（三十一）'].map(normalizeMeasureId)).toEqual([null, null, null, null, null]);
+  });
+
+  it.each([
+    ['measureId', { measureId: 'm99' }, '措施编号'],
+    ['batchTitle', { batchTitle: '' }, '批次名称'],
+    ['batchTitle', { batchTitle: '长'.repeat(61) }, '批次名称'],
+    ['batchTitle', { batchTitle: '换\n行' }, '批次名称'],
+    ['opensOn', { opensOn: '2022-02-30' }, '开始日期'],
+    ['closesOn', { closesOn: 'next week' }, '截止日期'],
+    ['closesOn', { closesOn: '2022-06-01' }, '截止日期'], // same day as opening: not after it
+    ['closesOn', { closesOn: '2022-05-01' }, '截止日期'],
+    ['issuer', { issuer: undefined }, '发布机关'],
+    ['sourceUrl', { sourceUrl: 'javascript:alert(1)' }, '来源链接'],
+    ['sourceUrl', { sourceUrl: 'ftp://x.cn/a' }, '来源链接'],
+    ['sourceUrl', { sourceUrl: 'https://localhost' }, '来源链接'],
+  ])('%s: %j → a Chinese message naming the field', (field, patch, label) => {
+    const v = validateDeadline({ ...GOOD, ...patch });
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    expect(v.issues.map((i) => i.field)).toContain(`deadline.${field}`);
+    const issue = v.issues.find((i) => i.field === `deadline.${field}`)!;
+    expect(issue.message).toMatch(CJK);
+    expect(issue.message).toContain(`「${label}」`);
+  });
+
+  it('never reads fields other than the six (a request cannot mark a deadline as a sample)', () => {
+    const v = validateDeadline({ ...GOOD, sample: true, _id: 'x', createdBy: 'someone' });
+    expect(v.ok && Object.keys(v.value).sort()).toEqual(Object.keys(GOOD).sort());
+  });
+});
+
+describe('import', () => {
+  it('CSV with Chinese headers in another order, quotes, CRLF and a BOM', () => {
+    const csv = '\ufeff截止日期,措施编号,批次名称,开始日期,发布机关,来源链接\r\n' + '2022-06-30,m01,"批次, 含逗号与""引号""",2022-06-01,自治区工业和信息化厅,https://a.cn/1\r\n' + '\r\n2022/7/15,8,技改项目,2022/6/15,自治区工信厅,https://a.cn/2\r\n';
+    const r = parseImport('csv', csv);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.rows.map((x) => x.value)).toEqual([
+      { measureId: 'm01', batchTitle: '批次, 含逗号与"引号"', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://a.cn/1' },
+      { measureId: 'm08', batchTitle: '技改项目', opensOn: '2022-06-15', closesOn: '2022-07-15', issuer: '自治区工信厅', sourceUrl: 'https://a.cn/2' },
+    ]);
+  });
+
+  it('every bad row is reported with its row number and field; nothing is accepted', () => {
+    const csv = [HEADER, 'm01,好的,2022-06-01,2022-06-30,厅,https://a.cn', 'm99,坏,2022-02-30,2022-01-01,厅,https://a.cn', 'm02,,2022-06-01,2022-05-01,厅,http://a.cn'].join('\n');
+    const r = parseImport('csv', csv);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const fields = r.issues.map((i) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(['rows[2].measureId', 'rows[2].opensOn', 'rows[3].batchTitle', 'rows[3].closesOn']));
+    expect(r.issues.find((i) => i.field === 'rows[2].measureId')!.message).toBe('第 2 行「措施编号」“m99”不在 2022 年政策清单中（应为 m01–m30）');
+    expect(r.issues.find((i) => i.field === 'rows[3].closesOn')!.message).toContain('第 3 行「截止日期」');
+    expect(fields.some((f) => f.startsWith('rows[1]'))).toBe(false);
+  });
+
+  it('a missing column, an open quote, duplicates, too many rows, bad JSON', () => {
+    const noUrl = parseImport('csv', 'measureId,batchTitle,opensOn,closesOn,issuer\nm01,a,2022-06-01,2022-06-30,b');
+    expect(!noUrl.ok && noUrl.issues[0].message).toBe('第 0 行（表头）缺少列「来源链接」(sourceUrl)');
+    expect(() => parseCsv('a,"b\n')).toThrow();
+    const open = parseImport('csv', `${HEADER}\nm01,"未闭合,2022-06-01`);
+    expect(!open.ok && open.issues[0].message).toContain('引号');
+    const dup = parseImport('json', JSON.stringify([GOOD, { ...GOOD, closesOn: '2022-07-01' }]));
+    expect(!dup.ok && dup.issues[0]).toEqual({ field: 'rows[2].batchTitle', message: '第 2 行「批次名称」与第 1 行重复（同一措施的同名批次）' });
+    const many = parseImport('json', JSON.stringify(Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => ({ ...GOOD, batchTitle: `b${i}` }))));
+    expect(!many.ok && many.issues[0].message).toContain('最多导入 500 行');
+    expect(parseImport('json', '{').ok).toBe(false);
+    const notArray = parseImport('json', JSON.stringify(GOOD));
+    expect(!notArray.ok && notArray.issues[0].message).toContain('数组');
+    const badRow = parseImport('json', JSON.stringify([GOOD, 'x']));
+    expect(!badRow.ok && badRow.issues[0]).toMatchObject({ field: 'rows[2]', message: expect.stringContaining('第 2 行') });
+  });
+});
