@@ -90,9 +90,12 @@ export type MeasureText = (text: string, font: string) => number;
 
 export const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${POSTER_FONT}`;
 
-/** Chinese text wraps between any two characters; a run of Latin letters or digits stays together. */
+/**
+ * Chinese text wraps between any two characters; a run of Latin letters stays together, and so does
+ * a figure with its unit ('500万元', '20%', '2000吨标准煤').
+ */
 function tokens(text: string): string[] {
-  return text.match(/[A-Za-z0-9.%]+|\s+|./gu) ?? [];
+  return text.match(/\d+(?:\.\d+)?(?:万元|亿元|万吨|吨标准煤|吨|元|万|亿|%)?|[A-Za-z]+|\s+|./gu) ?? [];
 }
 
 /** Punctuation that must not start a line (避头尾). */
@@ -174,12 +177,12 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   ops.push({ op: 'line', x1: x, y1: y, x2: x + inner, y2: y, color: C.line, width: 2 });
   y += 40;
 
-  // The headline figure: large, on one line if it fits at 64px or more, else at most two lines.
+  // The headline figure: large, on one line if it fits at 56px or more, else at most two lines.
   ops.push({ op: 'text', text: '政策要点', x, y, font: font(28), color: C.muted });
   y += 52;
   let size = 84;
   let headlineLines = wrapText(c.headline, inner, font(size, true), measure);
-  while ((headlineLines.length > 2 || (headlineLines.length > 1 && size > 64)) && size > 48) {
+  while ((headlineLines.length > 2 || (headlineLines.length > 1 && size > 56)) && size > 48) {
     size -= 4;
     headlineLines = wrapText(c.headline, inner, font(size, true), measure);
   }
@@ -207,7 +210,7 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
     const itemFont = font(28);
     for (let i = 0; i < c.items.length; i++) {
       const last = y + 44 + 44 > bottom && i < c.items.length - 1;
-      const text = last ? `… 另有 ${c.items.length - i} 项` : `· ${c.items[i]}`;
+      const text = last ? `… 另有 ${c.items.length - i} 项` : `• ${c.items[i]}`;
       ops.push({ op: 'text', text: wrapText(text, inner, itemFont, measure, 1)[0] ?? '', x, y, font: itemFont, color: C.text });
       y += 44;
       if (last) break;

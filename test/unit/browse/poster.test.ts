@@ -48,6 +48,16 @@ test('a long title wraps onto at most three lines, then an ellipsis', () => {
   expect(two.titleLines.join('')).toBe('引导企业扩大先进制造业和重点产业链投资');
 });
 
+test('a figure never breaks from its unit; a headline fits one line where it can', () => {
+  const lines = wrapText('30%，最高 500万元', 5 * 10, '10px x', fake);
+  for (const l of lines) expect(/^(万|元|万元|%)/.test(l)).toBe(false);
+  expect(lines.join('').replace(/\s/g, '')).toBe('30%，最高500万元');
+  for (const m of catalog2022.measures) {
+    const layout = layoutPoster(posterContent(m, brand), fake);
+    expect([m.id, layout.headlineLines.length]).toEqual([m.id, 1]);
+  }
+});
+
 test('wrapText keeps closing punctuation off the start of a line and Latin words whole', () => {
   const lines = wrapText('支持“专精特新”中小企业发展，重点支持', 7 * 10, '10px x', fake);
   for (const l of lines.slice(1)) expect(/^[，。、”]/.test(l)).toBe(false);
