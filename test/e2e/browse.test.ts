@@ -1,0 +1,302 @@
+/**
+ * The policy browser end to end, in Chromium at 390×844 on the H5 build with the local cloud:
+ * browse → filter → detail → the mini calculator shows the engine's figure; a deep link opens a
+ * measure in a fresh browser; the poster is a 750×1200 PNG that is not blank; favourites persist.
+ */
+import { writeFileSync } from 'fs';
+import path from 'path';
+import type { Page } from 'playwright-core';
+import { catalog2022, evaluate, formatInterval, headline } from '../../shared/policy';
+import { calcSpec } from '../../shared/policy/measure-calc';
+import { ARTIFACTS, shot, startHarness, type Harness } from './harness';
+
+jest.setTimeout(120_000);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const BROWSE = '/#/pages/policy/browse/index';
+const detail = (id: string) => `/#/pages/policy/detail/index?id=${id}`;
+
+/** Taro H5 keeps earlier pages of the stack in the DOM (hidden): look only at the visible page. */
+const visible = (page: Page, selector: string) => page.locator(selector).locator('visible=true');
+
+async function cardIds(page: Page): Promise<string[]> {
+  return visible(page, '.measure-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-measure') ?? e.id));
+}
+
+/** Reads a PNG's size from its IHDR chunk. */
+function pngSize(buf: Buffer): { width: number; height: number } {
+  expect(buf.subarray(1, 4).toString('ascii')).toBe('PNG');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+describe('policy browser and detail (H5, Chromium 390×844)', () => {
+  it('browses all 30 measures, filters, searches figures, and says what to change when nothing is left', async () => {
+    const { page, context } = await h.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.url + BROWSE);
+    await visible(page, '#measure-card-m01').waitFor();
+    await shot(page, 'browse-top');
+
+    const all = await cardIds(page);
+    expect(all).toHaveLength(30);
+    expect(new Set(all).size).toBe(30);
+    expect(await visible(page, '.browse__section-title').allTextContents()).toEqual([
+      '一、加强创新能力建设',
+      '二、扩大有效投资',
+      '三、促进产业智能化转型',
+      '四、促进产业绿色化转型',
+      '五、加强要素保障',
+    ]);
+    const m08 = visible(page, '#measure-card-m08');
+    expect(await m08.textContent()).toContain('（八）引导企业增加技术改造投入');
+    expect(await m08.textContent()).toContain('20%，最高 500万元');
+
+    // For parks only.
+    await visible(page, '#filter-who-park').click();
+    expect(await cardIds(page)).toEqual(['m16', 'm20', 'm22', 'm23', 'm30']);
+    await shot(page, 'browse-parks');
+
+    // Back to all, then kind 贴息.
+    await visible(page, '#filter-who-all').click();
+    await visible(page, '#filter-kind-贴息').click();
+    expect(await cardIds(page)).toEqual(['m09']);
+    await visible(page, '#filter-kind-贴息').click();
+
+    // Amount at least 1000 万元: stated caps of 1000万 and more, plus the two uncapped rates.
+    await visible(page, '#filter-min-amount input').fill('1000');
+    expect(await cardIds(page)).toEqual(['m01', 'm04', 'm07', 'm16', 'm30']);
+    await visible(page, '#filter-min-amount input').fill('');
+
+    // Figure search: 2000吨 finds 2000 吨标准煤, not 2000万元.
+    const search = visible(page, '#policy-search input');
+    await search.fill('2000吨');
+    expect(await cardIds(page)).toEqual(['m17']);
+    expect(await visible(page, '.measure-card__hit').first().textContent()).toBe('2000 吨标准煤');
+    await search.fill('500 万');
+    const fiveMillion = await cardIds(page);
+    expect(fiveMillion).toEqual(expect.arrayContaining(['m02', 'm08', 'm09', 'm11', 'm12', 'm17', 'm18', 'm19', 'm30']));
+    await shot(page, 'browse-search-500wan');
+
+    // Nothing left: the page names the changes that bring measures back.
+    await search.fill('机器人');
+    await visible(page, '#filter-who-park').click();
+    await visible(page, '#browse-empty').waitFor();
+    const empty = (await visible(page, '#browse-empty').textContent()) ?? '';
+    expect(empty).toContain('没有找到符合条件的政策');
+    expect(empty).toContain('清除搜索词“机器人”');
+    expect(empty).toContain('不限“面向园区”');
+    await shot(page, 'browse-empty');
+    await visible(page, '#browse-tip-who').click();
+    expect(await cardIds(page)).toEqual(['m08']);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('browse → filter → detail → the mini calculator gives the engine’s figure with its stages', async () => {
+    const { page, context } = await h.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.url + BROWSE);
+    await visible(page, '#filter-kind-补助').click();
+    await visible(page, '#policy-search input').fill('技改');
+    await visible(page, '#measure-card-m08').click();
+
+    await visible(page, '#detail-title').waitFor();
+    expect(await visible(page, '#detail-title').textContent()).toBe('引导企业增加技术改造投入');
+    expect(await visible(page, '#detail-label').textContent()).toBe('第（八）条');
+    await shot(page, 'detail-m08-top');
+
+    // The clause verbatim, its figures highlighted.
+    const clause = visible(page, '#detail-clause');
+    const m08 = catalog2022.measures.find((m) => m.id === 'm08')!;
+    expect((await clause.textContent())?.trim()).toBe(m08.clause);
+    const figures = await visible(page, '#detail-clause .clause-text__figure').allTextContents();
+    expect(figures).toEqual(expect.arrayContaining(['2000万元', '1000万元', '20%', '500万元', '500 万元']));
+
+    // One 技改 project of 3000万元 on a chain, outside 脱贫地区 and 革命老区.
+    await visible(page, '#calc-region-poverty-no').click();
+    await visible(page, '#calc-region-oldRevolutionary-no').click();
+    await visible(page, '#calc-projects-m08-upgrade-0-chain-yes').click();
+    await visible(page, '#calc-projects-m08-upgrade-0-investment-input input').fill('3000');
+    // A robot purchase of 800万元 in a hazardous process.
+    await visible(page, '#calc-projects-m08-robots-0-hazardous-yes').click();
+    await visible(page, '#calc-projects-m08-robots-0-robotCost-input input').fill('800');
+
+    await visible(page, '#detail-calculator').evaluate((e) => e.scrollIntoView());
+    await shot(page, 'detail-m08-form');
+
+    const engine = evaluate({
+      version: 1,
+      entity: 'enterprise',
+      region: { poverty: false, oldRevolutionary: false },
+      projects: {
+        'm08.upgrade': [{ facts: { chain: true, investment: '3000' } }],
+        'm08.robots': [{ facts: { hazardous: true, robotCost: '800' } }],
+      },
+    });
+    const total = visible(page, '#mini-calc-total');
+    await total.waitFor();
+    expect(await total.textContent()).toBe(formatInterval(engine.total));
+    expect(await total.textContent()).toBe('660万元');
+    const result = (await visible(page, '#mini-calc-result').textContent()) ?? '';
+    expect(result).toContain('3000万元 × 20% = 600万元');
+    expect(result).toContain('按照实际完成投资额的 20%');
+    expect(result).toContain('单个项目最高不超过 500万元给予补助');
+    expect(result).toContain('800万元 × 20% = 160万元');
+    await visible(page, '#mini-calc-result').scrollIntoViewIfNeeded();
+    await shot(page, 'detail-m08-calculator');
+
+    // A second project: the figure follows the engine again.
+    await visible(page, '#calc-add-m08-upgrade').click();
+    await visible(page, '#calc-projects-m08-upgrade-1-chain-yes').click();
+    await visible(page, '#calc-projects-m08-upgrade-1-investment-input input').fill('1500');
+    const engine2 = evaluate({
+      version: 1,
+      entity: 'enterprise',
+      region: { poverty: false, oldRevolutionary: false },
+      projects: {
+        'm08.upgrade': [{ facts: { chain: true, investment: '3000' } }, { facts: { chain: true, investment: '1500' } }],
+        'm08.robots': [{ facts: { hazardous: true, robotCost: '800' } }],
+      },
+    });
+    await page.waitForFunction(
+      (want) => Array.from(document.querySelectorAll('#mini-calc-total')).some((e) => e.textContent === want),
+      formatInterval(engine2.total),
+    );
+    expect(await total.textContent()).toBe(formatInterval(engine2.total));
+    expect(await visible(page, '#mini-calc-result').textContent()).toContain('再增加 500万元');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a deep link to a measure opens it in a fresh browser, and the poster is a 750×1200 PNG that is not blank', async () => {
+    const { page, context } = await h.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.url + detail('m17'));
+    await visible(page, '#detail-title').waitFor();
+    expect(await visible(page, '#detail-title').textContent()).toBe('支持节能技术改造');
+    expect(await visible(page, '#detail-headline').textContent()).toBe('每吨标准煤 200元');
+    expect(await visible(page, '#detail-clause').textContent()).toContain('对年节能量 2000 吨标准煤以上的（含 2000 吨标准煤）节能技术改造项目');
+    await shot(page, 'detail-m17-deeplink');
+
+    await visible(page, '#poster-open').click();
+    const img = visible(page, '#poster-image img');
+    await img.waitFor();
+    await page.waitForFunction(() => {
+      const el = Array.from(document.querySelectorAll('#poster-image img')).pop() as HTMLImageElement | undefined;
+      return !!el && el.complete && el.naturalWidth > 0;
+    });
+    const src = (await img.getAttribute('src')) ?? '';
+    expect(src.startsWith('data:image/png;base64,')).toBe(true);
+    const png = Buffer.from(src.slice('data:image/png;base64,'.length), 'base64');
+    expect(pngSize(png)).toEqual({ width: 750, height: 1200 });
+
+    // Pixels: many colours, the dark title text, the accent headline, the green header band.
+    const stats = await page.evaluate(async (dataUrl) => {
+      const im = new Image();
+      im.src = dataUrl;
+      await im.decode();
+      const c = document.createElement('canvas');
+      c.width = im.naturalWidth;
+      c.height = im.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(im, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      let dark = 0, accent = 0, green = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+        colours.add((r << 16) | (g << 8) | b);
+        if (r < 60 && g < 60 && b < 60) dark++;
+        if (Math.abs(r - 0xc2) < 20 && Math.abs(g - 0x41) < 20 && Math.abs(b - 0x0c) < 20) accent++;
+        if (r === 0x1f && g === 0x5f && b === 0x4a) green++;
+      }
+      return { colours: colours.size, dark, accent, green, pixels: d.length / 4 };
+    }, src);
+    expect(stats.pixels).toBe(750 * 1200);
+    expect(stats.colours).toBeGreaterThan(50);
+    expect(stats.dark).toBeGreaterThan(2000);
+    expect(stats.accent).toBeGreaterThan(2000);
+    expect(stats.green).toBeGreaterThan(750 * 200);
+    writeFileSync(path.join(ARTIFACTS, 'poster-m17.png'), png);
+    await shot(page, 'detail-m17-poster');
+
+    // Downloadable in H5.
+    const [download] = await Promise.all([page.waitForEvent('download'), visible(page, '#poster-save').click()]);
+    expect(download.suggestedFilename()).toBe('政策算盘-第（十七）条.png');
+    const file = path.join(ARTIFACTS, 'poster-m17-download.png');
+    await download.saveAs(file);
+    const { readFileSync } = await import('fs');
+    expect(pngSize(readFileSync(file))).toEqual({ width: 750, height: 1200 });
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('non-monetary measures show their guidance; an unknown id says so; favourites stay on the device', async () => {
+    const { page, context } = await h.newPage();
+    await page.goto(h.url + detail('m27'));
+    await visible(page, '#detail-guidance').waitFor();
+    expect(await visible(page, '#detail-calculator').count()).toBe(0);
+    expect(await visible(page, '#detail-guidance').textContent()).toContain('纳入自治区重点支持产业目录的可享受电价政策支持');
+    // Deadlines from the `deadlines` cloud function: none known for this measure — nothing invented.
+    await visible(page, '#measure-deadlines-none').waitFor();
+    expect(await visible(page, '#measure-deadlines').textContent()).toContain('以主管部门发布的申报通知为准');
+    await visible(page, '#detail-favourite').click();
+    expect(await visible(page, '#detail-favourite').textContent()).toContain('已收藏');
+    await visible(page, '#detail-guidance').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1600); // the "已收藏到本机" toast
+    await shot(page, 'detail-m27-guidance');
+
+    await page.goto(h.url + BROWSE);
+    await page.reload();
+    await visible(page, '#filter-favourites').waitFor();
+    await visible(page, '#filter-favourites').click();
+    expect(await cardIds(page)).toEqual(['m27']);
+    expect(await visible(page, '#measure-card-m27 .measure-card__star').count()).toBe(1);
+
+    await page.goto(h.url + detail('m99'));
+    await visible(page, '#detail-missing').waitFor();
+    expect(await visible(page, '#detail-missing').textContent()).toContain('没有找到这条政策');
+    await context.close();
+  });
+
+  it('every measure: its deep link shows the verbatim clause, the calculator or guidance, and makes a 750×1200 poster', async () => {
+    const { page, context } = await h.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const m of catalog2022.measures) {
+      await page.goto('about:blank');
+      await page.goto(h.url + detail(m.id));
+      await visible(page, '#detail-title').waitFor();
+      expect([m.id, await visible(page, '#detail-title').textContent()]).toEqual([m.id, m.title]);
+      expect([m.id, await visible(page, '#detail-headline').textContent()]).toEqual([m.id, headline(m)]);
+      expect([m.id, (await visible(page, '#detail-clause').textContent())?.trim()]).toEqual([m.id, m.clause]);
+      const spec = calcSpec(m);
+      expect([m.id, await visible(page, '#mini-calc').count()]).toEqual([m.id, spec.computable ? 1 : 0]);
+      expect([m.id, await visible(page, '#detail-guidance').count()]).toEqual([m.id, spec.guidance.length > 0 ? 1 : 0]);
+      await visible(page, '#poster-open').click();
+      const img = visible(page, '#poster-image img');
+      await img.waitFor();
+      const src = (await img.getAttribute('src')) ?? '';
+      const png = Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64');
+      expect([m.id, pngSize(png)]).toEqual([m.id, { width: 750, height: 1200 }]);
+      expect([m.id, png.length > 20_000]).toEqual([m.id, true]);
+      // The longest title, the most items, a non-monetary one: kept for looking at.
+      if (['m09', 'm01', 'm24', 'm28'].includes(m.id)) writeFileSync(path.join(ARTIFACTS, `poster-${m.id}.png`), png);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
