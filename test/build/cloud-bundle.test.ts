@@ -9,6 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../../shared/cloud/api';
 import { evaluate, parseProfile } from '../../shared/policy';
+import { buildSync } from 'esbuild';
+import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
+import { SAMPLE_ISSUER, sampleDeadlines } from '../../server/samples';
 
 const root = path.resolve(__dirname, '../..');
 const MAX_BUNDLE_BYTES = 150 * 1024;
@@ -137,4 +140,106 @@ describe.each([...FUNCTION_NAMES])('cloudfunctions/%s/index.js', (name) => {
       console.log(`${name}: bundle load (fake sdk) ${r.loadMs.toFixed(0)} ms; first call ${r.firstCallMs.toFixed(1)} ms`);
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The reminder functions, each loaded alone, then together against one fake WeChat database.
+
+describe('deadlines, subscriptions and remind bundles', () => {
+  const fakeDbFile = path.join(tmpRoot, 'fake-wx-db.js');
+  beforeAll(() => {
+    // The in-memory fake of wx-server-sdk's database, bundled for plain Node.
+    buildSync({ entryPoints: [path.join(root, 'shared/cloud/fake-wx-db.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: fakeDbFile, logLevel: 'warning' });
+  });
+
+  it.each(['deadlines', 'subscriptions', 'remind'])('%s loads alone with the real wx-server-sdk and answers a bad request in Chinese', (name) => {
+    const r = runIsolated(
+      name,
+      'real',
+      `const fn = require('./index.js');
+       (async () => {
+         const out = { mainType: typeof fn.main };
+         if (${JSON.stringify(name)} !== 'remind') out.bad = await fn.main({ action: 'nope', openid: 'attacker' });
+         console.log(JSON.stringify(out));
+       })().catch((e) => console.log(JSON.stringify({ crashed: String(e && e.stack || e) })));`,
+      { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'o-bundle', WX_APPID: 'wx-test' },
+    );
+    expect(r.crashed).toBeUndefined();
+    expect(r.mainType).toBe('function');
+    if (name !== 'remind') {
+      expect(r.bad.error.code).toBe('INVALID_INPUT');
+      expect(r.bad.error.message).toMatch(CJK);
+    }
+  });
+
+  it('together, against one fake database: subscribe (OPENID from getWXContext) → admin adds the deadline → timer → one subscribeMessage.send', () => {
+    const dir = mkdtempSync(path.join(tmpRoot, 'together-'));
+    for (const name of ['deadlines', 'subscriptions', 'remind']) copyFileSync(path.join(root, 'cloudfunctions', name, 'index.js'), path.join(dir, `${name}.js`));
+    const sdkDir = path.join(dir, 'node_modules', 'wx-server-sdk');
+    mkdirSync(sdkDir, { recursive: true });
+    writeFileSync(
+      path.join(sdkDir, 'index.js'),
+      `const { FakeWxDatabase } = require(${JSON.stringify(fakeDbFile)});
+       const db = new FakeWxDatabase();
+       globalThis.__sent = [];
+       globalThis.__openid = undefined;
+       exports.DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
+       exports.init = () => {};
+       exports.getWXContext = () => (globalThis.__openid ? { OPENID: globalThis.__openid } : {});
+       exports.database = () => db;
+       exports.openapi = { subscribeMessage: { send: async (p) => { globalThis.__sent.push(p); return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }; } } };
+       exports.__db = db;`,
+    );
+    const templates = JSON.stringify(Object.values(REMINDER_TEMPLATES).map((t) => t.id));
+    writeFileSync(
+      path.join(dir, 'run.js'),
+      `const deadlines = require('./deadlines.js'), subscriptions = require('./subscriptions.js'), remind = require('./remind.js');
+       const sdk = require('wx-server-sdk');
+       const [week, day] = ${templates};
+       (async () => {
+         const out = {};
+         globalThis.__openid = 'oUser000000000000000000000001';
+         out.subscribe = await subscriptions.main({ action: 'subscribe', measureId: 'm01', results: { [week]: 'accept', [day]: 'reject' }, openid: 'attacker' });
+         out.forbidden = await deadlines.main({ action: 'create', deadline: ${JSON.stringify({ measureId: 'm01', batchTitle: '2022 年度自治区级企业技术中心认定', opensOn: '2022-06-01', closesOn: '2099-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/1' })} });
+         await sdk.__db.collection('admins').add({ data: { _id: 'oAdmin00000000000000000000001', addedAt: 'console', addedBy: 'console' } });
+         globalThis.__openid = 'oAdmin00000000000000000000001';
+         const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+         const closes = new Date(Date.now() + 8 * 3600e3 + 7 * 86400e3).toISOString().slice(0, 10);
+         out.created = await deadlines.main({ action: 'create', deadline: { measureId: 'm01', batchTitle: '2022 年度自治区级企业技术中心认定', opensOn: today, closesOn: closes, issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/1' } });
+         globalThis.__openid = undefined; // the timer
+         out.run = await remind.main({ Type: 'timer', TriggerName: 'morningReminders' });
+         out.rerun = await remind.main({ Type: 'timer', TriggerName: 'morningReminders' });
+         out.sent = globalThis.__sent;
+         out.calls = sdk.__db.calls.filter((c) => /\\.get$/.test(c)).length;
+         console.log(JSON.stringify(out));
+       })().catch((e) => console.log(JSON.stringify({ crashed: String(e && e.stack || e) })));`,
+    );
+    const out = execFileSync(process.execPath, [path.join(dir, 'run.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, encoding: 'utf8', timeout: 30_000 });
+    const r = JSON.parse(out.trim().split('\n').pop()!);
+    expect(r.crashed).toBeUndefined();
+    expect(r.subscribe.ok).toBe(true);
+    expect(r.subscribe.data.accepted).toEqual(['week']);
+    expect(r.forbidden.error.code).toBe('FORBIDDEN');
+    expect(r.created.ok).toBe(true);
+    expect(r.run.data).toMatchObject({ sent: 1, stoppedBy: 'done' });
+    expect(r.rerun.data.sent).toBe(0);
+    expect(r.sent).toHaveLength(1);
+    expect(r.sent[0]).toMatchObject({ touser: 'oUser000000000000000000000001', templateId: REMINDER_TEMPLATES.week.id, page: expect.stringMatching(/^pages\/reminders\/index\?/) });
+  });
+
+  it('no sample deadline (示例) is deployed: the samples live in server/, which no bundle contains', () => {
+    const now = new Date();
+    for (const name of FUNCTION_NAMES) {
+      const src = readFileSync(path.join(root, 'cloudfunctions', name, 'index.js'), 'utf8');
+      for (const s of sampleDeadlines(now)) expect([name, src.includes(s.batchTitle)]).toEqual([name, false]);
+      expect([name, src.includes(SAMPLE_ISSUER)]).toEqual([name, false]);
+      expect([name, src.includes('sample-notice')]).toEqual([name, false]);
+    }
+  });
+
+  it('sizes (reported; each under 150 KB)', () => {
+    const sizes = FUNCTION_NAMES.map((n) => `${n} ${statSync(path.join(root, 'cloudfunctions', n, 'index.js')).size} B`);
+    console.log(`cloud bundles: ${sizes.join(', ')}`);
+    for (const n of FUNCTION_NAMES) expect(statSync(path.join(root, 'cloudfunctions', n, 'index.js')).size).toBeLessThan(MAX_BUNDLE_BYTES);
+  });
 });
