@@ -190,6 +190,12 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     expect(await visible(page, '#detail-clause').textContent()).toContain('对年节能量 2000 吨标准煤以上的（含 2000 吨标准煤）节能技术改造项目');
     await shot(page, 'detail-m17-deeplink');
 
+    // 复制链接 (H5): the link that opens this measure.
+    await visible(page, '#detail-copy-link').click();
+    await page.waitForFunction(() => document.querySelector('#detail-copy-link')?.textContent?.includes('链接已复制'));
+    const copied = (await page.evaluate(() => window.localStorage.getItem('taro_clipboard'))) ?? '';
+    expect(copied).toContain(`${h.url}/#/pages/policy/detail/index?id=m17`);
+
     await visible(page, '#poster-open').click();
     const img = visible(page, '#poster-image img');
     await img.waitFor();
