@@ -29,12 +29,12 @@ const WHO: { value: WhoFilter; label: string }[] = [
   { value: 'park', label: '面向园区' },
 ]
 
-function Chip({ on, label, id, onClick }: { on: boolean; label: string; id: string; onClick: () => void }) {
+function Chip({ on, label, id, onClick, role = 'checkbox' }: { on: boolean; label: string; id: string; onClick: () => void; role?: 'checkbox' | 'radio' }) {
   return (
     <View
       id={id}
       className={`filter-chip${on ? ' filter-chip--on' : ''}`}
-      ariaRole='checkbox'
+      ariaRole={role}
       ariaLabel={`${label}${on ? '，已选' : ''}`}
       onClick={onClick}
     >
@@ -52,7 +52,7 @@ export default function FilterBar({ value, kinds, onChange, amountError, favouri
     <View className='filter-bar'>
       <View className='filter-bar__row'>
         {WHO.map((w) => (
-          <Chip key={w.value} id={`filter-who-${w.value}`} on={value.who === w.value} label={w.label} onClick={() => set({ who: w.value })} />
+          <Chip key={w.value} role='radio' id={`filter-who-${w.value}`} on={value.who === w.value} label={w.label} onClick={() => set({ who: w.value })} />
         ))}
         <Chip
           id='filter-favourites'
