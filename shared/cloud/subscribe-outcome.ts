@@ -6,8 +6,13 @@
  * "always refuse" set), ban (WeChat has banned the template), filter (WeChat filtered the template).
  */
 import type { ReminderKind } from './api';
-import { formatDateCn } from './dates';
 import { REMINDER_TEMPLATES } from './templates';
+
+/** '2022-06-30' → '2022年06月30日' (no date library: this file is in the client bundle too). */
+function formatDateCn(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${m}月${d}日`;
+}
 
 export interface OutcomeParts {
   accepted: ReminderKind[];

@@ -1,0 +1,219 @@
+/**
+ * 截止提醒 — the subscribe button for one measure (used on the measure detail and results pages).
+ *
+ *   <SubscribeButton measureId='m08' measureTitle='支持企业技术改造' />
+ *
+ * It shows the deadline a subscription would be for (the soonest one not yet closed) or, when none
+ * is known, says so plainly: no date is ever invented. A tap asks WeChat for the two reminder
+ * templates (7 days and 1 day before closing; the ids are placeholders in shared/cloud/templates.ts),
+ * sends the per-template results to the `subscriptions` function and explains the outcome in
+ * Chinese — accepted, refused, or a template banned/filtered by WeChat. In the H5 build a simulated
+ * sheet stands in for WeChat's.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import type { Deadline, MeasureReminderStatus, SubscribeOutcome } from '@cloud-api/api'
+import { REMINDER_TEMPLATES } from '@cloud-api/templates'
+import { explainRequestFailure } from '@cloud-api/subscribe-outcome'
+import { callCloud } from '@/services/cloud'
+
+import { requestInWeChat, TEMPLATE_IDS, type RequestResult } from './request'
+import { invalidateStatus, loadStatus, onStatus, updateStatus, type StatusResult } from './status'
+
+import './index.scss'
+
+export interface SubscribeButtonProps {
+  measureId: string
+  measureTitle?: string
+}
+
+type Notice = { tone: 'ok' | 'warn' | 'error'; text: string }
+
+const IS_H5 = process.env.TARO_ENV === 'h5'
+
+function dateCn(date: string): string {
+  const [y, m, d] = date.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
+
+function deadlineLine(d: Deadline): string {
+  const left = d.daysToClose === 0 ? '今天截止' : `还有 ${d.daysToClose} 天`
+  const opens = d.status === 'upcoming' ? `，${dateCn(d.opensOn)}开始受理` : ''
+  return `申报截止：${dateCn(d.closesOn)}（${left}${opens}）`
+}
+
+/** Kinds that would get a reminder if the user does nothing more. */
+function waitingKinds(status: MeasureReminderStatus): string[] {
+  const sub = status.subscription
+  if (!sub || sub.status !== 'active') return []
+  return sub.reminders.filter((r) => r.state === 'waiting').map((r) => r.label)
+}
+
+/** The simulated WeChat sheet (H5 only). */
+function SimulatedSheet({ measureTitle, onDone }: { measureTitle?: string; onDone: (r: RequestResult) => void }) {
+  const [picked, setPicked] = useState<Record<string, boolean>>(() => Object.fromEntries(TEMPLATE_IDS.map((id) => [id, true])))
+  const all = (outcome: SubscribeOutcome) => onDone({ ok: true, results: Object.fromEntries(TEMPLATE_IDS.map((id) => [id, outcome])) })
+  return (
+    <View className='subscribe-sheet' id='subscribe-sheet'>
+      <View className='subscribe-sheet__panel'>
+        <Text className='subscribe-sheet__dev'>H5 模拟：微信在此弹出订阅消息授权</Text>
+        <Text className='subscribe-sheet__title'>「政策算盘」申请向你发送以下消息</Text>
+        {measureTitle && <Text className='subscribe-sheet__muted'>{measureTitle}</Text>}
+        {TEMPLATE_IDS.map((id) => {
+          const t = Object.values(REMINDER_TEMPLATES).find((x) => x.id === id)!
+          return (
+            <View
+              key={id}
+              className={`subscribe-sheet__row${picked[id] ? ' subscribe-sheet__row--on' : ''}`}
+              data-kind={t.kind}
+              onClick={() => setPicked((p) => ({ ...p, [id]: !p[id] }))}
+            >
+              <Text className='subscribe-sheet__check'>{picked[id] ? '☑' : '☐'}</Text>
+              <Text>申报截止提醒（{t.label}）</Text>
+            </View>
+          )
+        })}
+        <View className='subscribe-sheet__actions'>
+          <Button className='btn subscribe-sheet__reject' id='subscribe-sheet-reject' onClick={() => all('reject')}>
+            取消
+          </Button>
+          <Button
+            className='btn btn--primary subscribe-sheet__allow'
+            id='subscribe-sheet-allow'
+            onClick={() => onDone({ ok: true, results: Object.fromEntries(TEMPLATE_IDS.map((id) => [id, picked[id] ? 'accept' : 'reject'])) })}
+          >
+            允许
+          </Button>
+        </View>
+        <View className='subscribe-sheet__sim'>
+          <Text className='subscribe-sheet__link' id='subscribe-sheet-ban' onClick={() => all('ban')}>
+            模拟：模板被微信停用
+          </Text>
+          <Text className='subscribe-sheet__link' id='subscribe-sheet-fail' onClick={() => onDone({ ok: false, errCode: 20004, errMsg: 'requestSubscribeMessage:fail (simulated 20004)' })}>
+            模拟：订阅消息总开关已关
+          </Text>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export default function SubscribeButton({ measureId, measureTitle }: SubscribeButtonProps) {
+  const [state, setState] = useState<StatusResult | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [sheet, setSheet] = useState(false)
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const alive = useRef(true)
+
+  useEffect(() => {
+    alive.current = true
+    setState(null)
+    setNotice(null)
+    void loadStatus(measureId).then((r) => alive.current && setState(r))
+    const off = onStatus(measureId, (r) => alive.current && setState(r))
+    return () => {
+      alive.current = false
+      off()
+    }
+  }, [measureId])
+
+  const deadline = state?.ok ? state.status.deadline : null
+
+  const finish = useCallback(
+    async (req: RequestResult) => {
+      setSheet(false)
+      if (!req.ok) {
+        setNotice({ tone: 'warn', text: explainRequestFailure(req.errCode) })
+        return
+      }
+      setBusy(true)
+      const env = await callCloud('subscriptions', {
+        action: 'subscribe',
+        measureId,
+        ...(deadline ? { deadlineId: deadline.id } : {}),
+        results: req.results,
+      })
+      if (!alive.current) return
+      setBusy(false)
+      if (!env.ok || env.data.action !== 'subscribe') {
+        setNotice({ tone: 'error', text: env.ok ? '订阅结果未能保存，请再试一次。' : `订阅结果未能保存：${env.error.message}` })
+        return
+      }
+      const d = env.data
+      setNotice({ tone: d.accepted.length > 0 ? 'ok' : 'warn', text: d.message })
+      updateStatus({ measureId, deadline, subscription: d.subscription })
+    },
+    [measureId, deadline],
+  )
+
+  const tap = () => {
+    if (busy) return
+    setNotice(null)
+    if (IS_H5) {
+      setSheet(true)
+      return
+    }
+    // WeChat: requestSubscribeMessage straight from the tap, nothing awaited before it.
+    void requestInWeChat().then(finish)
+  }
+
+  const retry = () => {
+    setState(null)
+    invalidateStatus(measureId)
+    void loadStatus(measureId).then((r) => alive.current && setState(r))
+  }
+
+  if (state === null) {
+    return (
+      <View className='subscribe-button subscribe-button--loading' data-measure={measureId}>
+        <Text className='subscribe-button__muted'>正在查询申报截止时间…</Text>
+      </View>
+    )
+  }
+  if (!state.ok) {
+    return (
+      <View className='subscribe-button subscribe-button--error' data-measure={measureId}>
+        <Text className='subscribe-button__muted'>截止提醒暂时不可用：{state.error.message}</Text>
+        <Text className='subscribe-button__link' onClick={retry}>
+          重试
+        </Text>
+      </View>
+    )
+  }
+
+  const waiting = waitingKinds(state.status)
+  const allWaiting = waiting.length === TEMPLATE_IDS.length
+  return (
+    <View className='subscribe-button' data-measure={measureId} data-deadline={deadline?.id ?? ''}>
+      {deadline ? (
+        <View className='subscribe-button__deadline'>
+          {deadline.sample && <Text className='subscribe-button__sample'>示例，非官方日期</Text>}
+          <Text className='subscribe-button__date'>{deadlineLine(deadline)}</Text>
+          <Text className='subscribe-button__muted'>{deadline.batchTitle}</Text>
+        </View>
+      ) : (
+        <Text className='subscribe-button__muted subscribe-button__none'>暂未公布申报截止时间（以主管部门通知为准）。</Text>
+      )}
+      {waiting.length > 0 && (
+        <Text className='subscribe-button__subscribed'>已订阅：{waiting.join('、')}提醒{deadline ? '' : '（公布截止时间后发送）'}</Text>
+      )}
+      {!allWaiting && (
+        <Button className='btn subscribe-button__tap' disabled={busy} onClick={tap}>
+          {busy ? '正在保存…' : deadline ? '截止前提醒我' : '公布截止时间后提醒我'}
+        </Button>
+      )}
+      {notice && (
+        <View className={`subscribe-button__notice subscribe-button__notice--${notice.tone}`} role='status'>
+          <Text>{notice.text}</Text>
+          {notice.tone === 'ok' && (
+            <Text className='subscribe-button__link' onClick={() => void Taro.navigateTo({ url: '/pages/reminders/index' })}>
+              查看我的提醒
+            </Text>
+          )}
+        </View>
+      )}
+      {sheet && <SimulatedSheet measureTitle={measureTitle} onDone={(r) => void finish(r)} />}
+    </View>
+  )
+}

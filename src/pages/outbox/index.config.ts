@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '开发：消息发件箱',
+})
