@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react'
+import { View, Text, Button, Input } from '@tarojs/components'
+import './index.scss'
+
+interface Props {
+  itemId: string
+  /** '技术改造项目' */
+  noun: string
+  /** What the entries are for: '技术改造项目补助'. */
+  itemTitle: string
+  entries: { key: string; name: string }[]
+  onAdd: () => void
+  onRemove: (key: string) => void
+  onRename: (key: string, name: string) => void
+  /** The entry's questions. */
+  renderEntry: (key: string, index: number) => ReactNode
+}
+
+const domKey = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '-')
+
+/** Repeatable entries (projects, products, varieties): each is computed on its own by the engine. */
+export default function EntryList({ itemId, noun, itemTitle, entries, onAdd, onRemove, onRename, renderEntry }: Props) {
+  const base = `entries-${domKey(itemId)}`
+  return (
+    <View className='entry-list' id={base}>
+      <Text className='entry-list__title'>{itemTitle}</Text>
+      <Text className='entry-list__hint'>
+        {entries.length === 0 ? `有${noun}就添加一项，每项单独计算；没有可跳过。` : `已添加 ${entries.length} 项，每项单独计算。`}
+      </Text>
+      {entries.map((e, i) => (
+        <View className='entry-list__entry' key={e.key} id={`${base}-${i}`}>
+          <View className='entry-list__head'>
+            <Text className='entry-list__number'>
+              {noun} {i + 1}
+            </Text>
+            <Button className='entry-list__remove' id={`${base}-${i}-remove`} aria-label={`删除${noun} ${i + 1}`} onClick={() => onRemove(e.key)}>
+              删除
+            </Button>
+          </View>
+          <View className='entry-list__name'>
+            <Input
+              className='entry-list__name-input'
+              id={`${base}-${i}-name`}
+              value={e.name}
+              maxlength={40}
+              placeholder='名称（选填），如“2 号线技改”'
+              nativeProps={{ 'aria-label': `${noun} ${i + 1} 的名称（选填）` }}
+              onInput={(ev) => onRename(e.key, ev.detail.value)}
+            />
+          </View>
+          {renderEntry(e.key, i)}
+        </View>
+      ))}
+      <Button className='entry-list__add' id={`${base}-add`} onClick={onAdd}>
+        ＋ 添加{entries.length > 0 ? '另一个' : '一个'}{noun}
+      </Button>
+    </View>
+  )
+}

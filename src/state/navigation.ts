@@ -1,0 +1,38 @@
+/** Routes of the questionnaire flow and the ways between them. */
+import Taro from '@tarojs/taro'
+import { requestFocus } from './storage'
+
+export const ROUTES = {
+  home: '/pages/index/index',
+  questionnaire: '/pages/questionnaire/index',
+  results: '/pages/results/index',
+  /** The measure's page (policy browser, issue 4). */
+  detail: (measureId: string) => `/pages/policy/detail/index?id=${encodeURIComponent(measureId)}`,
+  /** Developer page (H5): the dev openid switch and the cloud round trip. */
+  devCheck: '/pages/check/index',
+} as const
+
+function previousRoute(): string {
+  try {
+    const pages = Taro.getCurrentPages()
+    const prev = pages.length >= 2 ? pages[pages.length - 2] : undefined
+    return prev?.route ?? ''
+  } catch {
+    return ''
+  }
+}
+
+/** From the results: back to the questionnaire (the page below, if it is there) at one question. */
+export function goToQuestion(path?: string): void {
+  if (path) requestFocus(path)
+  if (previousRoute().includes('pages/questionnaire/index')) {
+    void Taro.navigateBack()
+    return
+  }
+  const query = path ? `?focus=${encodeURIComponent(path)}` : ''
+  void Taro.redirectTo({ url: ROUTES.questionnaire + query })
+}
+
+export function openDetail(measureId: string): void {
+  void Taro.navigateTo({ url: ROUTES.detail(measureId) })
+}
