@@ -1,8 +1,12 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/questionnaire/index', 'pages/results/index', 'pages/check/index'],
+  pages: ['pages/index/index', 'pages/check/index'],
   // Policy browser and measure detail (with the poster code) load as a subpackage, keeping the main
   // package small. Others link to these routes: /pages/policy/browse/index, /pages/policy/detail/index?id=m08
   subPackages: [
+    // Questionnaire and results carry the engine (catalog, schema, calculator): subpackages keep
+    // the main package small; routes stay /pages/questionnaire/index and /pages/results/index.
+    { root: 'pages/questionnaire', pages: ['index'] },
+    { root: 'pages/results', pages: ['index'] },
     { root: 'pages/policy', pages: ['browse/index', 'detail/index'] },
     // 我的提醒 (reminder messages open it): /pages/reminders/index
     { root: 'pages/reminders', pages: ['index'] },
@@ -15,6 +19,8 @@ export default defineAppConfig({
         ]
       : []),
   ],
+  // Home fetches the questionnaire and results subpackages in the background.
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['pages/questionnaire', 'pages/results'] } },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f7f6',

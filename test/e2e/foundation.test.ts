@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('H5 app on the local cloud, in Chromium at 390×844', () => {
-  it('opens the home page, then the check page, which shows the engine’s total from the cloud', async () => {
+  it('opens the home page, then the developer check page, which shows the engine’s total from the cloud', async () => {
     const { page, context } = await h.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -23,11 +23,12 @@ describe('H5 app on the local cloud, in Chromium at 390×844', () => {
     });
 
     await page.goto(h.url);
-    const start = page.locator('.start-button').first();
-    await start.waitFor({ state: 'visible' });
+    // The check page is the developer page now (home's start button opens the questionnaire).
+    const dev = page.locator('#dev-check').first();
+    await dev.waitFor({ state: 'visible' });
     await shot(page, 'foundation-home');
 
-    await start.click();
+    await dev.click();
     const total = page.locator('#cloud-result-total');
     await total.waitFor({ state: 'visible' });
     await shot(page, 'foundation-check');

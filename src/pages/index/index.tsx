@@ -1,13 +1,72 @@
+import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import type { Deadline } from '@cloud-api/api'
+import { callCloud } from '@/services/cloud'
+import { STEPS, STEP_TITLES, isStarted, type Draft } from '@/state/draft-core'
+import { ROUTES } from '@/state/navigation'
+import { clearDraft, loadDraft } from '@/state/storage'
 
 import './index.scss'
 
+/** The list's title, written here so the home page does not load the catalog (a test keeps it equal). */
 export const POLICY_LIST_NAME = '内蒙古自治区 2022 年促进制造业高端化、智能化、绿色化发展政策清单'
+/** The policy browser (issue 4). */
+export const POLICY_BROWSER = '/pages/policy/browse/index'
+/** How many upcoming deadlines the home page lists. */
+export const HOME_DEADLINES = 3
+
+function UpcomingDeadlines() {
+  const [list, setList] = useState<Deadline[]>([])
+  useEffect(() => {
+    let alive = true
+    void callCloud('deadlines', { action: 'list', scope: 'current', limit: HOME_DEADLINES }).then((env) => {
+      // Nothing to show, offline, or not deployed: the home page simply has no deadline block.
+      if (alive && env.ok && env.data.action === 'list') setList(env.data.deadlines.slice(0, HOME_DEADLINES))
+    })
+    return () => {
+      alive = false
+    }
+  }, [])
+  if (list.length === 0) return null
+  return (
+    <View className='card home__deadlines' id='home-deadlines'>
+      <Text className='home__section-title'>近期申报截止</Text>
+      {list.map((d) => (
+        <Button
+          className='home__deadline'
+          key={d.id}
+          data-deadline={d.id}
+          onClick={() => void Taro.navigateTo({ url: ROUTES.detail(d.measureId) })}
+        >
+          <Text className='home__deadline-title'>
+            {d.sample ? '【示例】' : ''}
+            {d.measureLabel}
+            {d.batchTitle}
+          </Text>
+          <Text className='home__deadline-date'>
+            {d.closesOn} 截止{d.daysToClose >= 0 ? `（还有 ${d.daysToClose} 天）` : ''}
+          </Text>
+        </Button>
+      ))}
+    </View>
+  )
+}
 
 export default function IndexPage() {
-  const start = () => {
-    Taro.navigateTo({ url: '/pages/check/index' })
+  const [draft, setDraft] = useState<Draft | undefined>(() => loadDraft())
+  useDidShow(() => setDraft(loadDraft()))
+  const started = isStarted(draft)
+
+  const start = (entity: 'enterprise' | 'park') => {
+    void Taro.navigateTo({ url: `${ROUTES.questionnaire}?entity=${entity}` })
+  }
+  const resume = () => void Taro.navigateTo({ url: ROUTES.questionnaire })
+  const restart = async () => {
+    const res = await Taro.showModal({ title: '重新开始', content: '清除本机保存的全部答案？', confirmText: '清除', cancelText: '取消' })
+    if (!res.confirm) return
+    clearDraft()
+    setDraft(undefined)
   }
 
   return (
@@ -15,19 +74,55 @@ export default function IndexPage() {
       <View className='home__hero'>
         <Text className='home__title'>政策算盘</Text>
         <Text className='home__lead' id='home-lead'>
-          一分钟算清你能申请的内蒙古制造业政策资金
+          回答几个问题，一分钟算清你能申请的内蒙古制造业政策资金
         </Text>
       </View>
 
-      <Button className='btn btn--primary start-button' id='start-button' onClick={start}>
-        开始测算
+      {started ? (
+        <View className='home__actions'>
+          <Button className='btn btn--primary start-button' id='resume-button' onClick={resume}>
+            继续上次的测算
+          </Button>
+          <Text className='home__resume-note muted' id='resume-note'>
+            已保存在本机：{draft!.entity === 'park' ? '工业园区' : '企业'} · 第 {STEPS.indexOf(draft!.step) + 1} 步「{STEP_TITLES[draft!.step]}」
+          </Text>
+          {draft!.step === 'questions' && (
+            <Button className='btn home__secondary' id='last-results' onClick={() => void Taro.navigateTo({ url: ROUTES.results })}>
+              查看上次结果
+            </Button>
+          )}
+          <Button className='btn home__secondary' id='home-restart' onClick={() => void restart()}>
+            重新开始
+          </Button>
+        </View>
+      ) : (
+        <View className='home__actions'>
+          <Button className='btn btn--primary start-button' id='start-button' onClick={() => start('enterprise')}>
+            企业开始测算
+          </Button>
+          <Button className='btn home__secondary' id='start-park' onClick={() => start('park')}>
+            工业园区开始测算
+          </Button>
+        </View>
+      )}
+
+      <Button className='btn home__secondary home__browse' id='browse-policies' onClick={() => void Taro.navigateTo({ url: POLICY_BROWSER })}>
+        浏览政策清单全部措施
       </Button>
+
+      <UpcomingDeadlines />
 
       <View className='home__disclaimer muted' id='disclaimer'>
         <Text>
-          依据《{POLICY_LIST_NAME}》逐条测算。所列金额均为按条文估算的结果，能否获得支持及具体金额，以主管部门的审核认定为准。
+          依据《{POLICY_LIST_NAME}》逐条测算。所列金额均为按条文估算的结果，不是审批结论；能否获得支持及具体金额，以主管部门的审核认定为准。
         </Text>
       </View>
+
+      {process.env.TARO_ENV === 'h5' && (
+        <Button className='home__dev' id='dev-check' onClick={() => void Taro.navigateTo({ url: ROUTES.devCheck })}>
+          开发者页面（切换测试用户）
+        </Button>
+      )}
     </View>
   )
 }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '测算结果',
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,219 @@
+import { useEffect, useMemo, useState } from 'react'
+import { View, Text, Button } from '@tarojs/components'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { evaluate } from '@policy/evaluate'
+import { formatInterval } from '@policy/format'
+import { groupResults, hasAmount, pathLabel, sameResult, wanRange, type GroupId } from '@policy/result-view'
+import type { EvaluateResult } from '@policy/types'
+import ResultCard, { type ResultCardView } from '@/components/result-card'
+import { callCloud } from '@/services/cloud'
+import { draftProfile, isStarted } from '@/state/draft'
+import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
+import { clearDraft, loadDraft } from '@/state/storage'
+import { catalog2022 } from '@policy/catalog'
+import { findPlace } from '../../../shared/region'
+import { cardView, shareTitle } from './card-view'
+
+import './index.scss'
+
+export const POLICY_LIST_NAME = catalog2022.title
+
+/** What the quiet line under the total says about the cloud's confirmation. */
+export type CloudState = 'checking' | 'same' | 'updated' | 'offline' | 'failed'
+
+const CLOUD_TEXT: Record<CloudState, string> = {
+  checking: '正在与云端核对…',
+  same: '✓ 云端核对一致',
+  updated: '已按云端结果更新',
+  offline: '云端暂不可用，显示本机结果',
+  failed: '云端未能核对，显示本机结果',
+}
+
+const GROUP_NOTE: Partial<Record<GroupId, string>> = {
+  needsInfo: '补充下列信息后才能确定金额。',
+  nearMiss: '目前未达到条件，但差得不多。',
+  nonMonetary: '不直接发钱，但可以争取的支持。',
+}
+
+export default function ResultsPage() {
+  const draft = useMemo(() => loadDraft(), [])
+  const prepared = useMemo(() => (draft && isStarted(draft) ? draftProfile(draft) : undefined), [draft])
+  const local = useMemo(() => (prepared?.ok ? evaluate(prepared.profile) : undefined), [prepared])
+  const [shown, setShown] = useState<EvaluateResult | undefined>(local)
+  const [cloud, setCloud] = useState<CloudState>('checking')
+  const [showIneligible, setShowIneligible] = useState(false)
+
+  // The device's result is on screen at once; the cloud (same engine, validated input) confirms it.
+  useEffect(() => {
+    if (!prepared?.ok || !local) return
+    let alive = true
+    void callCloud('calculate', { profile: prepared.profile }).then((env) => {
+      if (!alive) return
+      if (!env.ok) {
+        setCloud(env.error.code === 'NETWORK' ? 'offline' : 'failed')
+        return
+      }
+      if (sameResult(env.data, local)) setCloud('same')
+      else {
+        setShown(env.data)
+        setCloud('updated')
+      }
+    })
+    return () => {
+      alive = false
+    }
+  }, [prepared, local])
+
+  useShareAppMessage((res) => {
+    const dataset = (res.target as { dataset?: { measure?: string; item?: string } } | undefined)?.dataset
+    const item = dataset?.item ? shown?.items.find((i) => i.id === dataset.item) : undefined
+    if (res.from === 'button' && item && dataset?.measure) {
+      return { title: shareTitle(cardView(item, 'eligible')), path: ROUTES.detail(dataset.measure) }
+    }
+    return { title: '政策算盘：一分钟算清能申请的内蒙古制造业政策资金', path: ROUTES.home }
+  })
+
+  const groups = useMemo(() => (shown ? groupResults(shown) : []), [shown])
+
+  const share = (v: ResultCardView) => {
+    void Taro.setClipboardData({ data: shareTitle(v) }).then(
+      () => Taro.showToast({ title: '已复制，可粘贴分享', icon: 'none' }),
+      () => Taro.showToast({ title: '复制失败', icon: 'none' }),
+    )
+  }
+
+  const restart = async () => {
+    const res = await Taro.showModal({ title: '重新开始', content: '清除本机保存的全部答案，从第一步重新填写？', confirmText: '清除', cancelText: '取消' })
+    if (!res.confirm) return
+    clearDraft()
+    void Taro.redirectTo({ url: ROUTES.questionnaire })
+  }
+
+  if (!draft || !isStarted(draft)) {
+    return (
+      <View className='page results'>
+        <View className='card results__empty' id='results-empty'>
+          <Text className='results__empty-title'>还没有答案</Text>
+          <Text className='muted'>先回答几个问题，就能算出可以申请的政策资金。</Text>
+          <Button className='btn btn--primary' id='results-start' onClick={() => void Taro.redirectTo({ url: ROUTES.questionnaire })}>
+            开始测算
+          </Button>
+        </View>
+      </View>
+    )
+  }
+
+  if (prepared && !prepared.ok) {
+    const entries = Object.entries(prepared.messages)
+    return (
+      <View className='page results'>
+        <View className='card results__invalid' id='results-invalid'>
+          <Text className='results__empty-title'>有 {entries.length} 处填写需要修改</Text>
+          {entries.map(([path, message]) => (
+            <Button className='results__fix' key={path} data-path={path} onClick={() => goToQuestion(path)}>
+              {message || pathLabel(path)} →
+            </Button>
+          ))}
+        </View>
+      </View>
+    )
+  }
+
+  const result = shown!
+  const place = findPlace(draft.countyCode)
+  const who = [draft.entity === 'park' ? '工业园区' : '企业', place ? `${place.cityName}${place.countyName}` : ''].filter(Boolean).join(' · ')
+  const eligibleCount = groups.find((g) => g.id === 'eligible')?.items.length ?? 0
+
+  return (
+    <View className='page results'>
+      <View className='card results__summary' id='results-summary'>
+        <Text className='results__who'>{who}</Text>
+        {hasAmount(result.total) ? (
+          <>
+            <Text className='results__lead'>你可以申请</Text>
+            <View className='results__total-row'>
+              <Text className='results__total' id='results-total'>
+                {wanRange(result.total)}
+              </Text>
+              <Text className='results__unit'>万元</Text>
+            </View>
+            <Text className='results__covers' id='results-covers'>
+              涉及 {result.measuresCovered} 条措施、{eligibleCount} 个可申请事项
+            </Text>
+          </>
+        ) : (
+          <>
+            <Text className='results__lead'>暂未算出可直接申请的资金</Text>
+            <Text className='results__covers' id='results-covers'>
+              可以看看下面需要补充的信息、差一点的事项和非资金支持。
+            </Text>
+          </>
+        )}
+        {result.savings.max !== '0.00' && (
+          <Text className='results__extra' id='results-savings'>
+            另可少缴城市基础设施配套费 {formatInterval(result.savings)}
+          </Text>
+        )}
+        {result.pending.max !== '0.00' && (
+          <Text className='results__extra' id='results-pending'>
+            补充信息后可能再增加 {formatInterval(result.pending)}
+          </Text>
+        )}
+        <Text className={`results__cloud results__cloud--${cloud}`} id='cloud-status' data-state={cloud}>
+          {CLOUD_TEXT[cloud]}
+        </Text>
+      </View>
+
+      {groups.map((g) => {
+        if (g.items.length === 0) return null
+        const collapsed = g.id === 'ineligible' && !showIneligible
+        return (
+          <View className={`results__group results__group--${g.id}`} key={g.id} id={`group-${g.id}`}>
+            <View className='results__group-head'>
+              <Text className='results__group-title'>
+                {g.title}（{g.items.length} 项）
+              </Text>
+              {g.id === 'ineligible' && (
+                <Button
+                  className='results__group-toggle'
+                  id='toggle-ineligible'
+                  aria-expanded={showIneligible ? 'true' : 'false'}
+                  onClick={() => setShowIneligible(!showIneligible)}
+                >
+                  {showIneligible ? '收起' : '展开查看原因'}
+                </Button>
+              )}
+            </View>
+            {GROUP_NOTE[g.id] && <Text className='results__group-note'>{GROUP_NOTE[g.id]}</Text>}
+            {!collapsed &&
+              g.items.map((r) => (
+                <ResultCard
+                  key={r.id}
+                  view={cardView(r, g.id)}
+                  compact={g.id === 'nonMonetary' || g.id === 'ineligible'}
+                  onQuestion={goToQuestion}
+                  onDetail={openDetail}
+                  onShare={share}
+                />
+              ))}
+          </View>
+        )
+      })}
+
+      <View className='results__actions'>
+        <Button className='btn btn--primary' id='edit-answers' onClick={() => goToQuestion()}>
+          修改答案
+        </Button>
+        <Button className='btn results__restart' id='results-restart' onClick={() => void restart()}>
+          重新开始
+        </Button>
+      </View>
+
+      <View className='results__disclaimer muted' id='results-disclaimer'>
+        <Text>
+          以上依据《{POLICY_LIST_NAME}》逐条估算，金额为估算结果；能否获得支持及具体金额，以主管部门的审核认定为准。
+        </Text>
+      </View>
+    </View>
+  )
+}
