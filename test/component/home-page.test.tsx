@@ -1,22 +1,120 @@
-import { fireEvent, render } from '@testing-library/react'
+/**
+ * Home: one sentence, the start buttons (enterprise / park), resume and 重新开始 when answers are
+ * saved, the policy browser, upcoming deadlines when the cloud has any, and the disclaimer.
+ */
+import { act, fireEvent, render } from '@testing-library/react'
 
-jest.mock('@tarojs/components', () => jest.requireActual('./taro-mocks').components)
-jest.mock('@tarojs/taro', () => {
-  const navigateTo = jest.fn()
-  return { __esModule: true, default: { navigateTo }, navigateTo }
-})
+jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks').components)
+jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro)
+jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
 
 import Taro from '@tarojs/taro'
-import IndexPage from '@/pages/index/index'
+import { catalog2022 } from '@policy/catalog'
+import type { Deadline } from '@cloud-api/api'
+import { callCloud } from '@/services/cloud'
+import { emptyDraft } from '@/state/draft-core'
+import { DRAFT_KEY } from '@/state/storage'
+import IndexPage, { POLICY_LIST_NAME } from '@/pages/index/index'
+import { modal, resetTaro, storage } from './questionnaire-mocks'
 
-test('home page: description, disclaimer naming the list, start button navigates to the check page', () => {
+const mockedCall = callCloud as jest.Mock
+
+function deadline(id: string, measureId: string, daysToClose: number): Deadline {
+  return {
+    id,
+    measureId,
+    measureLabel: '（八）',
+    measureTitle: '引导企业增加技术改造投入',
+    batchTitle: '2022 年技术改造项目申报',
+    opensOn: '2022-05-01',
+    closesOn: '2022-06-30',
+    issuer: '自治区工业和信息化厅',
+    sourceUrl: 'https://example.org/notice',
+    sample: true,
+    status: 'open',
+    daysToClose,
+    updatedAt: '2022-05-01T00:00:00Z',
+  }
+}
+
+beforeEach(() => {
+  resetTaro()
+  mockedCall.mockReset()
+  mockedCall.mockResolvedValue({ ok: false, error: { code: 'NETWORK', message: '网络不可用' } })
+})
+
+test('what it does, the disclaimer naming the 2022 list, and the start buttons', async () => {
   const { container } = render(<IndexPage />)
+  await act(async () => {})
   const text = container.textContent ?? ''
   expect(text).toContain('一分钟算清你能申请的内蒙古制造业政策资金')
-  expect(text).toContain('内蒙古自治区 2022 年促进制造业高端化、智能化、绿色化发展政策清单')
+  expect(POLICY_LIST_NAME).toBe(catalog2022.title)
+  expect(text).toContain(`《${catalog2022.title}》`)
   expect(text).toContain('估算')
-  expect(text).toContain('以主管部门')
+  expect(text).toContain('以主管部门的审核认定为准')
 
-  fireEvent.click(container.querySelector('.start-button')!)
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/check/index' })
+  fireEvent.click(container.querySelector('#start-button')!)
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/questionnaire/index?entity=enterprise' })
+  fireEvent.click(container.querySelector('#start-park')!)
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/questionnaire/index?entity=park' })
+  fireEvent.click(container.querySelector('#browse-policies')!)
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/policy/browse/index' })
+  expect(container.querySelector('#resume-button')).toBeNull()
+  // No deadlines (offline here): no block at all.
+  expect(container.querySelector('#home-deadlines')).toBeNull()
+})
+
+test('saved answers: resume, last results, and 重新开始 (after confirming) clears them', async () => {
+  storage.set(DRAFT_KEY, { ...emptyDraft('park'), step: 'questions', topics: ['park'] })
+  const { container } = render(<IndexPage />)
+  await act(async () => {})
+  expect(container.querySelector('#start-button')).toBeNull()
+  expect(container.querySelector('#resume-note')?.textContent).toBe('已保存在本机：工业园区 · 第 3 步「具体情况」')
+  fireEvent.click(container.querySelector('#resume-button')!)
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/questionnaire/index' })
+  fireEvent.click(container.querySelector('#last-results')!)
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/results/index' })
+
+  modal.confirm = false
+  await act(async () => {
+    fireEvent.click(container.querySelector('#home-restart')!)
+  })
+  expect(storage.has(DRAFT_KEY)).toBe(true)
+  modal.confirm = true
+  await act(async () => {
+    fireEvent.click(container.querySelector('#home-restart')!)
+  })
+  expect(storage.has(DRAFT_KEY)).toBe(false)
+  expect(container.querySelector('#start-button')).not.toBeNull()
+})
+
+test('upcoming deadlines from the cloud, at most three, each opening its measure', async () => {
+  mockedCall.mockResolvedValue({
+    ok: true,
+    data: { action: 'list', today: '2022-06-01', nextCursor: null, deadlines: [deadline('a', 'm08', 29), deadline('b', 'm01', 3), deadline('c', 'm13', 1), deadline('d', 'm14', 0)] },
+  })
+  const { container } = render(<IndexPage />)
+  await act(async () => {})
+  expect(mockedCall).toHaveBeenCalledWith('deadlines', { action: 'list', scope: 'current', limit: 3 })
+  const rows = container.querySelectorAll('.home__deadline')
+  expect(rows).toHaveLength(3)
+  expect(rows[0].textContent).toContain('【示例】（八）2022 年技术改造项目申报')
+  expect(rows[0].textContent).toContain('2022-06-30 截止（还有 29 天）')
+  fireEvent.click(rows[0])
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/policy/detail/index?id=m08' })
+})
+
+test('the developer page link is in the H5 build only', async () => {
+  const saved = process.env.TARO_ENV
+  delete process.env.TARO_ENV
+  const weapp = render(<IndexPage />)
+  await act(async () => {})
+  expect(weapp.container.querySelector('#dev-check')).toBeNull()
+  weapp.unmount()
+  process.env.TARO_ENV = 'h5'
+  const h5 = render(<IndexPage />)
+  await act(async () => {})
+  fireEvent.click(h5.container.querySelector('#dev-check')!)
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/check/index' })
+  process.env.TARO_ENV = saved
 })

@@ -1,0 +1,169 @@
+/**
+ * The questionnaire page: steps with progress, back and forward without losing answers, only the
+ * chosen topics' questions, field messages from the shared schema with the text kept, answers saved
+ * on every change, 重新开始, and "back to this question" from the results.
+ */
+import { act, fireEvent, render } from '@testing-library/react'
+
+jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks').components)
+jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro)
+
+import Taro from '@tarojs/taro'
+import { addEntry, emptyDraft, setText, toggleTopic, type Draft } from '@/state/draft'
+import { DRAFT_KEY, requestFocus } from '@/state/storage'
+import QuestionnairePage from '@/pages/questionnaire/index'
+import { resetTaro, router, storage } from './questionnaire-mocks'
+
+const saved = () => storage.get(DRAFT_KEY) as Draft | undefined
+const click = (c: HTMLElement, sel: string) => {
+  const el = c.querySelector(sel)
+  if (!el) throw new Error(`no ${sel}`)
+  fireEvent.click(el)
+}
+const type = (c: HTMLElement, sel: string, value: string) => fireEvent.change(c.querySelector(`${sel} input`)!, { target: { value } })
+
+beforeEach(() => resetTaro())
+
+test('step 1 → 2 → 3 and back, answers kept; the progress says where one is', () => {
+  router.params = { entity: 'enterprise' }
+  const { container } = render(<QuestionnairePage />)
+  expect(container.querySelector('#progress')?.textContent).toContain('第 1 步，共 3 步基本情况')
+  expect(container.querySelector('#entity-enterprise')?.getAttribute('aria-pressed')).toBe('true')
+  click(container, '#q-sme-opt-yes')
+  expect(saved()?.sme).toBe(true)
+  click(container, '#next-button')
+  expect(container.querySelector('#progress')?.textContent).toContain('第 2 步，共 3 步关注哪些方面')
+  // Topics for an enterprise only (no park topic).
+  expect(container.querySelector('#topic-park')).toBeNull()
+  click(container, '#topic-platforms')
+  click(container, '#topic-green')
+  click(container, '#next-button')
+  expect(container.textContent).toContain('是否新认定为自治区级企业技术中心？')
+  expect(container.textContent).toContain('是否新认定为国家级绿色工厂')
+  expect(container.textContent).not.toContain('两化融合')
+  expect(container.querySelector('#progress')?.textContent).toContain('已回答 0 / 9 题')
+  click(container, '#q-facts-m01-techCenter-opt-yes')
+  expect(container.querySelector('#progress')?.textContent).toContain('已回答 1 / 9 题')
+  click(container, '#back-button')
+  click(container, '#back-button')
+  expect(container.querySelector('#q-sme-opt-yes')?.getAttribute('aria-pressed')).toBe('true')
+  click(container, '#next-button')
+  expect(container.querySelector('#topic-green')?.getAttribute('aria-pressed')).toBe('true')
+  click(container, '#next-button')
+  expect(container.querySelector('#q-facts-m01-techCenter-opt-yes')?.getAttribute('aria-pressed')).toBe('true')
+  // Tapping the chosen answer again clears it.
+  click(container, '#q-facts-m01-techCenter-opt-yes')
+  expect(saved()?.values['m01.techCenter']).toBeUndefined()
+})
+
+test('cannot go on without an entity, or without a topic', () => {
+  const { container } = render(<QuestionnairePage />)
+  click(container, '#next-button')
+  expect(container.querySelector('#blocked-message')?.textContent).toBe('请先选择：企业还是工业园区')
+  click(container, '#entity-park')
+  // A park is not asked about SME, 脱贫地区 or 革命老区.
+  expect(container.querySelector('#q-sme')).toBeNull()
+  expect(container.querySelector('#q-region-poverty')).toBeNull()
+  click(container, '#next-button')
+  click(container, '#next-button')
+  expect(container.querySelector('#blocked-message')?.textContent).toBe('请至少选择一个方面')
+})
+
+test('region: 盟市 then 旗县区; the 脱贫地区 hint is shown and nothing is decided for the user', () => {
+  router.params = { entity: 'enterprise' }
+  const { container } = render(<QuestionnairePage />)
+  click(container, '#city-150400')
+  click(container, '#county-150429')
+  expect(container.querySelector('#region-place')?.textContent).toBe('赤峰市 · 宁城县')
+  expect(container.querySelector('#poverty-suggestion')?.textContent).toContain('宁城县曾是国家级贫困县')
+  expect(saved()?.poverty).toBeUndefined()
+  expect(container.querySelectorAll('#q-region-poverty [aria-pressed="true"]')).toHaveLength(0)
+  click(container, '#q-region-poverty-opt-unknown')
+  expect(saved()?.poverty).toBe('unknown')
+  click(container, '#region-change')
+  expect(container.querySelector('#county-150429')).not.toBeNull()
+  click(container, '#region-city-change')
+  expect(container.querySelector('#city-150100')).not.toBeNull()
+})
+
+test('amounts: the schema’s message under the field, the text exactly as typed, results blocked until fixed', () => {
+  storage.set(DRAFT_KEY, addEntry(toggleTopic({ ...emptyDraft('enterprise'), step: 'questions' }, 'investment'), 'm08.upgrade'))
+  const { container } = render(<QuestionnairePage />)
+  const q = '#q-projects-m08-upgrade-0-investment'
+  expect(container.querySelector(`${q}`)?.textContent).toContain('（单位：万元）')
+  type(container, q, '-5')
+  expect(container.querySelector(`${q}-message`)?.textContent).toBe('技术改造项目第 1 项：「项目实际完成投资额」不能为负数')
+  expect((container.querySelector(`${q} input`) as HTMLInputElement).value).toBe('-5')
+  expect(saved()?.projects['m08.upgrade'][0].texts.investment).toBe('-5')
+  click(container, '#next-button')
+  expect(container.querySelector('#blocked-message')?.textContent).toContain('还有 1 处需要修改')
+  expect(Taro.navigateTo).not.toHaveBeenCalled()
+  expect(Taro.pageScrollTo).toHaveBeenCalledTimes(0) // scrolled after a tick
+  // 不确定 keeps the text and clears the message.
+  click(container, `${q}-unknown`)
+  expect(container.querySelector(`${q}-message`)).toBeNull()
+  expect((container.querySelector(`${q} input`) as HTMLInputElement).value).toBe('-5')
+  type(container, q, '3000')
+  expect(container.querySelector(`${q}-unknown`)?.getAttribute('aria-pressed')).toBe('false')
+  click(container, '#next-button')
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/results/index' })
+})
+
+test('a gated question appears only when its condition is not 否', () => {
+  storage.set(DRAFT_KEY, toggleTopic({ ...emptyDraft('enterprise'), step: 'questions' }, 'digital'))
+  const { container } = render(<QuestionnairePage />)
+  expect(container.querySelector('#q-facts-m14-benchmarkCost')).not.toBeNull()
+  click(container, '#q-facts-m14-benchmark-opt-no')
+  expect(container.querySelector('#q-facts-m14-benchmarkCost')).toBeNull()
+  click(container, '#q-facts-m14-benchmark-opt-yes')
+  expect(container.querySelector('#q-facts-m14-benchmarkCost')).not.toBeNull()
+})
+
+test('entries: add, name, remove', () => {
+  storage.set(DRAFT_KEY, toggleTopic({ ...emptyDraft('enterprise'), step: 'questions' }, 'investment'))
+  const { container } = render(<QuestionnairePage />)
+  click(container, '#entries-m08-upgrade-add')
+  click(container, '#entries-m08-upgrade-add')
+  expect(container.querySelectorAll('#entries-m08-upgrade .entry-list__entry')).toHaveLength(2)
+  fireEvent.change(container.querySelector('#entries-m08-upgrade-1-name')!, { target: { value: '新产品开发' } })
+  expect(saved()?.projects['m08.upgrade'][1].name).toBe('新产品开发')
+  click(container, '#entries-m08-upgrade-0-remove')
+  expect(saved()?.projects['m08.upgrade'].map((e) => e.name)).toEqual(['新产品开发'])
+  expect((container.querySelector('#entries-m08-upgrade-0-name') as HTMLInputElement).value).toBe('新产品开发')
+})
+
+test('reopening resumes the saved step and answers; 重新开始 asks, then clears', async () => {
+  storage.set(DRAFT_KEY, setText(toggleTopic({ ...emptyDraft('enterprise'), step: 'questions' }, 'digital'), 'm14.cloudCost', '18O'))
+  const { container } = render(<QuestionnairePage />)
+  expect((container.querySelector('#q-facts-m14-cloudCost input') as HTMLInputElement).value).toBe('18O')
+  expect(container.querySelector('#q-facts-m14-cloudCost-message')?.textContent).toContain('必须是数字')
+  await act(async () => {
+    click(container, '#restart-button')
+  })
+  expect(Taro.showModal).toHaveBeenCalled()
+  expect(storage.has(DRAFT_KEY)).toBe(false)
+  expect(container.querySelector('#q-entity')).not.toBeNull()
+  expect(container.querySelectorAll('#q-entity [aria-pressed="true"]')).toHaveLength(0)
+})
+
+test('back from the results to one question: its step, highlighted, scrolled to', async () => {
+  jest.useFakeTimers()
+  let d = toggleTopic({ ...emptyDraft('enterprise'), step: 'topics' }, 'investment')
+  d = addEntry(d, 'm08.robots')
+  storage.set(DRAFT_KEY, d)
+  requestFocus('projects/m08.robots/0/hazardous')
+  const { container } = render(<QuestionnairePage />)
+  expect(container.querySelector('#q-projects-m08-robots-0-hazardous')?.className).toContain('question--highlight')
+  act(() => {
+    jest.runAllTimers()
+  })
+  expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#q-projects-m08-robots-0-hazardous' }))
+  jest.useRealTimers()
+})
+
+test('?focus= (a fresh page) goes to step 1 for a region question', () => {
+  storage.set(DRAFT_KEY, { ...emptyDraft('enterprise'), step: 'questions' })
+  router.params = { focus: encodeURIComponent('region/poverty') }
+  const { container } = render(<QuestionnairePage />)
+  expect(container.querySelector('#q-region-poverty')?.className).toContain('question--highlight')
+})

@@ -1,0 +1,183 @@
+/**
+ * The results page: the on-device result at once, confirmed by the cloud (or kept, quietly, when
+ * the cloud is unreachable), the total in 万元 with the measures it covers, the five groups, the
+ * stages with their clause phrases, and the buttons: detail, share, subscribe, back to a question.
+ */
+import { act, fireEvent, render } from '@testing-library/react'
+
+jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks').components)
+jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro)
+jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
+
+import Taro from '@tarojs/taro'
+import { evaluate } from '@policy/evaluate'
+import type { EvaluateResult } from '@policy/types'
+import { callCloud } from '@/services/cloud'
+import { addEntry, draftProfile, emptyDraft, setAnswer, setText, toggleTopic, type Draft } from '@/state/draft'
+import { DRAFT_KEY, takeFocus } from '@/state/storage'
+import ResultsPage from '@/pages/results/index'
+import { hooks, pages, resetTaro, storage } from './questionnaire-mocks'
+
+const mockedCall = callCloud as jest.Mock
+
+function persona1(): Draft {
+  let d: Draft = { ...emptyDraft('enterprise'), step: 'questions', sme: false, cityCode: '150200', countyCode: '150203', poverty: false, oldRevolutionary: false }
+  d = toggleTopic(toggleTopic(d, 'investment'), 'digital')
+  d = addEntry(d, 'm08.upgrade')
+  const up = d.projects['m08.upgrade'][0].key
+  d = setText(setAnswer(d, 'chain', true, 'm08.upgrade', up), 'investment', '3000', 'm08.upgrade', up)
+  d = { ...d, projects: { ...d.projects, 'm08.upgrade': [{ ...d.projects['m08.upgrade'][0], name: '2 号线技改' }] } }
+  d = addEntry(d, 'm08.robots')
+  const rb = d.projects['m08.robots'][0].key
+  d = setText(setAnswer(d, 'hazardous', 'unknown', 'm08.robots', rb), 'robotCost', '800', 'm08.robots', rb)
+  d = setAnswer(setText(d, 'm14.cloudCost', '180'), 'm13.level', '3A')
+  d = setText(d, 'm15.firstVersionSales', '10') // 10万元 × 20% = 2万元, and 两化融合 etc.
+  return d
+}
+
+function local(d: Draft): EvaluateResult {
+  const p = draftProfile(d)
+  if (!p.ok) throw new Error('invalid')
+  return evaluate(p.profile)
+}
+
+type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }
+let calculateAnswer: () => Promise<Answer>
+
+beforeEach(() => {
+  resetTaro()
+  mockedCall.mockReset()
+  calculateAnswer = () => Promise.resolve({ ok: true, data: JSON.parse(JSON.stringify(local(persona1()))) })
+  mockedCall.mockImplementation((name: string, req: { action?: string; measureIds?: string[] }) => {
+    if (name === 'calculate') return calculateAnswer()
+    if (name === 'subscriptions' && req.action === 'status') {
+      return Promise.resolve({ ok: true, data: { action: 'status', today: '2022-06-01', measures: [] } })
+    }
+    return Promise.resolve({ ok: false, error: { code: 'NETWORK', message: '网络不可用' } })
+  })
+  storage.set(DRAFT_KEY, persona1())
+})
+
+async function renderPage() {
+  const view = render(<ResultsPage />)
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0))
+  })
+  return view.container
+}
+
+test('the device result at once, then the cloud’s confirmation', async () => {
+  let release!: (a: Answer) => void
+  calculateAnswer = () => new Promise((r) => (release = r))
+  const view = render(<ResultsPage />)
+  const c = view.container
+  // Before the cloud answers: 500 + 100 + 36 + 2 = 638 万元.
+  expect(c.querySelector('#results-total')?.textContent).toBe('638')
+  expect(c.querySelector('#results-covers')?.textContent).toBe('涉及 4 条措施、4 个可申请事项')
+  expect(c.querySelector('#cloud-status')?.getAttribute('data-state')).toBe('checking')
+  const profile = draftProfile(persona1())
+  expect(mockedCall).toHaveBeenCalledWith('calculate', { profile: profile.ok ? profile.profile : null })
+  await act(async () => release({ ok: true, data: JSON.parse(JSON.stringify(local(persona1()))) }))
+  expect(c.querySelector('#cloud-status')?.getAttribute('data-state')).toBe('same')
+  expect(c.querySelector('#cloud-status')?.textContent).toBe('✓ 云端核对一致')
+  expect(c.querySelector('#results-total')?.textContent).toBe('638')
+})
+
+test('cloud unreachable: says so quietly and keeps the device result', async () => {
+  calculateAnswer = () => Promise.resolve({ ok: false, error: { code: 'NETWORK', message: '网络不可用，请稍后再试' } })
+  const c = await renderPage()
+  expect(c.querySelector('#cloud-status')?.textContent).toBe('云端暂不可用，显示本机结果')
+  expect(c.querySelector('#results-total')?.textContent).toBe('638')
+})
+
+test('a cloud answer that differs (newer data) replaces the device’s, and says so', async () => {
+  const other = local(persona1())
+  other.total = { min: '7000000.00', max: '7000000.00' }
+  calculateAnswer = () => Promise.resolve({ ok: true, data: other })
+  const c = await renderPage()
+  expect(c.querySelector('#cloud-status')?.getAttribute('data-state')).toBe('updated')
+  expect(c.querySelector('#results-total')?.textContent).toBe('700')
+})
+
+test('groups and cards: figure, kind, why; needs-info names the question and goes back to it', async () => {
+  const c = await renderPage()
+  const ids = (g: string) => Array.from(c.querySelectorAll(`#group-${g} .result-card`)).map((e) => e.getAttribute('data-item'))
+  expect(ids('eligible')).toEqual(['m08.upgrade', 'm13.integration-level', 'm14.equipment-cloud', 'm15.first-version-software'])
+  expect(c.querySelector('#result-m08-upgrade-figure')?.textContent).toBe('500万元')
+  expect(c.querySelector('#result-m08-upgrade-kind')?.textContent).toBe('精确')
+  expect(c.querySelector('#result-m08-upgrade-why')?.textContent).toBe('3000万元 × 20% = 600万元；600万元 超过上限，按 500万元 计')
+  expect(ids('needsInfo')).toEqual(['m08.robots'])
+  expect(c.querySelector('#results-pending')?.textContent).toBe('补充信息后可能再增加 0–160万元')
+  const robot = c.querySelector('#result-m08-robots')!
+  expect(robot.textContent).toContain('若「机器人是否用于高危、高强度生产环节」为“是”：160万元')
+  expect(robot.textContent).toContain('为“否”：不符合')
+  const ask = c.querySelector('#result-m08-robots-question-0')!
+  expect(ask.textContent).toBe('去填写：“机器换人”项目第 1 项：机器人是否用于高危、高强度生产环节 →')
+
+  // With the questionnaire below in the stack: back to it, the question remembered.
+  pages.push({ route: 'pages/questionnaire/index' }, { route: 'pages/results/index' })
+  fireEvent.click(ask)
+  expect(Taro.navigateBack).toHaveBeenCalled()
+  expect(takeFocus()).toBe('projects/m08.robots/0/hazardous')
+  // Opened on its own (e.g. from home): a questionnaire page with ?focus=.
+  pages.length = 0
+  fireEvent.click(ask)
+  expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `/pages/questionnaire/index?focus=${encodeURIComponent('projects/m08.robots/0/hazardous')}` })
+})
+
+test('the stages of a figure quote their clause phrases', async () => {
+  const c = await renderPage()
+  expect(c.querySelector('#result-m08-upgrade .stage-list')).toBeNull()
+  fireEvent.click(c.querySelector('#result-m08-upgrade-toggle')!)
+  const stages = c.querySelector('#result-m08-upgrade .stage-list')!.textContent
+  expect(stages).toContain('技术改造项目 1（2 号线技改）')
+  expect(stages).toContain('3000万元 × 20% = 600万元')
+  expect(stages).toContain('条文：「按照实际完成投资额的 20%」')
+  expect(stages).toContain('条文：「单个项目最高不超过 500万元给予补助」')
+})
+
+test('不符合 is collapsed until opened', async () => {
+  let d = persona1()
+  d = setAnswer(d, 'm14.benchmark', false)
+  storage.set(DRAFT_KEY, d)
+  calculateAnswer = () => Promise.resolve({ ok: true, data: JSON.parse(JSON.stringify(local(d))) })
+  const c = await renderPage()
+  expect(c.querySelector('#group-ineligible')?.textContent).toContain('不符合（1 项）')
+  expect(c.querySelectorAll('#group-ineligible .result-card')).toHaveLength(0)
+  fireEvent.click(c.querySelector('#toggle-ineligible')!)
+  expect(c.querySelector('#result-m14-cloud-benchmark-why')?.textContent).toBe('不满足条件：对登云标杆企业')
+  // No "0元" on a card that is not due.
+  expect(c.querySelector('#result-m14-cloud-benchmark-figure')).toBeNull()
+})
+
+test('buttons: the measure’s detail page, share (H5 copies; WeChat shares the detail page), subscribe', async () => {
+  const c = await renderPage()
+  fireEvent.click(c.querySelector('#result-m08-upgrade-detail')!)
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/policy/detail/index?id=m08' })
+  await act(async () => {
+    fireEvent.click(c.querySelector('#result-m08-upgrade-share')!)
+  })
+  expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '（八）引导企业增加技术改造投入：500万元（政策算盘按清单条文估算）' })
+  const shared = hooks.share!({ from: 'button', target: { dataset: { measure: 'm08', item: 'm08.upgrade' } } }) as { path: string; title: string }
+  expect(shared.path).toBe('/pages/policy/detail/index?id=m08')
+  expect(shared.title).toContain('500万元')
+  expect((hooks.share!({ from: 'menu' }) as { path: string }).path).toBe('/pages/index/index')
+  // Each card due or nearly due carries the deadline-reminder button of its measure.
+  expect(c.querySelector('#result-m08-upgrade .subscribe-button')?.getAttribute('data-measure')).toBe('m08')
+  expect(c.querySelector('#result-m08-robots .subscribe-button')?.getAttribute('data-measure')).toBe('m08')
+  expect(c.querySelector('#result-m13-integration-level .subscribe-button')?.getAttribute('data-measure')).toBe('m13')
+})
+
+test('no answers yet, or answers that need fixing', async () => {
+  storage.clear()
+  let c = await renderPage()
+  expect(c.querySelector('#results-empty')).not.toBeNull()
+  fireEvent.click(c.querySelector('#results-start')!)
+  expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/questionnaire/index' })
+
+  storage.set(DRAFT_KEY, setText(persona1(), 'm14.cloudCost', '-1'))
+  c = await renderPage()
+  expect(c.querySelector('#results-invalid')?.textContent).toContain('有 1 处填写需要修改')
+  expect(c.querySelector('#results-invalid')?.textContent).toContain('「设备上云上平台的实际费用」不能为负数')
+  expect(mockedCall.mock.calls.some(([n]) => n === 'calculate')).toBe(false)
+})
