@@ -46,7 +46,7 @@ export interface LocalCloudOptions {
   handlers?: Partial<HandlerMap>;
   log?: Logger;
   now?: () => Date;
-  /** Openids made admins when the server starts (audited as 'bootstrap'); `LOCAL_ADMINS` in main.ts. */
+  /** Openids made admins when the server starts (audited as 'bootstrap'). Default: $LOCAL_ADMINS (comma-separated). */
   admins?: string[];
   /** Add the local sample deadlines (示例) when the server starts. Default false. */
   sampleDeadlines?: boolean;
@@ -284,7 +284,8 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
   /** Bootstrap admins (audited) and sample deadlines before the first request. */
   async function prepare(): Promise<void> {
     const at = now().toISOString();
-    for (const openid of options.admins ?? []) {
+    const admins = options.admins ?? (process.env.LOCAL_ADMINS ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+    for (const openid of admins) {
       if (!ADMIN_OPENID_RE.test(openid)) throw new Error(`LOCAL_ADMINS: invalid openid ${JSON.stringify(openid)}`);
       if (await adminsRepo(store).add({ _id: openid, addedAt: at, addedBy: 'bootstrap', note: 'LOCAL_ADMINS' })) {
         await auditRepo(store).append({ at, actor: 'bootstrap', action: 'admin.add', target: openid, summary: `本地启动时添加管理员 ${openid}（LOCAL_ADMINS）` });

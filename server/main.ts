@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const cloud = createServer({ port, dataDir, staticDir, admins, sampleDeadlines: process.env.LOCAL_SAMPLES !== '0' });
+  const cloud = createServer({ port, dataDir, staticDir, sampleDeadlines: process.env.LOCAL_SAMPLES !== '0' });
   const url = await cloud.listen();
   const serverFile = path.join(dataDir, SERVER_FILE);
   writeFileSync(serverFile, JSON.stringify({ pid: process.pid, url }));

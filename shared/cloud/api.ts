@@ -107,6 +107,8 @@ export interface ReminderStatus {
   state: ReminderState;
   /** ISO time of the last send, if any. */
   sentAt?: string;
+  /** The deadline the last message was about (useful when the subscription was for "the next deadline"). */
+  usedFor?: { deadlineId: string; batchTitle: string; closesOn: string; sample: boolean };
 }
 
 /** One subscription row: a user, a measure, and a deadline (or the measure's next deadline). */

@@ -39,8 +39,16 @@ function requireMeasure(value: unknown, field = 'measureId'): string {
   return value as string;
 }
 
-function reminderStatus(kind: ReminderKind, sub: SubscriptionDoc | null, last: SendLogDoc | undefined): ReminderStatus {
-  const base = { kind, label: REMINDER_TEMPLATES[kind].label, credits: sub?.credits ?? 0 };
+type DeadlineMap = Map<string, DeadlineDoc>;
+
+function reminderStatus(kind: ReminderKind, sub: SubscriptionDoc | null, last: SendLogDoc | undefined, used: DeadlineMap): ReminderStatus {
+  const d = last ? used.get(last.deadlineId) : undefined;
+  const base: Pick<ReminderStatus, 'kind' | 'label' | 'credits' | 'usedFor'> = {
+    kind,
+    label: REMINDER_TEMPLATES[kind].label,
+    credits: sub?.credits ?? 0,
+    ...(d ? { usedFor: { deadlineId: d._id, batchTitle: d.batchTitle, closesOn: d.closesOn, sample: d.sample === true } } : {}),
+  };
   const sentAt = last && last.state === 'sent' ? last.doneAt : undefined;
   const withSent = (s: ReminderStatus): ReminderStatus => (sentAt ? { ...s, sentAt } : s);
   if (!sub || sub.accepted === 0) return { ...base, credits: 0, state: 'none' };
@@ -75,6 +83,7 @@ function view(
   deadline: DeadlineDoc | null,
   logs: Map<string, SendLogDoc>,
   day: string,
+  used: DeadlineMap = new Map(),
 ): SubscriptionView | null {
   const docs = REMINDER_KINDS.map((k) => subs[k]).filter((d): d is SubscriptionDoc => !!d);
   if (docs.length === 0) return null;
@@ -89,7 +98,7 @@ function view(
     status: docs.every((d) => d.status !== 'active') ? 'cancelled' : 'active',
     reminders: REMINDER_KINDS.map((k) => {
       const sub = subs[k] ?? null;
-      return reminderStatus(k, sub, sub?.lastLogId ? logs.get(sub.lastLogId) : undefined);
+      return reminderStatus(k, sub, sub?.lastLogId ? logs.get(sub.lastLogId) : undefined, used);
     }),
     createdAt: docs.map((d) => d.createdAt).sort()[0],
     updatedAt: docs.map((d) => d.updatedAt).sort().reverse()[0],
@@ -111,12 +120,26 @@ async function logsFor(ctx: HandlerContext, openid: string, subs: SubscriptionDo
   return map;
 }
 
+/** The deadlines the given send-log records were about (known ones from `known`, the rest fetched). */
+async function deadlinesOf(ctx: HandlerContext, logs: Iterable<SendLogDoc>, known: DeadlineMap = new Map()): Promise<DeadlineMap> {
+  const out: DeadlineMap = new Map();
+  const repo = deadlinesRepo(ctx.db);
+  await Promise.all(
+    [...new Set([...logs].map((l) => l.deadlineId))].map(async (id) => {
+      const d = known.get(id) ?? (await repo.get(id));
+      if (d) out.set(id, d);
+    }),
+  );
+  return out;
+}
+
 async function rowView(ctx: HandlerContext, openid: string, measureId: string, deadlineKey: string, deadline: DeadlineDoc | null, day: string) {
   const repo = subscriptionsRepo(ctx.db);
   const [week, dayDoc] = await Promise.all(REMINDER_KINDS.map((k) => repo.get(subscriptionId(openid, measureId, deadlineKey, k))));
   const subs = { week, day: dayDoc };
   const logs = await logsFor(ctx, openid, [week, dayDoc].filter((d): d is SubscriptionDoc => !!d));
-  return view(measureId, deadlineKey, subs, deadline, logs, day);
+  const used = await deadlinesOf(ctx, logs.values(), deadline ? new Map([[deadline._id, deadline]]) : undefined);
+  return view(measureId, deadlineKey, subs, deadline, logs, day, used);
 }
 
 export const subscriptions: Handler<'subscriptions'> = async (request, ctx) => {
@@ -204,8 +227,9 @@ export const subscriptions: Handler<'subscriptions'> = async (request, ctx) => {
         if (d) found.set(id, d);
       }));
       const logs = await logsFor(ctx, openid, docs);
+      const used = await deadlinesOf(ctx, logs.values(), found);
       const views = [...rows.values()]
-        .map((r) => view(r.measureId, r.deadlineKey, r.subs, found.get(r.deadlineKey) ?? null, logs, day))
+        .map((r) => view(r.measureId, r.deadlineKey, r.subs, found.get(r.deadlineKey) ?? null, logs, day, used))
         .filter((v): v is SubscriptionView => v !== null)
         .sort((a, b) => (a.status === b.status ? b.updatedAt.localeCompare(a.updatedAt) : a.status === 'active' ? -1 : 1));
       return ok({ action, subscriptions: views, nextCursor: docs.length === limit ? String(skip + limit) : null });

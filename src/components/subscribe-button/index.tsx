@@ -199,7 +199,7 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
         <Text className='subscribe-button__subscribed'>已订阅：{waiting.join('、')}提醒{deadline ? '' : '（公布截止时间后发送）'}</Text>
       )}
       {!allWaiting && (
-        <Button className='btn subscribe-button__tap' disabled={busy} onClick={tap}>
+        <Button className='btn subscribe-button__tap' {...(busy ? { disabled: true } : {})} onClick={tap}>
           {busy ? '正在保存…' : deadline ? '截止前提醒我' : '公布截止时间后提醒我'}
         </Button>
       )}

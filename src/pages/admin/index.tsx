@@ -260,7 +260,7 @@ export default function AdminPage() {
         {audit.map((e) => (
           <View key={e.id} className='admin__audit'>
             <Text className='muted'>
-              {e.at.replace('T', ' ').slice(0, 19)} · {e.actor}
+              {new Date(Date.parse(e.at) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19)}（北京时间） · {e.actor}
             </Text>
             <Text>{e.summary}</Text>
           </View>

@@ -8,11 +8,18 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import type { RemindRunSummary } from '@cloud-api/api'
 import { REMINDER_TEMPLATES } from '@cloud-api/templates'
 
+import SubscribeButton from '@/components/subscribe-button'
+
 import { fetchOutbox, runTimer, type OutboxData } from './dev-api'
 
 import './index.scss'
 
 const KIND_OF = Object.fromEntries(Object.values(REMINDER_TEMPLATES).map((t) => [t.id, t.label]))
+
+/** ISO time → 'YYYY-MM-DD HH:mm:ss' in Beijing time. */
+function beijing(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19)
+}
 
 function summaryText(s: RemindRunSummary): string {
   const skipped = Object.entries(s.skipped)
@@ -26,6 +33,7 @@ export default function OutboxPage() {
   const [error, setError] = useState<string | null>(null)
   const [date, setDate] = useState('')
   const [last, setLast] = useState<string | null>(null)
+  const [measure, setMeasure] = useState('m01')
   const alive = useRef(true)
 
   const load = useCallback(async () => {
@@ -63,6 +71,13 @@ export default function OutboxPage() {
 
   return (
     <View className='page outbox'>
+      <View className='card' id='outbox-try'>
+        <Text className='outbox__title'>试订阅</Text>
+        <Text className='muted'>与详情页、结果页相同的订阅按钮（措施编号 m01–m30）。</Text>
+        <Input className='text-input outbox__input' id='outbox-measure' value={measure} placeholder='m01' onInput={(e) => setMeasure(e.detail.value.trim())} />
+        {/^m(0[1-9]|[12]\d|30)$/.test(measure) && <SubscribeButton key={measure} measureId={measure} />}
+      </View>
+
       <View className='card'>
         <Text className='outbox__title'>运行提醒任务</Text>
         <Text className='muted'>以定时触发器的身份运行一次（同 npm run remind -- --now 日期）。留空为现在。</Text>
@@ -91,7 +106,7 @@ export default function OutboxPage() {
         {data?.messages.map((m) => (
           <View key={m._id} className='outbox__message' data-touser={m.message.touser} data-template={m.message.templateId}>
             <Text className='muted'>
-              {m.at.replace('T', ' ').slice(0, 19)} → {m.message.touser} · {KIND_OF[m.message.templateId] ?? m.message.templateId}
+              {beijing(m.at)} → {m.message.touser} · {KIND_OF[m.message.templateId] ?? m.message.templateId}
             </Text>
             {Object.entries(m.message.data).map(([k, v]) => (
               <Text key={k} className='outbox__field'>

@@ -41,7 +41,14 @@ function reminderText(r: ReminderStatus): string {
 }
 
 function deadlineText(s: SubscriptionView): string {
-  if (!s.deadlineId) return '下一次公布的申报截止时间（暂未公布，录入后提醒）'
+  if (!s.deadlineId) {
+    const used = s.reminders.find((r) => r.usedFor)?.usedFor
+    if (used) {
+      const waiting = s.reminders.some((r) => r.state === 'waiting')
+      return `${used.sample ? '【示例】' : ''}${used.batchTitle}：${dateCn(used.closesOn)}截止${waiting ? '；其余提醒留给下一次公布的截止时间' : ''}`
+    }
+    return '下一次公布的申报截止时间（暂未公布，录入后提醒）'
+  }
   if (!s.deadline) return '该申报批次已被管理员删除，不会再提醒'
   const d = s.deadline
   const status = d.status === 'closed' ? '已截止' : d.daysToClose === 0 ? '今天截止' : `还有 ${d.daysToClose} 天截止`
@@ -149,7 +156,7 @@ export default function RemindersPage() {
               ))}
             </View>
             {s.status === 'active' && s.reminders.some((r) => r.state === 'waiting') && (
-              <Button className='btn reminder__cancel' disabled={busyKey === s.key} onClick={() => void cancel(s)}>
+              <Button className='btn reminder__cancel' {...(busyKey === s.key ? { disabled: true } : {})} onClick={() => void cancel(s)}>
                 {busyKey === s.key ? '正在取消…' : '取消提醒'}
               </Button>
             )}

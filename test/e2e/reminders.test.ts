@@ -1,0 +1,152 @@
+/**
+ * Reminders end to end, in Chromium at 390×844 on the local cloud: a user subscribes on H5 (the
+ * simulated WeChat sheet) before any deadline is known, another refuses; a non-admin is turned away
+ * from the admin page (and by the server); the admin adds the deadline; the timer runs at
+ * 2022-06-23 and 2022-06-29 → exactly one message per due reminder in the outbox; 我的提醒 shows
+ * them sent; a second subscription is cancelled there.
+ */
+import type { Page } from 'playwright-core';
+import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
+import { shot, startHarness, type Harness } from './harness';
+
+jest.setTimeout(180_000);
+
+const ADMIN = 'e2e-admin';
+let h: Harness;
+const savedAdmins = process.env.LOCAL_ADMINS;
+beforeAll(async () => {
+  process.env.LOCAL_ADMINS = ADMIN; // the local bootstrap of the first admin (README, "Admins")
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+  if (savedAdmins === undefined) delete process.env.LOCAL_ADMINS;
+  else process.env.LOCAL_ADMINS = savedAdmins;
+});
+
+async function open(openid: string, route: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const { page, context } = await h.newPage({ openid });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.url}/#${route}`);
+  return { page, errors, close: () => context.close() };
+}
+
+async function outbox(): Promise<{ message: { touser: string; templateId: string; data: Record<string, { value: string }> } }[]> {
+  const res = await fetch(`${h.url}/dev/outbox?limit=200`);
+  return (await res.json()).data.messages;
+}
+
+describe('subscribe → admin adds the deadline → timer → outbox', () => {
+  it('runs the whole flow in the browser', async () => {
+    // 1. User A subscribes to m01 while no deadline is known.
+    const a = await open('e2e-user-a', '/pages/outbox/index');
+    const button = a.page.locator('.subscribe-button[data-measure="m01"]');
+    await button.locator('.subscribe-button__none').waitFor();
+    expect(await button.locator('.subscribe-button__none').textContent()).toContain('暂未公布申报截止时间');
+    expect(await button.locator('.subscribe-button__date').count()).toBe(0); // no invented date
+    await shot(a.page, 'reminders-1-no-deadline');
+    await button.locator('.subscribe-button__tap').click();
+    await a.page.locator('#subscribe-sheet').waitFor();
+    await shot(a.page, 'reminders-2-sheet');
+    await a.page.locator('#subscribe-sheet-allow').click();
+    const notice = button.locator('.subscribe-button__notice--ok');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('已订阅：该措施暂未公布申报截止时间');
+    expect(await button.locator('.subscribe-button__subscribed').textContent()).toContain('截止前 7 天、截止前 1 天');
+    await shot(a.page, 'reminders-3-subscribed');
+
+    // 2. User B refuses in the sheet: told so, nothing recorded.
+    const b = await open('e2e-user-b', '/pages/outbox/index');
+    const bButton = b.page.locator('.subscribe-button[data-measure="m01"]');
+    await bButton.locator('.subscribe-button__tap').click();
+    await b.page.locator('#subscribe-sheet-reject').click();
+    await bButton.locator('.subscribe-button__notice--warn').waitFor();
+    expect(await bButton.locator('.subscribe-button__notice--warn').textContent()).toContain('你拒绝了提醒');
+    await shot(b.page, 'reminders-4-refused');
+
+    // 3. B is no admin: the page says so, and the server refuses a write anyway.
+    await b.page.goto(`${h.url}/#/pages/admin/index`);
+    await b.page.locator('#admin-denied').waitFor();
+    await shot(b.page, 'reminders-5-admin-denied');
+    const forced = await fetch(`${h.url}/cloud/deadlines`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-dev-openid': 'e2e-user-b' },
+      body: JSON.stringify({ action: 'create', openid: ADMIN, deadline: { measureId: 'm01', batchTitle: 'x', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: 'x', sourceUrl: 'https://a.cn' } }),
+    });
+    expect(forced.status).toBe(403);
+    await b.close();
+
+    // 4. The admin adds the deadline on the admin page (a bad date first: a Chinese message naming the field).
+    const admin = await open(ADMIN, '/pages/admin/index');
+    await admin.page.locator('#admin-measureId input').waitFor();
+    const fill = async (key: string, value: string) => admin.page.locator(`#admin-${key} input`).fill(value);
+    await fill('measureId', 'm01');
+    await fill('batchTitle', '2022 年度自治区级企业技术中心认定');
+    await fill('opensOn', '2022-06-01');
+    await fill('closesOn', '2022-02-30');
+    await fill('issuer', '自治区工业和信息化厅');
+    await fill('sourceUrl', 'https://gxt.nmg.gov.cn/notice/2022-tech-center');
+    await admin.page.locator('#admin-save').click();
+    await admin.page.locator('.admin__messages--error').waitFor();
+    expect(await admin.page.locator('.admin__messages--error').textContent()).toContain('「截止日期」“2022-02-30”不是有效日期');
+    await fill('closesOn', '2022-06-30');
+    await admin.page.locator('#admin-save').click();
+    await admin.page.locator('.admin__messages--ok').waitFor();
+    await admin.page.locator('.admin__item[data-deadline^="dl-m01-"]').waitFor();
+    expect(await admin.page.locator('.admin__audit').first().textContent()).toContain('新增截止时间');
+    await shot(admin.page, 'reminders-6-admin-added');
+    await admin.close();
+
+    // 5. The timer at 09:00 on 2022-06-23 (7 days before) from the outbox page, then again, then on 06-29.
+    await a.page.reload();
+    await a.page.locator('#outbox-date input').waitFor();
+    const runAt = async (date: string) => {
+      await a.page.locator('#outbox-date input').fill(date);
+      await a.page.locator('#outbox-run').click();
+      await a.page.locator('#outbox-last').waitFor();
+      const text = (await a.page.locator('#outbox-last').textContent()) ?? '';
+      await a.page.locator('#outbox-date input').fill('');
+      return text;
+    };
+    expect(await runAt('2022-06-23')).toContain('发送 1');
+    await a.page.locator('.outbox__message').first().waitFor();
+    await shot(a.page, 'reminders-7-outbox');
+    expect(await runAt('2022-06-23')).toContain('发送 0');
+    expect(await runAt('2022-06-29')).toContain('发送 1');
+    const messages = await outbox();
+    expect(messages.map((m) => [m.message.touser, m.message.templateId]).sort()).toEqual(
+      [
+        ['e2e-user-a', REMINDER_TEMPLATES.day.id],
+        ['e2e-user-a', REMINDER_TEMPLATES.week.id],
+      ].sort(),
+    );
+    const week = messages.find((m) => m.message.templateId === REMINDER_TEMPLATES.week.id)!;
+    expect(week.message.data.date2.value).toBe('2022年06月30日');
+    expect(Array.from(week.message.data.thing1.value).length).toBeLessThanOrEqual(20);
+
+    // 6. A subscribes to m05 too, then sees both rows on 我的提醒 and cancels m05.
+    await a.page.locator('#outbox-measure input').fill('m05');
+    const m05 = a.page.locator('.subscribe-button[data-measure="m05"]');
+    await m05.locator('.subscribe-button__tap').click();
+    await a.page.locator('#subscribe-sheet-allow').click();
+    await m05.locator('.subscribe-button__notice--ok').waitFor();
+    await a.page.goto(`${h.url}/#/pages/reminders/index`);
+    const sent = a.page.locator('.reminder[data-key^="m01."]');
+    await sent.waitFor();
+    expect(await sent.locator('[data-state="sent"]').count()).toBe(2);
+    const pending = a.page.locator('.reminder[data-key="m05.next"]');
+    expect(await pending.locator('[data-state="waiting"]').count()).toBe(2);
+    await shot(a.page, 'reminders-8-my-reminders');
+    await pending.locator('.reminder__cancel').click();
+    await a.page.locator('.taro-model__confirm').click();
+    await pending.locator('[data-state="cancelled"]').first().waitFor();
+    expect(await pending.locator('[data-state="cancelled"]').count()).toBe(2);
+    await shot(a.page, 'reminders-9-cancelled');
+    expect(a.errors).toEqual([]);
+    await a.close();
+
+    // Nothing more is due: the outbox holds exactly the two messages.
+    expect((await outbox()).length).toBe(2);
+  });
+});
