@@ -109,8 +109,10 @@ test('groups and cards: figure, kind, why; needs-info names the question and goe
   expect(ids('needsInfo')).toEqual(['m08.robots'])
   expect(c.querySelector('#results-pending')?.textContent).toBe('补充信息后可能再增加 0–160万元')
   const robot = c.querySelector('#result-m08-robots')!
-  expect(robot.textContent).toContain('若「机器人是否用于高危、高强度生产环节」为“是”：160万元')
-  expect(robot.textContent).toContain('为“否”：不符合')
+  expect(c.querySelector('#result-m08-robots-why')?.textContent).toBe('需要确认：「机器人是否用于高危、高强度生产环节」')
+  expect(c.querySelector('#result-m08-robots-kind')?.textContent).toBe('待确认')
+  expect(robot.textContent).toContain('若为“是”：160万元')
+  expect(robot.textContent).toContain('若为“否”：不符合')
   const ask = c.querySelector('#result-m08-robots-question-0')!
   expect(ask.textContent).toBe('去填写：“机器换人”项目第 1 项：机器人是否用于高危、高强度生产环节 →')
 

@@ -110,7 +110,7 @@ export default function ResultCard({ view, onQuestion, onDetail, onShare, compac
           </Button>
         )}
       </View>
-      {view.tone !== 'ineligible' && <SubscribeButton measureId={view.measureId} measureTitle={`${view.measureLabel}${view.measureTitle}`} />}
+      {(view.tone === 'eligible' || view.tone === 'needsInfo' || view.tone === 'nearMiss') && <SubscribeButton measureId={view.measureId} measureTitle={`${view.measureLabel}${view.measureTitle}`} />}
     </View>
   )
 }

@@ -8,8 +8,14 @@ import { KIND_LABEL, figureText, measureLabel, pathLabel, whyText, type GroupId 
 import type { ItemResult } from '@policy/types'
 import type { ResultCardView } from '@/components/result-card'
 
+/**
+ * '「甲」为“是”' → '为“是”' (the why line above already names 甲); several facts → '以上都为“是”';
+ * a level ('3A 级') → '为3A 级'.
+ */
 function alternativeText(assume: string): string {
-  return assume.startsWith('「') ? assume : `为${assume}`
+  if (!assume.startsWith('「')) return `为${assume}`
+  const answer = assume.slice(assume.lastIndexOf('」') + 1)
+  return (assume.match(/」/g) ?? []).length > 1 ? `以上都${answer}` : answer
 }
 
 export function cardView(r: ItemResult, group: GroupId): ResultCardView {
@@ -32,7 +38,7 @@ export function cardView(r: ItemResult, group: GroupId): ResultCardView {
     title: r.title,
     // Not (yet) due: the reason or the near-miss hint says it; a "0元" would only confuse.
     figure: group === 'ineligible' || group === 'nearMiss' ? '' : figureText(r),
-    kindLabel: group === 'ineligible' || group === 'nearMiss' ? '' : KIND_LABEL[r.kind],
+    kindLabel: group === 'ineligible' || group === 'nearMiss' ? '' : group === 'needsInfo' ? '待确认' : KIND_LABEL[r.kind],
     why: whyText(r),
     stages: r.stages,
     alternatives:

@@ -1,0 +1,48 @@
+/** What a result card shows for an item (text only; figures from the engine and shared/policy). */
+import { evaluate, parseProfile, type EvaluateResult } from '../../../shared/policy';
+import { cardView, shareTitle } from '../../../src/pages/results/card-view';
+
+function run(profile: unknown): EvaluateResult {
+  const p = parseProfile(profile);
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return evaluate(p.profile);
+}
+
+it('needs information: 待确认, both answers in short, a button per missing question', () => {
+  // 1500万元 is below 2000万元 but above 1000万元: 产业链, 脱贫地区 and 革命老区 all matter.
+  const res = run({ version: 1, entity: 'enterprise', projects: { 'm08.upgrade': [{ facts: { chain: 'unknown', investment: '1500' } }] } });
+  const v = cardView(res.items.find((r) => r.id === 'm08.upgrade')!, 'needsInfo');
+  expect(v.figure).toBe('0–300万元');
+  expect(v.kindLabel).toBe('待确认');
+  expect(v.alternatives).toEqual([
+    { assume: '以上都为“是”', figure: '300万元' },
+    { assume: '以上都为“否”', figure: '不符合' },
+  ]);
+  expect(v.questions.map((q) => q.path)).toEqual(['projects/m08.upgrade/0/chain', 'region/poverty', 'region/oldRevolutionary']);
+  expect(v.questions[1]).toEqual({ path: 'region/poverty', label: '项目所在旗县区是否属于脱贫地区', action: '去填写' });
+});
+
+it('a level not yet known lists the levels', () => {
+  const res = run({ version: 1, entity: 'enterprise', facts: { 'm13.level': 'unknown' } });
+  const v = cardView(res.items.find((r) => r.id === 'm13.integration-level')!, 'needsInfo');
+  expect(v.alternatives[0]).toEqual({ assume: '为5A 级', figure: '300万元' });
+  expect(v.alternatives).toHaveLength(5);
+});
+
+it('near miss: no figure, the hint, a button to change the amount', () => {
+  const res = run({ version: 1, entity: 'enterprise', projects: { 'm17.energy-saving': [{ facts: { savedCoal: '1800' } }] } });
+  const v = cardView(res.items.find((r) => r.id === 'm17.energy-saving')!, 'nearMiss');
+  expect([v.figure, v.kindLabel]).toEqual(['', '']);
+  expect(v.why).toBe('项目年节能量再增加 200吨标准煤 即可达到 2000吨标准煤 门槛');
+  expect(v.questions).toEqual([{ path: 'projects/m17.energy-saving/0/savedCoal', label: '节能技术改造项目（含打捆项目）第 1 项：项目年节能量', action: '修改' }]);
+});
+
+it('eligible: label, titles, figure, kind, entry names; the share text', () => {
+  const res = run({ version: 1, entity: 'enterprise', projects: { 'm08.upgrade': [{ name: '2 号线技改', facts: { chain: true, investment: '3000' } }] } });
+  const v = cardView(res.items.find((r) => r.id === 'm08.upgrade')!, 'eligible');
+  expect([v.measureLabel, v.measureTitle, v.title, v.figure, v.kindLabel]).toEqual(['（八）', '引导企业增加技术改造投入', '技术改造项目补助', '500万元', '精确']);
+  expect(v.entryNames).toEqual(['2 号线技改']);
+  expect(v.noun).toBe('技术改造项目');
+  expect(v.questions).toEqual([]);
+  expect(shareTitle(v)).toBe('（八）引导企业增加技术改造投入：500万元（政策算盘按清单条文估算）');
+});
