@@ -30,8 +30,6 @@ export interface SubscribeButtonProps {
 
 type Notice = { tone: 'ok' | 'warn' | 'error'; text: string }
 
-const IS_H5 = process.env.TARO_ENV === 'h5'
-
 function dateCn(date: string): string {
   const [y, m, d] = date.split('-')
   return `${y}年${Number(m)}月${Number(d)}日`
@@ -150,7 +148,7 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
   const tap = () => {
     if (busy) return
     setNotice(null)
-    if (IS_H5) {
+    if (process.env.TARO_ENV === 'h5') {
       setSheet(true)
       return
     }
