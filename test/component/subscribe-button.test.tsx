@@ -86,7 +86,7 @@ test('buttons mounting together share one status call', async () => {
   await waitFor(() => expect(container.querySelectorAll('.subscribe-button__tap').length).toBe(3))
   expect(mockedCall).toHaveBeenCalledTimes(1)
   expect(mockedCall).toHaveBeenCalledWith('subscriptions', { action: 'status', measureIds: ['m01', 'm02'] })
-  const [m01] = container.querySelectorAll('[data-measure="m01"]')
+  const m01 = container.querySelectorAll('[data-measure="m01"]')[0]
   expect(m01.querySelector('.subscribe-button__date')?.textContent).toBe('申报截止：2022年6月30日（还有 7 天）')
   expect(m01.querySelector('.subscribe-button__tap')?.textContent).toBe('截止前提醒我')
 })
