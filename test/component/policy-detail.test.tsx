@@ -48,6 +48,7 @@ test.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s: clause verba
   // Deadlines: asked for this measure; none known → says so, no date shown.
   expect(mockedCall).toHaveBeenCalledWith('deadlines', { action: 'list', measureId: id, scope: 'current', limit: 20 })
   expect(q('#measure-deadlines')?.textContent).toContain('以主管部门发布的申报通知为准')
+  expect(q(`#detail-deadlines .subscribe-button[data-measure="${id}"]`)).not.toBeNull()
   expect(q('#measure-deadlines')?.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/)
   // What WeChat gets when the user shares this page.
   expect(hooks.share?.()).toEqual(measureShare(m))
@@ -66,6 +67,14 @@ test('the mini calculator on the page gives the engine’s figure', async () => 
   fireEvent.click(container.querySelector('#calc-facts-m13-level-4A')!)
   expect(container.querySelector('#mini-calc-total')?.textContent).toBe('200万元')
   expect(container.querySelector('#mini-calc-result')?.textContent).toContain('分别给予 300万元、200万元')
+})
+
+test('deadlines: none published → says the list has no dates, shows none', async () => {
+  mockedCall.mockImplementation(async (name) =>
+    name === 'deadlines' ? { ok: true, data: { action: 'list', today: '2022-06-01', nextCursor: null, deadlines: [] } } : unavailable,
+  )
+  const { container } = await open('m05')
+  expect(container.querySelector('#measure-deadlines-none')?.textContent).toContain('清单本身没有写申报日期')
 })
 
 test('deadlines: published windows are listed, a sample is labelled as not official', async () => {

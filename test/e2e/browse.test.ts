@@ -258,7 +258,14 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     expect(await visible(page, '#detail-guidance').textContent()).toContain('纳入自治区重点支持产业目录的可享受电价政策支持');
     // Deadlines from the `deadlines` cloud function: none known for this measure — nothing invented.
     await visible(page, '#measure-deadlines-none').waitFor();
-    expect(await visible(page, '#measure-deadlines').textContent()).toContain('以主管部门发布的申报通知为准');
+    expect(await visible(page, '#measure-deadlines').textContent()).toContain('清单本身没有写申报日期');
+    // The reminders' subscribe button (issue 6) sits under it and also invents no date.
+    const subscribe = visible(page, '#detail-deadlines .subscribe-button__none');
+    await subscribe.waitFor();
+    expect(await subscribe.textContent()).toContain('暂未公布申报截止时间');
+    await visible(page, '#detail-deadlines').evaluate((e) => e.scrollIntoView());
+    await shot(page, 'detail-m27-deadlines');
+    expect(await visible(page, '#detail-deadlines').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{4}年\d+月/);
     await visible(page, '#detail-favourite').click();
     expect(await visible(page, '#detail-favourite').textContent()).toContain('已收藏');
     await visible(page, '#detail-guidance').scrollIntoViewIfNeeded();

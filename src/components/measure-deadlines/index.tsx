@@ -41,7 +41,7 @@ export default function MeasureDeadlines({ measureId }: { measureId: string }) {
       )}
       {state.phase === 'done' && state.list.length === 0 && (
         <Text className='measure-deadlines__muted' id='measure-deadlines-none'>
-          暂无已公布的申报时间。清单本身没有写申报日期，以主管部门发布的申报通知为准。
+          清单本身没有写申报日期，受理时间以主管部门的申报通知为准。
         </Text>
       )}
       {state.phase === 'done' &&

@@ -10,6 +10,7 @@ import ItemTable from '@/components/item-table'
 import MiniCalculator from '@/components/mini-calculator'
 import SharePoster from '@/components/share-poster'
 import MeasureDeadlines from '@/components/measure-deadlines'
+import SubscribeButton from '@/components/subscribe-button'
 import { isFavourite, toggleFavourite } from '@/services/favourites'
 import { BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
 import { cardOf, param } from '../cards'
@@ -152,8 +153,9 @@ export default function DetailPage() {
       {spec.computable && guidance}
 
       <View className='card' id='detail-deadlines'>
-        <Text className='detail__h2'>申报时间</Text>
+        <Text className='detail__h2'>申报时间与截止提醒</Text>
         <MeasureDeadlines measureId={measure.id} />
+        <SubscribeButton measureId={measure.id} measureTitle={`第${measure.label}条 ${measure.title}`} />
       </View>
 
       <Button className='btn detail__to-browse' id='detail-to-browse' onClick={toBrowse}>
