@@ -192,7 +192,8 @@ export type DeadlinesRequest =
 
 export type DeadlinesResponse =
   | { action: 'list'; today: DateString; deadlines: Deadline[]; nextCursor: string | null }
-  | { action: 'me'; isAdmin: boolean }
+  /** `openid`: the caller's own (to paste into the `admins` collection when bootstrapping). */
+  | { action: 'me'; isAdmin: boolean; openid: string }
   | { action: 'create'; deadline: Deadline }
   | { action: 'update'; deadline: Deadline }
   | { action: 'delete'; removed: boolean }

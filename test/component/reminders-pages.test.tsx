@@ -101,7 +101,7 @@ describe('我的提醒', () => {
 
 describe('申报截止时间管理', () => {
   it('a non-admin sees why, and no form', async () => {
-    mockedCall.mockResolvedValueOnce({ ok: true, data: { action: 'me', isAdmin: false } })
+    mockedCall.mockResolvedValueOnce({ ok: true, data: { action: 'me', isAdmin: false, openid: 'dev-user-a' } })
     const { container } = render(<AdminPage />)
     await waitFor(() => expect(container.querySelector('#admin-denied')).not.toBeNull())
     expect(container.querySelector('#admin-denied')?.textContent).toContain('dev-user-a 不是管理员')
@@ -112,7 +112,7 @@ describe('申报截止时间管理', () => {
   it('an admin adds a deadline; the cloud’s field messages are shown; import reports its counts', async () => {
     mockedCall.mockImplementation(async (_name, request) => {
       const r = request as { action: string; dryRun?: boolean }
-      if (r.action === 'me') return { ok: true, data: { action: 'me', isAdmin: true } }
+      if (r.action === 'me') return { ok: true, data: { action: 'me', isAdmin: true, openid: 'dev-admin' } }
       if (r.action === 'list') return { ok: true, data: { action: 'list', today: '2022-06-23', deadlines: [], nextCursor: null } }
       if (r.action === 'audit') return { ok: true, data: { action: 'audit', entries: [], nextCursor: null } }
       if (r.action === 'create') {

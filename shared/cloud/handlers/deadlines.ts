@@ -73,7 +73,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
 
     case 'me': {
       const openid = requireOpenid(ctx);
-      return ok({ action, isAdmin: await adminsRepo(ctx.db).isAdmin(openid) });
+      return ok({ action, isAdmin: await adminsRepo(ctx.db).isAdmin(openid), openid });
     }
 
     case 'create': {

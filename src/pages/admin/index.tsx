@@ -24,7 +24,7 @@ const FIELDS: { key: keyof DeadlineInput; label: string; placeholder: string }[]
 
 const CSV_EXAMPLE = '措施编号,批次名称,开始日期,截止日期,发布机关,来源链接\nm01,2022 年度自治区级企业技术中心认定,2022-06-01,2022-06-30,自治区工业和信息化厅,https://…'
 
-type Access = { phase: 'loading' } | { phase: 'error'; error: CloudError } | { phase: 'denied' } | { phase: 'admin' }
+type Access = { phase: 'loading' } | { phase: 'error'; error: CloudError } | { phase: 'denied'; openid: string } | { phase: 'admin' }
 
 function errorText(error: CloudError): string[] {
   const lines = [error.message]
@@ -64,7 +64,7 @@ export default function AdminPage() {
     if (me.data.action === 'me' && me.data.isAdmin) {
       setAccess({ phase: 'admin' })
       await refresh()
-    } else setAccess({ phase: 'denied' })
+    } else setAccess({ phase: 'denied', openid: me.data.action === 'me' ? me.data.openid : getDevOpenid() })
   }, [refresh])
 
   useEffect(() => {
@@ -135,7 +135,7 @@ export default function AdminPage() {
       <View className='page admin'>
         <View className='card admin__denied' id='admin-denied'>
           <Text className='admin__title'>仅管理员可用</Text>
-          <Text className='muted'>当前用户 {getDevOpenid()} 不是管理员；即使绕过本页面，云函数也会拒绝修改（FORBIDDEN）。</Text>
+          <Text className='muted'>当前用户 {access.openid} 不是管理员；即使绕过本页面，云函数也会拒绝修改（FORBIDDEN）。</Text>
           <Text className='muted'>本地添加管理员：LOCAL_ADMINS=dev-admin npm start，或停止本地云后运行 npm run admin -- bootstrap dev-admin；然后在检查页「开发模式」切换到该用户。</Text>
         </View>
       </View>

@@ -73,8 +73,8 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     }
     const list = await data('o-user', { action: 'list' });
     expect(list.action === 'list' && list.deadlines.map((d) => [d.batchTitle, d.closesOn])).toEqual([[GOOD.batchTitle, GOOD.closesOn]]);
-    expect(await data('o-user', { action: 'me' })).toEqual({ action: 'me', isAdmin: false });
-    expect(await data('o-admin', { action: 'me' })).toEqual({ action: 'me', isAdmin: true });
+    expect(await data('o-user', { action: 'me' })).toEqual({ action: 'me', isAdmin: false, openid: 'o-user' });
+    expect(await data('o-admin', { action: 'me' })).toEqual({ action: 'me', isAdmin: true, openid: 'o-admin' });
   });
 
   it('anyone lists: not yet closed first (soonest first), by measure, paged; closed ones separately', async () => {
@@ -135,7 +135,7 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     const self = await call('o-admin', { action: 'removeAdmin', openid: 'o-admin' });
     expect(!self.ok && self.error.message).toContain('不能移除自己');
     expect(await data('o-second', { action: 'removeAdmin', openid: 'o-admin' })).toEqual({ action: 'removeAdmin', removed: true });
-    expect(await data('o-second', { action: 'me' })).toEqual({ action: 'me', isAdmin: true });
+    expect(await data('o-second', { action: 'me' })).toEqual({ action: 'me', isAdmin: true, openid: 'o-second' });
     const audit = await data('o-second', { action: 'audit' });
     expect(audit.action === 'audit' && audit.entries.map((e) => [e.action, e.actor, e.target])).toEqual([
       ['admin.remove', 'o-second', 'o-admin'],
