@@ -84,6 +84,10 @@ export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Prof
     return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', `未填写${item.repeat!.noun}`, KIND_OF[item.kind]));
   }
   if (ci.reads.length === 0) {
+    // Support that asks nothing (funds, bonds, land…) is shown within the topics the user chose.
+    if (profile.topics && !profile.topics.includes(ci.measure.topic)) {
+      return cached(ci, profile.entity, 'offTopic', () => notForYou(ci, 'unanswered', '未选择此主题', KIND_OF[item.kind]));
+    }
     return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, 'facts/')));
   }
   if (!answersAny(ci.reads, profile.facts)) {
@@ -98,7 +102,7 @@ function answersAny(ids: string[], facts: Profile['facts']): boolean {
   return false;
 }
 
-type ConstantKey = 'audience' | 'unanswered' | 'static';
+type ConstantKey = 'audience' | 'unanswered' | 'static' | 'offTopic';
 const constantResults = new WeakMap<CompiledItem, Record<string, ItemResult | undefined>>();
 
 function cached(ci: CompiledItem, entity: Profile['entity'], key: ConstantKey, make: () => WorkingItem): ItemResult {

@@ -39,7 +39,7 @@ export interface PosterContent {
   label: string;
   sectionTitle: string;
   title: string;
-  /** From headline(measure): '20%，最高 500万元', '电价支持'. */
+  /** From headline(measure): '投资额 20%，最高 500万元', '电价支持'. */
   headline: string;
   audience: string;
   /** The measure's items (titles), listed while the card has room. */

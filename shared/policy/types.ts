@@ -129,6 +129,8 @@ export interface ProportionalItem extends ItemBase {
   rate: Figure;
   /** For perUnit/perCount: the unit the rate is paid per, e.g. '吨标准煤', '个', '人'. */
   per?: string;
+  /** What the rate applies to, for headlines: '投资额' (投资额 20%), '标准' (每个标准 30万元), '水' (每吨水 10元). */
+  headlineNoun?: string;
   rateQuote: string;
   threshold?: Threshold;
   cap?: Cap;
@@ -263,7 +265,7 @@ export interface Profile {
     poverty?: Tri;
     oldRevolutionary?: Tri;
   };
-  /** Topics the user chose (questionnaire step 2); informational for the engine. */
+  /** Topics the user chose (questionnaire step 2). When given, support that asks no question is shown only within them. */
   topics?: TopicId[];
   /** Facts of non-repeated items, keyed by fact id. */
   facts?: Record<string, FactValue>;

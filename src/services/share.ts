@@ -32,7 +32,7 @@ export function measurePath(measureId: string): string {
   return `${DETAIL_PATH}?id=${encodeURIComponent(measureId)}`
 }
 
-/** '引导企业增加技术改造投入：20%，最高 500万元｜内蒙古 2022 制造业政策'. */
+/** '引导企业增加技术改造投入：投资额 20%，最高 500万元｜内蒙古 2022 制造业政策'. */
 export function measureShareTitle(measure: Measure): string {
   return `${measure.title}：${headline(measure)}｜${LIST_SHORT}`
 }

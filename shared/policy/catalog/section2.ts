@@ -36,6 +36,7 @@ export const m08: Measure = {
         { fact: 'chain', quote: '先进制造业集群、优势特色产业链的工艺设备更新、新产品开发等技术改造项目' },
       ],
       base: 'investment',
+      headlineNoun: '投资额',
       rate: '20%',
       rateQuote: '按照实际完成投资额的 20%',
       threshold: {
@@ -121,6 +122,7 @@ export const m09: Measure = {
         { fact: 'producedThisYear', quote: '当年投产' },
       ],
       base: 'interest',
+      headlineNoun: '贷款利息',
       rate: '30%',
       rateQuote: '按贷款实际利息的 30%',
       threshold: { fact: 'investment', min: '10亿元', word: '及以上', quote: '对投资额 10亿元及以上' },

@@ -10,7 +10,7 @@ export interface MeasureCardProps {
   title: string
   /** '企业（按项目申报）' */
   who: string
-  /** headline(measure): '20%，最高 500万元' */
+  /** headline(measure): '投资额 20%，最高 500万元' */
   headline: string
   kinds: string[]
   favourite?: boolean

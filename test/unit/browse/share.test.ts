@@ -24,7 +24,7 @@ test.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s: share title 
 
 test('the example from the issue: technical upgrading carries its 500万元 headline', () => {
   const m08 = catalog2022.measures.find((m) => m.id === 'm08')!;
-  expect(measureShare(m08).title).toBe('引导企业增加技术改造投入：20%，最高 500万元｜内蒙古 2022 制造业政策');
+  expect(measureShare(m08).title).toBe('引导企业增加技术改造投入：投资额 20%，最高 500万元｜内蒙古 2022 制造业政策');
 });
 
 test('browser shares carry the search, never anything personal', () => {

@@ -1,0 +1,33 @@
+/** Support that asks no question (funds, bonds, land…) follows the topics the user chose. */
+import { evaluate } from '../../../shared/policy';
+import { enterprise } from './helpers';
+
+const guidance = (topics?: Parameters<typeof enterprise>[0]['topics']) =>
+  evaluate(enterprise(topics ? { topics } : {}))
+    .items.filter((i) => i.kind === 'nonMonetary' && i.status === 'eligible')
+    .map((i) => i.id);
+
+describe('non-monetary support without questions', () => {
+  it('is listed for everyone when no topics were chosen (the CLI, a hand-written profile)', () => {
+    expect(guidance()).toEqual([
+      'm10.funds',
+      'm23.charging-bonds',
+      'm24.flexible-land-supply',
+      'm24.plot-ratio',
+      'm25.resource-allocation',
+      'm26.public-vehicle-electrification',
+      'm28.energy-quota',
+    ]);
+  });
+
+  it('is listed only within the chosen topics', () => {
+    // （二十四）（二十八） are 土地、电价、能耗与收费; （十）（二十三）（二十五）（二十六） are 投资与技术改造
+    expect(guidance(['landFees'])).toEqual(['m24.flexible-land-supply', 'm24.plot-ratio', 'm28.energy-quota']);
+    expect(guidance(['standards'])).toEqual([]);
+  });
+
+  it('says why it is left out', () => {
+    const r = evaluate(enterprise({ topics: ['standards'] })).items.find((i) => i.id === 'm10.funds')!;
+    expect([r.status, r.reasonCode, r.reason]).toEqual(['notForYou', 'unanswered', '未选择此主题']);
+  });
+});
