@@ -84,8 +84,9 @@ export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Prof
     return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', `未填写${item.repeat!.noun}`, KIND_OF[item.kind]));
   }
   if (ci.reads.length === 0) {
-    // Support that asks nothing (funds, bonds, land…) is shown within the topics the user chose.
-    if (profile.topics && !profile.topics.includes(ci.measure.topic)) {
+    // Support that asks nothing (funds, bonds, land…) is shown within the topics an enterprise chose.
+    // A park's questionnaire has one topic, so every park item is in it.
+    if (profile.entity === 'enterprise' && profile.topics && !profile.topics.includes(ci.measure.topic)) {
       return cached(ci, profile.entity, 'offTopic', () => notForYou(ci, 'unanswered', '未选择此主题', KIND_OF[item.kind]));
     }
     return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, 'facts/')));

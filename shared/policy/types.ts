@@ -265,7 +265,7 @@ export interface Profile {
     poverty?: Tri;
     oldRevolutionary?: Tri;
   };
-  /** Topics the user chose (questionnaire step 2). When given, support that asks no question is shown only within them. */
+  /** Topics the user chose (questionnaire step 2). When an enterprise gives them, support that asks no question is shown only within them. */
   topics?: TopicId[];
   /** Facts of non-repeated items, keyed by fact id. */
   facts?: Record<string, FactValue>;

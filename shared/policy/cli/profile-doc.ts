@@ -44,7 +44,7 @@ export function profileDoc(catalog: Catalog): string {
     '| `region.oldRevolutionary` | 项目所在旗县区是否属于革命老区（同上） | `true` / `false` / `"unknown"` |',
     '| `region.cityName` / `region.countyName` | 盟市、旗县区名称（仅显示用） | 不超过 40 字 |',
     '| `region.countyCode` | 旗县区 GB/T 2260 代码 | 6 位数字 |',
-    `| \`topics\` | 问卷第 2 步选择的主题；填写后，无需回答问题的非资金支持只在所选主题内列出 | ${TOPICS.map((t) => `\`"${t.id}"\``).join(' ')} |`,
+    `| \`topics\` | 问卷第 2 步选择的主题；企业填写后，无需回答问题的非资金支持只在所选主题内列出 | ${TOPICS.map((t) => `\`"${t.id}"\``).join(' ')} |`,
     '| `facts` | 各条措施的问题答案，见下 | 对象 |',
     '| `projects` | 可填多项的条目（项目、产品、品种），按条目编号分组，见下 | 对象 |',
     '',

@@ -26,6 +26,13 @@ describe('non-monetary support without questions', () => {
     expect(guidance(['standards'])).toEqual([]);
   });
 
+  it('is always listed for a park (its questionnaire has the one topic 园区建设与考核)', () => {
+    const ids = evaluate({ version: 1, entity: 'park', topics: ['park'] })
+      .items.filter((i) => i.kind === 'nonMonetary' && i.status === 'eligible')
+      .map((i) => i.id);
+    expect(ids).toEqual(['m22.park-infrastructure-bonds', 'm23.charging-bonds']);
+  });
+
   it('says why it is left out', () => {
     const r = evaluate(enterprise({ topics: ['standards'] })).items.find((i) => i.id === 'm10.funds')!;
     expect([r.status, r.reasonCode, r.reason]).toEqual(['notForYou', 'unanswered', '未选择此主题']);
