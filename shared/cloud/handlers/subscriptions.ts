@@ -198,14 +198,32 @@ export const subscriptions: Handler<'subscriptions'> = async (request, ctx) => {
         throw invalid('measureIds', `措施编号列表应有 1–${MAX_STATUS_MEASURES} 项`);
       }
       const unique = [...new Set(ids.map((id, i) => requireMeasure(id, `measureIds[${i}]`)))];
-      const measures = await Promise.all(
-        unique.map(async (measureId) => {
-          const [next] = await deadlines.current(day, { measureId, limit: 1 });
-          const deadline = next ?? null;
-          const subscription = await rowView(ctx, openid, measureId, deadline ? deadline._id : NEXT_DEADLINE, deadline, day);
-          return { measureId, deadline: deadline ? toDeadline(deadline, day) : null, subscription };
-        }),
-      );
+      // One query for the caller's subscriptions (a user has a few dozen at most), one per measure
+      // for its next deadline, one for the send states: not one round trip per subscription.
+      const [mine, nextDeadlines] = await Promise.all([
+        subscriptionsRepo(ctx.db).own(openid, { limit: 1000 }),
+        Promise.all(unique.map(async (measureId) => (await deadlines.current(day, { measureId, limit: 1 }))[0] ?? null)),
+      ]);
+      if (mine.length >= 1000) {
+        const measures = await Promise.all(
+          unique.map(async (measureId, i) => {
+            const deadline = nextDeadlines[i];
+            const subscription = await rowView(ctx, openid, measureId, deadline ? deadline._id : NEXT_DEADLINE, deadline, day);
+            return { measureId, deadline: deadline ? toDeadline(deadline, day) : null, subscription };
+          }),
+        );
+        return ok({ action, today: day, measures });
+      }
+      const wanted = unique.map((measureId, i) => ({ measureId, deadline: nextDeadlines[i], key: nextDeadlines[i]?._id ?? NEXT_DEADLINE }));
+      const relevant = mine.filter((d) => wanted.some((w) => w.measureId === d.measureId && w.key === d.deadlineId));
+      const logs = await logsFor(ctx, openid, relevant);
+      const known: DeadlineMap = new Map(nextDeadlines.filter((d): d is DeadlineDoc => !!d).map((d) => [d._id, d]));
+      const used = await deadlinesOf(ctx, logs.values(), known);
+      const measures = wanted.map(({ measureId, deadline, key }) => {
+        const subs: Partial<Record<ReminderKind, SubscriptionDoc>> = {};
+        for (const d of relevant) if (d.measureId === measureId && d.deadlineId === key) subs[d.kind] = d;
+        return { measureId, deadline: deadline ? toDeadline(deadline, day) : null, subscription: view(measureId, key, subs, deadline, logs, day, used) };
+      });
       return ok({ action, today: day, measures });
     }
 

@@ -55,6 +55,13 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     expect(await repos(db).subscriptions.get(subscriptionId('o-a', 'm01', 'dl-D', 'week'))).toMatchObject({ openid: 'o-a', credits: 1, deadlineId: 'dl-D' });
     const again = await data('o-a', { action: 'subscribe', measureId: 'm01', deadlineId: 'dl-D', results: { [WEEK]: 'accept', [DAY]: 'accept' } });
     expect(again.subscription!.reminders.map((r) => r.credits)).toEqual([2, 1]);
+    await data('o-a', { action: 'subscribe', measureId: 'm02', results: { [WEEK]: 'accept' } });
+    const after = await data('o-a', { action: 'status', measureIds: ['m01', 'm02', 'm03'] });
+    expect(after.measures.map((m) => [m.measureId, m.subscription?.key ?? null, m.subscription?.reminders.map((r) => r.state) ?? null])).toEqual([
+      ['m01', 'm01.dl-D', ['waiting', 'waiting']],
+      ['m02', 'm02.next', ['waiting', 'none']],
+      ['m03', null, null],
+    ]);
   });
 
   it('without a known deadline the credit waits for the measure’s next one, and the answer says so', async () => {
