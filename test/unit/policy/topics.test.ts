@@ -1,8 +1,8 @@
 /** Support that asks no question (funds, bonds, land…) follows the topics the user chose. */
-import { evaluate } from '../../../shared/policy';
+import { evaluate, type TopicId } from '../../../shared/policy';
 import { enterprise } from './helpers';
 
-const guidance = (topics?: Parameters<typeof enterprise>[0]['topics']) =>
+const guidance = (topics?: TopicId[]) =>
   evaluate(enterprise(topics ? { topics } : {}))
     .items.filter((i) => i.kind === 'nonMonetary' && i.status === 'eligible')
     .map((i) => i.id);
