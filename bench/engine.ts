@@ -8,7 +8,8 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { evaluate, parseProfile, type Profile } from '../shared/policy';
-import { denseProfile, questionnaireProfile, rng } from './profiles';
+import { rng } from '../shared/cloud/remind/simulate';
+import { denseProfile, questionnaireProfile } from './profiles';
 import { plainEvaluate } from './plain-evaluator';
 import { nowNs, stat } from './stats';
 

@@ -6,19 +6,17 @@
  * the questionnaire's quick path — time from its last tap to the result. Prints JSON.
  */
 import { readFileSync } from 'fs';
-import os from 'os';
 import path from 'path';
 import { gzipSync } from 'zlib';
-import { mkdtempSync, rmSync } from 'fs';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { createServer } from '../server';
+import type { CDPSession, Page } from 'playwright-core';
+// The e2e harness starts the local cloud on the H5 build and Debian's Chromium; the bench shares it.
+import { startHarness } from '../test/e2e/harness';
 import { stat } from './stats';
 import { quickPath } from './quick-path';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const root = process.env.BENCH_ROOT || process.cwd();
 const staticDir = path.resolve(root, process.env.E2E_STATIC_DIR || 'dist-h5');
-const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find(Boolean)!;
 
 async function throttle(cdp: CDPSession) {
   await cdp.send('Network.enable');
@@ -32,14 +30,8 @@ async function throttle(cdp: CDPSession) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'abacus-bench-h5-'));
-  const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-  const cloud = createServer({ port: 0, dataDir, staticDir, log: quiet as never });
-  const url = await cloud.listen();
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const h = await startHarness();
+  const { browser, url } = h;
   const interactive: number[] = [];
   const resultTimes: number[] = [];
   const cloudTimes: number[] = [];
@@ -83,9 +75,7 @@ async function main() {
       await context.close();
     }
   } finally {
-    await browser.close();
-    await cloud.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await h.close();
   }
   const sum = (k: 'raw' | 'gzip' | 'wire') => js.reduce((a, f) => a + f[k], 0);
   console.log(

@@ -5,18 +5,6 @@
  */
 import { catalog2022, type FactDef, type FactValue, type Profile, type TopicId } from '../shared/policy';
 
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same profiles. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function value(f: FactDef, r: () => number): FactValue {
   switch (f.type) {
     case 'flag': {

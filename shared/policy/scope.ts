@@ -3,8 +3,7 @@
  * project entry. A yes/no fact that is unknown or unanswered is assumed favourable ('opt') or not
  * ('pess'); the scope records each assumption so the result can show both figures.
  */
-import type { Dec } from './decimal';
-import { Dec as D } from './decimal';
+import { Dec } from './decimal';
 import type { FactDef, FactValue, Profile } from './types';
 
 const REGION_LABELS: Record<string, string> = {
@@ -82,7 +81,7 @@ export class Scope {
     if (typeof v === 'number' || (typeof v === 'string' && v !== 'unknown')) {
       const def = this.defs.get(id);
       const factor = def && def.type === 'amount' ? this.unitFactor.get(def.unit) : undefined;
-      const d = new D(v);
+      const d = new Dec(v);
       return factor ? d.times(factor) : d;
     }
     this.note(this.missing, id);

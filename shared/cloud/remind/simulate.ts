@@ -142,8 +142,8 @@ class VirtualClock {
   }
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
+/** Deterministic pseudo-random numbers (mulberry32); the benchmarks' profile generator uses it too. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
