@@ -5,6 +5,9 @@
  *  - build: checks on build outputs (weapp package via miniprogram-ci, sizes, cloud bundles);
  *    they need `npm run build:*` first (scripts/test.mjs runs the builds).
  *  - e2e: Chromium (playwright-core) against the local cloud serving the H5 build.
+ *  - weapp: the WeChat build in dist/ run headlessly in WeChat's component framework (exparser via
+ *    miniprogram-simulate), its cloud calls answered by our real handlers (test/weapp/harness.ts).
+ *    dist/ is loaded as WeChat loads it, so it is not transformed.
  */
 const ts = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 const moduleNameMapper = {
@@ -28,5 +31,12 @@ module.exports = {
     },
     { ...base, displayName: 'build', testEnvironment: 'node', testMatch: ['<rootDir>/test/build/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+    },
   ],
 };

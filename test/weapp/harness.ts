@@ -1,0 +1,722 @@
+/**
+ * The mini-program itself, run headlessly: the real weapp build in `dist/` (app.js, the page
+ * chunks, Taro's base.wxml) executed by WeChat's component framework (miniprogram-exparser, through
+ * miniprogram-simulate and the `wcc` WXML compiler of miniprogram-compiler), inside jest's jsdom.
+ *
+ * What WeChat's base library would provide is here, and only that:
+ *  - `App`, `Page`, `getApp`, `getCurrentPages`. In the base library a page is a component, so
+ *    `Page(config)` registers a component whose methods are the config's functions; the page stack
+ *    calls the lifecycles WeChat calls (onLoad with the query, onShow, onReady, onHide, onUnload)
+ *    on navigateTo / redirectTo / navigateBack / reLaunch, with WeChat's failures (a route not in
+ *    app.json, a stack of 10).
+ *  - `wx`: stateful storage and fakes of the APIs our pages use. Every call is recorded in
+ *    `mp.calls` (options without their callbacks); answers the user would give (a modal's button,
+ *    a subscribe sheet, the album permission) are chosen by the test through `mp.answers`.
+ *  - `wx.cloud.callFunction` is answered by our real handlers (shared/cloud/handlers) over the
+ *    in-memory WeChat database fake, with the caller's openid set by the test (`mp.openid`), the
+ *    same way cloudfunctions/<name> runs them in production (runHandler with a WeChat context).
+ *
+ * Built-in components (view, button, input, canvas…) render as placeholders: no layout, no real
+ * input value, no picker UI. This proves logic, bindings, events and API calls, not pixels.
+ *
+ * Webpack runs a page's entry (and so `Page()`) once per process; jest gives each test file fresh
+ * globals, so one file = one mini-program process, and `launch()` may be called once per file.
+ * A route opened again renders the component registered the first time, as WeChat does.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TextDecoder, TextEncoder } from 'node:util';
+import type { Envelope, FunctionName } from '../../shared/cloud/api';
+import type { HandlerContext, Logger } from '../../shared/cloud/context';
+import { FakeWxDatabase } from '../../shared/cloud/fake-wx-db';
+import { runHandler, type Handler } from '../../shared/cloud/handler';
+import { handlers } from '../../shared/cloud/handlers';
+import { wxDocumentStore } from '../../shared/cloud/wx-db';
+import { allText, fieldIn, findByClass, findById, findByText, idsIn, type WxElement } from './query';
+
+export const DIST = path.resolve(__dirname, '../../dist');
+
+/** WeChat keeps at most this many pages in the stack (navigateTo fails beyond it). */
+export const MAX_STACK = 10;
+
+type AnyFn = (...args: unknown[]) => unknown;
+type Options = Record<string, unknown> & { success?: AnyFn; fail?: AnyFn; complete?: AnyFn };
+
+/** One recorded `wx.*` call: the API name and its options without callbacks. */
+export interface WxCall {
+  api: string;
+  options: Record<string, unknown>;
+}
+
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
+
+/** What the user (or WeChat) answers; each test sets what it needs. */
+export interface Answers {
+  /** showModal: true = the confirm button. Taken from the front; when empty, `modalDefault`. */
+  modals: boolean[];
+  modalDefault: boolean;
+  /** requestSubscribeMessage per template id (missing = 'accept'), or a failure errCode (e.g. 20004: 主开关关闭). */
+  subscribe: Record<string, SubscribeAnswer>;
+  subscribeFailCode?: number;
+  /** scope.writePhotosAlbum: undefined = never asked, then `authorize` grants when `albumGrant`. */
+  albumSetting?: boolean;
+  albumGrant: boolean;
+  /** openSetting: whether the user switches the album permission on there. */
+  albumGrantInSettings: boolean;
+  /** chooseMessageFile: the files picked from a chat (none = the user cancels). */
+  messageFiles: { path: string; name: string; size: number }[];
+}
+
+/** A drawing call on the fake 2D context (method with arguments, or a property set). */
+export interface CanvasOp {
+  op: string;
+  args: unknown[];
+}
+
+export interface OpenPage {
+  route: string;
+  query: Record<string, string>;
+  /** The page instance WeChat would give `this` (methods: onShareAppMessage, …). */
+  instance: Record<string, AnyFn> & { route: string; options: Record<string, string> };
+  /** The page's root element in exparser's tree. */
+  root: WxElement;
+  text(): string;
+}
+
+interface SimulateRoot {
+  attach(parent: Element): void;
+  detach(): void;
+  instance: OpenPage['instance'];
+  _exparserNode: WxElement;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function parseUrl(url: string): { route: string; query: Record<string, string> } {
+  const [pathPart, search = ''] = url.split('?');
+  const route = pathPart.replace(/^\//, '');
+  const query: Record<string, string> = {};
+  for (const pair of search.split('&')) {
+    if (!pair) continue;
+    const i = pair.indexOf('=');
+    // WeChat hands the query to onLoad as written in the url: values are not decoded.
+    if (i < 0) query[pair] = '';
+    else query[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return { route, query };
+}
+
+function withoutCallbacks(o: unknown): Record<string, unknown> {
+  if (!o || typeof o !== 'object') return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v !== 'function') out[k] = v;
+  return out;
+}
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface MiniProgram {
+  /** The caller's openid for cloud calls (as `cloud.getWXContext().OPENID`); null = no user. */
+  openid: string | null;
+  /** The cloud functions' clock. */
+  now: () => Date;
+  /** When true, wx.cloud.callFunction fails as it does offline. */
+  cloudOffline: boolean;
+  readonly db: FakeWxDatabase;
+  readonly answers: Answers;
+  readonly calls: WxCall[];
+  /** Recorded drawing on every canvas the pages asked for. */
+  readonly canvasOps: CanvasOp[];
+  /** console.error lines and errors thrown in event handlers or lifecycles. */
+  readonly errors: string[];
+  /** console.warn lines of the app (e.g. a cloud call that failed). */
+  readonly warnings: string[];
+  readonly storage: Map<string, unknown>;
+  /** The pages, bottom first (as getCurrentPages()). */
+  stack(): OpenPage[];
+  /** The page on top. */
+  page(): OpenPage;
+  /** Calls of one API. */
+  callsOf(api: string): Record<string, unknown>[];
+  /** Closes every page and opens `url`, as wx.reLaunch does; waits until it has rendered. */
+  reLaunch(url: string): Promise<OpenPage>;
+  /** Waits until timers, cloud calls and re-renders are done. */
+  settle(): Promise<void>;
+  /** Waits (settling) until `check` returns a truthy value; throws with the page's text after `ms`. */
+  waitFor<T>(check: () => T | undefined | null | false, what: string, ms?: number): Promise<T>;
+  /** Calls a cloud function as a user would through wx.cloud (for setting the scene up). */
+  callCloud<N extends FunctionName>(name: N, data: Record<string, unknown>, openid?: string | null): Promise<Envelope<unknown>>;
+  /** Empties storage, the database, recorded calls and answers; closes all pages. */
+  reset(): Promise<void>;
+  /** Set while a tap is being dispatched (WeChat allows some APIs only there). */
+  inTap: number;
+
+  // ---- what a user does and sees, on the page on top ----
+  /** The element with this id; throws listing the page's ids when there is none. */
+  byId(id: string): WxElement;
+  /** Whether an element with this id is rendered. */
+  has(id: string): boolean;
+  /** Elements with this class. */
+  byClass(className: string): WxElement[];
+  /** The innermost element showing `text` (exact: its whole text); throws when none or several. */
+  byText(text: string, exact?: boolean): WxElement;
+  /** The page's whole text, or one element's ('#id' or an element). */
+  text(target?: Target): string;
+  /** Taps the element ('#id', an element, or its visible text) and waits until the page settled. */
+  tap(target: Target): Promise<void>;
+  /** Types into the input at or below the target (its `detail.value`), then waits. */
+  input(target: Target, value: string): Promise<void>;
+}
+
+/** '#id', visible text, or an element. */
+export type Target = string | WxElement;
+
+let launched: MiniProgram | undefined;
+
+/**
+ * Starts the mini-program (once per test file): installs the base-library globals and `wx`, runs
+ * dist/app.js and App's onLaunch/onShow. Open the first page with `mp.reLaunch('/pages/index/index')`.
+ */
+export function launch(): MiniProgram {
+  if (launched) return launched;
+  if (!existsSync(path.join(DIST, 'app.json'))) {
+    throw new Error('dist/ has no weapp build: run `npm run build:weapp` first (npm test does).');
+  }
+  const appJson = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: { root: string; pages: string[] }[];
+  };
+  const routes = new Set<string>([
+    ...appJson.pages,
+    ...(appJson.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
+  ]);
+
+  const g = globalThis as unknown as Record<string, unknown>;
+  const errors: string[] = [];
+  const calls: WxCall[] = [];
+  const canvasOps: CanvasOp[] = [];
+  const storage = new Map<string, unknown>();
+  const freshAnswers = (): Answers => ({
+    modals: [],
+    modalDefault: true,
+    subscribe: {},
+    albumGrant: true,
+    albumGrantInSettings: true,
+    messageFiles: [],
+  });
+  let db = new FakeWxDatabase();
+  let pending = 0;
+  let mutations = 0;
+
+  // The dist code logs warnings (e.g. a cloud call that failed on purpose); keep them out of the
+  // test output, but keep console.error as a failure the tests can see.
+  const quiet: Logger = { info: () => {}, warn: () => {}, error: (m) => errors.push(m) };
+  const warnings: string[] = [];
+  jestSpy('warn', (...args: unknown[]) => warnings.push(args.map((a) => (a instanceof Error ? a.stack : typeof a === 'object' ? JSON.stringify(a) : String(a))).join(' ')));
+  jestSpy('info', () => {});
+  jestSpy('log', () => {});
+  jestSpy('error', (...args: unknown[]) => errors.push(args.map(String).join(' ')));
+
+  // ---- the page stack -------------------------------------------------------------------------
+  const stack: OpenPage[] = [];
+  const roots = new Map<OpenPage, SimulateRoot>();
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  new MutationObserver(() => (mutations += 1)).observe(container, { subtree: true, childList: true, characterData: true, attributes: true });
+
+  // miniprogram-simulate and its exparser need the DOM of jsdom and its Event classes.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const simulate = require('miniprogram-simulate') as {
+    load(p: string, o: { rootPath: string }): string;
+    render(id: string): SimulateRoot;
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exparser = require('miniprogram-exparser') as {
+    Event: { create(type: string, detail: unknown, o: Record<string, unknown>): unknown; dispatchEvent(el: WxElement, e: unknown): void };
+  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const simUtils = require('miniprogram-simulate/src/utils') as { runJs(file: string): void };
+
+  // simulate registers a component by running its file and catching `Component(def)`. Node runs
+  // a file once, so for a component loaded again (the shared `comp` of each page, a page opened
+  // twice) the definition caught the first time is registered again.
+  const definitions = new Map<string, unknown>();
+  let loadingFile: string | undefined;
+  const runJs = simUtils.runJs;
+  const simComponent = g.Component as (def: unknown) => void;
+  simUtils.runJs = (file: string) => {
+    const known = definitions.get(file);
+    if (known) return simComponent(known);
+    loadingFile = file;
+    try {
+      runJs(file);
+    } finally {
+      loadingFile = undefined;
+    }
+  };
+  g.Component = (def: unknown) => {
+    if (loadingFile) definitions.set(loadingFile, def);
+    simComponent(def);
+  };
+
+  let appConfig: Record<string, AnyFn> | undefined;
+  g.App = (config: Record<string, AnyFn>) => {
+    appConfig = config;
+  };
+  g.getApp = () => appConfig;
+  g.getCurrentPages = () => stack.map((p) => p.instance);
+  // A page is a component whose methods are the page config's functions.
+  g.Page = (config: Record<string, unknown>) => {
+    const methods: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(config)) if (typeof v === 'function') methods[k] = v;
+    (g.Component as (def: unknown) => void)({ data: config.data ?? {}, methods });
+  };
+
+  const componentIds = new Map<string, string>();
+  function componentOf(route: string): string {
+    let id = componentIds.get(route);
+    if (!id) {
+      id = simulate.load(path.join(DIST, route), { rootPath: DIST });
+      componentIds.set(route, id);
+    }
+    return id;
+  }
+
+  function guard(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      errors.push(`${what}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+
+  function lifecycle(page: OpenPage, name: string, arg?: unknown): void {
+    const fn = page.instance[name];
+    if (typeof fn === 'function') guard(`${page.route} ${name}`, () => fn.call(page.instance, arg));
+  }
+
+  function open(url: string): OpenPage {
+    const { route, query } = parseUrl(url);
+    const root = simulate.render(componentOf(route));
+    root.attach(container);
+    const instance = root.instance;
+    instance.route = route;
+    instance.options = query;
+    const page: OpenPage = {
+      route,
+      query,
+      instance,
+      root: root._exparserNode,
+      text: () => allText(root._exparserNode),
+    };
+    roots.set(page, root);
+    stack.push(page);
+    lifecycle(page, 'onLoad', { ...query });
+    lifecycle(page, 'onShow');
+    lifecycle(page, 'onReady');
+    return page;
+  }
+
+  function close(page: OpenPage): void {
+    lifecycle(page, 'onUnload');
+    roots.get(page)?.detach();
+    roots.delete(page);
+  }
+
+  /** WeChat answers navigation asynchronously; `success` then `complete`, or `fail` then `complete`. */
+  function answer(o: Options, api: string, run: () => string | null): void {
+    setTimeout(() => {
+      const failure = run();
+      if (failure) {
+        o.fail?.({ errMsg: `${api}:fail ${failure}` });
+      } else {
+        o.success?.({ errMsg: `${api}:ok` });
+      }
+      o.complete?.({ errMsg: `${api}:${failure ? 'fail' : 'ok'}` });
+    }, 0);
+  }
+
+  const known = (url: string) => routes.has(parseUrl(url).route);
+  const notFound = (url: string) => `page "${parseUrl(url).route}" is not found`;
+
+  // ---- wx ---------------------------------------------------------------------------------------
+  function record(api: string, o: unknown): void {
+    calls.push({ api, options: withoutCallbacks(o) });
+  }
+
+  /** An API that succeeds with `result` (callbacks and promise as WeChat gives both). */
+  function ok(api: string, result: (o: Options) => Record<string, unknown> = () => ({})) {
+    return (o: Options = {}) => {
+      record(api, o);
+      const res = { errMsg: `${api}:ok`, ...result(o) };
+      return Promise.resolve().then(() => {
+        o.success?.(res);
+        o.complete?.(res);
+        return res;
+      });
+    };
+  }
+
+  /** An API that fails with `errMsg` (and errCode) when `decide` says so. */
+  function maybe(api: string, decide: (o: Options) => { fail?: string; errCode?: number; res?: Record<string, unknown> }) {
+    return (o: Options = {}) => {
+      record(api, o);
+      const d = decide(o);
+      return Promise.resolve().then(() => {
+        if (d.fail !== undefined) {
+          const err = { errMsg: `${api}:fail ${d.fail}`, ...(d.errCode !== undefined ? { errCode: d.errCode } : {}) };
+          o.fail?.(err);
+          o.complete?.(err);
+          return Promise.reject(err);
+        }
+        const res = { errMsg: `${api}:ok`, ...d.res };
+        o.success?.(res);
+        o.complete?.(res);
+        return res;
+      });
+    };
+  }
+
+  const copy = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+
+  function fakeCanvas(id: string) {
+    const ctx: Record<string, unknown> = {};
+    const state: Record<string, unknown> = { font: '10px sans-serif' };
+    const proxy: Record<string, unknown> = new Proxy(ctx, {
+      get(_t, prop: string) {
+        if (prop in state) return state[prop];
+        if (prop === 'measureText') {
+          return (text: string) => {
+            canvasOps.push({ op: 'measureText', args: [text] });
+            const size = Number(/(\d+(?:\.\d+)?)px/.exec(String(state.font))?.[1] ?? 10);
+            // Wide (CJK) characters one em, others half an em: enough for line breaking.
+            const width = [...String(text)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? size : size / 2), 0);
+            return { width };
+          };
+        }
+        if (prop === 'createLinearGradient' || prop === 'createPattern' || prop === 'createRadialGradient') {
+          return (...args: unknown[]) => {
+            canvasOps.push({ op: prop, args });
+            return { addColorStop: (...a: unknown[]) => canvasOps.push({ op: 'addColorStop', args: a }) };
+          };
+        }
+        return (...args: unknown[]) => {
+          canvasOps.push({ op: prop, args });
+        };
+      },
+      set(_t, prop: string, value: unknown) {
+        state[prop] = value;
+        canvasOps.push({ op: `set ${prop}`, args: [value] });
+        return true;
+      },
+    });
+    return { id, width: 300, height: 150, getContext: () => proxy, createImage: () => ({}) };
+  }
+
+  const wx: Record<string, unknown> = {
+    // routing
+    navigateTo: (o: Options) => {
+      record('navigateTo', o);
+      answer(o, 'navigateTo', () => {
+        const url = String(o.url);
+        if (!known(url)) return notFound(url);
+        if (stack.length >= MAX_STACK) return 'webview count limit exceed';
+        const top = stack[stack.length - 1];
+        if (top) lifecycle(top, 'onHide');
+        open(url);
+        return null;
+      });
+    },
+    redirectTo: (o: Options) => {
+      record('redirectTo', o);
+      answer(o, 'redirectTo', () => {
+        const url = String(o.url);
+        if (!known(url)) return notFound(url);
+        const top = stack.pop();
+        if (top) close(top);
+        open(url);
+        return null;
+      });
+    },
+    navigateBack: (o: Options = {}) => {
+      record('navigateBack', o);
+      answer(o, 'navigateBack', () => {
+        if (stack.length <= 1) return 'cannot navigate back at first page.';
+        const delta = Math.max(1, Math.min(Number(o.delta ?? 1) || 1, stack.length - 1));
+        for (let i = 0; i < delta; i++) close(stack.pop()!);
+        lifecycle(stack[stack.length - 1], 'onShow');
+        return null;
+      });
+    },
+    reLaunch: (o: Options) => {
+      record('reLaunch', o);
+      answer(o, 'reLaunch', () => {
+        const url = String(o.url);
+        if (!known(url)) return notFound(url);
+        while (stack.length) close(stack.pop()!);
+        open(url);
+        return null;
+      });
+    },
+    switchTab: (o: Options) => {
+      record('switchTab', o);
+      answer(o, 'switchTab', () => 'can not switchTab to no-tabBar page');
+    },
+    // storage: values are kept as JSON copies, '' for a missing key (as WeChat answers)
+    getStorageSync: (key: string) => (storage.has(key) ? copy(storage.get(key)) : ''),
+    setStorageSync: (key: string, value: unknown) => {
+      storage.set(key, copy(value));
+    },
+    removeStorageSync: (key: string) => {
+      storage.delete(key);
+    },
+    clearStorageSync: () => storage.clear(),
+    getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
+    // interaction
+    showModal: maybe('showModal', () => {
+      const confirm = mp.answers.modals.length ? mp.answers.modals.shift()! : mp.answers.modalDefault;
+      return { res: { confirm, cancel: !confirm } };
+    }),
+    showToast: ok('showToast'),
+    hideToast: ok('hideToast'),
+    showLoading: ok('showLoading'),
+    hideLoading: ok('hideLoading'),
+    showActionSheet: maybe('showActionSheet', () => ({ fail: 'cancel' })),
+    setClipboardData: ok('setClipboardData'),
+    setNavigationBarTitle: ok('setNavigationBarTitle'),
+    pageScrollTo: ok('pageScrollTo'),
+    vibrateShort: ok('vibrateShort'),
+    // share menu
+    showShareMenu: ok('showShareMenu'),
+    hideShareMenu: ok('hideShareMenu'),
+    updateShareMenu: ok('updateShareMenu'),
+    // subscribe messages: only from a tap, like WeChat
+    requestSubscribeMessage: maybe('requestSubscribeMessage', (o) => {
+      if (mp.inTap === 0) return { fail: 'can only be invoked by user TAP gesture.', errCode: 20003 };
+      if (mp.answers.subscribeFailCode !== undefined) return { fail: 'subscribe refused', errCode: mp.answers.subscribeFailCode };
+      const res: Record<string, unknown> = {};
+      for (const id of (o.tmplIds as string[]) ?? []) res[id] = mp.answers.subscribe[id] ?? 'accept';
+      return { res };
+    }),
+    // canvas and album
+    createSelectorQuery: () => {
+      const selected: string[] = [];
+      const q = {
+        in: () => q,
+        select: (selector: string) => {
+          selected.push(selector);
+          return { fields: () => q, boundingClientRect: () => q, node: () => q };
+        },
+        selectAll: (selector: string) => q.select(selector),
+        selectViewport: () => q,
+        exec: (cb?: (res: unknown[]) => void) => {
+          record('createSelectorQuery', { selectors: [...selected] });
+          const top = stack[stack.length - 1];
+          const res = selected.map((selector) => {
+            const el = top ? findById(top.root, selector.replace(/^#/, '')) : undefined;
+            if (!el) return null;
+            // A 2D canvas has a node; anything else only its rectangle.
+            return el.is === 'canvas' ? { node: fakeCanvas(el.id), width: 375, height: 600 } : { width: 375, height: 100 };
+          });
+          setTimeout(() => cb?.(res), 0);
+        },
+      };
+      return q;
+    },
+    canvasToTempFilePath: maybe('canvasToTempFilePath', (o) =>
+      o.canvas || o.canvasId ? { res: { tempFilePath: 'wxfile://tmp/poster.png' } } : { fail: 'canvas is empty' },
+    ),
+    getSetting: maybe('getSetting', () => ({
+      res: { authSetting: mp.answers.albumSetting === undefined ? {} : { 'scope.writePhotosAlbum': mp.answers.albumSetting } },
+    })),
+    authorize: maybe('authorize', () => {
+      if (mp.answers.albumSetting === undefined) mp.answers.albumSetting = mp.answers.albumGrant;
+      return mp.answers.albumSetting ? {} : { fail: 'auth deny' };
+    }),
+    openSetting: maybe('openSetting', () => {
+      if (mp.answers.albumGrantInSettings) mp.answers.albumSetting = true;
+      return { res: { authSetting: { 'scope.writePhotosAlbum': mp.answers.albumSetting === true } } };
+    }),
+    saveImageToPhotosAlbum: maybe('saveImageToPhotosAlbum', () => (mp.answers.albumSetting ? {} : { fail: 'auth deny' })),
+    chooseMessageFile: maybe('chooseMessageFile', () =>
+      mp.answers.messageFiles.length ? { res: { tempFiles: mp.answers.messageFiles } } : { fail: 'cancel' },
+    ),
+    // device
+    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, pixelRatio: 3, SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.50' }),
+    getWindowInfo: () => ({ windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, pixelRatio: 3 }),
+    nextTick: (fn: () => void) => setTimeout(fn, 0),
+    // cloud: our real handlers over the in-memory WeChat database
+    cloud: {
+      init: (o: unknown) => record('cloud.init', o),
+      callFunction: (o: Options) => {
+        record('cloud.callFunction', o);
+        return callFunction(String(o.name), o.data, mp.openid).then(
+          (res) => {
+            o.success?.(res);
+            o.complete?.(res);
+            return res;
+          },
+          (err) => {
+            o.fail?.(err);
+            o.complete?.(err);
+            throw err;
+          },
+        );
+      },
+    },
+  };
+
+  async function callFunction(name: string, data: unknown, openid: string | null) {
+    pending += 1;
+    try {
+      await tick();
+      if (mp.cloudOffline) throw { errMsg: 'cloud.callFunction:fail Error: errCode: -1 network error' };
+      const handler = (handlers as Record<string, Handler<FunctionName>>)[name];
+      if (!handler) throw { errMsg: `cloud.callFunction:fail -501000 FunctionName parameter could not be found (${name})` };
+      const ctx: HandlerContext = { openid, now: mp.now, db: wxDocumentStore(() => db), log: quiet, env: {} };
+      const result = await runHandler(name as FunctionName, handler, data ?? {}, ctx);
+      return { errMsg: 'cloud.callFunction:ok', result, requestID: `test-${calls.length}` };
+    } finally {
+      pending -= 1;
+    }
+  }
+
+  g.wx = wx;
+  // The cloud functions run on Node, whose TextEncoder our handlers use (request size, ids);
+  // jest's jsdom lacks it. No page code of dist/ uses it (WeChat's JS core may not have it).
+  g.TextEncoder ??= TextEncoder;
+  g.TextDecoder ??= TextDecoder;
+
+  // ---- run the app ------------------------------------------------------------------------------
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(DIST, 'app.js'));
+  if (!appConfig) throw new Error('dist/app.js did not call App()');
+  appConfig.onLaunch?.call(appConfig, { path: 'pages/index/index', query: {}, scene: 1001 });
+  appConfig.onShow?.call(appConfig, { path: 'pages/index/index', query: {}, scene: 1001 });
+
+  async function settle(): Promise<void> {
+    let quietTicks = 0;
+    for (let i = 0; i < 400 && quietTicks < 3; i++) {
+      const before = mutations;
+      await tick();
+      quietTicks = pending === 0 && mutations === before ? quietTicks + 1 : 0;
+    }
+  }
+
+  const mp = {
+    openid: 'user-a',
+    now: () => new Date(),
+    cloudOffline: false,
+    get db() {
+      return db;
+    },
+    answers: freshAnswers(),
+    calls,
+    canvasOps,
+    errors,
+    warnings,
+    storage,
+    inTap: 0,
+    stack: () => [...stack],
+    page: () => {
+      const top = stack[stack.length - 1];
+      if (!top) throw new Error('no page is open: start with mp.reLaunch(url)');
+      return top;
+    },
+    callsOf: (api) => calls.filter((c) => c.api === api).map((c) => c.options),
+    async reLaunch(url) {
+      const o: Options = { url };
+      let failure: unknown;
+      (wx.reLaunch as (o: Options) => void)({ ...o, fail: (e: unknown) => (failure = e) });
+      await settle();
+      if (failure) throw new Error(`reLaunch ${url}: ${JSON.stringify(failure)}`);
+      return mp.page();
+    },
+    settle,
+    async waitFor(check, what, ms = 5000) {
+      const start = Date.now();
+      for (;;) {
+        const v = check();
+        if (v) return v as NonNullable<typeof v>;
+        if (Date.now() - start > ms) {
+          const top = stack[stack.length - 1];
+          throw new Error(`waited ${ms} ms for ${what}; page ${top?.route ?? '(none)'} shows: ${top?.text() ?? ''}`);
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+    async callCloud(name, data, openid = mp.openid) {
+      return (await callFunction(name, data, openid)).result;
+    },
+    async reset() {
+      while (stack.length) close(stack.pop()!);
+      storage.clear();
+      db = new FakeWxDatabase();
+      calls.length = 0;
+      canvasOps.length = 0;
+      errors.length = 0;
+      warnings.length = 0;
+      (mp as { answers: Answers }).answers = freshAnswers();
+      mp.openid = 'user-a';
+      mp.now = () => new Date();
+      mp.cloudOffline = false;
+      await settle();
+    },
+  } as MiniProgram;
+
+  function resolve(target: Target): WxElement {
+    if (typeof target !== 'string') return target;
+    return target.startsWith('#') ? mp.byId(target.slice(1)) : mp.byText(target);
+  }
+
+  function dispatch(el: WxElement, type: string, detail: Record<string, unknown>): void {
+    const event = exparser.Event.create(type, detail, {
+      bubbles: true,
+      capturePhase: true,
+      composed: true,
+      extraFields: { touches: [], changedTouches: [] },
+    });
+    mp.inTap += type === 'tap' ? 1 : 0;
+    try {
+      guard(`${type} on #${el.id}`, () => exparser.Event.dispatchEvent(el, event));
+    } finally {
+      mp.inTap -= type === 'tap' ? 1 : 0;
+    }
+  }
+
+  Object.assign(mp, {
+    byId(id: string) {
+      const el = findById(mp.page().root, id);
+      if (!el) throw new Error(`no #${id} on ${mp.page().route}; ids there: ${idsIn(mp.page().root).join(' ')}`);
+      return el;
+    },
+    has: (id: string) => Boolean(findById(mp.page().root, id)),
+    byClass: (className: string) => findByClass(mp.page().root, className),
+    byText(text: string, exact = false) {
+      const hits = findByText(mp.page().root, text, exact);
+      if (hits.length !== 1) {
+        throw new Error(`${hits.length} elements show "${text}" on ${mp.page().route}; the page shows: ${mp.page().text()}`);
+      }
+      return hits[0];
+    },
+    text: (target?: Target) => (target === undefined ? mp.page().text() : allText(resolve(target))),
+    async tap(target: Target) {
+      dispatch(resolve(target), 'tap', { x: 0, y: 0 });
+      await settle();
+    },
+    async input(target: Target, value: string) {
+      const el = resolve(target);
+      const field = fieldIn(el);
+      if (!field) throw new Error(`no input at or below #${el.id}`);
+      dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
+      await settle();
+    },
+  } satisfies Partial<MiniProgram>);
+
+  launched = mp;
+  return mp;
+}
+
+function jestSpy(method: 'warn' | 'info' | 'log' | 'error', impl: (...args: unknown[]) => void): void {
+  jest.spyOn(console, method).mockImplementation(impl);
+}
