@@ -34,7 +34,8 @@ import { handlers } from '../../shared/cloud/handlers';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { allText, fieldIn, findByClass, findById, findByText, idsIn, type WxElement } from './query';
 
-export const DIST = path.resolve(__dirname, '../../dist');
+/** The weapp build to run: dist/, or another output folder (WEAPP_DIST, e.g. a build made with TARO_OUTPUT). */
+export const DIST = path.resolve(process.env.WEAPP_DIST || path.join(__dirname, '../../dist'));
 
 /** WeChat keeps at most this many pages in the stack (navigateTo fails beyond it). */
 export const MAX_STACK = 10;
@@ -42,10 +43,14 @@ export const MAX_STACK = 10;
 type AnyFn = (...args: unknown[]) => unknown;
 type Options = Record<string, unknown> & { success?: AnyFn; fail?: AnyFn; complete?: AnyFn };
 
-/** One recorded `wx.*` call: the API name and its options without callbacks. */
+/** One recorded `wx.*` call: the API name, its options without callbacks, and how it was answered. */
 export interface WxCall {
   api: string;
   options: Record<string, unknown>;
+  /** Made while a tap was being dispatched (WeChat allows requestSubscribeMessage only then). */
+  inTap: boolean;
+  /** What WeChat answered (`errMsg` 'name:ok' or 'name:fail …'), once it has. */
+  answer?: Record<string, unknown>;
 }
 
 export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
@@ -166,6 +171,10 @@ export interface MiniProgram {
   tap(target: Target): Promise<void>;
   /** Types into the input at or below the target (its `detail.value`), then waits. */
   input(target: Target, value: string): Promise<void>;
+  /** The text the input at or below the target shows (the value the WXML binds from the page data). */
+  value(target: Target): string;
+  /** WeChat's back button (top left): the page on top is closed; not an API call of the app. */
+  back(): Promise<void>;
 }
 
 /** '#id', visible text, or an element. */
@@ -204,7 +213,7 @@ export function launch(): MiniProgram {
     albumGrantInSettings: true,
     messageFiles: [],
   });
-  let db = new FakeWxDatabase();
+  const db = new FakeWxDatabase();
   let pending = 0;
   let mutations = 0;
 
@@ -324,56 +333,75 @@ export function launch(): MiniProgram {
   }
 
   /** WeChat answers navigation asynchronously; `success` then `complete`, or `fail` then `complete`. */
-  function answer(o: Options, api: string, run: () => string | null): void {
+  function answer(o: Options, call: WxCall, run: () => string | null): void {
     setTimeout(() => {
       const failure = run();
-      if (failure) {
-        o.fail?.({ errMsg: `${api}:fail ${failure}` });
-      } else {
-        o.success?.({ errMsg: `${api}:ok` });
-      }
-      o.complete?.({ errMsg: `${api}:${failure ? 'fail' : 'ok'}` });
+      const res = { errMsg: `${call.api}:${failure ? `fail ${failure}` : 'ok'}` };
+      call.answer = res;
+      (failure ? o.fail : o.success)?.(res);
+      o.complete?.(res);
     }, 0);
+  }
+
+  function goBack(delta: number): string | null {
+    if (stack.length <= 1) return 'cannot navigate back at first page.';
+    for (let i = 0; i < Math.max(1, Math.min(delta, stack.length - 1)); i++) close(stack.pop()!);
+    lifecycle(stack[stack.length - 1], 'onShow');
+    return null;
+  }
+
+  // base.wxml binds an input's shown text to one short key of its node's data (`value="{{i.p25}}"`).
+  const inputValueKey = /<input value="\{\{i\.(\w+)\}\}"/.exec(readFileSync(path.join(DIST, 'base.wxml'), 'utf8'))?.[1];
+
+  /** The page data node Taro rendered an element from (found by its data-sid). */
+  function nodeData(sid: string, n: unknown): Record<string, unknown> | undefined {
+    if (!n || typeof n !== 'object') return undefined;
+    const o = n as Record<string, unknown>;
+    if (o.sid === sid) return o;
+    for (const v of Object.values(o)) {
+      const hit = nodeData(sid, v);
+      if (hit) return hit;
+    }
+    return undefined;
   }
 
   const known = (url: string) => routes.has(parseUrl(url).route);
   const notFound = (url: string) => `page "${parseUrl(url).route}" is not found`;
 
   // ---- wx ---------------------------------------------------------------------------------------
-  function record(api: string, o: unknown): void {
-    calls.push({ api, options: withoutCallbacks(o) });
+  function record(api: string, o: unknown): WxCall {
+    const call: WxCall = { api, options: withoutCallbacks(o), inTap: mp.inTap > 0 };
+    calls.push(call);
+    return call;
   }
 
-  /** An API that succeeds with `result` (callbacks and promise as WeChat gives both). */
-  function ok(api: string, result: (o: Options) => Record<string, unknown> = () => ({})) {
+  /**
+   * An API that answers with `decide`'s result: `success`/`fail` then `complete`, asynchronously.
+   * As in WeChat, a promise is returned only when no callback is given.
+   */
+  function api(name: string, decide: (o: Options) => { fail?: string; errCode?: number; res?: Record<string, unknown> } = () => ({})) {
     return (o: Options = {}) => {
-      record(api, o);
-      const res = { errMsg: `${api}:ok`, ...result(o) };
-      return Promise.resolve().then(() => {
-        o.success?.(res);
-        o.complete?.(res);
-        return res;
-      });
-    };
-  }
-
-  /** An API that fails with `errMsg` (and errCode) when `decide` says so. */
-  function maybe(api: string, decide: (o: Options) => { fail?: string; errCode?: number; res?: Record<string, unknown> }) {
-    return (o: Options = {}) => {
-      record(api, o);
+      const call = record(name, o);
       const d = decide(o);
-      return Promise.resolve().then(() => {
+      const answered = Promise.resolve().then(() => {
         if (d.fail !== undefined) {
-          const err = { errMsg: `${api}:fail ${d.fail}`, ...(d.errCode !== undefined ? { errCode: d.errCode } : {}) };
+          const err = { errMsg: `${name}:fail ${d.fail}`, ...(d.errCode !== undefined ? { errCode: d.errCode } : {}) };
+          call.answer = err;
           o.fail?.(err);
           o.complete?.(err);
-          return Promise.reject(err);
+          throw err;
         }
-        const res = { errMsg: `${api}:ok`, ...d.res };
+        const res = { errMsg: `${name}:ok`, ...d.res };
+        call.answer = res;
         o.success?.(res);
         o.complete?.(res);
         return res;
       });
+      if (o.success || o.fail || o.complete) {
+        answered.catch(() => {});
+        return undefined;
+      }
+      return answered;
     };
   }
 
@@ -416,8 +444,8 @@ export function launch(): MiniProgram {
   const wx: Record<string, unknown> = {
     // routing
     navigateTo: (o: Options) => {
-      record('navigateTo', o);
-      answer(o, 'navigateTo', () => {
+      const call = record('navigateTo', o);
+      answer(o, call, () => {
         const url = String(o.url);
         if (!known(url)) return notFound(url);
         if (stack.length >= MAX_STACK) return 'webview count limit exceed';
@@ -428,8 +456,8 @@ export function launch(): MiniProgram {
       });
     },
     redirectTo: (o: Options) => {
-      record('redirectTo', o);
-      answer(o, 'redirectTo', () => {
+      const call = record('redirectTo', o);
+      answer(o, call, () => {
         const url = String(o.url);
         if (!known(url)) return notFound(url);
         const top = stack.pop();
@@ -439,18 +467,12 @@ export function launch(): MiniProgram {
       });
     },
     navigateBack: (o: Options = {}) => {
-      record('navigateBack', o);
-      answer(o, 'navigateBack', () => {
-        if (stack.length <= 1) return 'cannot navigate back at first page.';
-        const delta = Math.max(1, Math.min(Number(o.delta ?? 1) || 1, stack.length - 1));
-        for (let i = 0; i < delta; i++) close(stack.pop()!);
-        lifecycle(stack[stack.length - 1], 'onShow');
-        return null;
-      });
+      const call = record('navigateBack', o);
+      answer(o, call, () => goBack(Number(o.delta ?? 1) || 1));
     },
     reLaunch: (o: Options) => {
-      record('reLaunch', o);
-      answer(o, 'reLaunch', () => {
+      const call = record('reLaunch', o);
+      answer(o, call, () => {
         const url = String(o.url);
         if (!known(url)) return notFound(url);
         while (stack.length) close(stack.pop()!);
@@ -459,8 +481,8 @@ export function launch(): MiniProgram {
       });
     },
     switchTab: (o: Options) => {
-      record('switchTab', o);
-      answer(o, 'switchTab', () => 'can not switchTab to no-tabBar page');
+      const call = record('switchTab', o);
+      answer(o, call, () => 'can not switchTab to no-tabBar page');
     },
     // storage: values are kept as JSON copies, '' for a missing key (as WeChat answers)
     getStorageSync: (key: string) => (storage.has(key) ? copy(storage.get(key)) : ''),
@@ -473,25 +495,25 @@ export function launch(): MiniProgram {
     clearStorageSync: () => storage.clear(),
     getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
     // interaction
-    showModal: maybe('showModal', () => {
+    showModal: api('showModal', () => {
       const confirm = mp.answers.modals.length ? mp.answers.modals.shift()! : mp.answers.modalDefault;
       return { res: { confirm, cancel: !confirm } };
     }),
-    showToast: ok('showToast'),
-    hideToast: ok('hideToast'),
-    showLoading: ok('showLoading'),
-    hideLoading: ok('hideLoading'),
-    showActionSheet: maybe('showActionSheet', () => ({ fail: 'cancel' })),
-    setClipboardData: ok('setClipboardData'),
-    setNavigationBarTitle: ok('setNavigationBarTitle'),
-    pageScrollTo: ok('pageScrollTo'),
-    vibrateShort: ok('vibrateShort'),
+    showToast: api('showToast'),
+    hideToast: api('hideToast'),
+    showLoading: api('showLoading'),
+    hideLoading: api('hideLoading'),
+    showActionSheet: api('showActionSheet', () => ({ fail: 'cancel' })),
+    setClipboardData: api('setClipboardData'),
+    setNavigationBarTitle: api('setNavigationBarTitle'),
+    pageScrollTo: api('pageScrollTo'),
+    vibrateShort: api('vibrateShort'),
     // share menu
-    showShareMenu: ok('showShareMenu'),
-    hideShareMenu: ok('hideShareMenu'),
-    updateShareMenu: ok('updateShareMenu'),
+    showShareMenu: api('showShareMenu'),
+    hideShareMenu: api('hideShareMenu'),
+    updateShareMenu: api('updateShareMenu'),
     // subscribe messages: only from a tap, like WeChat
-    requestSubscribeMessage: maybe('requestSubscribeMessage', (o) => {
+    requestSubscribeMessage: api('requestSubscribeMessage', (o) => {
       if (mp.inTap === 0) return { fail: 'can only be invoked by user TAP gesture.', errCode: 20003 };
       if (mp.answers.subscribeFailCode !== undefined) return { fail: 'subscribe refused', errCode: mp.answers.subscribeFailCode };
       const res: Record<string, unknown> = {};
@@ -523,22 +545,22 @@ export function launch(): MiniProgram {
       };
       return q;
     },
-    canvasToTempFilePath: maybe('canvasToTempFilePath', (o) =>
+    canvasToTempFilePath: api('canvasToTempFilePath', (o) =>
       o.canvas || o.canvasId ? { res: { tempFilePath: 'wxfile://tmp/poster.png' } } : { fail: 'canvas is empty' },
     ),
-    getSetting: maybe('getSetting', () => ({
+    getSetting: api('getSetting', () => ({
       res: { authSetting: mp.answers.albumSetting === undefined ? {} : { 'scope.writePhotosAlbum': mp.answers.albumSetting } },
     })),
-    authorize: maybe('authorize', () => {
+    authorize: api('authorize', () => {
       if (mp.answers.albumSetting === undefined) mp.answers.albumSetting = mp.answers.albumGrant;
       return mp.answers.albumSetting ? {} : { fail: 'auth deny' };
     }),
-    openSetting: maybe('openSetting', () => {
+    openSetting: api('openSetting', () => {
       if (mp.answers.albumGrantInSettings) mp.answers.albumSetting = true;
       return { res: { authSetting: { 'scope.writePhotosAlbum': mp.answers.albumSetting === true } } };
     }),
-    saveImageToPhotosAlbum: maybe('saveImageToPhotosAlbum', () => (mp.answers.albumSetting ? {} : { fail: 'auth deny' })),
-    chooseMessageFile: maybe('chooseMessageFile', () =>
+    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', () => (mp.answers.albumSetting ? {} : { fail: 'auth deny' })),
+    chooseMessageFile: api('chooseMessageFile', () =>
       mp.answers.messageFiles.length ? { res: { tempFiles: mp.answers.messageFiles } } : { fail: 'cancel' },
     ),
     // device
@@ -547,16 +569,18 @@ export function launch(): MiniProgram {
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     // cloud: our real handlers over the in-memory WeChat database
     cloud: {
-      init: (o: unknown) => record('cloud.init', o),
+      init: (o: unknown) => void record('cloud.init', o),
       callFunction: (o: Options) => {
-        record('cloud.callFunction', o);
+        const call = record('cloud.callFunction', o);
         return callFunction(String(o.name), o.data, mp.openid).then(
           (res) => {
+            call.answer = res;
             o.success?.(res);
             o.complete?.(res);
             return res;
           },
           (err) => {
+            call.answer = err;
             o.fail?.(err);
             o.complete?.(err);
             throw err;
@@ -651,7 +675,8 @@ export function launch(): MiniProgram {
     async reset() {
       while (stack.length) close(stack.pop()!);
       storage.clear();
-      db = new FakeWxDatabase();
+      db.data.clear();
+      db.calls.length = 0;
       calls.length = 0;
       canvasOps.length = 0;
       errors.length = 0;
@@ -709,6 +734,19 @@ export function launch(): MiniProgram {
       const field = fieldIn(el);
       if (!field) throw new Error(`no input at or below #${el.id}`);
       dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
+      await settle();
+    },
+    value(target: Target) {
+      const el = resolve(target);
+      const field = fieldIn(el);
+      if (!field || !inputValueKey) throw new Error(`no input at or below #${el.id} (or no input template in base.wxml)`);
+      const node = nodeData(String(field.dataset?.sid), (mp.page().instance as unknown as { data: unknown }).data);
+      if (!node) throw new Error(`#${field.id} is not in the page data`);
+      return String(node[inputValueKey] ?? '');
+    },
+    async back() {
+      const failure = goBack(1);
+      if (failure) throw new Error(`back: ${failure}`);
       await settle();
     },
   } satisfies Partial<MiniProgram>);
