@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/check/index'],
+  pages: ['pages/index/index'],
   // Policy browser and measure detail (with the poster code) load as a subpackage, keeping the main
   // package small. Others link to these routes: /pages/policy/browse/index, /pages/policy/detail/index?id=m08
   subPackages: [
@@ -10,12 +10,14 @@ export default defineAppConfig({
     { root: 'pages/policy', pages: ['browse/index', 'detail/index'] },
     // 我的提醒 (reminder messages open it): /pages/reminders/index
     { root: 'pages/reminders', pages: ['index'] },
-    // Dev pages of the local cloud, H5 build only (never in the mini-program): deadline admin and
-    // the local message outbox. /pages/admin/index, /pages/outbox/index
+    // Dev pages of the local cloud, H5 build only (never in the mini-program): deadline admin, the
+    // local message outbox, and the check page (dev openid switch, cloud round trip).
+    // /pages/admin/index, /pages/outbox/index, /pages/check/index
     ...(process.env.TARO_ENV === 'h5'
       ? [
           { root: 'pages/admin', pages: ['index'] },
           { root: 'pages/outbox', pages: ['index'] },
+          { root: 'pages/check', pages: ['index'] },
         ]
       : []),
   ],
