@@ -4,6 +4,8 @@
  * stages with their clause phrases, and the buttons: detail, share, subscribe, back to a question.
  */
 import { act, fireEvent, render } from '@testing-library/react'
+import { findMeasure } from '@policy/browse'
+import { measureShare } from '@/services/share'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks').components)
 jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro)
@@ -161,9 +163,12 @@ test('buttons: the measure’s detail page, share (H5 copies; WeChat shares the 
   })
   expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '（八）引导企业增加技术改造投入：500万元（政策算盘按清单条文估算）' })
   const shared = hooks.share!({ from: 'button', target: { dataset: { measure: 'm08', item: 'm08.upgrade' } } }) as { path: string; title: string }
+  // The measure's own card (its headline from the catalog), never the user's figure (no tick for it here).
+  expect(shared).toEqual(measureShare(findMeasure('m08')!))
   expect(shared.path).toBe('/pages/policy/detail/index?id=m08')
-  expect(shared.title).toContain('500万元')
-  expect((hooks.share!({ from: 'menu' }) as { path: string }).path).toBe('/pages/index/index')
+  const menu = hooks.share!({ from: 'menu' }) as { path: string; title: string }
+  expect(menu.path).toBe('/pages/index/index')
+  expect(menu.title).not.toMatch(/\d/)
   // Each card due or nearly due carries the deadline-reminder button of its measure.
   expect(c.querySelector('#result-m08-upgrade .subscribe-button')?.getAttribute('data-measure')).toBe('m08')
   expect(c.querySelector('#result-m08-robots .subscribe-button')?.getAttribute('data-measure')).toBe('m08')

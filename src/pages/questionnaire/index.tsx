@@ -88,6 +88,9 @@ export default function QuestionnairePage() {
 
   // Back from the results with "去填写": the pending question (or ?focus= on a fresh page).
   useDidShow(() => {
+    // Shown again (back from the results, where 重新开始 may have cleared the answers): the answers
+    // live in storage, so the page follows it instead of keeping a copy that storage no longer has.
+    if (!firstShow.current) setDraft(loadDraft() ?? emptyDraft())
     const fromResults = takeFocus()
     const fromQuery = firstShow.current ? router.params.focus : undefined
     firstShow.current = false

@@ -11,6 +11,8 @@ import { draftProfile, isStarted } from '@/state/draft'
 import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
 import { clearDraft, loadDraft } from '@/state/storage'
 import { catalog2022 } from '@policy/catalog'
+import { findMeasure } from '@policy/browse'
+import { measureShare, resultShare } from '@/services/share'
 import { findPlace } from '../../../shared/region'
 import { cardView, shareTitle } from './card-view'
 
@@ -64,13 +66,14 @@ export default function ResultsPage() {
     }
   }, [prepared, local])
 
+  // A share never carries the user's own figures (there is no tick for that on this page): a card's
+  // share button sends its measure's card (title, the catalog's headline, the detail page); the menu
+  // sends the invitation to the home page.
   useShareAppMessage((res) => {
-    const dataset = (res.target as { dataset?: { measure?: string; item?: string } } | undefined)?.dataset
-    const item = dataset?.item ? shown?.items.find((i) => i.id === dataset.item) : undefined
-    if (res.from === 'button' && item && dataset?.measure) {
-      return { title: shareTitle(cardView(item, 'eligible')), path: ROUTES.detail(dataset.measure) }
-    }
-    return { title: '政策算盘：一分钟算清能申请的内蒙古制造业政策资金', path: ROUTES.home }
+    const dataset = (res.target as { dataset?: { measure?: string } } | undefined)?.dataset
+    const measure = res.from === 'button' ? findMeasure(dataset?.measure) : undefined
+    if (measure) return measureShare(measure)
+    return resultShare({ total: shown?.total ?? { min: '0.00', max: '0.00' }, measures: shown?.measuresCovered, includeFigures: false })
   })
 
   const groups = useMemo(() => (shown ? groupResults(shown) : []), [shown])
@@ -86,7 +89,9 @@ export default function ResultsPage() {
     const res = await Taro.showModal({ title: '重新开始', content: '清除本机保存的全部答案，从第一步重新填写？', confirmText: '清除', cancelText: '取消' })
     if (!res.confirm) return
     clearDraft()
-    void Taro.redirectTo({ url: ROUTES.questionnaire })
+    // Back to the questionnaire below, if it is there (it then shows the cleared answers), else a new one:
+    // a redirect would leave the old answers one back-tap away.
+    goToQuestion()
   }
 
   if (!draft || !isStarted(draft)) {
