@@ -11,7 +11,7 @@
  * sheet stands in for WeChat's.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import type { Deadline, MeasureReminderStatus, SubscribeOutcome } from '@cloud-api/api'
 import { REMINDER_TEMPLATES } from '@cloud-api/templates'
@@ -108,6 +108,8 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
     alive.current = true
     setState(null)
     setNotice(null)
+    // A page opened (again) asks afresh; buttons mounting together still share one batched call.
+    invalidateStatus(measureId)
     void loadStatus(measureId).then((r) => alive.current && setState(r))
     const off = onStatus(measureId, (r) => alive.current && setState(r))
     return () => {
@@ -115,6 +117,14 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
       off()
     }
   }, [measureId])
+
+  // The page shown again (back from 我的提醒 after a cancel, or a deadline published meanwhile):
+  // what was loaded may be stale, so ask the cloud again.
+  useDidShow(() => {
+    setNotice(null) // the outcome of an earlier tap, now stale
+    invalidateStatus(measureId)
+    void loadStatus(measureId).then((r) => alive.current && setState(r))
+  })
 
   const deadline = state?.ok ? state.status.deadline : null
 
@@ -211,7 +221,7 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
           )}
         </View>
       )}
-      {sheet && <SimulatedSheet measureTitle={measureTitle} onDone={(r) => void finish(r)} />}
+      {process.env.TARO_ENV === 'h5' && sheet && <SimulatedSheet measureTitle={measureTitle} onDone={(r) => void finish(r)} />}
     </View>
   )
 }

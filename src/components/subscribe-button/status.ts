@@ -1,8 +1,9 @@
 /**
  * The subscribe buttons' state, fetched in batches: every button that mounts in the same tick
  * adds its measure to one `subscriptions/status` call (at most 30 measures each), so a results
- * page with many buttons makes one or two calls, not one per button. Results are cached per
- * measure until a subscribe/cancel refreshes them; every button of that measure is told.
+ * page with many buttons makes one or two calls, not one per button. A button asks afresh when its
+ * page opens or is shown again (a cancel in 我的提醒, in another subpackage, or a deadline published
+ * meanwhile must show); a subscribe here tells every button of that measure at once.
  */
 import type { MeasureReminderStatus } from '@cloud-api/api'
 import { callCloud, type CloudError } from '@/services/cloud'
