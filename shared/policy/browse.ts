@@ -268,7 +268,3 @@ export function itemRows(measure: Measure): ItemRow[] {
     ...('guidance' in item ? { guidance: item.guidance } : {}),
   }));
 }
-
-export function findMeasure(id: string | undefined, catalog: Catalog = catalog2022): Measure | undefined {
-  return id ? catalog.measures.find((m) => m.id === id) : undefined;
-}

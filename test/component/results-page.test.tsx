@@ -4,7 +4,7 @@
  * stages with their clause phrases, and the buttons: detail, share, subscribe, back to a question.
  */
 import { act, fireEvent, render } from '@testing-library/react'
-import { findMeasure } from '@policy/browse'
+import { findMeasure } from '@policy/catalog'
 import { measureShare } from '@/services/share'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks').components)

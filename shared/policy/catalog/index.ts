@@ -2,7 +2,7 @@
  * The catalog of 《内蒙古自治区 2022 年促进制造业高端化、智能化、绿色化发展政策清单》: 30 measures,
  * each with its clause verbatim and its items. Another list is added as another Catalog object.
  */
-import type { Catalog } from '../types';
+import type { Catalog, Measure } from '../types';
 import { COMMON_FACTS } from './common-facts';
 import { section1 } from './section1';
 import { section2 } from './section2';
@@ -28,3 +28,8 @@ export const catalog2022: Catalog = {
   facts: COMMON_FACTS,
   measures: [...section1, ...section2, ...section3, ...section4, ...section5],
 };
+
+/** A measure by its id ('m08'), or undefined (no id, or none such). */
+export function findMeasure(id: string | undefined, catalog: Catalog = catalog2022): Measure | undefined {
+  return id ? catalog.measures.find((m) => m.id === id) : undefined;
+}

@@ -4,7 +4,6 @@ import {
   SUPPORT_KINDS,
   audienceText,
   browse,
-  findMeasure,
   isForWho,
   itemRows,
   largestCeiling,
@@ -13,6 +12,7 @@ import {
   parseMinAmount,
   suggestions,
 } from '../../../shared/policy/browse';
+import { findMeasure } from '../../../shared/policy/catalog';
 
 const ids = (q: string, f: Parameters<typeof browse>[1]) => browse(q, f).hits.map((h) => h.measure.id);
 const measures = catalog2022.measures;
