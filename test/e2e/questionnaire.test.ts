@@ -10,6 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { evaluate, parseProfile, type EvaluateResult } from '../../shared/policy';
 import { wanRange } from '../../shared/policy/result-view';
 import { settle, shot, startHarness, type Harness } from './harness';
+import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';
 
 jest.setTimeout(120_000);
 
@@ -104,12 +105,7 @@ describe('questionnaire and results', () => {
     expect(f.taps).toBeLessThanOrEqual(8);
 
     // （一）对新认定的自治区级企业技术中心，给予 50万元; （二十一）国家级绿色工厂… 给予 100万元 → 150万元, 2 measures.
-    const expected = engine({
-      version: 1,
-      entity: 'enterprise',
-      topics: ['platforms', 'green'],
-      facts: { 'm01.techCenter': true, 'm21.nationalGreen': true },
-    });
+    const expected = engine(QUICK_PATH);
     expect(expected.total).toEqual({ min: '1500000.00', max: '1500000.00' });
     expect(await textOf(f, '#results-total')).toBe('150');
     expect(await textOf(f, '#results-total')).toBe(wanRange(expected.total));
@@ -154,18 +150,7 @@ describe('questionnaire and results', () => {
     // （十三）两化融合 3A 级 → 100万元.  （十四）设备上云 180万元 × 20% = 36万元 (≤ 300万元).
     // Total 500 + 100 + 36 = 636万元 over 3 measures. 机器换人: 高危环节 不确定 → needs information,
     // 800万元 × 20% = 160万元 if 是, 0 if 否 → "补充信息后可能再增加 0–160万元".
-    const profile = {
-      version: 1,
-      entity: 'enterprise',
-      sme: false,
-      region: { cityName: '包头市', countyName: '昆都仑区', countyCode: '150203', poverty: false, oldRevolutionary: false },
-      topics: ['investment', 'digital'],
-      facts: { 'm13.level': '3A', 'm14.cloudCost': '180' },
-      projects: {
-        'm08.upgrade': [{ name: '2 号线技改', facts: { chain: true, investment: '3000' } }],
-        'm08.robots': [{ facts: { hazardous: 'unknown', robotCost: '800' } }],
-      },
-    };
+    const profile = LARGE_ENTERPRISE;
     const expected = engine(profile);
     expect(expected.total).toEqual({ min: '6360000.00', max: '6360000.00' });
     expect(expected.pending).toEqual({ min: '0.00', max: '1600000.00' });
@@ -237,15 +222,7 @@ describe('questionnaire and results', () => {
     // （八）1200万元: below 2000万元, but 革命老区 (answered 是) lowers the threshold to 1000万元 →
     // 1200 × 20% = 240万元 (≤ 500万元). 脱贫地区 不确定 does not matter once 革命老区 is 是.
     // Total 50 + 240 = 290万元 over 2 measures.
-    const expected = engine({
-      version: 1,
-      entity: 'enterprise',
-      sme: true,
-      region: { cityName: '赤峰市', countyName: '宁城县', countyCode: '150429', poverty: 'unknown', oldRevolutionary: true },
-      topics: ['platforms', 'investment'],
-      facts: { 'm06.recognition': 'specialized' },
-      projects: { 'm08.upgrade': [{ facts: { chain: true, investment: '1200' } }] },
-    });
+    const expected = engine(SMALL_SPECIALIZED);
     expect(expected.total).toEqual({ min: '2900000.00', max: '2900000.00' });
     expect(expected.counts.needsInfo).toBe(0);
     expect(await textOf(f, '#results-total')).toBe('290');
@@ -284,13 +261,7 @@ describe('questionnaire and results', () => {
     // （十六）全景式管控平台: 最高不超过 2000万元, no formula → 0–2000万元.
     // （三十）争先进位快等: 500万元; 综合实力强 answered 否 → 不符合.
     // Total 500–2500万元 over 2 measures; （二十）低碳零碳: 奖补 with no amount in the text.
-    const expected = engine({
-      version: 1,
-      entity: 'park',
-      region: { cityName: '鄂尔多斯市', countyName: '准格尔旗', countyCode: '150622' },
-      topics: ['park'],
-      facts: { 'm16.parkPlatform': true, 'm20.demoPark': true, 'm30.strongPark': false, 'm30.excellentPark': true },
-    });
+    const expected = engine(INDUSTRIAL_PARK);
     expect(expected.total).toEqual({ min: '5000000.00', max: '25000000.00' });
     expect(await textOf(f, '#results-total')).toBe('500–2500');
     expect(await textOf(f, '#results-covers')).toContain('涉及 2 条措施');
