@@ -7,8 +7,9 @@
  * Screenshots of every page land in test/artifacts/q-*.png.
  */
 import type { Locator, Page } from 'playwright-core';
-import { evaluate, parseProfile, type EvaluateResult } from '../../shared/policy';
+import type { EvaluateResult } from '../../shared/policy';
 import { wanRange } from '../../shared/policy/result-view';
+import { engine } from '../support/engine';
 import { settle, shot, startHarness, type Harness } from './harness';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';
 
@@ -22,12 +23,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The engine on a profile (throws if the profile is not valid). */
-function engine(profile: unknown): EvaluateResult {
-  const parsed = parseProfile(profile);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return evaluate(parsed.profile);
-}
 
 interface Flow {
   page: Page;

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalog2022, evaluate, parseProfile, type EvaluateResult, type FactDef, type Measure } from '../../shared/policy';
+import { catalog2022, type FactDef, type Measure } from '../../shared/policy';
 import { browse, itemRows, type ItemRow } from '../../shared/policy/browse';
 import { formatInterval } from '../../shared/policy/format';
 import { calcSpec, entryKey, factKey, totalText } from '../../shared/policy/measure-calc';
@@ -32,6 +32,7 @@ import {
   measureShareTitle,
   measureTimeline,
 } from '../../src/services/share';
+import { engine } from '../support/engine';
 import { DIST, launch, type OpenPage } from './harness';
 import { allText, findAll, findByClass } from './query';
 
@@ -75,12 +76,6 @@ const shownCards = () => findAll(mp.page().root, (el) => /^measure-card-m\d+$/.t
 /** A yuan figure: '500万元', '36.5元', '1.2亿元'. */
 const YUAN = /\d[\d,.]*\s*(万元|亿元|元)/;
 
-/** The engine on a profile (throws when the profile is not valid). */
-function engine(profile: unknown): EvaluateResult {
-  const parsed = parseProfile(profile);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return evaluate(parsed.profile);
-}
 
 // ---------------------------------------------------------------------------------------------
 // 1. Every detail page by its deep link.

@@ -7,9 +7,10 @@
  * exactly those, the cloud's `calculate` must have been sent that very profile and agreed
  * (✓ 云端核对一致), and the page stack must be what WeChat's back button would walk.
  */
-import { evaluate, parseProfile, type EvaluateResult, type Profile } from '../../shared/policy';
+import { parseProfile, type EvaluateResult } from '../../shared/policy';
 import { KIND_LABEL, figureText, wanRange } from '../../shared/policy/result-view';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';
+import { engine, parsed } from '../support/engine';
 import { launch } from './harness';
 import { classesOf, findByClass } from './query';
 
@@ -35,16 +36,7 @@ afterEach(() => {
 
 type Item = EvaluateResult['items'][number];
 
-function parsed(profile: unknown): Profile {
-  const p = parseProfile(profile);
-  if (!p.ok) throw new Error(JSON.stringify(p.issues));
-  return p.profile;
-}
 
-/** The engine on a profile (throws if the profile is not valid). */
-function engine(profile: unknown): EvaluateResult {
-  return evaluate(parsed(profile));
-}
 
 const money = (r: Item) => r.kind !== 'nonMonetary' && r.kind !== 'unquantified';
 /** The item ids the page must show in each group, in the engine's order. */

@@ -104,26 +104,29 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
   const [notice, setNotice] = useState<Notice | null>(null)
   const alive = useRef(true)
 
+  // A page opened or shown again asks afresh; buttons doing so together still share one batched call.
+  const refresh = useCallback(() => {
+    invalidateStatus(measureId)
+    void loadStatus(measureId).then((r) => alive.current && setState(r))
+  }, [measureId])
+
   useEffect(() => {
     alive.current = true
     setState(null)
     setNotice(null)
-    // A page opened (again) asks afresh; buttons mounting together still share one batched call.
-    invalidateStatus(measureId)
-    void loadStatus(measureId).then((r) => alive.current && setState(r))
+    refresh()
     const off = onStatus(measureId, (r) => alive.current && setState(r))
     return () => {
       alive.current = false
       off()
     }
-  }, [measureId])
+  }, [measureId, refresh])
 
   // The page shown again (back from 我的提醒 after a cancel, or a deadline published meanwhile):
   // what was loaded may be stale, so ask the cloud again.
   useDidShow(() => {
     setNotice(null) // the outcome of an earlier tap, now stale
-    invalidateStatus(measureId)
-    void loadStatus(measureId).then((r) => alive.current && setState(r))
+    refresh()
   })
 
   const deadline = state?.ok ? state.status.deadline : null
@@ -168,8 +171,7 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
 
   const retry = () => {
     setState(null)
-    invalidateStatus(measureId)
-    void loadStatus(measureId).then((r) => alive.current && setState(r))
+    refresh()
   }
 
   if (state === null) {

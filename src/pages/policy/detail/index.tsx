@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { catalog2022 } from '@policy/catalog'
+import { catalog2022, findMeasure } from '@policy/catalog'
 import { itemRows } from '@policy/browse'
-import { findMeasure } from '@policy/catalog'
 import { calcSpec } from '@policy/measure-calc'
 
 import ClauseText from '@/components/clause-text'
