@@ -68,8 +68,8 @@ export interface AuditEntry {
   at: string;
   /** openid of the admin, or 'cli:<name>' / 'bootstrap' for local operator actions. */
   actor: string;
-  action: 'deadline.create' | 'deadline.update' | 'deadline.delete' | 'deadline.import' | 'admin.add' | 'admin.remove';
-  /** Deadline id or admin openid. */
+  action: 'deadline.create' | 'deadline.update' | 'deadline.delete' | 'deadline.import' | 'admin.add' | 'admin.remove' | 'admin.claim' | 'listStatus.set';
+  /** Deadline id, admin openid, or 'catalog-2022' for the list's status. */
   target: string;
   /** Chinese one-line summary. */
   summary: string;
@@ -171,6 +171,25 @@ export interface RemindRunSummary {
   dbCalls: number;
 }
 
+/** Who a deadline's reminder of one kind will reach, counted from the subscriptions with credit. */
+export interface ReminderReach {
+  kind: ReminderKind;
+  /** '截止前 7 天' / '截止前 1 天' */
+  label: string;
+  /** Users who subscribed to this batch and hold a credit. */
+  forBatch: number;
+  /**
+   * Users who subscribed to the measure's next deadline (none was known then) and hold a credit:
+   * the timer uses their credit on the first deadline of the measure whose reminder falls due.
+   */
+  forNext: number;
+  /** Counting stopped at REACH_COUNT_CAP per group: the true number is at least this. */
+  capped: boolean;
+}
+
+/** Counting a deadline's reach stops here (an admin view, not a billing figure). */
+export const REACH_COUNT_CAP = 5000;
+
 // ---------------------------------------------------------------------------------------------
 // deadlines
 
@@ -188,20 +207,92 @@ export type DeadlinesRequest =
   | { action: 'audit'; limit?: number; cursor?: string }
   | { action: 'admins' }
   | { action: 'addAdmin'; openid: string; note?: string }
-  | { action: 'removeAdmin'; openid: string };
+  | { action: 'removeAdmin'; openid: string }
+  /** Admins: who the reminders of one deadline will reach (credits held, per kind). */
+  | { action: 'reach'; id: string }
+  /** Admins: the reminder timer's last runs, newest first. */
+  | { action: 'runs'; limit?: number }
+  /**
+   * The first admin: allowed only while there is no admin at all, with the code set in the
+   * function's environment variable ADMIN_BOOTSTRAP_CODE (README, "Admins").
+   */
+  | { action: 'claimAdmin'; code: string };
 
 export type DeadlinesResponse =
   | { action: 'list'; today: DateString; deadlines: Deadline[]; nextCursor: string | null }
   /** `openid`: the caller's own (to paste into the `admins` collection when bootstrapping). */
-  | { action: 'me'; isAdmin: boolean; openid: string }
+  | {
+      action: 'me';
+      isAdmin: boolean;
+      openid: string;
+      /** No admin exists yet and a bootstrap code is configured: the caller may claim with it. */
+      canClaim: boolean;
+    }
   | { action: 'create'; deadline: Deadline }
   | { action: 'update'; deadline: Deadline }
   | { action: 'delete'; removed: boolean }
-  | { action: 'import'; dryRun: boolean; created: number; updated: number; unchanged: number; deadlines: Deadline[] }
+  | {
+      action: 'import';
+      dryRun: boolean;
+      created: number;
+      updated: number;
+      unchanged: number;
+      /** Per row, in file order: what the import does (dry run) or did with it. */
+      outcomes: ('created' | 'updated' | 'unchanged')[];
+      deadlines: Deadline[];
+    }
   | { action: 'audit'; entries: AuditEntry[]; nextCursor: string | null }
   | { action: 'admins'; admins: { openid: string; addedAt: string; addedBy: string; note?: string }[] }
   | { action: 'addAdmin'; added: boolean }
-  | { action: 'removeAdmin'; removed: boolean };
+  | { action: 'removeAdmin'; removed: boolean }
+  | { action: 'reach'; today: DateString; deadline: Deadline; reminders: ReminderReach[] }
+  | { action: 'runs'; runs: RemindRunSummary[] }
+  | { action: 'claimAdmin'; added: boolean };
+
+// ---------------------------------------------------------------------------------------------
+// listStatus: whether the 2022 list is still in force, as admins last checked it
+
+/** The list's state, as an admin found it in the official sources. */
+export type ListState = 'inForce' | 'superseded' | 'repealed' | 'unverified';
+export const LIST_STATES: readonly ListState[] = ['inForce', 'superseded', 'repealed', 'unverified'] as const;
+export const LIST_STATE_LABELS: Record<ListState, string> = {
+  inForce: '在执行',
+  superseded: '已有后续清单',
+  repealed: '已废止',
+  unverified: '状态未核实',
+};
+
+/** What an admin enters (the server validates; see shared/cloud/list-status.ts). */
+export interface ListStatusInput {
+  state: ListState;
+  /** One line for users, e.g. '2023 年清单已发布，本清单措施以新清单为准' (≤ 60 characters; may be empty when in force). */
+  notice: string;
+  /** The official page the admin checked (http/https; required unless unverified). */
+  sourceUrl: string;
+  /** The day the admin checked the sources (Asia/Shanghai, not in the future). */
+  checkedOn: DateString;
+}
+
+/** The published status. Until an admin sets it: unverified, never checked. */
+export interface ListStatus {
+  state: ListState;
+  /** LIST_STATE_LABELS[state] */
+  label: string;
+  notice: string;
+  sourceUrl: string;
+  /** null: nobody has checked yet. */
+  checkedOn: DateString | null;
+  /** ISO time of the last change; null for the default. */
+  updatedAt: string | null;
+}
+
+export type ListStatusRequest =
+  /** Anyone. */
+  | { action: 'get' }
+  /** Admins only; audited. */
+  | { action: 'set'; status: ListStatusInput };
+
+export type ListStatusResponse = { action: 'get'; status: ListStatus } | { action: 'set'; status: ListStatus };
 
 // ---------------------------------------------------------------------------------------------
 // subscriptions (the caller's own only; the openid comes from WeChat, never from the request)
@@ -253,6 +344,11 @@ export interface CloudFunctions {
     request: SubscriptionsRequest;
     response: SubscriptionsResponse;
   };
+  /** Whether the 2022 list is still in force: anyone reads, admins set (audited). */
+  listStatus: {
+    request: ListStatusRequest;
+    response: ListStatusResponse;
+  };
   /**
    * The reminder timer (config.json trigger). Called without a user (timer) or by an admin; sends
    * due reminders exactly once and answers the run's summary.
@@ -279,4 +375,4 @@ export interface CloudError {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: CloudError };
 
 /** Runtime list of names (the server routes and the bundler iterate over it). */
-export const FUNCTION_NAMES: readonly FunctionName[] = ['calculate', 'deadlines', 'subscriptions', 'remind'] as const;
+export const FUNCTION_NAMES: readonly FunctionName[] = ['calculate', 'deadlines', 'subscriptions', 'listStatus', 'remind'] as const;

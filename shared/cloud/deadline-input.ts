@@ -11,6 +11,7 @@
  */
 import type { DeadlineInput } from './api';
 import { normalizeDate } from './dates';
+import { isHttpUrl } from './http-url';
 import { allMeasures, measureInfo } from './measures';
 
 export interface FieldIssue {
@@ -110,15 +111,6 @@ export function validateDeadline(raw: unknown, where = '', fieldPrefix = 'deadli
   return { ok: true, value: { measureId, batchTitle, opensOn: dates.opensOn, closesOn: dates.closesOn, issuer, sourceUrl } };
 }
 
-function isHttpUrl(s: string): boolean {
-  if (!/^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(s)) return false;
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // CSV

@@ -21,6 +21,8 @@ export function requireOpenid(ctx: HandlerContext): string {
 export const MESSAGES_ADMIN = {
   forbidden: '仅管理员可以修改申报截止时间',
   forbiddenAdmins: '仅管理员可以管理管理员',
+  forbiddenListStatus: '仅管理员可以设置清单状态',
+  forbiddenReach: '仅管理员可以查看提醒名单与发送记录',
 };
 
 /** The caller must be listed in `admins`; otherwise FORBIDDEN (the server refuses, whatever the page shows). */

@@ -1,18 +1,67 @@
 /**
  * deadlines: application windows per measure. Anyone lists them (not yet closed first, soonest
- * closing first); admins (openids in `admins`) create, update, delete and import them, and manage
- * admins. Every change writes an audit entry (who, when, what, before/after).
+ * closing first); admins (openids in `admins`) create, update, delete and import them, see who
+ * their reminders will reach and the timer's runs, and manage admins. Every change writes an
+ * audit entry (who, when, what, before/after).
+ *
+ * A deadline's identity is its id, fixed when it is created; (measure, batch title) is unique among
+ * stored deadlines and is what an import matches on, so a renamed batch is found by its new title
+ * and its old title is free again.
  */
-import type { DeadlineInput, DeadlinesResponse } from '../api';
+import { REACH_COUNT_CAP, REMINDER_KINDS, type DeadlineInput, type DeadlinesResponse } from '../api';
 import type { HandlerContext } from '../context';
 import { parseImport, validateDeadline } from '../deadline-input';
 import { CloudFailure, DuplicateIdError, failure } from '../errors';
 import type { Handler } from '../handler';
 import { measureInfo } from '../measures';
-import { adminsRepo, auditRepo, type AuditDoc, type DeadlineDoc, deadlineId, deadlinesRepo, OPENID_RE } from '../repos';
+import { adminsRepo, auditRepo, type AuditDoc, type DeadlineDoc, deadlineId, deadlinesRepo, NEXT_DEADLINE, OPENID_RE, runsRepo, subscriptionsRepo } from '../repos';
+import { REMINDER_TEMPLATES } from '../templates';
 import { invalid, MESSAGES_ADMIN, optionalString, parseCursor, parseLimit, requireAction, requireAdmin, requireOpenid, toDeadline, today } from './common';
 
-const ACTIONS = ['list', 'me', 'create', 'update', 'delete', 'import', 'audit', 'admins', 'addAdmin', 'removeAdmin'] as const;
+const ACTIONS = ['list', 'me', 'create', 'update', 'delete', 'import', 'audit', 'admins', 'addAdmin', 'removeAdmin', 'reach', 'runs', 'claimAdmin'] as const;
+
+export const MESSAGES_DEADLINES = {
+  duplicateTitle: '该措施已有同名批次，请修改已有的那条',
+  gone: '这条截止时间不存在（可能已被删除）',
+  /** Changing the measure would strand subscribers: the timer looks for them under the deadline's measure. */
+  measureHeld: (users: number) =>
+    `已有 ${users} 位用户订阅了这一批次的提醒，不能把它改到另一项措施（他们订阅的是原措施）。如确需更改，请为新措施另建一条截止时间。`,
+  claimClosed: '已有管理员：请由现有管理员在「管理员」页添加您',
+  claimNotConfigured: '未设置首位管理员口令（云函数 deadlines 的环境变量 ADMIN_BOOTSTRAP_CODE），请按 README「Admins」操作',
+  claimWrong: '口令不正确',
+} as const;
+
+/** Most distinct subscribers counted when refusing a measure change (the message only needs "how many"). */
+const HOLDERS_CAP = 100000;
+
+/** Ids tried for a new deadline before giving up (a renamed deadline may hold the first). */
+const ID_ATTEMPTS = 5;
+
+/**
+ * Stores a new deadline under a fresh id: `deadlineId(measure, title)` first (so two concurrent
+ * creates of the same batch collide), then variants if a renamed deadline holds it. Throws
+ * DuplicateIdError when a deadline with this measure and title exists.
+ */
+async function addDeadline(repo: ReturnType<typeof deadlinesRepo>, doc: Omit<DeadlineDoc, '_id'>): Promise<DeadlineDoc> {
+  for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
+    if ((await repo.withTitle(doc.measureId, doc.batchTitle)).length > 0) throw new DuplicateIdError('deadlines', deadlineId(doc.measureId, doc.batchTitle));
+    const full: DeadlineDoc = { _id: deadlineId(doc.measureId, doc.batchTitle, attempt), ...doc };
+    try {
+      await repo.add(full);
+      return full;
+    } catch (err) {
+      if (!(err instanceof DuplicateIdError)) throw err;
+    }
+  }
+  throw new DuplicateIdError('deadlines', deadlineId(doc.measureId, doc.batchTitle));
+}
+
+/** Constant-time comparison of the bootstrap code (no early exit on the first differing character). */
+function sameCode(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return diff === 0;
+}
 
 function ok(data: DeadlinesResponse) {
   return { ok: true as const, data };
@@ -73,17 +122,20 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
 
     case 'me': {
       const openid = requireOpenid(ctx);
-      return ok({ action, isAdmin: await adminsRepo(ctx.db).isAdmin(openid), openid });
+      const admins = adminsRepo(ctx.db);
+      const isAdmin = await admins.isAdmin(openid);
+      const canClaim = !isAdmin && Boolean(ctx.env?.ADMIN_BOOTSTRAP_CODE) && (await admins.none());
+      return ok({ action, isAdmin, openid, canClaim });
     }
 
     case 'create': {
       const actor = await requireAdmin(ctx);
       const input = requireDeadline(req.deadline);
-      const doc: DeadlineDoc = { _id: deadlineId(input.measureId, input.batchTitle), ...input, sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor };
+      let doc: DeadlineDoc;
       try {
-        await repo.add(doc);
+        doc = await addDeadline(repo, { ...input, sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor });
       } catch (err) {
-        if (err instanceof DuplicateIdError) throw invalid('deadline.batchTitle', '该措施已有同名批次，请修改已有的那条');
+        if (err instanceof DuplicateIdError) throw invalid('deadline.batchTitle', MESSAGES_DEADLINES.duplicateTitle);
         throw err;
       }
       await audit(ctx, { actor, action: 'deadline.create', target: doc._id, summary: `新增截止时间：${describe(input)}`, after: input });
@@ -95,7 +147,14 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const id = requireId(req.id);
       const input = requireDeadline(req.deadline);
       const before = await repo.get(id);
-      if (!before) throw invalid('id', '这条截止时间不存在（可能已被删除）');
+      if (!before) throw invalid('id', MESSAGES_DEADLINES.gone);
+      if (input.measureId !== before.measureId || input.batchTitle !== before.batchTitle) {
+        if ((await repo.withTitle(input.measureId, input.batchTitle)).some((d) => d._id !== id)) throw invalid('deadline.batchTitle', MESSAGES_DEADLINES.duplicateTitle);
+      }
+      if (input.measureId !== before.measureId) {
+        const users = await subscriptionsRepo(ctx.db).holdersOf(id, HOLDERS_CAP);
+        if (users > 0) throw invalid('deadline.measureId', MESSAGES_DEADLINES.measureHeld(users));
+      }
       const patch = { ...input, updatedAt: now, updatedBy: actor };
       await repo.update(id, patch);
       await audit(ctx, { actor, action: 'deadline.update', target: id, summary: `修改截止时间：${describe(input)}`, before: inputOf(before), after: input });
@@ -124,23 +183,29 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       let updated = 0;
       let unchanged = 0;
       const out: DeadlineDoc[] = [];
+      const outcomes: ('created' | 'updated' | 'unchanged')[] = [];
       for (const { value } of parsed.rows) {
-        const id = deadlineId(value.measureId, value.batchTitle);
-        const before = await repo.get(id);
+        // The same measure and batch title as a stored deadline (whatever its id) updates it.
+        const [before] = await repo.withTitle(value.measureId, value.batchTitle);
         if (before && sameInput(inputOf(before), value)) {
           unchanged += 1;
+          outcomes.push('unchanged');
           out.push(before);
           continue;
         }
-        const doc: DeadlineDoc = before
-          ? { ...before, ...value, updatedAt: now, updatedBy: actor }
-          : { _id: id, ...value, sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor };
-        out.push(doc);
+        const fresh = { ...value, sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor };
+        let doc: DeadlineDoc = before ? { ...before, ...value, updatedAt: now, updatedBy: actor } : { _id: deadlineId(value.measureId, value.batchTitle), ...fresh };
         if (before) updated += 1;
         else created += 1;
-        if (dryRun) continue;
-        if (before) await repo.update(id, { ...value, updatedAt: now, updatedBy: actor });
-        else await repo.add(doc);
+        outcomes.push(before ? 'updated' : 'created');
+        if (dryRun) {
+          out.push(doc);
+          continue;
+        }
+        if (before) await repo.update(before._id, { ...value, updatedAt: now, updatedBy: actor });
+        else doc = await addDeadline(repo, fresh);
+        out.push(doc);
+        const id = doc._id;
         await audit(ctx, {
           actor,
           action: 'deadline.import',
@@ -150,7 +215,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
           after: value,
         });
       }
-      return ok({ action, dryRun, created, updated, unchanged, deadlines: out.map((d) => toDeadline(d, day)) });
+      return ok({ action, dryRun, created, updated, unchanged, outcomes, deadlines: out.map((d) => toDeadline(d, day)) });
     }
 
     case 'audit': {
@@ -180,6 +245,40 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const added = await adminsRepo(ctx.db).add({ _id: openid, addedAt: now, addedBy: actor, ...(note ? { note } : {}) });
       if (added) await audit(ctx, { actor, action: 'admin.add', target: openid, summary: `添加管理员 ${openid}${note ? `（${note}）` : ''}` });
       return ok({ action, added });
+    }
+
+    case 'claimAdmin': {
+      const openid = requireOpenid(ctx);
+      const expected = ctx.env?.ADMIN_BOOTSTRAP_CODE;
+      if (!expected) throw new CloudFailure('FORBIDDEN', MESSAGES_DEADLINES.claimNotConfigured);
+      const admins = adminsRepo(ctx.db);
+      if (!(await admins.none())) throw new CloudFailure('FORBIDDEN', MESSAGES_DEADLINES.claimClosed);
+      if (typeof req.code !== 'string' || !sameCode(req.code.trim(), expected)) throw invalid('code', MESSAGES_DEADLINES.claimWrong);
+      const added = await admins.add({ _id: openid, addedAt: now, addedBy: 'bootstrap', note: '首位管理员' });
+      if (added) await audit(ctx, { actor: openid, action: 'admin.claim', target: openid, summary: `凭口令成为首位管理员 ${openid}` });
+      return ok({ action, added });
+    }
+
+    case 'reach': {
+      await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenReach);
+      const id = requireId(req.id);
+      const doc = await repo.get(id);
+      if (!doc) throw invalid('id', MESSAGES_DEADLINES.gone);
+      const subs = subscriptionsRepo(ctx.db);
+      const reminders = [];
+      for (const kind of REMINDER_KINDS) {
+        const forBatch = await subs.countDue({ measureId: doc.measureId, kind, deadlineKey: doc._id, cap: REACH_COUNT_CAP });
+        const forNext = await subs.countDue({ measureId: doc.measureId, kind, deadlineKey: NEXT_DEADLINE, cap: REACH_COUNT_CAP });
+        reminders.push({ kind, label: REMINDER_TEMPLATES[kind].label, forBatch: forBatch.count, forNext: forNext.count, capped: forBatch.capped || forNext.capped });
+      }
+      return ok({ action, today: day, deadline: toDeadline(doc, day), reminders });
+    }
+
+    case 'runs': {
+      await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenReach);
+      const limit = parseLimit(req.limit, 10, 50);
+      const docs = await runsRepo(ctx.db).recent(limit);
+      return ok({ action, runs: docs.map(({ _id: _ignored, ...run }) => run) });
     }
 
     case 'removeAdmin': {

@@ -9,6 +9,7 @@ import type { FunctionName } from '../api';
 import type { Handler } from '../handler';
 import { calculate } from './calculate';
 import { deadlines } from './deadlines';
+import { listStatus } from './listStatus';
 import { remind } from './remind';
 import { subscriptions } from './subscriptions';
 
@@ -18,5 +19,6 @@ export const handlers: HandlerMap = {
   calculate,
   deadlines,
   subscriptions,
+  listStatus,
   remind,
 };

@@ -4,7 +4,7 @@
  * impossible: a subscription per (user, measure, deadline, kind), a send-log record per
  * (deadline, kind, user).
  */
-import type { AuditEntry, ReminderKind, ReminderState, RemindRunSummary } from '../api';
+import type { AuditEntry, ListState, ReminderKind, ReminderState, RemindRunSummary } from '../api';
 import type { OutgoingMessage } from '../context';
 
 export const COLLECTIONS = {
@@ -15,6 +15,7 @@ export const COLLECTIONS = {
   sendLog: 'sendLog',
   runs: 'runs',
   outbox: 'outbox',
+  listStatus: 'listStatus',
 } as const;
 
 export interface DeadlineDoc {
@@ -32,6 +33,20 @@ export interface DeadlineDoc {
   updatedAt: string;
   updatedBy: string;
 }
+
+/** The list's status (one document, LIST_STATUS_ID), as the last admin set it. */
+export interface ListStatusDoc {
+  _id: string;
+  state: ListState;
+  notice: string;
+  sourceUrl: string;
+  checkedOn: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The one status document: the catalog this app computes (the 2022 list). */
+export const LIST_STATUS_ID = 'catalog-2022';
 
 export interface AdminDoc {
   /** The admin's openid. */

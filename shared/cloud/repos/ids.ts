@@ -11,9 +11,13 @@ export function shortHash(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** One deadline per measure and batch title: importing the same batch again updates it. */
-export function deadlineId(measureId: string, batchTitle: string): string {
-  return `dl-${measureId}-${shortHash(batchTitle.trim())}`;
+/**
+ * The id a new deadline gets, from its measure and title when created (readable, and two creates
+ * of the same batch at once collide on it); `attempt` > 0 when a renamed deadline holds that id
+ * already. The id never changes afterwards: a rename keeps it.
+ */
+export function deadlineId(measureId: string, batchTitle: string, attempt = 0): string {
+  return `dl-${measureId}-${shortHash(attempt === 0 ? batchTitle.trim() : `${batchTitle.trim()}#${attempt}`)}`;
 }
 
 /** Openids (WeChat: 28 characters of [A-Za-z0-9_-]; dev ids: up to 64). */

@@ -14,6 +14,8 @@ import {
   type AuditDoc,
   COLLECTIONS,
   type DeadlineDoc,
+  LIST_STATUS_ID,
+  type ListStatusDoc,
   type OutboxDoc,
   type RunDoc,
   type SendLogDoc,
@@ -70,6 +72,8 @@ export function deadlinesRepo(db: DocumentStore) {
         limit: page(opts.limit),
       });
     },
+    /** The deadlines of one measure with this batch title (normally 0 or 1). */
+    withTitle: (measureId: string, batchTitle: string) => col.find({ where: { measureId, batchTitle }, orderBy: [{ field: '_id', direction: 'asc' }], limit: 10 }),
     /** Closing between `from` and `to` inclusive, by date then id; keyset paging on (closesOn, _id) is done by the caller with `skip`. */
     closingBetween(from: string, to: string, opts: { skip?: number; limit?: number } = {}) {
       return col.find({
@@ -108,6 +112,29 @@ export function adminsRepo(db: DocumentStore) {
       return (await col.remove(openid)).removed > 0;
     },
     list: (limit = PAGE) => col.find({ orderBy: [{ field: '_id', direction: 'asc' }], limit: page(limit) }),
+    /** Whether there is no admin at all (the first admin may then be claimed). */
+    async none(): Promise<boolean> {
+      return (await col.find({ limit: 1 })).length === 0;
+    },
+  };
+}
+
+export function listStatusRepo(db: DocumentStore) {
+  const col = db.collection<ListStatusDoc>(COLLECTIONS.listStatus);
+  return {
+    get: () => col.get(LIST_STATUS_ID),
+    /** Replaces the status (created on first use). */
+    async put(doc: Omit<ListStatusDoc, '_id'>): Promise<void> {
+      const { updated } = await col.update(LIST_STATUS_ID, doc);
+      if (updated > 0) return;
+      try {
+        await col.add({ _id: LIST_STATUS_ID, ...doc });
+      } catch (err) {
+        // Two admins saving at once: the other's add won; ours is the later write.
+        if (!(err instanceof DuplicateIdError)) throw err;
+        await col.update(LIST_STATUS_ID, doc);
+      }
+    },
   };
 }
 
@@ -197,6 +224,42 @@ export function subscriptionsRepo(db: DocumentStore) {
         orderBy: [{ field: '_id', direction: 'asc' }],
         limit: page(q.limit),
       }),
+    /**
+     * Users holding a credit for one measure, kind and deadline key, counted by keyset paging up
+     * to `cap` (an admin view of a deadline's reach).
+     */
+    async countDue(q: { measureId: string; kind: ReminderKind; deadlineKey: string; cap: number }): Promise<{ count: number; capped: boolean }> {
+      let count = 0;
+      let after: string | undefined;
+      for (;;) {
+        const docs = await col.find({
+          where: { measureId: q.measureId, kind: q.kind, deadlineId: q.deadlineKey, active: true },
+          range: after !== undefined ? { _id: { gt: after } } : undefined,
+          orderBy: [{ field: '_id', direction: 'asc' }],
+          limit: 1000,
+        });
+        count += docs.length;
+        if (count >= q.cap) return { count: q.cap, capped: true };
+        if (docs.length < 1000) return { count, capped: false };
+        after = docs[docs.length - 1]._id;
+      }
+    },
+    /** Distinct users holding a credit on subscriptions made for one deadline (any kind), up to `cap`. */
+    async holdersOf(deadlineId: string, cap: number): Promise<number> {
+      const users = new Set<string>();
+      let after: string | undefined;
+      for (;;) {
+        const docs = await col.find({
+          where: { deadlineId, active: true },
+          range: after !== undefined ? { _id: { gt: after } } : undefined,
+          orderBy: [{ field: '_id', direction: 'asc' }],
+          limit: 1000,
+        });
+        for (const d of docs) users.add(d.openid);
+        if (users.size >= cap || docs.length < 1000) return Math.min(users.size, cap);
+        after = docs[docs.length - 1]._id;
+      }
+    },
     /** Whether the user holds any unspent credit for a reminder kind (= template), on our books. */
     async holdsCredit(openid: string, kind: ReminderKind): Promise<boolean> {
       return (await col.find({ where: { openid, kind, active: true }, limit: 1 })).length > 0;
@@ -295,6 +358,7 @@ export function repos(db: DocumentStore) {
   return {
     deadlines: deadlinesRepo(db),
     admins: adminsRepo(db),
+    listStatus: listStatusRepo(db),
     audit: auditRepo(db),
     subscriptions: subscriptionsRepo(db),
     sendLog: sendLogRepo(db),

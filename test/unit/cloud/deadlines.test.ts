@@ -73,8 +73,8 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     }
     const list = await data('o-user', { action: 'list' });
     expect(list.action === 'list' && list.deadlines.map((d) => [d.batchTitle, d.closesOn])).toEqual([[GOOD.batchTitle, GOOD.closesOn]]);
-    expect(await data('o-user', { action: 'me' })).toEqual({ action: 'me', isAdmin: false, openid: 'o-user' });
-    expect(await data('o-admin', { action: 'me' })).toEqual({ action: 'me', isAdmin: true, openid: 'o-admin' });
+    expect(await data('o-user', { action: 'me' })).toEqual({ action: 'me', isAdmin: false, openid: 'o-user', canClaim: false });
+    expect(await data('o-admin', { action: 'me' })).toEqual({ action: 'me', isAdmin: true, openid: 'o-admin', canClaim: false });
   });
 
   it('anyone lists: not yet closed first (soonest first), by measure, paged; closed ones separately', async () => {
@@ -135,7 +135,7 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     const self = await call('o-admin', { action: 'removeAdmin', openid: 'o-admin' });
     expect(!self.ok && self.error.message).toContain('不能移除自己');
     expect(await data('o-second', { action: 'removeAdmin', openid: 'o-admin' })).toEqual({ action: 'removeAdmin', removed: true });
-    expect(await data('o-second', { action: 'me' })).toEqual({ action: 'me', isAdmin: true, openid: 'o-second' });
+    expect(await data('o-second', { action: 'me' })).toEqual({ action: 'me', isAdmin: true, openid: 'o-second', canClaim: false });
     const audit = await data('o-second', { action: 'audit' });
     expect(audit.action === 'audit' && audit.entries.map((e) => [e.action, e.actor, e.target])).toEqual([
       ['admin.remove', 'o-second', 'o-admin'],
@@ -143,5 +143,145 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     ]);
     const bad = await call('o-second', { action: 'addAdmin', openid: 'bad id!' });
     expect(!bad.ok && bad.error.code).toBe('INVALID_INPUT');
+  });
+});
+
+describe.each(BACKENDS)('%s: identity, reach, runs, the first admin', (_name, make) => {
+  let b: Backend;
+  let db: DocumentStore;
+  let env: Record<string, string | undefined>;
+  beforeEach(async () => {
+    b = make();
+    db = b.store;
+    env = {};
+  });
+  afterEach(() => b.close());
+
+  const call = (openid: string | null, request: DeadlinesRequest | Record<string, unknown>) =>
+    runHandler('deadlines', deadlines, request, fakeContext({ openid, db, now: () => NOW, env })) as Promise<Envelope<DeadlinesResponse>>;
+  const data = async (openid: string | null, request: DeadlinesRequest) => {
+    const res = await call(openid, request);
+    if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+    return res.data;
+  };
+  const admin = () => repos(db).admins.add({ _id: 'o-admin', addedAt: NOW.toISOString(), addedBy: 'bootstrap' });
+  const create = async (deadline: typeof GOOD) => {
+    const res = await data('o-admin', { action: 'create', deadline });
+    if (res.action !== 'create') throw new Error(res.action);
+    return res.deadline.id;
+  };
+  const subscribe = (openid: string, deadlineKey: string, kind: 'week' | 'day', measureId = GOOD.measureId) =>
+    repos(db).subscriptions.accept({ openid, measureId, deadlineKey, kind, at: NOW.toISOString() });
+
+  it('a renamed batch keeps its id; importing its new title updates it; its old title is free for a new batch', async () => {
+    await admin();
+    const id = await create({ ...GOOD, batchTitle: '第一批' });
+    await data('o-admin', { action: 'update', id, deadline: { ...GOOD, batchTitle: '第一批（延期）' } });
+    // The import matches on (measure, title): the renamed batch, not a second deadline.
+    const imported = await data('o-admin', { action: 'import', format: 'json', text: JSON.stringify([{ ...GOOD, batchTitle: '第一批（延期）', closesOn: '2022-07-15' }]) });
+    expect(imported).toMatchObject({ created: 0, updated: 1, unchanged: 0, outcomes: ['updated'] });
+    expect(imported.action === 'import' && imported.deadlines.map((d) => d.id)).toEqual([id]);
+    // The old title names no stored deadline any more: creating it makes a new one with another id.
+    const again = await create({ ...GOOD, batchTitle: '第一批' });
+    expect(again).not.toBe(id);
+    const all = await data(null, { action: 'list', limit: 100 });
+    expect(all.action === 'list' && all.deadlines.map((d) => [d.id, d.batchTitle]).sort()).toEqual([[again, '第一批'], [id, '第一批（延期）']].sort());
+    // Renaming onto a title the measure already has is refused; the same title on another measure is not.
+    const clash = await call('o-admin', { action: 'update', id: again, deadline: { ...GOOD, batchTitle: '第一批（延期）' } });
+    expect(!clash.ok && clash.error.fields).toEqual([{ field: 'deadline.batchTitle', message: '该措施已有同名批次，请修改已有的那条' }]);
+    await create({ ...GOOD, measureId: 'm02', batchTitle: '第一批（延期）' });
+    // The first title is taken again (by `again`): creating it once more is refused.
+    const dup = await call('o-admin', { action: 'create', deadline: { ...GOOD, batchTitle: '第一批' } });
+    expect(!dup.ok && dup.error.message).toBe('该措施已有同名批次，请修改已有的那条');
+    const audit = await data('o-admin', { action: 'audit' });
+    expect(audit.action === 'audit' && audit.entries.filter((e) => e.target === id).map((e) => e.action)).toEqual(['deadline.import', 'deadline.update', 'deadline.create']);
+  });
+
+  it("a deadline's measure cannot move away from users holding its reminders; dates and titles can change", async () => {
+    await admin();
+    const id = await create(GOOD);
+    await subscribe('o-u1', id, 'week');
+    await subscribe('o-u1', id, 'day');
+    await subscribe('o-u2', id, 'day');
+    const moved = await call('o-admin', { action: 'update', id, deadline: { ...GOOD, measureId: 'm02' } });
+    expect(!moved.ok && moved.error.fields).toEqual([{ field: 'deadline.measureId', message: expect.stringContaining('已有 2 位用户订阅了这一批次的提醒') }]);
+    expect((await repos(db).deadlines.get(id))?.measureId).toBe('m01');
+    await data('o-admin', { action: 'update', id, deadline: { ...GOOD, batchTitle: '改名', closesOn: '2022-07-05' } });
+    expect((await repos(db).deadlines.get(id))).toMatchObject({ measureId: 'm01', batchTitle: '改名', closesOn: '2022-07-05' });
+    // Once nobody holds a credit for it (both cancelled), the measure may change.
+    await repos(db).subscriptions.cancel('o-u1', 'm01', id, 'week', NOW.toISOString());
+    await repos(db).subscriptions.cancel('o-u1', 'm01', id, 'day', NOW.toISOString());
+    const stillOne = await call('o-admin', { action: 'update', id, deadline: { ...GOOD, measureId: 'm02' } });
+    expect(!stillOne.ok && stillOne.error.message).toContain('已有 1 位用户');
+    await repos(db).subscriptions.cancel('o-u2', 'm01', id, 'day', NOW.toISOString());
+    expect(await data('o-admin', { action: 'update', id, deadline: { ...GOOD, measureId: 'm02' } })).toMatchObject({ deadline: { id, measureId: 'm02' } });
+  });
+
+  it('reach: per reminder, users holding a credit for this batch and for the measure’s next batch; admins only', async () => {
+    await admin();
+    const id = await create(GOOD);
+    const other = await create({ ...GOOD, batchTitle: '另一批' });
+    await subscribe('o-u1', id, 'week');
+    await subscribe('o-u1', id, 'day');
+    await subscribe('o-u2', id, 'week');
+    await subscribe('o-u3', '', 'week'); // the measure's next deadline
+    await subscribe('o-u4', other, 'week'); // another batch: not counted
+    await subscribe('o-u5', '', 'day', 'm02'); // another measure: not counted
+    await subscribe('o-u6', id, 'day');
+    await repos(db).subscriptions.cancel('o-u6', 'm01', id, 'day', NOW.toISOString()); // cancelled: not counted
+    const reach = await data('o-admin', { action: 'reach', id });
+    expect(reach.action === 'reach' && reach.reminders).toEqual([
+      { kind: 'week', label: '截止前 7 天', forBatch: 2, forNext: 1, capped: false },
+      { kind: 'day', label: '截止前 1 天', forBatch: 1, forNext: 0, capped: false },
+    ]);
+    expect(reach.action === 'reach' && reach.deadline.id).toBe(id);
+    const gone = await call('o-admin', { action: 'reach', id: 'dl-m01-ffffffff' });
+    expect(!gone.ok && gone.error.fields).toEqual([{ field: 'id', message: '这条截止时间不存在（可能已被删除）' }]);
+    for (const request of [{ action: 'reach', id }, { action: 'runs' }] as DeadlinesRequest[]) {
+      const res = await call('o-user', request);
+      expect(res.ok || [res.error.code, res.error.message]).toEqual(['FORBIDDEN', '仅管理员可以查看提醒名单与发送记录']);
+    }
+  });
+
+  it('runs: the timer’s last runs, newest first, as stored', async () => {
+    await admin();
+    const run = (startedAt: string, sent: number) => ({
+      _id: `run-${startedAt}`, runId: `r-${startedAt}`, today: startedAt.slice(0, 10), startedAt, finishedAt: startedAt, durationMs: 10, budgetMs: 50000,
+      stoppedBy: 'done' as const, deadlinesDue: 1, sent, skipped: { noCredit: 1 }, refused: 0, dropped: 0, dataErrors: 0, retry: 0, failed: 0, unknown: 0, remaining: 0, dbCalls: 9,
+    });
+    await repos(db).runs.save(run('2022-06-23T01:00:00.000Z', 5));
+    await repos(db).runs.save(run('2022-06-23T01:03:00.000Z', 2));
+    const res = await data('o-admin', { action: 'runs' });
+    expect(res.action === 'runs' && res.runs.map((r) => [r.startedAt, r.sent, r.skipped])).toEqual([
+      ['2022-06-23T01:03:00.000Z', 2, { noCredit: 1 }],
+      ['2022-06-23T01:00:00.000Z', 5, { noCredit: 1 }],
+    ]);
+    expect(res.action === 'runs' && res.runs[0]).not.toHaveProperty('_id');
+    const bad = await call('o-admin', { action: 'runs', limit: 500 });
+    expect(!bad.ok && bad.error.fields?.[0].field).toBe('limit');
+  });
+
+  it('the first admin: claimed with the configured code only while there is no admin; audited', async () => {
+    // No code configured: nobody can claim, and `me` does not offer it.
+    expect(await data('o-first', { action: 'me' })).toEqual({ action: 'me', isAdmin: false, openid: 'o-first', canClaim: false });
+    const unconfigured = await call('o-first', { action: 'claimAdmin', code: 'x' });
+    expect(!unconfigured.ok && unconfigured.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ADMIN_BOOTSTRAP_CODE') });
+    env.ADMIN_BOOTSTRAP_CODE = 'k7-Trust-Me-2026';
+    expect(await data('o-first', { action: 'me' })).toMatchObject({ isAdmin: false, canClaim: true });
+    for (const code of ['k7-trust-me-2026', '', 'k7-Trust-Me-202', 42]) {
+      const wrong = await call('o-first', { action: 'claimAdmin', code } as Record<string, unknown>);
+      expect([code, !wrong.ok && wrong.error.fields]).toEqual([code, [{ field: 'code', message: '口令不正确' }]]);
+    }
+    expect(await repos(db).admins.none()).toBe(true);
+    const noUser = await call(null, { action: 'claimAdmin', code: 'k7-Trust-Me-2026' });
+    expect(!noUser.ok && noUser.error.code).toBe('UNAUTHENTICATED');
+    expect(await data('o-first', { action: 'claimAdmin', code: ' k7-Trust-Me-2026 ' })).toEqual({ action: 'claimAdmin', added: true });
+    expect(await data('o-first', { action: 'me' })).toEqual({ action: 'me', isAdmin: true, openid: 'o-first', canClaim: false });
+    // Closed once there is an admin, even with the right code.
+    expect(await data('o-second', { action: 'me' })).toMatchObject({ canClaim: false });
+    const late = await call('o-second', { action: 'claimAdmin', code: 'k7-Trust-Me-2026' });
+    expect(!late.ok && late.error).toMatchObject({ code: 'FORBIDDEN', message: '已有管理员：请由现有管理员在「管理员」页添加您' });
+    const audit = await data('o-first', { action: 'audit' });
+    expect(audit.action === 'audit' && audit.entries.map((e) => [e.action, e.actor, e.target])).toEqual([['admin.claim', 'o-first', 'o-first']]);
   });
 });

@@ -143,7 +143,7 @@ it('without a running server the CLI opens the store itself', async () => {
   const caller = localCaller(dataDir);
   expect(caller.via).toBe(`store ${dataDir}`);
   const me = await caller.call('deadlines', { action: 'me' }, { openid: 'dev-user-a' });
-  expect(me).toEqual({ ok: true, data: { action: 'me', isAdmin: false, openid: 'dev-user-a' } });
+  expect(me).toEqual({ ok: true, data: { action: 'me', isAdmin: false, openid: 'dev-user-a', canClaim: false } });
   const run = await caller.call('remind', {}, { openid: null, now: '2022-06-23' });
   expect(run.ok && run.data).toMatchObject({ today: '2022-06-23', sent: 0 });
   await caller.close();

@@ -1,0 +1,46 @@
+/**
+ * listStatus: whether the 2022 list is still in force. Anyone reads it (home, results and every
+ * detail page show it in one line); admins set it after checking the official sources, audited
+ * like deadlines. Until then it reads 状态未核实 with no check date.
+ */
+import type { ListStatusResponse } from '../api';
+import { CloudFailure } from '../errors';
+import type { Handler } from '../handler';
+import { toListStatus, validateListStatus } from '../list-status';
+import { auditRepo, LIST_STATUS_ID, listStatusRepo } from '../repos';
+import { MESSAGES_ADMIN, requireAction, requireAdmin, today } from './common';
+
+const ACTIONS = ['get', 'set'] as const;
+
+function ok(data: ListStatusResponse) {
+  return { ok: true as const, data };
+}
+
+export const listStatus: Handler<'listStatus'> = async (request, ctx) => {
+  const action = requireAction(request.action, ACTIONS);
+  const repo = listStatusRepo(ctx.db);
+  switch (action) {
+    case 'get':
+      return ok({ action, status: toListStatus(await repo.get()) });
+
+    case 'set': {
+      const actor = await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenListStatus);
+      const v = validateListStatus((request as Record<string, unknown>).status, today(ctx));
+      if (!v.ok) throw new CloudFailure('INVALID_INPUT', v.issues[0].message, v.issues);
+      const before = await repo.get();
+      const doc = { ...v.value, updatedAt: ctx.now().toISOString(), updatedBy: actor };
+      await repo.put(doc);
+      const status = toListStatus({ _id: LIST_STATUS_ID, ...doc });
+      await auditRepo(ctx.db).append({
+        at: doc.updatedAt,
+        actor,
+        action: 'listStatus.set',
+        target: LIST_STATUS_ID,
+        summary: `清单状态设为「${status.label}」（核对日期 ${status.checkedOn}）${status.notice ? `：${status.notice}` : ''}`,
+        before: before ? { state: before.state, notice: before.notice, sourceUrl: before.sourceUrl, checkedOn: before.checkedOn } : undefined,
+        after: v.value,
+      });
+      return ok({ action, status });
+    }
+  }
+};
