@@ -7,10 +7,11 @@
 import { formatInterval } from '@policy/format'
 import { headline } from '@policy/headline'
 import type { Interval, Measure } from '@policy/types'
+import { POLICY_LIST_YEAR } from './policy-list'
 
 export const APP_NAME = '政策算盘'
 /** The list, short, for share titles: '内蒙古 2022 制造业政策'. */
-export const LIST_SHORT = '内蒙古 2022 制造业政策'
+export const LIST_SHORT = `内蒙古 ${POLICY_LIST_YEAR} 制造业政策`
 export const TAGLINE = `${LIST_SHORT} · 逐条测算`
 
 export const BROWSE_PATH = '/pages/policy/browse/index'

@@ -13,8 +13,10 @@ jest.mock('@tarojs/taro', () => jest.requireActual('./policy-mocks').taro)
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
 
 import { callCloud } from '@/services/cloud'
+import { resetListStatusSession } from '@/services/list-status'
 import DetailPage from '@/pages/policy/detail/index'
 import { measureShare, measureTimeline } from '@/services/share'
+import { LIST_NOTICE, LIST_STATUS_CALL, listStatusAnswer } from './list-status-mocks'
 import { hooks, resetTaro, router, storage } from './policy-mocks'
 
 const mockedCall = callCloud as jest.MockedFunction<typeof callCloud>
@@ -22,6 +24,7 @@ const unavailable = { ok: false, error: { code: 'INTERNAL', message: '服务暂�
 
 beforeEach(() => {
   resetTaro()
+  resetListStatusSession()
   mockedCall.mockReset()
   mockedCall.mockResolvedValue(unavailable)
 })
@@ -54,6 +57,19 @@ test.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s: clause verba
   expect(hooks.share?.()).toEqual(measureShare(m))
   expect(hooks.timeline?.()).toEqual(measureTimeline(m))
   expect(q('#poster-open')).not.toBeNull()
+  // The list's status (cloud unavailable here): never claimed in force.
+  expect(mockedCall).toHaveBeenCalledWith(...LIST_STATUS_CALL)
+  expect(q('#detail-list-status-text')?.textContent).toBe('依据 2022 年清单 · 状态未核实（暂未取得核对情况）')
+  expect(q('.detail__foot')?.textContent).toContain('清单现行状态未经核实。')
+})
+
+test('the list’s status from the cloud: superseded, with its notice, on the page and in the foot note', async () => {
+  mockedCall.mockImplementation(async (name) => (name === 'listStatus' ? listStatusAnswer('superseded') : unavailable))
+  const { container } = await open('m08')
+  expect(container.querySelector('#detail-list-status-text')?.textContent).toBe(`依据 2022 年清单 · 已有后续清单（最后核对 2026-11-20）：${LIST_NOTICE}`)
+  expect(container.querySelector('#detail-list-status-copy')).not.toBeNull()
+  expect(container.querySelector('.detail__foot')?.textContent).toContain('该清单已有后续清单，本测算仅供了解。')
+  expect(container.textContent).not.toContain('在执行')
 })
 
 test('figures in the clause are highlighted', async () => {
@@ -78,7 +94,8 @@ test('deadlines: none published → says the list has no dates, shows none', asy
 })
 
 test('deadlines: published windows are listed, a sample is labelled as not official', async () => {
-  mockedCall.mockResolvedValue({
+  // Every call but the list's status gets the deadlines list.
+  mockedCall.mockImplementation(async (name) => (name === 'listStatus' ? unavailable : {
     ok: true,
     data: {
       action: 'list',
@@ -93,7 +110,7 @@ test('deadlines: published windows are listed, a sample is labelled as not offic
         },
       ],
     },
-  })
+  }) as Envelope<never>)
   const { container } = await open('m01')
   const text = container.querySelector('#measure-deadlines')?.textContent ?? ''
   expect(text).toContain('2022 年度自治区级企业技术中心认定')

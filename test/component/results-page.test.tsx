@@ -15,9 +15,11 @@ import Taro from '@tarojs/taro'
 import { evaluate } from '@policy/evaluate'
 import type { EvaluateResult } from '@policy/types'
 import { callCloud } from '@/services/cloud'
+import { resetListStatusSession } from '@/services/list-status'
 import { addEntry, draftProfile, emptyDraft, setAnswer, setText, toggleTopic, type Draft } from '@/state/draft'
 import { DRAFT_KEY, takeFocus } from '@/state/storage'
 import ResultsPage from '@/pages/results/index'
+import { LIST_NOTICE, LIST_STATUS_CALL, listStatusAnswer } from './list-status-mocks'
 import { hooks, pages, resetTaro, storage } from './questionnaire-mocks'
 
 const mockedCall = callCloud as jest.Mock
@@ -45,13 +47,17 @@ function local(d: Draft): EvaluateResult {
 
 type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } }
 let calculateAnswer: () => Promise<Answer>
+let listStatus: () => Promise<unknown>
 
 beforeEach(() => {
   resetTaro()
+  resetListStatusSession()
   mockedCall.mockReset()
+  listStatus = () => Promise.resolve({ ok: false, error: { code: 'NETWORK', message: '网络不可用' } })
   calculateAnswer = () => Promise.resolve({ ok: true, data: JSON.parse(JSON.stringify(local(persona1()))) })
   mockedCall.mockImplementation((name: string, req: { action?: string; measureIds?: string[] }) => {
     if (name === 'calculate') return calculateAnswer()
+    if (name === 'listStatus') return listStatus()
     if (name === 'subscriptions' && req.action === 'status') {
       return Promise.resolve({ ok: true, data: { action: 'status', today: '2022-06-01', measures: [] } })
     }
@@ -99,6 +105,30 @@ test('a cloud answer that differs (newer data) replaces the device’s, and says
   const c = await renderPage()
   expect(c.querySelector('#cloud-status')?.getAttribute('data-state')).toBe('updated')
   expect(c.querySelector('#results-total')?.textContent).toBe('700')
+})
+
+test('the list’s status at the top, and the disclaimer that goes with it', async () => {
+  let c = await renderPage()
+  expect(mockedCall).toHaveBeenCalledWith(...LIST_STATUS_CALL)
+  const first = c.querySelector('.results')?.firstElementChild
+  expect(first?.id).toBe('results-list-status')
+  expect(c.querySelector('#results-list-status-text')?.textContent).toBe('依据 2022 年清单 · 状态未核实（暂未取得核对情况）')
+  expect(c.querySelector('#results-disclaimer')?.textContent).toContain('以主管部门的审核认定为准。清单现行状态未经核实。')
+  expect(c.textContent).not.toContain('在执行')
+
+  resetListStatusSession()
+  listStatus = () => listStatusAnswer('superseded')
+  c = await renderPage()
+  expect(c.querySelector('#results-list-status-text')?.textContent).toBe(`依据 2022 年清单 · 已有后续清单（最后核对 2026-11-20）：${LIST_NOTICE}`)
+  expect(c.querySelector('#results-disclaimer')?.textContent).toContain('该清单已有后续清单，本测算仅供了解。')
+  // The figures are still there: the status is information, not a verdict.
+  expect(c.querySelector('#results-total')?.textContent).toBe('638')
+
+  resetListStatusSession()
+  listStatus = () => listStatusAnswer('inForce')
+  c = await renderPage()
+  expect(c.querySelector('#results-list-status-text')?.textContent).toBe('依据 2022 年清单 · 在执行（最后核对 2026-11-20）')
+  expect(c.querySelector('#results-disclaimer')?.textContent).not.toMatch(/未经核实|仅供了解/)
 })
 
 test('groups and cards: figure, kind, why; needs-info names the question and goes back to it', async () => {

@@ -5,8 +5,10 @@ import { evaluate } from '@policy/evaluate'
 import { formatInterval } from '@policy/format'
 import { groupResults, hasAmount, pathLabel, sameResult, wanRange, type GroupId } from '@policy/result-view'
 import type { EvaluateResult } from '@policy/types'
+import ListStatusLine from '@/components/list-status-line'
 import ResultCard, { type ResultCardView } from '@/components/result-card'
 import { callCloud } from '@/services/cloud'
+import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { draftProfile, isStarted } from '@/state/draft'
 import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
 import { clearDraft, loadDraft } from '@/state/storage'
@@ -43,6 +45,7 @@ export default function ResultsPage() {
   const [shown, setShown] = useState<EvaluateResult | undefined>(local)
   const [cloud, setCloud] = useState<CloudState>('checking')
   const [showIneligible, setShowIneligible] = useState(false)
+  const listStatus = useListStatus()
 
   // The device's result is on screen at once; the cloud (same engine, validated input) confirms it.
   useEffect(() => {
@@ -130,6 +133,8 @@ export default function ResultsPage() {
 
   return (
     <View className='page results'>
+      <ListStatusLine id='results-list-status' view={listStatus} />
+
       <View className='card results__summary' id='results-summary'>
         <Text className='results__who'>{who}</Text>
         {hasAmount(result.total) ? (
@@ -215,7 +220,7 @@ export default function ResultsPage() {
 
       <View className='results__disclaimer muted' id='results-disclaimer'>
         <Text>
-          以上依据《{POLICY_LIST_NAME}》逐条估算，金额为估算结果；能否获得支持及具体金额，以主管部门的审核认定为准。
+          以上依据《{POLICY_LIST_NAME}》逐条估算，金额为估算结果；能否获得支持及具体金额，以主管部门的审核认定为准。{listStatusDisclaimer(listStatus.status)}
         </Text>
       </View>
     </View>

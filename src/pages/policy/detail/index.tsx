@@ -7,11 +7,13 @@ import { calcSpec } from '@policy/measure-calc'
 
 import ClauseText from '@/components/clause-text'
 import ItemTable from '@/components/item-table'
+import ListStatusLine from '@/components/list-status-line'
 import MiniCalculator from '@/components/mini-calculator'
 import SharePoster from '@/components/share-poster'
 import MeasureDeadlines from '@/components/measure-deadlines'
 import SubscribeButton from '@/components/subscribe-button'
 import { isFavourite, toggleFavourite } from '@/services/favourites'
+import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
 import { cardOf, param } from '../cards'
 
@@ -24,6 +26,7 @@ export default function DetailPage() {
   const measure = useMemo(() => findMeasure(id), [id])
   const [favourite, setFavourite] = useState(() => (measure ? isFavourite(measure.id) : false))
   const [copied, setCopied] = useState(false)
+  const listStatus = useListStatus()
 
   useShareAppMessage(() => (measure ? measureShare(measure) : browseShare(catalog2022.measures.length)))
   useShareTimeline(() => (measure ? measureTimeline(measure) : { title: browseShare(catalog2022.measures.length).title, query: '' }))
@@ -134,6 +137,7 @@ export default function DetailPage() {
         <Text className='detail__h2'>条文原文</Text>
         <ClauseText clause={measure.clause} id='detail-clause' />
         <Text className='detail__source muted'>摘自《{catalog2022.title}》</Text>
+        <ListStatusLine id='detail-list-status' view={listStatus} />
       </View>
 
       {!spec.computable && guidance}
@@ -161,7 +165,7 @@ export default function DetailPage() {
       <Button className='btn detail__to-browse' id='detail-to-browse' onClick={toBrowse}>
         查看全部 {catalog2022.measures.length} 条政策
       </Button>
-      <Text className='detail__foot muted'>金额按条文估算，能否获得支持及具体金额以主管部门审核认定为准。</Text>
+      <Text className='detail__foot muted'>金额按条文估算，能否获得支持及具体金额以主管部门审核认定为准。{listStatusDisclaimer(listStatus.status)}</Text>
     </View>
   )
 }

@@ -1,0 +1,35 @@
+import { View, Text, Button } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { effectiveListState, listStatusLine, type ListStatusView } from '@/services/list-status-core'
+
+import './index.scss'
+
+/**
+ * One quiet line: whether the list is still in force, as admins last checked it (or that nobody
+ * has), with the notice and, when there is one, a button that copies the link that was checked.
+ * The page passes what useListStatus() gave it, and the element id (e.g. 'home-list-status').
+ */
+export default function ListStatusLine({ id, view }: { id: string; view: ListStatusView }) {
+  const { status } = view
+  const state = effectiveListState(status)
+  const copy = () => {
+    void Taro.setClipboardData({ data: status.sourceUrl })
+      .then(
+        () => Taro.showToast({ title: '已复制依据链接', icon: 'none' }),
+        () => Taro.showToast({ title: '复制失败', icon: 'none' }),
+      )
+      .catch(() => undefined)
+  }
+  return (
+    <View className={`list-status list-status--${state}`} id={id} data-state={state} data-fresh={view.fresh ? 'true' : 'false'}>
+      <Text className='list-status__text' id={`${id}-text`}>
+        {listStatusLine(status, view)}
+      </Text>
+      {status.sourceUrl !== '' && (
+        <Button className='list-status__copy' id={`${id}-copy`} onClick={copy}>
+          复制依据链接
+        </Button>
+      )}
+    </View>
+  )
+}
