@@ -10,12 +10,15 @@ export default defineAppConfig({
     { root: 'pages/policy', pages: ['browse/index', 'detail/index'] },
     // 我的提醒 (reminder messages open it): /pages/reminders/index
     { root: 'pages/reminders', pages: ['index'] },
-    // Dev pages of the local cloud, H5 build only (never in the mini-program): deadline admin, the
-    // local message outbox, and the check page (dev openid switch, cloud round trip).
-    // /pages/admin/index, /pages/outbox/index, /pages/check/index
+    // 管理 (admins, in WeChat and H5; reached from 我的提醒 and the home footer when the cloud says
+    // the caller is an admin): deadlines and who their reminders reach, import from a chat file,
+    // the list's status, admins, audit log and timer runs. /pages/admin/index …
+    { root: 'pages/admin', pages: ['index', 'deadline/index', 'import/index', 'status/index', 'admins/index', 'log/index'] },
+    // Dev pages of the local cloud, H5 build only (never in the mini-program): the local message
+    // outbox, and the check page (dev openid switch, cloud round trip).
+    // /pages/outbox/index, /pages/check/index
     ...(process.env.TARO_ENV === 'h5'
       ? [
-          { root: 'pages/admin', pages: ['index'] },
           { root: 'pages/outbox', pages: ['index'] },
           { root: 'pages/check', pages: ['index'] },
         ]

@@ -8,6 +8,15 @@ export const ROUTES = {
   results: '/pages/results/index',
   /** The measure's page (policy browser, issue 4). */
   detail: (measureId: string) => `/pages/policy/detail/index?id=${encodeURIComponent(measureId)}`,
+  /** 管理 (admins only; the cloud refuses every write from anyone else). */
+  admin: '/pages/admin/index',
+  /** One deadline: edit (id given) or create (no id), who its reminders reach, delete. */
+  adminDeadline: (id?: string) => (id ? `/pages/admin/deadline/index?id=${encodeURIComponent(id)}` : '/pages/admin/deadline/index'),
+  adminImport: '/pages/admin/import/index',
+  adminStatus: '/pages/admin/status/index',
+  adminAdmins: '/pages/admin/admins/index',
+  /** Audit log and the reminder timer's runs. */
+  adminLog: '/pages/admin/log/index',
   /** Developer page (H5): the dev openid switch and the cloud round trip. */
   devCheck: '/pages/check/index',
 } as const

@@ -1,6 +1,7 @@
 /**
  * Home: one sentence, the start buttons (enterprise / park), resume and 重新开始 when answers are
- * saved, the policy browser, upcoming deadlines when the cloud has any, and the disclaimer.
+ * saved, the policy browser, upcoming deadlines when the cloud has any, the list's status line and
+ * the disclaimer (which says when the list's status is not 在执行).
  */
 import { act, fireEvent, render } from '@testing-library/react'
 
@@ -13,8 +14,10 @@ import { catalog2022 } from '@policy/catalog'
 import type { Deadline } from '@cloud-api/api'
 import { callCloud } from '@/services/cloud'
 import { emptyDraft } from '@/state/draft-core'
+import { LIST_STATUS_KEY, resetListStatusSession, toStored } from '@/services/list-status'
 import { DRAFT_KEY } from '@/state/storage'
 import IndexPage, { POLICY_LIST_NAME } from '@/pages/index/index'
+import { LIST_NOTICE, LIST_SOURCE, LIST_STATUS_CALL, listStatusAnswer, listStatusOf } from './list-status-mocks'
 import { modal, resetTaro, storage } from './questionnaire-mocks'
 
 const mockedCall = callCloud as jest.Mock
@@ -39,6 +42,7 @@ function deadline(id: string, measureId: string, daysToClose: number): Deadline 
 
 beforeEach(() => {
   resetTaro()
+  resetListStatusSession()
   mockedCall.mockReset()
   mockedCall.mockResolvedValue({ ok: false, error: { code: 'NETWORK', message: '网络不可用' } })
 })
@@ -52,6 +56,11 @@ test('what it does, the disclaimer naming the 2022 list, and the start buttons',
   expect(text).toContain(`《${catalog2022.title}》`)
   expect(text).toContain('估算')
   expect(text).toContain('以主管部门的审核认定为准')
+  // Offline, nothing stored: the list's status is not claimed, and the disclaimer says so.
+  expect(mockedCall).toHaveBeenCalledWith(...LIST_STATUS_CALL)
+  expect(container.querySelector('#home-list-status-text')?.textContent).toBe('依据 2022 年清单 · 状态未核实（暂未取得核对情况）')
+  expect(text).not.toContain('在执行')
+  expect(container.querySelector('#disclaimer')?.textContent).toContain('逐条测算。清单现行状态未经核实。所列金额')
 
   fireEvent.click(container.querySelector('#start-button')!)
   expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/questionnaire/index?entity=enterprise' })
@@ -89,10 +98,14 @@ test('saved answers: resume, last results, and 重新开始 (after confirming) c
 })
 
 test('upcoming deadlines from the cloud, at most three, each opening its measure', async () => {
-  mockedCall.mockResolvedValue({
-    ok: true,
-    data: { action: 'list', today: '2022-06-01', nextCursor: null, deadlines: [deadline('a', 'm08', 29), deadline('b', 'm01', 3), deadline('c', 'm13', 1), deadline('d', 'm14', 0)] },
-  })
+  mockedCall.mockImplementation(async (name: string) =>
+    name === 'deadlines'
+      ? {
+          ok: true,
+          data: { action: 'list', today: '2022-06-01', nextCursor: null, deadlines: [deadline('a', 'm08', 29), deadline('b', 'm01', 3), deadline('c', 'm13', 1), deadline('d', 'm14', 0)] },
+        }
+      : { ok: false, error: { code: 'NETWORK', message: '网络不可用' } },
+  )
   const { container } = render(<IndexPage />)
   await act(async () => {})
   expect(mockedCall).toHaveBeenCalledWith('deadlines', { action: 'list', scope: 'current', limit: 3 })
@@ -102,6 +115,40 @@ test('upcoming deadlines from the cloud, at most three, each opening its measure
   expect(rows[0].textContent).toContain('2022-06-30 截止（还有 29 天）')
   fireEvent.click(rows[0])
   expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/policy/detail/index?id=m08' })
+})
+
+test('the list’s status from the cloud: in force, superseded (notice, link), and the disclaimer that goes with it', async () => {
+  mockedCall.mockImplementation((name: string) => (name === 'listStatus' ? listStatusAnswer('inForce') : Promise.resolve({ ok: false, error: { code: 'NETWORK', message: '网络不可用' } })))
+  const inForce = render(<IndexPage />)
+  await act(async () => {})
+  expect(inForce.container.querySelector('#home-list-status-text')?.textContent).toBe('依据 2022 年清单 · 在执行（最后核对 2026-11-20）')
+  expect(inForce.container.querySelector('#disclaimer')?.textContent).toContain('逐条测算。所列金额')
+  expect(inForce.container.querySelector('#disclaimer')?.textContent).not.toContain('未经核实')
+  inForce.unmount()
+
+  resetListStatusSession()
+  mockedCall.mockImplementation((name: string) => (name === 'listStatus' ? listStatusAnswer('superseded') : Promise.resolve({ ok: false, error: { code: 'NETWORK', message: '网络不可用' } })))
+  const superseded = render(<IndexPage />)
+  await act(async () => {})
+  const c = superseded.container
+  expect(c.querySelector('#home-list-status-text')?.textContent).toBe(`依据 2022 年清单 · 已有后续清单（最后核对 2026-11-20）：${LIST_NOTICE}`)
+  expect(c.querySelector('#home-list-status')?.getAttribute('data-state')).toBe('superseded')
+  expect(c.querySelector('#disclaimer')?.textContent).toContain('该清单已有后续清单，本测算仅供了解。')
+  expect(c.textContent).not.toContain('在执行')
+  await act(async () => {
+    fireEvent.click(c.querySelector('#home-list-status-copy')!)
+  })
+  expect(Taro.setClipboardData).toHaveBeenLastCalledWith({ data: LIST_SOURCE })
+  expect(Taro.showToast).toHaveBeenLastCalledWith({ title: '已复制依据链接', icon: 'none' })
+})
+
+test('offline with a stored status: shown with when this device fetched it (Beijing time)', async () => {
+  const fetchedAt = `${new Date().getUTCFullYear()}-06-01T02:32:00.000Z`
+  storage.set(LIST_STATUS_KEY, toStored({ status: listStatusOf('repealed'), fetchedAt }))
+  const { container } = render(<IndexPage />)
+  await act(async () => {})
+  expect(container.querySelector('#home-list-status-text')?.textContent).toBe(`依据 2022 年清单 · 已废止（最后核对 2026-11-20，本机 6月1日 10:32 获取）：${LIST_NOTICE}`)
+  expect(container.querySelector('#disclaimer')?.textContent).toContain('该清单已废止，本测算仅供了解。')
 })
 
 test('the developer page link is in the H5 build only', async () => {

@@ -1,10 +1,11 @@
 /**
- * 我的提醒 (list, states, cancel with confirmation, focus from a message link) and the admin page
- * (non-admins see why they cannot; admins get the field messages the cloud answers).
+ * 我的提醒 (list, states, cancel with confirmation, focus from a message link, the 管理 link for
+ * admins only). The admin pages' tests are in admin-pages.test.tsx.
  */
 import React from 'react'
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
-import type { SubscriptionView } from '@cloud-api/api'
+import type { DeadlinesResponse, SubscriptionView } from '@cloud-api/api'
+import type { Envelope } from '@/services/cloud'
 
 jest.mock('@tarojs/components', () => {
   const base = jest.requireActual('./taro-mocks').components
@@ -14,15 +15,25 @@ jest.mock('@tarojs/components', () => {
   return { ...base, Textarea }
 })
 const showModal = jest.fn()
+const navigateTo = jest.fn()
 let params: Record<string, string> = {}
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showModal: (...a: unknown[]) => showModal(...a) }, useRouter: () => ({ params }) }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: { showModal: (...a: unknown[]) => showModal(...a), navigateTo: (...a: unknown[]) => navigateTo(...a) },
+  useRouter: () => ({ params }),
+}))
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn(), getDevOpenid: jest.fn(() => 'dev-user-a') }))
 
 import { callCloud } from '@/services/cloud'
+import { forgetAdminMe } from '@/services/admin'
 import RemindersPage from '@/pages/reminders/index'
-import AdminPage from '@/pages/admin/index'
 
 const mockedCall = callCloud as jest.MockedFunction<typeof callCloud>
+
+/** The subscriptions function's answers, in order; `deadlines.me` answers `isAdmin`. */
+let answers: Envelope<unknown>[] = []
+let isAdmin = false
+const subscriptionCalls = () => mockedCall.mock.calls.filter(([name]) => name === 'subscriptions')
 
 function row(key: string, status: 'active' | 'cancelled', states: SubscriptionView['reminders'][number]['state'][], over: Partial<SubscriptionView> = {}): SubscriptionView {
   const [measureId, deadlineId] = key.split('.')
@@ -46,7 +57,17 @@ function row(key: string, status: 'active' | 'cancelled', states: SubscriptionVi
 
 beforeEach(() => {
   mockedCall.mockReset()
+  answers = []
+  isAdmin = false
+  forgetAdminMe()
+  mockedCall.mockImplementation((async (name: string) => {
+    if (name === 'deadlines') return { ok: true, data: { action: 'me', isAdmin, openid: 'oUser', canClaim: false } as DeadlinesResponse }
+    const next = answers.shift()
+    if (!next) throw new Error('unexpected call')
+    return next
+  }) as unknown as typeof callCloud)
   showModal.mockReset()
+  navigateTo.mockReset()
   params = {}
 })
 
@@ -54,7 +75,7 @@ describe('我的提醒', () => {
   it('lists my subscriptions with each reminder’s state, highlights the one a message opened, and cancels after confirmation', async () => {
     params = { measure: 'm01', deadline: 'dl-1' }
     const deadline = { id: 'dl-1', measureId: 'm01', measureLabel: '（一）', measureTitle: 't', batchTitle: '2022 年度认定', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: 'x', sourceUrl: 'https://a.cn', sample: true, status: 'open' as const, daysToClose: 7, updatedAt: '' }
-    mockedCall.mockResolvedValueOnce({
+    answers.push({
       ok: true,
       data: { action: 'list', nextCursor: null, subscriptions: [row('m01.dl-1', 'active', ['sent', 'waiting'], { deadline }), row('m05.next', 'active', ['waiting', 'unknown']), row('m07.next', 'cancelled', ['cancelled', 'none'])] },
     })
@@ -76,10 +97,10 @@ describe('我的提醒', () => {
     await act(async () => {
       fireEvent.click(next.querySelector('.reminder__cancel')!)
     })
-    expect(mockedCall).toHaveBeenCalledTimes(1)
+    expect(subscriptionCalls()).toHaveLength(1)
 
     showModal.mockResolvedValueOnce({ confirm: true })
-    mockedCall.mockResolvedValueOnce({ ok: true, data: { action: 'cancel', subscription: row('m05.next', 'cancelled', ['cancelled', 'unknown']) } })
+    answers.push({ ok: true, data: { action: 'cancel', subscription: row('m05.next', 'cancelled', ['cancelled', 'unknown']) } })
     await act(async () => {
       fireEvent.click(next.querySelector('.reminder__cancel')!)
     })
@@ -89,53 +110,33 @@ describe('我的提醒', () => {
   })
 
   it('empty and error states', async () => {
-    mockedCall.mockResolvedValueOnce({ ok: true, data: { action: 'list', nextCursor: null, subscriptions: [] } })
+    answers.push({ ok: true, data: { action: 'list', nextCursor: null, subscriptions: [] } })
     const empty = render(<RemindersPage />)
     await waitFor(() => expect(empty.container.querySelector('#reminders-empty')).not.toBeNull())
     empty.unmount()
-    mockedCall.mockResolvedValueOnce({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请在微信中打开后再试' } })
+    answers.push({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请在微信中打开后再试' } })
     const { container } = render(<RemindersPage />)
     await waitFor(() => expect(container.querySelector('#reminders-error')?.textContent).toContain('请在微信中打开后再试'))
   })
 })
 
-describe('申报截止时间管理', () => {
-  it('a non-admin sees why, and no form', async () => {
-    mockedCall.mockResolvedValueOnce({ ok: true, data: { action: 'me', isAdmin: false, openid: 'dev-user-a' } })
-    const { container } = render(<AdminPage />)
-    await waitFor(() => expect(container.querySelector('#admin-denied')).not.toBeNull())
-    expect(container.querySelector('#admin-denied')?.textContent).toContain('dev-user-a 不是管理员')
-    expect(container.querySelector('#admin-save')).toBeNull()
-    expect(mockedCall).toHaveBeenCalledTimes(1)
-  })
+describe('我的提醒: the 管理 link', () => {
+  it('is shown to admins only, and opens the admin pages', async () => {
+    answers.push({ ok: true, data: { action: 'list', nextCursor: null, subscriptions: [] } })
+    const plain = render(<RemindersPage />)
+    await waitFor(() => expect(plain.container.querySelector('#reminders-empty')).not.toBeNull())
+    await act(async () => undefined)
+    expect(plain.container.querySelector('#reminders-admin')).toBeNull()
+    expect(mockedCall).toHaveBeenCalledWith('deadlines', { action: 'me' })
+    plain.unmount()
 
-  it('an admin adds a deadline; the cloud’s field messages are shown; import reports its counts', async () => {
-    mockedCall.mockImplementation(async (_name, request) => {
-      const r = request as { action: string; dryRun?: boolean }
-      if (r.action === 'me') return { ok: true, data: { action: 'me', isAdmin: true, openid: 'dev-admin' } }
-      if (r.action === 'list') return { ok: true, data: { action: 'list', today: '2022-06-23', deadlines: [], nextCursor: null } }
-      if (r.action === 'audit') return { ok: true, data: { action: 'audit', entries: [], nextCursor: null } }
-      if (r.action === 'create') {
-        return { ok: false, error: { code: 'INVALID_INPUT', message: '「截止日期」“2022-02-30”不是有效日期', fields: [{ field: 'deadline.closesOn', message: '「截止日期」“2022-02-30”不是有效日期' }, { field: 'deadline.sourceUrl', message: '「来源链接」应为 http:// 或 https:// 开头的网址' }] } }
-      }
-      if (r.action === 'import') return { ok: true, data: { action: 'import', dryRun: !!r.dryRun, created: 2, updated: 1, unchanged: 0, deadlines: [] } }
-      throw new Error(`unexpected ${r.action}`)
-    })
-    const { container } = render(<AdminPage />)
-    await waitFor(() => expect(container.querySelector('#admin-save')).not.toBeNull())
-    fireEvent.change(container.querySelector('#admin-measureId')!, { target: { value: 'm01' } })
-    fireEvent.change(container.querySelector('#admin-closesOn')!, { target: { value: '2022-02-30' } })
-    await act(async () => {
-      fireEvent.click(container.querySelector('#admin-save')!)
-    })
-    expect(mockedCall).toHaveBeenCalledWith('deadlines', { action: 'create', deadline: { measureId: 'm01', batchTitle: '', opensOn: '', closesOn: '2022-02-30', issuer: '', sourceUrl: '' } })
-    await waitFor(() => expect(container.querySelector('.admin__messages--error')?.textContent).toContain('「来源链接」应为'))
-
-    fireEvent.change(container.querySelector('#admin-import-text')!, { target: { value: 'measureId,…' } })
-    await act(async () => {
-      fireEvent.click(container.querySelector('#admin-import')!)
-    })
-    expect(mockedCall).toHaveBeenCalledWith('deadlines', { action: 'import', format: 'csv', text: 'measureId,…', dryRun: false })
-    await waitFor(() => expect(container.querySelector('.admin__messages--ok')?.textContent).toBe('已导入：新增 2 条，更新 1 条，未变 0 条。'))
+    forgetAdminMe()
+    isAdmin = true
+    answers.push({ ok: true, data: { action: 'list', nextCursor: null, subscriptions: [] } })
+    const { container } = render(<RemindersPage />)
+    await waitFor(() => expect(container.querySelector('#reminders-admin')).not.toBeNull())
+    expect(container.querySelector('#reminders-admin')?.textContent).toBe('管理')
+    fireEvent.click(container.querySelector('#reminders-admin')!)
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/admin/index' })
   })
 })

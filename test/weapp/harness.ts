@@ -68,8 +68,11 @@ export interface Answers {
   albumGrant: boolean;
   /** openSetting: whether the user switches the album permission on there. */
   albumGrantInSettings: boolean;
-  /** chooseMessageFile: the files picked from a chat (none = the user cancels). */
-  messageFiles: { path: string; name: string; size: number }[];
+  /**
+   * chooseMessageFile: the files picked from a chat (none = the user cancels). `content` is what
+   * `getFileSystemManager().readFile` reads from the file's temp path.
+   */
+  messageFiles: { path: string; name: string; size: number; content?: string }[];
 }
 
 /** A drawing call on the fake 2D context (method with arguments, or a property set). */
@@ -127,6 +130,8 @@ export interface MiniProgram {
   now: () => Date;
   /** When true, wx.cloud.callFunction fails as it does offline. */
   cloudOffline: boolean;
+  /** The cloud functions' environment variables (e.g. ADMIN_BOOTSTRAP_CODE). */
+  cloudEnv: Record<string, string | undefined>;
   readonly db: FakeWxDatabase;
   readonly answers: Answers;
   readonly calls: WxCall[];
@@ -561,8 +566,17 @@ export function launch(): MiniProgram {
     }),
     saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', () => (mp.answers.albumSetting ? {} : { fail: 'auth deny' })),
     chooseMessageFile: api('chooseMessageFile', () =>
-      mp.answers.messageFiles.length ? { res: { tempFiles: mp.answers.messageFiles } } : { fail: 'cancel' },
+      mp.answers.messageFiles.length ? { res: { tempFiles: mp.answers.messageFiles.map(({ content: _c, ...f }) => f) } } : { fail: 'cancel' },
     ),
+    // Only what reading a chosen chat file needs: readFile of its temp path, as utf8 text.
+    getFileSystemManager: () => ({
+      readFile: api('readFile', (o) => {
+        const file = mp.answers.messageFiles.find((f) => f.path === o.filePath);
+        if (!file || file.content === undefined) return { fail: `no such file or directory, open ${String(o.filePath)}` };
+        if (o.encoding !== 'utf8' && o.encoding !== 'utf-8') return { res: { data: new TextEncoder().encode(file.content).buffer } };
+        return { res: { data: file.content } };
+      }),
+    }),
     // device
     getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, pixelRatio: 3, SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.50' }),
     getWindowInfo: () => ({ windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, pixelRatio: 3 }),
@@ -597,7 +611,7 @@ export function launch(): MiniProgram {
       if (mp.cloudOffline) throw { errMsg: 'cloud.callFunction:fail Error: errCode: -1 network error' };
       const handler = (handlers as Record<string, Handler<FunctionName>>)[name];
       if (!handler) throw { errMsg: `cloud.callFunction:fail -501000 FunctionName parameter could not be found (${name})` };
-      const ctx: HandlerContext = { openid, now: mp.now, db: wxDocumentStore(() => db), log: quiet, env: {} };
+      const ctx: HandlerContext = { openid, now: mp.now, db: wxDocumentStore(() => db), log: quiet, env: { ...mp.cloudEnv } };
       const result = await runHandler(name as FunctionName, handler, data ?? {}, ctx);
       return { errMsg: 'cloud.callFunction:ok', result, requestID: `test-${calls.length}` };
     } finally {
@@ -631,6 +645,7 @@ export function launch(): MiniProgram {
     openid: 'user-a',
     now: () => new Date(),
     cloudOffline: false,
+    cloudEnv: {},
     get db() {
       return db;
     },
@@ -685,6 +700,7 @@ export function launch(): MiniProgram {
       mp.openid = 'user-a';
       mp.now = () => new Date();
       mp.cloudOffline = false;
+      mp.cloudEnv = {};
       await settle();
     },
   } as MiniProgram;

@@ -55,7 +55,7 @@ function SimulatedSheet({ measureTitle, onDone }: { measureTitle?: string; onDon
   return (
     <View className='subscribe-sheet' id='subscribe-sheet'>
       <View className='subscribe-sheet__panel'>
-        <Text className='subscribe-sheet__dev'>H5 模拟：微信在此弹出订阅消息授权</Text>
+        <Text className='subscribe-sheet__dev'>本地开发版：这是模拟的微信订阅授权，下面两项模拟微信的其他答复</Text>
         <Text className='subscribe-sheet__title'>「政策算盘」申请向你发送以下消息</Text>
         {measureTitle && <Text className='subscribe-sheet__muted'>{measureTitle}</Text>}
         {TEMPLATE_IDS.map((id) => {
@@ -86,10 +86,10 @@ function SimulatedSheet({ measureTitle, onDone }: { measureTitle?: string; onDon
         </View>
         <View className='subscribe-sheet__sim'>
           <Text className='subscribe-sheet__link' id='subscribe-sheet-ban' onClick={() => all('ban')}>
-            模拟：模板被微信停用
+            模板被微信停用
           </Text>
           <Text className='subscribe-sheet__link' id='subscribe-sheet-fail' onClick={() => onDone({ ok: false, errCode: 20004, errMsg: 'requestSubscribeMessage:fail (simulated 20004)' })}>
-            模拟：订阅消息总开关已关
+            订阅消息总开关已关
           </Text>
         </View>
       </View>

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '申报截止时间管理',
+  navigationBarTitleText: '管理',
 })

@@ -2,15 +2,18 @@ import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { Deadline } from '@cloud-api/api'
+import ListStatusLine from '@/components/list-status-line'
+import AdminEntry from '@/components/admin-entry'
 import { callCloud } from '@/services/cloud'
+import { POLICY_LIST_NAME, listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { STEPS, STEP_TITLES, isStarted, type Draft } from '@/state/draft-core'
 import { ROUTES } from '@/state/navigation'
 import { clearDraft, loadDraft } from '@/state/storage'
 
 import './index.scss'
 
-/** The list's title, written here so the home page does not load the catalog (a test keeps it equal). */
-export const POLICY_LIST_NAME = '内蒙古自治区 2022 年促进制造业高端化、智能化、绿色化发展政策清单'
+/** The list's title, kept in src/services/policy-list.ts so the home page does not load the catalog (a test keeps it equal). */
+export { POLICY_LIST_NAME }
 /** The policy browser (issue 4). */
 export const POLICY_BROWSER = '/pages/policy/browse/index'
 /** How many upcoming deadlines the home page lists. */
@@ -57,6 +60,7 @@ export default function IndexPage() {
   const [draft, setDraft] = useState<Draft | undefined>(() => loadDraft())
   useDidShow(() => setDraft(loadDraft()))
   const started = isStarted(draft)
+  const listStatus = useListStatus()
 
   const start = (entity: 'enterprise' | 'park') => {
     void Taro.navigateTo({ url: `${ROUTES.questionnaire}?entity=${entity}` })
@@ -112,11 +116,15 @@ export default function IndexPage() {
 
       <UpcomingDeadlines />
 
+      <ListStatusLine id='home-list-status' view={listStatus} />
+
       <View className='home__disclaimer muted' id='disclaimer'>
         <Text>
-          依据《{POLICY_LIST_NAME}》逐条测算。所列金额均为按条文估算的结果，不是审批结论；能否获得支持及具体金额，以主管部门的审核认定为准。
+          依据《{POLICY_LIST_NAME}》逐条测算。{listStatusDisclaimer(listStatus.status)}所列金额均为按条文估算的结果，不是审批结论；能否获得支持及具体金额，以主管部门的审核认定为准。
         </Text>
       </View>
+
+      <AdminEntry id='home-admin' className='home__admin' />
 
       {process.env.TARO_ENV === 'h5' && (
         <Button className='home__dev' id='dev-check' onClick={() => void Taro.navigateTo({ url: ROUTES.devCheck })}>

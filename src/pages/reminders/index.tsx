@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import type { ReminderState, ReminderStatus, SubscriptionView } from '@cloud-api/api'
+import AdminEntry from '@/components/admin-entry'
 import { callCloud, getDevOpenid, type CloudError } from '@/services/cloud'
 
 import './index.scss'
@@ -162,6 +163,9 @@ export default function RemindersPage() {
             )}
           </View>
         ))}
+
+      {/* Admins only (the cloud says who is): the way to the admin pages. */}
+      <AdminEntry id='reminders-admin' />
     </View>
   )
 }

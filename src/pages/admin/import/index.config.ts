@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '从聊天文件导入',
+})

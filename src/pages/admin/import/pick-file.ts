@@ -1,0 +1,106 @@
+/**
+ * Picking the import file. In WeChat: a file sent in a chat (chooseMessageFile — an admin sends the
+ * CSV to any chat, e.g. 文件传输助手, from a computer), read as UTF-8 with the file system manager.
+ * In the browser build: a file input. A cancelled pick is not an error.
+ */
+import Taro from '@tarojs/taro'
+
+export type Picked =
+  | { ok: true; name: string; text: string }
+  | { ok: false; cancelled: true }
+  | { ok: false; cancelled: false; message: string }
+
+/** Larger files are refused before reading (500 rows of a deadline CSV are well under 200 KB). */
+export const MAX_FILE_BYTES = 512 * 1024
+
+export const PICK_MESSAGES = {
+  tooBig: `文件太大（超过 ${MAX_FILE_BYTES / 1024} KB）。一次最多导入 500 行，请拆分后再导入。`,
+  unreadable: '无法读取这个文件，请重新发送到聊天后再试，或把内容粘贴到下面的输入框。',
+  notUtf8: '文件不是 UTF-8 编码，中文会变成乱码。请在 Excel 中「另存为」选择「CSV UTF-8（逗号分隔）」后重新发送。',
+  chooseFailed: '无法打开聊天文件，请稍后再试，或把内容粘贴到下面的输入框。',
+} as const
+
+const CANCELLED: Picked = { ok: false, cancelled: true }
+
+function fail(message: string): Picked {
+  return { ok: false, cancelled: false, message }
+}
+
+function isCancel(err: unknown): boolean {
+  const msg = err && typeof err === 'object' && 'errMsg' in err ? String((err as { errMsg: unknown }).errMsg) : String(err)
+  return /cancel/i.test(msg)
+}
+
+/** .json → json; anything else (.csv, .txt) → csv. */
+export function formatOf(name: string): 'csv' | 'json' {
+  return /\.json$/i.test(name.trim()) ? 'json' : 'csv'
+}
+
+/** The text read, or a message when it is not UTF-8 (the replacement character appears). */
+function checked(name: string, text: string): Picked {
+  if (text.includes('\uFFFD')) return fail(PICK_MESSAGES.notUtf8)
+  return { ok: true, name, text }
+}
+
+function readUtf8(filePath: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    try {
+      Taro.getFileSystemManager().readFile({
+        filePath,
+        encoding: 'utf8',
+        success: (res) => resolve(typeof res.data === 'string' ? res.data : null),
+        fail: () => resolve(null),
+      })
+    } catch {
+      resolve(null)
+    }
+  })
+}
+
+async function pickWeapp(): Promise<Picked> {
+  let files: { name: string; path: string; size: number }[]
+  try {
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'json', 'txt'] })
+    files = res.tempFiles ?? []
+  } catch (err) {
+    return isCancel(err) ? CANCELLED : fail(PICK_MESSAGES.chooseFailed)
+  }
+  const file = files[0]
+  if (!file) return CANCELLED
+  if (file.size > MAX_FILE_BYTES) return fail(PICK_MESSAGES.tooBig)
+  const text = await readUtf8(file.path)
+  return text === null ? fail(PICK_MESSAGES.unreadable) : checked(file.name, text)
+}
+
+/** Browser build: a hidden file input, clicked from the tap. */
+function pickBrowser(): Promise<Picked> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = '.csv,.json,.txt,text/csv,application/json,text/plain'
+    input.style.display = 'none'
+    let settled = false
+    const finish = (p: Picked) => {
+      if (settled) return
+      settled = true
+      input.remove()
+      resolve(p)
+    }
+    input.addEventListener('cancel', () => finish(CANCELLED))
+    input.addEventListener('change', () => {
+      const file = input.files?.[0]
+      if (!file) return finish(CANCELLED)
+      if (file.size > MAX_FILE_BYTES) return finish(fail(PICK_MESSAGES.tooBig))
+      const reader = new FileReader()
+      reader.onload = () => finish(checked(file.name, typeof reader.result === 'string' ? reader.result : ''))
+      reader.onerror = () => finish(fail(PICK_MESSAGES.unreadable))
+      reader.readAsText(file, 'utf-8')
+    })
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+export function pickImportFile(): Promise<Picked> {
+  return process.env.TARO_ENV === 'h5' ? pickBrowser() : pickWeapp()
+}
