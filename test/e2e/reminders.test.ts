@@ -1,7 +1,8 @@
 /**
  * Reminders end to end, in Chromium at 390×844 on the local cloud: a user subscribes on H5 (the
  * simulated WeChat sheet) before any deadline is known, another refuses; a non-admin is turned away
- * from the admin page (and by the server); the admin adds the deadline; the timer runs at
+ * from the admin pages (and by the server); the admin imports the deadline from a file and
+ * publishes the list's status (shown on home, a measure page and the results); the timer runs at
  * 2022-06-23 and 2022-06-29 → exactly one message per due reminder in the outbox; 我的提醒 shows
  * them sent; a second subscription is cancelled there.
  */
@@ -77,26 +78,72 @@ describe('subscribe → admin adds the deadline → timer → outbox', () => {
     expect(forced.status).toBe(403);
     await b.close();
 
-    // 4. The admin adds the deadline on the admin page (a bad date first: a Chinese message naming the field).
+    // 4. The admin imports the deadline from a file (管理 → 导入): a file with a bad row names it and
+    //    imports nothing; the good file is previewed row by row, then imported.
     const admin = await open(ADMIN, '/pages/admin/index');
-    await admin.page.locator('#admin-measureId input').waitFor();
-    const fill = async (key: string, value: string) => admin.page.locator(`#admin-${key} input`).fill(value);
-    await fill('measureId', 'm01');
-    await fill('batchTitle', '2022 年度自治区级企业技术中心认定');
-    await fill('opensOn', '2022-06-01');
-    await fill('closesOn', '2022-02-30');
-    await fill('issuer', '自治区工业和信息化厅');
-    await fill('sourceUrl', 'https://gxt.nmg.gov.cn/notice/2022-tech-center');
-    await admin.page.locator('#admin-save').click();
-    await admin.page.locator('.admin__messages--error').waitFor();
-    expect(await admin.page.locator('.admin__messages--error').textContent()).toContain('「截止日期」“2022-02-30”不是有效日期');
-    await fill('closesOn', '2022-06-30');
-    await admin.page.locator('#admin-save').click();
-    await admin.page.locator('.admin__messages--ok').waitFor();
-    await admin.page.locator('.admin__item[data-deadline^="dl-m01-"]').waitFor();
-    expect(await admin.page.locator('.admin__audit').first().textContent()).toContain('新增截止时间');
+    await admin.page.locator('#admin-new').waitFor();
+    await admin.page.locator('#admin-import').click();
+    await admin.page.locator('#import-pick').waitFor();
+    const header = '措施编号,批次名称,开始日期,截止日期,发布机关,来源链接';
+    const row = 'm01,2022 年度自治区级企业技术中心认定,2022-06-01,2022-06-30,自治区工业和信息化厅,https://gxt.nmg.gov.cn/notice/2022-tech-center';
+    const pickFile = async (name: string, text: string) => {
+      const [chooser] = await Promise.all([admin.page.waitForEvent('filechooser'), admin.page.locator('#import-pick').click()]);
+      await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    };
+    await pickFile('截止时间（有错）.csv', [header, row, 'm01,另一批次,2022-06-01,2022-02-30,自治区工业和信息化厅,https://gxt.nmg.gov.cn/n/2'].join('\n'));
+    await admin.page.locator('#import-errors').waitFor();
+    expect(await admin.page.locator('#import-errors').textContent()).toContain('第 2 行「截止日期」“2022-02-30”不是有效日期');
+    expect(await admin.page.locator('#import-confirm').count()).toBe(0);
+    await shot(admin.page, 'reminders-6-import-refused');
+    await pickFile('截止时间.csv', [header, row].join('\n'));
+    await admin.page.locator('#import-confirm').waitFor();
+    expect(await admin.page.locator('#import-row-1').textContent()).toContain('2022 年度自治区级企业技术中心认定');
+    await shot(admin.page, 'reminders-6-import-preview');
+    await admin.page.locator('#import-confirm').click();
+    await admin.page.locator('#import-done').waitFor();
+    await admin.page.goto(`${h.url}/#/pages/admin/index`);
+    // The local cloud's clock is today's: a 2022 window is listed under 已截止.
+    await admin.page.locator('#admin-tab-closed').click();
+    await admin.page.locator('[id^="admin-deadline-dl-m01-"]').waitFor();
     await shot(admin.page, 'reminders-6-admin-added');
+    // The log names the import.
+    await admin.page.goto(`${h.url}/#/pages/admin/log/index`);
+    await admin.page.locator('.log-entry').first().waitFor();
+    expect(await admin.page.locator('.log-entry').first().textContent()).toContain('导入新增截止时间');
+
+    // 4b. The admin publishes the list's status; home, a measure page and the results show it.
+    await admin.page.goto(`${h.url}/#/pages/admin/status/index`);
+    await admin.page.locator('#status-save').waitFor();
+    await admin.page.locator('#status-state-inForce').click();
+    await admin.page.locator('#status-sourceUrl input').fill('https://gxt.nmg.gov.cn/zfxxgk/2022-list');
+    await admin.page.locator('#status-save').click();
+    await admin.page.locator('#status-current-label').filter({ hasText: '在执行' }).waitFor();
+    await shot(admin.page, 'reminders-6-status-published');
     await admin.close();
+    for (const [route, id] of [
+      ['/pages/index/index', 'home-list-status'],
+      ['/pages/policy/detail/index?id=m01', 'detail-list-status'],
+    ] as const) {
+      const viewer = await open('e2e-user-c', route);
+      await viewer.page.locator(`#${id}[data-fresh="true"]`).waitFor();
+      expect(await viewer.page.locator(`#${id}`).textContent()).toMatch(/依据 2022 年清单 · 在执行（最后核对 \d{4}-\d{2}-\d{2}）/);
+      await shot(viewer.page, `reminders-6-status-${id}`);
+      await viewer.close();
+    }
+    // Results: after the quick path (it needs answers).
+    const r = await open('e2e-user-c', '/pages/index/index');
+    await r.page.locator('#start-button').click();
+    await r.page.locator('#next-button').click();
+    await r.page.locator('#topic-platforms').click();
+    await r.page.locator('#next-button').click();
+    await r.page.locator('#q-facts-m01-techCenter-opt-yes').click();
+    await r.page.locator('#next-button').click();
+    await r.page.locator('#results-list-status[data-fresh="true"]').waitFor();
+    expect(await r.page.locator('#results-list-status').textContent()).toContain('在执行（最后核对');
+    expect(await r.page.locator('#results-disclaimer').textContent()).not.toContain('未经核实');
+    await shot(r.page, 'reminders-6-status-results');
+    expect(r.errors).toEqual([]);
+    await r.close();
 
     // 5. The timer at 09:00 on 2022-06-23 (7 days before) from the outbox page, then again, then on 06-29.
     await a.page.reload();

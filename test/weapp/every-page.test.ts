@@ -44,13 +44,13 @@ const ADMIN_ROUTES = [
 /**
  * Developer pages: src/app.config.ts adds outbox for the H5 build only; src/pages/check is the
  * developer round trip (its comment in src/state/navigation.ts: "Developer page (H5)"), reached
- * only from the home page's H5-only 开发者页面 button.
+ * only from the home page's H5-only 本地开发版 button.
  */
 const DEV_ROUTES = ['pages/outbox/index', 'pages/check/index'];
 
 /**
  * Texts of the H5-only parts (grep src/ for TARO_ENV === 'h5') and of the dev pages:
- *  - home: 开发者页面（切换测试用户）; 我的提醒 and check: 开发模式 · 当前用户：dev-user-a;
+ *  - home: 本地开发版 · 切换测试用户 (the local build's one mark); check: 开发模式 · 当前用户：dev-user-a;
  *  - check: 示例企业…, 切换 dev openid, 切换并重新测算; services/cloud.ts: dev-user-a, x-dev-openid;
  *  - subscribe button: 本地开发版：这是模拟的微信订阅授权… (one line above its choices);
  *  - outbox: 发件箱, 试订阅, 运行提醒任务, 本地开发（H5）;

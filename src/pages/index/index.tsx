@@ -128,7 +128,7 @@ export default function IndexPage() {
 
       {process.env.TARO_ENV === 'h5' && (
         <Button className='home__dev' id='dev-check' onClick={() => void Taro.navigateTo({ url: ROUTES.devCheck })}>
-          开发者页面（切换测试用户）
+          本地开发版 · 切换测试用户
         </Button>
       )}
     </View>

@@ -8,7 +8,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import type { ReminderState, ReminderStatus, SubscriptionView } from '@cloud-api/api'
 import AdminEntry from '@/components/admin-entry'
-import { callCloud, getDevOpenid, type CloudError } from '@/services/cloud'
+import { callCloud, type CloudError } from '@/services/cloud'
 
 import './index.scss'
 
@@ -102,9 +102,6 @@ export default function RemindersPage() {
     <View className='page reminders'>
       <View className='card reminders__intro'>
         <Text className='muted'>订阅后，我们会在申报截止前 7 天和前 1 天通过微信各提醒一次（每次同意只能发送一条）。截止时间以主管部门通知为准。</Text>
-        {process.env.TARO_ENV === 'h5' && (
-          <Text className='muted reminders__dev'>开发模式 · 当前用户：{getDevOpenid()}</Text>
-        )}
       </View>
 
       {notice && (
