@@ -286,6 +286,19 @@ export interface ListStatus {
   updatedAt: string | null;
 }
 
+/**
+ * What everyone reads until an admin publishes a status: unverified, never checked (the server's
+ * answer, and what the app holds before it has heard anything).
+ */
+export const UNVERIFIED_LIST_STATUS: Readonly<ListStatus> = Object.freeze({
+  state: 'unverified',
+  label: LIST_STATE_LABELS.unverified,
+  notice: '',
+  sourceUrl: '',
+  checkedOn: null,
+  updatedAt: null,
+});
+
 export type ListStatusRequest =
   /** Anyone. */
   | { action: 'get' }

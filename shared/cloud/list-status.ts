@@ -3,21 +3,11 @@
  * official sources. Nothing in the policy text can say so (a later list may replace it), so the
  * app never claims it: until an admin publishes a status, it is 状态未核实 with no check date.
  */
-import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, type ListStatusInput } from './api';
+import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, type ListStatusInput, UNVERIFIED_LIST_STATUS } from './api';
 import type { FieldIssue } from './deadline-input';
 import { isHttpUrl } from './http-url';
 import { normalizeDate } from './dates';
 import type { ListStatusDoc } from './repos';
-
-/** What everyone sees before an admin sets the status. */
-export const DEFAULT_LIST_STATUS: ListStatus = {
-  state: 'unverified',
-  label: LIST_STATE_LABELS.unverified,
-  notice: '',
-  sourceUrl: '',
-  checkedOn: null,
-  updatedAt: null,
-};
 
 export const NOTICE_MAX = 60;
 
@@ -35,7 +25,7 @@ export const LIST_STATUS_MESSAGES = {
 } as const;
 
 export function toListStatus(doc: ListStatusDoc | null): ListStatus {
-  if (!doc) return DEFAULT_LIST_STATUS;
+  if (!doc) return { ...UNVERIFIED_LIST_STATUS };
   return { state: doc.state, label: LIST_STATE_LABELS[doc.state], notice: doc.notice, sourceUrl: doc.sourceUrl, checkedOn: doc.checkedOn, updatedAt: doc.updatedAt };
 }
 

@@ -6,11 +6,12 @@
  * Kept light on purpose: the home page's 管理 button imports it, so nothing here may pull in the
  * catalog (shared/cloud/deadline-input.ts imports it) or dayjs (see ./beijing-time.ts).
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { CloudError, DeadlineInput, DeadlinesResponse } from '@cloud-api/api'
 import { callCloud } from '@/services/cloud'
 import { ROUTES } from '@/state/navigation'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 
 export type AdminMe = Extract<DeadlinesResponse, { action: 'me' }>
 
@@ -55,19 +56,13 @@ export async function loadAdminAccess(): Promise<AdminAccess> {
 /** The admin pages' gate: asks `me` on mount; `reload` asks again (重试, after claiming). */
 export function useAdminAccess(): { access: AdminAccess; reload: () => Promise<void> } {
   const [access, setAccess] = useState<AdminAccess>({ phase: 'loading' })
-  const alive = useRef(true)
+  const alive = useAlive()
   const reload = useCallback(async () => {
     setAccess({ phase: 'loading' })
     const next = await loadAdminAccess()
     if (alive.current) setAccess(next)
-  }, [])
-  useEffect(() => {
-    alive.current = true
-    void reload()
-    return () => {
-      alive.current = false
-    }
-  }, [reload])
+  }, [alive])
+  useLoadOnOpen(reload)
   return { access, reload }
 }
 

@@ -10,13 +10,14 @@
 import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
-import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus } from '@cloud-api/api'
+import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, UNVERIFIED_LIST_STATUS } from '@cloud-api/api'
 import { POLICY_LIST_SHORT } from './policy-list'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
 
 export type { ListState, ListStatus }
+export { UNVERIFIED_LIST_STATUS }
 
 /** Storage key of the last status fetched from the cloud (with its fetch time). */
 export const LIST_STATUS_KEY = 'listStatus'
@@ -31,15 +32,6 @@ const BEIJING_OFFSET_MINUTES = 8 * 60
 const NOTICE_LIMIT = 200
 const URL_LIMIT = 500
 
-/** What the app holds before it has heard anything: unverified, never checked. */
-export const UNVERIFIED_LIST_STATUS: ListStatus = Object.freeze({
-  state: 'unverified',
-  label: LIST_STATE_LABELS.unverified,
-  notice: '',
-  sourceUrl: '',
-  checkedOn: null,
-  updatedAt: null,
-}) as ListStatus
 
 /** A status together with when this device fetched it. */
 export interface StoredListStatus {

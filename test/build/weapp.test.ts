@@ -99,6 +99,24 @@ describe('weapp build output', () => {
     expect(js).not.toContain('x-dev-openid')
     expect(js).toContain('callFunction')
   })
+
+  // The local cloud's words (its dev users, simulated sheet, outbox, sample deadlines, setup hints)
+  // live behind TARO_ENV === 'h5' or in H5-only pages; none may reach the mini-program's files.
+  test.each(['开发者', '开发模式', '本地开发', '模拟', 'dev-user', '发件箱', '示例', 'LOCAL_ADMINS', 'npm run', 'localhost'])(
+    'no file of the weapp build contains %s',
+    (word) => {
+      const files = listFiles(DIST).filter((f) => /\.(js|wxml|json|wxss)$/.test(f) && !f.endsWith('project.config.json'))
+      expect(files.filter((f) => fs.readFileSync(f, 'utf8').includes(word)).map((f) => path.relative(DIST, f))).toEqual([])
+    },
+  )
+
+  test('the admin pages are in the build; the developer pages are not', () => {
+    const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { subPackages?: { root: string; pages: string[] }[] }
+    const routes = (appJson.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))
+    expect(routes).toEqual(expect.arrayContaining(['pages/admin/index', 'pages/admin/import/index', 'pages/admin/status/index']))
+    expect(routes.filter((r) => /pages\/(outbox|check)\//.test(r))).toEqual([])
+    expect(fs.existsSync(path.join(DIST, 'pages/outbox')) || fs.existsSync(path.join(DIST, 'pages/check'))).toBe(false)
+  })
 })
 
 describe("WeChat's compiler (miniprogram-ci, offline)", () => {

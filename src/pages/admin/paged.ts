@@ -3,8 +3,9 @@
  * `reload`, the next on `loadMore` (加载更多). An answer to an older request is dropped, so a reload
  * while a page is loading never mixes two lists.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { CloudError } from '@/services/cloud'
+import { useAlive } from '@/state/alive'
 
 export type PageResult<T> = { ok: true; items: T[]; nextCursor: string | null } | { ok: false; error: CloudError }
 
@@ -25,17 +26,11 @@ function idle<T>(): PagedList<T> {
 export function usePaged<T>(fetchPage: (cursor?: string) => Promise<PageResult<T>>) {
   const [list, setList] = useState<PagedList<T>>(idle)
   const seq = useRef(0)
-  const alive = useRef(true)
+  const alive = useAlive()
   const cursor = useRef<string | null>(null)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
 
-  useEffect(() => {
-    alive.current = true
-    return () => {
-      alive.current = false
-    }
-  }, [])
 
   const reload = useCallback(async () => {
     const mine = ++seq.current
@@ -48,7 +43,7 @@ export function usePaged<T>(fetchPage: (cursor?: string) => Promise<PageResult<T
     }
     cursor.current = res.nextCursor
     setList({ phase: 'done', items: res.items, nextCursor: res.nextCursor, error: null, loadingMore: false, moreError: null })
-  }, [])
+  }, [alive])
 
   const loadMore = useCallback(async () => {
     const from = cursor.current
@@ -63,7 +58,7 @@ export function usePaged<T>(fetchPage: (cursor?: string) => Promise<PageResult<T
     }
     cursor.current = res.nextCursor
     setList((prev) => ({ ...prev, items: [...prev.items, ...res.items], nextCursor: res.nextCursor, loadingMore: false, moreError: null }))
-  }, [])
+  }, [alive])
 
   return { list, reload, loadMore }
 }

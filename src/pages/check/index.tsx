@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { Profile, EvaluateResult } from '@policy/types'
 // The engine's own formatter (yuan strings → '600万元'); imported from the module, not the
@@ -6,6 +6,7 @@ import type { Profile, EvaluateResult } from '@policy/types'
 import { formatInterval } from '@policy/format'
 
 import { callCloud, getDevOpenid, setDevOpenid, type CloudError } from '@/services/cloud'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 
 import './index.scss'
 
@@ -56,22 +57,16 @@ function DevOpenidPanel({ onChanged }: { onChanged: () => void }) {
 
 export default function CheckPage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
-  const alive = useRef(true)
+  const alive = useAlive()
 
   const run = useCallback(async () => {
     setState({ phase: 'loading' })
     const envelope = await callCloud('calculate', { profile: SAMPLE_PROFILE })
     if (!alive.current) return
     setState(envelope.ok ? { phase: 'done', result: envelope.data } : { phase: 'error', error: envelope.error })
-  }, [])
+  }, [alive])
 
-  useEffect(() => {
-    alive.current = true
-    void run()
-    return () => {
-      alive.current = false
-    }
-  }, [run])
+  useLoadOnOpen(run)
 
   return (
     <View className='page check'>

@@ -3,7 +3,7 @@
  * WeChat, newest first, with the latest reminder runs — and a button that runs the reminder timer
  * at a chosen date, like `npm run remind -- --now 2022-06-23`.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { RemindRunSummary } from '@cloud-api/api'
 import { REMINDER_TEMPLATES } from '@cloud-api/templates'
@@ -11,6 +11,7 @@ import { REMINDER_TEMPLATES } from '@cloud-api/templates'
 import SubscribeButton from '@/components/subscribe-button'
 
 import { fetchOutbox, runTimer, type OutboxData } from './dev-api'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 
 import './index.scss'
 
@@ -34,7 +35,7 @@ export default function OutboxPage() {
   const [date, setDate] = useState('')
   const [last, setLast] = useState<string | null>(null)
   const [measure, setMeasure] = useState('m01')
-  const alive = useRef(true)
+  const alive = useAlive()
 
   const load = useCallback(async () => {
     const env = await fetchOutbox()
@@ -43,15 +44,9 @@ export default function OutboxPage() {
       setData(env.data)
       setError(null)
     } else setError(env.error.message)
-  }, [])
+  }, [alive])
 
-  useEffect(() => {
-    alive.current = true
-    void load()
-    return () => {
-      alive.current = false
-    }
-  }, [load])
+  useLoadOnOpen(load)
 
   const run = async () => {
     setLast(null)

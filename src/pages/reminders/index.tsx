@@ -3,12 +3,13 @@
  * openid), each with its two reminders' states and a cancel button. A reminder message opens this
  * page with ?measure=…&deadline=…, and that subscription is highlighted.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import type { ReminderState, ReminderStatus, SubscriptionView } from '@cloud-api/api'
 import AdminEntry from '@/components/admin-entry'
 import { callCloud, type CloudError } from '@/services/cloud'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 
 import './index.scss'
 
@@ -62,7 +63,7 @@ export default function RemindersPage() {
   const [state, setState] = useState<State>({ phase: 'loading' })
   const [busyKey, setBusyKey] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const alive = useRef(true)
+  const alive = useAlive()
 
   const load = useCallback(async () => {
     setState({ phase: 'loading' })
@@ -70,15 +71,9 @@ export default function RemindersPage() {
     if (!alive.current) return
     if (!env.ok) setState({ phase: 'error', error: env.error })
     else if (env.data.action === 'list') setState({ phase: 'done', list: env.data.subscriptions })
-  }, [])
+  }, [alive])
 
-  useEffect(() => {
-    alive.current = true
-    void load()
-    return () => {
-      alive.current = false
-    }
-  }, [load])
+  useLoadOnOpen(load)
 
   const cancel = async (s: SubscriptionView) => {
     const confirm = await Taro.showModal({ title: '取消提醒', content: `不再提醒「${s.measureTitle}」的申报截止时间？`, confirmText: '取消提醒', cancelText: '保留' }).catch(() => ({ confirm: false }))

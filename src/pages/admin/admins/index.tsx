@@ -3,7 +3,7 @@
  * user id they copied from the 仅管理员可用 page, and removing one after a confirmation. The cloud
  * refuses removing yourself (so the service never runs out of admins); its message is shown.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import type { DeadlinesResponse } from '@cloud-api/api'
@@ -14,6 +14,7 @@ import { actorText, ADMIN_NOTE_MAX, fieldMessages, type AdminMe } from '@/servic
 import { beijingTime } from '../beijing-time'
 
 import '../admin.scss'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 import './index.scss'
 
 type AdminRow = Extract<DeadlinesResponse, { action: 'admins' }>['admins'][number]
@@ -26,22 +27,16 @@ function Admins({ me }: { me: AdminMe }) {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const alive = useRef(true)
+  const alive = useAlive()
 
   const load = useCallback(async () => {
     const env = await callCloud('deadlines', { action: 'admins' })
     if (!alive.current) return
     if (!env.ok) setLoaded({ phase: 'error', error: env.error })
     else if (env.data.action === 'admins') setLoaded({ phase: 'ready', admins: env.data.admins })
-  }, [])
+  }, [alive])
 
-  useEffect(() => {
-    alive.current = true
-    void load()
-    return () => {
-      alive.current = false
-    }
-  }, [load])
+  useLoadOnOpen(load)
 
   const add = async () => {
     const id = openid.trim()

@@ -4,7 +4,7 @@
  * that says how many users hold a reminder for it; without an id a new one is created. The cloud
  * validates: its messages are shown under the field they name, and the typed text stays.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { REACH_COUNT_CAP, type Deadline, type DeadlineInput, type ReminderReach } from '@cloud-api/api'
@@ -14,6 +14,7 @@ import { callCloud, type CloudError } from '@/services/cloud'
 import { backToAdmin, DEADLINE_FORM_FIELDS, fieldMessages } from '@/services/admin'
 
 import '../admin.scss'
+import { useAlive } from '@/state/alive'
 import './index.scss'
 
 export const MISSING = '这条截止时间不存在（可能已被删除）'
@@ -79,14 +80,8 @@ function Editor({ id }: { id?: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [topError, setTopError] = useState<string | null>(null)
   const [busy, setBusy] = useState<'save' | 'delete' | null>(null)
-  const alive = useRef(true)
+  const alive = useAlive()
 
-  useEffect(() => {
-    alive.current = true
-    return () => {
-      alive.current = false
-    }
-  }, [])
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '修改截止时间' : '新增截止时间' }).catch(() => undefined)
@@ -104,7 +99,7 @@ function Editor({ id }: { id?: string }) {
     if (env.data.action !== 'reach') return
     setLoaded({ phase: 'ready', deadline: env.data.deadline, reach: env.data.reminders })
     setForm(inputOf(env.data.deadline))
-  }, [id])
+  }, [id, alive])
 
   useEffect(() => {
     void load()

@@ -3,7 +3,7 @@
  * times in Beijing time) and the reminder timer's runs (per run: what was sent, skipped and why,
  * refused, failed, and what was left for the next run).
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { AuditEntry, RemindRunSummary } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
@@ -14,6 +14,7 @@ import { beijingTime } from '../beijing-time'
 import { usePaged, type PageResult } from '../paged'
 
 import '../admin.scss'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 import './index.scss'
 
 /** Audit entries per page. */
@@ -117,21 +118,15 @@ function RunCard({ run, index }: { run: RemindRunSummary; index: number }) {
 
 function RunList() {
   const [runs, setRuns] = useState<Runs>({ phase: 'loading' })
-  const alive = useRef(true)
+  const alive = useAlive()
   const load = useCallback(async () => {
     setRuns({ phase: 'loading' })
     const env = await callCloud('deadlines', { action: 'runs', limit: RUNS_SHOWN })
     if (!alive.current) return
     if (!env.ok) setRuns({ phase: 'error', error: env.error })
     else if (env.data.action === 'runs') setRuns({ phase: 'ready', runs: env.data.runs })
-  }, [])
-  useEffect(() => {
-    alive.current = true
-    void load()
-    return () => {
-      alive.current = false
-    }
-  }, [load])
+  }, [alive])
+  useLoadOnOpen(load)
 
   if (runs.phase === 'loading') return <Text className='muted'>正在加载…</Text>
   if (runs.phase === 'error') {

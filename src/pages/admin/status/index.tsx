@@ -4,7 +4,7 @@
  * checked and the day it was checked (today in Beijing by default). Users see it on the home,
  * results and measure pages. The cloud validates; its messages are shown under their fields.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, type ListStatusInput } from '@cloud-api/api'
@@ -16,6 +16,7 @@ import { fieldMessages, LIST_NOTICE_MAX } from '@/services/admin'
 import { beijingTime, todayBeijing } from '../beijing-time'
 
 import '../admin.scss'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 import './index.scss'
 
 type Loaded = { phase: 'loading' } | { phase: 'error'; error: CloudError } | { phase: 'ready'; status: ListStatus }
@@ -51,7 +52,7 @@ function StatusEditor() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [topError, setTopError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const alive = useRef(true)
+  const alive = useAlive()
 
   const load = useCallback(async () => {
     setLoaded({ phase: 'loading' })
@@ -62,15 +63,9 @@ function StatusEditor() {
     setLoaded({ phase: 'ready', status })
     // Saving means the sources were checked now: the date starts at today.
     setForm({ state: status.state, notice: status.notice, sourceUrl: status.sourceUrl, checkedOn: todayBeijing() })
-  }, [])
+  }, [alive])
 
-  useEffect(() => {
-    alive.current = true
-    void load()
-    return () => {
-      alive.current = false
-    }
-  }, [load])
+  useLoadOnOpen(load)
 
   const set = (key: keyof ListStatusInput, value: string) => {
     setForm((prev) => ({ ...prev, [key]: value }))
