@@ -12,21 +12,7 @@
  */
 import React from 'react'
 
-type Props = Record<string, unknown> & { children?: React.ReactNode }
-
-function domProps(p: Props): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(p)) {
-    if (k === 'id' || k === 'className' || k === 'onClick' || k === 'role' || k.startsWith('data-') || k.startsWith('aria-')) out[k] = v
-  }
-  return out
-}
-
-function tag(name: string) {
-  const C = (p: Props) => React.createElement(name, domProps(p), p.children)
-  C.displayName = name
-  return C
-}
+import { domProps, tag, type Props } from './questionnaire-mocks'
 
 function field(name: 'input' | 'textarea') {
   const C = (p: Props) => {

@@ -8,17 +8,18 @@
  */
 import React from 'react'
 
-type Props = Record<string, unknown> & { children?: React.ReactNode }
+export type Props = Record<string, unknown> & { children?: React.ReactNode }
 
-function domProps(p: Props): Record<string, unknown> {
+/** The props a DOM element keeps (the component mocks of other suites use these too). */
+export function domProps(p: Props): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(p)) {
-    if (k === 'id' || k === 'className' || k === 'onClick' || k === 'style' || k.startsWith('data-') || k.startsWith('aria-')) out[k] = v
+    if (k === 'id' || k === 'className' || k === 'onClick' || k === 'style' || k === 'role' || k.startsWith('data-') || k.startsWith('aria-')) out[k] = v
   }
   return out
 }
 
-function tag(name: string) {
+export function tag(name: string) {
   const C = (p: Props) => React.createElement(name, domProps(p), p.children)
   C.displayName = name
   return C
