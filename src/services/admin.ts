@@ -4,7 +4,7 @@
  * refuse every admin action from anyone else (FORBIDDEN) whatever a page shows.
  *
  * Kept light on purpose: the home page's 管理 button imports it, so nothing here may pull in the
- * catalog (shared/cloud/deadline-input.ts imports it) or dayjs (see ./beijing-time.ts).
+ * catalog (shared/cloud/deadline-input.ts imports it) or dayjs's time-zone plugin (see ./beijing-time.ts).
  */
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'

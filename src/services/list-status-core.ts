@@ -7,14 +7,10 @@
  * What the cloud sends and what the device stored are both checked here before use: anything
  * malformed is dropped (never shown, never a crash).
  */
-import dayjs from 'dayjs'
-import timezone from 'dayjs/plugin/timezone'
-import utc from 'dayjs/plugin/utc'
 import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, UNVERIFIED_LIST_STATUS } from '@cloud-api/api'
+import { beijingTime, isCalendarDay } from './beijing-time'
 import { POLICY_LIST_SHORT } from './policy-list'
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export type { ListState, ListStatus }
 export { UNVERIFIED_LIST_STATUS }
@@ -23,10 +19,6 @@ export { UNVERIFIED_LIST_STATUS }
 export const LIST_STATUS_KEY = 'listStatus'
 /** Version of the stored value; anything else is ignored (an old or foreign format). */
 export const LIST_STATUS_STORE_VERSION = 1
-/** Times on screen are Beijing time. */
-export const LIST_STATUS_TIME_ZONE = 'Asia/Shanghai'
-/** Asia/Shanghai has been UTC+8 all year since 1991: the fallback when Intl time zones are missing. */
-const BEIJING_OFFSET_MINUTES = 8 * 60
 
 /** Longest notice / link accepted from the cloud or storage (the server allows 60 / 500). */
 const NOTICE_LIMIT = 200
@@ -62,10 +54,6 @@ function isListState(value: unknown): value is ListState {
   return (LIST_STATES as readonly unknown[]).includes(value)
 }
 
-/** A real calendar day written YYYY-MM-DD. */
-function isDay(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs.utc(value).format('YYYY-MM-DD') === value
-}
 
 function isTime(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 40 && !Number.isNaN(Date.parse(value))
@@ -92,7 +80,7 @@ export function parseListStatus(raw: unknown): ListStatus | null {
   if (typeof sourceUrl !== 'string' || sourceUrl.length > URL_LIMIT) return null
   if (sourceUrl !== '' && !/^https?:\/\/[^\s]+$/i.test(sourceUrl)) return null
   const checkedOn = raw.checkedOn === undefined ? null : raw.checkedOn
-  if (checkedOn !== null && !isDay(checkedOn)) return null
+  if (checkedOn !== null && !isCalendarDay(checkedOn)) return null
   if (raw.state !== 'unverified' && checkedOn === null) return null
   const updatedAt = raw.updatedAt === undefined ? null : raw.updatedAt
   if (updatedAt !== null && !isTime(updatedAt)) return null
@@ -132,27 +120,13 @@ export function parseStoredListStatus(raw: unknown): StoredListStatus | null {
 /** The state the app may show: a state without a check date counts as 状态未核实. */
 export function effectiveListState(status: ListStatus | null | undefined): ListState {
   if (!status || !isListState(status.state)) return 'unverified'
-  if (status.state !== 'unverified' && !isDay(status.checkedOn)) return 'unverified'
+  if (status.state !== 'unverified' && !isCalendarDay(status.checkedOn)) return 'unverified'
   return status.state
-}
-
-/** The time in Beijing (dayjs tz; a fixed UTC+8 where the device lacks Intl time zones). */
-function beijing(time: string | Date) {
-  const d = dayjs(time)
-  try {
-    const inZone = d.tz(LIST_STATUS_TIME_ZONE)
-    // Same instant, UTC+8: anything else means the runtime's time zone data cannot be trusted.
-    if (inZone.isValid() && inZone.utcOffset() === BEIJING_OFFSET_MINUTES && inZone.valueOf() === d.valueOf()) return inZone
-  } catch {
-    // no Intl time zone support: fall through
-  }
-  return d.utc().utcOffset(BEIJING_OFFSET_MINUTES)
 }
 
 /** '12月1日 10:32' in Beijing time ('2025年12月1日 10:32' when not this year). */
 export function deviceFetchTime(fetchedAt: string, now: Date = new Date()): string {
-  const t = beijing(fetchedAt)
-  return t.year() === beijing(now).year() ? t.format('M月D日 HH:mm') : t.format('YYYY年M月D日 HH:mm')
+  return beijingTime(fetchedAt, 'YYYY') === beijingTime(now, 'YYYY') ? beijingTime(fetchedAt, 'M月D日 HH:mm') : beijingTime(fetchedAt, 'YYYY年M月D日 HH:mm')
 }
 
 export interface ListStatusLineOptions {
@@ -174,7 +148,7 @@ export interface ListStatusLineOptions {
  */
 export function listStatusLine(status: ListStatus | null | undefined, options: ListStatusLineOptions): string {
   const state = effectiveListState(status)
-  const checkedOn = status && isDay(status.checkedOn) ? status.checkedOn : null
+  const checkedOn = status && isCalendarDay(status.checkedOn) ? status.checkedOn : null
   const notes: string[] = []
   if (checkedOn) notes.push(`最后核对 ${checkedOn}`)
   else if (options.fresh || options.fetchedAt) notes.push('尚未核对') // the cloud said so

@@ -27,7 +27,7 @@ import AdminImportPage from '@/pages/admin/import/index'
 import AdminStatusPage from '@/pages/admin/status/index'
 import AdminAdminsPage from '@/pages/admin/admins/index'
 import AdminLogPage from '@/pages/admin/log/index'
-import { todayBeijing } from '@/pages/admin/beijing-time'
+import { todayBeijing } from '@/services/beijing-time'
 
 const mockedCall = callCloud as jest.MockedFunction<typeof callCloud>
 

@@ -11,7 +11,7 @@ import AdminGate from '@/components/admin-gate'
 import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { actorText, ADMIN_NOTE_MAX, fieldMessages, type AdminMe } from '@/services/admin'
-import { beijingTime } from '../beijing-time'
+import { beijingTime } from '@/services/beijing-time'
 
 import '../admin.scss'
 import { useAlive, useLoadOnOpen } from '@/state/alive'

@@ -10,7 +10,7 @@ import AdminGate from '@/components/admin-gate'
 import LoadMore from '@/components/load-more'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { actorText, type AdminMe } from '@/services/admin'
-import { beijingTime } from '../beijing-time'
+import { beijingTime } from '@/services/beijing-time'
 import { usePaged, type PageResult } from '../paged'
 
 import '../admin.scss'

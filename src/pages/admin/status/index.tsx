@@ -13,7 +13,7 @@ import ChoiceChips from '@/components/choice-chips'
 import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { fieldMessages, LIST_NOTICE_MAX } from '@/services/admin'
-import { beijingTime, todayBeijing } from '../beijing-time'
+import { beijingTime, todayBeijing } from '@/services/beijing-time'
 
 import '../admin.scss'
 import { useAlive, useLoadOnOpen } from '@/state/alive'

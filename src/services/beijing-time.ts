@@ -1,5 +1,6 @@
 /**
- * Times of the admin pages in Beijing time, whatever the phone's time zone.
+ * Times on screen in Beijing time, whatever the phone's time zone (the admin pages, the list
+ * status line's fetch time).
  *
  * dayjs with the utc plugin and a fixed +08:00 offset: Asia/Shanghai has had no daylight saving
  * since 1991, so this equals dayjs's timezone plugin for every date the service stores, and it
@@ -19,8 +20,13 @@ export function todayBeijing(now: Date = new Date()): string {
   return dayjs(now).utcOffset(BEIJING_OFFSET).format('YYYY-MM-DD')
 }
 
-/** An ISO time as 'YYYY-MM-DD HH:mm:ss' in Beijing time; '' when it is not a time. */
-export function beijingTime(iso: string, format = 'YYYY-MM-DD HH:mm:ss'): string {
-  const t = dayjs(iso)
+/** An ISO time (or a Date) as 'YYYY-MM-DD HH:mm:ss' in Beijing time; '' when it is not a time. */
+export function beijingTime(time: string | Date, format = 'YYYY-MM-DD HH:mm:ss'): string {
+  const t = dayjs(time)
   return t.isValid() ? t.utcOffset(BEIJING_OFFSET).format(format) : ''
+}
+
+/** A real calendar day written 'YYYY-MM-DD' (2022-02-30 is not). */
+export function isCalendarDay(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs.utc(value).format('YYYY-MM-DD') === value
 }
