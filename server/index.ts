@@ -12,10 +12,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Envelope, FunctionName } from '../shared/cloud/api';
 import type { HandlerContext, Logger } from '../shared/cloud/context';
-import { failure, HTTP_STATUS, isErrorCode, MESSAGES, type Failure } from '../shared/cloud/errors';
+import { CloudFailure, failure, HTTP_STATUS, isErrorCode, MESSAGES, StoreDamagedError, toErrorEnvelope, type Failure } from '../shared/cloud/errors';
 import { MAX_REQUEST_BYTES, runHandler, type Handler } from '../shared/cloud/handler';
 import { handlers as defaultHandlers, type HandlerMap } from '../shared/cloud/handlers';
 import { isCalendarDate, morningOf } from '../shared/cloud/dates';
+import { readJson } from '../shared/policy/read-json';
 import { adminsRepo, auditRepo, OPENID_RE as ADMIN_OPENID_RE, outboxRepo, runsRepo } from '../shared/cloud/repos';
 import { outboxSender } from './outbox';
 import { seedSamples } from './samples';
@@ -120,7 +121,11 @@ function sendEnvelope(req: IncomingMessage, res: ServerResponse, env: Envelope<u
 
 type BodyResult = { ok: true; body: Buffer } | { ok: false; tooLarge: true };
 
-/** Reads the body up to `limit` bytes; stops collecting (and drains) once it is exceeded. */
+/**
+ * Reads the body up to `limit` bytes, declared (Content-Length) or streamed (chunked). Past the
+ * limit it keeps nothing and resolves at once; the rest of the upload is still read and dropped
+ * (never paused: see closeAfterAnswer) while the caller answers 413.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
@@ -132,7 +137,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
     let size = 0;
     let done = false;
     req.on('data', (chunk: Buffer) => {
-      if (done) return;
+      if (done) return; // over the limit: dropped
       size += chunk.length;
       if (size > limit) {
         done = true;
@@ -149,6 +154,34 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
       if (!done) reject(err);
     });
   });
+}
+
+/** How long a connection closed after a 413 goes on reading (and dropping) the rest of the upload. */
+const LINGER_MS = 2000;
+
+/**
+ * For an answer sent while the client is still uploading (413): `Connection: close`, and a
+ * lingering close instead of Node's immediate one. With `Connection: close` Node destroys the socket
+ * as soon as the answer is written; a socket closed with unread input makes the kernel send a TCP
+ * reset, which can reach the client before it has read the answer — it then sees EPIPE/ECONNRESET
+ * instead of the 413. So once the answer is flushed: FIN (end), keep reading and dropping whatever
+ * still arrives, and destroy when the client has closed its side too, or after LINGER_MS.
+ */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  const socket = req.socket;
+  // Node's server calls socket.destroySoon() when a `Connection: close` response has finished.
+  socket.destroySoon = () => {
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+    socket.once('end', () => socket.destroy());
+    req.resume();
+    socket.resume();
+    socket.end(() => {
+      if (socket.readableEnded) socket.destroy();
+    });
+  };
 }
 
 /** `x-dev-openid` → openid; absent → DEFAULT_OPENID; malformed → a failure. */
@@ -171,13 +204,11 @@ export function devClock(header: string | string[] | undefined, base: () => Date
   return { ok: true, now: () => new Date(base().getTime() + offset) };
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 export function createServer(options: LocalCloudOptions): LocalCloud {
   const log = options.log ?? consoleServerLogger();
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
-  const store = new NedbStore(options.dataDir);
+  const store = new NedbStore(options.dataDir, { log });
   const files = new StaticFiles(options.staticDir);
   const sender = outboxSender(store, now);
   const env = options.env ?? process.env;
@@ -210,18 +241,19 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
     }
     const body = await readBody(req, MAX_REQUEST_BYTES);
     if (!body.ok) {
-      // The client may still be sending: answer, then close the connection.
-      res.setHeader('Connection', 'close');
+      // The client may still be sending: answer, then close the connection (after the answer).
+      closeAfterAnswer(req, res);
       sendEnvelope(req, res, failure('PAYLOAD_TOO_LARGE', MESSAGES.tooLarge));
       return;
     }
-    let event: unknown;
-    try {
-      event = JSON.parse(utf8.decode(body.body));
-    } catch {
-      sendEnvelope(req, res, failure('INVALID_INPUT', MESSAGES.notJson));
+    // The same reading as the CLI's profile file: UTF-8 (BOM dropped), then JSON; a refusal names
+    // the line and column in Chinese (请求不是有效的 JSON：第 3 行第 15 列：缺少逗号或右括号「}」).
+    const json = readJson(body.body);
+    if (!json.ok) {
+      sendEnvelope(req, res, failure('INVALID_INPUT', `${MESSAGES.notJson}：${json.message}`));
       return;
     }
+    const event = json.value;
     const clock = devClock(req.headers[DEV_NOW_HEADER], now);
     if (!clock.ok) {
       sendEnvelope(req, res, clock);
@@ -281,25 +313,50 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
     }
   }
 
-  /** Bootstrap admins (audited) and sample deadlines before the first request. */
+  /** A start-up step that needs a damaged collection is skipped (the store has logged the damage). */
+  async function unlessDamaged(step: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      if (!(err instanceof StoreDamagedError)) throw err;
+      log.warn(`${step} skipped: collection "${err.collection}" is damaged`);
+    }
+  }
+
+  /**
+   * Loads every collection (a damaged one is logged now, and the others still serve), then
+   * bootstraps admins (audited) and sample deadlines before the first request.
+   */
   async function prepare(): Promise<void> {
+    await store.openAll();
     const at = now().toISOString();
     const admins = options.admins ?? (process.env.LOCAL_ADMINS ?? '').split(',').map((x) => x.trim()).filter(Boolean);
     for (const openid of admins) {
       if (!ADMIN_OPENID_RE.test(openid)) throw new Error(`LOCAL_ADMINS: invalid openid ${JSON.stringify(openid)}`);
-      if (await adminsRepo(store).add({ _id: openid, addedAt: at, addedBy: 'bootstrap', note: 'LOCAL_ADMINS' })) {
-        await auditRepo(store).append({ at, actor: 'bootstrap', action: 'admin.add', target: openid, summary: `本地启动时添加管理员 ${openid}（LOCAL_ADMINS）` });
-        log.info(`admin added: ${openid} (LOCAL_ADMINS)`);
-      }
     }
+    await unlessDamaged('LOCAL_ADMINS', async () => {
+      for (const openid of admins) {
+        if (await adminsRepo(store).add({ _id: openid, addedAt: at, addedBy: 'bootstrap', note: 'LOCAL_ADMINS' })) {
+          await auditRepo(store).append({ at, actor: 'bootstrap', action: 'admin.add', target: openid, summary: `本地启动时添加管理员 ${openid}（LOCAL_ADMINS）` });
+          log.info(`admin added: ${openid} (LOCAL_ADMINS)`);
+        }
+      }
+    });
     if (options.sampleDeadlines) {
-      const added = await seedSamples(store, now());
-      if (added > 0) log.info(`added ${added} sample deadline(s) (示例, local only)`);
+      await unlessDamaged('sample deadlines', async () => {
+        const added = await seedSamples(store, now());
+        if (added > 0) log.info(`added ${added} sample deadline(s) (示例, local only)`);
+      });
     }
   }
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
+      // A failure with a code (e.g. StoreDamagedError from GET /dev/outbox) is answered with it.
+      if (err instanceof CloudFailure && isErrorCode(err.code) && !res.headersSent) {
+        sendJson(req, res, HTTP_STATUS[err.code], toErrorEnvelope(err));
+        return;
+      }
       log.error(`request failed: ${req.method} ${req.url}`, {
         error: err instanceof Error ? err.message : String(err),
         stack: err instanceof Error ? err.stack : undefined,

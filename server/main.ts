@@ -13,6 +13,15 @@ import path from 'node:path';
 import { createServer, DEFAULT_PORT } from './index';
 import { SERVER_FILE } from './local-call';
 
+/**
+ * Last resort: a promise rejected with nobody waiting for it is logged and the server keeps
+ * serving (Node's default would end the process, refusing every later request). A damaged datafile
+ * does not come here: the store reports it by collection (STORE_DAMAGED); this is for bugs.
+ */
+process.on('unhandledRejection', (reason) => {
+  console.error(`[local-cloud] unhandled rejection (the server keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
+
 async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0…65535, got ${process.env.PORT}`);

@@ -1,9 +1,22 @@
 /**
  * The local cloud's database: the DocumentStore of shared/cloud/context.ts over NeDB, one
- * append-only datafile per collection (`<dataDir>/<collection>.db`), loaded on first use and kept
- * across restarts. Dev-only: it stands in for the WeChat cloud database.
+ * append-only datafile per collection (`<dataDir>/<collection>.db`), loaded on first use (or by
+ * openAll at start-up) and kept across restarts. Dev-only: it stands in for the WeChat cloud
+ * database.
+ *
+ * A damaged datafile (lines that do not parse). NeDB appends each write as whole lines, so a crash
+ * mid-append can only leave the LAST line incomplete: that line is dropped on load (its text is
+ * appended to `<collection>.db.dropped` first, and logged) — it loses only the write that was cut
+ * off. Any other damaged line is refused: the collection is not loaded, the file is left as it is,
+ * the damage is logged once by collection, file and line with the way out, and every operation on
+ * that collection throws StoreDamagedError (STORE_DAMAGED) while the other collections work. The
+ * next operation reads the file again, so a fixed or moved-aside file needs no restart.
+ * NeDB's own tolerance (`corruptAlertThreshold`, default 10%) is NOT used: it silently drops bad
+ * lines anywhere in a large file and then rewrites the file without them, and it refuses a small
+ * file over one torn line. It is set to 0, after this module's own check.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Datastore from '@seald-io/nedb';
 import {
@@ -16,6 +29,7 @@ import {
   type Collection,
   type DocumentStore,
   type FindQuery,
+  type Logger,
   type NewDoc,
   rangeEntries,
   type StoredDoc,
@@ -23,9 +37,69 @@ import {
   type TxCollection,
   type WhereValue,
 } from '../shared/cloud/context';
-import { DuplicateIdError } from '../shared/cloud/errors';
+import { DuplicateIdError, StoreDamagedError } from '../shared/cloud/errors';
 
 type Ds = Datastore<Record<string, unknown>>;
+
+/**
+ * NeDB reads its datafile with a line splitter that also breaks at these (besides \n and \r\n),
+ * but JSON.stringify leaves U+0085, U+2028 and U+2029 raw inside strings: a text holding one
+ * would make its document unreadable after a restart. They are written escaped (same JSON value).
+ */
+const NEDB_LINE_BREAKS = /[\v\f\r\u0085\u2028\u2029]/;
+const RAW_IN_JSON = /[\u0085\u2028\u2029]/g;
+const escapeLineBreaks = (json: string): string =>
+  json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** A datafile's lines as NeDB loads them: a line is damaged if it is not JSON (or is `null`). */
+export interface DatafileScan {
+  /** 1-based numbers (as an editor counts lines) of the damaged lines, a torn last line excepted. */
+  damaged: number[];
+  /** The last line, when it alone is damaged: a write cut off mid-append. */
+  torn: { line: number; text: string } | null;
+  /** The content to load instead (torn line dropped, line breaks escaped), or null: load as is. */
+  repaired: string | null;
+}
+
+export function scanDatafile(text: string): DatafileScan {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let damaged: number[] = [];
+  let rewritten = false;
+  let last = 0;
+  lines.forEach((line, i) => {
+    const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (body === '') return;
+    last = i + 1;
+    let value: unknown = null;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      // damaged
+    }
+    if (value === null) {
+      damaged.push(i + 1);
+    } else if (NEDB_LINE_BREAKS.test(body)) {
+      kept.push(escapeLineBreaks(JSON.stringify(value)));
+      rewritten = true;
+    } else {
+      kept.push(body);
+    }
+  });
+  let torn: DatafileScan['torn'] = null;
+  if (damaged.length === 1 && damaged[0] === last) {
+    torn = { line: last, text: lines[last - 1] };
+    damaged = [];
+  }
+  const repaired = damaged.length === 0 && (torn || rewritten) ? kept.map((l) => `${l}\n`).join('') : null;
+  return { damaged, torn, repaired };
+}
+
+const consoleLogger: Logger = {
+  info: (m) => console.log(`[store] ${m}`),
+  warn: (m) => console.warn(`[store] ${m}`),
+  error: (m) => console.error(`[store] ${m}`),
+};
 
 /**
  * One writer at a time: a transaction holds this lock for its whole run and every write outside a
@@ -170,13 +244,25 @@ class NedbTransaction implements Transaction {
   }
 }
 
+export interface NedbStoreOptions {
+  /** Where damaged datafiles are reported. Default: the console. */
+  log?: Logger;
+}
+
 export class NedbStore implements DocumentStore {
   private readonly stores = new Map<string, Promise<Ds>>();
+  /** Damaged collections already reported → their damaged lines (to log each damage once). */
+  private readonly damaged = new Map<string, string>();
   private closed = false;
   private readonly lock = new WriteLock();
+  private readonly log: Logger;
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    options: NedbStoreOptions = {},
+  ) {
     mkdirSync(dataDir, { recursive: true });
+    this.log = options.log ?? consoleLogger;
   }
 
   /** Path of a collection's datafile. */
@@ -189,13 +275,111 @@ export class NedbStore implements DocumentStore {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     let p = this.stores.get(name);
     if (!p) {
-      const ds: Ds = new Datastore({ filename: this.fileOf(name), autoload: true });
-      p = (ds.autoloadPromise ?? ds.loadDatabaseAsync()).then(() => ds);
-      this.stores.set(name, p);
+      const loading = this.load(name);
+      p = loading;
+      this.stores.set(name, loading);
       // A failed load is reported to the caller of this operation, and retried by the next one.
-      p.catch(() => this.stores.delete(name));
+      loading.catch(() => {
+        if (this.stores.get(name) === loading) this.stores.delete(name);
+      });
     }
     return p;
+  }
+
+  /**
+   * Checks the datafile (see the top of this file), then loads it. Not NeDB's `autoload`: its
+   * failure is rethrown inside NeDB where nothing catches it, an unhandled rejection that ends
+   * the process.
+   */
+  private async load(name: string): Promise<Ds> {
+    const file = this.fileOf(name);
+    // As NeDB does: a compaction cut off after writing `file~` and before renaming it.
+    if (!existsSync(file) && existsSync(`${file}~`)) await rename(`${file}~`, file);
+    let text: string | null = null;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw this.loadFailed(name, file, err);
+    }
+    if (text !== null) {
+      const scan = scanDatafile(text);
+      if (scan.damaged.length > 0) throw this.reportDamage(name, file, scan.damaged);
+      if (scan.torn) {
+        await appendFile(`${file}.dropped`, `${scan.torn.text}\n`);
+        this.log.warn(
+          `collection "${name}": dropped a half-written last line (line ${scan.torn.line} of ${file}, ${scan.torn.text.length} characters — ` +
+            `a write cut off mid-append; only that write is lost). Its text is kept in ${file}.dropped; the other lines are loaded.`,
+        );
+      }
+      if (scan.repaired !== null) {
+        await writeFile(`${file}~`, scan.repaired, 'utf8');
+        await rename(`${file}~`, file);
+      }
+    }
+    const ds: Ds = new Datastore({
+      filename: file,
+      corruptAlertThreshold: 0,
+      afterSerialization: escapeLineBreaks,
+      beforeDeserialization: (line) => line,
+    });
+    try {
+      await ds.loadDatabaseAsync();
+    } catch (err) {
+      // Only if the file changed since it was checked: no line number to give.
+      if (typeof (err as { corruptItems?: unknown }).corruptItems === 'number') throw this.reportDamage(name, file, []);
+      throw this.loadFailed(name, file, err);
+    }
+    if (this.damaged.delete(name)) this.log.info(`collection "${name}" loads again (${file})`);
+    return ds;
+  }
+
+  private reportDamage(name: string, file: string, lines: number[]): StoreDamagedError {
+    const key = lines.join(',');
+    if (this.damaged.get(name) !== key) {
+      this.damaged.set(name, key);
+      const where = lines.length === 0 ? 'some lines' : `${lines.length === 1 ? 'line' : 'lines'} ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ` (${lines.length} in all)` : ''}`;
+      this.log.error(
+        `collection "${name}" is damaged and not loaded: ${where} of ${file} do${lines.length === 1 ? 'es' : ''} not parse. ` +
+          `The file is left as it is; calls that need "${name}" answer STORE_DAMAGED, the other collections keep serving. ` +
+          `To recover, move the file aside (mv ${file} ${file}.damaged — "${name}" then starts empty; copy back the good lines if you need them) ` +
+          `or delete the damaged line(s) from it; the next call reads it again, no restart needed.`,
+      );
+    }
+    return new StoreDamagedError(name, file, lines);
+  }
+
+  private loadFailed(name: string, file: string, err: unknown): Error {
+    return Object.assign(new Error(`collection "${name}" could not be loaded from ${file}: ${err instanceof Error ? err.message : String(err)}`), { cause: err });
+  }
+
+  /**
+   * Loads every collection that has a datafile (start-up), so a damaged one is reported now
+   * rather than at its first call. Never throws for a damaged one: returns their names.
+   */
+  async openAll(): Promise<{ loaded: string[]; damaged: string[] }> {
+    const names = new Set<string>();
+    for (const entry of readdirSync(this.dataDir)) {
+      const m = /^(.+)\.db~?$/.exec(entry);
+      if (!m) continue;
+      try {
+        this.fileOf(m[1]);
+        names.add(m[1]);
+      } catch {
+        // not a collection's datafile
+      }
+    }
+    const loaded: string[] = [];
+    const damaged: string[] = [];
+    for (const name of [...names].sort()) {
+      try {
+        await this.open(name);
+        loaded.push(name);
+      } catch (err) {
+        if (!(err instanceof StoreDamagedError)) throw err;
+        damaged.push(name);
+      }
+    }
+    return { loaded, damaged };
   }
 
   collection<T extends StoredDoc = AnyDoc>(name: string): Collection<T> {

@@ -21,6 +21,11 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: '没有权限执行此操作',
   /** A record with this id already exists. */
   DUPLICATE_ID: '记录已存在',
+  /**
+   * Local cloud only: a collection's datafile is damaged, so that collection is not loaded (the
+   * others still work); the message names the collection (StoreDamagedError).
+   */
+  STORE_DAMAGED: '数据文件已损坏，相关功能暂不可用',
   /** Anything unexpected. */
   INTERNAL: '服务暂时不可用，请稍后再试',
 } as const;
@@ -45,6 +50,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   DUPLICATE_ID: 409,
+  STORE_DAMAGED: 503,
   INTERNAL: 500,
 };
 
@@ -85,6 +91,29 @@ export class DuplicateIdError extends CloudFailure {
     this.name = 'DuplicateIdError';
     this.collection = collection;
     this.id = id;
+  }
+}
+
+/**
+ * Thrown by the local cloud's store for every operation on a collection whose datafile has lines
+ * that do not parse (1-based `lines`, as counted in the file). The message names the collection
+ * and the lines; the file's path is only in the server log.
+ */
+export class StoreDamagedError extends CloudFailure {
+  readonly collection: string;
+  readonly file: string;
+  readonly lines: readonly number[];
+  constructor(collection: string, file: string, lines: readonly number[]) {
+    const shown = lines.slice(0, 5).join('、');
+    const where = lines.length === 0 ? '' : `（第 ${shown} 行${lines.length > 5 ? ` 等 ${lines.length} 行` : ''}无法读取）`;
+    super(
+      'STORE_DAMAGED',
+      `数据集合「${collection}」的数据文件已损坏${where}，该集合暂不可用，其他功能不受影响。请按 README「If a data file is damaged」修复后重试。`,
+    );
+    this.name = 'StoreDamagedError';
+    this.collection = collection;
+    this.file = file;
+    this.lines = lines;
   }
 }
 

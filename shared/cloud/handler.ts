@@ -52,7 +52,9 @@ export function checkRequest(event: unknown): RequestCheck {
   if (utf8Length(json) > MAX_REQUEST_BYTES) {
     return { ok: false, envelope: failure('PAYLOAD_TOO_LARGE', MESSAGES.tooLarge) };
   }
-  // A fresh copy: the handler cannot reach prototypes, getters or the caller's object.
+  // A fresh copy: the handler cannot reach prototypes, getters or the caller's object. Being JSON,
+  // it also has no -0 (JSON.stringify writes it as 0) — as WeChat's own transport delivers it; the
+  // profile schema reads -0 as 0 too, so the CLI, which has no round trip, agrees.
   const request = JSON.parse(json) as Record<string, unknown>;
   for (const field of RESERVED_EVENT_FIELDS) delete request[field];
   return { ok: true, request };

@@ -28,6 +28,18 @@ function toDec(x: unknown): Dec | null {
   return null;
 }
 
+/**
+ * Negative zero is zero. JSON's `-0` (and the text "-0", "-0.00") is the same amount as 0, so it is
+ * not "negative" and is kept as 0 ("0", "0.00"): the sign is dropped, so no "-0.00" reaches a result.
+ * This is also what every door already saw: a cloud function never gets -0 (WeChat's transport and
+ * runHandler's JSON round trip both turn it into 0), so the CLI, the pages, the local cloud and
+ * WeChat all read the profile the same way.
+ */
+function unsignedZero(x: number | string): number | string {
+  if (typeof x === 'number') return Object.is(x, -0) ? 0 : x;
+  return x.startsWith('-') && toDec(x)?.isZero() ? x.slice(1) : x;
+}
+
 function amountSchema(f: AmountFact) {
   const max = new Dec(f.max);
   const places = f.integer ? 0 : (PLACES[f.unit] ?? 6);
@@ -35,10 +47,11 @@ function amountSchema(f: AmountFact) {
   return v.pipe(
     v.union([v.number(), v.string()], 'notNumber'),
     v.check((x) => x === 'unknown' || toDec(x) !== null, 'notNumber'),
-    v.check((x) => x === 'unknown' || !toDec(x)!.isNegative(), 'negative'),
+    v.check((x) => x === 'unknown' || !toDec(x)!.isNegative() || toDec(x)!.isZero(), 'negative'),
     v.check((x) => x === 'unknown' || toDec(x)!.lte(max), 'tooLarge'),
     v.check((x) => x === 'unknown' || !f.integer || toDec(x)!.isInteger(), 'notInteger'),
     v.check((x) => x === 'unknown' || toDec(x)!.decimalPlaces() <= places, 'tooPrecise'),
+    v.transform(unsignedZero),
   );
 }
 

@@ -1,6 +1,11 @@
 /**
  * calculate: validates the profile with the shared schema and returns the engine's result.
  * Stores nothing and does not need an openid.
+ *
+ * WeChat delivers the request already parsed, so this is the last step of the one profile reading
+ * (shared/policy/read-profile.ts: bytes → text → JSON → parseProfile) that the CLI and the local
+ * cloud also go through: the same profile gets the same result or the same field messages at every
+ * door (and -0 reads as 0 in all of them — see schema.ts).
  */
 import { evaluate, parseProfile } from '../../policy';
 import { failure } from '../errors';

@@ -1,16 +1,18 @@
 /**
  * The calc CLI as a function (so tests call it without a process): returns the exit code.
  * 0 ok; 2 bad usage, unreadable file, bad JSON or invalid profile — always a Chinese message, never a stack.
+ * The file is read by readProfile — the same reading as the local cloud's and the cloud functions'.
  */
 import { catalog2022 } from '../catalog';
 import { evaluate } from '../evaluate';
-import { parseProfile } from '../schema';
+import { readProfile } from '../read-profile';
 import { report } from './report';
 
 export const USAGE = '用法：npm run calc -- <档案.json> [--json] [--stages] [--all]\n      npm run calc -- --list [--json]';
 
 export interface Io {
-  readFile(path: string): string;
+  /** The file's bytes (UTF-8, with or without a BOM); a string is taken as text already decoded. */
+  readFile(path: string): Uint8Array | string;
   out(text: string): void;
   err(text: string): void;
 }
@@ -35,19 +37,14 @@ export function run(argv: string[], io: Io): number {
     return 0;
   }
   if (files.length !== 1) return fail(USAGE);
-  let text: string;
+  let bytes: Uint8Array | string;
   try {
-    text = io.readFile(files[0]);
+    bytes = io.readFile(files[0]);
   } catch {
     return fail(`无法读取文件：${files[0]}`);
   }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (e) {
-    return fail(`文件不是有效的 JSON：${files[0]}（${(e as Error).message}）`);
-  }
-  const parsed = parseProfile(input);
+  const parsed = readProfile(bytes);
+  if (!parsed.ok && parsed.stage === 'json') return fail(`文件不是有效的 JSON：${files[0]}\n  ${parsed.message}`);
   if (!parsed.ok) return fail(`档案有误：\n${parsed.issues.map((i) => `  ${i.field || '(档案)'}：${i.message}`).join('\n')}`);
   const res = evaluate(parsed.profile);
   io.out(flags.has('--json') ? `${JSON.stringify(res, null, 2)}\n` : `${report(res, { all: flags.has('--all'), stages: flags.has('--stages') })}\n`);

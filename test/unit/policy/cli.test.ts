@@ -1,6 +1,7 @@
 /** npm run calc: the table, --json, --list, and clear Chinese errors with exit code 2. */
 import { execFileSync, spawnSync } from 'child_process';
-import { readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { catalog2022, evaluate, parseProfile } from '../../../shared/policy';
 import { profileDoc } from '../../../shared/policy/cli/profile-doc';
@@ -9,7 +10,7 @@ import { run } from '../../../shared/policy/cli/run';
 const root = join(__dirname, '../../..');
 const example = (name: string) => join(root, 'shared/policy/examples', name);
 
-function call(argv: string[], files: Record<string, string> = {}) {
+function call(argv: string[], files: Record<string, string | Buffer> = {}) {
   let out = '';
   let err = '';
   const code = run(argv, {
@@ -69,6 +70,47 @@ describe('npm run calc', () => {
     expect(r.err).toContain(text);
     expect(r.err).not.toMatch(/at .*\.ts:\d+/);
   });
+
+  it.each([
+    ['a BOM before the JSON', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(example('large-enterprise.json'))]), 0, ''],
+    ['-0 in a money field (read as 0)', Buffer.from('{"version": 1, "entity": "enterprise", "facts": {"m14.cloudCost": -0}}'), 0, ''],
+    [
+      'a syntax error',
+      Buffer.from('{\n  "version": 1\n  "entity": "enterprise"\n}\n'),
+      2,
+      '文件不是有效的 JSON：p.json\n  第 3 行第 3 列：缺少逗号或右括号「}」\n',
+    ],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from('{"version": 1, "entity": "enterprise", "region": {"cityName": "'), Buffer.from([0xb3, 0xe0]), Buffer.from('"}}')]),
+      2,
+      '文件不是有效的 JSON：p.json\n  第 1 行第 64 列：不是有效的 UTF-8 编码（第 64 个字节 0xB3）\n',
+    ],
+    ['an empty file', Buffer.alloc(0), 2, '文件不是有效的 JSON：p.json\n  内容为空\n'],
+  ])('reads the file as bytes: %s', (_, bytes, code, err) => {
+    const r = call(['p.json', '--json'], { 'p.json': bytes });
+    expect(r.err).toBe(err);
+    expect(r.code).toBe(code);
+  });
+
+  it('npm run calc reads bytes from disk: a BOM file is accepted, a GBK file is refused at its first bad byte', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-abacus-calc-'));
+    try {
+      const bom = join(dir, 'bom.json');
+      writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(example('small-specialized.json'))]));
+      const ok = spawnSync('npx', ['tsx', 'shared/policy/cli/calc.ts', bom, '--json'], { cwd: root, encoding: 'utf8' });
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      // 赤峰市 in GBK: read as UTF-8 this used to become U+FFFD and pass as a city name.
+      const gbk = join(dir, 'gbk.json');
+      writeFileSync(gbk, Buffer.concat([Buffer.from('{"version": 1, "entity": "enterprise",\n "region": {"cityName": "'), Buffer.from([0xb3, 0xe0, 0xb7, 0xe5, 0xca, 0xd0]), Buffer.from('"}}')]));
+      const bad = spawnSync('npx', ['tsx', 'shared/policy/cli/calc.ts', gbk], { cwd: root, encoding: 'utf8' });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toBe(`文件不是有效的 JSON：${gbk}\n  第 2 行第 26 列：不是有效的 UTF-8 编码（第 65 个字节 0xB3）\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30000);
 
   it('runs as the real npm script, with exit code 2 on a bad profile', () => {
     const ok = execFileSync('npx', ['tsx', 'shared/policy/cli/calc.ts', '--list'], { cwd: root, encoding: 'utf8' });

@@ -58,6 +58,26 @@ describe('parseProfile', () => {
     expect(hit!.message).toContain(text);
   });
 
+  it('reads a negative zero as zero: -0, "-0" and "-0.00" are accepted and kept without the sign', () => {
+    const r = parseProfile({
+      ...base,
+      facts: { 'm14.cloudCost': -0, 'm15.firstVersionSales': '-0', 'm03.leadNational': -0 },
+      projects: { 'm08.upgrade': [{ facts: { investment: '-0.00' } }] },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(Object.is(r.profile.facts!['m14.cloudCost'], 0)).toBe(true);
+    expect(Object.is(r.profile.facts!['m03.leadNational'], 0)).toBe(true);
+    expect(r.profile.facts!['m15.firstVersionSales']).toBe('0');
+    expect(r.profile.projects!['m08.upgrade'][0].facts.investment).toBe('0.00');
+    // …and the same as 0 everywhere after: the engine cannot tell them apart.
+    const zero = parseProfile({ ...base, facts: { 'm14.cloudCost': 0, 'm15.firstVersionSales': '0', 'm03.leadNational': 0 }, projects: { 'm08.upgrade': [{ facts: { investment: '0.00' } }] } });
+    expect(r).toEqual(zero);
+  });
+
+  it.each([[-0.001], ['-0.001'], ['-0.000001']])('still refuses a negative amount close to zero: %j', (x) => {
+    expect(issuesOf({ ...base, facts: { 'm14.cloudCost': x } })[0].message).toBe('「设备上云上平台的实际费用」不能为负数');
+  });
+
   it('reports every bad field at once, not only the first', () => {
     const issues = issuesOf({ ...base, facts: { 'm14.cloudCost': -1, 'm15.firstVersionSales': 'abc' } });
     expect(issues.map((i) => i.field).sort()).toEqual(['facts/m14.cloudCost', 'facts/m15.firstVersionSales']);

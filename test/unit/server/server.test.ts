@@ -108,14 +108,23 @@ describe('POST /cloud/<name>', () => {
   );
 
   it.each([
-    ['broken JSON', '{"profile":'],
-    ['empty body', ''],
-    ['not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
-  ])('%s → 400 INVALID_INPUT 请求不是有效的 JSON', async (_label, body) => {
+    ['broken JSON', '{"profile":', '第 1 行第 12 列：内容意外结束，缺少右括号「}」'],
+    ['a missing comma', '{\n  "profile": {\n    "version": 1\n    "entity": "park"\n  }\n}', '第 4 行第 5 列：缺少逗号或右括号「}」'],
+    ['empty body', '', '内容为空'],
+    ['not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), '第 1 行第 3 列：不是有效的 UTF-8 编码（第 3 个字节 0xFF）'],
+  ])('%s → 400 INVALID_INPUT 请求不是有效的 JSON, with where and why in Chinese', async (_label, body, why) => {
     const cloud = await start();
     const res = await request(`${cloud.url}/cloud/calculate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(res.status).toBe(400);
-    expect(res.json()).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: MESSAGES.notJson } });
+    expect(res.json()).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: `${MESSAGES.notJson}：${why}` } });
+  });
+
+  it('a body after a UTF-8 BOM is read as without it', async () => {
+    const cloud = await start({ handlers: { calculate: echo } });
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"pad":"x"}')]);
+    const res = await request(`${cloud.url}/cloud/calculate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(200);
+    expect(res.json().data.request).toEqual({ pad: 'x' });
   });
 
   it.each([['[1,2]'], ['42'], ['"text"'], ['null']])('JSON that is not an object (%s) → 400', async (body) => {
