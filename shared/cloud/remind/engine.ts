@@ -15,13 +15,20 @@
  *  - `claimed`: the request was never made → taken over and sent (nothing lost, nothing twice);
  *  - `sending`: the request may or may not have reached WeChat. WeChat has no idempotency key, so
  *    the rule leans on its one-time credit instead: a one-time subscription allows exactly one
- *    message per acceptance, so if the user holds no other credit for this template (on our books:
- *    no active subscription of that kind and no other message of that kind claimed, in flight or
- *    waiting for a retry), sending again is safe — if the first request got
- *    through, WeChat answers 43101 and nothing is delivered twice (recorded as sent, "confirmed
- *    earlier"); if it did not, this delivers it. If the user holds another credit, a second send
- *    could spend it and deliver twice: then the message is NOT resent, it becomes `unknown`,
- *    counted in the run summary and shown in 我的提醒.
+ *    message per acceptance, so if the user holds no other credit WeChat would honour for this
+ *    template, sending again is safe — if the first request got through, WeChat answers 43101 and
+ *    nothing is delivered twice (recorded as sent, "confirmed earlier"); if it did not, this
+ *    delivers it. If the user holds another credit, a second send could spend it and deliver
+ *    twice: then the message is NOT resent, it becomes `unknown`, counted in the run summary and
+ *    shown in 我的提醒.
+ *    "Another credit WeChat would honour" is WeChat's view, not our subscription status: WeChat
+ *    keeps every acceptance until a message spends it, and knows nothing of our cancel. So it is
+ *    (a) any subscription of the user and kind with credits, whatever its status — active,
+ *    cancelled (cancelling keeps the credit) or dropped; credits are 0 only when our claims took
+ *    them or after 43101, when WeChat said it holds none (subscriptionsRepo.holdsWeChatCredit,
+ *    which says why each status counts), and (b) any other message of the user and
+ *    kind whose credit WeChat may not have spent: every send-log state but `sent` and `refused`
+ *    (sendLogRepo.othersHoldCredit).
  *  - `retry` (network or unknown error): taken over and sent again, up to `maxAttempts`.
  * Overlapping runs never send twice: they meet at the claim (duplicate) or at a compare-and-set.
  *
@@ -287,6 +294,8 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     }
     if (claimed === 'duplicate') return skip('alreadyHandled');
     if (claimed === 'noCredit') return skip('noCredit');
+    // Cancelled after this run listed it: not sent; counted, so the summary accounts for it.
+    if (claimed === 'cancelled') return skip('cancelled');
     await attempt(doc, deadline);
   }
 
@@ -301,8 +310,8 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
       const safeToProbe =
         deadline !== null &&
         deadline.closesOn >= today &&
-        !(await r.subscriptions.holdsCredit(doc.openid, doc.kind)) &&
-        !(await r.sendLog.othersPending(doc.openid, doc.kind, doc._id));
+        !(await r.subscriptions.holdsWeChatCredit(doc.openid, doc.kind)) &&
+        !(await r.sendLog.othersHoldCredit(doc.openid, doc.kind, doc._id));
       if (safeToProbe && doc.attempts < maxAttempts) {
         const took = await r.sendLog.transition(doc._id, from, { state: 'claimed', runId, leaseUntil: nowMs() + leaseMs });
         if (!took) return skip('inFlight');

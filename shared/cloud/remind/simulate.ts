@@ -7,13 +7,18 @@
  * take seconds of CPU instead of many minutes. Runs repeat at the timer's interval, each within its
  * budget, until the batch is done.
  *
+ * A share of the users (`cancelledShare`, default 10 %) subscribed to another measure earlier and
+ * cancelled it: that subscription keeps its credit on our books and at WeChat (cancelling is ours
+ * alone), so those users hold two credits for the template. The batch must still reach each user
+ * exactly once, and leave that other credit unspent.
+ *
  *   import { simulateDispatch } from '../shared/cloud/remind/simulate';
  *   const r = await simulateDispatch({ subscriptions: 100_000 });
  */
 import type { RemindRunSummary } from '../api';
 import { silentLogger } from '../context';
 import { FakeWxDatabase } from '../fake-wx-db';
-import { COLLECTIONS, type DeadlineDoc, type SubscriptionDoc, subscriptionId } from '../repos';
+import { COLLECTIONS, type DeadlineDoc, NEXT_DEADLINE, type SubscriptionDoc, subscriptionId } from '../repos';
 import { REMINDER_TEMPLATES } from '../templates';
 import { wxDocumentStore } from '../wx-db';
 import { DEFAULT_BUDGET_MS, runRemind } from './engine';
@@ -36,6 +41,11 @@ export interface SimulationOptions {
   intervalMs?: number;
   /** Give up after this many runs. Default 500. */
   maxRuns?: number;
+  /**
+   * Share of the users (0…1) who also hold a cancelled subscription of the same template (another
+   * measure) with its credit kept. Default 0.1.
+   */
+  cancelledShare?: number;
   /** Called after each run. */
   onRun?: (summary: RemindRunSummary) => void;
   seed?: number;
@@ -48,6 +58,10 @@ export interface SimulationResult {
   duplicates: number;
   /** Users who did not get it (must be 0). */
   missing: number;
+  /** Users who also held a cancelled subscription with its credit (settings.cancelledShare of them). */
+  cancelledWithCredit: number;
+  /** Of those, users whose other credit WeChat no longer holds after the batch (must be 0). */
+  cancelledCreditsSpent: number;
   runs: number;
   /** Simulated time from the first run's start to the last run's end (timer gaps included). */
   wallTimeMs: number;
@@ -164,6 +178,7 @@ export async function simulateDispatch(options: SimulationOptions = {}): Promise
     pageSize: options.pageSize ?? 100,
     intervalMs: options.intervalMs ?? REMIND_SCHEDULE.intervalMs,
     maxRuns: options.maxRuns ?? 500,
+    cancelledShare: Math.max(0, Math.min(1, options.cancelledShare ?? 0.1)),
   };
   const realStart = Date.now();
   const clock = new VirtualClock();
@@ -197,9 +212,31 @@ export async function simulateDispatch(options: SimulationOptions = {}): Promise
   await fakeDb.collection(COLLECTIONS.deadlines).add({ data: { ...deadline } });
   const templateId = REMINDER_TEMPLATES.week.id;
   const openids: string[] = [];
+  /** Users holding a cancelled subscription with its credit: spread evenly (in id order, the order of paging). */
+  const cancelledHolders: string[] = [];
+  const subs = fakeDb.collection(COLLECTIONS.subscriptions);
   for (let i = 0; i < settings.subscriptions; i++) {
     const openid = `oBench${String(i).padStart(7, '0')}`;
     openids.push(openid);
+    if (Math.floor((i + 1) * settings.cancelledShare) > Math.floor(i * settings.cancelledShare)) {
+      // Subscribed to m03's next deadline (the same 7-day template accepted), then cancelled it.
+      cancelledHolders.push(openid);
+      const earlier: SubscriptionDoc = {
+        _id: subscriptionId(openid, 'm03', NEXT_DEADLINE, 'week'),
+        openid,
+        measureId: 'm03',
+        deadlineId: NEXT_DEADLINE,
+        kind: 'week',
+        credits: 1,
+        accepted: 1,
+        status: 'cancelled',
+        active: false,
+        createdAt: '2022-06-10',
+        updatedAt: '2022-06-12',
+      };
+      await subs.add({ data: { ...earlier } });
+      wechat.grant(openid, templateId);
+    }
     const sub: SubscriptionDoc = {
       _id: subscriptionId(openid, 'm01', deadline._id, 'week'),
       openid,
@@ -213,7 +250,7 @@ export async function simulateDispatch(options: SimulationOptions = {}): Promise
       createdAt: today,
       updatedAt: today,
     };
-    await fakeDb.collection(COLLECTIONS.subscriptions).add({ data: { ...sub } });
+    await subs.add({ data: { ...sub } });
     wechat.grant(openid, templateId);
   }
   fakeDb.roundTrips = 0;
@@ -254,6 +291,8 @@ export async function simulateDispatch(options: SimulationOptions = {}): Promise
     if (n === 0) missing += 1;
     if (n > 1) duplicates += 1;
   }
+  // Their cancelled subscription's credit is still WeChat's: one left of the two.
+  const cancelledCreditsSpent = cancelledHolders.filter((o) => wechat.creditsOf(o, templateId) !== 1).length;
   const sent = wechat.delivered.length;
   const full = summaries.filter((s) => s.stoppedBy === 'budget');
   const messagesPerFullRun = full.length > 0 ? full.reduce((a, s) => a + s.sent, 0) / full.length : sent;
@@ -262,6 +301,8 @@ export async function simulateDispatch(options: SimulationOptions = {}): Promise
     sent,
     duplicates,
     missing,
+    cancelledWithCredit: cancelledHolders.length,
+    cancelledCreditsSpent,
     runs: summaries.length,
     wallTimeMs: lastEnd,
     activeMs,

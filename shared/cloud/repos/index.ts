@@ -260,9 +260,27 @@ export function subscriptionsRepo(db: DocumentStore) {
         after = docs[docs.length - 1]._id;
       }
     },
-    /** Whether the user holds any unspent credit for a reminder kind (= template), on our books. */
-    async holdsCredit(openid: string, kind: ReminderKind): Promise<boolean> {
-      return (await col.find({ where: { openid, kind, active: true }, limit: 1 })).length > 0;
+    /**
+     * Whether a subscription of the user records a credit for a reminder kind (= template) that
+     * WeChat may still honour — whatever our own status of that subscription says. WeChat keeps one
+     * credit per acceptance, per user and template; it knows nothing of our subscriptions:
+     *  - active: counts;
+     *  - cancelled (by the user, in 我的提醒): counts. Cancelling is ours alone — it keeps `credits`
+     *    and WeChat keeps the acceptance, so a send can still spend it;
+     *  - dropped (40003, openid invalid for this mini-program): counts. The openid was refused once,
+     *    but nothing says for good (a configuration error answers 40003 too), and the credit was not
+     *    spent; counting it costs at most an `unknown` where a resend would most likely be refused;
+     *  - credits 0 after 43101 (noCredit): does not count — WeChat said it holds none. A later
+     *    acceptance adds a credit, and then it counts again;
+     *  - more acceptances than MAX_CREDITS: counts even at 0 credits, since our books stop counting
+     *    at the cap and WeChat does not.
+     * The credit a claim took for the message in question is no longer on its subscription, so
+     * what this finds is another credit. Two queries of one document at most (the rare path).
+     */
+    async holdsWeChatCredit(openid: string, kind: ReminderKind): Promise<boolean> {
+      const withCredits = await col.find({ where: { openid, kind }, range: { credits: { gt: 0 } }, limit: 1 });
+      if (withCredits.length > 0) return true;
+      return (await col.find({ where: { openid, kind }, range: { accepted: { gt: MAX_CREDITS } }, limit: 1 })).length > 0;
     },
     /** After 43101: WeChat holds no credit for this user and template. */
     noCredit: (id: string, at: string) => col.update(id, { credits: 0, active: false, updatedAt: at }),
@@ -273,7 +291,8 @@ export function subscriptionsRepo(db: DocumentStore) {
 
 // ---------------------------------------------------------------------------------------------
 
-export type ClaimResult = 'claimed' | 'duplicate' | 'noCredit';
+/** 'cancelled': the user cancelled the subscription after the run listed it (nothing written). */
+export type ClaimResult = 'claimed' | 'duplicate' | 'noCredit' | 'cancelled';
 
 export function sendLogRepo(db: DocumentStore) {
   const col = db.collection<SendLogDoc>(COLLECTIONS.sendLog);
@@ -291,7 +310,8 @@ export function sendLogRepo(db: DocumentStore) {
           const sub = await subs.get(log.subId);
           if (!sub || sub.status !== 'active' || sub.credits < 1) {
             // Rare path: say why (another run may have used this credit for this very message).
-            return (await logs.get(log._id)) ? ('duplicate' as const) : ('noCredit' as const);
+            if (await logs.get(log._id)) return 'duplicate' as const;
+            return sub?.status === 'cancelled' ? ('cancelled' as const) : ('noCredit' as const);
           }
           await logs.add(log);
           const credits = sub.credits - 1;
@@ -317,13 +337,16 @@ export function sendLogRepo(db: DocumentStore) {
         limit: page(limit),
       }),
     /**
-     * Whether another record of this user and kind still holds a credit WeChat has not spent
-     * (claimed, sending or retry). Conservative: true when the user has 100 records or more.
+     * Whether another record of this user and kind took a credit off our books that WeChat may not
+     * have spent: every state but `sent` (spent) and `refused` (43101: WeChat held none) —
+     * claimed, sending and retry (still to go), unknown (a crashed send may never have reached
+     * WeChat), failed, dataError and dropped (not delivered: the credit is still WeChat's to honour).
+     * Conservative: true when the user has 100 records or more.
      */
-    async othersPending(openid: string, kind: ReminderKind, exceptId: string): Promise<boolean> {
+    async othersHoldCredit(openid: string, kind: ReminderKind, exceptId: string): Promise<boolean> {
       const docs = await col.find({ where: { openid, kind }, limit: 100 });
       if (docs.length >= 100) return true;
-      return docs.some((d) => d._id !== exceptId && (d.state === 'claimed' || d.state === 'sending' || d.state === 'retry'));
+      return docs.some((d) => d._id !== exceptId && d.state !== 'sent' && d.state !== 'refused');
     },
     /** The user's recent records (for 我的提醒). */
     own: (openid: string, limit = PAGE) =>

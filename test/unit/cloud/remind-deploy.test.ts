@@ -81,10 +81,11 @@ describe('remind handler', () => {
   });
 });
 
-it('simulateDispatch: every subscriber once, none twice, with round trips and rates reported', async () => {
+it('simulateDispatch: every subscriber once, none twice (10 % also holding a cancelled subscription’s credit), with round trips and rates reported', async () => {
   const runs: number[] = [];
   const r = await simulateDispatch({ subscriptions: 600, budgetMs: 10_000, onRun: (s) => runs.push(s.sent) });
-  expect(r).toMatchObject({ subscriptions: 600, sent: 600, duplicates: 0, missing: 0 });
+  expect(r).toMatchObject({ subscriptions: 600, sent: 600, duplicates: 0, missing: 0, cancelledWithCredit: 60, cancelledCreditsSpent: 0 });
+  expect(r.settings.cancelledShare).toBe(0.1);
   expect(r.runs).toBeGreaterThan(1); // the budget split the batch over several runs
   expect(runs.reduce((a, b) => a + b, 0)).toBe(600);
   expect(r.dbRoundTripsPerMessage).toBeGreaterThan(5);

@@ -29,7 +29,11 @@ export interface World {
   wechat: FakeWeChat;
   /** openid → the message ids (sendLog ids) due for them. */
   due: { openid: string; logId: string }[];
-  /** Users holding two credits for the same template (a resend after a crash could deliver twice). */
+  /**
+   * Users holding two credits WeChat would honour for the same template (a resend after a crash
+   * could deliver twice) — whatever our books say about the subscription holding the second one
+   * (`o-resub`'s is cancelled: cancelling is ours alone, WeChat keeps the acceptance).
+   */
   multiCredit: Set<string>;
   refusedUser: string;
   droppedUser: string;
@@ -67,6 +71,12 @@ export async function seedWorld(db: DocumentStore, options: FakeWeChatOptions = 
   await accept('o-both', 'm01', 'dl-D', 'week');
   await accept('o-both', 'm01', '', 'week');
   due.push({ openid: 'o-both', logId: sendLogId('dl-D', 'week', 'o-both') });
+  // Subscribed to m03 (the 7-day template accepted), cancelled it, then subscribed to D: WeChat
+  // still holds the m03 acceptance, so this user holds two 7-day credits.
+  await accept('o-resub', 'm03', '', 'week');
+  await r.subscriptions.cancel('o-resub', 'm03', '', 'week', AT);
+  await accept('o-resub', 'm01', 'dl-D', 'week');
+  due.push({ openid: 'o-resub', logId: sendLogId('dl-D', 'week', 'o-resub') });
   // 1-day reminder for E.
   await accept('o-day', 'm07', 'dl-E', 'day');
   due.push({ openid: 'o-day', logId: sendLogId('dl-E', 'day', 'o-day') });
@@ -80,7 +90,7 @@ export async function seedWorld(db: DocumentStore, options: FakeWeChatOptions = 
   // Not due yet (F closes in 27 days), and a 1-day subscriber of D (due on 06-29).
   await accept('o-later', 'm02', 'dl-F', 'week');
   await accept('o-dayD', 'm01', 'dl-D', 'day');
-  return { wechat, due, multiCredit: new Set(['o-twice', 'o-both']), refusedUser: 'o-refused', droppedUser: invalid, cancelledUser: 'o-cancel' };
+  return { wechat, due, multiCredit: new Set(['o-twice', 'o-both', 'o-resub']), refusedUser: 'o-refused', droppedUser: invalid, cancelledUser: 'o-cancel' };
 }
 
 export class CrashError extends Error {

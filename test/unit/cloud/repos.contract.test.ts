@@ -6,6 +6,7 @@
 import type { DocumentStore } from '../../../shared/cloud/context';
 import { DuplicateIdError } from '../../../shared/cloud/errors';
 import {
+  COLLECTIONS,
   type DeadlineDoc,
   repos,
   type Repos,
@@ -273,6 +274,38 @@ describe.each(BACKENDS)('%s', (_name, make) => {
       const next = await r.subscriptions.due({ measureId: 'm01', kind: 'week', deadlineKey: '', limit: 10 });
       expect(next.map((s) => s.openid)).toEqual(['o-next']);
     });
+
+    it('holdsWeChatCredit: credits WeChat would honour, whatever our status — cancelled and dropped count, 43101 (0 credits) does not', async () => {
+      const holds = (o: string, kind: 'week' | 'day' = 'week') => r.subscriptions.holdsWeChatCredit(o, kind);
+      expect(await holds('o-a')).toBe(false);
+      // Active.
+      await r.subscriptions.accept({ ...base, openid: 'o-a' });
+      expect([await holds('o-a'), await holds('o-a', 'day'), await holds('o-b')]).toEqual([true, false, false]);
+      // Cancelled: our cancel keeps the credit, and so does WeChat.
+      await r.subscriptions.accept({ ...base, measureId: 'm03', deadlineKey: '', openid: 'o-c' });
+      await r.subscriptions.cancel('o-c', 'm03', '', 'week', AT);
+      expect(await r.subscriptions.due({ measureId: 'm03', kind: 'week', deadlineKey: '', limit: 10 })).toEqual([]);
+      expect(await holds('o-c')).toBe(true);
+      // Dropped (40003) with a credit left: counts.
+      const d = await r.subscriptions.accept({ ...base, openid: 'o-d' });
+      await r.subscriptions.drop(d._id, AT);
+      expect(await holds('o-d')).toBe(true);
+      // 43101: WeChat holds none.
+      const n = await r.subscriptions.accept({ ...base, openid: 'o-n' });
+      await r.subscriptions.cancel('o-n', 'm01', 'dl-1', 'week', AT);
+      await r.subscriptions.noCredit(n._id, AT);
+      expect(await holds('o-n')).toBe(false);
+      // Spent by a claim: none left on that subscription.
+      const s = await r.subscriptions.accept({ ...base, openid: 'o-s' });
+      expect(await r.sendLog.claim(logDoc('dl-1', 'o-s', s._id), AT)).toBe('claimed');
+      expect(await holds('o-s')).toBe(false);
+      // More acceptances than our books keep: WeChat may hold some after our credits reach 0.
+      let capped = await r.subscriptions.accept({ ...base, openid: 'o-x' });
+      for (let i = 0; i < MAX_CREDITS; i++) capped = await r.subscriptions.accept({ ...base, openid: 'o-x' });
+      expect(capped).toMatchObject({ credits: MAX_CREDITS, accepted: MAX_CREDITS + 1 });
+      await r.subscriptions.noCredit(capped._id, AT);
+      expect(await holds('o-x')).toBe(true);
+    });
   });
 
   describe('send log repository', () => {
@@ -283,6 +316,28 @@ describe.each(BACKENDS)('%s', (_name, make) => {
       expect(await r.sendLog.claim(logDoc('dl-1', 'o-a', sub._id), AT)).toBe('duplicate');
       expect(await r.sendLog.claim(logDoc('dl-2', 'o-a', sub._id), AT)).toBe('noCredit');
       expect(await r.sendLog.get(sendLogId('dl-2', 'week', 'o-a'))).toBeNull();
+    });
+
+    it('claim of a subscription cancelled after it was listed → cancelled, nothing written', async () => {
+      const sub = await r.subscriptions.accept({ measureId: 'm01', deadlineKey: 'dl-1', kind: 'week', openid: 'o-a', at: AT });
+      await r.subscriptions.cancel('o-a', 'm01', 'dl-1', 'week', AT);
+      expect(await r.sendLog.claim(logDoc('dl-1', 'o-a', sub._id), AT)).toBe('cancelled');
+      expect(await r.sendLog.get(sendLogId('dl-1', 'week', 'o-a'))).toBeNull();
+      expect(await r.subscriptions.get(sub._id)).toMatchObject({ status: 'cancelled', credits: 1 });
+    });
+
+    it('othersHoldCredit: another record of the user and kind WeChat may not have spent — every state but sent and refused', async () => {
+      const states = ['claimed', 'sending', 'retry', 'unknown', 'failed', 'dataError', 'dropped', 'sent', 'refused'] as const;
+      for (const [i, state] of states.entries()) {
+        const o = `o-${state}`;
+        await store.collection<SendLogDoc>(COLLECTIONS.sendLog).add(logDoc(`dl-${i}`, o, 'sub', { state }));
+        await store.collection<SendLogDoc>(COLLECTIONS.sendLog).add(logDoc('dl-self', o, 'sub', { state: 'sending' }));
+        expect([state, await r.sendLog.othersHoldCredit(o, 'week', sendLogId('dl-self', 'week', o))]).toEqual([state, state !== 'sent' && state !== 'refused']);
+        // Only the same kind, and never the record itself.
+        expect(await r.sendLog.othersHoldCredit(o, 'day', sendLogId('dl-self', 'week', o))).toBe(false);
+      }
+      await store.collection<SendLogDoc>(COLLECTIONS.sendLog).add(logDoc('dl-only', 'o-only', 'sub', { state: 'sending' }));
+      expect(await r.sendLog.othersHoldCredit('o-only', 'week', sendLogId('dl-only', 'week', 'o-only'))).toBe(false);
     });
 
     it('claim with two credits: a second message for the same deadline is a duplicate and keeps the credit', async () => {
