@@ -29,7 +29,11 @@
  *    which says why each status counts), and (b) any other message of the user and
  *    kind whose credit WeChat may not have spent: every send-log state but `sent` and `refused`
  *    (sendLogRepo.othersHoldCredit).
- *  - `retry` (network or unknown error): taken over and sent again, up to `maxAttempts`.
+ *  - `retry` after an answer that says the message was not delivered (−1 busy, rate limits, 40037 /
+ *    41030 configuration): taken over and sent again, up to `maxAttempts`.
+ *  - `retry` after a request that got NO answer (it threw: a timeout may come after WeChat
+ *    delivered): the outcome is as unknown as a crashed `sending`, so the same rule decides —
+ *    resent only when the user holds no other credit, else `unknown` (`outcomeUnknown` on the record).
  * Overlapping runs never send twice: they meet at the claim (duplicate) or at a compare-and-set.
  *
  * Time budget: no new message is started when the time left is less than the slowest message so
@@ -84,6 +88,10 @@ export function dueKind(daysLeft: number): ReminderKind | null {
   // 7 … 2 days: the 7-day reminder (late if a day's runs were missed); 1 … 0: the 1-day reminder.
   return daysLeft > REMINDER_TEMPLATES.day.daysBefore ? 'week' : 'day';
 }
+
+/** Why a record is `unknown` (stored in its errMsg, shown to admins in the run log). */
+export const UNKNOWN_AFTER_CRASH = 'crashed while sending; outcome unknown, not resent';
+export const UNKNOWN_AFTER_NO_ANSWER = 'no answer from WeChat; outcome unknown, not resent';
 
 type Task = { type: 'send'; deadline: DeadlineDoc; kind: ReminderKind; sub: SubscriptionDoc } | { type: 'recover'; doc: SendLogDoc };
 
@@ -231,9 +239,11 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     }
     crash('afterSend', doc._id);
     let outcome = classify(result);
+    const noAnswer = 'thrown' in result;
     const confirmedEarlier = probe && !('thrown' in result) && result.errCode === 43101;
     if (confirmedEarlier) outcome = { state: 'sent', counter: 'sent' };
-    if (outcome.counter === 'retry' && attempts >= maxAttempts && !outcome.stop) outcome = { state: 'failed', counter: 'retry' };
+    // A last attempt without an answer is not "failed": it may have been delivered; the next run's rule decides.
+    if (outcome.counter === 'retry' && attempts >= maxAttempts && !outcome.stop && !noAnswer) outcome = { state: 'failed', counter: 'retry' };
     crash('beforeMark', doc._id);
     const errCode = 'thrown' in result ? undefined : result.errCode;
     const errMsg = 'thrown' in result ? String((result.thrown as Error)?.message ?? result.thrown) : result.errMsg;
@@ -243,7 +253,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     const marked = await r.sendLog.transition(
       doc._id,
       { state: 'sending', runId },
-      { state: outcome.state, doneAt: at(), errCode, errMsg: errCode === 0 ? undefined : errMsg?.slice(0, 200), leaseUntil: 0 },
+      { state: outcome.state, doneAt: at(), errCode, errMsg: errCode === 0 ? undefined : errMsg?.slice(0, 200), leaseUntil: 0, outcomeUnknown: noAnswer && outcome.state === 'retry' },
     );
     crash('afterMark', doc._id);
     if (!marked) log.warn('remind: outcome not recorded (record changed under this run)', { id: doc._id, state: outcome.state });
@@ -305,8 +315,8 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     if ((doc.state === 'claimed' || doc.state === 'sending') && alive) return skip('inFlight');
     const from = { state: doc.state, runId: doc.runId };
     const deadline = await deadlineOf(doc.deadlineId);
-    if (doc.state === 'sending') {
-      // Crashed while the request may have been in flight: the documented rule (see the top).
+    if (doc.state === 'sending' || (doc.state === 'retry' && doc.outcomeUnknown === true)) {
+      // Crashed while the request may have been in flight, or it got no answer: the documented rule (see the top).
       const safeToProbe =
         deadline !== null &&
         deadline.closesOn >= today &&
@@ -318,9 +328,10 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
         await attempt({ ...doc, state: 'claimed', runId }, deadline, true);
         return;
       }
-      if (await r.sendLog.transition(doc._id, from, { state: 'unknown', doneAt: at(), leaseUntil: 0, errMsg: 'crashed while sending; outcome unknown, not resent' })) {
+      const errMsg = doc.state === 'sending' ? UNKNOWN_AFTER_CRASH : UNKNOWN_AFTER_NO_ANSWER;
+      if (await r.sendLog.transition(doc._id, from, { state: 'unknown', doneAt: at(), leaseUntil: 0, errMsg })) {
         s.unknown += 1;
-        log.warn('remind: a send of a crashed run has an unknown outcome; not resent (the user holds another credit)', { id: doc._id, runId: doc.runId });
+        log.warn('remind: a send has an unknown outcome; not resent (the user holds another credit)', { id: doc._id, runId: doc.runId, reason: errMsg });
       } else skip('inFlight');
       return;
     }

@@ -13,8 +13,12 @@ export interface FakeWeChatOptions {
   latency?: () => Promise<void>;
   /** Openids WeChat does not know (→ 40003). */
   invalidOpenids?: Iterable<string>;
-  /** Inject an answer: an errCode, 'throw' (network failure), or undefined for normal behaviour. */
-  inject?: (message: OutgoingMessage) => number | 'throw' | undefined;
+  /**
+   * Inject an answer: an errCode, 'throw' (network failure: the request never arrived),
+   * 'lostAnswer' (WeChat handles the request as usual, then the answer is lost: a timeout after
+   * delivery), or undefined for normal behaviour.
+   */
+  inject?: (message: OutgoingMessage) => number | 'throw' | 'lostAnswer' | undefined;
 }
 
 export class FakeWeChat implements MessageSender {
@@ -55,7 +59,16 @@ export class FakeWeChat implements MessageSender {
 
   private answer(message: OutgoingMessage): number | 'throw' {
     const injected = this.options.inject?.(message);
+    if (injected === 'lostAnswer') {
+      this.handle(message);
+      return 'throw';
+    }
     if (injected !== undefined) return injected;
+    return this.handle(message);
+  }
+
+  /** What WeChat does with a request that arrives. */
+  private handle(message: OutgoingMessage): number {
     if (this.invalid.has(message.touser)) return 40003;
     if (!this.templates.has(message.templateId)) return 40037;
     if (fieldProblems(message.data).length > 0) return 47003;

@@ -124,6 +124,12 @@ export interface SendLogDoc {
   doneAt?: string;
   errCode?: number;
   errMsg?: string;
+  /**
+   * The last attempt got no answer (the request threw: a timeout, a dropped connection): WeChat may
+   * have delivered it. A `retry` marked so is resolved by the unknown-outcome rule, like a crashed
+   * `sending` record, never simply sent again.
+   */
+  outcomeUnknown?: boolean;
 }
 
 export interface RunDoc extends RemindRunSummary {

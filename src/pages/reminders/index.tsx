@@ -19,7 +19,7 @@ export const STATE_TEXT: Record<ReminderState, string> = {
   sending: '发送中',
   refused: '微信未送达（未授权或授权已用完）',
   failed: '发送失败',
-  unknown: '发送状态未知（系统中断，未重发以免重复）',
+  unknown: '发送状态未知（系统中断或微信未回复，未重发以免重复）',
   none: '未订阅',
   cancelled: '已取消',
   dropped: '已失效',

@@ -15,7 +15,7 @@
 import type { DocumentStore, MessageSender, OutgoingMessage } from '../../../shared/cloud/context';
 import type { RemindRunSummary } from '../../../shared/cloud/api';
 import { FakeWeChat } from '../../../shared/cloud/remind/fake-wechat';
-import { type CrashPoint, runRemind, type RemindOptions } from '../../../shared/cloud/remind/engine';
+import { type CrashPoint, runRemind, type RemindOptions, UNKNOWN_AFTER_CRASH, UNKNOWN_AFTER_NO_ANSWER } from '../../../shared/cloud/remind/engine';
 import { repos, sendLogId, subscriptionId } from '../../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';
 import { BACKENDS, type Backend } from './backends';
@@ -26,7 +26,7 @@ jest.setTimeout(120_000);
 
 const MIN = 60_000;
 const WEEK = REMINDER_TEMPLATES.week.id;
-const UNKNOWN_REASON = 'crashed while sending; outcome unknown, not resent';
+const UNKNOWN_REASON = UNKNOWN_AFTER_CRASH;
 
 /** Lets the calls of a killed run that were already on their way settle (they fail on return). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -149,7 +149,9 @@ describe.each(BACKENDS)('%s', (_name, make) => {
   describe('other credits WeChat would honour: a message that was never delivered leaves its credit with WeChat', () => {
     for (const [what, answer] of [
       ['dataError', 47003],
-      ['failed', 'throw'],
+      // −1 (system busy) on the last attempt: WeChat answered, nothing delivered → given up. (A
+      // request without an answer is never given up as failed: see the lost-answer tests below.)
+      ['failed', -1],
     ] as const) {
       it(`an earlier message of the same template ${what} (not delivered), then a crash after the send → unknown, not twice`, async () => {
         const r = repos(db);
@@ -182,6 +184,74 @@ describe.each(BACKENDS)('%s', (_name, make) => {
         expect(wechat.creditsOf('o-x', WEEK)).toBe(1); // dl-A's, never spent
       });
     }
+  });
+
+  describe('a send that got no answer (it threw) has an unknown outcome: the same rule decides', () => {
+    /** o-x subscribed to dl-B (m05) with the 7-day template; `cancelledToo`: also to m03, then cancelled it (credit kept). */
+    async function oneUser(cancelledToo: boolean, inject: (attempt: number) => 'throw' | 'lostAnswer' | number | undefined) {
+      const r = repos(db);
+      await r.deadlines.add(deadlineDoc('dl-B', 'm05', '2022-06-30'));
+      let attempt = 0;
+      const wechat = new FakeWeChat({ inject: () => inject(++attempt) });
+      const at = new Date(T0).toISOString();
+      if (cancelledToo) {
+        await r.subscriptions.accept({ openid: 'o-x', measureId: 'm03', deadlineKey: '', kind: 'week', at });
+        wechat.grant('o-x', WEEK);
+        await r.subscriptions.cancel('o-x', 'm03', '', 'week', at);
+      }
+      await r.subscriptions.accept({ openid: 'o-x', measureId: 'm05', deadlineKey: 'dl-B', kind: 'week', at });
+      wechat.grant('o-x', WEEK);
+      return { wechat, id: sendLogId('dl-B', 'week', 'o-x') };
+    }
+
+    it('delivered, answer lost, the user holds a cancelled credit → unknown (not resent), delivered once', async () => {
+      const { wechat, id } = await oneUser(true, (n) => (n === 1 ? 'lostAnswer' : undefined));
+      const first = await run(wechat, { concurrency: 1 });
+      expect(first.retry).toBe(1);
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'retry', outcomeUnknown: true });
+      const runs = await rerunUntilDone(wechat);
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'unknown', errMsg: UNKNOWN_AFTER_NO_ANSWER });
+      expect(sum(runs, (x) => x.unknown)).toBe(1);
+      expect(wechat.deliveredTo('o-x')).toHaveLength(1);
+      expect(wechat.creditsOf('o-x', WEEK)).toBe(1); // the cancelled subscription's credit, unspent
+    });
+
+    it('delivered, answer lost, no other credit → resent; WeChat answers 43101: recorded sent, delivered once', async () => {
+      const { wechat, id } = await oneUser(false, (n) => (n === 1 ? 'lostAnswer' : undefined));
+      await run(wechat, { concurrency: 1 });
+      const runs = await rerunUntilDone(wechat);
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'sent', attempts: 2 });
+      expect(sum(runs, (x) => x.skipped.confirmedEarlier ?? 0)).toBe(1);
+      expect(wechat.deliveredTo('o-x')).toHaveLength(1);
+      // 43101 on the probe is WeChat confirming the first delivery, not a refusal: the subscription is not zeroed twice over.
+      expect(await repos(db).subscriptions.get(subscriptionId('o-x', 'm05', 'dl-B', 'week'))).toMatchObject({ status: 'active' });
+    });
+
+    it('never arrived (threw before WeChat), no other credit → resent and delivered once', async () => {
+      const { wechat, id } = await oneUser(false, (n) => (n === 1 ? 'throw' : undefined));
+      await run(wechat, { concurrency: 1 });
+      await rerunUntilDone(wechat);
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'sent', attempts: 2 });
+      expect(wechat.deliveredTo('o-x')).toHaveLength(1);
+    });
+
+    it('WeChat answered −1 (busy: not delivered), the user holds a cancelled credit → simply sent again, delivered once', async () => {
+      const { wechat, id } = await oneUser(true, (n) => (n === 1 ? -1 : undefined));
+      await run(wechat, { concurrency: 1 });
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'retry', outcomeUnknown: false });
+      await rerunUntilDone(wechat);
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'sent', attempts: 2 });
+      expect(wechat.deliveredTo('o-x')).toHaveLength(1);
+    });
+
+    it('no answer on the last allowed attempt is not "failed": the next run applies the rule (unknown with another credit)', async () => {
+      const { wechat, id } = await oneUser(true, () => 'lostAnswer');
+      await run(wechat, { concurrency: 1, maxAttempts: 1 });
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'retry', outcomeUnknown: true });
+      await rerunUntilDone(wechat, { maxAttempts: 1 });
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'unknown', errMsg: UNKNOWN_AFTER_NO_ANSWER });
+      expect(wechat.deliveredTo('o-x')).toHaveLength(1);
+    });
   });
 
   it('a subscription cancelled between the listing and its claim is skipped as cancelled, counted in the run summary', async () => {
