@@ -103,3 +103,20 @@ describe('import', () => {
     expect(!badRow.ok && badRow.issues[0]).toMatchObject({ field: 'rows[2]', message: expect.stringContaining('第 2 行') });
   });
 });
+
+describe('JSON import: the app’s one JSON reading (BOM dropped, syntax errors in Chinese with line and column)', () => {
+  it.each([
+    ['a trailing comma', '[\n  {"measureId": "m01"},\n]', '导入内容不是有效的 JSON：第 2 行第 23 列'],
+    ['a Chinese comma', '[{"measureId": "m01"，"batchTitle": "x"}]', '导入内容不是有效的 JSON：第 1 行第 21 列'],
+    ['nothing', '  \n', '导入内容不是有效的 JSON：内容为空'],
+  ])('%s is named where it is', (_case, text, start) => {
+    const parsed = parseImport('json', text);
+    expect(!parsed.ok && parsed.issues.map((i) => i.message.slice(0, start.length))).toEqual([start]);
+  });
+
+  it('a BOM before the array is dropped', () => {
+    const row = { measureId: 'm01', batchTitle: '批次', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: '厅', sourceUrl: 'https://a.cn/1' };
+    const parsed = parseImport('json', `\uFEFF${JSON.stringify([row])}`);
+    expect(parsed.ok && parsed.rows.map((r) => r.value.batchTitle)).toEqual(['批次']);
+  });
+});
