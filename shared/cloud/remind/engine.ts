@@ -242,9 +242,15 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     const noAnswer = 'thrown' in result;
     const confirmedEarlier = probe && !('thrown' in result) && result.errCode === 43101;
     if (confirmedEarlier) outcome = { state: 'sent', counter: 'sent' };
-    // A last attempt without an answer is not "failed": it may have been delivered; the next run's rule decides.
-    if (outcome.counter === 'retry' && attempts >= maxAttempts && !outcome.stop && !noAnswer) outcome = { state: 'failed', counter: 'retry' };
+    // A last attempt that leaves the outcome unknown is not "failed": it may have been delivered;
+    // the next run's rule decides (unknown, or a final probe).
+    const mayHaveDelivered = noAnswer || probe || doc.outcomeUnknown === true;
+    if (outcome.counter === 'retry' && attempts >= maxAttempts && !outcome.stop && !mayHaveDelivered) outcome = { state: 'failed', counter: 'retry' };
     crash('beforeMark', doc._id);
+    // Whether WeChat may hold an earlier delivery of this message: no answer now, or a probe (of a
+    // crashed or unanswered send) that got a definite "not delivered" for itself but says nothing
+    // of the earlier request. Kept until an answer settles it (sent, refused, …).
+    const stillUnknown = outcome.state === 'retry' && mayHaveDelivered;
     const errCode = 'thrown' in result ? undefined : result.errCode;
     const errMsg = 'thrown' in result ? String((result.thrown as Error)?.message ?? result.thrown) : result.errMsg;
     // Side effects first (idempotent): a crash before the mark resolves to the same answer again.
@@ -253,7 +259,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     const marked = await r.sendLog.transition(
       doc._id,
       { state: 'sending', runId },
-      { state: outcome.state, doneAt: at(), errCode, errMsg: errCode === 0 ? undefined : errMsg?.slice(0, 200), leaseUntil: 0, outcomeUnknown: noAnswer && outcome.state === 'retry' },
+      { state: outcome.state, doneAt: at(), errCode, errMsg: errCode === 0 ? undefined : errMsg?.slice(0, 200), leaseUntil: 0, outcomeUnknown: stillUnknown },
     );
     crash('afterMark', doc._id);
     if (!marked) log.warn('remind: outcome not recorded (record changed under this run)', { id: doc._id, state: outcome.state });

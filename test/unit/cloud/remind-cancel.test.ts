@@ -244,6 +244,21 @@ describe.each(BACKENDS)('%s', (_name, make) => {
       expect(wechat.deliveredTo('o-x')).toHaveLength(1);
     });
 
+    it('a probe answered −1 keeps the earlier request unknown: after the user accepts again, never resent into a second delivery', async () => {
+      // Run 1: delivered, answer lost. Run 2: the probe (no other credit then) gets −1. Then the
+      // user accepts the template again (a new credit). Run 3 must not send: the first may have arrived.
+      const { wechat, id } = await oneUser(false, (n) => (n === 1 ? 'lostAnswer' : n === 2 ? -1 : undefined));
+      await run(wechat, { concurrency: 1 });
+      t += 3 * MIN;
+      await run(wechat, { concurrency: 1 });
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'retry', outcomeUnknown: true, attempts: 2 });
+      await repos(db).subscriptions.accept({ openid: 'o-x', measureId: 'm01', deadlineKey: '', kind: 'week', at: new Date(t).toISOString() });
+      wechat.grant('o-x', WEEK);
+      await rerunUntilDone(wechat);
+      expect(await repos(db).sendLog.get(id)).toMatchObject({ state: 'unknown', errMsg: UNKNOWN_AFTER_NO_ANSWER });
+      expect(wechat.deliveredTo('o-x')).toHaveLength(1);
+    });
+
     it('no answer on the last allowed attempt is not "failed": the next run applies the rule (unknown with another credit)', async () => {
       const { wechat, id } = await oneUser(true, () => 'lostAnswer');
       await run(wechat, { concurrency: 1, maxAttempts: 1 });
