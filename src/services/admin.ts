@@ -111,7 +111,8 @@ export const DEADLINE_FORM_FIELDS: { key: keyof DeadlineInput; label: string; ma
 
 /** Who did something (an audit entry's actor, an admin's addedBy), in words; an openid as it is. */
 export function actorText(actor: string, myOpenid?: string): string {
-  if (actor === 'bootstrap') return '首位管理员（部署口令）'
+  if (actor === 'claim') return '首位管理员（部署口令）'
+  if (actor === 'bootstrap') return '部署时添加'
   if (actor.startsWith('cli:')) return `运维命令（${actor.slice(4)}）`
   return myOpenid && actor === myOpenid ? `${actor}（你）` : actor
 }

@@ -20,14 +20,23 @@ import { invalid, MESSAGES_ADMIN, optionalString, parseCursor, parseLimit, requi
 
 const ACTIONS = ['list', 'me', 'create', 'update', 'delete', 'import', 'audit', 'admins', 'addAdmin', 'removeAdmin', 'reach', 'runs', 'claimAdmin'] as const;
 
+/** A shorter bootstrap code counts as not configured: it could be guessed. */
+export const MIN_BOOTSTRAP_CODE = 16;
+
+/** The configured bootstrap code (trimmed: a pasted newline must not lock the claim), or null. */
+function bootstrapCode(ctx: { env?: Readonly<Record<string, string | undefined>> }): string | null {
+  const code = ctx.env?.ADMIN_BOOTSTRAP_CODE?.trim() ?? '';
+  return code.length >= MIN_BOOTSTRAP_CODE ? code : null;
+}
+
 export const MESSAGES_DEADLINES = {
   duplicateTitle: '该措施已有同名批次，请修改已有的那条',
   gone: '这条截止时间不存在（可能已被删除）',
   /** Changing the measure would strand subscribers: the timer looks for them under the deadline's measure. */
   measureHeld: (users: number) =>
     `已有 ${users} 位用户订阅了这一批次的提醒，不能把它改到另一项措施（他们订阅的是原措施）。如确需更改，请为新措施另建一条截止时间。`,
-  claimClosed: '已有管理员：请由现有管理员在「管理员」页添加您',
-  claimNotConfigured: '未设置首位管理员口令（云函数 deadlines 的环境变量 ADMIN_BOOTSTRAP_CODE），请按 README「Admins」操作',
+  claimClosed: '首位管理员已设置：请由现有管理员在「管理员」页添加您',
+  claimNotConfigured: `未设置首位管理员口令（云函数 deadlines 的环境变量 ADMIN_BOOTSTRAP_CODE，至少 ${MIN_BOOTSTRAP_CODE} 位），请按 README「Admins」操作`,
   claimWrong: '口令不正确',
 } as const;
 
@@ -124,7 +133,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const openid = requireOpenid(ctx);
       const admins = adminsRepo(ctx.db);
       const isAdmin = await admins.isAdmin(openid);
-      const canClaim = !isAdmin && Boolean(ctx.env?.ADMIN_BOOTSTRAP_CODE) && (await admins.none());
+      const canClaim = !isAdmin && bootstrapCode(ctx) !== null && !(await admins.claimed()) && (await admins.none());
       return ok({ action, isAdmin, openid, canClaim });
     }
 
@@ -249,13 +258,18 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
 
     case 'claimAdmin': {
       const openid = requireOpenid(ctx);
-      const expected = ctx.env?.ADMIN_BOOTSTRAP_CODE;
+      const expected = bootstrapCode(ctx);
       if (!expected) throw new CloudFailure('FORBIDDEN', MESSAGES_DEADLINES.claimNotConfigured);
       const admins = adminsRepo(ctx.db);
-      if (!(await admins.none())) throw new CloudFailure('FORBIDDEN', MESSAGES_DEADLINES.claimClosed);
-      if (typeof req.code !== 'string' || !sameCode(req.code.trim(), expected)) throw invalid('code', MESSAGES_DEADLINES.claimWrong);
-      const added = await admins.add({ _id: openid, addedAt: now, addedBy: 'bootstrap', note: '首位管理员' });
-      if (added) await audit(ctx, { actor: openid, action: 'admin.claim', target: openid, summary: `凭口令成为首位管理员 ${openid}` });
+      // Once claimed, closed for good (even if every admin is later removed); until then only while there is no admin.
+      if ((await admins.claimed()) || !(await admins.none())) throw new CloudFailure('FORBIDDEN', MESSAGES_DEADLINES.claimClosed);
+      if (typeof req.code !== 'string' || !sameCode(req.code.trim(), expected)) {
+        ctx.log.warn('claimAdmin: wrong bootstrap code', { openid });
+        throw invalid('code', MESSAGES_DEADLINES.claimWrong);
+      }
+      const added = await admins.claimFirst({ _id: openid, addedAt: now, addedBy: 'claim', note: '首位管理员' });
+      if (!added) throw new CloudFailure('FORBIDDEN', MESSAGES_DEADLINES.claimClosed);
+      await audit(ctx, { actor: openid, action: 'admin.claim', target: openid, summary: `凭口令成为首位管理员 ${openid}` });
       return ok({ action, added });
     }
 

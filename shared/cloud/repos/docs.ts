@@ -16,6 +16,7 @@ export const COLLECTIONS = {
   runs: 'runs',
   outbox: 'outbox',
   listStatus: 'listStatus',
+  bootstrap: 'bootstrap',
 } as const;
 
 export interface DeadlineDoc {
@@ -47,6 +48,14 @@ export interface ListStatusDoc {
 
 /** The one status document: the catalog this app computes (the 2022 list). */
 export const LIST_STATUS_ID = 'catalog-2022';
+
+/** The first admin's claim, written once with that admin (BOOTSTRAP_ID): the code opens nothing after. */
+export interface BootstrapDoc {
+  _id: string;
+  claimedBy: string;
+  claimedAt: string;
+}
+export const BOOTSTRAP_ID = 'first-admin';
 
 export interface AdminDoc {
   /** The admin's openid. */

@@ -12,6 +12,8 @@ import { DuplicateIdError } from '../errors';
 import {
   type AdminDoc,
   type AuditDoc,
+  BOOTSTRAP_ID,
+  type BootstrapDoc,
   COLLECTIONS,
   type DeadlineDoc,
   LIST_STATUS_ID,
@@ -112,9 +114,29 @@ export function adminsRepo(db: DocumentStore) {
       return (await col.remove(openid)).removed > 0;
     },
     list: (limit = PAGE) => col.find({ orderBy: [{ field: '_id', direction: 'asc' }], limit: page(limit) }),
-    /** Whether there is no admin at all (the first admin may then be claimed). */
+    /** Whether there is no admin at all. */
     async none(): Promise<boolean> {
       return (await col.find({ limit: 1 })).length === 0;
+    },
+    /** Whether the first admin was ever claimed (then the bootstrap code opens nothing, even with no admin left). */
+    async claimed(): Promise<boolean> {
+      return (await db.collection<BootstrapDoc>(COLLECTIONS.bootstrap).get(BOOTSTRAP_ID)) !== null;
+    },
+    /**
+     * The first admin: the claim marker and the admin in one transaction. A second claim (at the
+     * same time, or ever after) meets the marker: false, nothing written.
+     */
+    async claimFirst(doc: AdminDoc): Promise<boolean> {
+      try {
+        await db.transaction(async (tx) => {
+          await tx.collection<BootstrapDoc>(COLLECTIONS.bootstrap).add({ _id: BOOTSTRAP_ID, claimedBy: doc._id, claimedAt: doc.addedAt });
+          if (!(await tx.collection<AdminDoc>(COLLECTIONS.admins).get(doc._id))) await tx.collection<AdminDoc>(COLLECTIONS.admins).add(doc);
+        });
+        return true;
+      } catch (err) {
+        if (err instanceof DuplicateIdError) return false;
+        throw err;
+      }
     },
   };
 }

@@ -261,27 +261,48 @@ describe.each(BACKENDS)('%s: identity, reach, runs, the first admin', (_name, ma
     expect(!bad.ok && bad.error.fields?.[0].field).toBe('limit');
   });
 
-  it('the first admin: claimed with the configured code only while there is no admin; audited', async () => {
-    // No code configured: nobody can claim, and `me` does not offer it.
-    expect(await data('o-first', { action: 'me' })).toEqual({ action: 'me', isAdmin: false, openid: 'o-first', canClaim: false });
-    const unconfigured = await call('o-first', { action: 'claimAdmin', code: 'x' });
-    expect(!unconfigured.ok && unconfigured.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ADMIN_BOOTSTRAP_CODE') });
-    env.ADMIN_BOOTSTRAP_CODE = 'k7-Trust-Me-2026';
+  it('the first admin: claimed once with the configured code, only while there is no admin; audited; closed for good after', async () => {
+    // No code configured, or one too short to resist guessing: nobody can claim, and `me` does not offer it.
+    for (const code of [undefined, '', 'short-code-15ch']) {
+      env.ADMIN_BOOTSTRAP_CODE = code;
+      expect(await data('o-first', { action: 'me' })).toEqual({ action: 'me', isAdmin: false, openid: 'o-first', canClaim: false });
+      const unconfigured = await call('o-first', { action: 'claimAdmin', code: code ?? 'x' });
+      expect(!unconfigured.ok && unconfigured.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ADMIN_BOOTSTRAP_CODE') });
+    }
+    // Pasted into the console with a trailing newline: still the code.
+    env.ADMIN_BOOTSTRAP_CODE = 'k7-Trust-Me-2026-long\n';
     expect(await data('o-first', { action: 'me' })).toMatchObject({ isAdmin: false, canClaim: true });
-    for (const code of ['k7-trust-me-2026', '', 'k7-Trust-Me-202', 42]) {
+    for (const code of ['k7-trust-me-2026-long', '', 'k7-Trust-Me-2026-lon', 42]) {
       const wrong = await call('o-first', { action: 'claimAdmin', code } as Record<string, unknown>);
       expect([code, !wrong.ok && wrong.error.fields]).toEqual([code, [{ field: 'code', message: '口令不正确' }]]);
     }
     expect(await repos(db).admins.none()).toBe(true);
-    const noUser = await call(null, { action: 'claimAdmin', code: 'k7-Trust-Me-2026' });
+    const noUser = await call(null, { action: 'claimAdmin', code: 'k7-Trust-Me-2026-long' });
     expect(!noUser.ok && noUser.error.code).toBe('UNAUTHENTICATED');
-    expect(await data('o-first', { action: 'claimAdmin', code: ' k7-Trust-Me-2026 ' })).toEqual({ action: 'claimAdmin', added: true });
+    expect(await data('o-first', { action: 'claimAdmin', code: ' k7-Trust-Me-2026-long ' })).toEqual({ action: 'claimAdmin', added: true });
     expect(await data('o-first', { action: 'me' })).toEqual({ action: 'me', isAdmin: true, openid: 'o-first', canClaim: false });
-    // Closed once there is an admin, even with the right code.
+    // Closed once claimed, even with the right code — and even after every admin is gone.
     expect(await data('o-second', { action: 'me' })).toMatchObject({ canClaim: false });
-    const late = await call('o-second', { action: 'claimAdmin', code: 'k7-Trust-Me-2026' });
-    expect(!late.ok && late.error).toMatchObject({ code: 'FORBIDDEN', message: '已有管理员：请由现有管理员在「管理员」页添加您' });
-    const audit = await data('o-first', { action: 'audit' });
-    expect(audit.action === 'audit' && audit.entries.map((e) => [e.action, e.actor, e.target])).toEqual([['admin.claim', 'o-first', 'o-first']]);
+    const late = await call('o-second', { action: 'claimAdmin', code: 'k7-Trust-Me-2026-long' });
+    expect(!late.ok && late.error).toMatchObject({ code: 'FORBIDDEN', message: '首位管理员已设置：请由现有管理员在「管理员」页添加您' });
+    await repos(db).admins.remove('o-first');
+    expect(await repos(db).admins.none()).toBe(true);
+    expect(await data('o-second', { action: 'me' })).toMatchObject({ canClaim: false });
+    const reopened = await call('o-second', { action: 'claimAdmin', code: 'k7-Trust-Me-2026-long' });
+    expect(!reopened.ok && reopened.error.code).toBe('FORBIDDEN');
+    const audit = await data('o-first', { action: 'audit' }).catch((e: Error) => e.message);
+    expect(audit).toContain('FORBIDDEN'); // o-first is no admin any more
+    const entries = await repos(db).audit.list();
+    expect(entries.map((e) => [e.action, e.actor, e.target])).toEqual([['admin.claim', 'o-first', 'o-first']]);
+  });
+
+  it('two claims at once: one admin, the other refused', async () => {
+    env.ADMIN_BOOTSTRAP_CODE = 'k7-Trust-Me-2026-long';
+    const [a, b2] = await Promise.all([
+      call('o-a', { action: 'claimAdmin', code: 'k7-Trust-Me-2026-long' }),
+      call('o-b', { action: 'claimAdmin', code: 'k7-Trust-Me-2026-long' }),
+    ]);
+    expect([a.ok, b2.ok].filter(Boolean)).toHaveLength(1);
+    expect((await repos(db).admins.list()).map((x) => x._id)).toHaveLength(1);
   });
 });
