@@ -372,6 +372,12 @@ export interface CloudFunctions {
   };
 }
 
+/**
+ * Requests above this size (as JSON, UTF-8) are refused with PAYLOAD_TOO_LARGE — by the functions
+ * and the local cloud; pages check what they send against it (an import file, say) first.
+ */
+export const MAX_REQUEST_BYTES = 64 * 1024;
+
 export type FunctionName = keyof CloudFunctions;
 export type RequestOf<N extends FunctionName> = CloudFunctions[N]['request'];
 export type ResponseOf<N extends FunctionName> = CloudFunctions[N]['response'];

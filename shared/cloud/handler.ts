@@ -3,7 +3,7 @@
  * Both shells — the WeChat cloud function and the local cloud — call `runHandler`, so size limit,
  * object check, the reserved `userInfo` field and error wrapping behave the same in both.
  */
-import type { Envelope, FunctionName, RequestOf, ResponseOf } from './api';
+import { type Envelope, type FunctionName, MAX_REQUEST_BYTES, type RequestOf, type ResponseOf } from './api';
 import type { HandlerContext } from './context';
 import { failure, MESSAGES, toErrorEnvelope } from './errors';
 
@@ -18,8 +18,7 @@ export type Handler<N extends FunctionName> = (
   ctx: HandlerContext,
 ) => Promise<Envelope<ResponseOf<N>>>;
 
-/** Requests above this size (as JSON, UTF-8) are refused with PAYLOAD_TOO_LARGE. */
-export const MAX_REQUEST_BYTES = 64 * 1024;
+export { MAX_REQUEST_BYTES } from './api';
 
 /**
  * Fields WeChat adds to a cloud function's event. `userInfo` ({appId, openId}) is added on every

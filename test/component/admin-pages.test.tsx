@@ -19,6 +19,8 @@ jest.mock('@/services/cloud', () => ({ callCloud: jest.fn(), getDevOpenid: jest.
 
 import { api, files, modal, pages, resetTaro, router, showAgain } from './admin-mocks'
 import { callCloud } from '@/services/cloud'
+import { importRequestBytes, importTooLarge, MAX_FILE_BYTES } from '@/pages/admin/import/pick-file'
+import { MAX_REQUEST_BYTES } from '@cloud-api/api'
 import { ADMIN_NOTE_MAX, DEADLINE_FORM_FIELDS, IMPORT_HEADER, LIST_NOTICE_MAX, forgetAdminMe } from '@/services/admin'
 import AdminEntry from '@/components/admin-entry'
 import AdminPage from '@/pages/admin/index'
@@ -453,7 +455,7 @@ describe('从聊天文件导入', () => {
 
     files.choose = { tempFiles: [{ name: 'big.csv', path: 'wxfile://big', size: 2 * 1024 * 1024, time: 0, type: 'file' }] }
     await tap(r, '#import-pick')
-    await waitFor(() => expect(text(r, '#import-pick-message')).toContain('文件太大'))
+    await waitFor(() => expect(text(r, '#import-pick-message')).toContain('内容太大'))
 
     files.choose = { tempFiles: [{ name: 'gbk.csv', path: 'wxfile://gbk', size: 10, time: 0, type: 'file' }] }
     files.contents.set('wxfile://gbk', '\uFFFD\uFFFD,\uFFFD')
@@ -737,5 +739,22 @@ describe('the pages’ copies of the cloud’s labels and limits', () => {
 
   it('the notice limit is the cloud’s', () => {
     expect(LIST_NOTICE_MAX).toBe(NOTICE_MAX)
+  })
+})
+
+describe('an import the cloud would refuse as too large is stopped on the phone', () => {
+  it('importRequestBytes counts at least the bytes of the real request (JSON escaping and UTF-8 included)', () => {
+    for (const text of ['', 'm01,批次,2022-06-01', '"quoted"\n\\back\\slash\n', '措施编号,批次名称\n'.repeat(400), '😀'.repeat(50)]) {
+      const real = Buffer.byteLength(JSON.stringify({ action: 'import', format: 'json', text, dryRun: false }), 'utf8')
+      expect(importRequestBytes(text)).toBeGreaterThanOrEqual(real)
+      expect(importRequestBytes(text) - real).toBeLessThan(100)
+    }
+  })
+
+  it('a text over the limit is refused before any call, with the split advice', async () => {
+    const big = `${IMPORT_HEADER}\n${'m01,2022 年度自治区级企业技术中心认定,2022-06-01,2022-06-30,自治区工业和信息化厅,https://gxt.nmg.gov.cn/n/1\n'.repeat(700)}`
+    expect(importTooLarge(big)).toBe(true)
+    expect(importTooLarge(big.slice(0, 30000))).toBe(false)
+    expect(MAX_FILE_BYTES).toBe(MAX_REQUEST_BYTES)
   })
 })

@@ -48,7 +48,7 @@ it('README names every collection the cloud functions use, to be created in the 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { COLLECTIONS } = require('../../../shared/cloud/repos/docs') as { COLLECTIONS: Record<string, string> };
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const listed = /create the collections in the console[^:]*:([^.]*)\./s.exec(readme)?.[1] ?? '';
+  const listed = /create the collections in the console[^:]*:([^.]*)\./.exec(readme)?.[1] ?? '';
   const names = [...listed.matchAll(/`(\w+)`/g)].map((m) => m[1]).sort();
   // outbox is the local cloud's stand-in for WeChat's sender: never in the WeChat database.
   expect(names).toEqual(Object.values(COLLECTIONS).filter((c) => c !== 'outbox').sort());

@@ -11,7 +11,7 @@ import type { DeadlinesResponse } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { backToAdmin, IMPORT_HEADER } from '@/services/admin'
-import { formatOf, pickImportFile } from './pick-file'
+import { formatOf, importTooLarge, MAX_FILE_BYTES, PICK_MESSAGES, pickImportFile } from './pick-file'
 
 import '../admin.scss'
 import './index.scss'
@@ -54,6 +54,10 @@ function Importer() {
 
   const dryRun = async (fmt: Format, text: string) => {
     const mine = ++seq.current
+    if (importTooLarge(text)) {
+      setCheck({ phase: 'invalid', messages: [PICK_MESSAGES.tooBig] })
+      return
+    }
     setCheck({ phase: 'checking' })
     const env = await callCloud('deadlines', { action: 'import', format: fmt, text, dryRun: true })
     if (mine !== seq.current) return
@@ -146,7 +150,7 @@ function Importer() {
           className='import-textarea'
           id='import-text'
           value={pasted}
-          maxlength={200000}
+          maxlength={MAX_FILE_BYTES}
           placeholder={format === 'csv' ? `${IMPORT_HEADER}\nm01,2022 年度…,2022-06-01,2022-06-30,自治区工业和信息化厅,https://…` : JSON_EXAMPLE}
           onInput={(e) => setPasted(e.detail.value)}
         />

@@ -4,17 +4,35 @@
  * In the browser build: a file input. A cancelled pick is not an error.
  */
 import Taro from '@tarojs/taro'
+import { MAX_REQUEST_BYTES } from '@cloud-api/api'
 
 export type Picked =
   | { ok: true; name: string; text: string }
   | { ok: false; cancelled: true }
   | { ok: false; cancelled: false; message: string }
 
-/** Larger files are refused before reading (500 rows of a deadline CSV are well under 200 KB). */
-export const MAX_FILE_BYTES = 512 * 1024
+/**
+ * What one import may send: the request (the text as a JSON string, with the other fields) must
+ * stay under the functions' MAX_REQUEST_BYTES. Larger files are refused before reading.
+ */
+export const MAX_FILE_BYTES = MAX_REQUEST_BYTES
+
+/** UTF-8 bytes of the import request carrying `text` (its JSON escaping included), without TextEncoder (not in every WeChat JS core). */
+export function importRequestBytes(text: string): number {
+  let bytes = 100 // {"action":"import","format":"csv","dryRun":false,"text":…}
+  for (const ch of JSON.stringify(text)) {
+    const cp = ch.codePointAt(0)!
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+  }
+  return bytes
+}
+
+export function importTooLarge(text: string): boolean {
+  return importRequestBytes(text) > MAX_REQUEST_BYTES
+}
 
 export const PICK_MESSAGES = {
-  tooBig: `文件太大（超过 ${MAX_FILE_BYTES / 1024} KB）。一次最多导入 500 行，请拆分后再导入。`,
+  tooBig: `内容太大（一次最多约 ${MAX_REQUEST_BYTES / 1024} KB）：请拆分成几个文件分批导入（同一批次再次导入只会更新，不会重复）。`,
   unreadable: '无法读取这个文件，请重新发送到聊天后再试，或把内容粘贴到下面的输入框。',
   notUtf8: '文件不是 UTF-8 编码，中文会变成乱码。请在 Excel 中「另存为」选择「CSV UTF-8（逗号分隔）」后重新发送。',
   chooseFailed: '无法打开聊天文件，请稍后再试，或把内容粘贴到下面的输入框。',
