@@ -137,6 +137,23 @@ export interface MeasureReminderStatus {
   subscription: SubscriptionView | null;
 }
 
+/** Why the timer did not send a message it looked at (counted per run in `skipped`). */
+export type RemindSkipReason =
+  /** Another run or an earlier one claimed it already. */
+  | 'alreadyHandled'
+  /** Claimed or being sent by a run that is still alive. */
+  | 'inFlight'
+  /** The subscription had no credit left when claimed. */
+  | 'noCredit'
+  /** The user cancelled after the run listed the subscription. */
+  | 'cancelled'
+  /** The deadline passed or was deleted before the message went out. */
+  | 'expired'
+  /** A resend of an unknown outcome got 43101: the first one had been delivered. */
+  | 'confirmedEarlier'
+  /** The claim's transaction failed (e.g. a conflict); the next run finds it still due. */
+  | 'claimFailed';
+
 /** A run of the reminder timer, as logged and stored in `runs`. */
 export interface RemindRunSummary {
   runId: string;
@@ -152,7 +169,7 @@ export interface RemindRunSummary {
   deadlinesDue: number;
   sent: number;
   /** Skipped with the reason: alreadyHandled, inFlight, noCredit, cancelled, expired. */
-  skipped: Record<string, number>;
+  skipped: Partial<Record<RemindSkipReason, number>>;
   /** 43101: credit used up / refused. */
   refused: number;
   /** 40003: bad openid, subscription dropped. */

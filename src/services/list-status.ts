@@ -6,8 +6,9 @@
  * cloud on mount, and keeps the copy — marked not fresh, with its fetch time — when the cloud
  * cannot be reached. Text and checks live in list-status-core.ts (pure).
  */
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 import { callCloud } from './cloud'
 import {
   LIST_STATUS_KEY,
@@ -94,14 +95,15 @@ export function fetchListStatus(now: () => Date = () => new Date()): Promise<Lis
 /** The list's status for a page: the device's copy at once, then the cloud's answer. */
 export function useListStatus(): ListStatusView {
   const [view, setView] = useState<ListStatusView>(initialListStatus)
-  useEffect(() => {
-    let alive = true
+  const alive = useAlive()
+  // On open, and each time the page shows again (home stays open under the other pages): an
+  // admin's newly published status reaches a page that is already open. Calls at once share one request.
+  const refresh = useCallback(() => {
     void fetchListStatus().then((next) => {
-      if (alive) setView(next)
+      if (alive.current) setView(next)
     })
-    return () => {
-      alive = false
-    }
-  }, [])
+  }, [alive])
+  useLoadOnOpen(refresh)
+  useDidShow(refresh)
   return view
 }

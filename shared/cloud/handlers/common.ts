@@ -1,4 +1,4 @@
-/** Helpers shared by the deadlines, subscriptions and remind handlers. */
+/** Helpers shared by the handlers (deadlines, subscriptions, listStatus, remind). */
 import type { Deadline } from '../api';
 import type { HandlerContext } from '../context';
 import { daysBetween, todayIn } from '../dates';
@@ -23,6 +23,7 @@ export const MESSAGES_ADMIN = {
   forbiddenAdmins: '仅管理员可以管理管理员',
   forbiddenListStatus: '仅管理员可以设置清单状态',
   forbiddenReach: '仅管理员可以查看提醒名单与发送记录',
+  forbiddenAudit: '仅管理员可以查看操作记录',
 };
 
 /** The caller must be listed in `admins`; otherwise FORBIDDEN (the server refuses, whatever the page shows). */

@@ -228,7 +228,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
     }
 
     case 'audit': {
-      await requireAdmin(ctx);
+      await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenAudit);
       const limit = parseLimit(req.limit, 50, 100);
       const skip = parseCursor(req.cursor);
       const docs = await auditRepo(ctx.db).list({ skip, limit });

@@ -40,7 +40,7 @@
  * far (and a reserve); what is left is for the next run (the timer fires every few minutes in a
  * morning window, see cloudfunctions/remind/config.json).
  */
-import type { RemindRunSummary, ReminderKind } from '../api';
+import type { RemindRunSummary, RemindSkipReason, ReminderKind } from '../api';
 import type { DocumentStore, Logger, MessageSender, OutgoingMessage, SendResult } from '../context';
 import { addDays, daysBetween, todayIn } from '../dates';
 import { type DeadlineDoc, NEXT_DEADLINE, repos, type SendLogDoc, sendLogId, type SubscriptionDoc } from '../repos';
@@ -159,7 +159,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     remaining: 0,
     dbCalls: 0,
   };
-  const skip = (reason: string) => {
+  const skip = (reason: RemindSkipReason) => {
     s.skipped[reason] = (s.skipped[reason] ?? 0) + 1;
   };
   let stop: 'budget' | 'config' | null = null;

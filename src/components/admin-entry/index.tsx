@@ -1,13 +1,14 @@
 /**
  * 管理: a small button to the admin pages, shown only to admins — and, while the service has no
  * admin yet and a bootstrap code is configured, to whoever may claim the first seat (README,
- * "Admins"). Asked each time the page opens; for anyone else, or when the cloud cannot be
- * reached, it renders nothing.
+ * "Admins"). Asked when the page opens and each time it shows again; for anyone else, or when the
+ * cloud cannot be reached, it renders nothing.
  */
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@tarojs/components'
 import { adminMe } from '@/services/admin'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 import { ROUTES } from '@/state/navigation'
 
 import './index.scss'
@@ -20,15 +21,16 @@ interface Props {
 
 export function AdminEntry({ id = 'home-admin', className }: Props) {
   const [shown, setShown] = useState(false)
-  useEffect(() => {
-    let alive = true
+  const alive = useAlive()
+  // On open and each time the page shows again (home stays open): a removed admin loses the button,
+  // a claimed seat shows it, without restarting the mini-program. Calls at once share one request.
+  const refresh = useCallback(() => {
     void adminMe().then((me) => {
-      if (alive) setShown(me?.isAdmin === true || me?.canClaim === true)
+      if (alive.current) setShown(me?.isAdmin === true || me?.canClaim === true)
     })
-    return () => {
-      alive = false
-    }
-  }, [])
+  }, [alive])
+  useLoadOnOpen(refresh)
+  useDidShow(refresh)
   if (!shown) return null
   return (
     <Button id={id} className={`btn admin-entry${className ? ` ${className}` : ''}`} onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>

@@ -4,7 +4,7 @@
  * that says how many users hold a reminder for it; without an id a new one is created. The cloud
  * validates: its messages are shown under the field they name, and the typed text stays.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { REACH_COUNT_CAP, type Deadline, type DeadlineInput, type ReminderReach } from '@cloud-api/api'
@@ -105,10 +105,19 @@ function Editor({ id }: { id?: string }) {
     void load()
   }, [load])
 
+  // After a save or delete the buttons stay disabled (busy) until the page leaves: no second submit.
+  const leaving = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(
+    () => () => {
+      if (leaving.current) clearTimeout(leaving.current)
+    },
+    [],
+  )
   const done = (title: string) => {
     void Taro.showToast({ title, icon: 'success' })
-    // Let the toast be seen, then back to the list (which fetches again when it shows).
-    setTimeout(backToAdmin, 600)
+    // Let the toast be seen, then back to the list (which fetches again when it shows); not if the
+    // admin went back meanwhile.
+    leaving.current = setTimeout(backToAdmin, 600)
   }
 
   const save = async () => {
@@ -117,8 +126,8 @@ function Editor({ id }: { id?: string }) {
     setTopError(null)
     const env = id ? await callCloud('deadlines', { action: 'update', id, deadline: form }) : await callCloud('deadlines', { action: 'create', deadline: form })
     if (!alive.current) return
-    setBusy(null)
     if (!env.ok) {
+      setBusy(null)
       const byField = fieldMessages(env.error, 'deadline.')
       const known = DEADLINE_FORM_FIELDS.some((f) => byField[f.key])
       setErrors(byField)
@@ -143,8 +152,8 @@ function Editor({ id }: { id?: string }) {
     setTopError(null)
     const env = await callCloud('deadlines', { action: 'delete', id })
     if (!alive.current) return
-    setBusy(null)
     if (!env.ok) {
+      setBusy(null)
       setTopError(`删除失败：${env.error.message}`)
       return
     }

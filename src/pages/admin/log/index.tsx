@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import type { AuditEntry, RemindRunSummary } from '@cloud-api/api'
+import type { AuditEntry, RemindRunSummary, RemindSkipReason } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
 import LoadMore from '@/components/load-more'
 import { callCloud, type CloudError } from '@/services/cloud'
@@ -30,13 +30,14 @@ export const STOPPED_LABELS: Record<string, string> = {
   config: '模板或页面配置错误，已停止发送',
 }
 
-export const SKIPPED_LABELS: Record<string, string> = {
+export const SKIPPED_LABELS: Record<RemindSkipReason, string> = {
   alreadyHandled: '已处理过',
   inFlight: '正在发送',
   noCredit: '无授权',
   cancelled: '已取消',
   expired: '已过期',
   confirmedEarlier: '早前已送达',
+  claimFailed: '领取冲突（下次重试）',
 }
 
 /** The counts of a run, in the order shown, with their labels. */
@@ -110,7 +111,7 @@ function RunCard({ run, index }: { run: RemindRunSummary; index: number }) {
       ))}
       <View className='log-run__stat'>
         <Text className='log-run__label'>跳过</Text>
-        <Text className='log-run__value'>{skipped.length === 0 ? '0' : skipped.map(([reason, n]) => `${SKIPPED_LABELS[reason] ?? reason} ${n}`).join('，')}</Text>
+        <Text className='log-run__value'>{skipped.length === 0 ? '0' : skipped.map(([reason, n]) => `${SKIPPED_LABELS[reason as RemindSkipReason] ?? reason} ${n}`).join('，')}</Text>
       </View>
     </View>
   )
