@@ -38,6 +38,8 @@ export const MESSAGES_DEADLINES = {
   claimClosed: '首位管理员已设置：请由现有管理员在「管理员」页添加您',
   claimNotConfigured: `未设置首位管理员口令（云函数 deadlines 的环境变量 ADMIN_BOOTSTRAP_CODE，至少 ${MIN_BOOTSTRAP_CODE} 位），请按 README「Admins」操作`,
   claimWrong: '口令不正确',
+  importRace: (row: number, written: number) =>
+    `第 ${row} 行「批次名称」：该措施刚刚已有同名批次（他人同时录入）。前面 ${written} 行已写入；请重新导入，已写入的行会显示为未变。`,
 } as const;
 
 /** Most distinct subscribers counted when refusing a measure change (the message only needs "how many"). */
@@ -193,7 +195,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       let unchanged = 0;
       const out: DeadlineDoc[] = [];
       const outcomes: ('created' | 'updated' | 'unchanged')[] = [];
-      for (const { value } of parsed.rows) {
+      for (const { row, value } of parsed.rows) {
         // The same measure and batch title as a stored deadline (whatever its id) updates it.
         const [before] = await repo.withTitle(value.measureId, value.batchTitle);
         if (before && sameInput(inputOf(before), value)) {
@@ -212,7 +214,16 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
           continue;
         }
         if (before) await repo.update(before._id, { ...value, updatedAt: now, updatedBy: actor });
-        else doc = await addDeadline(repo, fresh);
+        else {
+          try {
+            doc = await addDeadline(repo, fresh);
+          } catch (err) {
+            // Another admin stored the same batch since this import looked: the rows before are in
+            // (each audited); importing again is harmless — they read as unchanged.
+            if (err instanceof DuplicateIdError) throw invalid(`rows[${row}].batchTitle`, MESSAGES_DEADLINES.importRace(row, created + updated - 1));
+            throw err;
+          }
+        }
         out.push(doc);
         const id = doc._id;
         await audit(ctx, {

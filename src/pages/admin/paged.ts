@@ -1,7 +1,7 @@
 /**
  * A list the cloud answers page by page (`nextCursor`), for the admin pages: the first page on
- * `reload`, the next on `loadMore` (加载更多). An answer to an older request is dropped, so a reload
- * while a page is loading never mixes two lists.
+ * `reload`, the next on `loadMore` (加载更多). An answer to an older request is dropped, and 加载更多
+ * is off while a reload runs, so two lists are never mixed.
  */
 import { useCallback, useRef, useState } from 'react'
 import type { CloudError } from '@/services/cloud'
@@ -30,13 +30,18 @@ export function usePaged<T>(fetchPage: (cursor?: string) => Promise<PageResult<T
   const cursor = useRef<string | null>(null)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
-
+  const reloading = useRef(false)
 
   const reload = useCallback(async () => {
     const mine = ++seq.current
-    setList((prev) => ({ ...prev, phase: prev.phase === 'done' ? 'done' : 'loading', loadingMore: false, moreError: null }))
+    reloading.current = true
+    // The old items stay on screen, but 加载更多 goes until the first page is back: a next page of
+    // the old list must not be appended to the new one.
+    cursor.current = null
+    setList((prev) => ({ ...prev, phase: prev.phase === 'done' ? 'done' : 'loading', nextCursor: null, loadingMore: false, moreError: null }))
     const res = await fetchRef.current(undefined)
     if (!alive.current || mine !== seq.current) return
+    reloading.current = false
     if (!res.ok) {
       setList({ ...idle<T>(), phase: 'error', error: res.error })
       return
@@ -47,7 +52,7 @@ export function usePaged<T>(fetchPage: (cursor?: string) => Promise<PageResult<T
 
   const loadMore = useCallback(async () => {
     const from = cursor.current
-    if (!from) return
+    if (!from || reloading.current) return
     const mine = ++seq.current
     setList((prev) => ({ ...prev, loadingMore: true, moreError: null }))
     const res = await fetchRef.current(from)

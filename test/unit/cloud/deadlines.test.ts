@@ -9,6 +9,7 @@ import { deadlines } from '../../../shared/cloud/handlers/deadlines';
 import { repos } from '../../../shared/cloud/repos';
 import { BACKENDS, type Backend } from './backends';
 import { CJK, fakeContext } from './fakes';
+import { DuplicateIdError } from '../../../shared/cloud/errors';
 
 const NOW = new Date('2022-06-23T01:00:00.000Z');
 const GOOD = { measureId: 'm01', batchTitle: '2022 年度自治区级企业技术中心认定', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/1' };
@@ -305,4 +306,36 @@ describe.each(BACKENDS)('%s: identity, reach, runs, the first admin', (_name, ma
     expect([a.ok, b2.ok].filter(Boolean)).toHaveLength(1);
     expect((await repos(db).admins.list()).map((x) => x._id)).toHaveLength(1);
   });
+});
+
+it('import meets a batch another admin stored meanwhile: the row is named, the rows before are in, importing again finishes', async () => {
+  const b = BACKENDS[0][1]();
+  try {
+    await repos(b.store).admins.add({ _id: 'o-admin', addedAt: NOW.toISOString(), addedBy: 'bootstrap' });
+    // A store where, for the batch 抢先, the title query still finds nothing but the add collides:
+    // the other admin's add landed between this import's look and its write.
+    let raced = true;
+    const store: DocumentStore = {
+      transaction: (fn) => b.store.transaction(fn),
+      collection: <T extends { _id: string }>(name: string) => {
+        const col = b.store.collection<T>(name);
+        if (name !== 'deadlines') return col;
+        const wrapped = Object.create(col) as typeof col;
+        wrapped.add = (doc) => {
+          if (raced && (doc as unknown as { batchTitle: string }).batchTitle === '抢先') return Promise.reject(new DuplicateIdError('deadlines', String(doc._id)));
+          return col.add(doc);
+        };
+        return wrapped;
+      },
+    };
+    const rows = ['先到', '抢先', '后到'].map((batchTitle) => ({ ...GOOD, batchTitle }));
+    const env = (await runHandler('deadlines', deadlines, { action: 'import', format: 'json', text: JSON.stringify(rows) }, fakeContext({ openid: 'o-admin', db: store, now: () => NOW }))) as Envelope<DeadlinesResponse>;
+    expect(!env.ok && env.error.fields).toEqual([{ field: 'rows[2].batchTitle', message: expect.stringMatching(/^第 2 行「批次名称」：该措施刚刚已有同名批次.*前面 1 行已写入/) }]);
+    expect((await repos(b.store).deadlines.current('2022-01-01')).map((d) => d.batchTitle)).toEqual(['先到']);
+    raced = false;
+    const again = (await runHandler('deadlines', deadlines, { action: 'import', format: 'json', text: JSON.stringify(rows) }, fakeContext({ openid: 'o-admin', db: store, now: () => NOW }))) as Envelope<DeadlinesResponse>;
+    expect(again.ok && again.data).toMatchObject({ created: 2, unchanged: 1 });
+  } finally {
+    b.close();
+  }
 });
