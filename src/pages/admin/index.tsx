@@ -12,6 +12,7 @@ import LoadMore from '@/components/load-more'
 import { callCloud } from '@/services/cloud'
 import { ROUTES } from '@/state/navigation'
 import { usePaged, type PageResult } from './paged'
+import DeadlineSummary from '@/components/deadline-summary'
 
 import './admin.scss'
 import './index.scss'
@@ -46,14 +47,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 function DeadlineRow({ d }: { d: Deadline }) {
   return (
     <View className='admin__row admin-hub__row' id={`admin-deadline-${d.id}`} onClick={() => go(ROUTES.adminDeadline(d.id))}>
-      <Text className='admin__row-title'>
-        {process.env.TARO_ENV === 'h5' && d.sample ? '【示例】' : ''}
-        {d.measureLabel}
-        {d.batchTitle}
-      </Text>
-      <Text className='muted'>
-        {d.opensOn} 至 {d.closesOn} · {d.issuer}
-      </Text>
+      <DeadlineSummary d={d} />
       <Text className={`admin-hub__row-status${d.status === 'closed' ? ' admin-hub__row-status--closed' : ''}`}>{statusText(d)} ›</Text>
     </View>
   )

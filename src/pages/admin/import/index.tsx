@@ -12,6 +12,7 @@ import AdminGate from '@/components/admin-gate'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { backToAdmin, IMPORT_HEADER } from '@/services/admin'
 import { formatOf, importTooLarge, MAX_FILE_BYTES, PICK_MESSAGES, pickImportFile } from './pick-file'
+import DeadlineSummary from '@/components/deadline-summary'
 
 import '../admin.scss'
 import './index.scss'
@@ -188,13 +189,7 @@ function Importer() {
                   <Text className={`admin__tag${outcome === 'unchanged' ? ' admin__tag--muted' : outcome === 'updated' ? ' admin__tag--warn' : ''}`}>
                     第 {i + 1} 行 · {OUTCOME_LABELS[outcome]}
                   </Text>
-                  <Text className='admin__row-title'>
-                    {d.measureLabel}
-                    {d.batchTitle}
-                  </Text>
-                  <Text className='muted'>
-                    {d.opensOn} 至 {d.closesOn} · {d.issuer}
-                  </Text>
+                  <DeadlineSummary d={d} />
                 </View>
               )
             })}

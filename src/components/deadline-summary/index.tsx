@@ -1,0 +1,22 @@
+/**
+ * A deadline in two lines — which batch of which measure, and its window with the issuing body —
+ * as the admin pages list it (the hub, the import preview). Samples of the local cloud are marked
+ * in H5 only; the WeChat cloud has none.
+ */
+import { Text } from '@tarojs/components'
+import type { Deadline } from '@cloud-api/api'
+
+export default function DeadlineSummary({ d }: { d: Deadline }) {
+  return (
+    <>
+      <Text className='admin__row-title'>
+        {process.env.TARO_ENV === 'h5' && d.sample ? '【示例】' : ''}
+        {d.measureLabel}
+        {d.batchTitle}
+      </Text>
+      <Text className='muted'>
+        {d.opensOn} 至 {d.closesOn} · {d.issuer}
+      </Text>
+    </>
+  )
+}
