@@ -241,12 +241,13 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
     case 'audit': {
       await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenAudit);
       const limit = parseLimit(req.limit, 50, 100);
-      const skip = parseCursor(req.cursor);
-      const docs = await auditRepo(ctx.db).list({ skip, limit });
+      // The cursor is the last entry id of the previous page (keyset: new entries never shift a page).
+      if (req.cursor !== undefined && req.cursor !== null && (typeof req.cursor !== 'string' || !/^a[0-9a-z]{1,40}$/.test(req.cursor))) throw invalid('cursor', '翻页参数无效，请刷新后重试');
+      const docs = await auditRepo(ctx.db).list({ beforeId: (req.cursor as string | null | undefined) ?? undefined, limit });
       return ok({
         action,
         entries: docs.map((d) => ({ id: d._id, at: d.at, actor: d.actor, action: d.action, target: d.target, summary: d.summary, before: d.before, after: d.after })),
-        nextCursor: docs.length === limit ? String(skip + limit) : null,
+        nextCursor: docs.length === limit ? docs[docs.length - 1]._id : null,
       });
     }
 

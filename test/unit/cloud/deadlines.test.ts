@@ -244,6 +244,22 @@ describe.each(BACKENDS)('%s: identity, reach, runs, the first admin', (_name, ma
     }
   });
 
+  it('audit pages by the last entry seen: a change made between two pages is not shown twice; a forged cursor is refused', async () => {
+    await admin();
+    for (const batchTitle of ['一', '二', '三']) await create({ ...GOOD, batchTitle });
+    const first = await data('o-admin', { action: 'audit', limit: 2 });
+    if (first.action !== 'audit' || !first.nextCursor) throw new Error('no cursor');
+    await create({ ...GOOD, batchTitle: '四' }); // written while the admin reads page 1
+    const second = await data('o-admin', { action: 'audit', limit: 2, cursor: first.nextCursor });
+    const ids = [...first.entries, ...(second.action === 'audit' ? second.entries : [])].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(second.action === 'audit' && second.entries.map((e) => e.summary)).toEqual([expect.stringContaining('「一」')]);
+    for (const cursor of ['2', '../x', 'a'.repeat(60)]) {
+      const bad = await call('o-admin', { action: 'audit', cursor });
+      expect([cursor, !bad.ok && bad.error.fields?.[0].field]).toEqual([cursor, 'cursor']);
+    }
+  });
+
   it('runs: the timer’s last runs, newest first, as stored', async () => {
     await admin();
     const run = (startedAt: string, sent: number) => ({

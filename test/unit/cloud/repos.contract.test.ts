@@ -227,12 +227,19 @@ describe.each(BACKENDS)('%s', (_name, make) => {
       expect(await r.admins.isAdmin('o-a')).toBe(false);
     });
 
-    it('audit: newest first, paged', async () => {
+    it('audit: newest first, keyset-paged: an entry written between pages does not shift the next page', async () => {
       for (let i = 0; i < 5; i++) {
         await r.audit.append({ at: `2022-06-0${i + 1}T00:00:00.000Z`, actor: 'o-a', action: 'deadline.create', target: `d${i}`, summary: '新增' });
       }
-      expect((await r.audit.list({ limit: 2 })).map((e) => e.target)).toEqual(['d4', 'd3']);
-      expect((await r.audit.list({ limit: 2, skip: 2 })).map((e) => e.target)).toEqual(['d2', 'd1']);
+      const first = await r.audit.list({ limit: 2 });
+      expect(first.map((e) => e.target)).toEqual(['d4', 'd3']);
+      await r.audit.append({ at: '2022-06-09T00:00:00.000Z', actor: 'o-a', action: 'deadline.create', target: 'new', summary: '新增' });
+      const second = await r.audit.list({ limit: 2, beforeId: first[1]._id });
+      expect(second.map((e) => e.target)).toEqual(['d2', 'd1']);
+      expect((await r.audit.list({ limit: 2, beforeId: second[1]._id })).map((e) => e.target)).toEqual(['d0']);
+      // Several entries in the same millisecond keep the order they were written in.
+      for (const target of ['s1', 's2', 's3']) await r.audit.append({ at: '2022-06-10T00:00:00.000Z', actor: 'o-a', action: 'deadline.update', target, summary: '修改' });
+      expect((await r.audit.list({ limit: 3 })).map((e) => e.target)).toEqual(['s3', 's2', 's1']);
     });
   });
 
