@@ -137,29 +137,7 @@ function Importer() {
         )}
       </View>
 
-      <View className='card'>
-        <Text className='admin__label'>内容格式</Text>
-        <View className='admin__tabs import-formats'>
-          {(['csv', 'json'] as const).map((f) => (
-            <Button key={f} id={`import-format-${f}`} className={`btn admin__tab${format === f ? ' admin__tab--on' : ''}`} aria-pressed={format === f ? 'true' : 'false'} onClick={() => switchFormat(f)}>
-              {f.toUpperCase()}
-            </Button>
-          ))}
-        </View>
-        <Text className='admin__label'>或把内容粘贴到这里</Text>
-        <Textarea
-          className='import-textarea'
-          id='import-text'
-          value={pasted}
-          maxlength={MAX_FILE_BYTES}
-          placeholder={format === 'csv' ? `${IMPORT_HEADER}\nm01,2022 年度…,2022-06-01,2022-06-30,自治区工业和信息化厅,https://…` : JSON_EXAMPLE}
-          onInput={(e) => setPasted(e.detail.value)}
-        />
-        <Button className='btn admin__more' id='import-check-paste' {...(check.phase === 'checking' || check.phase === 'importing' ? { disabled: true } : {})} onClick={() => void checkPasted()}>
-          检查粘贴的内容
-        </Button>
-      </View>
-
+      {/* What the check found comes right under the file, where the admin looks; pasting is the fallback below. */}
       {check.phase === 'checking' && (
         <View className='card'>
           <Text className='muted'>正在检查（不会写入）…</Text>
@@ -208,6 +186,29 @@ function Importer() {
           </Button>
         </View>
       )}
+
+      <View className='card'>
+        <Text className='admin__label'>内容格式</Text>
+        <View className='admin__tabs import-formats'>
+          {(['csv', 'json'] as const).map((f) => (
+            <Button key={f} id={`import-format-${f}`} className={`btn admin__tab${format === f ? ' admin__tab--on' : ''}`} aria-pressed={format === f ? 'true' : 'false'} onClick={() => switchFormat(f)}>
+              {f.toUpperCase()}
+            </Button>
+          ))}
+        </View>
+        <Text className='admin__label'>或把内容粘贴到这里</Text>
+        <Textarea
+          className='import-textarea'
+          id='import-text'
+          value={pasted}
+          maxlength={MAX_FILE_BYTES}
+          placeholder={format === 'csv' ? `${IMPORT_HEADER}\nm01,2022 年度…,2022-06-01,2022-06-30,自治区工业和信息化厅,https://…` : JSON_EXAMPLE}
+          onInput={(e) => setPasted(e.detail.value)}
+        />
+        <Button className='btn admin__more' id='import-check-paste' {...(check.phase === 'checking' || check.phase === 'importing' ? { disabled: true } : {})} onClick={() => void checkPasted()}>
+          检查粘贴的内容
+        </Button>
+      </View>
     </View>
   )
 }
