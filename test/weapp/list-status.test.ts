@@ -10,6 +10,7 @@ import utc from 'dayjs/plugin/utc';
 import { adminsRepo } from '../../shared/cloud/repos';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { launch } from './harness';
+import { UPGRADE_2100_DRAFT } from '../support/drafts';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -23,17 +24,8 @@ const KEY = 'listStatus';
 const DRAFT_KEY = 'policy-abacus:answers:v1';
 const NOTICE = '2023 年清单已发布，本清单措施以新清单为准';
 const SOURCE = 'https://gxt.nmg.gov.cn/notice/2023-list';
-/** One 技术改造 project (as test/weapp/policy.test.ts): the results page has figures to show. */
-const DRAFT = {
-  v: 1,
-  step: 'questions',
-  entity: 'enterprise',
-  topics: ['investment'],
-  values: {},
-  texts: {},
-  projects: { 'm08.upgrade': [{ key: 'e1', name: '', values: { chain: true }, texts: { investment: '2100' } }] },
-  nextKey: 2,
-};
+/** One 技术改造 project: the results page has figures to show. */
+const DRAFT = UPGRADE_2100_DRAFT;
 
 async function setStatus(status: Record<string, unknown>) {
   await adminsRepo(wxDocumentStore(() => mp.db)).add({ _id: ADMIN, addedAt: mp.now().toISOString(), addedBy: 'bootstrap' }).catch(() => undefined);

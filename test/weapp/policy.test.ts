@@ -19,7 +19,7 @@ import { figureText, wanRange } from '../../shared/policy/result-view';
 import { REFUSED_TEXT } from '../../src/components/share-poster/album';
 import { cardOf } from '../../src/pages/policy/cards';
 import { DRAFT_KEY } from '../../src/state/storage';
-import type { Draft } from '../../src/state/draft-core';
+import { UPGRADE_2100_DRAFT } from '../support/drafts';
 import {
   APP_NAME,
   BROWSE_PATH,
@@ -423,18 +423,8 @@ describe('share cards', () => {
   });
 
   describe('the results page', () => {
-    // A draft with one 技术改造 project: 2100万元 in the chain. Clause （八）: 2100万元 ≥ 2000万元,
-    // × 20% = 420万元 (under the 500万元 cap) — a figure of this user's, not of the clause.
-    const draft: Draft = {
-      v: 1,
-      step: 'questions',
-      entity: 'enterprise',
-      topics: ['investment'],
-      values: {},
-      texts: {},
-      projects: { 'm08.upgrade': [{ key: 'e1', name: '', values: { chain: true }, texts: { investment: '2100' } }] },
-      nextKey: 2,
-    };
+    // UPGRADE_2100_DRAFT: one 技术改造 project, （八） 2100万元 × 20% = 420万元.
+    const draft = UPGRADE_2100_DRAFT;
     const profile = { version: 1, entity: 'enterprise', topics: ['investment'], projects: { 'm08.upgrade': [{ facts: { chain: true, investment: '2100' } }] } };
 
     async function openResults(): Promise<OpenPage> {

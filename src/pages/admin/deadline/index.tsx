@@ -14,7 +14,7 @@ import { callCloud, type CloudError } from '@/services/cloud'
 import { backToAdmin, DEADLINE_FORM_FIELDS, fieldMessages } from '@/services/admin'
 
 import '../admin.scss'
-import { useAlive } from '@/state/alive'
+import { useAlive, useLoadOnOpen } from '@/state/alive'
 import './index.scss'
 
 export const MISSING = '这条截止时间不存在（可能已被删除）'
@@ -101,9 +101,7 @@ function Editor({ id }: { id?: string }) {
     setForm(inputOf(env.data.deadline))
   }, [id, alive])
 
-  useEffect(() => {
-    void load()
-  }, [load])
+  useLoadOnOpen(load)
 
   // After a save or delete the buttons stay disabled (busy) until the page leaves: no second submit.
   const leaving = useRef<ReturnType<typeof setTimeout> | null>(null)

@@ -3,7 +3,7 @@
  * times in Beijing time) and the reminder timer's runs (per run: what was sent, skipped and why,
  * refused, failed, and what was left for the next run).
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import type { AuditEntry, RemindRunSummary, RemindSkipReason } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
@@ -62,9 +62,7 @@ async function fetchAudit(cursor?: string): Promise<PageResult<AuditEntry>> {
 
 function AuditList({ me }: { me: AdminMe }) {
   const { list, reload, loadMore } = usePaged(fetchAudit)
-  useEffect(() => {
-    void reload()
-  }, [reload])
+  useLoadOnOpen(reload)
 
   if (list.phase === 'idle' || list.phase === 'loading') return <Text className='muted'>正在加载…</Text>
   if (list.phase === 'error') {
