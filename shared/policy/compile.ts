@@ -3,32 +3,23 @@
  * parsing. Nothing here decides anything: it only reads the data records.
  */
 import { Dec } from './decimal';
-import { parseFigure, type ParsedFigure } from './figure';
+import { kindOf, type KINDS } from './kinds';
+import type { Compiled } from './kinds/kind';
+import type { Catalog, FactDef, Item, ItemKind, ItemOf, Measure } from './types';
 import { UNITS } from './units';
-import type { Catalog, FactDef, Item, Measure } from './types';
 
-export interface CompiledThreshold {
-  min: ParsedFigure;
-  reducedMin?: ParsedFigure;
-}
+/** The figures the compile step of kind K returns. */
+type FiguresOf<K extends ItemKind> = ReturnType<(typeof KINDS)[K]['compile']>;
+type FigureName = { [K in ItemKind]: keyof FiguresOf<K> }[ItemKind];
 
-export interface CompiledItem {
-  item: Item;
-  measure: Measure;
-  /** Fact definitions this item reads, by id (entry-local ids for repeated items). */
-  defs: Map<string, FactDef>;
-  /** Facts whose absence, all together, means the user did not claim this item. */
-  reads: string[];
-  amount?: ParsedFigure;
-  levels?: Map<string, { amount: ParsedFigure; label: string; quote: string }>;
-  levelMax?: Dec;
-  rate?: ParsedFigure;
-  threshold?: CompiledThreshold;
-  cap?: ParsedFigure;
-  advance?: ParsedFigure;
-  share?: ParsedFigure;
-  group?: { id: string; cap: ParsedFigure; quote: string };
-}
+/**
+ * A compiled item of kind K (any kind by default): its record, the facts it reads, and the figures
+ * its kind's compile step parsed. Figures of other kinds are declared absent, so code that takes
+ * any item may ask for `ci.cap`.
+ */
+export type CompiledItem<K extends ItemKind = ItemKind> = K extends ItemKind
+  ? Compiled<ItemOf<K>, FiguresOf<K>> & { readonly [N in Exclude<FigureName, keyof FiguresOf<K>>]?: undefined }
+  : never;
 
 export interface CompiledMeasure {
   measure: Measure;
@@ -47,34 +38,11 @@ export interface CompiledCatalog {
 
 const cache = new WeakMap<Catalog, CompiledCatalog>();
 
-function factsRead(item: Item): string[] {
-  const ids: string[] = (item.conditions ?? []).map((c) => c.fact);
-  switch (item.kind) {
-    case 'level':
-      ids.push(item.fact);
-      break;
-    case 'percent':
-    case 'perUnit':
-    case 'perCount':
-      ids.push(item.base);
-      if (item.threshold) ids.push(item.threshold.fact);
-      break;
-    case 'advanceShare':
-      ids.push(item.advanceFact, item.passedFact, item.base);
-      break;
-    case 'feeReduction':
-      ids.push(item.fee);
-      break;
-    default:
-      break;
-  }
-  return [...new Set(ids)];
-}
-
 function compileItem(item: Item, measure: Measure, globalFacts: Map<string, FactDef>): CompiledItem {
+  const kind = kindOf(item);
   const defs = new Map<string, FactDef>();
   for (const f of item.repeat?.facts ?? []) defs.set(f.id, f);
-  const reads = factsRead(item);
+  const reads = [...new Set([...(item.conditions ?? []).map((c) => c.fact), ...kind.facts(item)])];
   for (const id of reads) {
     if (!defs.has(id)) {
       const def = globalFacts.get(id);
@@ -82,48 +50,8 @@ function compileItem(item: Item, measure: Measure, globalFacts: Map<string, Fact
       defs.set(id, def);
     }
   }
-  const ci: CompiledItem = { item, measure, defs, reads };
-  switch (item.kind) {
-    case 'fixed':
-      ci.amount = parseFigure(item.amount);
-      break;
-    case 'level': {
-      ci.levels = new Map(item.levels.map((l) => [l.value, { amount: parseFigure(l.amount), label: l.label, quote: l.quote }]));
-      ci.levelMax = Dec.max(...[...ci.levels.values()].map((l) => l.amount.value));
-      break;
-    }
-    case 'percent':
-    case 'perUnit':
-    case 'perCount':
-      ci.rate = parseFigure(item.rate);
-      if (item.cap) ci.cap = parseFigure(item.cap.amount);
-      if (item.threshold) {
-        ci.threshold = {
-          min: parseFigure(item.threshold.min),
-          reducedMin: item.threshold.reduced ? parseFigure(item.threshold.reduced.min) : undefined,
-        };
-      }
-      break;
-    case 'advanceShare':
-      ci.advance = parseFigure(item.advance);
-      ci.share = parseFigure(item.minRate);
-      ci.cap = parseFigure(item.cap.amount);
-      break;
-    case 'upTo':
-      ci.cap = parseFigure(item.cap.amount);
-      break;
-    case 'feeReduction':
-      ci.share = parseFigure(item.share);
-      break;
-    default:
-      break;
-  }
-  if ('group' in item && item.group) {
-    const g = measure.groups?.find((x) => x.id === item.group);
-    if (!g) throw new Error(`Catalog item ${item.id} names unknown group ${item.group}`);
-    ci.group = { id: g.id, cap: parseFigure(g.amount), quote: g.quote };
-  }
-  return ci;
+  // TypeScript cannot tie kindOf(item) to the item's own kind; the registry's `satisfies` does.
+  return { item, measure, kind, defs, reads, ...kind.compile(item, measure) } as CompiledItem;
 }
 
 export function compileCatalog(catalog: Catalog): CompiledCatalog {

@@ -1,30 +1,43 @@
-import type { CompiledItem } from '../compile';
 import { ZERO, toYuanString } from '../decimal';
+import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Scope } from '../scope';
 import type { FeeReductionItem, Stage } from '../types';
 import { checkConditions } from './conditions';
-import { eligible, ineligible, needsInfo, type Outcome } from './outcome';
+import type { Kind } from './kind';
+import { eligible, ineligible, needsInfo } from './outcome';
 
 /** 免收 / 减半征收: the share of a fee the user would otherwise pay (a saving, not a payment). */
-export function evaluateFeeReduction(ci: CompiledItem, s: Scope): Outcome {
-  const item = ci.item as FeeReductionItem;
-  const stages: Stage[] = [];
-  const failed = checkConditions(item.conditions, s, stages);
-  if (failed) return ineligible('saving', 'condition', `不满足条件：${failed.quote}`, stages);
-  const fee = s.amount(item.fee);
-  if (fee === undefined) {
-    stages.push({ step: 'rate', label: item.word, text: `城市基础设施配套费${item.word}（${ci.share!.text}）`, quote: item.quote });
-    return needsInfo('saving', ZERO, undefined, stages, `填写${s.label(item.fee)}，即可算出减免金额`);
-  }
-  const saving = fee.times(ci.share!.value);
-  stages.push({ step: 'base', label: '应缴费用', text: `${s.label(item.fee)}：${formatMoney(fee)}` });
-  stages.push({
-    step: 'rate',
-    label: item.word,
-    text: `${formatMoney(fee)} × ${ci.share!.text}（${item.word}）= 少缴 ${formatMoney(saving)}`,
-    quote: item.quote,
-    value: toYuanString(saving),
-  });
-  return eligible('saving', saving, saving, stages);
-}
+export const feeReduction: Kind<FeeReductionItem, { share: ParsedFigure }> = {
+  kinds: ['feeReduction'],
+  amountKind: 'saving',
+  facts: (item) => [item.fee],
+  compile: (item) => ({ share: parseFigure(item.share) }),
+
+  evaluate(ci, s) {
+    const { item } = ci;
+    const stages: Stage[] = [];
+    const failed = checkConditions(item.conditions, s, stages);
+    if (failed) return ineligible(feeReduction.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
+    const fee = s.amount(item.fee);
+    if (fee === undefined) {
+      stages.push({ step: 'rate', label: item.word, text: `城市基础设施配套费${item.word}（${ci.share.text}）`, quote: item.quote });
+      return needsInfo('saving', ZERO, undefined, stages, `填写${s.label(item.fee)}，即可算出减免金额`);
+    }
+    const saving = fee.times(ci.share.value);
+    stages.push({ step: 'base', label: '应缴费用', text: `${s.label(item.fee)}：${formatMoney(fee)}` });
+    stages.push({
+      step: 'rate',
+      label: item.word,
+      text: `${formatMoney(fee)} × ${ci.share.text}（${item.word}）= 少缴 ${formatMoney(saving)}`,
+      quote: item.quote,
+      value: toYuanString(saving),
+    });
+    return eligible('saving', saving, saving, stages);
+  },
+
+  // The share is read from the word (免收 = 100%, 减半 = 50%): the word is the figure.
+  figures: () => [],
+  ceiling: () => undefined,
+  summary: (items) => `配套费${[...new Set(items.map((i) => i.word))].join('或')}`,
+  rateText: (item) => `${item.word}（${item.share}）`,
+};

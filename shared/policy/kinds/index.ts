@@ -1,25 +1,28 @@
-/** Item kind → its formula. A new kind is a new file and one line here. */
-import type { CompiledItem } from '../compile';
-import type { Scope } from '../scope';
-import type { ItemKind } from '../types';
-import { evaluateAdvanceShare } from './advance-share';
-import { evaluateFeeReduction } from './fee-reduction';
-import { evaluateFixed } from './fixed';
-import { evaluateGuidance } from './guidance';
-import { evaluateLevel } from './level';
-import type { Outcome } from './outcome';
-import { evaluateProportional } from './proportional';
-import { evaluateUpTo } from './up-to';
+/** The item kinds, by the `kind` of the records each computes. A new kind is a new file and its line here. */
+import type { Item, ItemKind, ItemOf } from '../types';
+import { advanceShare } from './advance-share';
+import { feeReduction } from './fee-reduction';
+import { fixed } from './fixed';
+import type { AnyKind, Kind } from './kind';
+import { level } from './level';
+import { nonMonetary } from './non-monetary';
+import { proportional } from './proportional';
+import { unquantified } from './unquantified';
+import { upTo } from './up-to';
 
-export const FORMULAS: Record<ItemKind, (ci: CompiledItem, s: Scope) => Outcome> = {
-  fixed: evaluateFixed,
-  level: evaluateLevel,
-  percent: evaluateProportional,
-  perUnit: evaluateProportional,
-  perCount: evaluateProportional,
-  advanceShare: evaluateAdvanceShare,
-  upTo: evaluateUpTo,
-  feeReduction: evaluateFeeReduction,
-  nonMonetary: evaluateGuidance,
-  unquantified: evaluateGuidance,
-};
+export const KINDS = {
+  fixed,
+  level,
+  percent: proportional,
+  perUnit: proportional,
+  perCount: proportional,
+  advanceShare,
+  upTo,
+  feeReduction,
+  nonMonetary,
+  unquantified,
+} satisfies { readonly [K in ItemKind]: Kind<ItemOf<K>, object> };
+
+export function kindOf(item: Item): AnyKind {
+  return KINDS[item.kind];
+}

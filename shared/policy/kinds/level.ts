@@ -1,35 +1,58 @@
-import type { CompiledItem } from '../compile';
-import { ZERO, toYuanString } from '../decimal';
+import { Dec, ZERO, toYuanString } from '../decimal';
+import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Scope } from '../scope';
 import type { LevelItem, Stage } from '../types';
 import { checkConditions } from './conditions';
-import { eligible, ineligible, needsInfo, type Outcome } from './outcome';
+import type { Kind } from './kind';
+import { eligible, ineligible, needsInfo } from './outcome';
+
+export interface CompiledLevel {
+  amount: ParsedFigure;
+  label: string;
+  quote: string;
+}
 
 /** 分别给予 300万元、200万元…: the amount of the level the user reached. */
-export function evaluateLevel(ci: CompiledItem, s: Scope): Outcome {
-  const item = ci.item as LevelItem;
-  const stages: Stage[] = [];
-  const failed = checkConditions(item.conditions, s, stages);
-  if (failed) return ineligible('exact', 'condition', `不满足条件：${failed.quote}`, stages);
-  const value = s.choice(item.fact);
-  if (value === undefined) {
-    const out = needsInfo('exact', ZERO, ci.levelMax!, stages, `需要确认：${s.label(item.fact)}`);
-    out.alternatives = item.levels.map((l) => {
-      const yuan = toYuanString(ci.levels!.get(l.value)!.amount.value);
-      return { assume: l.label, amount: { min: yuan, max: yuan }, status: 'eligible' as const };
+export const level: Kind<LevelItem, { levels: Map<string, CompiledLevel>; levelMax: Dec }> = {
+  kinds: ['level'],
+  amountKind: 'exact',
+  facts: (item) => [item.fact],
+
+  compile(item) {
+    const levels = new Map(item.levels.map((l) => [l.value, { amount: parseFigure(l.amount), label: l.label, quote: l.quote }]));
+    return { levels, levelMax: Dec.max(...[...levels.values()].map((l) => l.amount.value)) };
+  },
+
+  evaluate(ci, s) {
+    const { item } = ci;
+    const stages: Stage[] = [];
+    const failed = checkConditions(item.conditions, s, stages);
+    if (failed) return ineligible(level.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
+    const value = s.choice(item.fact);
+    if (value === undefined) {
+      const out = needsInfo('exact', ZERO, ci.levelMax, stages, `需要确认：${s.label(item.fact)}`);
+      const asked = `「${s.label(item.fact).replace(/？$/, '')}」`;
+      out.alternatives = Array.from(ci.levels.values(), (l) => {
+        const yuan = toYuanString(l.amount.value);
+        return { assume: `${asked}为“${l.label}”`, amount: { min: yuan, max: yuan }, status: 'eligible' as const };
+      });
+      return out;
+    }
+    const reached = ci.levels.get(value);
+    if (!reached) return ineligible(level.amountKind, 'level', `${s.label(item.fact).replace(/？$/, '')}：未达到任何一级`, stages);
+    const amount = reached.amount.value;
+    stages.push({
+      step: 'level',
+      label: '按级别',
+      text: `${reached.label}：给予 ${formatMoney(amount)}`,
+      quote: reached.quote,
+      value: toYuanString(amount),
     });
-    return out;
-  }
-  const level = ci.levels!.get(value);
-  if (!level) return ineligible('exact', 'level', `${s.label(item.fact).replace(/？$/, '')}：未达到任何一级`, stages);
-  const amount = level.amount.value;
-  stages.push({
-    step: 'level',
-    label: '按级别',
-    text: `${level.label}：给予 ${formatMoney(amount)}`,
-    quote: level.quote,
-    value: toYuanString(amount),
-  });
-  return eligible('exact', amount, amount, stages);
-}
+    return eligible('exact', amount, amount, stages);
+  },
+
+  figures: (item) => item.levels.map((l) => [l.amount, l.quote]),
+  ceiling: (ci) => ci.levelMax,
+  rateText: (item) => item.levels.map((l) => `${l.label} ${l.amount}`).join('；'),
+  noCapText: '定额',
+};

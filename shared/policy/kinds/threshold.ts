@@ -2,24 +2,36 @@
  * 投资 2000万元及以上（脱贫地区、革命老区投资 1000万元及以上）: a lower bound on a fact, inclusive
  * (以上 / 及以上 / 含 all include the threshold), lowered where the project is in one of the areas.
  */
-import type { CompiledThreshold } from '../compile';
 import { Dec } from '../decimal';
 import { NEAR_MISS_SHARE } from '../config';
+import { parseFigure, type ParsedFigure } from '../figure';
 import { formatInUnit } from '../format';
 import type { Scope } from '../scope';
-import type { Hint, Stage, Threshold } from '../types';
+import type { Hint, RegionFlag, Stage, Threshold } from '../types';
 
 const NEAR = new Dec(NEAR_MISS_SHARE);
 
-export interface ThresholdCheck {
-  pass: boolean;
-  /** Why it failed, in Chinese. */
-  reason?: string;
-  hint?: Hint;
+/** The areas a lower threshold names, as the list writes them (（八）: 脱贫地区、革命老区). */
+const AREA_NAME: Record<RegionFlag, string> = { poverty: '脱贫地区', oldRevolutionary: '革命老区' };
+
+export interface CompiledThreshold {
+  rule: Threshold;
+  min: ParsedFigure;
+  reducedMin?: ParsedFigure;
 }
 
+export function compileThreshold(rule: Threshold): CompiledThreshold {
+  return { rule, min: parseFigure(rule.min), reducedMin: rule.reduced ? parseFigure(rule.reduced.min) : undefined };
+}
+
+export type ThresholdCheck =
+  | { pass: true }
+  /** `reason`: why it failed, in Chinese; `hint`: how far off, when near. */
+  | { pass: false; reason: string; hint?: Hint };
+
 /** `value` is in the base unit of the fact's dimension. */
-export function checkThreshold(t: Threshold, ct: CompiledThreshold, value: Dec, s: Scope, stages: Stage[]): ThresholdCheck {
+export function checkThreshold(ct: CompiledThreshold, value: Dec, s: Scope, stages: Stage[]): ThresholdCheck {
+  const t = ct.rule;
   const factor = s.unitFactor.get(s.unit(t.fact)) ?? new Dec(1);
   const unit = s.unit(t.fact);
   const shown = formatInUnit(value.div(factor), unit);
@@ -27,17 +39,17 @@ export function checkThreshold(t: Threshold, ct: CompiledThreshold, value: Dec, 
   let quote = t.quote;
   let note = '';
   if (ct.reducedMin && t.reduced && value.lt(ct.min.value) && value.gte(ct.reducedMin.value)) {
-    // Only here does the region matter: ask it, known answers first (a known 是 settles it).
+    // Only here does the region matter: one 是 among the areas suffices (脱贫地区、革命老区 → 或).
+    const areas = t.reduced.when.map((f) => AREA_NAME[f]).join('或');
     const flags = t.reduced.when.map((f) => `region.${f}`);
-    const knownYes = flags.some((f) => s.isKnown(f) && s.raw(f) === true);
-    const inArea = knownYes || flags.filter((f) => !s.isKnown(f)).map((f) => s.flag(f)).some(Boolean);
+    const knownYes = flags.some((f) => s.raw(f) === true);
+    const inArea = s.anyFlag(flags, { yes: `项目位于${areas}`, no: `项目不在${areas}` });
     if (inArea) {
       min = ct.reducedMin;
       quote = t.reduced.quote;
-      const assumed = !knownYes;
-      note = assumed ? '（未确定是否位于脱贫地区或革命老区，按“是”计算）' : '（项目位于脱贫地区或革命老区）';
+      note = knownYes ? `（项目位于${areas}）` : `（未确定是否位于${areas}，按“是”计算）`;
     } else {
-      note = '（项目不在脱贫地区或革命老区，适用一般门槛）';
+      note = `（项目不在${areas}，适用一般门槛）`;
     }
   }
   const pass = value.gte(min.value);
@@ -48,10 +60,10 @@ export function checkThreshold(t: Threshold, ct: CompiledThreshold, value: Dec, 
     quote,
     pass,
   });
-  if (pass) return { pass };
+  if (pass) return { pass: true };
   const gap = min.value.minus(value);
   const gapShown = formatInUnit(gap.div(factor), unit);
-  const check: ThresholdCheck = { pass, reason: `未达到门槛：${quote}（${s.label(t.fact)} ${shown}）` };
+  const check: ThresholdCheck = { pass: false, reason: `未达到门槛：${quote}（${s.label(t.fact)} ${shown}）` };
   if (value.gte(min.value.times(NEAR))) {
     check.hint = {
       text: `${s.label(t.fact)}再增加 ${gapShown} 即可达到 ${min.text} 门槛`,

@@ -7,6 +7,7 @@ import { join } from 'path';
 import { catalog2022 } from '../../../shared/policy';
 import { compileCatalog } from '../../../shared/policy/compile';
 import { parseFigure } from '../../../shared/policy/figure';
+import { KINDS, kindOf } from '../../../shared/policy/kinds';
 import { UNITS } from '../../../shared/policy/units';
 import type { FactDef, Item, Measure } from '../../../shared/policy/types';
 
@@ -29,38 +30,7 @@ const FIGURE_IN_TEXT = /\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|万吨|吨标准�
 
 /** Every (figure, quote) pair an item declares. */
 function figuresOf(item: Item, m: Measure): [string, string][] {
-  const pairs: [string, string][] = [];
-  switch (item.kind) {
-    case 'fixed':
-      pairs.push([item.amount, item.quote]);
-      break;
-    case 'level':
-      for (const l of item.levels) pairs.push([l.amount, l.quote]);
-      break;
-    case 'percent':
-    case 'perUnit':
-    case 'perCount':
-      pairs.push([item.rate, item.rateQuote]);
-      if (item.cap) pairs.push([item.cap.amount, item.cap.quote]);
-      if (item.threshold) {
-        pairs.push([item.threshold.min, item.threshold.quote]);
-        if (item.threshold.reduced) pairs.push([item.threshold.reduced.min, item.threshold.reduced.quote]);
-      }
-      if (item.group) {
-        const g = m.groups!.find((x) => x.id === item.group)!;
-        pairs.push([g.amount, g.quote]);
-      }
-      break;
-    case 'advanceShare':
-      pairs.push([item.advance, item.advanceQuote], [item.minRate, item.shareQuote], [item.cap.amount, item.cap.quote]);
-      break;
-    case 'upTo':
-      pairs.push([item.cap.amount, item.cap.quote]);
-      break;
-    default:
-      break;
-  }
-  return pairs;
+  return kindOf(item).figures(item, m);
 }
 
 function quotesOf(item: Item, m: Measure): string[] {
@@ -102,7 +72,7 @@ describe('the catalog of the 2022 list', () => {
     const measure = m as Measure;
     for (const item of measure.items) {
       for (const [figure, quote] of figuresOf(item, measure)) expect(squash(quote)).toContain(squash(figure));
-      if ((item.kind === 'percent' || item.kind === 'perUnit' || item.kind === 'perCount') && item.threshold) {
+      if ('threshold' in item && item.threshold) {
         expect(squash(item.threshold.quote)).toContain(item.threshold.word);
       }
     }
@@ -151,8 +121,8 @@ describe('the catalog of the 2022 list', () => {
     const cc = compileCatalog(catalog2022);
     const dim = (unit: string) => UNITS[unit].dimension;
     for (const ci of cc.items.values()) {
-      const item = ci.item;
-      if (item.kind === 'percent' || item.kind === 'perUnit' || item.kind === 'perCount') {
+      if (ci.rate) {
+        const item = ci.item;
         const base = ci.defs.get(item.base) as FactDef & { unit: string };
         expect(base.type).toBe('amount');
         if (item.kind === 'percent') {
@@ -165,6 +135,7 @@ describe('the catalog of the 2022 list', () => {
           expect([item.id, ci.threshold!.min.dimension]).toEqual([item.id, dim(t.unit)]);
         }
       }
+      const item = ci.item;
       if (ci.cap) expect([item.id, ci.cap.dimension]).toEqual([item.id, 'money']);
       if (ci.amount) expect([item.id, ci.amount.dimension]).toEqual([item.id, 'money']);
       if ('cap' in item && item.cap?.per === 'enterprise') expect([item.id, item.repeat]).toEqual([item.id, undefined]);
@@ -188,5 +159,9 @@ describe('the catalog of the 2022 list', () => {
     // （八） 2000万 and its 1000万 for 脱贫地区、革命老区; （九） 10亿; （十七） 2000吨标准煤; （十八） 5万吨; （十九） 1万吨
     expect(thresholds.length).toBe(6);
     for (const t of thresholds) expect(['以上', '及以上', '含']).toContain(t.word);
+  });
+
+  it('registers each item kind with the kind object that computes it', () => {
+    for (const [kind, def] of Object.entries(KINDS)) expect([kind, def.kinds]).toEqual([kind, expect.arrayContaining([kind])]);
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * What an item kind is. Each kind is one object in its own file (./fixed, ./level, ./proportional…),
+ * registered in ./index: the records it computes, the facts they read, their figures parsed once per
+ * catalog, the formula, and what browsing and headlines show of them.
+ */
+import type { CompiledItem } from '../compile';
+import type { Dec } from '../decimal';
+import type { Scope } from '../scope';
+import type { AmountKind, FactDef, Figure, Item, Measure } from '../types';
+import type { Outcome } from './outcome';
+
+/** What every compiled item has, whatever its kind. */
+export interface CompiledBase<I extends Item = Item> {
+  item: I;
+  measure: Measure;
+  /** The item's kind object. */
+  kind: AnyKind;
+  /** Fact definitions this item reads, by id (entry-local ids for repeated items). */
+  defs: Map<string, FactDef>;
+  /** Facts whose absence, all together, means the user did not claim this item. */
+  reads: string[];
+}
+
+/** An item with the figures its kind's compile step parsed. */
+export type Compiled<I extends Item, F extends object> = CompiledBase<I> & F;
+
+export interface Kind<I extends Item, F extends object> {
+  /** The `kind` of the records it computes. */
+  readonly kinds: readonly I['kind'][];
+  /** What a result that computes nothing shows: not for you, not answered, a condition not met. */
+  readonly amountKind: AmountKind;
+  /** Facts read besides the yes/no conditions (base, threshold, level, fee…), in the order they are asked. */
+  facts(item: I): string[];
+  /** Flags, besides the conditions, that must not be 否 for `fact` to be asked. */
+  gates?(item: I, fact: string): string[];
+  /** The record's figures, parsed once per catalog (evaluating parses nothing). */
+  compile(item: I, measure: Measure): F;
+  /** The formula: one entry (or the item) in one scope. */
+  evaluate(ci: Compiled<I, F>, s: Scope): Outcome;
+  /** Every figure of the record with the phrase that states it. */
+  figures(item: I, measure: Measure): [Figure, string][];
+  /** The most one entry can give as the clause states it; 'open': a rate with no cap; undefined: no amount. */
+  ceiling(ci: Compiled<I, F>): Dec | 'open' | undefined;
+  /** The ceiling is the amount itself (给予 50万元), not a maximum. */
+  ceilingIsAmount?: boolean;
+  /** A measure's headline led by this item's rate; `awards` are the measure's awards, `top` their largest ceiling. */
+  headline?(ci: Compiled<I, F>, awards: readonly CompiledItem[], top: Dec | undefined): string;
+  /** A measure's headline when it has no award, from its records of this kind. */
+  summary?(items: I[]): string;
+  /** The item table's rate column: rate, amount or levels as the clause writes them. */
+  rateText(item: I): string;
+  /** The item table's cap column when the record states no cap (default '—'). */
+  noCapText?: string;
+  /** Clause phrases that work as conditions besides `conditions` (the 节点 of a 先行补助). */
+  conditionQuotes?(item: I): string[];
+}
+
+/** Any kind, for code that takes any item (methods are bivariant, so every kind object is one). */
+export type AnyKind = Kind<Item, object>;
