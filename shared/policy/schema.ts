@@ -9,7 +9,9 @@ import { TOPICS } from './catalog/common-facts';
 import { MAX_ENTRIES, MAX_TEXT, PLACES } from './config';
 import { Dec } from './decimal';
 import { MSG, fill } from './messages';
+import { entryPath } from './paths';
 import type { AmountFact, Catalog, FactDef, Item, Profile } from './types';
+import { typedUnits } from './units';
 
 export interface FieldIssue {
   /** Path in the profile: 'facts/m01.techCenter', 'projects/m08.upgrade/0/investment', 'region/poverty'. */
@@ -19,6 +21,34 @@ export interface FieldIssue {
 export type ParseResult = { ok: true; profile: Profile } | { ok: false; issues: FieldIssue[] };
 
 const DECIMAL_TEXT = /^\d+(\.\d+)?$/;
+const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
+/** Digits grouped by thousands: "2,500", "1,200,000.5" (after full-width commas became ","). */
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** Full-width digits, point, comma, minus and the ideographic space, as a Chinese keyboard types them. */
+const FULL_WIDTH = /[０-９．，－　]/g;
+const HALF_WIDTH: Record<string, string> = { '．': '.', '，': ',', '－': '-', '　': ' ' };
+
+/**
+ * A number as a user types it, read the one way every door reads it (the pages, the cloud
+ * functions, the CLI, file imports): surrounding spaces ignored, full-width digits ("２５００"),
+ * thousands separators ("2,500", "2，500") and the field's own unit after the number ("2500万",
+ * "2500万元" in a 万元 field, "3000吨" in a 吨 field, "3人" in a 人 field) accepted.
+ *
+ * Returns the plain decimal text ("2500", "-5", "1.5"), sign kept so the schema can say 不能为负数,
+ * or null when the text is not a number in this unit ("abc", "1e9", "1,20", "3000吨" in a 万元
+ * field). Nothing is rounded or converted: "1.5人" reads as "1.5", which a 人 field then refuses.
+ */
+export function readTypedNumber(text: string, unit?: string): string | null {
+  let t = text.replace(FULL_WIDTH, (c) => HALF_WIDTH[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+  for (const word of typedUnits(unit)) {
+    if (t.endsWith(word)) {
+      t = t.slice(0, -word.length).trimEnd();
+      break;
+    }
+  }
+  if (GROUPED.test(t)) t = t.replace(/,/g, '');
+  return SIGNED_DECIMAL.test(t) ? t : null;
+}
 
 /** The number a user typed, as a Decimal, or null if it is not a plain non-negative decimal. */
 function toDec(x: unknown): Dec | null {
@@ -44,8 +74,11 @@ function amountSchema(f: AmountFact) {
   const max = new Dec(f.max);
   const places = f.integer ? 0 : (PLACES[f.unit] ?? 6);
   // 'unknown' (不确定) is allowed: the item then needs information instead of disappearing.
+  // Typed text is read by readTypedNumber ("２,５００万" → "2500"); text that is no number stays as
+  // it is, so the checks below name what is wrong.
   return v.pipe(
     v.union([v.number(), v.string()], 'notNumber'),
+    v.transform((x) => (typeof x === 'string' && x !== 'unknown' ? (readTypedNumber(x, f.unit) ?? x) : x)),
     v.check((x) => x === 'unknown' || toDec(x) !== null, 'notNumber'),
     v.check((x) => x === 'unknown' || !toDec(x)!.isNegative() || toDec(x)!.isZero(), 'negative'),
     v.check((x) => x === 'unknown' || toDec(x)!.lte(max), 'tooLarge'),
@@ -148,7 +181,7 @@ function describe(issue: v.BaseIssue<unknown>, lookup: Lookup): FieldIssue {
       if (keys.length >= 3) context = `${item.repeat!.noun}第 ${Number(keys[2]) + 1} 项：`;
       if (keys[3] === 'facts' && keys.length === 5) {
         def = item.repeat!.facts.find((f) => f.id === keys[4]);
-        field = `projects/${keys[1]}/${keys[2]}/${keys[4]}`;
+        field = entryPath(keys[1], Number(keys[2]), keys[4]);
       }
       if (keys[3] === 'name') label = '项目名称';
     }

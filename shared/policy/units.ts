@@ -31,3 +31,25 @@ export const BASE_UNIT: Record<Dimension, string> = {
   person: '人',
   ratio: '',
 };
+
+/**
+ * What a user may write after a number in a field of this unit: the unit itself, and 万 for 万元
+ * ("2500万" means 2500万元). Any other unit after the number is refused: the schema never converts
+ * between units on the user's behalf ("3000元" in a 万元 field is not read as 0.3).
+ */
+export const TYPED_UNITS: Record<string, readonly string[]> = {
+  万元: ['万元', '万'],
+  亿元: ['亿元', '亿'],
+  元: ['元'],
+  吨: ['吨'],
+  万吨: ['万吨'],
+  吨标准煤: ['吨标准煤'],
+  个: ['个'],
+  人: ['人'],
+};
+
+/** The unit words accepted after a number in a field of `unit`, longest first. */
+export function typedUnits(unit: string | undefined): readonly string[] {
+  if (!unit) return [];
+  return [...(TYPED_UNITS[unit] ?? [unit])].sort((a, b) => b.length - a.length);
+}

@@ -7,13 +7,23 @@
  * that leaves the typed text in place. Answers of topics the user deselects stay in the draft (so
  * choosing the topic again brings them back) but are not sent to the engine.
  */
-import { parseProfile } from '@policy/schema'
-import { entryPath, factPath, questionsFor, topicsFor, type FactQuestion, type TopicQuestions } from '@policy/questions'
-import type { FactDef, Profile, TopicId } from '@policy/types'
+import { regionFactsOf } from '@policy/catalog/common-facts'
+import { entryPath, factPath } from '@policy/paths'
+import { parseProfile, readTypedNumber } from '@policy/schema'
+import { questionsFor, topicsFor, type FactQuestion, type TopicQuestions } from '@policy/questions'
+import type { FactDef, Measure, Profile, TopicId, Tri } from '@policy/types'
 import { findPlace } from '../../shared/region'
 
 export * from './draft-core'
-import type { Answers, Draft, EntryDraft, StepId, Value } from './draft-core'
+import { emptyDraft, type Answers, type Draft, type Entity, type EntryDraft, type StepId, type Value } from './draft-core'
+
+/**
+ * A draft limited to one measure (the detail page's calculator): only that measure's questions (for
+ * the draft's entity, whatever the topics) and the region flags its thresholds read make the profile.
+ */
+export interface DraftScope {
+  measure: Measure
+}
 
 // ---------------------------------------------------------------------------------------------
 // Updates (each returns a new draft).
@@ -61,8 +71,37 @@ export function renameEntry(d: Draft, itemId: string, key: string, name: string)
   return { ...d, projects: { ...d.projects, [itemId]: (d.projects[itemId] ?? []).map((e) => (e.key === key ? { ...e, name } : e)) } }
 }
 
+/** Choose or drop a topic. An entity offered a single topic (a park: 园区建设与考核) always has it. */
 export function toggleTopic(d: Draft, topic: TopicId): Draft {
-  return { ...d, topics: d.topics.includes(topic) ? d.topics.filter((t) => t !== topic) : [...d.topics, topic] }
+  if (d.topics.includes(topic)) {
+    if (soleTopic(d.entity) === topic) return d
+    return { ...d, topics: d.topics.filter((t) => t !== topic) }
+  }
+  return { ...d, topics: [...d.topics, topic] }
+}
+
+const sole = new Map<Entity, TopicId | undefined>()
+
+/** The one topic offered to this entity, when there is only one (a park's); it needs no choosing. */
+export function soleTopic(entity: Entity | undefined): TopicId | undefined {
+  if (!entity) return undefined
+  if (!sole.has(entity)) {
+    const offered = topicsFor(entity)
+    sole.set(entity, offered.length === 1 ? offered[0].id : undefined)
+  }
+  return sole.get(entity)
+}
+
+/** The common yes/no answers and where the draft keeps them. */
+export type CommonFlagId = 'sme' | 'region.poverty' | 'region.oldRevolutionary'
+const COMMON_KEY = { sme: 'sme', 'region.poverty': 'poverty', 'region.oldRevolutionary': 'oldRevolutionary' } as const
+
+export function commonValue(d: Draft, id: CommonFlagId): Tri | undefined {
+  return d[COMMON_KEY[id]]
+}
+
+export function setCommon(d: Draft, id: CommonFlagId, value: Tri | undefined): Draft {
+  return { ...d, [COMMON_KEY[id]]: value }
 }
 
 export function setCity(d: Draft, cityCode: string | undefined): Draft {
@@ -72,28 +111,23 @@ export function setCity(d: Draft, cityCode: string | undefined): Draft {
 // ---------------------------------------------------------------------------------------------
 // Draft → profile.
 
-const FULL_WIDTH = /[０-９．]/g
-
-/**
- * What the user typed, as the schema reads numbers: spaces trimmed, full-width digits and
- * thousands separators ("3,000") accepted. Anything else goes to the schema unchanged, so its
- * message explains what is wrong. The draft itself keeps the text as typed.
- */
-export function numberText(text: string): string {
-  let t = text.trim().replace(FULL_WIDTH, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
-  if (/^\d{1,3}([,，]\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/[,，]/g, '')
-  return t
-}
-
-/** The topics that count for this entity (a deselected or foreign topic asks nothing). */
+/** The topics that count for this entity (a deselected or foreign topic asks nothing; a sole topic always counts). */
 export function activeTopics(d: Draft): TopicId[] {
   if (!d.entity) return []
+  const only = soleTopic(d.entity)
+  if (only) return [only]
   const offered = topicsFor(d.entity).map((t) => t.id)
   return d.topics.filter((t) => offered.includes(t))
 }
 
-export function questionsOf(d: Draft): TopicQuestions[] {
-  return d.entity ? questionsFor(d.entity, activeTopics(d)) : []
+/** The questions the draft asks: the chosen topics', or (scoped) one measure's. */
+export function questionsOf(d: Draft, scope?: DraftScope): TopicQuestions[] {
+  if (!d.entity) return []
+  if (!scope) return questionsFor(d.entity, activeTopics(d))
+  const id = scope.measure.id
+  return questionsFor(d.entity, [scope.measure.topic])
+    .map((t) => ({ ...t, measures: t.measures.filter((m) => m.measureId === id) }))
+    .filter((t) => t.measures.length > 0)
 }
 
 /** Is a gated question shown (none of its gates answered 否)? */
@@ -111,9 +145,9 @@ function profileValue(def: FactDef, a: Answers, touchedEmpty: boolean): unknown 
   if (v === 'unknown') return 'unknown'
   const text = a.texts[def.id]
   if (text === undefined) return undefined
-  const t = numberText(text)
-  if (t === '') return touchedEmpty ? '' : undefined
-  return t
+  if (text.trim() === '') return touchedEmpty ? '' : undefined
+  // The schema's own reading ("２,５００万" → "2500"); text that is no number goes as typed for its message.
+  return readTypedNumber(text, def.unit) ?? text
 }
 
 function factsOf(qs: FactQuestion[], a: Answers, touchedEmpty: boolean): Record<string, unknown> {
@@ -126,30 +160,46 @@ function factsOf(qs: FactQuestion[], a: Answers, touchedEmpty: boolean): Record<
   return out
 }
 
+export interface ProfileOptions {
+  /** Amounts the user cleared are included as '' so the schema can name them. */
+  forMessages?: boolean
+  /** Only one measure's answers (the calculator). */
+  scope?: DraftScope
+}
+
 /**
- * The profile the engine (and the cloud) gets, before validation. With `forMessages`, amounts the
- * user cleared are included as '' so the schema can name them.
+ * The profile the engine (and the cloud) gets, before validation. Scoped to a measure: its facts and
+ * entries, and the region flags its thresholds read; no SME answer, place or topics.
  */
-export function candidateProfile(d: Draft, opts: { forMessages?: boolean } = {}): Record<string, unknown> {
+export function candidateProfile(d: Draft, opts: ProfileOptions = {}): Record<string, unknown> {
   const touchedEmpty = opts.forMessages === true
+  const scope = opts.scope
   const entity = d.entity ?? 'enterprise'
   const p: Record<string, unknown> = { version: 1, entity }
-  if (d.sme !== undefined && entity === 'enterprise') p.sme = d.sme
-  const place = findPlace(d.countyCode)
   const region: Record<string, unknown> = {}
-  if (place) {
-    region.cityName = place.cityName
-    region.countyName = place.countyName
-    region.countyCode = place.countyCode
+  if (!scope) {
+    if (d.sme !== undefined && entity === 'enterprise') p.sme = d.sme
+    const place = findPlace(d.countyCode)
+    if (place) {
+      region.cityName = place.cityName
+      region.countyName = place.countyName
+      region.countyCode = place.countyCode
+    }
+    if (d.poverty !== undefined) region.poverty = d.poverty
+    if (d.oldRevolutionary !== undefined) region.oldRevolutionary = d.oldRevolutionary
+  } else {
+    for (const def of regionFactsOf(scope.measure)) {
+      const id = def.id as 'region.poverty' | 'region.oldRevolutionary'
+      const v = commonValue(d, id)
+      if (v !== undefined) region[id.slice('region.'.length)] = v
+    }
   }
-  if (d.poverty !== undefined) region.poverty = d.poverty
-  if (d.oldRevolutionary !== undefined) region.oldRevolutionary = d.oldRevolutionary
   if (Object.keys(region).length > 0) p.region = region
-  const topics = activeTopics(d)
+  const topics = scope ? [] : activeTopics(d)
   if (topics.length > 0) p.topics = topics
   const facts: Record<string, unknown> = {}
   const projects: Record<string, unknown> = {}
-  for (const t of questionsOf(d)) {
+  for (const t of questionsOf(d, scope)) {
     for (const m of t.measures) {
       Object.assign(facts, factsOf(m.facts, d, touchedEmpty))
       for (const r of m.repeats) {
@@ -175,8 +225,8 @@ export function userMessage(field: string, message: string): string {
 }
 
 /** Messages by profile path ('facts/m14.cloudCost', 'projects/m08.upgrade/0/investment'), from parseProfile. */
-export function fieldMessages(d: Draft): Record<string, string> {
-  const parsed = parseProfile(candidateProfile(d, { forMessages: true }))
+export function fieldMessages(d: Draft, scope?: DraftScope): Record<string, string> {
+  const parsed = parseProfile(candidateProfile(d, { forMessages: true, scope }))
   if (parsed.ok) return {}
   const out: Record<string, string> = {}
   for (const issue of parsed.issues) if (!(issue.field in out)) out[issue.field] = userMessage(issue.field, issue.message)
@@ -186,10 +236,10 @@ export function fieldMessages(d: Draft): Record<string, string> {
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; messages: Record<string, string> }
 
 /** The validated profile for the engine, or the messages that block it. */
-export function draftProfile(d: Draft): ProfileResult {
-  const messages = fieldMessages(d)
+export function draftProfile(d: Draft, scope?: DraftScope): ProfileResult {
+  const messages = fieldMessages(d, scope)
   if (Object.keys(messages).length > 0) return { ok: false, messages }
-  const parsed = parseProfile(candidateProfile(d))
+  const parsed = parseProfile(candidateProfile(d, { scope }))
   if (parsed.ok) return { ok: true, profile: parsed.profile }
   return { ok: false, messages: Object.fromEntries(parsed.issues.map((i) => [i.field, userMessage(i.field, i.message)])) }
 }
@@ -202,7 +252,7 @@ export function messagesOfStep(messages: Record<string, string>, step: StepId): 
 }
 
 /** Visible questions and how many of them have an answer (the questions step's progress). */
-export function answeredCount(d: Draft): { answered: number; total: number } {
+export function answeredCount(d: Draft, scope?: DraftScope): { answered: number; total: number } {
   let answered = 0
   let total = 0
   const count = (qs: FactQuestion[], a: Answers) => {
@@ -213,18 +263,13 @@ export function answeredCount(d: Draft): { answered: number; total: number } {
       if (v !== undefined) answered += 1
     }
   }
-  for (const t of questionsOf(d)) {
+  for (const t of questionsOf(d, scope)) {
     for (const m of t.measures) {
       count(m.facts, d)
       for (const r of m.repeats) for (const e of d.projects[r.itemId] ?? []) count(r.facts, e)
     }
   }
   return { answered, total }
-}
-
-/** The DOM id of a question, from its profile path (safe for selectors). */
-export function questionDomId(path: string): string {
-  return 'q-' + path.replace(/[^A-Za-z0-9_-]/g, '-')
 }
 
 /** Path of an answer in the draft's own terms → profile path (entries by position). */
@@ -237,4 +282,30 @@ export function pathOf(d: Draft, id: string, itemId?: string, key?: string): str
 /** Which step shows a profile path. */
 export function stepOfPath(path: string): StepId {
   return path === 'sme' || path.startsWith('region') || path === 'entity' ? 'who' : 'questions'
+}
+
+// ---------------------------------------------------------------------------------------------
+// The detail page's calculator: a copy of the stored draft, scoped to one measure, never saved.
+
+/**
+ * The calculator's draft: the questionnaire's answers (read-only copy of what storage holds) for an
+ * entity the measure is for. A measure asked only through one kind of entry (its projects,
+ * products…) shows its first entry ready to fill; with several kinds, the user adds the ones they have.
+ */
+export function calculatorDraft(measure: Measure, entities: Entity[], stored?: Draft): Draft {
+  const base = stored ?? emptyDraft()
+  const entity = base.entity && entities.includes(base.entity) ? base.entity : entities[0]
+  return withFirstEntry({ ...base, entity }, measure)
+}
+
+/** The calculator's entity switch (企业 / 工业园区), for a measure open to both. */
+export function setCalculatorEntity(d: Draft, entity: Entity, measure: Measure): Draft {
+  return withFirstEntry({ ...d, entity }, measure)
+}
+
+function withFirstEntry(d: Draft, measure: Measure): Draft {
+  const m = questionsOf(d, { measure })[0]?.measures[0]
+  if (!m || m.facts.length > 0 || m.repeats.length !== 1) return d
+  const itemId = m.repeats[0].itemId
+  return (d.projects[itemId] ?? []).length > 0 ? d : addEntry(d, itemId)
 }

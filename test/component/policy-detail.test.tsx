@@ -80,7 +80,7 @@ test('figures in the clause are highlighted', async () => {
 
 test('the mini calculator on the page gives the engine’s figure', async () => {
   const { container } = await open('m13')
-  fireEvent.click(container.querySelector('#calc-facts-m13-level-4A')!)
+  fireEvent.click(container.querySelector('#calc-facts-m13-level-opt-4A')!)
   expect(container.querySelector('#mini-calc-total')?.textContent).toBe('200万元')
   expect(container.querySelector('#mini-calc-result')?.textContent).toContain('分别给予 300万元、200万元')
 })

@@ -8,6 +8,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { catalog2022, evaluate, formatInterval, headline } from '../../shared/policy';
 import { calcSpec } from '../../shared/policy/measure-calc';
+import { TYPED_AMOUNTS } from '../support/typed-amounts';
 import { ARTIFACTS, shot, startHarness, type Harness } from './harness';
 
 jest.setTimeout(120_000);
@@ -123,12 +124,14 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     expect(figures).toEqual(expect.arrayContaining(['2000万元', '1000万元', '20%', '500万元', '500 万元']));
 
     // One 技改 project of 3000万元 on a chain, outside 脱贫地区 and 革命老区.
-    await visible(page, '#calc-region-poverty-no').click();
-    await visible(page, '#calc-region-oldRevolutionary-no').click();
-    await visible(page, '#calc-projects-m08-upgrade-0-chain-yes').click();
+    await visible(page, '#calc-region-poverty-opt-no').click();
+    await visible(page, '#calc-region-oldRevolutionary-opt-no').click();
+    await visible(page, '#calc-entries-m08-upgrade-add').click();
+    await visible(page, '#calc-projects-m08-upgrade-0-chain-opt-yes').click();
     await visible(page, '#calc-projects-m08-upgrade-0-investment-input input').fill('3000');
     // A robot purchase of 800万元 in a hazardous process.
-    await visible(page, '#calc-projects-m08-robots-0-hazardous-yes').click();
+    await visible(page, '#calc-entries-m08-robots-add').click();
+    await visible(page, '#calc-projects-m08-robots-0-hazardous-opt-yes').click();
     await visible(page, '#calc-projects-m08-robots-0-robotCost-input input').fill('800');
 
     await visible(page, '#detail-calculator').evaluate((e) => e.scrollIntoView());
@@ -156,8 +159,8 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     await shot(page, 'detail-m08-calculator');
 
     // A second project: the figure follows the engine again.
-    await visible(page, '#calc-add-m08-upgrade').click();
-    await visible(page, '#calc-projects-m08-upgrade-1-chain-yes').click();
+    await visible(page, '#calc-entries-m08-upgrade-add').click();
+    await visible(page, '#calc-projects-m08-upgrade-1-chain-opt-yes').click();
     await visible(page, '#calc-projects-m08-upgrade-1-investment-input input').fill('1500');
     const engine2 = evaluate({
       version: 1,
@@ -175,6 +178,34 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     expect(await total.textContent()).toBe(formatInterval(engine2.total));
     expect(await visible(page, '#mini-calc-result').textContent()).toContain('再增加 500万元');
 
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the calculator refuses 1.5 craftsmen with the questionnaire’s message, and shows whole ones as the craftsmen’s own award', async () => {
+    const { page, context } = await h.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(h.url + detail('m07'));
+    await visible(page, '#mini-calc').waitFor();
+    const box = visible(page, '#calc-facts-m07-greatCraftsmen-input input');
+    await box.fill('1.5');
+    // The text stays as typed; the message is the schema's, word for word the questionnaire's.
+    expect(await box.inputValue()).toBe('1.5');
+    const message = visible(page, '#calc-facts-m07-greatCraftsmen-message');
+    await message.waitFor();
+    expect(await message.textContent()).toBe(TYPED_AMOUNTS.find((r) => r.typed === '1.5')!.message);
+    expect(await visible(page, '#mini-calc-total').count()).toBe(0);
+    await box.evaluate((n) => n.scrollIntoView({ block: 'center' }));
+    await shot(page, 'detail-m07-calculator-bad-input');
+
+    // 2 大国工匠 × 20万元 = 40万元, paid to them (奖励对象是工匠本人): not the enterprise's figure.
+    await box.fill('2');
+    const people = visible(page, '#mini-calc-people');
+    await people.waitFor();
+    expect(await people.textContent()).toBe('本企业工匠个人可获 40万元（发给个人，不计入企业合计）');
+    await people.evaluate((n) => n.scrollIntoView({ block: 'center' }));
+    await shot(page, 'detail-m07-calculator-people');
     expect(errors).toEqual([]);
     await context.close();
   });

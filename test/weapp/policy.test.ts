@@ -4,7 +4,7 @@
  * them, and the share poster with the album permission flow.
  *
  * Expected texts and figures come from the functions the pages themselves use (the catalog,
- * itemRows, headline via cards.ts, the engine through `evaluate`, totalText/formatInterval, the share
+ * itemRows, headline via cards.ts, the engine through `evaluate`, formatInterval, the share
  * builders of src/services/share.ts and src/pages/results/card-view.ts) — never from the page.
  */
 import { readFileSync } from 'node:fs';
@@ -12,14 +12,17 @@ import path from 'node:path';
 import { catalog2022, type FactDef, type Measure } from '../../shared/policy';
 import { browse, itemRows, type ItemRow } from '../../shared/policy/browse';
 import { formatInterval } from '../../shared/policy/format';
-import { calcSpec, entryKey, factKey, totalText } from '../../shared/policy/measure-calc';
+import { calcSpec } from '../../shared/policy/measure-calc';
+import { domId, entryPath, factPath } from '../../shared/policy/paths';
 import { POSTER_HEIGHT, POSTER_WIDTH, posterContent } from '../../shared/policy/poster';
 import { segmentClause } from '../../shared/policy/search';
 import { figureText, wanRange } from '../../shared/policy/result-view';
 import { REFUSED_TEXT } from '../../src/components/share-poster/album';
 import { cardOf } from '../../src/pages/policy/cards';
+import { calculatorDraft, questionsOf } from '../../src/state/draft';
 import { DRAFT_KEY } from '../../src/state/storage';
 import { UPGRADE_2100_DRAFT } from '../support/drafts';
+import { AMOUNT_FIELDS, TYPED_AMOUNTS, calculatorFigure, profileWith } from '../support/typed-amounts';
 import {
   APP_NAME,
   BROWSE_PATH,
@@ -67,8 +70,14 @@ const share = (page: OpenPage, from: 'menu' | 'button' = 'menu', target?: unknow
   page.instance.onShareAppMessage({ from, ...(target ? { target } : {}) }) as ShareResult;
 const timeline = (page: OpenPage) => page.instance.onShareTimeline({}) as ShareResult;
 
-/** The mini calculator's DOM id of a form key (as src/components/mini-calculator `fieldId`). */
-const fieldId = (key: string) => `calc-${key.replace(/[^A-Za-z0-9]+/g, '-')}`;
+/**
+ * The mini calculator's DOM id of a profile path (shared/policy/paths.ts `domId`, scope 'calc'; the
+ * questionnaire's is the same with 'q'). A flag's chips are `${id}-opt-yes|no|unknown`, a choice's
+ * `${id}-opt-${value}`, an amount's box `${id}-input` (its message `${id}-message`).
+ */
+const fieldId = (path: string) => domId(path, 'calc');
+/** The add button of an item's entries (src/components/entry-list). */
+const addEntryId = (itemId: string) => `calc-entries-${itemId.replace(/[^A-Za-z0-9_-]/g, '-')}-add`;
 
 /** The ids of the measure cards shown on the browser, in page order. */
 const shownCards = () => findAll(mp.page().root, (el) => /^measure-card-m\d+$/.test(el.id)).map((el) => el.id.replace('measure-card-', ''));
@@ -125,34 +134,44 @@ interface Step {
 
 function plan(measure: Measure): { steps: Step[]; profile: Record<string, unknown> } {
   const spec = calcSpec(measure);
+  // What the calculator shows at first (nothing stored): its questions, the entries already there.
+  const draft = calculatorDraft(measure, spec.entities);
+  const questions = questionsOf(draft, { measure }).flatMap((t) => t.measures);
   const steps: Step[] = [];
-  const answer = (def: FactDef, key: string, flag: boolean): unknown => {
-    const id = fieldId(key);
+  const answer = (def: FactDef, path: string, flag: boolean): unknown => {
+    const id = fieldId(path);
     if (def.type === 'flag') {
-      steps.push({ kind: 'tap', id: `${id}-${flag ? 'yes' : 'no'}` });
+      steps.push({ kind: 'tap', id: `${id}-opt-${flag ? 'yes' : 'no'}` });
       return flag;
     }
     if (def.type === 'choice') {
-      steps.push({ kind: 'tap', id: `${id}-${def.options[0].value}` });
+      steps.push({ kind: 'tap', id: `${id}-opt-${def.options[0].value}` });
       return def.options[0].value;
     }
-    const text = AMOUNT_BY_FIELD[key] ?? AMOUNT_BY_UNIT[def.unit];
+    const text = AMOUNT_BY_FIELD[path] ?? AMOUNT_BY_UNIT[def.unit];
     if (!text) throw new Error(`no test amount for unit ${def.unit} (${def.id})`);
     steps.push({ kind: 'input', id: `${id}-input`, value: text });
     return text;
   };
-  // The profile the calculator builds (measure-calc buildProfile): only what was answered.
-  const profile: Record<string, unknown> = { version: 1, entity: spec.entities[0] };
+  // The profile the calculator sends (src/state/draft.ts candidateProfile, scoped to the measure).
+  const profile: Record<string, unknown> = { version: 1, entity: draft.entity };
   const region: Record<string, unknown> = {};
-  spec.region.forEach((def, i) => (region[def.id.replace('region.', '')] = answer(def, factKey(def.id), i % 2 === 1)));
+  spec.region.forEach((def, i) => (region[def.id.replace('region.', '')] = answer(def, factPath(def.id), i % 2 === 1)));
   const facts: Record<string, unknown> = {};
-  let flags = 0;
-  for (const def of spec.facts) facts[def.id] = answer(def, factKey(def.id), def.type === 'flag' ? flags++ % 2 === 0 : true);
   const projects: Record<string, unknown> = {};
-  for (const r of spec.repeats) {
-    const entry: Record<string, unknown> = {};
-    for (const def of r.facts) entry[def.id] = answer(def, entryKey(r.item.id, 0, def.id), true);
-    projects[r.item.id] = [{ facts: entry }];
+  let flags = 0;
+  for (const q of questions) {
+    for (const f of q.facts) {
+      // A question gated by a 否 is hidden (and not sent).
+      if (f.gates.some((g) => facts[g] === false)) continue;
+      facts[f.def.id] = answer(f.def, factPath(f.def.id), f.def.type === 'flag' ? flags++ % 2 === 0 : true);
+    }
+    for (const r of q.repeats) {
+      if ((draft.projects[r.itemId] ?? []).length === 0) steps.push({ kind: 'tap', id: addEntryId(r.itemId) });
+      const entry: Record<string, unknown> = {};
+      for (const f of r.facts) entry[f.def.id] = answer(f.def, entryPath(r.itemId, 0, f.def.id), true);
+      projects[r.itemId] = [{ facts: entry }];
+    }
   }
   if (Object.keys(facts).length) profile.facts = facts;
   if (Object.keys(region).length) profile.region = region;
@@ -198,9 +217,10 @@ describe('each measure opened by its deep link', () => {
         else await mp.input(`#${s.id}`, s.value!);
       }
       const result = engine(profile);
-      // The answers reach money (or a fee saving): the comparison is not of two empty figures.
-      expect(result.total.max !== '0.00' || result.savings.max !== '0.00').toBe(true);
-      expect(mp.text('#mini-calc-total')).toBe(totalText(result.total));
+      // The answers reach money (the enterprise's, its craftsmen's, or a fee saving): the comparison is not of two empty figures.
+      expect(result.total.max !== '0.00' || result.peopleTotal.max !== '0.00' || result.savings.max !== '0.00').toBe(true);
+      const shown = calculatorFigure(result);
+      expect(mp.text(`#${shown.id}`)).toBe(shown.text);
       if (result.pending.max !== '0.00') expect(mp.text('#mini-calc-pending')).toBe(`另有需补充信息的部分，最多 ${formatInterval(result.pending)}`);
       else expect(mp.has('mini-calc-pending')).toBe(false);
       if (result.savings.max !== '0.00') expect(mp.text('#mini-calc-savings')).toBe(`可少缴费用 ${formatInterval(result.savings)}`);
@@ -212,28 +232,57 @@ describe('each measure opened by its deep link', () => {
     // Clause （八）: 投资 2000万元及以上（革命老区 1000万元及以上）, 实际完成投资额的 20%, 单个项目最高 500万元:
     // 2100万元 ≥ 1000万元; 2100万元 × 20% = 420万元 < 500万元 → 420万元.
     await mp.reLaunch('/pages/policy/detail/index?id=m08');
-    await mp.tap('#calc-region-oldRevolutionary-yes');
-    await mp.tap('#calc-projects-m08-upgrade-0-chain-yes');
+    await mp.tap('#calc-region-oldRevolutionary-opt-yes');
+    // （八） has three kinds of project: the user adds the one they have.
+    await mp.tap('#calc-entries-m08-upgrade-add');
+    await mp.tap('#calc-projects-m08-upgrade-0-chain-opt-yes');
     await mp.input('#calc-projects-m08-upgrade-0-investment-input', '2100');
     const result = engine({ version: 1, entity: 'enterprise', region: { oldRevolutionary: true }, projects: { 'm08.upgrade': [{ facts: { chain: true, investment: '2100' } }] } });
-    expect(totalText(result.total)).toBe('420万元');
-    expect(mp.text('#mini-calc-total')).toBe(totalText(result.total));
+    expect(formatInterval(result.total)).toBe('420万元');
+    expect(mp.text('#mini-calc-total')).toBe(formatInterval(result.total));
     // Tapping 是 again clears the answer (the chip toggles): the project no longer counts as in the chain.
-    await mp.tap('#calc-projects-m08-upgrade-0-chain-yes');
+    await mp.tap('#calc-projects-m08-upgrade-0-chain-opt-yes');
     const cleared = engine({ version: 1, entity: 'enterprise', region: { oldRevolutionary: true }, projects: { 'm08.upgrade': [{ facts: { investment: '2100' } }] } });
     // Unanswered condition: nothing certain yet; pending 0 (not in the chain) to 420万元 (in it).
-    expect(mp.text('#mini-calc-total')).toBe(totalText(cleared.total));
+    expect(mp.text('#mini-calc-total')).toBe(formatInterval(cleared.total));
     expect(formatInterval(cleared.pending)).toBe('0–420万元');
     expect(mp.text('#mini-calc-pending')).toBe(`另有需补充信息的部分，最多 ${formatInterval(cleared.pending)}`);
+  });
+
+  it.each(TYPED_AMOUNTS)('typed amounts (test/support/typed-amounts.ts), the questionnaire’s message or the number meant: $what, $typed', async (row) => {
+    const f = AMOUNT_FIELDS[row.field];
+    await mp.reLaunch(`/pages/policy/detail/index?id=${f.measure}`);
+    const id = fieldId(f.path);
+    await mp.input(`#${id}-input`, row.typed);
+    expect(mp.value(`#${id}-input`)).toBe(row.typed);
+    if (row.message !== undefined) {
+      expect(mp.text(`#${id}-message`)).toBe(row.message);
+      expect(mp.has('mini-calc-total')).toBe(false);
+    } else {
+      expect(mp.has(`${id}-message`)).toBe(false);
+      const shown = calculatorFigure(engine(profileWith(row.field, row.accepted!)));
+      expect(mp.text(`#${shown.id}`)).toBe(shown.text);
+    }
+  });
+
+  it('the questionnaire’s stored answers fill the calculator in, and it never writes them', async () => {
+    mp.storage.set(DRAFT_KEY, UPGRADE_2100_DRAFT);
+    await mp.reLaunch('/pages/policy/detail/index?id=m08');
+    expect(mp.value('#calc-projects-m08-upgrade-0-investment-input')).toBe('2100');
+    // （八）2100万元 ≥ 2000万元, × 20% = 420万元 (under 500万元).
+    expect(mp.text('#mini-calc-total')).toBe('420万元');
+    await mp.input('#calc-projects-m08-upgrade-0-investment-input', '3000');
+    expect(mp.text('#mini-calc-total')).toBe('500万元');
+    expect(mp.storage.get(DRAFT_KEY)).toEqual(UPGRADE_2100_DRAFT);
   });
 
   it('（二十一）: 国家级 是, 自治区级 否 shows the national award of 100万元 only', async () => {
     // Clause （二十一）: 国家级绿色工厂… 一次性奖励 100万元; 自治区级… 50万元. Only the first: 100万元.
     await mp.reLaunch('/pages/policy/detail/index?id=m21');
-    await mp.tap('#calc-facts-m21-nationalGreen-yes');
-    await mp.tap('#calc-facts-m21-regionalGreen-no');
+    await mp.tap('#calc-facts-m21-nationalGreen-opt-yes');
+    await mp.tap('#calc-facts-m21-regionalGreen-opt-no');
     const result = engine({ version: 1, entity: 'enterprise', facts: { 'm21.nationalGreen': true, 'm21.regionalGreen': false } });
-    expect(totalText(result.total)).toBe('100万元');
+    expect(formatInterval(result.total)).toBe('100万元');
     expect(mp.text('#mini-calc-total')).toBe('100万元');
   });
 

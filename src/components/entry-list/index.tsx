@@ -14,13 +14,15 @@ interface Props {
   onRename: (key: string, name: string) => void
   /** The entry's questions. */
   renderEntry: (key: string, index: number) => ReactNode
+  /** Ids start with it ('entries' in the questionnaire, 'calc-entries' in a calculator): both pages can be on the H5 stack at once. */
+  idPrefix?: string
 }
 
 const domKey = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '-')
 
 /** Repeatable entries (projects, products, varieties): each is computed on its own by the engine. */
-export default function EntryList({ itemId, noun, itemTitle, entries, onAdd, onRemove, onRename, renderEntry }: Props) {
-  const base = `entries-${domKey(itemId)}`
+export default function EntryList({ itemId, noun, itemTitle, entries, onAdd, onRemove, onRename, renderEntry, idPrefix = 'entries' }: Props) {
+  const base = `${idPrefix}-${domKey(itemId)}`
   return (
     <View className='entry-list' id={base}>
       <Text className='entry-list__title'>{itemTitle}</Text>
@@ -52,7 +54,8 @@ export default function EntryList({ itemId, noun, itemTitle, entries, onAdd, onR
         </View>
       ))}
       <Button className='entry-list__add' id={`${base}-add`} onClick={onAdd}>
-        ＋ 添加{entries.length > 0 ? '另一个' : '一个'}{noun}
+        {/* A no-break space: the ＋ never sits alone on a line above its words. */}
+        {`＋\u00a0添加${entries.length > 0 ? '另一个' : '一个'}${noun}`}
       </Button>
     </View>
   )

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { FactDef, Tri } from '@policy/types'
 import AmountInput from '../amount-input'
 import QuestionFlag from '../question-flag'
@@ -17,10 +18,12 @@ interface Props {
   onText: (text: string) => void
   message?: string
   highlight?: boolean
+  /** Shown under a yes/no question's help (e.g. the 脱贫地区 suggestion). */
+  children?: ReactNode
 }
 
 /** One fact of the catalog as a question: yes/no chips, level chips, or an amount with its unit. */
-export default function FactQuestion({ def, domId, answer, onValue, onText, message, highlight }: Props) {
+export default function FactQuestion({ def, domId, answer, onValue, onText, message, highlight, children }: Props) {
   switch (def.type) {
     case 'flag':
       return (
@@ -32,7 +35,9 @@ export default function FactQuestion({ def, domId, answer, onValue, onText, mess
           onChange={onValue}
           message={message}
           highlight={highlight}
-        />
+        >
+          {children}
+        </QuestionFlag>
       )
     case 'choice':
       return (

@@ -1,49 +1,36 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { PLACE_QUESTION } from '@policy/catalog/common-facts'
+import { domId } from '@policy/paths'
 import { topicsFor } from '@policy/questions'
-import type { Tri, TopicId } from '@policy/types'
+import type { TopicId } from '@policy/types'
 import { findPlace, povertySuggestion } from '../../../shared/region'
-import ChoiceChips from '@/components/choice-chips'
-import EntryList from '@/components/entry-list'
-import FactQuestion from '@/components/fact-question'
+import { CommonFlagQuestion, EntityQuestion, MeasureQuestions } from '@/components/fact-question/measure'
 import ProgressBar from '@/components/progress-bar'
-import QuestionFlag from '@/components/question-flag'
 import RegionPicker from '@/components/region-picker'
 import TopicChips from '@/components/topic-chips'
 import {
   STEPS,
   STEP_TITLES,
-  addEntry,
+  activeTopics,
   answeredCount,
   emptyDraft,
   fieldMessages,
   isStarted,
   messagesOfStep,
-  pathOf,
-  questionDomId,
   questionsOf,
-  removeEntry,
-  renameEntry,
-  setAnswer,
   setCity,
-  setText,
+  soleTopic,
   stepOfPath,
   toggleTopic,
-  type Answers,
   type Draft,
-  type Entity,
   type StepId,
 } from '@/state/draft'
 import { clearDraft, loadDraft, saveDraft, takeFocus } from '@/state/storage'
 import { ROUTES } from '@/state/navigation'
 
 import './index.scss'
-
-const ENTITY_OPTIONS: { value: Entity; label: string }[] = [
-  { value: 'enterprise', label: '企业' },
-  { value: 'park', label: '工业园区' },
-]
 
 function initialDraft(entityParam: string | undefined): Draft {
   const saved = loadDraft()
@@ -83,7 +70,7 @@ export default function QuestionnairePage() {
     const step = stepOfPath(path)
     setDraft((d) => (d.step === step ? d : { ...d, step }))
     setHighlight(path)
-    scrollToSelector(`#${questionDomId(path)}`)
+    scrollToSelector(`#${domId(path)}`)
   }
 
   // Back from the results with "去填写": the pending question (or ?focus= on a fresh page).
@@ -119,7 +106,7 @@ export default function QuestionnairePage() {
       return
     }
     if (draft.step === 'topics') {
-      if (topicsFor(draft.entity!).every((t) => !draft.topics.includes(t.id))) {
+      if (activeTopics(draft).length === 0) {
         setBlocked('请至少选择一个方面')
         return
       }
@@ -130,7 +117,7 @@ export default function QuestionnairePage() {
     const other = Object.keys(messages).length - wrong.length
     if (wrong.length > 0 || other > 0) {
       setBlocked(`还有 ${wrong.length + other} 处需要修改（已标红），改好后再看结果`)
-      if (wrong.length > 0) scrollToSelector(`#${questionDomId(wrong[0][0])}`)
+      if (wrong.length > 0) scrollToSelector(`#${domId(wrong[0][0])}`)
       return
     }
     void Taro.navigateTo({ url: ROUTES.results })
@@ -151,52 +138,21 @@ export default function QuestionnairePage() {
     scrollToSelector(null)
   }
 
-  // -------------------------------------------------------------------------------------------
-  // One answer in the draft (global facts, or one entry's facts).
-
-  const answerProps = (a: Answers, id: string, itemId?: string, key?: string) => {
-    const path = pathOf(draft, id, itemId, key)
-    return {
-      domId: questionDomId(path),
-      answer: { value: a.values[id], text: a.texts[id] },
-      onValue: (v: Tri | string | undefined) => update((d) => setAnswer(d, id, v, itemId, key)),
-      onText: (t: string) => update((d) => setText(d, id, t, itemId, key)),
-      message: messages[path],
-      highlight: highlight === path,
-    }
-  }
-
   const place = findPlace(draft.countyCode)
   const suggestion = place ? povertySuggestion(place.cityName, place.countyName) : undefined
   const progress = answeredCount(draft)
+  /** What the questions share: the draft, its messages, how to change it, the question to highlight. */
+  const shared = { draft, scope: 'q' as const, messages, update, highlight }
+  // A park is asked where the park is, without the 技术改造 threshold hint (no park item reads the region).
+  const placeQuestion = PLACE_QUESTION[draft.entity ?? 'enterprise']
 
   const renderWho = () => (
     <View className='q-section card'>
-      <View className='question' id='q-entity'>
-        <Text className='question__label'>您是企业还是工业园区？</Text>
-        <ChoiceChips
-          options={ENTITY_OPTIONS}
-          value={draft.entity}
-          required
-          onChange={(v) => update((d) => ({ ...d, entity: v }))}
-          label='您是企业还是工业园区'
-          idPrefix='entity'
-          columns={2}
-        />
-      </View>
-      {draft.entity === 'enterprise' && (
-        <QuestionFlag
-          id={questionDomId('sme')}
-          label='是否为中小企业？'
-          help='按国家中小企业划型标准；不确定可跳过或选“不确定”。'
-          value={draft.sme}
-          onChange={(v) => update((d) => ({ ...d, sme: v }))}
-          highlight={highlight === 'sme'}
-        />
-      )}
+      <EntityQuestion id={domId('entity')} idPrefix='entity' value={draft.entity} onChange={(v) => update((d) => ({ ...d, entity: v }))} />
+      {draft.entity === 'enterprise' && <CommonFlagQuestion id='sme' {...shared} />}
       <View className='question' id='q-region'>
-        <Text className='question__label'>项目在哪个旗县区？（选填）</Text>
-        <Text className='question__help'>用来提示是否属于脱贫地区；第（八）条技术改造项目在脱贫地区、革命老区的门槛更低。</Text>
+        <Text className='question__label'>{placeQuestion.label}</Text>
+        {placeQuestion.help && <Text className='question__help'>{placeQuestion.help}</Text>}
         <RegionPicker
           cityCode={draft.cityCode}
           countyCode={draft.countyCode}
@@ -206,29 +162,15 @@ export default function QuestionnairePage() {
       </View>
       {draft.entity !== 'park' && (
         <>
-          <QuestionFlag
-            id={questionDomId('region/poverty')}
-            label='项目所在地是否属于脱贫地区？'
-            help='脱贫地区的技术改造项目投资门槛由 2000万元降为 1000万元（第（八）条）。'
-            value={draft.poverty}
-            onChange={(v) => update((d) => ({ ...d, poverty: v }))}
-            highlight={highlight === 'region/poverty'}
-          >
+          <CommonFlagQuestion id='region.poverty' {...shared}>
             {suggestion && (
               <View className={`suggestion suggestion--${suggestion.listing}`} id='poverty-suggestion'>
                 <Text className='suggestion__tag'>提示（仅供参考，请您确认）</Text>
                 <Text className='suggestion__text'>{suggestion.text}</Text>
               </View>
             )}
-          </QuestionFlag>
-          <QuestionFlag
-            id={questionDomId('region/oldRevolutionary')}
-            label='项目所在地是否属于革命老区？'
-            help='没有找到官方的革命老区旗县名单，请按当地认定回答；不清楚就选“不确定”。'
-            value={draft.oldRevolutionary}
-            onChange={(v) => update((d) => ({ ...d, oldRevolutionary: v }))}
-            highlight={highlight === 'region/oldRevolutionary'}
-          />
+          </CommonFlagQuestion>
+          <CommonFlagQuestion id='region.oldRevolutionary' {...shared} />
         </>
       )}
     </View>
@@ -236,10 +178,14 @@ export default function QuestionnairePage() {
 
   const renderTopics = () => {
     const offered = draft.entity ? topicsFor(draft.entity) : []
+    const sole = soleTopic(draft.entity)
+    const chosen = activeTopics(draft)
     return (
       <View className='q-section'>
-        <Text className='q-lead'>选择与您有关的方面（可多选），只会问这些方面的问题。</Text>
-        <TopicChips topics={offered} selected={draft.topics} onToggle={(t: TopicId) => update((d) => toggleTopic(d, t))} />
+        <Text className='q-lead' id='topics-lead'>
+          {sole ? `只有“${offered[0].label}”这一个方面，已为您选好，点“下一步”回答问题。` : '选择与您有关的方面（可多选），只会问这些方面的问题。'}
+        </Text>
+        <TopicChips topics={offered} selected={chosen} locked={sole} onToggle={(t: TopicId) => update((d) => toggleTopic(d, t))} />
       </View>
     )
   }
@@ -256,29 +202,7 @@ export default function QuestionnairePage() {
                 {m.label}
                 {m.title}
               </Text>
-              {m.facts.map((q) =>
-                q.gates.every((g) => draft.values[g] !== false) ? <FactQuestion key={q.def.id} def={q.def} {...answerProps(draft, q.def.id)} /> : null,
-              )}
-              {m.repeats.map((r) => (
-                <EntryList
-                  key={r.itemId}
-                  itemId={r.itemId}
-                  noun={r.noun}
-                  itemTitle={r.itemTitle}
-                  entries={draft.projects[r.itemId] ?? []}
-                  onAdd={() => update((d) => addEntry(d, r.itemId))}
-                  onRemove={(key) => update((d) => removeEntry(d, r.itemId, key))}
-                  onRename={(key, name) => update((d) => renameEntry(d, r.itemId, key, name))}
-                  renderEntry={(key) => {
-                    const entry = (draft.projects[r.itemId] ?? []).find((e) => e.key === key)!
-                    return r.facts.map((q) =>
-                      q.gates.every((g) => entry.values[g] !== false) ? (
-                        <FactQuestion key={q.def.id} def={q.def} {...answerProps(entry, q.def.id, r.itemId, key)} />
-                      ) : null,
-                    )
-                  }}
-                />
-              ))}
+              <MeasureQuestions questions={m} {...shared} />
             </View>
           ))}
         </View>

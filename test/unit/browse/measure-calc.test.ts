@@ -1,38 +1,61 @@
 /**
  * The mini calculator of each measure: only its own questions; its figure is the engine's total for
  * the profile its answers make; bad input gets the schema's Chinese message on the right field.
+ * The answers go through the questionnaire's draft → profile → schema code (src/state/draft.ts,
+ * scoped to the measure) — the calculator has no input path of its own.
  */
 import { catalog2022, evaluate, formatInterval, parseProfile } from '../../../shared/policy';
-import {
-  buildProfile,
-  calcSpec,
-  emptyForm,
-  entryKey,
-  factKey,
-  itemAmountText,
-  runMeasure,
-  totalText,
-  type CalcForm,
-} from '../../../shared/policy/measure-calc';
+import { calcSpec } from '../../../shared/policy/measure-calc';
+import { figureText } from '../../../shared/policy/result-view';
 import type { FactDef, Measure } from '../../../shared/policy/types';
+import { calculate } from '../../../src/components/mini-calculator/calc';
+import {
+  addEntry,
+  calculatorDraft,
+  candidateProfile,
+  draftProfile,
+  questionsOf,
+  setAnswer,
+  setCommon,
+  setText,
+  type Draft,
+} from '../../../src/state/draft';
 
 const measures = catalog2022.measures;
 const byId = (id: string) => measures.find((m) => m.id === id)!;
+const start = (m: Measure) => calculatorDraft(m, calcSpec(m).entities);
+const scoped = (m: Measure) => ({ measure: m });
 
-/** A favourable answer to every question of a measure. */
-function sample(def: FactDef): string | boolean {
-  if (def.type === 'flag') return true;
-  if (def.type === 'choice') return def.options[0].value;
-  return def.integer ? '2' : '3000';
+/** A favourable answer to a question, as the page records it (flags and choices as values, amounts as text). */
+function answer(d: Draft, def: FactDef, itemId?: string, key?: string): Draft {
+  if (def.type === 'flag') return setAnswer(d, def.id, true, itemId, key);
+  if (def.type === 'choice') return setAnswer(d, def.id, def.options[0].value, itemId, key);
+  return setText(d, def.id, def.integer ? '2' : '3000', itemId, key);
 }
 
-function filled(m: Measure): CalcForm {
-  const spec = calcSpec(m);
-  const form = emptyForm(m);
-  for (const f of spec.facts) form.answers[factKey(f.id)] = sample(f);
-  for (const f of spec.region) form.answers[factKey(f.id)] = false;
-  for (const r of spec.repeats) for (const f of r.facts) form.answers[entryKey(r.item.id, 0, f.id)] = sample(f);
-  return form;
+/** Every question of the measure answered, region flags 否, one entry per kind of entry. */
+function filled(m: Measure): Draft {
+  let d = start(m);
+  for (const def of calcSpec(m).region) d = setCommon(d, def.id as 'region.poverty', false);
+  for (const t of questionsOf(d, scoped(m))) {
+    for (const q of t.measures) {
+      for (const f of q.facts) d = answer(d, f.def);
+      for (const r of q.repeats) {
+        if ((d.projects[r.itemId] ?? []).length === 0) d = addEntry(d, r.itemId);
+        const key = d.projects[r.itemId][0].key;
+        for (const f of r.facts) d = answer(d, f.def, r.itemId, key);
+      }
+    }
+  }
+  return d;
+}
+
+/** The calculator's draft with one entry of an item, answered. */
+function withEntry(m: Measure, itemId: string, answers: Record<string, boolean | string>, d: Draft = start(m)): Draft {
+  if ((d.projects[itemId] ?? []).length === 0) d = addEntry(d, itemId);
+  const key = d.projects[itemId][d.projects[itemId].length - 1].key;
+  for (const [id, v] of Object.entries(answers)) d = typeof v === 'string' && v !== 'unknown' ? setText(d, id, v, itemId, key) : setAnswer(d, id, v, itemId, key);
+  return d;
 }
 
 describe.each(measures.map((m) => [m.id, m] as const))('%s', (_id, m) => {
@@ -43,25 +66,28 @@ describe.each(measures.map((m) => [m.id, m] as const))('%s', (_id, m) => {
     for (const r of spec.repeats) expect(r.item.id.startsWith(`${m.id}.`)).toBe(true);
     expect(spec.region.length > 0).toBe(m.items.some((i) => 'threshold' in i && !!i.threshold?.reduced));
     expect(spec.computable || spec.guidance.length > 0).toBe(true);
+    const asked = questionsOf(start(m), scoped(m)).flatMap((t) => t.measures);
+    expect(asked.every((q) => q.measureId === m.id)).toBe(true);
   });
 
   test('nothing answered: no figure, nothing claimed', () => {
-    const calc = runMeasure(m, emptyForm(m));
+    const calc = calculate(m, start(m));
     expect(calc.answered).toBe(false);
-    expect(calc.errors).toEqual({});
+    expect(calc.messages).toEqual({});
     expect(calc.result!.total).toEqual({ min: '0.00', max: '0.00' });
   });
 
   test('answered: the figure is the engine’s own total, and only this measure’s items count', () => {
     if (!spec.computable) return;
-    const form = filled(m);
-    const profile = buildProfile(m, form);
-    const parsed = parseProfile(profile);
+    const d = filled(m);
+    const built = draftProfile(d, scoped(m));
+    if (!built.ok) throw new Error(JSON.stringify(built.messages));
+    const profile = built.profile;
+    const parsed = parseProfile(candidateProfile(d, { scope: scoped(m) }));
     expect(parsed.ok ? [] : parsed.issues).toEqual([]);
-    const calc = runMeasure(m, form);
+    const calc = calculate(m, d);
     const engine = evaluate(profile);
     expect(calc.result).toEqual(engine);
-    expect(totalText(calc.result!.total)).toBe(formatInterval(engine.total));
     const claimed = engine.items.filter((i) => i.status !== 'notForYou');
     for (const i of claimed) expect(i.measure === m.id || i.kind === 'nonMonetary').toBe(true);
     expect(calc.items.every((i) => i.measure === m.id)).toBe(true);
@@ -69,69 +95,63 @@ describe.each(measures.map((m) => [m.id, m] as const))('%s', (_id, m) => {
     for (const r of calc.items.filter((i) => i.kind !== 'nonMonetary' && i.kind !== 'unquantified')) {
       expect([r.id, r.status]).not.toEqual([r.id, 'notForYou']);
       if (r.status === 'eligible') expect(r.stages.length).toBeGreaterThan(0);
-      expect(itemAmountText(r).length).toBeGreaterThan(0);
+      expect(figureText(r).length).toBeGreaterThan(0);
     }
   });
 });
 
 test('（八） one upgrade project of 3000万元 on a chain outside the reduced areas → 500万元, as the engine says', () => {
   const m = byId('m08');
-  const form = emptyForm(m);
-  form.answers['region/poverty'] = false;
-  form.answers['region/oldRevolutionary'] = false;
-  form.answers['projects/m08.upgrade/0/chain'] = true;
-  form.answers['projects/m08.upgrade/0/investment'] = '3000';
-  const calc = runMeasure(m, form);
-  expect(totalText(calc.result!.total)).toBe('500万元');
+  let d = setCommon(setCommon(start(m), 'region.poverty', false), 'region.oldRevolutionary', false);
+  d = withEntry(m, 'm08.upgrade', { chain: true, investment: '3000' }, d);
+  const calc = calculate(m, d);
+  expect(formatInterval(calc.result!.total)).toBe('500万元');
   const up = calc.items.find((i) => i.id === 'm08.upgrade')!;
   expect(up.stages.map((s) => s.step)).toEqual(['condition', 'base', 'rate', 'threshold', 'cap']);
 });
 
 test('an unknown region makes the item "needs information" with both figures', () => {
   const m = byId('m08');
-  const form = emptyForm(m);
-  form.answers['region/poverty'] = 'unknown';
-  form.answers['projects/m08.upgrade/0/chain'] = true;
-  form.answers['projects/m08.upgrade/0/investment'] = '1500';
-  const calc = runMeasure(m, form);
+  const d = withEntry(m, 'm08.upgrade', { chain: true, investment: '1500' }, setCommon(start(m), 'region.poverty', 'unknown'));
+  const calc = calculate(m, d);
   const up = calc.items.find((i) => i.id === 'm08.upgrade')!;
   expect(up.status).toBe('needsInfo');
   expect(up.alternatives).toHaveLength(2);
   expect(calc.result!.pending.max).toBe('3000000.00');
 });
 
-test('bad input: the schema’s Chinese message on the field key, the typed text kept in the form', () => {
+test('bad input: the schema’s Chinese message on the field’s path, the typed text kept in the draft', () => {
   const m = byId('m14');
-  const form = emptyForm(m);
-  form.answers['facts/m14.cloudCost'] = '-5';
-  const calc = runMeasure(m, form);
+  const d = setText(start(m), 'm14.cloudCost', '-5');
+  const calc = calculate(m, d);
   expect(calc.result).toBeUndefined();
-  expect(calc.errors['facts/m14.cloudCost']).toContain('不能为负数');
-  expect(form.answers['facts/m14.cloudCost']).toBe('-5');
+  expect(calc.messages['facts/m14.cloudCost']).toBe('「设备上云上平台的实际费用」不能为负数');
+  expect(d.texts['m14.cloudCost']).toBe('-5');
 
   const m08 = byId('m08');
-  const f2 = emptyForm(m08);
-  f2.answers['projects/m08.upgrade/0/investment'] = 'abc';
-  expect(Object.keys(runMeasure(m08, f2).errors)).toEqual(['projects/m08.upgrade/0/investment']);
+  expect(Object.keys(calculate(m08, withEntry(m08, 'm08.upgrade', { investment: 'abc' })).messages)).toEqual(['projects/m08.upgrade/0/investment']);
 });
 
-test('empty entries are left out; blank text is not an answer', () => {
+test('entries count as in the questionnaire; spaces-only is refused with the questionnaire’s message', () => {
+  // Before (the calculator's own buildProfile): entries with nothing answered were left out and
+  // "   " was no answer. Now the calculator reads answers as the questionnaire does (issue 13).
   const m = byId('m02');
-  const form = emptyForm(m);
-  form.entries['m02.industrialization'] = 3;
-  form.answers['projects/m02.industrialization/1/investment'] = '100';
-  form.answers['projects/m02.industrialization/2/investment'] = '   ';
-  expect(buildProfile(m, form).projects).toEqual({ 'm02.industrialization': [{ facts: { investment: '100' } }] });
+  let d = start(m);
+  expect(d.projects['m02.industrialization']).toHaveLength(1);
+  d = withEntry(m, 'm02.industrialization', {}, addEntry(d, 'm02.industrialization'));
+  d = setText(d, 'investment', '100', 'm02.industrialization', d.projects['m02.industrialization'][1].key);
+  expect(candidateProfile(d, { scope: scoped(m) }).projects).toEqual({ 'm02.industrialization': [{ facts: {} }, { facts: { investment: '100' } }] });
+  d = setText(d, 'investment', '   ', 'm02.industrialization', d.projects['m02.industrialization'][0].key);
+  expect(calculate(m, d).messages).toEqual({ 'projects/m02.industrialization/0/investment': '转化应用项目第 1 项：「项目实际完成投资额」必须是数字，单位：万元' });
 });
 
 test('a measure for parks and enterprises lets the user say which; park-only measures answer as a park', () => {
   expect(calcSpec(byId('m23')).entities).toEqual(['enterprise', 'park']);
   expect(calcSpec(byId('m16')).entities).toEqual(['park']);
-  expect(emptyForm(byId('m30')).entity).toBe('park');
+  expect(start(byId('m30')).entity).toBe('park');
   const m30 = byId('m30');
-  const form = emptyForm(m30);
-  form.answers['facts/m30.strongPark'] = true;
-  expect(totalText(runMeasure(m30, form).result!.total)).toBe('3000万元');
+  const d = setAnswer(start(m30), 'm30.strongPark', true);
+  expect(formatInterval(calculate(m30, d).result!.total)).toBe('3000万元');
 });
 
 test('non-monetary measures have guidance and no calculator', () => {
@@ -147,23 +167,17 @@ test('non-monetary measures have guidance and no calculator', () => {
   expect(m24.guidance.map((g) => g.id)).toEqual(['m24.flexible-land-supply', 'm24.plot-ratio']);
 });
 
-test('amount words: at least, up to, savings, open-ended', () => {
+test('amount words are the results page’s (result-view figureText): at least, up to, savings', () => {
   const m05 = byId('m05');
-  const f = emptyForm(m05);
-  f.answers['projects/m05.generic-drug/0/accepted'] = true;
-  f.answers['projects/m05.generic-drug/0/passed'] = true;
-  f.answers['projects/m05.generic-drug/0/investment'] = '500';
-  expect(itemAmountText(runMeasure(m05, f).items[0])).toBe('至少 130万元（总额不超过 300万元）');
+  const f = withEntry(m05, 'm05.generic-drug', { accepted: true, passed: true, investment: '500' });
+  expect(figureText(calculate(m05, f).items[0])).toBe('至少 130万元，最高 300万元');
 
   const m16 = byId('m16');
-  const g = emptyForm(m16);
-  g.answers['facts/m16.parkPlatform'] = true;
-  expect(itemAmountText(runMeasure(m16, g).items[0])).toBe('最高 2000万元（由主管部门核定）');
+  const g = setAnswer(start(m16), 'm16.parkPlatform', true);
+  expect(figureText(calculate(m16, g).items[0])).toBe('最高 2000万元');
 
   const m24 = byId('m24');
-  const h = emptyForm(m24);
-  h.answers['facts/m24.expand'] = true;
-  h.answers['facts/m24.expandFee'] = '40';
-  const saving = runMeasure(m24, h).items.find((i) => i.id === 'm24.expand-fee-half')!;
-  expect(itemAmountText(saving)).toBe('可少缴 20万元');
+  const h = setText(setAnswer(start(m24), 'm24.expand', true), 'm24.expandFee', '40');
+  const saving = calculate(m24, h).items.find((i) => i.id === 'm24.expand-fee-half')!;
+  expect(figureText(saving)).toBe('少缴 20万元');
 });

@@ -1,6 +1,8 @@
 /** The one profile schema: what it accepts, what it refuses, and how it says so (Chinese, naming the field). */
 import fc from 'fast-check';
 import { parseProfile } from '../../../shared/policy';
+import { readTypedNumber } from '../../../shared/policy/schema';
+import { AMOUNT_FIELDS, TYPED_AMOUNTS, profileWith } from '../../support/typed-amounts';
 import { profileArb } from './arbitraries';
 
 const base = { version: 1, entity: 'enterprise' };
@@ -27,12 +29,14 @@ describe('parseProfile', () => {
     ['unknown top-level field', { ...base, openid: 'x' }, 'openid', '未知字段「openid」'],
     ['unknown fact', { ...base, facts: { 'm99.x': 1 } }, 'facts/m99.x', '未知字段'],
     ['negative amount', { ...base, facts: { 'm14.cloudCost': -1 } }, 'facts/m14.cloudCost', '「设备上云上平台的实际费用」不能为负数'],
-    ['letters for an amount', { ...base, facts: { 'm14.cloudCost': '12万' } }, 'facts/m14.cloudCost', '必须是数字，单位：万元'],
+    // '12万' was refused here before: 万 is the 万元 field's own unit, so it now reads as 12 (TYPED_AMOUNTS).
+    ['another unit for an amount', { ...base, facts: { 'm14.cloudCost': '12吨' } }, 'facts/m14.cloudCost', '必须是数字，单位：万元'],
     ['an exponent', { ...base, facts: { 'm14.cloudCost': '1e5' } }, 'facts/m14.cloudCost', '必须是数字'],
     ['1e20', { ...base, facts: { 'm14.cloudCost': 1e20 } }, 'facts/m14.cloudCost', '超过合理范围'],
     ['Infinity', { ...base, facts: { 'm14.cloudCost': Infinity } }, 'facts/m14.cloudCost', '必须是数字'],
     ['NaN', { ...base, facts: { 'm14.cloudCost': NaN } }, 'facts/m14.cloudCost', '必须是数字'],
-    ['spaces around a number', { ...base, facts: { 'm14.cloudCost': ' 12 ' } }, 'facts/m14.cloudCost', '必须是数字'],
+    // ' 12 ' (spaces around a number) was refused here before; every door now reads it as 12 (TYPED_AMOUNTS).
+    ['spaces only', { ...base, facts: { 'm14.cloudCost': '   ' } }, 'facts/m14.cloudCost', '必须是数字'],
     ['an empty string', { ...base, facts: { 'm14.cloudCost': '' } }, 'facts/m14.cloudCost', '必须是数字'],
     ['null', { ...base, facts: { 'm14.cloudCost': null } }, 'facts/m14.cloudCost', '必须是数字'],
     ['a fraction of a person', { ...base, facts: { 'm07.greatCraftsmen': 1.5 } }, 'facts/m07.greatCraftsmen', '必须是整数'],
@@ -56,6 +60,36 @@ describe('parseProfile', () => {
     const hit = issues.find((i) => i.field === field);
     expect(hit).toBeDefined();
     expect(hit!.message).toContain(text);
+  });
+
+  describe.each(TYPED_AMOUNTS)('typed amounts (test/support/typed-amounts.ts): $what, $typed', (row) => {
+    const path = AMOUNT_FIELDS[row.field].path;
+    it(row.accepted !== undefined ? `accepts it as ${row.accepted}` : `refuses it: ${row.message}`, () => {
+      const r = parseProfile(profileWith(row.field, row.typed));
+      if (row.accepted !== undefined) {
+        if (!r.ok) throw new Error(JSON.stringify(r.issues));
+        expect(r.profile).toEqual(profileWith(row.field, row.accepted));
+      } else {
+        expect(r.ok ? [] : r.issues).toEqual([{ field: path, message: row.message }]);
+      }
+    });
+  });
+
+  it('reads typed numbers one way: full-width digits, thousands separators, the field’s own unit, and nothing else', () => {
+    // (These were draft.ts numberText's; the reading moved into the schema, used by every door.)
+    expect(readTypedNumber('３０００')).toBe('3000');
+    expect(readTypedNumber('3,000.5')).toBe('3000.5');
+    expect(readTypedNumber('1，200')).toBe('1200');
+    expect(readTypedNumber('１２．５')).toBe('12.5');
+    expect(readTypedNumber('1,20')).toBeNull();
+    expect(readTypedNumber('1e20')).toBeNull();
+    expect(readTypedNumber('-5')).toBe('-5');
+    expect(readTypedNumber('-2,500万', '万元')).toBe('-2500');
+    expect(readTypedNumber('2500万', '吨')).toBeNull();
+    expect(readTypedNumber('6000吨标准煤', '吨标准煤')).toBe('6000');
+    expect(readTypedNumber('6000吨', '吨标准煤')).toBeNull();
+    expect(readTypedNumber('万元', '万元')).toBeNull();
+    expect(readTypedNumber('1.5人', '人')).toBe('1.5');
   });
 
   it('reads a negative zero as zero: -0, "-0" and "-0.00" are accepted and kept without the sign', () => {

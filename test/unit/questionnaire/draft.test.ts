@@ -1,27 +1,36 @@
 /**
  * The device draft → the engine's profile, and the shared schema's messages per field.
  */
+import { catalog2022 } from '../../../shared/policy';
+import { domId } from '../../../shared/policy/paths';
 import {
+  activeTopics,
   addEntry,
   answeredCount,
+  calculatorDraft,
   candidateProfile,
+  commonValue,
   draftProfile,
   emptyDraft,
   fieldMessages,
   isStarted,
-  numberText,
   pathOf,
-  questionDomId,
+  questionsOf,
   removeEntry,
   reviveDraft,
   setAnswer,
+  setCalculatorEntity,
   setCity,
+  setCommon,
   setText,
   stepOfPath,
   toggleTopic,
   userMessage,
   type Draft,
 } from '../../../src/state/draft';
+import { AMOUNT_FIELDS, TYPED_AMOUNTS } from '../../support/typed-amounts';
+
+const measure = (id: string) => catalog2022.measures.find((m) => m.id === id)!;
 
 function enterprise(...topics: Parameters<typeof toggleTopic>[1][]): Draft {
   let d: Draft = { ...emptyDraft('enterprise'), step: 'questions' };
@@ -58,9 +67,20 @@ describe('draft → profile', () => {
     expect(setCity(d, '150200').countyCode).toBeUndefined();
   });
 
-  it('a park sends no SME answer', () => {
+  it('a park sends no SME answer (and its only topic is chosen for it)', () => {
     const d = { ...emptyDraft('park'), sme: true as const };
-    expect(candidateProfile(d)).toEqual({ version: 1, entity: 'park' });
+    // Before: { version: 1, entity: 'park' } — a park's single topic is now chosen for it (issue 13).
+    expect(candidateProfile(d)).toEqual({ version: 1, entity: 'park', topics: ['park'] });
+  });
+
+  it('a park’s only topic is chosen for it and cannot be dropped; an enterprise chooses its own', () => {
+    let d = emptyDraft('park');
+    expect(activeTopics(d)).toEqual(['park']);
+    expect(questionsOf(d).map((t) => t.topic)).toEqual(['park']);
+    d = toggleTopic(toggleTopic(d, 'park'), 'park');
+    expect(activeTopics(d)).toEqual(['park']);
+    expect(activeTopics(emptyDraft('enterprise'))).toEqual([]);
+    expect(activeTopics(toggleTopic(toggleTopic(emptyDraft('enterprise'), 'green'), 'green'))).toEqual([]);
   });
 
   it('amounts go as the normalised text; 不确定 as "unknown", keeping the typed text in the draft', () => {
@@ -76,14 +96,13 @@ describe('draft → profile', () => {
     expect(candidateProfile(d).facts).toEqual({ 'm14.cloudCost': '200' });
   });
 
-  it('reads full-width digits and thousands separators, and nothing else', () => {
-    expect(numberText('３０００')).toBe('3000');
-    expect(numberText('3,000.5')).toBe('3000.5');
-    expect(numberText('1，200')).toBe('1200');
-    expect(numberText('１２．５')).toBe('12.5');
-    expect(numberText('1,20')).toBe('1,20');
-    expect(numberText('1e20')).toBe('1e20');
-    expect(numberText('-5')).toBe('-5');
+  it('reads typed amounts the schema’s way (readTypedNumber; its cases are in schema.test.ts)', () => {
+    let d = enterprise('digital');
+    d = setText(d, 'm14.cloudCost', '２,５００万');
+    expect(candidateProfile(d).facts).toEqual({ 'm14.cloudCost': '2500' });
+    d = setText(d, 'm14.cloudCost', '1,20');
+    expect(candidateProfile(d).facts).toEqual({ 'm14.cloudCost': '1,20' });
+    expect(d.texts['m14.cloudCost']).toBe('1,20');
   });
 
   it('a deselected topic keeps its answers in the draft but not in the profile', () => {
@@ -193,6 +212,85 @@ describe('storage, progress, paths', () => {
     expect(stepOfPath('region/poverty')).toBe('who');
     expect(stepOfPath('sme')).toBe('who');
     expect(stepOfPath('facts/m13.level')).toBe('questions');
-    expect(questionDomId('projects/m08.upgrade/0/investment')).toBe('q-projects-m08-upgrade-0-investment');
+    // questionDomId (draft.ts) is now domId (shared/policy/paths.ts), the same id.
+    expect(domId('projects/m08.upgrade/0/investment')).toBe('q-projects-m08-upgrade-0-investment');
+    expect(domId('projects/m08.upgrade/0/investment', 'calc')).toBe('calc-projects-m08-upgrade-0-investment');
+  });
+
+  it('keeps the common flags where the profile puts them', () => {
+    let d = emptyDraft('enterprise');
+    d = setCommon(setCommon(setCommon(d, 'sme', true), 'region.poverty', 'unknown'), 'region.oldRevolutionary', false);
+    expect([d.sme, d.poverty, d.oldRevolutionary]).toEqual([true, 'unknown', false]);
+    expect(commonValue(d, 'region.poverty')).toBe('unknown');
+    expect(candidateProfile(d)).toEqual({ version: 1, entity: 'enterprise', sme: true, region: { poverty: 'unknown', oldRevolutionary: false } });
+  });
+});
+
+describe('typed amounts (test/support/typed-amounts.ts) through the draft: the schema’s message, the text kept', () => {
+  it.each(TYPED_AMOUNTS)('$what: $typed', (row) => {
+    const f = AMOUNT_FIELDS[row.field];
+    let d = enterprise(f.topic as Parameters<typeof toggleTopic>[1]);
+    const [scope, id, , fact] = f.path.split('/');
+    if (scope === 'projects') {
+      d = addEntry(d, id);
+      d = setText(d, fact, row.typed, id, d.projects[id][0].key);
+    } else d = setText(d, id, row.typed);
+    const r = draftProfile(d);
+    if (row.accepted !== undefined) {
+      expect(r.ok ? [] : r.messages).toEqual([]);
+      const p = r.ok ? r.profile : undefined;
+      expect(scope === 'projects' ? p?.projects?.[id]?.[0].facts[fact] : p?.facts?.[id]).toBe(row.accepted);
+    } else {
+      expect(r).toEqual({ ok: false, messages: { [f.path]: row.message } });
+    }
+  });
+});
+
+describe('a draft scoped to one measure (the detail page’s calculator)', () => {
+  it('asks and sends only that measure’s answers, with the region flags its threshold reads', () => {
+    let d = enterprise('digital', 'investment');
+    d = { ...d, sme: true, countyCode: '150429', poverty: true, oldRevolutionary: false };
+    d = setText(d, 'm14.cloudCost', '180');
+    d = addEntry(d, 'm08.upgrade');
+    d = setText(d, 'investment', '1200', 'm08.upgrade', d.projects['m08.upgrade'][0].key);
+    const m08 = { measure: measure('m08') };
+    expect(questionsOf(d, m08).flatMap((t) => t.measures.map((m) => m.measureId))).toEqual(['m08']);
+    expect(candidateProfile(d, { scope: m08 })).toEqual({
+      version: 1,
+      entity: 'enterprise',
+      region: { poverty: true, oldRevolutionary: false },
+      projects: { 'm08.upgrade': [{ facts: { investment: '1200' } }] },
+    });
+    expect(candidateProfile(d, { scope: { measure: measure('m14') } })).toEqual({ version: 1, entity: 'enterprise', facts: { 'm14.cloudCost': '180' } });
+    // Whatever the topics: the calculator of （二十一） asks its questions though 绿色制造 was not chosen.
+    expect(answeredCount(d, { measure: measure('m21') })).toEqual({ answered: 0, total: 2 });
+  });
+
+  it('its messages are the questionnaire’s, on the same paths', () => {
+    const d = setText(enterprise(), 'm14.cloudCost', '-5');
+    expect(fieldMessages(d, { measure: measure('m14') })).toEqual({ 'facts/m14.cloudCost': '「设备上云上平台的实际费用」不能为负数' });
+    expect(fieldMessages(d)).toEqual({}); // the questionnaire without the topic does not ask it
+  });
+
+  it('starts from the stored answers, for an entity the measure is for, without changing them', () => {
+    let stored = enterprise('investment');
+    stored = addEntry(stored, 'm08.upgrade');
+    stored = setText(stored, 'investment', '2100', 'm08.upgrade', stored.projects['m08.upgrade'][0].key);
+    const copy = JSON.parse(JSON.stringify(stored));
+    const d = calculatorDraft(measure('m08'), ['enterprise'], stored);
+    expect(d.projects['m08.upgrade'][0].texts.investment).toBe('2100');
+    expect(stored).toEqual(copy);
+    // A park's answers open an enterprise-only measure as an enterprise; a park measure as a park.
+    expect(calculatorDraft(measure('m08'), ['enterprise'], { ...stored, entity: 'park' }).entity).toBe('enterprise');
+    expect(calculatorDraft(measure('m30'), ['park'], stored).entity).toBe('park');
+    expect(calculatorDraft(measure('m30'), ['park']).entity).toBe('park');
+    expect(setCalculatorEntity(d, 'park', measure('m23')).entity).toBe('park');
+  });
+
+  it('a measure asked only through one kind of entry shows its first entry; several kinds are added by the user', () => {
+    expect(calculatorDraft(measure('m02'), ['enterprise']).projects['m02.industrialization']).toHaveLength(1);
+    expect(calculatorDraft(measure('m18'), ['enterprise']).projects['m18.water-saving']).toHaveLength(1);
+    expect(calculatorDraft(measure('m08'), ['enterprise']).projects).toEqual({});
+    expect(calculatorDraft(measure('m14'), ['enterprise']).projects).toEqual({});
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * What people type into an amount box, and what every door answers: the accepted number, or the
+ * schema's Chinese message naming the field. One table for the schema (test/unit/policy/schema.test.ts),
+ * the questionnaire (test/component/questionnaire-page.test.tsx) and the detail page's calculator
+ * (test/component/policy-calculator.test.tsx), so both pages are proven to say the same thing.
+ *
+ * Messages are written out in full (not built from MSG), as the user reads them.
+ */
+import { formatInterval } from '../../shared/policy/format';
+
+export interface AmountField {
+  /** Profile path (shared/policy/paths.ts). */
+  path: string;
+  /** The measure whose calculator and questionnaire topic ask it. */
+  measure: string;
+  topic: string;
+  unit: string;
+}
+
+export const AMOUNT_FIELDS = {
+  /** 万元: （十四） 设备上云上平台的实际费用. */
+  wan: { path: 'facts/m14.cloudCost', measure: 'm14', topic: 'digital', unit: '万元' },
+  /** 人 (whole numbers): （七） 大国工匠 人数. */
+  person: { path: 'facts/m07.greatCraftsmen', measure: 'm07', topic: 'craftsmen', unit: '人' },
+  /** 吨, in a project entry: （十八） 节水技改项目 1 的年节水量. */
+  ton: { path: 'projects/m18.water-saving/0/savedWater', measure: 'm18', topic: 'resources', unit: '吨' },
+} satisfies Record<string, AmountField>;
+
+export type FieldName = keyof typeof AMOUNT_FIELDS;
+
+export interface TypedAmount {
+  /** What this row shows. */
+  what: string;
+  field: FieldName;
+  /** Exactly what is typed into the box. */
+  typed: string;
+  /** The value the profile gets when accepted… */
+  accepted?: string;
+  /** …or the message under the field (and from parseProfile, for that path). */
+  message?: string;
+}
+
+const WAN = '「设备上云上平台的实际费用」';
+const PERSON = '「本企业获评“大国工匠”的人数」';
+const TON = '节水技术改造项目（含打捆项目）第 1 项：「项目年节水量」';
+
+export const TYPED_AMOUNTS: TypedAmount[] = [
+  // Refused, with the text kept and the problem named.
+  { what: 'letters', field: 'wan', typed: 'abc', message: `${WAN}必须是数字，单位：万元` },
+  { what: 'a letter O for a zero', field: 'wan', typed: '18O', message: `${WAN}必须是数字，单位：万元` },
+  { what: 'a negative number', field: 'wan', typed: '-500', message: `${WAN}不能为负数` },
+  { what: 'a full-width negative number', field: 'wan', typed: '－５００', message: `${WAN}不能为负数` },
+  { what: 'an exponent', field: 'wan', typed: '1e9', message: `${WAN}必须是数字，单位：万元` },
+  { what: 'far too large', field: 'wan', typed: '99999999', message: `${WAN}超过合理范围（最大 10000000万元），请检查单位是否为万元` },
+  { what: 'a fraction of a person', field: 'person', typed: '1.5', message: `${PERSON}必须是整数` },
+  { what: 'a fraction of a person with the unit', field: 'person', typed: '1.5人', message: `${PERSON}必须是整数` },
+  { what: 'empty (typed, then cleared)', field: 'wan', typed: '', message: `${WAN}必须是数字，单位：万元` },
+  { what: 'spaces only', field: 'wan', typed: '   ', message: `${WAN}必须是数字，单位：万元` },
+  { what: 'another unit (元 in a 万元 field)', field: 'wan', typed: '2500元', message: `${WAN}必须是数字，单位：万元` },
+  { what: 'another unit (吨 in a 万元 field)', field: 'wan', typed: '3000吨', message: `${WAN}必须是数字，单位：万元` },
+  { what: 'another unit (万 in a 吨 field)', field: 'ton', typed: '12万', message: `${TON}必须是数字，单位：吨` },
+  { what: 'a comma that groups no thousands', field: 'wan', typed: '1,20', message: `${WAN}必须是数字，单位：万元` },
+  { what: 'a person count as words', field: 'person', typed: '三', message: `${PERSON}必须是数字，单位：人` },
+  // Accepted: the number the user meant, never rounded or converted.
+  { what: 'full-width digits', field: 'wan', typed: '２５００', accepted: '2500' },
+  { what: 'full-width digits and point', field: 'wan', typed: '１２．５', accepted: '12.5' },
+  { what: 'a thousands comma', field: 'wan', typed: '2,500', accepted: '2500' },
+  { what: 'a full-width thousands comma', field: 'wan', typed: '2，500', accepted: '2500' },
+  { what: 'the field’s unit as 万', field: 'wan', typed: '2500万', accepted: '2500' },
+  { what: 'the field’s unit as 万元', field: 'wan', typed: '2500万元', accepted: '2500' },
+  { what: 'the unit after a space', field: 'wan', typed: '2,500 万元', accepted: '2500' },
+  { what: 'spaces around the number', field: 'wan', typed: ' 180 ', accepted: '180' },
+  { what: 'tonnes in a 吨 field', field: 'ton', typed: '3000吨', accepted: '3000' },
+  { what: 'people in a 人 field', field: 'person', typed: '3人', accepted: '3' },
+  { what: 'a plain whole number of people', field: 'person', typed: '2', accepted: '2' },
+];
+
+/** The profile that holds one typed value at a field's path (what a page sends for it). */
+export function profileWith(field: FieldName, value: string): Record<string, unknown> {
+  const path = AMOUNT_FIELDS[field].path;
+  const parts = path.split('/');
+  if (parts[0] === 'facts') return { version: 1, entity: 'enterprise', facts: { [parts[1]]: value } };
+  return { version: 1, entity: 'enterprise', projects: { [parts[1]]: [{ facts: { [parts[3]]: value } }] } };
+}
+
+/**
+ * Where the calculator shows the figure an accepted amount gives: its total, or — for （七）, whose
+ * awards are paid to the craftsmen and not to the enterprise — the people's line.
+ */
+export function calculatorFigure(res: { total: { min: string; max: string }; peopleTotal: { min: string; max: string } }): { id: string; text: string } {
+  const zero = (x: { max: string }) => /^0+(\.0+)?$/.test(x.max);
+  if (zero(res.total) && !zero(res.peopleTotal)) {
+    return { id: 'mini-calc-people', text: `本企业工匠个人可获 ${formatInterval(res.peopleTotal)}（发给个人，不计入企业合计）` };
+  }
+  return { id: 'mini-calc-total', text: formatInterval(res.total) };
+}
