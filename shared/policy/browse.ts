@@ -4,9 +4,11 @@
  * is read from the catalog records (compiled once by ./compile); nothing here is typed by hand and
  * no award is computed — the amount filter only compares the figures the clause states.
  */
+import { isFor } from './audience';
 import { catalog2022 } from './catalog';
 import { compileCatalog } from './compile';
 import { Dec } from './decimal';
+import { kindOf } from './kinds';
 import { findFigures, searchMeasures, type SearchHit } from './search';
 import type { Audience, Catalog, Item, Measure, SupportKind } from './types';
 
@@ -26,12 +28,10 @@ export interface BrowseFilters {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Who a measure is for, as engine's audience check reads it (item.ts: person/project count as enterprise).
-
-const FOR_ENTERPRISE: Audience[] = ['enterprise', 'project', 'person'];
+// Who a measure is for: the engine's reading of `audience` (audience.ts).
 
 export function isForWho(measure: Measure, who: Who): boolean {
-  return who === 'park' ? measure.audience.includes('park') : measure.audience.some((a) => FOR_ENTERPRISE.includes(a));
+  return isFor(measure.audience, who);
 }
 
 /** '企业（按项目申报）', '工业园区', '工匠个人、企业', '企业（按项目申报）、工业园区'. */
@@ -62,30 +62,9 @@ export function measureCeiling(measure: Measure, catalog: Catalog = catalog2022)
   let best: Ceiling = { kind: 'none' };
   for (const item of measure.items) {
     const ci = cc.items.get(item.id)!;
-    let c: Ceiling;
-    switch (item.kind) {
-      case 'fixed':
-        c = { kind: 'capped', yuan: ci.amount!.value, itemId: item.id };
-        break;
-      case 'level':
-        c = { kind: 'capped', yuan: ci.levelMax!, itemId: item.id };
-        break;
-      case 'upTo':
-      case 'advanceShare':
-        c = { kind: 'capped', yuan: ci.cap!.value, itemId: item.id };
-        break;
-      case 'percent':
-      case 'perUnit':
-      case 'perCount': {
-        const cap = ci.cap?.value ?? ci.group?.cap.value;
-        c = cap ? { kind: 'capped', yuan: cap, itemId: item.id } : { kind: 'open', itemId: item.id };
-        break;
-      }
-      default:
-        c = { kind: 'none' };
-    }
-    if (c.kind === 'open') return c;
-    if (c.kind === 'capped' && (best.kind === 'none' || (best.kind === 'capped' && c.yuan.gt(best.yuan)))) best = c;
+    const yuan = ci.kind.ceiling(ci);
+    if (yuan === 'open') return { kind: 'open', itemId: item.id };
+    if (yuan && (best.kind === 'none' || (best.kind === 'capped' && yuan.gt(best.yuan)))) best = { kind: 'capped', yuan, itemId: item.id };
   }
   return best;
 }
@@ -200,7 +179,7 @@ const NONE = '—';
 
 function conditionText(item: Item): string {
   const parts = (item.conditions ?? []).map((c) => c.quote);
-  if (item.kind === 'advanceShare') parts.push(item.advanceQuote, item.shareQuote);
+  parts.push(...(kindOf(item).conditionQuotes?.(item) ?? []));
   return parts.length ? parts.join('；') : NONE;
 }
 
@@ -211,40 +190,7 @@ function capText(item: Item, measure: Measure): string {
     const g = measure.groups?.find((x) => x.id === item.group);
     if (g) return `${g.amount}（${g.quote}）`;
   }
-  switch (item.kind) {
-    case 'fixed':
-    case 'level':
-      return '定额';
-    case 'percent':
-    case 'perUnit':
-    case 'perCount':
-      return '条文未设上限';
-    default:
-      return NONE;
-  }
-}
-
-function rateText(item: Item): string {
-  switch (item.kind) {
-    case 'fixed':
-      return item.amount;
-    case 'level':
-      return item.levels.map((l) => `${l.label} ${l.amount}`).join('；');
-    case 'percent':
-      return item.rateQuote;
-    case 'perUnit':
-    case 'perCount':
-      return `每${item.per} ${item.rate}`;
-    case 'advanceShare':
-      return `先行补助 ${item.advance}；通过后不低于总投入 ${item.minRate}`;
-    case 'upTo':
-      return `不定额，最高 ${item.cap.amount}`;
-    case 'feeReduction':
-      return `${item.word}（${item.share}）`;
-    case 'nonMonetary':
-    case 'unquantified':
-      return item.tag;
-  }
+  return kindOf(item).noCapText ?? NONE;
 }
 
 function thresholdText(item: Item): string {
@@ -261,7 +207,7 @@ export function itemRows(measure: Measure): ItemRow[] {
     title: item.title,
     who: audienceText(item.audience),
     condition: conditionText(item),
-    rate: rateText(item),
+    rate: kindOf(item).rateText(item),
     cap: capText(item, measure),
     threshold: thresholdText(item),
     ...(item.note ? { note: item.note } : {}),

@@ -10,7 +10,20 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
-/** Yuan → string with two decimals (分), rounded half-up. The only rounding in the engine. */
+/**
+ * Yuan rounded to 分, half-up, as a figure that is shown and then added (a project's figure inside its
+ * item's sum). Same rounding as toYuanString.
+ */
+export function toYuan(value: Dec): Dec {
+  return value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+}
+
+/** Yuan → string with two decimals (分), rounded half-up: every figure's one rounding, at output. */
 export function toYuanString(value: Dec): string {
   return value.isZero() ? '0.00' : value.toFixed(2, Dec.ROUND_HALF_UP);
+}
+
+/** Is an output figure ('0.00', '0') zero? The one zero test for the engine's yuan strings. */
+export function isZeroYuan(yuan: string): boolean {
+  return /^-?0+(\.0+)?$/.test(yuan);
 }

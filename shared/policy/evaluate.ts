@@ -4,7 +4,7 @@
  */
 import { catalog2022 } from './catalog';
 import { compileCatalog } from './compile';
-import { Dec, ZERO, toYuanString } from './decimal';
+import { Dec, ZERO, isZeroYuan, toYuanString } from './decimal';
 import { applyGroupCaps } from './group-caps';
 import { constantFor, evaluateItem, toItemResult, type WorkingItem } from './item';
 import type { Catalog, EvaluateResult, Interval, ItemResult, Profile, Status } from './types';
@@ -47,22 +47,27 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022): Eval
   }
 
   // Totals add the items' output figures (each rounded once), so the items shown add up to the total.
-  let totalMin = ZERO, totalMax = ZERO, saveMin = ZERO, saveMax = ZERO, pendMin = ZERO, pendMax = ZERO;
+  // Awards paid to people (（七） 工匠) are theirs: added on their own, never into the enterprise's total.
+  let totalMin = ZERO, totalMax = ZERO, peopleMin = ZERO, peopleMax = ZERO;
+  let saveMin = ZERO, saveMax = ZERO, pendMin = ZERO, pendMax = ZERO;
   const counts: Record<Status, number> = { eligible: 0, ineligible: 0, needsInfo: 0, notForYou: 0 };
   const covered = new Set<string>();
   for (const r of items) {
     counts[r.status] += 1;
-    if (r.amount.max === '0.00') continue;
+    if (isZeroYuan(r.amount.max)) continue;
     const min = new Dec(r.amount.min);
     const max = new Dec(r.amount.max);
-    if (r.status === 'eligible' && AWARD_KINDS.has(r.kind)) {
+    if (r.status === 'eligible' && AWARD_KINDS.has(r.kind) && r.paidToPerson) {
+      peopleMin = peopleMin.plus(min);
+      peopleMax = peopleMax.plus(max);
+    } else if (r.status === 'eligible' && AWARD_KINDS.has(r.kind)) {
       totalMin = totalMin.plus(min);
       totalMax = totalMax.plus(max);
-      if (max.gt(0)) covered.add(r.measure);
+      covered.add(r.measure);
     } else if (r.status === 'eligible' && r.kind === 'saving') {
       saveMin = saveMin.plus(min);
       saveMax = saveMax.plus(max);
-    } else if (r.status === 'needsInfo' && (AWARD_KINDS.has(r.kind) || r.kind === 'saving')) {
+    } else if (r.status === 'needsInfo' && !r.paidToPerson && (AWARD_KINDS.has(r.kind) || r.kind === 'saving')) {
       pendMin = pendMin.plus(min);
       pendMax = pendMax.plus(max);
     }
@@ -71,6 +76,7 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022): Eval
     catalog: { id: catalog.id, title: catalog.title, year: catalog.year, issuer: catalog.issuer },
     items,
     total: interval(totalMin, totalMax),
+    peopleTotal: interval(peopleMin, peopleMax),
     savings: interval(saveMin, saveMax),
     pending: interval(pendMin, pendMax),
     counts,

@@ -2,12 +2,13 @@
  * One catalog item for one profile: who it is for, whether it was claimed, each entry through its
  * formula (with scenarios), then the entries summed.
  */
+import { addresseeName, isFor, paidToPerson } from './audience';
 import type { CompiledCatalog, CompiledItem } from './compile';
-import { Dec, ZERO, toYuanString } from './decimal';
+import { Dec, ZERO, toYuan, toYuanString } from './decimal';
 import { formatMoney } from './format';
 import type { Outcome, ReasonCode } from './kinds/outcome';
 import { runEntry, type EntryOutcome } from './scenarios';
-import type { Alternative, Audience, ItemResult, Profile, Stage, Status } from './types';
+import type { Alternative, ItemResult, Profile, Stage, Status } from './types';
 
 /** Internal result: amounts still Decimals, so group caps and totals add without rounding. */
 export interface WorkingItem {
@@ -26,28 +27,9 @@ export interface WorkingItem {
   entries?: { index: number; name?: string; status: Status; min: Dec; max: Dec }[];
 }
 
-const FOR_ENTERPRISE: Audience[] = ['enterprise', 'project', 'person'];
-
-function isFor(audience: Audience[], entity: Profile['entity']): boolean {
-  return entity === 'park' ? audience.includes('park') : audience.some((a) => FOR_ENTERPRISE.includes(a));
-}
-
 function notForYou(ci: CompiledItem, code: ReasonCode, reason: string, kind: Outcome['kind']): WorkingItem {
   return { ci, status: 'notForYou', reasonCode: code, reason, missing: [], kind, min: ZERO, max: ZERO, open: false, stages: [], hints: [], alternatives: [] };
 }
-
-const KIND_OF: Record<CompiledItem['item']['kind'], Outcome['kind']> = {
-  fixed: 'exact',
-  level: 'exact',
-  percent: 'exact',
-  perUnit: 'exact',
-  perCount: 'exact',
-  advanceShare: 'atLeast',
-  upTo: 'upTo',
-  feeReduction: 'saving',
-  nonMonetary: 'nonMonetary',
-  unquantified: 'unquantified',
-};
 
 function fromOutcome(ci: CompiledItem, o: EntryOutcome): WorkingItem {
   return {
@@ -75,24 +57,23 @@ export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Prof
   const { item } = ci;
   if (!isFor(item.audience, profile.entity)) {
     return cached(ci, profile.entity, 'audience', () => {
-      const who = item.audience.includes('park') ? '工业园区' : '企业';
-      return notForYou(ci, 'audience', `此项面向${who}`, KIND_OF[item.kind]);
+      return notForYou(ci, 'audience', `此项面向${addresseeName(item.audience)}`, ci.kind.amountKind);
     });
   }
   if (item.repeat) {
     if (profile.projects?.[item.id]?.length) return undefined;
-    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', `未填写${item.repeat!.noun}`, KIND_OF[item.kind]));
+    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', `未填写${item.repeat!.noun}`, ci.kind.amountKind));
   }
   if (ci.reads.length === 0) {
     // Support that asks nothing (funds, bonds, land…) is shown within the topics an enterprise chose.
     // A park's questionnaire has one topic, so every park item is in it.
     if (profile.entity === 'enterprise' && profile.topics && !profile.topics.includes(ci.measure.topic)) {
-      return cached(ci, profile.entity, 'offTopic', () => notForYou(ci, 'unanswered', '未选择此主题', KIND_OF[item.kind]));
+      return cached(ci, profile.entity, 'offTopic', () => notForYou(ci, 'unanswered', '未选择此主题', ci.kind.amountKind));
     }
     return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, 'facts/')));
   }
   if (!answersAny(ci.reads, profile.facts)) {
-    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', '未填写相关情况', KIND_OF[item.kind]));
+    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', '未填写相关情况', ci.kind.amountKind));
   }
   return undefined;
 }
@@ -139,8 +120,22 @@ export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Pro
   return combineEntries(ci, outs, list.map((e) => e.name));
 }
 
-/** Several projects of one item: each computed on its own (per-project caps), then summed. */
+/**
+ * Several projects of one item: each computed on its own (per-project caps), its figure rounded once
+ * to 0.01 元 as it is shown, then the shown figures summed — so the working adds up (two projects of
+ * 2000.005元 make 2000.01元 + 2000.01元 = 4000.02元, as their lines say).
+ */
 function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string | undefined)[]): WorkingItem {
+  for (const o of outs) {
+    o.min = toYuan(o.min);
+    o.max = toYuan(o.max);
+    if (o.scenarios) {
+      for (const side of [o.scenarios.opt, o.scenarios.pess]) {
+        side.min = toYuan(side.min);
+        side.max = toYuan(side.max);
+      }
+    }
+  }
   const counted = outs.filter((o) => o.status !== 'ineligible');
   const status: Status =
     counted.length === 0 ? 'ineligible' : counted.some((o) => o.status === 'needsInfo') ? 'needsInfo' : 'eligible';
@@ -220,6 +215,7 @@ export function toItemResult(w: WorkingItem): ItemResult {
   if (w.reason) r.reason = w.reason;
   if (w.reasonCode) r.reasonCode = w.reasonCode;
   if (w.open) r.open = true;
+  if (paidToPerson(item.audience)) r.paidToPerson = true;
   if (w.entries) {
     r.entries = w.entries.map((e) => ({
       index: e.index,

@@ -11,9 +11,11 @@
  * Paths are the ones the schema (FieldIssue.field) and the engine (ItemResult.missing) use:
  * 'facts/m01.techCenter', 'projects/m08.upgrade/0/investment', 'region/poverty', 'sme'.
  */
+import { isFor } from './audience';
 import { catalog2022 } from './catalog';
 import { TOPICS } from './catalog/common-facts';
-import type { Audience, Catalog, FactDef, Item, Measure, Profile, TopicId } from './types';
+import { kindOf } from './kinds';
+import type { Catalog, FactDef, Item, Measure, Profile, TopicId } from './types';
 
 export interface FactQuestion {
   def: FactDef;
@@ -46,42 +48,20 @@ export interface TopicQuestions {
 
 export type Entity = Profile['entity'];
 
-const FOR_ENTERPRISE: Audience[] = ['enterprise', 'project', 'person'];
-
-/** Same reading of `audience` as the engine (item.ts): parks get park items, enterprises the rest. */
+/** Is an item asked of this entity? The engine's reading of `audience` (audience.ts). */
 export function itemIsFor(item: Item, entity: Entity): boolean {
-  return entity === 'park' ? item.audience.includes('park') : item.audience.some((a) => FOR_ENTERPRISE.includes(a));
-}
-
-/** Facts an item reads besides its conditions (base, threshold, level, fee…). */
-function valueFacts(item: Item): string[] {
-  switch (item.kind) {
-    case 'level':
-      return [item.fact];
-    case 'percent':
-    case 'perUnit':
-    case 'perCount':
-      return item.threshold ? [item.base, item.threshold.fact] : [item.base];
-    case 'advanceShare':
-      return [item.advanceFact, item.passedFact, item.base];
-    case 'feeReduction':
-      return [item.fee];
-    default:
-      return [];
-  }
+  return isFor(item.audience, entity);
 }
 
 /** Condition facts that gate `factId` in one item (empty: not gated by this item). */
 function gatesIn(item: Item, factId: string): string[] {
   const conditions = (item.conditions ?? []).map((c) => c.fact);
   if (conditions.includes(factId)) return [];
-  const gates = [...conditions];
-  if (item.kind === 'advanceShare' && factId === item.base) gates.push(item.passedFact);
-  return gates;
+  return [...conditions, ...(kindOf(item).gates?.(item, factId) ?? [])];
 }
 
 function readsFact(item: Item, factId: string): boolean {
-  return (item.conditions ?? []).some((c) => c.fact === factId) || valueFacts(item).includes(factId);
+  return (item.conditions ?? []).some((c) => c.fact === factId) || kindOf(item).facts(item).includes(factId);
 }
 
 /** A fact is gated by the flags that gate it in every item that reads it. */
@@ -145,5 +125,3 @@ export function topicOfPath(path: string, catalog: Catalog = catalog2022): Topic
   return undefined;
 }
 
-export const factPath = (factId: string): string => `facts/${factId}`;
-export const entryPath = (itemId: string, index: number, factId: string): string => `projects/${itemId}/${index}/${factId}`;

@@ -1,14 +1,23 @@
 /**
- * How the results page reads an EvaluateResult: groups (the same rules as the CLI's report), each
- * item's figure and kind, one line of why, and the labels of missing facts. Formatting only — every
+ * The one way to read an EvaluateResult — for the results page, the detail page's calculator, the
+ * CLI's report, share texts and posters: which group an item is in (and so whether it is money, and
+ * whose), its status, kind and figure words, its alternatives, the zero test. Formatting only — every
  * amount is the engine's; nothing here adds, multiplies or rounds money.
  */
 import { catalog2022 } from './catalog';
-import { COMMON_FACTS } from './catalog/common-facts';
+import { isZeroYuan } from './decimal';
 import { formatInterval, formatMoney, toWanText } from './format';
-import type { Catalog, EvaluateResult, Interval, ItemResult, Stage } from './types';
+import { pathFact } from './paths';
+import type { Alternative, Catalog, EvaluateResult, Interval, ItemResult, Stage, Status } from './types';
 
-export type GroupId = 'eligible' | 'needsInfo' | 'nearMiss' | 'nonMonetary' | 'ineligible';
+export { isZeroYuan };
+
+/**
+ * eligible: money the enterprise (or park) can claim — with a figure, or 金额待核定 where the clause
+ * promises money without a standard (（二十）); people: awards paid to its people (（七）), not in its
+ * total; nonMonetary: support without money; notForYou is listed only on request (the CLI's --all).
+ */
+export type GroupId = 'eligible' | 'people' | 'needsInfo' | 'nearMiss' | 'nonMonetary' | 'ineligible' | 'notForYou';
 
 export interface ResultGroup {
   id: GroupId;
@@ -18,41 +27,66 @@ export interface ResultGroup {
 
 export const GROUP_TITLES: Record<GroupId, string> = {
   eligible: '可申请',
+  people: '本企业工匠个人可获',
   needsInfo: '需要补充信息',
   nearMiss: '差一点',
   nonMonetary: '非资金支持',
   ineligible: '不符合',
+  notForYou: '未涉及',
 };
 
-const isMoney = (r: ItemResult) => r.kind !== 'nonMonetary' && r.kind !== 'unquantified';
-
-/** Items in the five groups (notForYou — not for this entity, or not answered — is left out). */
-export function groupResults(res: EvaluateResult): ResultGroup[] {
-  const pick: [GroupId, (r: ItemResult) => boolean][] = [
-    ['eligible', (r) => r.status === 'eligible' && isMoney(r)],
-    ['needsInfo', (r) => r.status === 'needsInfo'],
-    ['nearMiss', (r) => r.status === 'ineligible' && r.hints.length > 0],
-    ['nonMonetary', (r) => r.status === 'eligible' && !isMoney(r)],
-    ['ineligible', (r) => r.status === 'ineligible' && r.hints.length === 0],
-  ];
-  return pick.map(([id, test]) => ({ id, title: GROUP_TITLES[id], items: res.items.filter(test) }));
+/** Money is promised (a figure, a range, a saving, or an amount the department sets); only nonMonetary is not. */
+export function isMoney(r: ItemResult): boolean {
+  return r.kind !== 'nonMonetary';
 }
 
-/** The kind words the cards show: 精确 / 至少 / 最高 / 减免 (and the two without a figure). */
+/** The group of one item; undefined for notForYou (not for this entity, or not answered). */
+export function groupOf(r: ItemResult): Exclude<GroupId, 'notForYou'> | undefined {
+  switch (r.status) {
+    case 'eligible':
+      if (!isMoney(r)) return 'nonMonetary';
+      return r.paidToPerson ? 'people' : 'eligible';
+    case 'needsInfo':
+      return 'needsInfo';
+    case 'ineligible':
+      return r.hints.length > 0 ? 'nearMiss' : 'ineligible';
+    default:
+      return undefined;
+  }
+}
+
+const GROUP_ORDER: GroupId[] = ['eligible', 'people', 'needsInfo', 'nearMiss', 'nonMonetary', 'ineligible'];
+
+/** Items in their groups, in reading order (with `all`, a last group of items not for this profile). */
+export function groupResults(res: EvaluateResult, opts: { all?: boolean } = {}): ResultGroup[] {
+  const order = opts.all ? [...GROUP_ORDER, 'notForYou' as const] : GROUP_ORDER;
+  const byGroup = new Map<GroupId, ItemResult[]>(order.map((id) => [id, []]));
+  for (const r of res.items) byGroup.get(groupOf(r) ?? 'notForYou')?.push(r);
+  return order.map((id) => ({ id, title: GROUP_TITLES[id], items: byGroup.get(id)! }));
+}
+
+/** An item's status in words (the calculator's badge). */
+export const STATUS_TEXT: Record<Status, string> = {
+  eligible: '可申请',
+  needsInfo: '需补充信息',
+  ineligible: '暂不符合',
+  notForYou: '未填写',
+};
+
+/** The kind words the cards, the CLI and the result sheet show: 精确 / 至少 / 最高 / 减免 / 待核定. */
 export const KIND_LABEL: Record<ItemResult['kind'], string> = {
   exact: '精确',
   atLeast: '至少',
   upTo: '最高',
   saving: '减免',
   nonMonetary: '非资金',
-  unquantified: '金额待核定',
+  unquantified: '待核定',
 };
 
-function isZero(yuan: string): boolean {
-  return /^0+(\.0+)?$/.test(yuan);
-}
+/** Where the clause promises money without a standard, the department sets the amount. */
+const SET_BY_DEPARTMENT = '金额待核定';
 
-/** The figure of one item, as text: '500万元', '至少 60万元', '最高 300万元', '少缴 12万元', '用地支持'. */
+/** The figure of one item, as text: '500万元', '至少 60万元，最高 300万元', '最高 300万元', '少缴 12万元', '金额待核定', '用地支持'. */
 export function figureText(r: ItemResult, catalog: Catalog = catalog2022): string {
   const a = r.amount;
   switch (r.kind) {
@@ -61,18 +95,52 @@ export function figureText(r: ItemResult, catalog: Catalog = catalog2022): strin
       return item && 'tag' in item ? item.tag : '非资金支持';
     }
     case 'unquantified':
-      return '清单未给出金额';
+      return SET_BY_DEPARTMENT;
     case 'upTo':
       return `最高 ${formatMoney(a.max)}`;
     case 'atLeast':
       return a.min === a.max ? formatMoney(a.min) : `至少 ${formatMoney(a.min)}，最高 ${formatMoney(a.max)}`;
     case 'saving':
-      if (r.open && isZero(a.max)) return '填写应缴费用后算出';
+      if (r.open && isZeroYuan(a.max)) return '填写应缴费用后算出';
       return `少缴 ${formatInterval(a)}`;
     default:
       if (r.open) return `${formatMoney(a.min)} 起`;
       return formatInterval(a);
   }
+}
+
+/** What a card in a group shows as figure and kind: nothing for what is not (yet) due — a "0元" would only confuse. */
+export function figureInGroup(r: ItemResult, group: GroupId): { figure: string; kindLabel: string } {
+  if (group === 'ineligible' || group === 'nearMiss' || group === 'notForYou') return { figure: '', kindLabel: '' };
+  const figure = figureText(r);
+  if (group === 'needsInfo') return { figure, kindLabel: '待确认' };
+  // The figure '金额待核定' already says 待核定; every other figure shows its kind beside it.
+  return { figure, kindLabel: r.kind === 'unquantified' ? '' : KIND_LABEL[r.kind] };
+}
+
+/**
+ * One alternative of an unsure answer as a line: '若项目位于脱贫地区或革命老区' → '240万元'. With
+ * `short`, a single named fact becomes '为“是”' (the why line above already names it).
+ */
+export function alternativeLine(r: ItemResult, a: Alternative, opts: { short?: boolean } = {}): { assume: string; figure: string } {
+  const figure = a.status === 'ineligible' ? '不符合' : r.kind === 'unquantified' ? SET_BY_DEPARTMENT : formatInterval(a.amount);
+  return { assume: opts.short ? shortAssumption(a.assume) : a.assume, figure };
+}
+
+/** '「甲」为“是”' or '「级别」为“5A 级”' → '为“是”', '为“5A 级”'; several facts or an either-or area stay whole. */
+function shortAssumption(assume: string): string {
+  const one = /^「[^」]*」(为“[^”]*”)$/.exec(assume);
+  return one ? one[1] : assume;
+}
+
+/** Is there an amount in this interval? */
+export function hasAmount(total: Interval): boolean {
+  return !isZeroYuan(total.max);
+}
+
+/** An item to claim whose amount the department sets (（二十）): counted, though no figure adds to the total. */
+export function setByDepartment(res: EvaluateResult): ItemResult[] {
+  return res.items.filter((r) => groupOf(r) === 'eligible' && r.kind === 'unquantified');
 }
 
 const MONEY_STEPS: Stage['step'][] = ['rate', 'share', 'cap', 'groupCap', 'sum'];
@@ -105,10 +173,6 @@ export function wanRange(total: Interval): string {
   return min === max ? min : `${min}–${max}`;
 }
 
-export function hasAmount(total: Interval): boolean {
-  return !isZero(total.max);
-}
-
 /** The measure's label （八） for an item. */
 export function measureLabel(r: ItemResult, catalog: Catalog = catalog2022): string {
   return catalog.measures[r.measureNumber - 1]?.label ?? `（${r.measureNumber}）`;
@@ -116,29 +180,11 @@ export function measureLabel(r: ItemResult, catalog: Catalog = catalog2022): str
 
 /** The question a profile path stands for: 'projects/m08.upgrade/0/investment' → '技术改造项目第 1 项：项目实际完成投资额'. */
 export function pathLabel(path: string, catalog: Catalog = catalog2022): string {
-  const parts = path.split('/');
-  const strip = (s: string) => s.replace(/？$/, '');
-  if (parts[0] === 'sme') return strip(COMMON_FACTS.find((f) => f.id === 'sme')!.label);
-  if (parts[0] === 'region') {
-    const def = COMMON_FACTS.find((f) => f.id === `region.${parts[1]}`);
-    return def ? strip(def.label) : path;
-  }
-  if (parts[0] === 'facts') {
-    for (const m of catalog.measures) {
-      const def = m.facts.find((f) => f.id === parts[1]);
-      if (def) return strip(def.label);
-    }
-  }
-  if (parts[0] === 'projects') {
-    for (const m of catalog.measures) {
-      const item = m.items.find((i) => i.id === parts[1]);
-      if (item?.repeat) {
-        const def = item.repeat.facts.find((f) => f.id === parts[3]);
-        return `${item.repeat.noun}第 ${Number(parts[2]) + 1} 项：${def ? strip(def.label) : parts[3]}`;
-      }
-    }
-  }
-  return path;
+  const found = pathFact(path, catalog);
+  if (!found) return path;
+  const label = found.def.label.replace(/？$/, '');
+  if (!found.item?.repeat) return label;
+  return `${found.item.repeat.noun}第 ${(found.index ?? 0) + 1} 项：${label}`;
 }
 
 function stable(x: unknown): string {

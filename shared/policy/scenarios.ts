@@ -5,7 +5,6 @@
  */
 import type { CompiledCatalog, CompiledItem } from './compile';
 import { ZERO, toYuanString } from './decimal';
-import { FORMULAS } from './kinds';
 import type { Outcome } from './kinds/outcome';
 import { Scope } from './scope';
 import type { FactValue, Profile } from './types';
@@ -25,18 +24,24 @@ export function runEntry(
   values: Record<string, FactValue> | undefined,
   prefix: string,
 ): EntryOutcome {
-  const formula = FORMULAS[ci.item.kind];
+  const { kind } = ci;
   const s1 = new Scope(profile, values, ci.defs, cc.unitFactor, prefix, 'opt');
-  const opt = formula(ci, s1);
+  const opt = kind.evaluate(ci, s1);
   if (s1.assumed.length === 0 || opt.status === 'ineligible') {
     const out = opt as EntryOutcome;
     out.missing = opt.status === 'needsInfo' ? s1.missing : NONE;
     return out;
   }
   const s2 = new Scope(profile, values, ci.defs, cc.unitFactor, prefix, 'pess');
-  const pess = formula(ci, s2);
+  const pess = kind.evaluate(ci, s2);
   const missing = [...new Set([...s1.assumed, ...s1.missing, ...s2.missing])];
-  const labels = s1.assumed.map((p) => `「${s1.labels.get(p)!.replace(/？$/, '')}」`).join('、');
+  const label = (p: string) => `「${s1.labels.get(p)!.replace(/？$/, '')}」`;
+  const labels = s1.assumed.map(label).join('、');
+  // Flags assumed one by one say 为“是”/为“否” together; an either-or (脱贫地区或革命老区) says itself.
+  const grouped = new Set(s1.eitherOr.flatMap((g) => g.paths));
+  const single = s1.assumed.filter((p) => !grouped.has(p)).map(label).join('、');
+  const assume = (answer: 'yes' | 'no') =>
+    [single && `${single}${answer === 'yes' ? '为“是”' : '为“否”'}`, ...s1.eitherOr.map((g) => g[answer])].filter(Boolean).join('，且');
   const pessMin = pess.status === 'ineligible' ? ZERO : pess.min;
   return {
     ...opt,
@@ -48,8 +53,8 @@ export function runEntry(
     hints: [...opt.hints, ...pess.hints],
     missing,
     alternatives: [
-      { assume: `${labels}为“是”`, amount: { min: toYuanString(opt.min), max: toYuanString(opt.max) }, status: opt.status },
-      { assume: `${labels}为“否”`, amount: { min: toYuanString(pessMin), max: toYuanString(pess.max) }, status: pess.status },
+      { assume: assume('yes'), amount: { min: toYuanString(opt.min), max: toYuanString(opt.max) }, status: opt.status },
+      { assume: assume('no'), amount: { min: toYuanString(pessMin), max: toYuanString(pess.max) }, status: pess.status },
     ],
     scenarios: { opt, pess, assumed: s1.assumed },
   };

@@ -3,14 +3,13 @@
  * project entry. A yes/no fact that is unknown or unanswered is assumed favourable ('opt') or not
  * ('pess'); the scope records each assumption so the result can show both figures.
  */
+import { COMMON_FACTS } from './catalog/common-facts';
 import { Dec } from './decimal';
+import { factPath } from './paths';
 import type { FactDef, FactValue, Profile } from './types';
 
-const REGION_LABELS: Record<string, string> = {
-  'region.poverty': '项目所在旗县区是否属于脱贫地区',
-  'region.oldRevolutionary': '项目所在旗县区是否属于革命老区',
-  sme: '是否为中小企业',
-};
+/** Labels of the facts kept at the profile's top level (sme, region), as the questionnaire asks them. */
+const COMMON_LABELS: Record<string, string> = Object.fromEntries(COMMON_FACTS.map((f) => [f.id, f.label.replace(/？$/, '')]));
 
 export type Mode = 'opt' | 'pess';
 
@@ -19,6 +18,11 @@ export class Scope {
   readonly assumed: string[] = [];
   /** Amounts or choices that were unknown or unanswered. */
   readonly missing: string[] = [];
+  /**
+   * Flags assumed together because one 是 among them suffices (脱贫地区 or 革命老区), with the words
+   * for both answers: the alternatives name the either-or, not each flag.
+   */
+  readonly eitherOr: { paths: string[]; yes: string; no: string }[] = [];
   /** Question label by path, for every assumed or missing fact (created on first use: most scopes need none). */
   private labelMap?: Map<string, string>;
 
@@ -52,13 +56,12 @@ export class Scope {
 
   /** The path of a fact in the profile, used to name missing facts: 'facts/m01.techCenter', 'region/poverty'. */
   path(id: string): string {
-    if (id.startsWith('region.')) return `region/${id.slice(7)}`;
-    if (id === 'sme') return 'sme';
-    return this.prefix + id;
+    // Common facts live at the top of the profile, wherever the item reads them from.
+    return id.startsWith('region.') || id === 'sme' ? factPath(id) : this.prefix + id;
   }
 
   label(id: string): string {
-    return this.defs.get(id)?.label ?? REGION_LABELS[id] ?? id;
+    return this.defs.get(id)?.label ?? COMMON_LABELS[id] ?? id;
   }
 
   /** A yes/no fact. Unknown or unanswered: assumed by mode, and recorded. */
@@ -66,6 +69,19 @@ export class Scope {
     const v = this.raw(id);
     if (v === true || v === false) return v;
     this.note(this.assumed, id);
+    return this.mode === 'opt';
+  }
+
+  /**
+   * Is any of these flags 是? A known 是 settles it; all known 否 is false; otherwise the unknown ones
+   * are assumed by mode, together, as one either-or (`words` say it for each answer).
+   */
+  anyFlag(ids: string[], words: { yes: string; no: string }): boolean {
+    if (ids.some((id) => this.raw(id) === true)) return true;
+    const unknown = ids.filter((id) => !this.isKnown(id));
+    if (unknown.length === 0) return false;
+    for (const id of unknown) this.note(this.assumed, id);
+    this.eitherOr.push({ paths: unknown.map((id) => this.path(id)), ...words });
     return this.mode === 'opt';
   }
 

@@ -196,6 +196,8 @@ export type Item =
   | NonMonetaryItem
   | UnquantifiedItem;
 export type ItemKind = Item['kind'];
+/** The record of an item kind: ItemOf<'perUnit'> is ProportionalItem. */
+export type ItemOf<K extends ItemKind> = Item extends infer I ? (I extends Item ? (K extends I['kind'] ? I : never) : never) : never;
 
 export interface CapGroup {
   id: string;
@@ -345,6 +347,8 @@ export interface ItemResult {
   reasonCode?: string;
   /** The upper bound is unknown until a missing amount is given (e.g. a premium with no cap). */
   open?: boolean;
+  /** Paid to people, not the enterprise (（七）: 奖励对象是工匠本人); never in the enterprise's total. */
+  paidToPerson?: true;
   /** Facts that must be answered (status needsInfo). */
   missing: string[];
   kind: AmountKind;
@@ -359,8 +363,10 @@ export interface ItemResult {
 export interface EvaluateResult {
   catalog: { id: string; title: string; year: number; issuer: string };
   items: ItemResult[];
-  /** Sum over eligible monetary awards (exact, atLeast, upTo). */
+  /** Sum over eligible monetary awards (exact, atLeast, upTo) paid to the enterprise (or park). */
   total: Interval;
+  /** Sum over eligible awards paid to the enterprise's people (（七） 工匠): theirs, not in `total`. */
+  peopleTotal: Interval;
   /** Sum over eligible fee savings. */
   savings: Interval;
   /** What items that need more information could add. */

@@ -25,6 +25,7 @@ function result(partial: Partial<EvaluateResult>): EvaluateResult {
     catalog: { id: 'nmg-2022', title: '清单', year: 2022, issuer: '内蒙古自治区' },
     items: [],
     total: zero,
+    peopleTotal: zero,
     savings: zero,
     pending: zero,
     counts: { eligible: 0, ineligible: 0, needsInfo: 0, notForYou: 0 },

@@ -218,3 +218,29 @@ test('no answers yet, or answers that need fixing', async () => {
   expect(c.querySelector('#results-invalid')?.textContent).toContain('「设备上云上平台的实际费用」不能为负数')
   expect(mockedCall.mock.calls.some(([n]) => n === 'calculate')).toBe(false)
 })
+
+test('（七） craftsmen’s awards: their own group and line, never in the enterprise total', async () => {
+  // 2 大国工匠 × 20万元 = 40万元 for the people; the enterprise keeps persona 1's 638万元.
+  const d = setText(toggleTopic(persona1(), 'craftsmen'), 'm07.greatCraftsmen', '2')
+  storage.set(DRAFT_KEY, d)
+  calculateAnswer = () => Promise.resolve({ ok: true, data: JSON.parse(JSON.stringify(local(d))) })
+  const c = await renderPage()
+  expect(c.querySelector('#results-total')?.textContent).toBe('638')
+  expect(c.querySelector('#results-people')?.textContent).toBe('本企业工匠个人可获 40万元（发给个人，不计入企业合计）')
+  expect(c.querySelector('#group-people .results__group-title')?.textContent).toBe('本企业工匠个人可获（1 项）')
+  expect(c.querySelector('#group-eligible [data-item="m07.great-craftsman"]')).toBeNull()
+  expect(c.querySelector('#result-m07-great-craftsman-figure')?.textContent).toBe('40万元')
+})
+
+test('（二十） answered 是: with what can be claimed, 金额待核定, not under 非资金支持', async () => {
+  const d: Draft = { ...emptyDraft('park'), step: 'questions', topics: ['park'] }
+  const park = setAnswer(d, 'm20.demoPark', true)
+  storage.set(DRAFT_KEY, park)
+  calculateAnswer = () => Promise.resolve({ ok: true, data: JSON.parse(JSON.stringify(local(park))) })
+  const c = await renderPage()
+  expect(c.querySelector('#group-eligible [data-item="m20.low-carbon-park"]')).not.toBeNull()
+  expect(c.querySelector('#group-nonMonetary [data-item="m20.low-carbon-park"]')).toBeNull()
+  expect(c.querySelector('#result-m20-low-carbon-park-figure')?.textContent).toBe('金额待核定')
+  expect(c.querySelector('#results-covers')?.textContent).toBe('金额由主管部门核定，清单没有给出标准。')
+  expect(c.textContent).not.toMatch(/若[^：]*：0元/)
+})

@@ -78,7 +78,8 @@ const cardId = (itemId: string) => `#result-${itemId.replace(/[^A-Za-z0-9_-]/g, 
 function groupIds(res: EvaluateResult, test: (r: EvaluateResult['items'][number]) => boolean): string[] {
   return res.items.filter(test).map((r) => r.id);
 }
-const money = (r: EvaluateResult['items'][number]) => r.kind !== 'nonMonetary' && r.kind !== 'unquantified';
+// The test's own reading (not result-view's): money is everything but non-monetary support.
+const money = (r: EvaluateResult['items'][number]) => r.kind !== 'nonMonetary';
 
 describe('questionnaire and results', () => {
   it('quick path: enterprise, two topics, two yes answers → a result in 8 taps', async () => {
@@ -107,6 +108,32 @@ describe('questionnaire and results', () => {
     expect(await textOf(f, '#results-covers')).toContain('涉及 2 条措施');
     expect(await cardsIn(f, 'eligible')).toEqual(['m01.tech-center', 'm21.national-green']);
     await shot(f.page, 'q-results-quick');
+    expect(f.errors).toEqual([]);
+    await f.close();
+  });
+
+  it('craftsmen: the awards are the craftsmen’s own line, not in the enterprise’s total', async () => {
+    const f = await open();
+    await tap(f, '#start-button');
+    await tap(f, '#next-button');
+    await tap(f, '#topic-platforms');
+    await tap(f, '#topic-craftsmen');
+    await tap(f, '#next-button');
+    await tap(f, '#q-facts-m01-techCenter-opt-yes');
+    await type(f, 'q-facts-m07-greatCraftsmen', '2');
+    await tap(f, '#next-button');
+    await resultsReady(f);
+    // （一） 50万元 for the enterprise; （七）“大国工匠”每人 20万元 × 2 = 40万元 for the craftsmen themselves.
+    const expected = engine({ version: 1, entity: 'enterprise', topics: ['platforms', 'craftsmen'], facts: { 'm01.techCenter': true, 'm07.greatCraftsmen': '2' } });
+    expect(expected.total.max).toBe('500000.00');
+    expect(expected.peopleTotal.max).toBe('400000.00');
+    expect(await textOf(f, '#results-total')).toBe('50');
+    expect(await textOf(f, '#results-people')).toBe('本企业工匠个人可获 40万元（发给个人，不计入企业合计）');
+    expect(await cardsIn(f, 'eligible')).toEqual(['m01.tech-center']);
+    expect(await cardsIn(f, 'people')).toEqual(['m07.great-craftsman']);
+    await shot(f.page, 'q-craftsmen-results');
+    await f.page.locator('#group-people').evaluate((n) => n.scrollIntoView({ block: 'start' }));
+    await shot(f.page, 'q-craftsmen-people-group');
     expect(f.errors).toEqual([]);
     await f.close();
   });
@@ -255,17 +282,19 @@ describe('questionnaire and results', () => {
 
     // （十六）全景式管控平台: 最高不超过 2000万元, no formula → 0–2000万元.
     // （三十）争先进位快等: 500万元; 综合实力强 answered 否 → 不符合.
-    // Total 500–2500万元 over 2 measures; （二十）低碳零碳: 奖补 with no amount in the text.
+    // Total 500–2500万元 over 2 measures; （二十）低碳零碳: a cash 奖补 whose amount the department sets —
+    // claimable (金额待核定), outside the total, not under 非资金支持.
     const expected = engine(INDUSTRIAL_PARK);
     expect(expected.total).toEqual({ min: '5000000.00', max: '25000000.00' });
     expect(await textOf(f, '#results-total')).toBe('500–2500');
     expect(await textOf(f, '#results-covers')).toContain('涉及 2 条措施');
-    expect(await cardsIn(f, 'eligible')).toEqual(['m16.smart-park', 'm30.excellent-park']);
+    expect(await textOf(f, '#results-set-by-department')).toBe('另有 1 项金额待核定，未计入上面的合计');
+    expect(await cardsIn(f, 'eligible')).toEqual(['m16.smart-park', 'm20.low-carbon-park', 'm30.excellent-park']);
     expect(await textOf(f, `${cardId('m16.smart-park')}-figure`)).toBe('最高 2000万元');
     expect(await textOf(f, `${cardId('m16.smart-park')}-kind`)).toBe('最高');
     expect(await textOf(f, `${cardId('m30.excellent-park')}-figure`)).toBe('500万元');
-    expect(await cardsIn(f, 'nonMonetary')).toEqual(['m20.low-carbon-park', 'm22.park-infrastructure-bonds', 'm23.charging-bonds']);
-    expect(await textOf(f, `${cardId('m20.low-carbon-park')}-figure`)).toBe('清单未给出金额');
+    expect(await cardsIn(f, 'nonMonetary')).toEqual(['m22.park-infrastructure-bonds', 'm23.charging-bonds']);
+    expect(await textOf(f, `${cardId('m20.low-carbon-park')}-figure`)).toBe('金额待核定');
     await shot(f.page, 'q-persona3-results');
     // 不符合 collapsed, with its reason once opened.
     expect(await cardsIn(f, 'ineligible')).toEqual([]);

@@ -9,7 +9,9 @@
  */
 import { parseProfile, type EvaluateResult } from '../../shared/policy';
 import { KIND_LABEL, figureText, wanRange } from '../../shared/policy/result-view';
+import { domId } from '../../shared/policy/paths';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';
+import { AMOUNT_FIELDS, TYPED_AMOUNTS } from '../support/typed-amounts';
 import { engine, parsed } from '../support/engine';
 import { launch } from './harness';
 import { classesOf, findByClass } from './query';
@@ -36,12 +38,13 @@ afterEach(() => {
 
 type Item = EvaluateResult['items'][number];
 
-
-
-const money = (r: Item) => r.kind !== 'nonMonetary' && r.kind !== 'unquantified';
+// Written here from the rules, not imported from result-view: the test's own reading of a result.
+// Money is everything but non-monetary support (（二十）'s 金额待核定 included); awards paid to
+// people (（七）) are theirs, apart from what the enterprise can claim.
+const money = (r: Item) => r.kind !== 'nonMonetary';
 /** The item ids the page must show in each group, in the engine's order. */
 const GROUPS: Record<string, (r: Item) => boolean> = {
-  eligible: (r) => r.status === 'eligible' && money(r),
+  eligible: (r) => r.status === 'eligible' && money(r) && !r.paidToPerson,
   needsInfo: (r) => r.status === 'needsInfo',
   nonMonetary: (r) => r.status === 'eligible' && !money(r),
   ineligible: (r) => r.status === 'ineligible' && r.hints.length === 0,
@@ -323,22 +326,25 @@ describe('questionnaire and results in WeChat', () => {
 
     // （十六）全景式管控平台: 最高不超过 2000万元, no formula → 0–2000万元.
     // （三十）争先进位快等: 500万元; 综合实力强 answered 否 → 不符合.
-    // Total 500–2500万元 over 2 measures; （二十）低碳零碳: 奖补 with no amount in the text.
+    // Total 500–2500万元 over 2 measures; （二十）低碳零碳: a cash 奖补 whose amount the department sets —
+    // it is claimable (可申请, 金额待核定), not in the total, and not under 非资金支持.
     const profile = INDUSTRIAL_PARK;
     const expected = engine(profile);
     expect(sentProfile()).toEqual(parsed(profile));
     expect(expected.total).toEqual({ min: '5000000.00', max: '25000000.00' });
     expect(mp.text('#results-total')).toBe('500–2500');
     expect(mp.text('#results-total')).toBe(wanRange(expected.total));
-    expect(mp.text('#results-covers')).toBe('涉及 2 条措施、2 个可申请事项');
-    expect(cardsIn('eligible', expected)).toEqual(['m16.smart-park', 'm30.excellent-park']);
+    expect(mp.text('#results-covers')).toBe('涉及 2 条措施、3 个可申请事项');
+    expect(mp.text('#results-set-by-department')).toBe('另有 1 项金额待核定，未计入上面的合计');
+    expect(cardsIn('eligible', expected)).toEqual(['m16.smart-park', 'm20.low-carbon-park', 'm30.excellent-park']);
     expect(cardsIn('eligible', expected)).toEqual(groupIds(expected, 'eligible'));
     expectFigure(expected, 'm16.smart-park', '最高 2000万元', '最高');
     expectFigure(expected, 'm30.excellent-park', '500万元', '精确');
-    expect(cardsIn('nonMonetary', expected)).toEqual(['m20.low-carbon-park', 'm22.park-infrastructure-bonds', 'm23.charging-bonds']);
+    expect(cardsIn('nonMonetary', expected)).toEqual(['m22.park-infrastructure-bonds', 'm23.charging-bonds']);
     expect(cardsIn('nonMonetary', expected)).toEqual(groupIds(expected, 'nonMonetary'));
-    expect(mp.text(`#${card('m20.low-carbon-park')}-figure`)).toBe('清单未给出金额');
+    expect(mp.text(`#${card('m20.low-carbon-park')}-figure`)).toBe('金额待核定');
     expect(mp.text(`#${card('m20.low-carbon-park')}-figure`)).toBe(figureText(item(expected, 'm20.low-carbon-park')));
+    expect(mp.has(`${card('m20.low-carbon-park')}-kind`)).toBe(false);
     // 不符合 collapsed, with its reason once opened.
     expect(cardsIn('ineligible', expected)).toEqual([]);
     await tap('#toggle-ineligible');
@@ -406,6 +412,41 @@ describe('questionnaire and results in WeChat', () => {
     const expected = engine(profile);
     expect(cardsIn('eligible', expected)).toEqual(groupIds(expected, 'eligible'));
     expect(cardsIn('needsInfo', expected)).toEqual(groupIds(expected, 'needsInfo'));
+  });
+
+  // One questionnaire with the three fields of the table (万元, 人, 吨 in a project entry).
+  const TYPED_DRAFT = {
+    v: 1,
+    step: 'questions',
+    entity: 'enterprise',
+    topics: ['craftsmen', 'digital', 'resources'],
+    values: {},
+    texts: {},
+    projects: { 'm18.water-saving': [{ key: 'e1', name: '', values: {}, texts: {} }] },
+    nextKey: 2,
+  };
+  it.each(TYPED_AMOUNTS)('typed amounts (test/support/typed-amounts.ts): $what, $typed', async (row) => {
+    mp.storage.set(DRAFT_KEY, TYPED_DRAFT);
+    await mp.reLaunch(`/${QUESTIONNAIRE}`);
+    const q = domId(AMOUNT_FIELDS[row.field].path);
+    await type(q, row.typed);
+    expect(mp.value(`#${q}-input`)).toBe(row.typed);
+    if (row.message !== undefined) expect(mp.text(`#${q}-message`)).toBe(row.message);
+    else expect(mp.has(`${q}-message`)).toBe(false);
+  });
+
+  it('a park: its only topic is chosen for it, and its place is asked without the （八） hint', async () => {
+    await mp.reLaunch(`/${HOME}`);
+    await tap('#start-park');
+    expect(mp.text('#q-region')).toContain('园区在哪个旗县区');
+    expect(mp.text('#q-region')).not.toContain('（八）');
+    await tap('#next-button');
+    expect(classes('topic-park')).toContain('topic-chip--selected');
+    await tap('#topic-park'); // cannot be dropped
+    expect(classes('topic-park')).toContain('topic-chip--selected');
+    await tap('#next-button');
+    expect(mp.has('blocked-message')).toBe(false);
+    expect(mp.has('q-facts-m30-strongPark')).toBe(true);
   });
 
   // -------------------------------------------------------------------------------------------

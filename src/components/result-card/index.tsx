@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
+import type { GroupId } from '@policy/result-view'
 import type { Stage } from '@policy/types'
 import StageList from '../stage-list'
 import SubscribeButton from '../subscribe-button'
@@ -15,7 +16,7 @@ export interface ResultCardView {
   title: string
   /** Already formatted by shared/policy: '500万元', '最高 300万元', '至少 60万元'. */
   figure: string
-  /** 精确 / 至少 / 最高 / 减免 / 非资金 / 金额待核定 */
+  /** 精确 / 至少 / 最高 / 减免 / 待确认; empty where the figure says it (金额待核定) */
   kindLabel: string
   why: string
   stages: Stage[]
@@ -25,7 +26,8 @@ export interface ResultCardView {
   questions: { path: string; label: string; action: string }[]
   entryNames?: (string | undefined)[]
   noun?: string
-  tone: 'eligible' | 'needsInfo' | 'nearMiss' | 'nonMonetary' | 'ineligible'
+  /** The item's group on the results page. */
+  tone: GroupId
 }
 
 interface Props {
@@ -110,7 +112,7 @@ export default function ResultCard({ view, onQuestion, onDetail, onShare, compac
           </Button>
         )}
       </View>
-      {(view.tone === 'eligible' || view.tone === 'needsInfo' || view.tone === 'nearMiss') && <SubscribeButton measureId={view.measureId} measureTitle={`${view.measureLabel}${view.measureTitle}`} />}
+      {(view.tone === 'eligible' || view.tone === 'people' || view.tone === 'needsInfo' || view.tone === 'nearMiss') && <SubscribeButton measureId={view.measureId} measureTitle={`${view.measureLabel}${view.measureTitle}`} />}
     </View>
   )
 }

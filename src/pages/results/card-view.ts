@@ -3,20 +3,9 @@
  * nothing here computes money.
  */
 import { catalog2022 } from '@policy/catalog'
-import { formatInterval } from '@policy/format'
-import { KIND_LABEL, figureText, measureLabel, pathLabel, whyText, type GroupId } from '@policy/result-view'
+import { alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/result-view'
 import type { ItemResult } from '@policy/types'
 import type { ResultCardView } from '@/components/result-card'
-
-/**
- * '「甲」为“是”' → '为“是”' (the why line above already names 甲); several facts → '以上都为“是”';
- * a level ('3A 级') → '为3A 级'.
- */
-function alternativeText(assume: string): string {
-  if (!assume.startsWith('「')) return `为${assume}`
-  const answer = assume.slice(assume.lastIndexOf('」') + 1)
-  return (assume.match(/」/g) ?? []).length > 1 ? `以上都${answer}` : answer
-}
 
 export function cardView(r: ItemResult, group: GroupId): ResultCardView {
   const measure = catalog2022.measures[r.measureNumber - 1]
@@ -36,15 +25,10 @@ export function cardView(r: ItemResult, group: GroupId): ResultCardView {
     measureLabel: measureLabel(r),
     measureTitle: measure?.title ?? '',
     title: r.title,
-    // Not (yet) due: the reason or the near-miss hint says it; a "0元" would only confuse.
-    figure: group === 'ineligible' || group === 'nearMiss' ? '' : figureText(r),
-    kindLabel: group === 'ineligible' || group === 'nearMiss' ? '' : group === 'needsInfo' ? '待确认' : KIND_LABEL[r.kind],
+    ...figureInGroup(r, group),
     why: whyText(r),
     stages: r.stages,
-    alternatives:
-      group === 'needsInfo'
-        ? r.alternatives.map((a) => ({ assume: alternativeText(a.assume), figure: a.status === 'ineligible' ? '不符合' : formatInterval(a.amount) }))
-        : [],
+    alternatives: group === 'needsInfo' ? r.alternatives.map((a) => alternativeLine(r, a, { short: true })) : [],
     questions,
     entryNames: r.entries?.map((e) => e.name),
     noun: item?.repeat?.noun,

@@ -3,11 +3,10 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { evaluate } from '@policy/evaluate'
 import { formatInterval } from '@policy/format'
-import { groupResults, hasAmount, pathLabel, sameResult, wanRange, type GroupId } from '@policy/result-view'
+import { groupResults, hasAmount, pathLabel, setByDepartment, wanRange, type GroupId } from '@policy/result-view'
 import type { EvaluateResult } from '@policy/types'
 import ListStatusLine from '@/components/list-status-line'
 import ResultCard, { type ResultCardView } from '@/components/result-card'
-import { callCloud } from '@/services/cloud'
 import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { draftProfile, isStarted } from '@/state/draft'
 import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
@@ -16,13 +15,11 @@ import { catalog2022, findMeasure } from '@policy/catalog'
 import { measureShare, resultShare } from '@/services/share'
 import { findPlace } from '../../../shared/region'
 import { cardView, shareTitle } from './card-view'
+import { confirmOnCloud, type CloudState } from './confirm'
 
 import './index.scss'
 
 export const POLICY_LIST_NAME = catalog2022.title
-
-/** What the quiet line under the total says about the cloud's confirmation. */
-export type CloudState = 'checking' | 'same' | 'updated' | 'offline' | 'failed'
 
 const CLOUD_TEXT: Record<CloudState, string> = {
   checking: '正在与云端核对…',
@@ -33,6 +30,7 @@ const CLOUD_TEXT: Record<CloudState, string> = {
 }
 
 const GROUP_NOTE: Partial<Record<GroupId, string>> = {
+  people: '奖励发给工匠本人，不计入企业可申请的合计。',
   needsInfo: '补充下列信息后才能确定金额。',
   nearMiss: '目前未达到条件，但差得不多。',
   nonMonetary: '不直接发钱，但可以争取的支持。',
@@ -51,17 +49,10 @@ export default function ResultsPage() {
   useEffect(() => {
     if (!prepared?.ok || !local) return
     let alive = true
-    void callCloud('calculate', { profile: prepared.profile }).then((env) => {
+    void confirmOnCloud(prepared.profile, local).then(({ state, cloud }) => {
       if (!alive) return
-      if (!env.ok) {
-        setCloud(env.error.code === 'NETWORK' ? 'offline' : 'failed')
-        return
-      }
-      if (sameResult(env.data, local)) setCloud('same')
-      else {
-        setShown(env.data)
-        setCloud('updated')
-      }
+      if (state === 'updated' && cloud) setShown(cloud)
+      setCloud(state)
     })
     return () => {
       alive = false
@@ -130,6 +121,7 @@ export default function ResultsPage() {
   const place = findPlace(draft.countyCode)
   const who = [draft.entity === 'park' ? '工业园区' : '企业', place ? `${place.cityName}${place.countyName}` : ''].filter(Boolean).join(' · ')
   const eligibleCount = groups.find((g) => g.id === 'eligible')?.items.length ?? 0
+  const toBeSet = setByDepartment(result)
 
   return (
     <View className='page results'>
@@ -150,6 +142,13 @@ export default function ResultsPage() {
               涉及 {result.measuresCovered} 条措施、{eligibleCount} 个可申请事项
             </Text>
           </>
+        ) : eligibleCount > 0 ? (
+          <>
+            <Text className='results__lead'>你有 {eligibleCount} 个可申请事项</Text>
+            <Text className='results__covers' id='results-covers'>
+              金额由主管部门核定，清单没有给出标准。
+            </Text>
+          </>
         ) : (
           <>
             <Text className='results__lead'>暂未算出可直接申请的资金</Text>
@@ -158,12 +157,22 @@ export default function ResultsPage() {
             </Text>
           </>
         )}
-        {result.savings.max !== '0.00' && (
+        {hasAmount(result.total) && toBeSet.length > 0 && (
+          <Text className='results__extra' id='results-set-by-department'>
+            另有 {toBeSet.length} 项金额待核定，未计入上面的合计
+          </Text>
+        )}
+        {hasAmount(result.peopleTotal) && (
+          <Text className='results__extra' id='results-people'>
+            本企业工匠个人可获 {formatInterval(result.peopleTotal)}（发给个人，不计入企业合计）
+          </Text>
+        )}
+        {hasAmount(result.savings) && (
           <Text className='results__extra' id='results-savings'>
             另可少缴城市基础设施配套费 {formatInterval(result.savings)}
           </Text>
         )}
-        {result.pending.max !== '0.00' && (
+        {hasAmount(result.pending) && (
           <Text className='results__extra' id='results-pending'>
             补充信息后可能再增加 {formatInterval(result.pending)}
           </Text>

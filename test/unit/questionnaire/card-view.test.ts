@@ -14,18 +14,31 @@ it('needs information: 待确认, both answers in short, a button per missing qu
   const v = cardView(res.items.find((r) => r.id === 'm08.upgrade')!, 'needsInfo');
   expect(v.figure).toBe('0–300万元');
   expect(v.kindLabel).toBe('待确认');
+  // 产业链 must hold and one area suffices: the line names the either-or, not “以上都”.
+  const chain = '「项目是否属于先进制造业集群或优势特色产业链的技术改造（工艺设备更新、新产品开发等）」'
   expect(v.alternatives).toEqual([
-    { assume: '以上都为“是”', figure: '300万元' },
-    { assume: '以上都为“否”', figure: '不符合' },
+    { assume: `${chain}为“是”，且项目位于脱贫地区或革命老区`, figure: '300万元' },
+    { assume: `${chain}为“否”，且项目不在脱贫地区或革命老区`, figure: '不符合' },
   ]);
   expect(v.questions.map((q) => q.path)).toEqual(['projects/m08.upgrade/0/chain', 'region/poverty', 'region/oldRevolutionary']);
   expect(v.questions[1]).toEqual({ path: 'region/poverty', label: '项目所在旗县区是否属于脱贫地区', action: '去填写' });
 });
 
+it('an either-or area names it: one of 脱贫地区, 革命老区 suffices', () => {
+  // 1200万元 is below 2000万元, at or above the areas' 1000万元: 1200 × 20% = 240万元 in either area.
+  const res = run({ version: 1, entity: 'enterprise', projects: { 'm08.upgrade': [{ facts: { chain: true, investment: '1200' } }] } })
+  const v = cardView(res.items.find((r) => r.id === 'm08.upgrade')!, 'needsInfo')
+  expect(v.alternatives).toEqual([
+    { assume: '项目位于脱贫地区或革命老区', figure: '240万元' },
+    { assume: '项目不在脱贫地区或革命老区', figure: '不符合' },
+  ])
+  expect(v.alternatives.map((a) => a.assume).join()).not.toContain('以上都')
+})
+
 it('a level not yet known lists the levels', () => {
   const res = run({ version: 1, entity: 'enterprise', facts: { 'm13.level': 'unknown' } });
   const v = cardView(res.items.find((r) => r.id === 'm13.integration-level')!, 'needsInfo');
-  expect(v.alternatives[0]).toEqual({ assume: '为5A 级', figure: '300万元' });
+  expect(v.alternatives[0]).toEqual({ assume: '为“5A 级”', figure: '300万元' });
   expect(v.alternatives).toHaveLength(5);
 });
 

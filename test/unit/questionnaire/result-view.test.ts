@@ -3,7 +3,7 @@
  * of why, the missing questions' labels — all text, no arithmetic.
  */
 import { evaluate, parseProfile, type EvaluateResult, type ItemResult } from '../../../shared/policy';
-import { figureText, groupResults, KIND_LABEL, pathLabel, sameResult, wanRange, whyText } from '../../../shared/policy/result-view';
+import { figureInGroup, figureText, groupResults, KIND_LABEL, pathLabel, sameResult, wanRange, whyText } from '../../../shared/policy/result-view';
 
 function run(profile: unknown): EvaluateResult {
   const p = parseProfile(profile);
@@ -25,9 +25,9 @@ const LARGE = run({
   },
 });
 
-it('groups as the CLI does: 可申请, 需要补充信息, 差一点, 非资金支持, 不符合 (and leaves out what was not answered)', () => {
+it('groups as the CLI does: 可申请, 本企业工匠个人可获, 需要补充信息, 差一点, 非资金支持, 不符合 (and leaves out what was not answered)', () => {
   const groups = groupResults(LARGE);
-  expect(groups.map((g) => g.title)).toEqual(['可申请', '需要补充信息', '差一点', '非资金支持', '不符合']);
+  expect(groups.map((g) => g.title)).toEqual(['可申请', '本企业工匠个人可获', '需要补充信息', '差一点', '非资金支持', '不符合']);
   const ids = Object.fromEntries(groups.map((g) => [g.id, g.items.map((r) => r.id)]));
   expect(ids.eligible).toEqual([
     'm05.generic-drug',
@@ -51,6 +51,11 @@ it('shows each figure with its kind: 精确 / 至少 / 最高 / 减免', () => {
   expect([figureText(item(LARGE, 'm11.identifier-application')), KIND_LABEL[item(LARGE, 'm11.identifier-application').kind]]).toEqual(['最高 300万元', '最高']);
   expect([figureText(item(LARGE, 'm24.rebuild-fee-waiver')), KIND_LABEL[item(LARGE, 'm24.rebuild-fee-waiver').kind]]).toEqual(['少缴 40万元', '减免']);
   expect(figureText(item(LARGE, 'm08.robots'))).toBe('0–160万元');
+  // A card shows the kind beside its figure, also where the figure's words repeat it (最高 …).
+  expect(figureInGroup(item(LARGE, 'm11.identifier-application'), 'eligible')).toEqual({ figure: '最高 300万元', kindLabel: '最高' });
+  expect(figureInGroup(item(LARGE, 'm05.generic-drug'), 'eligible')).toEqual({ figure: '至少 70万元，最高 300万元', kindLabel: '至少' });
+  expect(figureInGroup(item(LARGE, 'm08.robots'), 'needsInfo')).toEqual({ figure: '0–160万元', kindLabel: '待确认' });
+  expect(figureInGroup(item(LARGE, 'm17.energy-saving'), 'nearMiss')).toEqual({ figure: '', kindLabel: '' });
   expect(figureText(item(LARGE, 'm24.flexible-land-supply'))).toBe('用地支持');
 });
 

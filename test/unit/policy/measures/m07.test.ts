@@ -31,10 +31,11 @@ describe('（七）工匠人才奖励', () => {
     expect(r.reasonCode).toBe('zero');
   });
 
-  it('both kinds of craftsmen add up', () => {
-    // 2 × 20 + 3 × 10 = 70
+  it('both kinds of craftsmen add up, for the craftsmen: not in the enterprise total', () => {
+    // 2 × 20 + 3 × 10 = 70, paid to the people (奖励对象是工匠本人)
     const res = evaluate(ent({ 'm07.greatCraftsmen': 2, 'm07.northCraftsmen': 3 }));
-    expect(res.total).toEqual(range(70));
+    expect(res.peopleTotal).toEqual(range(70));
+    expect(res.total).toEqual(range(0));
   });
 
   it('an unknown number of craftsmen needs information and, with no cap, the upper bound is open', () => {

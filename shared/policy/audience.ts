@@ -1,0 +1,37 @@
+/**
+ * Who a measure or item is for, and who is paid: the one reading of a record's `audience` (the
+ * clause's addressee: 对…企业 / 对…园区 / 对“大国工匠”…). The engine, the questions, browsing, the
+ * calculator and the result pages all ask here.
+ */
+import type { Audience, Profile } from './types';
+
+export type Entity = Profile['entity'];
+
+/** An enterprise answers for its projects and for its own people (（七）: 工匠 are counted by their employer). */
+const FOR_ENTERPRISE: readonly Audience[] = ['enterprise', 'project', 'person'];
+
+/** Does an enterprise (or a park) answer for this audience? Parks get park items, enterprises the rest. */
+export function isFor(audience: readonly Audience[], entity: Entity): boolean {
+  return entity === 'park' ? audience.includes('park') : audience.some((a) => FOR_ENTERPRISE.includes(a));
+}
+
+/** Who may answer for a measure, the first being the usual one (the calculator's 企业 / 工业园区 choice). */
+export function entitiesFor(audience: readonly Audience[]): Entity[] {
+  const out: Entity[] = [];
+  if (isFor(audience, 'enterprise')) out.push('enterprise');
+  if (isFor(audience, 'park')) out.push('park');
+  return out;
+}
+
+/**
+ * Awards paid to people, not the enterprise: （七）“奖励对象是工匠本人”. They are shown on their own
+ * line and never added to what the enterprise can claim.
+ */
+export function paidToPerson(audience: readonly Audience[]): boolean {
+  return audience.includes('person');
+}
+
+/** '此项面向工业园区' / '此项面向企业': whom an item is for, when it is not for the one asking. */
+export function addresseeName(audience: readonly Audience[]): string {
+  return audience.includes('park') ? '工业园区' : '企业';
+}

@@ -1,0 +1,24 @@
+/**
+ * The results page shows the device's figures at once and asks the `calculate` cloud function (the
+ * same engine, the same validated profile) to confirm them. This is that step, so the page and the
+ * test that runs it against the local cloud over HTTP (test/unit/questionnaire/cloud-same) are one path.
+ */
+import { sameResult } from '@policy/result-view'
+import type { EvaluateResult, Profile } from '@policy/types'
+import { callCloud } from '@/services/cloud'
+
+/** What the quiet line under the total says about the cloud's confirmation. */
+export type CloudState = 'checking' | 'same' | 'updated' | 'offline' | 'failed'
+
+export interface Confirmation {
+  state: Exclude<CloudState, 'checking'>
+  /** The cloud's answer, when it gave one. */
+  cloud?: EvaluateResult
+}
+
+/** Same → confirmed; different → the cloud's answer (newer data) is shown instead; no answer → the device's stays. */
+export async function confirmOnCloud(profile: Profile, device: EvaluateResult): Promise<Confirmation> {
+  const env = await callCloud('calculate', { profile })
+  if (!env.ok) return { state: env.error.code === 'NETWORK' ? 'offline' : 'failed' }
+  return { state: sameResult(env.data, device) ? 'same' : 'updated', cloud: env.data }
+}

@@ -1,0 +1,106 @@
+/**
+ * What results mean, as a user reads them (issue 13, part 5): whose money an item is, which group it
+ * is in, what an unsure answer shows, and that the working adds up. Figures are worked from the
+ * clause in the comments; the engine and the one result reader (result-view) are under test.
+ */
+import { catalog2022, evaluate, parseProfile, type EvaluateResult, type ItemResult } from '../../../shared/policy';
+import { alternativeLine, figureInGroup, groupOf, groupResults, setByDepartment } from '../../../shared/policy/result-view';
+import { report } from '../../../shared/policy/cli/report';
+import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, SMALL_SPECIALIZED } from '../../support/personas';
+
+function run(profile: unknown): EvaluateResult {
+  const p = parseProfile(profile);
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return evaluate(p.profile);
+}
+const item = (res: EvaluateResult, id: string): ItemResult => res.items.find((r) => r.id === id)!;
+const topicOf = (r: ItemResult) => catalog2022.measures[r.measureNumber - 1].topic;
+
+describe('（七） awards are paid to the craftsmen themselves (“奖励对象是工匠本人”)', () => {
+  // 2 大国工匠 × 20万元 + 1 北疆工匠 × 10万元 = 50万元 for the people; （一） 50万元 for the enterprise.
+  const res = run({ version: 1, entity: 'enterprise', facts: { 'm01.techCenter': true, 'm07.greatCraftsmen': '2', 'm07.northCraftsmen': '1' } });
+
+  it('are in their own group, 本企业工匠个人可获, not in 可申请', () => {
+    expect(groupOf(item(res, 'm07.great-craftsman'))).toBe('people');
+    const groups = Object.fromEntries(groupResults(res).map((g) => [g.id, g.items.map((r) => r.id)]));
+    expect(groups.people).toEqual(['m07.great-craftsman', 'm07.north-craftsman']);
+    expect(groups.eligible).toEqual(['m01.tech-center']);
+  });
+
+  it('add up on their own line and never into the enterprise total', () => {
+    expect(res.peopleTotal).toEqual({ min: '500000.00', max: '500000.00' });
+    expect(res.total).toEqual({ min: '500000.00', max: '500000.00' });
+    expect(res.measuresCovered).toBe(1);
+  });
+
+  it('the CLI report says the same', () => {
+    const text = report(res);
+    expect(text).toContain('本企业工匠个人可获（2 项）');
+    expect(text).toContain('合计可申请：50万元（1 条措施）');
+    expect(text).toContain('本企业工匠个人可获：50万元（发给个人，不计入企业合计）');
+  });
+});
+
+describe('（二十） is a cash award whose amount the department sets', () => {
+  const yes = run({ version: 1, entity: 'park', topics: ['park'], facts: { 'm20.demoPark': true } });
+  const unsure = run({ version: 1, entity: 'park', topics: ['park'], facts: { 'm20.demoPark': 'unknown' } });
+
+  it('answered 是: with what can be claimed, 金额待核定, never under 非资金支持', () => {
+    const r = item(yes, 'm20.low-carbon-park');
+    expect(groupOf(r)).toBe('eligible');
+    expect(figureInGroup(r, 'eligible')).toEqual({ figure: '金额待核定', kindLabel: '' });
+    expect(setByDepartment(yes).map((x) => x.id)).toEqual(['m20.low-carbon-park']);
+    expect(report(yes)).toContain('另有 1 项金额待核定，未计入合计');
+  });
+
+  it('unsure: the 是 side says 金额待核定, never 0元', () => {
+    const r = item(unsure, 'm20.low-carbon-park');
+    expect(groupOf(r)).toBe('needsInfo');
+    const lines = r.alternatives.map((a) => alternativeLine(r, a));
+    expect(lines.map((l) => l.figure)).toEqual(['金额待核定', '不符合']);
+    expect(lines.some((l) => /0元/.test(l.figure))).toBe(false);
+  });
+});
+
+describe('an item with several projects is the sum of its projects’ figures', () => {
+  // Two smart factories of 1.000003万元 = 10000.03元 each: × 20% = 2000.006元, shown 2000.01元.
+  // The item is 2000.01 + 2000.01 = 4000.02元 (unrounded the sum would be 4000.012 → 4000.01元).
+  const res = run({
+    version: 1,
+    entity: 'enterprise',
+    projects: { 'm08.smart-factory': [{ facts: { investment: '1.000003' } }, { facts: { investment: '1.000003' } }] },
+  });
+  const r = item(res, 'm08.smart-factory');
+
+  it('each project rounded once, the item their sum', () => {
+    expect(r.entries!.map((e) => e.amount.max)).toEqual(['2000.01', '2000.01']);
+    expect(r.amount).toEqual({ min: '4000.02', max: '4000.02' });
+    expect(res.total.max).toBe('4000.02');
+  });
+
+  it('the 合计 line of the working says the same figures', () => {
+    expect(r.stages.find((s) => s.step === 'sum')!.text).toBe('2 个智能工厂或数字化车间项目合计：2000.01元 + 2000.01元 = 4000.02元');
+  });
+});
+
+describe('non-monetary support is listed where it concerns the one asking', () => {
+  it.each([
+    ['a large enterprise (topics 投资与技术改造, 数字化)', LARGE_ENTERPRISE],
+    ['a small 专精特新 firm (topics 创新平台, 投资)', SMALL_SPECIALIZED],
+  ])('%s: only measures of the topics it chose', (_name, profile) => {
+    const res = run(profile);
+    const support = groupResults(res).find((g) => g.id === 'nonMonetary')!.items;
+    expect(support.length).toBeGreaterThan(0);
+    for (const r of support) expect(profile.topics).toContain(topicOf(r));
+  });
+
+  it('a park: only what the catalog addresses to parks', () => {
+    const res = run(INDUSTRIAL_PARK);
+    const support = groupResults(res).find((g) => g.id === 'nonMonetary')!.items;
+    expect(support.length).toBeGreaterThan(0);
+    for (const r of support) {
+      const record = catalog2022.measures[r.measureNumber - 1].items.find((i) => i.id === r.id)!;
+      expect(record.audience).toContain('park');
+    }
+  });
+});
