@@ -31,7 +31,7 @@ export function paidToPerson(audience: readonly Audience[]): boolean {
   return audience.includes('person');
 }
 
-/** '此项面向工业园区' / '此项面向企业': whom an item is for, when it is not for the one asking. */
-export function addresseeName(audience: readonly Audience[]): string {
-  return audience.includes('park') ? '工业园区' : '企业';
+/** Whom an item is addressed to when it is not for the one asking ('此项面向工业园区'): a park item, or an enterprise's. */
+export function addresseeOf(audience: readonly Audience[]): Entity {
+  return audience.includes('park') ? 'park' : 'enterprise';
 }

@@ -4,7 +4,7 @@
  * is read from the catalog records (compiled once by ./compile); nothing here is typed by hand and
  * no award is computed — the amount filter only compares the figures the clause states.
  */
-import { isFor } from './audience';
+import { addresseeOf, isFor } from './audience';
 import { catalog2022 } from './catalog';
 import { compileCatalog } from './compile';
 import { Dec } from './decimal';
@@ -184,7 +184,7 @@ function conditionText(item: Item): string {
 }
 
 function capText(item: Item, measure: Measure): string {
-  const per = (p: 'entry' | 'enterprise') => (p === 'entry' ? `每个${item.repeat?.noun ?? '项目'}` : item.audience.includes('park') ? '每个园区' : '每个企业');
+  const per = (p: 'entry' | 'enterprise') => (p === 'entry' ? `每个${item.repeat?.noun ?? '项目'}` : addresseeOf(item.audience) === 'park' ? '每个园区' : '每个企业');
   if ('cap' in item && item.cap) return `${item.cap.amount}（${per(item.cap.per)}）`;
   if ('group' in item && item.group) {
     const g = measure.groups?.find((x) => x.id === item.group);

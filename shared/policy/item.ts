@@ -2,7 +2,8 @@
  * One catalog item for one profile: who it is for, whether it was claimed, each entry through its
  * formula (with scenarios), then the entries summed.
  */
-import { addresseeName, isFor, paidToPerson } from './audience';
+import { addresseeOf, isFor, paidToPerson } from './audience';
+import { entityName } from './catalog/common-facts';
 import type { CompiledCatalog, CompiledItem } from './compile';
 import { Dec, ZERO, toYuan, toYuanString } from './decimal';
 import { formatMoney } from './format';
@@ -57,7 +58,7 @@ export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Prof
   const { item } = ci;
   if (!isFor(item.audience, profile.entity)) {
     return cached(ci, profile.entity, 'audience', () => {
-      return notForYou(ci, 'audience', `此项面向${addresseeName(item.audience)}`, ci.kind.amountKind);
+      return notForYou(ci, 'audience', `此项面向${entityName(addresseeOf(item.audience))}`, ci.kind.amountKind);
     });
   }
   if (item.repeat) {

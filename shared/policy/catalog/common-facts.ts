@@ -16,7 +16,8 @@ import { section5 } from './section5';
 
 const MEASURES: Measure[] = [...section1, ...section2, ...section3, ...section4, ...section5];
 
-const REGION_NAME: Record<RegionFlag, string> = { poverty: '脱贫地区', oldRevolutionary: '革命老区' };
+/** The areas a region flag names, as the list writes them (（八）: 脱贫地区、革命老区). */
+export const REGION_NAME: Record<RegionFlag, string> = { poverty: '脱贫地区', oldRevolutionary: '革命老区' };
 
 /**
  * What a region flag changes, from the catalog: '第（八）条技术改造项目补助的门槛由 2000万元 降为
@@ -63,6 +64,11 @@ export function commonFact(id: string): FactDef {
   const def = COMMON_FACTS.find((f) => f.id === id);
   if (!def) throw new Error(`no common fact ${id}`);
   return def;
+}
+
+/** '企业' / '工业园区': the entity question's own option words. */
+export function entityName(entity: 'enterprise' | 'park'): string {
+  return commonFact('entity').options.find((o) => o.value === entity)!.label;
 }
 
 /** The region flags (脱贫地区, 革命老区) whose answer changes a threshold of this measure. */

@@ -7,12 +7,10 @@ import { NEAR_MISS_SHARE } from '../config';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatInUnit } from '../format';
 import type { Scope } from '../scope';
-import type { Hint, RegionFlag, Stage, Threshold } from '../types';
+import { REGION_NAME } from '../catalog/common-facts';
+import type { Hint, Stage, Threshold } from '../types';
 
 const NEAR = new Dec(NEAR_MISS_SHARE);
-
-/** The areas a lower threshold names, as the list writes them (（八）: 脱贫地区、革命老区). */
-const AREA_NAME: Record<RegionFlag, string> = { poverty: '脱贫地区', oldRevolutionary: '革命老区' };
 
 export interface CompiledThreshold {
   rule: Threshold;
@@ -40,7 +38,7 @@ export function checkThreshold(ct: CompiledThreshold, value: Dec, s: Scope, stag
   let note = '';
   if (ct.reducedMin && t.reduced && value.lt(ct.min.value) && value.gte(ct.reducedMin.value)) {
     // Only here does the region matter: one 是 among the areas suffices (脱贫地区、革命老区 → 或).
-    const areas = t.reduced.when.map((f) => AREA_NAME[f]).join('或');
+    const areas = t.reduced.when.map((f) => REGION_NAME[f]).join('或');
     const flags = t.reduced.when.map((f) => `region.${f}`);
     const knownYes = flags.some((f) => s.raw(f) === true);
     const inArea = s.anyFlag(flags, { yes: `项目位于${areas}`, no: `项目不在${areas}` });

@@ -12,6 +12,7 @@ import { draftProfile, isStarted } from '@/state/draft'
 import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
 import { clearDraft, loadDraft } from '@/state/storage'
 import { catalog2022, findMeasure } from '@policy/catalog'
+import { entityName } from '@policy/catalog/common-facts'
 import { measureShare, resultShare } from '@/services/share'
 import { findPlace } from '../../../shared/region'
 import { cardView, shareTitle } from './card-view'
@@ -119,7 +120,7 @@ export default function ResultsPage() {
 
   const result = shown!
   const place = findPlace(draft.countyCode)
-  const who = [draft.entity === 'park' ? '工业园区' : '企业', place ? `${place.cityName}${place.countyName}` : ''].filter(Boolean).join(' · ')
+  const who = [draft.entity ? entityName(draft.entity) : '', place ? `${place.cityName}${place.countyName}` : ''].filter(Boolean).join(' · ')
   const eligibleCount = groups.find((g) => g.id === 'eligible')?.items.length ?? 0
   const toBeSet = setByDepartment(result)
 
