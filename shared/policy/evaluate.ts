@@ -2,14 +2,13 @@
  * evaluate(profile): every item of every measure, with status, amount interval, kind and the working.
  * Amounts stay exact Decimals until toItemResult / the totals, where each is rounded once (0.01 元).
  */
+import { AWARD_KINDS } from './amount-kind';
 import { catalog2022 } from './catalog';
 import { compileCatalog } from './compile';
 import { Dec, ZERO, isZeroYuan, toYuanString } from './decimal';
 import { applyGroupCaps } from './group-caps';
 import { constantFor, evaluateItem, toItemResult, type WorkingItem } from './item';
 import type { Catalog, EvaluateResult, Interval, ItemResult, Profile, Status } from './types';
-
-const AWARD_KINDS = new Set(['exact', 'atLeast', 'upTo']);
 
 function interval(min: Dec, max: Dec): Interval {
   return { min: toYuanString(min), max: toYuanString(max) };

@@ -2,18 +2,17 @@
  * A measure's headline for cards and share titles, derived from its items (never typed by hand):
  * '最高 1000万元', '投资额 20%，最高 500万元', '每吨标准煤 200元', '每个标准最高 30万元', '电价支持'.
  */
+import { AWARD_KINDS } from './amount-kind';
 import { catalog2022 } from './catalog';
 import { compileCatalog } from './compile';
 import { Dec } from './decimal';
 import { formatMoney } from './format';
-import type { AmountKind, Catalog, Measure } from './types';
-
-const AWARDS: ReadonlySet<AmountKind> = new Set(['exact', 'atLeast', 'upTo']);
+import type { Catalog, Measure } from './types';
 
 export function headline(measure: Measure, catalog: Catalog = catalog2022): string {
   const cc = compileCatalog(catalog);
   const items = measure.items.map((i) => cc.items.get(i.id)!);
-  const awards = items.filter((ci) => AWARDS.has(ci.kind.amountKind));
+  const awards = items.filter((ci) => AWARD_KINDS.has(ci.kind.amountKind));
   if (awards.length === 0) {
     // A fee reduction says what it waives (配套费免收或减半); other support, its tag (电价支持).
     for (const ci of items) {

@@ -10,14 +10,13 @@
 import { catalog2022 } from './catalog';
 import { regionFactsOf } from './catalog/common-facts';
 import { evaluate } from './evaluate';
+import { FIGURED_KINDS } from './amount-kind';
 import { entitiesFor, type Entity } from './audience';
 import { kindOf } from './kinds';
-import type { AmountKind, Catalog, EvaluateResult, FactDef, Item, ItemResult, Measure, Profile } from './types';
+import type { Catalog, EvaluateResult, FactDef, Item, ItemResult, Measure, Profile } from './types';
 
 export type { Entity };
 
-/** Amount kinds with a figure to work out (exact, 至少, 最高, a saving): the calculator is for these. */
-const FIGURED = new Set<AmountKind>(['exact', 'atLeast', 'upTo', 'saving']);
 
 export interface CalcRepeat {
   item: Item;
@@ -47,7 +46,7 @@ export function calcSpec(measure: Measure): CalcSpec {
     .map((item) => ({ item, noun: item.repeat!.noun, facts: item.repeat!.facts }));
   // Records without a figure carry their meaning instead (tag, guidance).
   const guidance = measure.items.flatMap((i) => ('guidance' in i ? [{ id: i.id, title: i.title, tag: i.tag, guidance: i.guidance, quote: i.quote }] : []));
-  const computable = measure.items.some((i) => FIGURED.has(kindOf(i).amountKind));
+  const computable = measure.items.some((i) => FIGURED_KINDS.has(kindOf(i).amountKind));
   return { entities, region: regionFactsOf(measure), facts: measure.facts, repeats, computable, guidance };
 }
 

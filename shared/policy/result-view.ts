@@ -4,6 +4,7 @@
  * whose), its status, kind and figure words, its alternatives, the zero test. Formatting only — every
  * amount is the engine's; nothing here adds, multiplies or rounds money.
  */
+import { isMoneyKind } from './amount-kind';
 import { catalog2022 } from './catalog';
 import { isZeroYuan } from './decimal';
 import { formatInterval, formatMoney, toWanText } from './format';
@@ -37,7 +38,7 @@ export const GROUP_TITLES: Record<GroupId, string> = {
 
 /** Money is promised (a figure, a range, a saving, or an amount the department sets); only nonMonetary is not. */
 export function isMoney(r: ItemResult): boolean {
-  return r.kind !== 'nonMonetary';
+  return isMoneyKind(r.kind);
 }
 
 /** The group of one item; undefined for notForYou (not for this entity, or not answered). */
