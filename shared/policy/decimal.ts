@@ -25,5 +25,6 @@ export function toYuanString(value: Dec): string {
 
 /** Is an output figure ('0.00', '0') zero? The one zero test for the engine's yuan strings. */
 export function isZeroYuan(yuan: string): boolean {
-  return /^-?0+(\.0+)?$/.test(yuan);
+  // The engine writes zero as '0.00' (toYuanString): that answer is the hot path of every total.
+  return yuan === '0.00' || /^-?0+(\.0+)?$/.test(yuan);
 }

@@ -22,7 +22,10 @@ export class Scope {
    * Flags assumed together because one 是 among them suffices (脱贫地区 or 革命老区), with the words
    * for both answers: the alternatives name the either-or, not each flag.
    */
-  readonly eitherOr: { paths: string[]; yes: string; no: string }[] = [];
+  get eitherOr(): { paths: string[]; yes: string; no: string }[] {
+    return (this.eitherOrList ??= []);
+  }
+  private eitherOrList?: { paths: string[]; yes: string; no: string }[];
   /** Question label by path, for every assumed or missing fact (created on first use: most scopes need none). */
   private labelMap?: Map<string, string>;
 
