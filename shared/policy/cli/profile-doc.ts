@@ -1,7 +1,8 @@
 /** docs/profile.md, generated from the catalog so it cannot drift: every profile field and item id. */
-import { TOPICS } from '../catalog/common-facts';
+import { TOPICS, commonFact, regionEffect } from '../catalog/common-facts';
+import { typedUnits } from '../units';
 import { headline } from '../headline';
-import type { Catalog, FactDef } from '../types';
+import type { Catalog, FactDef, RegionFlag } from '../types';
 
 function type(f: FactDef): string {
   switch (f.type) {
@@ -15,6 +16,14 @@ function type(f: FactDef): string {
 }
 
 const row = (id: string, f: FactDef) => `| \`${id}\` | ${f.label} | ${type(f)} |`;
+
+/** A common fact's row, its words from the catalog's common facts (and what a region changes, from the records). */
+function commonRow(id: 'sme' | 'region.poverty' | 'region.oldRevolutionary'): string {
+  const f = commonFact(id);
+  const region = id.startsWith('region.') ? (id.slice('region.'.length) as RegionFlag) : undefined;
+  const effect = region ? regionEffect(region) : '';
+  return `| \`${id}\` | ${f.label.replace(/？$/, '')}${effect ? `（${effect}）` : ''} | ${type(f)} |`;
+}
 
 export function profileDoc(catalog: Catalog): string {
   const out: string[] = [
@@ -32,16 +41,17 @@ export function profileDoc(catalog: Catalog): string {
     '',
     '- 未填写的字段：该条目视为“未涉及”；填 `"unknown"`（不确定）：该条目显示“需要补充信息”并给出两种答案下的金额。',
     '- 金额单位以下表为准（多数为**万元**），最多 6 位小数（即 0.01 元）。',
+    `- 数字文本可以用全角数字（２５００）、千位逗号（2,500）或在数字后写上该字段自己的单位（${typedUnits('万元').map((u) => `2500${u}`).join('、')}；吨的字段写 3000吨）；其他写法原样保留并指出问题，不会被改写。`,
     '',
     '## 顶层字段',
     '',
     '| 字段 | 含义 | 取值 |',
     '|---|---|---|',
     '| `version` | 档案格式版本 | `1` |',
-    '| `entity` | 企业还是工业园区 | `"enterprise"` / `"park"` |',
-    '| `sme` | 是否为中小企业 | `true` / `false` / `"unknown"` |',
-    '| `region.poverty` | 项目所在旗县区是否属于脱贫地区（第（八）条门槛降为 1000万元） | `true` / `false` / `"unknown"` |',
-    '| `region.oldRevolutionary` | 项目所在旗县区是否属于革命老区（同上） | `true` / `false` / `"unknown"` |',
+    `| \`entity\` | ${commonFact('entity').label.replace(/？$/, '')} | ${commonFact('entity').options.map((o) => `\`"${o.value}"\`（${o.label}）`).join(' / ')} |`,
+    commonRow('sme'),
+    commonRow('region.poverty'),
+    commonRow('region.oldRevolutionary'),
     '| `region.cityName` / `region.countyName` | 盟市、旗县区名称（仅显示用） | 不超过 40 字 |',
     '| `region.countyCode` | 旗县区 GB/T 2260 代码 | 6 位数字 |',
     `| \`topics\` | 问卷第 2 步选择的主题；企业填写后，无需回答问题的非资金支持只在所选主题内列出 | ${TOPICS.map((t) => `\`"${t.id}"\``).join(' ')} |`,
