@@ -3,6 +3,7 @@
  * clause's addressee: 对…企业 / 对…园区 / 对“大国工匠”…). The engine, the questions, browsing, the
  * calculator and the result pages all ask here.
  */
+import { entityName } from './catalog/common-facts';
 import type { Audience, Profile } from './types';
 
 export type Entity = Profile['entity'];
@@ -34,4 +35,19 @@ export function paidToPerson(audience: readonly Audience[]): boolean {
 /** Whom an item is addressed to when it is not for the one asking ('此项面向工业园区'): a park item, or an enterprise's. */
 export function addresseeOf(audience: readonly Audience[]): Entity {
   return audience.includes('park') ? 'park' : 'enterprise';
+}
+
+/**
+ * Whom a record is for, in words ('企业（按项目申报）', '工业园区', '工匠个人、企业',
+ * '企业（按项目申报）、工业园区'): the entity question's own words for 企业 and 工业园区.
+ */
+export function audienceText(audience: readonly Audience[]): string {
+  const parts: string[] = [];
+  for (const a of audience) {
+    if (a === 'enterprise') parts.push(audience.includes('project') ? `${entityName('enterprise')}（按项目申报）` : entityName('enterprise'));
+    if (a === 'park') parts.push(entityName('park'));
+    if (a === 'person') parts.push('工匠个人');
+    if (a === 'project' && !audience.includes('enterprise')) parts.push('项目');
+  }
+  return parts.join('、');
 }

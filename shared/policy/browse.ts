@@ -4,13 +4,14 @@
  * is read from the catalog records (compiled once by ./compile); nothing here is typed by hand and
  * no award is computed — the amount filter only compares the figures the clause states.
  */
-import { addresseeOf, isFor } from './audience';
+import { addresseeOf, audienceText, isFor } from './audience';
+import { entityName } from './catalog/common-facts';
 import { catalog2022 } from './catalog';
 import { compileCatalog } from './compile';
 import { Dec } from './decimal';
 import { kindOf } from './kinds';
 import { findFigures, searchMeasures, type SearchHit } from './search';
-import type { Audience, Catalog, Item, Measure, SupportKind } from './types';
+import type { Catalog, Item, Measure, SupportKind } from './types';
 
 export const SUPPORT_KINDS: SupportKind[] = ['补助', '奖励', '贴息', '减免', '非资金支持'];
 
@@ -34,17 +35,8 @@ export function isForWho(measure: Measure, who: Who): boolean {
   return isFor(measure.audience, who);
 }
 
-/** '企业（按项目申报）', '工业园区', '工匠个人、企业', '企业（按项目申报）、工业园区'. */
-export function audienceText(audience: Audience[]): string {
-  const parts: string[] = [];
-  for (const a of audience) {
-    if (a === 'enterprise') parts.push(audience.includes('project') ? '企业（按项目申报）' : '企业');
-    if (a === 'park') parts.push('工业园区');
-    if (a === 'person') parts.push('工匠个人');
-    if (a === 'project' && !audience.includes('enterprise')) parts.push('项目');
-  }
-  return parts.join('、');
-}
+/** Whom a record is for, in words: audience.ts (kept here for the pages and the poster that import it from browse). */
+export { audienceText };
 
 // ---------------------------------------------------------------------------------------------
 // The most one item of a measure can give, for "amount at least X".
@@ -126,7 +118,11 @@ export interface Suggestion {
   count: number;
 }
 
-const WHO_TEXT: Record<Who, string> = { enterprise: '面向企业', park: '面向园区' };
+/**
+ * The who filter's words ('面向企业', '面向园区'): the filter chips and the "不限“面向园区”" suggestion.
+ * A park is 园区 here, the short word of a chip (the entity question says 工业园区).
+ */
+export const WHO_TEXT: Record<Who, string> = { enterprise: `面向${entityName('enterprise')}`, park: '面向园区' };
 
 export function suggestions(query: string, filters: BrowseFilters, catalog: Catalog = catalog2022): Suggestion[] {
   const out: Suggestion[] = [];

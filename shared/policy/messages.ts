@@ -6,6 +6,8 @@ export const MSG = {
   tri: '「{label}」（{field}）只能是 是 / 否 / 不确定（true / false / "unknown"）',
   choice: '「{label}」（{field}）只能是以下之一：{options}',
   notNumber: '「{label}」（{field}）必须是数字，单位：{unit}',
+  /** A number followed by another field's unit ("3000吨" in a 万元 field); {typed} is that unit word. */
+  wrongUnit: '「{label}」（{field}）的单位是{unit}，不是“{typed}”',
   negative: '「{label}」（{field}）不能为负数',
   tooLarge: '「{label}」（{field}）超过合理范围（最大 {max}{unit}），请检查单位是否为{unit}',
   tooPrecise: '「{label}」（{field}）最多保留 {places} 位小数',

@@ -15,6 +15,7 @@ import { isFor } from './audience';
 import { catalog2022 } from './catalog';
 import { TOPICS } from './catalog/common-facts';
 import { kindOf } from './kinds';
+import { readPath, stepOfPath } from './paths';
 import type { Catalog, FactDef, Item, Measure, Profile, TopicId } from './types';
 
 export interface FactQuestion {
@@ -116,12 +117,11 @@ export function questionsFor(entity: Entity, topics: readonly TopicId[], catalog
   return out;
 }
 
-/** Which topic asks a fact path (for "back to this question" from the results). */
+/** Which topic asks a fact path (for "back to this question" from the results); 'who' for the first step's. */
 export function topicOfPath(path: string, catalog: Catalog = catalog2022): TopicId | 'who' | undefined {
-  if (path === 'sme' || path.startsWith('region/')) return 'who';
-  const [scope, id] = path.split('/');
-  if (scope === 'facts') return catalog.measures.find((m) => m.facts.some((f) => f.id === id))?.topic;
-  if (scope === 'projects') return catalog.measures.find((m) => m.items.some((i) => i.id === id))?.topic;
-  return undefined;
+  if (stepOfPath(path) === 'who') return 'who';
+  const p = readPath(path);
+  if (!p) return undefined;
+  if (p.itemId !== undefined) return catalog.measures.find((m) => m.items.some((i) => i.id === p.itemId))?.topic;
+  return catalog.measures.find((m) => m.facts.some((f) => f.id === p.factId))?.topic;
 }
-

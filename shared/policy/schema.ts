@@ -9,9 +9,9 @@ import { TOPICS } from './catalog/common-facts';
 import { MAX_ENTRIES, MAX_TEXT, PLACES } from './config';
 import { Dec } from './decimal';
 import { MSG, fill } from './messages';
-import { entryPath } from './paths';
+import { entryPath, readPath } from './paths';
 import type { AmountFact, Catalog, FactDef, Item, Profile } from './types';
-import { typedUnits } from './units';
+import { TYPED_UNITS, typedUnits } from './units';
 
 export interface FieldIssue {
   /** Path in the profile: 'facts/m01.techCenter', 'projects/m08.upgrade/0/investment', 'region/poverty'. */
@@ -28,6 +28,20 @@ const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const FULL_WIDTH = /[０-９．，－　]/g;
 const HALF_WIDTH: Record<string, string> = { '．': '.', '，': ',', '－': '-', '　': ' ' };
 
+/** Unit words a number may be followed by in some field ('万元', '万', '吨标准煤', '吨', '人'…), longest first. */
+const UNIT_WORDS = [...new Set(Object.entries(TYPED_UNITS).flatMap(([unit, words]) => [unit, ...words]))].sort((a, b) => b.length - a.length);
+
+/** Full-width digits, point, comma, minus and space made ASCII, surrounding spaces dropped. */
+function halfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (c) => HALF_WIDTH[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+}
+
+/** A number with no unit, as plain decimal text ("2,500" → "2500", "-5"), or null. */
+function plainNumber(t: string): string | null {
+  const n = GROUPED.test(t) ? t.replace(/,/g, '') : t;
+  return SIGNED_DECIMAL.test(n) ? n : null;
+}
+
 /**
  * A number as a user types it, read the one way every door reads it (the pages, the cloud
  * functions, the CLI, file imports): surrounding spaces ignored, full-width digits ("２５００"),
@@ -39,15 +53,26 @@ const HALF_WIDTH: Record<string, string> = { '．': '.', '，': ',', '－': '-',
  * field). Nothing is rounded or converted: "1.5人" reads as "1.5", which a 人 field then refuses.
  */
 export function readTypedNumber(text: string, unit?: string): string | null {
-  let t = text.replace(FULL_WIDTH, (c) => HALF_WIDTH[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+  let t = halfWidth(text);
   for (const word of typedUnits(unit)) {
     if (t.endsWith(word)) {
       t = t.slice(0, -word.length).trimEnd();
       break;
     }
   }
-  if (GROUPED.test(t)) t = t.replace(/,/g, '');
-  return SIGNED_DECIMAL.test(t) ? t : null;
+  return plainNumber(t);
+}
+
+/**
+ * The unit word after a number typed in a field of another unit: "吨" for "3000吨" in a 吨标准煤
+ * field, "元" for "2500元" in a 万元 field, "万" for "12万" in a 吨 field; null when the text reads
+ * as a number in this field's unit (readTypedNumber) or is no number followed by a known unit word.
+ */
+export function typedOtherUnit(text: string, unit?: string): string | null {
+  if (readTypedNumber(text, unit) !== null) return null;
+  const t = halfWidth(text);
+  const word = UNIT_WORDS.find((w) => t.endsWith(w));
+  return word !== undefined && plainNumber(t.slice(0, -word.length).trimEnd()) !== null ? word : null;
 }
 
 /** The number a user typed, as a Decimal, or null if it is not a plain non-negative decimal. */
@@ -75,10 +100,11 @@ function amountSchema(f: AmountFact) {
   const places = f.integer ? 0 : (PLACES[f.unit] ?? 6);
   // 'unknown' (不确定) is allowed: the item then needs information instead of disappearing.
   // Typed text is read by readTypedNumber ("２,５００万" → "2500"); text that is no number stays as
-  // it is, so the checks below name what is wrong.
+  // it is, so the checks below name what is wrong (a number in another unit first: "3000吨" in 万元).
   return v.pipe(
     v.union([v.number(), v.string()], 'notNumber'),
     v.transform((x) => (typeof x === 'string' && x !== 'unknown' ? (readTypedNumber(x, f.unit) ?? x) : x)),
+    v.check((x) => typeof x !== 'string' || typedOtherUnit(x, f.unit) === null, 'wrongUnit'),
     v.check((x) => x === 'unknown' || toDec(x) !== null, 'notNumber'),
     v.check((x) => x === 'unknown' || !toDec(x)!.isNegative() || toDec(x)!.isZero(), 'negative'),
     v.check((x) => x === 'unknown' || toDec(x)!.lte(max), 'tooLarge'),
@@ -170,9 +196,8 @@ function describe(issue: v.BaseIssue<unknown>, lookup: Lookup): FieldIssue {
   let field = keys.join('/');
   let context = '';
   let label = keys[keys.length - 1] ?? '档案';
-  if (keys[0] === 'facts' && keys.length === 2) def = lookup.facts.get(keys[1]);
-  if (keys[0] === 'region' && keys.length === 2) def = lookup.facts.get(`region.${keys[1]}`);
-  if (keys[0] === 'sme') def = lookup.facts.get('sme');
+  const common = readPath(field);
+  if (common && common.itemId === undefined && common.factId !== 'entity') def = lookup.facts.get(common.factId);
   if (keys[0] === 'region' && REGION_TEXT[keys[1]]) label = REGION_TEXT[keys[1]];
   if (keys[0] === 'projects' && keys.length >= 2) {
     const item = lookup.repeats.get(keys[1]);
@@ -211,6 +236,7 @@ function describe(issue: v.BaseIssue<unknown>, lookup: Lookup): FieldIssue {
     options: def?.type === 'choice' ? def.options.map((o) => `${o.value}（${o.label}）`).join('、') + '、unknown（不确定）' : '',
     maxText: MAX_TEXT,
     n: keys[2] !== undefined ? Number(keys[2]) + 1 : '',
+    typed: code === 'wrongUnit' ? (typedOtherUnit(String(issue.input), unit) ?? '') : '',
   }).replace(/（[^（）]*\/[^（）]*）/, '');
   return { field, message: context + message };
 }

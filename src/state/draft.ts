@@ -8,7 +8,7 @@
  * choosing the topic again brings them back) but are not sent to the engine.
  */
 import { regionFactsOf } from '@policy/catalog/common-facts'
-import { entryPath, factPath } from '@policy/paths'
+import { entryPath, factPath, regionKey, stepOfPath as pathStep } from '@policy/paths'
 import { parseProfile, readTypedNumber } from '@policy/schema'
 import { questionsFor, topicsFor, type FactQuestion, type TopicQuestions } from '@policy/questions'
 import type { FactDef, Measure, Profile, TopicId, Tri } from '@policy/types'
@@ -92,16 +92,20 @@ export function soleTopic(entity: Entity | undefined): TopicId | undefined {
   return sole.get(entity)
 }
 
-/** The common yes/no answers and where the draft keeps them. */
+/** The common yes/no answers. */
 export type CommonFlagId = 'sme' | 'region.poverty' | 'region.oldRevolutionary'
-const COMMON_KEY = { sme: 'sme', 'region.poverty': 'poverty', 'region.oldRevolutionary': 'oldRevolutionary' } as const
+
+/** Where the draft keeps a common answer: under its key in the profile ('sme', region flags by theirs: 'poverty'). */
+function commonKey(id: CommonFlagId): 'sme' | 'poverty' | 'oldRevolutionary' {
+  return (regionKey(id) ?? id) as 'sme' | 'poverty' | 'oldRevolutionary'
+}
 
 export function commonValue(d: Draft, id: CommonFlagId): Tri | undefined {
-  return d[COMMON_KEY[id]]
+  return d[commonKey(id)]
 }
 
 export function setCommon(d: Draft, id: CommonFlagId, value: Tri | undefined): Draft {
-  return { ...d, [COMMON_KEY[id]]: value }
+  return { ...d, [commonKey(id)]: value }
 }
 
 export function setCity(d: Draft, cityCode: string | undefined): Draft {
@@ -189,9 +193,8 @@ export function candidateProfile(d: Draft, opts: ProfileOptions = {}): Record<st
     if (d.oldRevolutionary !== undefined) region.oldRevolutionary = d.oldRevolutionary
   } else {
     for (const def of regionFactsOf(scope.measure)) {
-      const id = def.id as 'region.poverty' | 'region.oldRevolutionary'
-      const v = commonValue(d, id)
-      if (v !== undefined) region[id.slice('region.'.length)] = v
+      const v = commonValue(d, def.id as 'region.poverty' | 'region.oldRevolutionary')
+      if (v !== undefined) region[regionKey(def.id)!] = v
     }
   }
   if (Object.keys(region).length > 0) p.region = region
@@ -246,9 +249,7 @@ export function draftProfile(d: Draft, scope?: DraftScope): ProfileResult {
 
 /** Messages that concern the step's questions (who: region/sme; questions: facts/projects). */
 export function messagesOfStep(messages: Record<string, string>, step: StepId): [string, string][] {
-  return Object.entries(messages).filter(([field]) =>
-    step === 'who' ? field === 'sme' || field.startsWith('region') || field === 'entity' : step === 'questions' ? field.startsWith('facts') || field.startsWith('projects') : false,
-  )
+  return Object.entries(messages).filter(([field]) => pathStep(field) === step)
 }
 
 /** Visible questions and how many of them have an answer (the questions step's progress). */
@@ -279,9 +280,9 @@ export function pathOf(d: Draft, id: string, itemId?: string, key?: string): str
   return entryPath(itemId, index, id)
 }
 
-/** Which step shows a profile path. */
+/** Which step shows a profile path (paths.ts `stepOfPath`; anything else is looked for among the questions). */
 export function stepOfPath(path: string): StepId {
-  return path === 'sme' || path.startsWith('region') || path === 'entity' ? 'who' : 'questions'
+  return pathStep(path) ?? 'questions'
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro
 
 import Taro from '@tarojs/taro'
 import { PLACE_QUESTION, commonFact } from '@policy/catalog/common-facts'
-import { domId } from '@policy/paths'
+import { domId, factPath } from '@policy/paths'
 import { addEntry, draftProfile, emptyDraft, setText, toggleTopic, type Draft } from '@/state/draft'
 import { DRAFT_KEY, requestFocus } from '@/state/storage'
 import QuestionnairePage from '@/pages/questionnaire/index'
@@ -98,7 +98,7 @@ test('the common questions use the catalog’s words (no figure written on the p
   expect(container.querySelector('#q-entity')?.textContent).toContain(commonFact('entity').label)
   for (const id of ['sme', 'region.poverty', 'region.oldRevolutionary'] as const) {
     const def = commonFact(id)
-    const block = container.querySelector(`#${domId(id === 'sme' ? 'sme' : `region/${id.slice(7)}`)}`)!
+    const block = container.querySelector(`#${domId(factPath(id))}`)!
     expect(block.querySelector('.question__label')?.textContent).toBe(def.label)
     expect(block.querySelector('.question__help')?.textContent).toBe(def.help)
   }

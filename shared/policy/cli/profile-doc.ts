@@ -1,5 +1,6 @@
 /** docs/profile.md, generated from the catalog so it cannot drift: every profile field and item id. */
 import { TOPICS, commonFact, regionEffect } from '../catalog/common-facts';
+import { regionKey } from '../paths';
 import { typedUnits } from '../units';
 import { headline } from '../headline';
 import type { Catalog, FactDef, RegionFlag } from '../types';
@@ -20,7 +21,7 @@ const row = (id: string, f: FactDef) => `| \`${id}\` | ${f.label} | ${type(f)} |
 /** A common fact's row, its words from the catalog's common facts (and what a region changes, from the records). */
 function commonRow(id: 'sme' | 'region.poverty' | 'region.oldRevolutionary'): string {
   const f = commonFact(id);
-  const region = id.startsWith('region.') ? (id.slice('region.'.length) as RegionFlag) : undefined;
+  const region = regionKey(id) as RegionFlag | undefined;
   const effect = region ? regionEffect(region) : '';
   return `| \`${id}\` | ${f.label.replace(/？$/, '')}${effect ? `（${effect}）` : ''} | ${type(f)} |`;
 }

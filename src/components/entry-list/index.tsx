@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
+import { entryListId, type DomScope } from '@policy/paths'
+import { lineChunks } from './line-chunks'
 import './index.scss'
 
 interface Props {
@@ -14,15 +16,13 @@ interface Props {
   onRename: (key: string, name: string) => void
   /** The entry's questions. */
   renderEntry: (key: string, index: number) => ReactNode
-  /** Ids start with it ('entries' in the questionnaire, 'calc-entries' in a calculator): both pages can be on the H5 stack at once. */
-  idPrefix?: string
+  /** Whose DOM ids (paths.ts `entryListId`): the questionnaire's ('entries-…') or a calculator's ('calc-entries-…'). */
+  scope?: DomScope
 }
 
-const domKey = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '-')
-
 /** Repeatable entries (projects, products, varieties): each is computed on its own by the engine. */
-export default function EntryList({ itemId, noun, itemTitle, entries, onAdd, onRemove, onRename, renderEntry, idPrefix = 'entries' }: Props) {
-  const base = `${idPrefix}-${domKey(itemId)}`
+export default function EntryList({ itemId, noun, itemTitle, entries, onAdd, onRemove, onRename, renderEntry, scope = 'q' }: Props) {
+  const base = entryListId(itemId, scope)
   return (
     <View className='entry-list' id={base}>
       <Text className='entry-list__title'>{itemTitle}</Text>
@@ -54,8 +54,15 @@ export default function EntryList({ itemId, noun, itemTitle, entries, onAdd, onR
         </View>
       ))}
       <Button className='entry-list__add' id={`${base}-add`} onClick={onAdd}>
-        {/* A no-break space: the ＋ never sits alone on a line above its words. */}
-        {`＋\u00a0添加${entries.length > 0 ? '另一个' : '一个'}${noun}`}
+        {/* Chunks (./line-chunks): a long noun wraps between its words, not inside one. A no-break
+            space: the ＋ never sits alone on a line above its words. */}
+        <View className='entry-list__add-label'>
+          {[`＋\u00a0添加${entries.length > 0 ? '另一个' : '一个'}`, ...lineChunks(noun)].map((chunk, i) => (
+            <Text className={chunk === ' ' ? undefined : 'entry-list__add-chunk'} key={i}>
+              {chunk}
+            </Text>
+          ))}
+        </View>
       </Button>
     </View>
   )

@@ -23,8 +23,6 @@ import {
 } from '@/state/draft'
 import FactQuestion from './index'
 
-import './measure.scss'
-
 type Update = (fn: (d: Draft) => Draft) => void
 
 interface Shared {
@@ -64,7 +62,7 @@ export function MeasureQuestions({ questions, draft, scope, messages, update, hi
           itemId={r.itemId}
           noun={r.noun}
           itemTitle={r.itemTitle}
-          idPrefix={scope === 'calc' ? 'calc-entries' : 'entries'}
+          scope={scope}
           entries={draft.projects[r.itemId] ?? []}
           onAdd={() => update((d) => addEntry(d, r.itemId))}
           onRemove={(key) => update((d) => removeEntry(d, r.itemId, key))}

@@ -1,4 +1,5 @@
 import { View, Text, Input } from '@tarojs/components'
+import { WHO_TEXT } from '@policy/browse'
 import type { SupportKind } from '@policy/types'
 
 import './index.scss'
@@ -25,8 +26,8 @@ export interface FilterBarProps {
 
 const WHO: { value: WhoFilter; label: string }[] = [
   { value: 'all', label: '全部' },
-  { value: 'enterprise', label: '面向企业' },
-  { value: 'park', label: '面向园区' },
+  { value: 'enterprise', label: WHO_TEXT.enterprise },
+  { value: 'park', label: WHO_TEXT.park },
 ]
 
 function Chip({ on, label, id, onClick, role = 'checkbox' }: { on: boolean; label: string; id: string; onClick: () => void; role?: 'checkbox' | 'radio' }) {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
+import { idSafe } from '@policy/paths'
 import type { GroupId } from '@policy/result-view'
 import type { Stage } from '@policy/types'
 import StageList from '../stage-list'
@@ -39,7 +40,7 @@ interface Props {
   compact?: boolean
 }
 
-const domKey = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '-')
+const domKey = idSafe
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 /** One measure item: label and title, the engine's figure and its kind, one line of why, the working. */

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { PLACE_QUESTION } from '@policy/catalog/common-facts'
-import { domId } from '@policy/paths'
+import { PLACE_QUESTION, entityName } from '@policy/catalog/common-facts'
+import { REGION_PATH, domId } from '@policy/paths'
 import { topicsFor } from '@policy/questions'
 import type { TopicId } from '@policy/types'
 import { findPlace, povertySuggestion } from '../../../shared/region'
@@ -99,7 +99,7 @@ export default function QuestionnairePage() {
   const next = () => {
     if (draft.step === 'who') {
       if (!draft.entity) {
-        setBlocked('请先选择：企业还是工业园区')
+        setBlocked(`请先选择：${entityName('enterprise')}还是${entityName('park')}`)
         return
       }
       goStep('topics')
@@ -150,7 +150,7 @@ export default function QuestionnairePage() {
     <View className='q-section card'>
       <EntityQuestion id={domId('entity')} idPrefix='entity' value={draft.entity} onChange={(v) => update((d) => ({ ...d, entity: v }))} />
       {draft.entity === 'enterprise' && <CommonFlagQuestion id='sme' {...shared} />}
-      <View className='question' id='q-region'>
+      <View className='question' id={domId(REGION_PATH)}>
         <Text className='question__label'>{placeQuestion.label}</Text>
         {placeQuestion.help && <Text className='question__help'>{placeQuestion.help}</Text>}
         <RegionPicker

@@ -1,7 +1,7 @@
 /** The one profile schema: what it accepts, what it refuses, and how it says so (Chinese, naming the field). */
 import fc from 'fast-check';
 import { parseProfile } from '../../../shared/policy';
-import { readTypedNumber } from '../../../shared/policy/schema';
+import { readTypedNumber, typedOtherUnit } from '../../../shared/policy/schema';
 import { AMOUNT_FIELDS, TYPED_AMOUNTS, profileWith } from '../../support/typed-amounts';
 import { profileArb } from './arbitraries';
 
@@ -30,7 +30,13 @@ describe('parseProfile', () => {
     ['unknown fact', { ...base, facts: { 'm99.x': 1 } }, 'facts/m99.x', '未知字段'],
     ['negative amount', { ...base, facts: { 'm14.cloudCost': -1 } }, 'facts/m14.cloudCost', '「设备上云上平台的实际费用」不能为负数'],
     // '12万' was refused here before: 万 is the 万元 field's own unit, so it now reads as 12 (TYPED_AMOUNTS).
-    ['another unit for an amount', { ...base, facts: { 'm14.cloudCost': '12吨' } }, 'facts/m14.cloudCost', '必须是数字，单位：万元'],
+    ['another unit for an amount', { ...base, facts: { 'm14.cloudCost': '12吨' } }, 'facts/m14.cloudCost', '「设备上云上平台的实际费用」的单位是万元，不是“吨”'],
+    [
+      '吨 in a 吨标准煤 field',
+      { ...base, projects: { 'm17.energy-saving': [{ facts: { savedCoal: '3000吨' } }] } },
+      'projects/m17.energy-saving/0/savedCoal',
+      '节能技术改造项目（含打捆项目）第 1 项：「项目年节能量」的单位是吨标准煤，不是“吨”',
+    ],
     ['an exponent', { ...base, facts: { 'm14.cloudCost': '1e5' } }, 'facts/m14.cloudCost', '必须是数字'],
     ['1e20', { ...base, facts: { 'm14.cloudCost': 1e20 } }, 'facts/m14.cloudCost', '超过合理范围'],
     ['Infinity', { ...base, facts: { 'm14.cloudCost': Infinity } }, 'facts/m14.cloudCost', '必须是数字'],
@@ -90,6 +96,25 @@ describe('parseProfile', () => {
     expect(readTypedNumber('6000吨', '吨标准煤')).toBeNull();
     expect(readTypedNumber('万元', '万元')).toBeNull();
     expect(readTypedNumber('1.5人', '人')).toBe('1.5');
+  });
+
+  it('names the other unit after a number typed in a field of another unit, and only then', () => {
+    expect(typedOtherUnit('3000吨', '吨标准煤')).toBe('吨');
+    expect(typedOtherUnit('2500元', '万元')).toBe('元');
+    expect(typedOtherUnit('12万', '吨')).toBe('万');
+    expect(typedOtherUnit('12 万吨', '吨')).toBe('万吨');
+    expect(typedOtherUnit('0.5亿', '万元')).toBe('亿');
+    expect(typedOtherUnit('２，５００ 元', '万元')).toBe('元');
+    expect(typedOtherUnit('-3000吨', '万元')).toBe('吨');
+    // The field's own unit, no number, or no unit word: not this message.
+    expect(typedOtherUnit('3000吨标准煤', '吨标准煤')).toBeNull();
+    expect(typedOtherUnit('2500万', '万元')).toBeNull();
+    expect(typedOtherUnit('1.5人', '人')).toBeNull();
+    expect(typedOtherUnit('吨', '万元')).toBeNull();
+    expect(typedOtherUnit('abc吨', '万元')).toBeNull();
+    expect(typedOtherUnit('1,20元', '万元')).toBeNull();
+    expect(typedOtherUnit('12斤', '吨')).toBeNull();
+    expect(typedOtherUnit('unknown', '吨')).toBeNull();
   });
 
   it('reads a negative zero as zero: -0, "-0" and "-0.00" are accepted and kept without the sign', () => {
