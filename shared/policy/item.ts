@@ -8,6 +8,7 @@ import type { CompiledCatalog, CompiledItem } from './compile';
 import { Dec, ZERO, toYuan, toYuanString } from './decimal';
 import { formatMoney } from './format';
 import type { Outcome, ReasonCode } from './kinds/outcome';
+import { FACTS_PREFIX, entryPrefix } from './paths';
 import { runEntry, type EntryOutcome } from './scenarios';
 import type { Alternative, ItemResult, Profile, Stage, Status } from './types';
 
@@ -71,7 +72,7 @@ export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Prof
     if (profile.entity === 'enterprise' && profile.topics && !profile.topics.includes(ci.measure.topic)) {
       return cached(ci, profile.entity, 'offTopic', () => notForYou(ci, 'unanswered', '未选择此主题', ci.kind.amountKind));
     }
-    return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, 'facts/')));
+    return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, FACTS_PREFIX)));
   }
   if (!answersAny(ci.reads, profile.facts)) {
     return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', '未填写相关情况', ci.kind.amountKind));
@@ -107,9 +108,9 @@ function deepFreeze<T>(value: T): T {
 /** An item the profile answers (constantFor returned nothing): each entry through its formula, then summed. */
 export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): WorkingItem {
   const { item } = ci;
-  if (!item.repeat) return fromOutcome(ci, runEntry(cc, ci, profile, profile.facts, 'facts/'));
+  if (!item.repeat) return fromOutcome(ci, runEntry(cc, ci, profile, profile.facts, FACTS_PREFIX));
   const list = profile.projects![item.id]!;
-  const outs = list.map((e, i) => runEntry(cc, ci, profile, e.facts, `projects/${item.id}/${i}/`));
+  const outs = list.map((e, i) => runEntry(cc, ci, profile, e.facts, entryPrefix(item.id, i)));
   if (outs.length === 1) {
     const w = fromOutcome(ci, outs[0]);
     // Stages and hints are fresh objects of this run: tag them in place.
@@ -124,7 +125,7 @@ export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Pro
 /**
  * Several projects of one item: each computed on its own (per-project caps), its figure rounded once
  * to 0.01 元 as it is shown, then the shown figures summed — so the working adds up (two projects of
- * 2000.005元 make 2000.01元 + 2000.01元 = 4000.02元, as their lines say).
+ * 2000.006元 make 2000.01元 + 2000.01元 = 4000.02元, as their lines say).
  */
 function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string | undefined)[]): WorkingItem {
   for (const o of outs) {
@@ -138,8 +139,7 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     }
   }
   const counted = outs.filter((o) => o.status !== 'ineligible');
-  const status: Status =
-    counted.length === 0 ? 'ineligible' : counted.some((o) => o.status === 'needsInfo') ? 'needsInfo' : 'eligible';
+  const status = sumStatus(outs.map((o) => o.status));
   let min = ZERO;
   let max = ZERO;
   for (const o of counted) {
@@ -164,27 +164,42 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     });
   }
   const first = status === 'ineligible' ? outs[0] : outs.find((o) => o.status === 'needsInfo');
+  // Each project that needs something says which it is: '技术改造项目 2 需要确认：「…」'.
+  const unsure = outs.flatMap((o, i) => (o.status === 'needsInfo' && o.reason ? [`${noun} ${i + 1} ${o.reason}`] : []));
+  const reason = status === 'needsInfo' && outs.length > 1 ? unsure.join('；') : first?.reason;
   let alternatives: Alternative[] = [];
   if (outs.some((o) => o.scenarios)) {
     // Sum each side over the entries; an entry without assumptions counts the same on both sides.
     let optMin = ZERO, optMax = ZERO, pesMin = ZERO, pesMax = ZERO;
+    const optStatus: Status[] = [];
+    const pesStatus: Status[] = [];
     for (const o of outs) {
       const opt = o.scenarios?.opt ?? o;
       const pes = o.scenarios?.pess ?? o;
+      optStatus.push(opt.status);
+      pesStatus.push(pes.status);
       if (opt.status !== 'ineligible') { optMin = optMin.plus(opt.min); optMax = optMax.plus(opt.max); }
       if (pes.status !== 'ineligible') { pesMin = pesMin.plus(pes.min); pesMax = pesMax.plus(pes.max); }
     }
-    const withScen = outs.find((o) => o.scenarios)!;
+    // What each project assumed, named by the project when it is its own (a region is everyone's, said once).
+    const parts = new Map<string, { yes: string; no: string }>();
+    outs.forEach((o, i) => {
+      for (const p of o.scenarios?.parts ?? []) {
+        const by = p.entry ? `${noun} ${i + 1}：` : '';
+        if (!parts.has(by + p.yes)) parts.set(by + p.yes, { yes: by + p.yes, no: by + p.no });
+      }
+    });
+    const said = [...parts.values()];
     alternatives = [
-      { ...withScen.alternatives![0], amount: { min: toYuanString(optMin), max: toYuanString(optMax) } },
-      { ...withScen.alternatives![1], amount: { min: toYuanString(pesMin), max: toYuanString(pesMax) } },
+      { assume: said.map((p) => p.yes).join('，且'), amount: { min: toYuanString(optMin), max: toYuanString(optMax) }, status: sumStatus(optStatus) },
+      { assume: said.map((p) => p.no).join('，且'), amount: { min: toYuanString(pesMin), max: toYuanString(pesMax) }, status: sumStatus(pesStatus) },
     ];
   }
   return {
     ci,
     status,
     reasonCode: first?.reasonCode,
-    reason: first?.reason,
+    reason,
     missing: [...new Set(outs.flatMap((o) => o.missing))],
     kind: counted.some((o) => o.kind === 'atLeast') ? 'atLeast' : (counted[0] ?? outs[0]).kind,
     min,
@@ -195,6 +210,13 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     alternatives,
     entries: outs.map((o, i) => ({ index: i, name: names[i], status: o.status, min: o.min, max: o.max })),
   };
+}
+
+/** Several projects' statuses as one: any counted one makes the item count; any unsure one makes it unsure. */
+function sumStatus(list: Status[]): Status {
+  const counted = list.filter((x) => x !== 'ineligible');
+  if (counted.length === 0) return 'ineligible';
+  return counted.includes('needsInfo') ? 'needsInfo' : 'eligible';
 }
 
 export function toItemResult(w: WorkingItem): ItemResult {

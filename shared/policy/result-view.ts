@@ -105,7 +105,8 @@ export function figureText(r: ItemResult, catalog: Catalog = catalog2022): strin
       if (r.open && isZeroYuan(a.max)) return '填写应缴费用后算出';
       return `少缴 ${formatInterval(a)}`;
     default:
-      if (r.open) return `${formatMoney(a.min)} 起`;
+      // No upper bound until an amount is given (（七） with the number of craftsmen 不确定): never '0元 起'.
+      if (r.open) return isZeroYuan(a.min) ? '填写后算出' : `${formatMoney(a.min)} 起`;
       return formatInterval(a);
   }
 }
@@ -121,17 +122,11 @@ export function figureInGroup(r: ItemResult, group: GroupId): { figure: string; 
 
 /**
  * One alternative of an unsure answer as a line: '若项目位于脱贫地区或革命老区' → '240万元'. With
- * `short`, a single named fact becomes '为“是”' (the why line above already names it).
+ * `short`, one assumed fact is said by its answer alone ('为“是”'): the why line above already names it.
  */
 export function alternativeLine(r: ItemResult, a: Alternative, opts: { short?: boolean } = {}): { assume: string; figure: string } {
   const figure = a.status === 'ineligible' ? '不符合' : r.kind === 'unquantified' ? SET_BY_DEPARTMENT : formatInterval(a.amount);
-  return { assume: opts.short ? shortAssumption(a.assume) : a.assume, figure };
-}
-
-/** '「甲」为“是”' or '「级别」为“5A 级”' → '为“是”', '为“5A 级”'; several facts or an either-or area stay whole. */
-function shortAssumption(assume: string): string {
-  const one = /^「[^」]*」(为“[^”]*”)$/.exec(assume);
-  return one ? one[1] : assume;
+  return { assume: (opts.short && a.short) || a.assume, figure };
 }
 
 /** Is there an amount in this interval? */
@@ -142,6 +137,35 @@ export function hasAmount(total: Interval): boolean {
 /** An item to claim whose amount the department sets (（二十）): counted, though no figure adds to the total. */
 export function setByDepartment(res: EvaluateResult): ItemResult[] {
   return res.items.filter((r) => groupOf(r) === 'eligible' && r.kind === 'unquantified');
+}
+
+export type SummaryLineId = 'set-by-department' | 'people' | 'savings' | 'pending';
+
+/** What the result comes to, in the words the results page, the calculator and the CLI all show. */
+export interface ResultSummary {
+  /** '你可以申请' (with `totalWan`), '你有 2 个可申请事项' (nothing to add up), or '暂未算出可直接申请的资金'. */
+  lead: string;
+  /** The enterprise's (or park's) total in 万元, '500–2500', when it has one. */
+  totalWan?: string;
+  /** '涉及 3 条措施、3 个可申请事项': what the 可申请 group holds. */
+  covers: string;
+  /** The figures beside the total, each apart from it: 金额待核定, the craftsmen's, fees not paid, what answers could add. */
+  lines: { id: SummaryLineId; text: string }[];
+}
+
+export function summarize(res: EvaluateResult): ResultSummary {
+  const claimable = res.items.filter((r) => groupOf(r) === 'eligible');
+  const measures = new Set(claimable.map((r) => r.measure)).size;
+  const covers = `涉及 ${measures} 条措施、${claimable.length} 个可申请事项`;
+  const lines: ResultSummary['lines'] = [];
+  const toBeSet = setByDepartment(res).length;
+  if (toBeSet > 0) lines.push({ id: 'set-by-department', text: `${toBeSet} 项${SET_BY_DEPARTMENT}（清单未给出标准，由主管部门核定），未计入合计` });
+  if (hasAmount(res.peopleTotal)) lines.push({ id: 'people', text: `${GROUP_TITLES.people} ${formatInterval(res.peopleTotal)}（发给个人，不计入企业合计）` });
+  if (hasAmount(res.savings)) lines.push({ id: 'savings', text: `另可少缴费用 ${formatInterval(res.savings)}` });
+  if (hasAmount(res.pending)) lines.push({ id: 'pending', text: `补充信息后可能再增加 ${formatInterval(res.pending)}` });
+  if (hasAmount(res.total)) return { lead: '你可以申请', totalWan: wanRange(res.total), covers, lines };
+  if (claimable.length > 0) return { lead: `你有 ${claimable.length} 个可申请事项`, covers: `涉及 ${measures} 条措施`, lines };
+  return { lead: '暂未算出可直接申请的资金', covers: '可以看看下面需要补充的信息、差一点的事项和非资金支持。', lines };
 }
 
 const MONEY_STEPS: Stage['step'][] = ['rate', 'share', 'cap', 'groupCap', 'sum'];

@@ -6,13 +6,40 @@
 import type { CompiledCatalog, CompiledItem } from './compile';
 import { ZERO, toYuanString } from './decimal';
 import type { Outcome } from './kinds/outcome';
+import { FACTS_PREFIX } from './paths';
 import { Scope } from './scope';
 import type { FactValue, Profile } from './types';
 
 export interface EntryOutcome extends Outcome {
   missing: string[];
-  /** Figures under the favourable and unfavourable answers, when something was assumed. */
-  scenarios?: { opt: Outcome; pess: Outcome; assumed: string[] };
+  /** Figures under the favourable and unfavourable answers, when something was assumed, and what was assumed. */
+  scenarios?: { opt: Outcome; pess: Outcome; assumed: string[]; parts: AssumptionPart[] };
+}
+
+/** One thing assumed, in words for each answer; `entry`: it is about this project (not the enterprise or its region). */
+export interface AssumptionPart {
+  yes: string;
+  no: string;
+  entry: boolean;
+}
+
+/**
+ * What was assumed, in the alternatives' words: flags assumed one by one say 为“是”/为“否” together
+ * (the project's own, then the enterprise's); an either-or (脱贫地区或革命老区) says itself.
+ */
+function assumptionParts(s: Scope, label: (path: string) => string): AssumptionPart[] {
+  const grouped = new Set(s.eitherOr.flatMap((g) => g.paths));
+  const single = s.assumed.filter((p) => !grouped.has(p));
+  const own = single.filter((p) => p.startsWith(s.prefix) && s.prefix !== FACTS_PREFIX);
+  const common = single.filter((p) => !own.includes(p));
+  const parts: AssumptionPart[] = [];
+  for (const [paths, entry] of [[own, true], [common, false]] as const) {
+    if (paths.length === 0) continue;
+    const names = paths.map(label).join('、');
+    parts.push({ yes: `${names}为“是”`, no: `${names}为“否”`, entry });
+  }
+  for (const g of s.eitherOr) parts.push({ yes: g.yes, no: g.no, entry: false });
+  return parts;
 }
 
 const NONE: string[] = [];
@@ -37,11 +64,10 @@ export function runEntry(
   const missing = [...new Set([...s1.assumed, ...s1.missing, ...s2.missing])];
   const label = (p: string) => `「${s1.labels.get(p)!.replace(/？$/, '')}」`;
   const labels = s1.assumed.map(label).join('、');
-  // Flags assumed one by one say 为“是”/为“否” together; an either-or (脱贫地区或革命老区) says itself.
-  const grouped = new Set(s1.eitherOr.flatMap((g) => g.paths));
-  const single = s1.assumed.filter((p) => !grouped.has(p)).map(label).join('、');
-  const assume = (answer: 'yes' | 'no') =>
-    [single && `${single}${answer === 'yes' ? '为“是”' : '为“否”'}`, ...s1.eitherOr.map((g) => g[answer])].filter(Boolean).join('，且');
+  const parts = assumptionParts(s1, label);
+  const assume = (answer: 'yes' | 'no') => parts.map((p) => p[answer]).join('，且');
+  // One fact assumed: the card's short form names only the answer (its question is in the why line).
+  const one = s1.assumed.length === 1 && s1.eitherOr.length === 0;
   const pessMin = pess.status === 'ineligible' ? ZERO : pess.min;
   return {
     ...opt,
@@ -53,9 +79,9 @@ export function runEntry(
     hints: [...opt.hints, ...pess.hints],
     missing,
     alternatives: [
-      { assume: assume('yes'), amount: { min: toYuanString(opt.min), max: toYuanString(opt.max) }, status: opt.status },
-      { assume: assume('no'), amount: { min: toYuanString(pessMin), max: toYuanString(pess.max) }, status: pess.status },
+      { assume: assume('yes'), ...(one ? { short: '为“是”' } : {}), amount: { min: toYuanString(opt.min), max: toYuanString(opt.max) }, status: opt.status },
+      { assume: assume('no'), ...(one ? { short: '为“否”' } : {}), amount: { min: toYuanString(pessMin), max: toYuanString(pess.max) }, status: pess.status },
     ],
-    scenarios: { opt, pess, assumed: s1.assumed },
+    scenarios: { opt, pess, assumed: s1.assumed, parts },
   };
 }

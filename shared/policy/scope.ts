@@ -5,7 +5,7 @@
  */
 import { COMMON_FACTS } from './catalog/common-facts';
 import { Dec } from './decimal';
-import { factPath } from './paths';
+import { factPath, isCommonFact } from './paths';
 import type { FactDef, FactValue, Profile } from './types';
 
 /** Labels of the facts kept at the profile's top level (sme, region), as the questionnaire asks them. */
@@ -60,7 +60,7 @@ export class Scope {
   /** The path of a fact in the profile, used to name missing facts: 'facts/m01.techCenter', 'region/poverty'. */
   path(id: string): string {
     // Common facts live at the top of the profile, wherever the item reads them from.
-    return id.startsWith('region.') || id === 'sme' ? factPath(id) : this.prefix + id;
+    return isCommonFact(id) ? factPath(id) : this.prefix + id;
   }
 
   label(id: string): string {
@@ -77,14 +77,15 @@ export class Scope {
 
   /**
    * Is any of these flags 是? A known 是 settles it; all known 否 is false; otherwise the unknown ones
-   * are assumed by mode, together, as one either-or (`words` say it for each answer).
+   * are assumed by mode, together, as one either-or, said by `words` for the unknown ones only (an area
+   * already answered 否 is not named).
    */
-  anyFlag(ids: string[], words: { yes: string; no: string }): boolean {
+  anyFlag(ids: string[], words: (unknown: string[]) => { yes: string; no: string }): boolean {
     if (ids.some((id) => this.raw(id) === true)) return true;
     const unknown = ids.filter((id) => !this.isKnown(id));
     if (unknown.length === 0) return false;
     for (const id of unknown) this.note(this.assumed, id);
-    this.eitherOr.push({ paths: unknown.map((id) => this.path(id)), ...words });
+    this.eitherOr.push({ paths: unknown.map((id) => this.path(id)), ...words(unknown) });
     return this.mode === 'opt';
   }
 

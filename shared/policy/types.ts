@@ -329,7 +329,10 @@ export interface Hint {
 
 /** A figure under an assumption, when a fact is unknown (e.g. 脱贫地区: 是 / 否). */
 export interface Alternative {
+  /** The assumption in full: '项目位于脱贫地区或革命老区', '「…」为“是”，且…'. */
   assume: string;
+  /** When one fact was assumed, the answer alone ('为“是”', '为“5A 级”'): cards whose why line names the fact show this. */
+  short?: string;
   amount: Interval;
   status: Status;
 }

@@ -287,8 +287,8 @@ describe('questionnaire and results', () => {
     const expected = engine(INDUSTRIAL_PARK);
     expect(expected.total).toEqual({ min: '5000000.00', max: '25000000.00' });
     expect(await textOf(f, '#results-total')).toBe('500–2500');
-    expect(await textOf(f, '#results-covers')).toContain('涉及 2 条措施');
-    expect(await textOf(f, '#results-set-by-department')).toBe('另有 1 项金额待核定，未计入上面的合计');
+    expect(await textOf(f, '#results-covers')).toBe('涉及 3 条措施、3 个可申请事项');
+    expect(await textOf(f, '#results-set-by-department')).toBe('1 项金额待核定（清单未给出标准，由主管部门核定），未计入合计');
     expect(await cardsIn(f, 'eligible')).toEqual(['m16.smart-park', 'm20.low-carbon-park', 'm30.excellent-park']);
     expect(await textOf(f, `${cardId('m16.smart-park')}-figure`)).toBe('最高 2000万元');
     expect(await textOf(f, `${cardId('m16.smart-park')}-kind`)).toBe('最高');

@@ -56,9 +56,13 @@ export const TYPED_AMOUNTS: TypedAmount[] = [
   { what: 'a fraction of a person with the unit', field: 'person', typed: '1.5人', message: `${PERSON}必须是整数` },
   { what: 'empty (typed, then cleared)', field: 'wan', typed: '', message: `${WAN}必须是数字，单位：万元` },
   { what: 'spaces only', field: 'wan', typed: '   ', message: `${WAN}必须是数字，单位：万元` },
-  { what: 'another unit (元 in a 万元 field)', field: 'wan', typed: '2500元', message: `${WAN}必须是数字，单位：万元` },
-  { what: 'another unit (吨 in a 万元 field)', field: 'wan', typed: '3000吨', message: `${WAN}必须是数字，单位：万元` },
-  { what: 'another unit (万 in a 吨 field)', field: 'ton', typed: '12万', message: `${TON}必须是数字，单位：吨` },
+  // A number in another unit: never converted, the field's unit named.
+  { what: 'another unit (元 in a 万元 field)', field: 'wan', typed: '2500元', message: `${WAN}的单位是万元，不是“元”` },
+  { what: 'another unit (吨 in a 万元 field)', field: 'wan', typed: '3000吨', message: `${WAN}的单位是万元，不是“吨”` },
+  { what: 'another unit (万 in a 吨 field)', field: 'ton', typed: '12万', message: `${TON}的单位是吨，不是“万”` },
+  { what: 'another unit (万吨 in a 吨 field)', field: 'ton', typed: '12万吨', message: `${TON}的单位是吨，不是“万吨”` },
+  { what: 'another unit (人 in a 万元 field), full-width', field: 'wan', typed: '３ 人', message: `${WAN}的单位是万元，不是“人”` },
+  { what: 'a word that is no unit', field: 'ton', typed: '12斤', message: `${TON}必须是数字，单位：吨` },
   { what: 'a comma that groups no thousands', field: 'wan', typed: '1,20', message: `${WAN}必须是数字，单位：万元` },
   { what: 'a person count as words', field: 'person', typed: '三', message: `${PERSON}必须是数字，单位：人` },
   // Accepted: the number the user meant, never rounded or converted.
@@ -84,13 +88,16 @@ export function profileWith(field: FieldName, value: string): Record<string, unk
 }
 
 /**
- * Where the calculator shows the figure an accepted amount gives: its total, or — for （七）, whose
- * awards are paid to the craftsmen and not to the enterprise — the people's line.
+ * Where the calculator shows the figure an accepted amount gives: its total when there is one; else
+ * the line beside it that holds the figure — （七）'s craftsmen (paid to them, not the enterprise), a
+ * fee not paid, what answers could add; a bare 0元 only when there is none of these.
  */
-export function calculatorFigure(res: { total: { min: string; max: string }; peopleTotal: { min: string; max: string } }): { id: string; text: string } {
-  const zero = (x: { max: string }) => /^0+(\.0+)?$/.test(x.max);
-  if (zero(res.total) && !zero(res.peopleTotal)) {
-    return { id: 'mini-calc-people', text: `本企业工匠个人可获 ${formatInterval(res.peopleTotal)}（发给个人，不计入企业合计）` };
-  }
+type Interval = { min: string; max: string };
+export function calculatorFigure(res: { total: Interval; peopleTotal: Interval; savings: Interval; pending: Interval }): { id: string; text: string } {
+  const some = (x: Interval) => !/^0+(\.0+)?$/.test(x.max);
+  if (some(res.total)) return { id: 'mini-calc-total', text: formatInterval(res.total) };
+  if (some(res.peopleTotal)) return { id: 'mini-calc-people', text: `本企业工匠个人可获 ${formatInterval(res.peopleTotal)}（发给个人，不计入企业合计）` };
+  if (some(res.savings)) return { id: 'mini-calc-savings', text: `另可少缴费用 ${formatInterval(res.savings)}` };
+  if (some(res.pending)) return { id: 'mini-calc-pending', text: `补充信息后可能再增加 ${formatInterval(res.pending)}` };
   return { id: 'mini-calc-total', text: formatInterval(res.total) };
 }

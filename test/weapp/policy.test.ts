@@ -13,7 +13,7 @@ import { catalog2022, type FactDef, type Measure } from '../../shared/policy';
 import { browse, itemRows, type ItemRow } from '../../shared/policy/browse';
 import { formatInterval } from '../../shared/policy/format';
 import { calcSpec } from '../../shared/policy/measure-calc';
-import { domId, entryPath, factPath } from '../../shared/policy/paths';
+import { domId, entryListId, entryPath, factPath, regionKey } from '../../shared/policy/paths';
 import { POSTER_HEIGHT, POSTER_WIDTH, posterContent } from '../../shared/policy/poster';
 import { segmentClause } from '../../shared/policy/search';
 import { figureText, wanRange } from '../../shared/policy/result-view';
@@ -77,7 +77,7 @@ const timeline = (page: OpenPage) => page.instance.onShareTimeline({}) as ShareR
  */
 const fieldId = (path: string) => domId(path, 'calc');
 /** The add button of an item's entries (src/components/entry-list). */
-const addEntryId = (itemId: string) => `calc-entries-${itemId.replace(/[^A-Za-z0-9_-]/g, '-')}-add`;
+const addEntryId = (itemId: string) => `${entryListId(itemId, 'calc')}-add`;
 
 /** The ids of the measure cards shown on the browser, in page order. */
 const shownCards = () => findAll(mp.page().root, (el) => /^measure-card-m\d+$/.test(el.id)).map((el) => el.id.replace('measure-card-', ''));
@@ -156,7 +156,7 @@ function plan(measure: Measure): { steps: Step[]; profile: Record<string, unknow
   // The profile the calculator sends (src/state/draft.ts candidateProfile, scoped to the measure).
   const profile: Record<string, unknown> = { version: 1, entity: draft.entity };
   const region: Record<string, unknown> = {};
-  spec.region.forEach((def, i) => (region[def.id.replace('region.', '')] = answer(def, factPath(def.id), i % 2 === 1)));
+  spec.region.forEach((def, i) => (region[regionKey(def.id)!] = answer(def, factPath(def.id), i % 2 === 1)));
   const facts: Record<string, unknown> = {};
   const projects: Record<string, unknown> = {};
   let flags = 0;
@@ -221,9 +221,9 @@ describe('each measure opened by its deep link', () => {
       expect(result.total.max !== '0.00' || result.peopleTotal.max !== '0.00' || result.savings.max !== '0.00').toBe(true);
       const shown = calculatorFigure(result);
       expect(mp.text(`#${shown.id}`)).toBe(shown.text);
-      if (result.pending.max !== '0.00') expect(mp.text('#mini-calc-pending')).toBe(`另有需补充信息的部分，最多 ${formatInterval(result.pending)}`);
+      if (result.pending.max !== '0.00') expect(mp.text('#mini-calc-pending')).toBe(`补充信息后可能再增加 ${formatInterval(result.pending)}`);
       else expect(mp.has('mini-calc-pending')).toBe(false);
-      if (result.savings.max !== '0.00') expect(mp.text('#mini-calc-savings')).toBe(`可少缴费用 ${formatInterval(result.savings)}`);
+      if (result.savings.max !== '0.00') expect(mp.text('#mini-calc-savings')).toBe(`另可少缴费用 ${formatInterval(result.savings)}`);
       else expect(mp.has('mini-calc-savings')).toBe(false);
     },
   );
@@ -243,10 +243,11 @@ describe('each measure opened by its deep link', () => {
     // Tapping 是 again clears the answer (the chip toggles): the project no longer counts as in the chain.
     await mp.tap('#calc-projects-m08-upgrade-0-chain-opt-yes');
     const cleared = engine({ version: 1, entity: 'enterprise', region: { oldRevolutionary: true }, projects: { 'm08.upgrade': [{ facts: { investment: '2100' } }] } });
-    // Unanswered condition: nothing certain yet; pending 0 (not in the chain) to 420万元 (in it).
-    expect(mp.text('#mini-calc-total')).toBe(formatInterval(cleared.total));
+    // Unanswered condition: nothing certain yet (no “0元” shown); pending 0 (not in the chain) to 420万元 (in it).
+    expect(formatInterval(cleared.total)).toBe('0元');
+    expect(mp.has('mini-calc-total')).toBe(false);
     expect(formatInterval(cleared.pending)).toBe('0–420万元');
-    expect(mp.text('#mini-calc-pending')).toBe(`另有需补充信息的部分，最多 ${formatInterval(cleared.pending)}`);
+    expect(mp.text('#mini-calc-pending')).toBe(`补充信息后可能再增加 ${formatInterval(cleared.pending)}`);
   });
 
   it.each(TYPED_AMOUNTS)('typed amounts (test/support/typed-amounts.ts), the questionnaire’s message or the number meant: $what, $typed', async (row) => {

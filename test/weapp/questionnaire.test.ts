@@ -334,8 +334,8 @@ describe('questionnaire and results in WeChat', () => {
     expect(expected.total).toEqual({ min: '5000000.00', max: '25000000.00' });
     expect(mp.text('#results-total')).toBe('500–2500');
     expect(mp.text('#results-total')).toBe(wanRange(expected.total));
-    expect(mp.text('#results-covers')).toBe('涉及 2 条措施、3 个可申请事项');
-    expect(mp.text('#results-set-by-department')).toBe('另有 1 项金额待核定，未计入上面的合计');
+    expect(mp.text('#results-covers')).toBe('涉及 3 条措施、3 个可申请事项');
+    expect(mp.text('#results-set-by-department')).toBe('1 项金额待核定（清单未给出标准，由主管部门核定），未计入合计');
     expect(cardsIn('eligible', expected)).toEqual(['m16.smart-park', 'm20.low-carbon-park', 'm30.excellent-park']);
     expect(cardsIn('eligible', expected)).toEqual(groupIds(expected, 'eligible'));
     expectFigure(expected, 'm16.smart-park', '最高 2000万元', '最高');

@@ -1,6 +1,6 @@
 /** The CLI's readable table, in Chinese. Read through result-view, as the results page reads it: every figure comes from evaluate(). */
 import { formatInterval } from '../format';
-import { GROUP_TITLES, figureInGroup, groupResults, hasAmount, measureLabel, setByDepartment, whyText, type GroupId } from '../result-view';
+import { alternativeLine, figureInGroup, groupResults, measureLabel, summarize, whyText, type GroupId } from '../result-view';
 import type { EvaluateResult, ItemResult } from '../types';
 import { pad } from './text-width';
 
@@ -18,16 +18,15 @@ export function report(res: EvaluateResult, opts: { all?: boolean; stages?: bool
     out.push(`${title}（${items.length} 项）`);
     for (const r of items) {
       out.push(line(r, id));
+      // The figure under each answer of what is unsure, as the results card lists it.
+      if (id === 'needsInfo') for (const a of r.alternatives.map((x) => alternativeLine(r, x))) out.push(`        若${a.assume}：${a.figure}`);
       if (opts.stages) for (const s of r.stages) out.push(`        ${s.entry !== undefined ? `[${s.entry + 1}] ` : ''}${s.label}：${s.text}`);
     }
     out.push('');
   }
-  out.push(`合计可申请：${formatInterval(res.total)}（${res.measuresCovered} 条措施）`);
-  const toBeSet = setByDepartment(res);
-  if (toBeSet.length > 0) out.push(`另有 ${toBeSet.length} 项金额待核定，未计入合计`);
-  if (hasAmount(res.peopleTotal)) out.push(`${GROUP_TITLES.people}：${formatInterval(res.peopleTotal)}（发给个人，不计入企业合计）`);
-  if (hasAmount(res.savings)) out.push(`可少缴费用：${formatInterval(res.savings)}`);
-  if (hasAmount(res.pending)) out.push(`补充信息后可能增加：${formatInterval(res.pending)}`);
+  const summary = summarize(res);
+  out.push(summary.totalWan !== undefined ? `合计可申请：${formatInterval(res.total)}（${summary.covers}）` : `${summary.lead}（${summary.covers}）`);
+  for (const l of summary.lines) out.push(l.text);
   out.push('', '以上为按清单条文的估算，最终以主管部门审核为准。');
   return out.join('\n');
 }

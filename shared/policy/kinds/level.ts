@@ -34,7 +34,7 @@ export const level: Kind<LevelItem, { levels: Map<string, CompiledLevel>; levelM
       const asked = `「${s.label(item.fact).replace(/？$/, '')}」`;
       out.alternatives = Array.from(ci.levels.values(), (l) => {
         const yuan = toYuanString(l.amount.value);
-        return { assume: `${asked}为“${l.label}”`, amount: { min: yuan, max: yuan }, status: 'eligible' as const };
+        return { assume: `${asked}为“${l.label}”`, short: `为“${l.label}”`, amount: { min: yuan, max: yuan }, status: 'eligible' as const };
       });
       return out;
     }

@@ -38,16 +38,18 @@ export function checkThreshold(ct: CompiledThreshold, value: Dec, s: Scope, stag
   let note = '';
   if (ct.reducedMin && t.reduced && value.lt(ct.min.value) && value.gte(ct.reducedMin.value)) {
     // Only here does the region matter: one 是 among the areas suffices (脱贫地区、革命老区 → 或).
-    const areas = t.reduced.when.map((f) => REGION_NAME[f]).join('或');
-    const flags = t.reduced.when.map((f) => `region.${f}`);
+    const when = t.reduced.when;
+    const flags = when.map((f) => `region.${f}`);
+    const areas = (ids: readonly string[]) => when.filter((_, i) => ids.includes(flags[i])).map((f) => REGION_NAME[f]).join('或');
     const knownYes = flags.some((f) => s.raw(f) === true);
-    const inArea = s.anyFlag(flags, { yes: `项目位于${areas}`, no: `项目不在${areas}` });
+    const unsure = flags.filter((f) => !s.isKnown(f));
+    const inArea = s.anyFlag(flags, (unknown) => ({ yes: `项目位于${areas(unknown)}`, no: `项目不在${areas(unknown)}` }));
     if (inArea) {
       min = ct.reducedMin;
       quote = t.reduced.quote;
-      note = knownYes ? `（项目位于${areas}）` : `（未确定是否位于${areas}，按“是”计算）`;
+      note = knownYes ? `（项目位于${areas(flags)}）` : `（未确定是否位于${areas(unsure)}，按“是”计算）`;
     } else {
-      note = `（项目不在${areas}，适用一般门槛）`;
+      note = `（项目不在${areas(flags)}，适用一般门槛）`;
     }
   }
   const pass = value.gte(min.value);

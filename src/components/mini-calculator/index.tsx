@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import type { ItemResult, Measure } from '@policy/types'
 import { formatInterval } from '@policy/format'
 import { calcSpec } from '@policy/measure-calc'
-import { GROUP_TITLES, STATUS_TEXT, alternativeLine, figureInGroup, groupOf, hasAmount, isMoney, setByDepartment } from '@policy/result-view'
+import { GROUP_TITLES, STATUS_TEXT, alternativeLine, figureInGroup, groupOf, hasAmount, isMoney, summarize } from '@policy/result-view'
 import { domId } from '@policy/paths'
 import { CommonFlagQuestion, EntityQuestion, MeasureQuestions } from '@/components/fact-question/measure'
 import { calculatorDraft, questionsOf, setCalculatorEntity, type Draft } from '@/state/draft'
@@ -69,6 +69,7 @@ export default function MiniCalculator({ measure }: { measure: Measure }) {
   // Support without money is explained above the calculator (spec.guidance), not computed here.
   const shown = calc.items.filter((r) => !(r.status === 'notForYou' && r.reasonCode === 'unanswered') && isMoney(r))
   const result = calc.result
+  const summary = result ? summarize(result) : undefined
   const hasErrors = Object.keys(calc.messages).length > 0
   const regionAsked = draft.entity === 'enterprise' ? spec.region : []
 
@@ -97,36 +98,22 @@ export default function MiniCalculator({ measure }: { measure: Measure }) {
             请先改正上面标红的内容。
           </Text>
         )}
-        {calc.answered && !hasErrors && result && (
+        {calc.answered && !hasErrors && summary && (
           <View className='mini-calc__summary'>
-            {(hasAmount(result.total) || !hasAmount(result.peopleTotal)) && (
+            {/* The figure in 元 (this one measure); a zero only when nothing else is there to say. */}
+            {(hasAmount(result!.total) || summary.lines.length === 0) && (
               <>
                 <Text className='mini-calc__caption'>按你填写的情况，预计可申请</Text>
                 <Text className='mini-calc__total' id='mini-calc-total'>
-                  {formatInterval(result.total)}
+                  {formatInterval(result!.total)}
                 </Text>
               </>
             )}
-            {hasAmount(result.peopleTotal) && (
-              <Text className='mini-calc__people' id='mini-calc-people'>
-                {GROUP_TITLES.people} {formatInterval(result.peopleTotal)}（发给个人，不计入企业合计）
+            {summary.lines.map((line) => (
+              <Text className={`mini-calc__line mini-calc__line--${line.id}`} id={`mini-calc-${line.id}`} key={line.id}>
+                {line.text}
               </Text>
-            )}
-            {setByDepartment(result).length > 0 && (
-              <Text className='mini-calc__pending' id='mini-calc-set-by-department'>
-                另有 {setByDepartment(result).length} 项金额待核定
-              </Text>
-            )}
-            {hasAmount(result.pending) && (
-              <Text className='mini-calc__pending' id='mini-calc-pending'>
-                另有需补充信息的部分，最多 {formatInterval(result.pending)}
-              </Text>
-            )}
-            {hasAmount(result.savings) && (
-              <Text className='mini-calc__pending' id='mini-calc-savings'>
-                可少缴费用 {formatInterval(result.savings)}
-              </Text>
-            )}
+            ))}
             <Text className='mini-calc__note'>按条文估算，最终以主管部门审核认定为准。</Text>
           </View>
         )}

@@ -2,8 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { evaluate } from '@policy/evaluate'
-import { formatInterval } from '@policy/format'
-import { groupResults, hasAmount, pathLabel, setByDepartment, wanRange, type GroupId } from '@policy/result-view'
+import { groupResults, pathLabel, summarize, type GroupId } from '@policy/result-view'
 import type { EvaluateResult } from '@policy/types'
 import ListStatusLine from '@/components/list-status-line'
 import ResultCard, { type ResultCardView } from '@/components/result-card'
@@ -121,8 +120,7 @@ export default function ResultsPage() {
   const result = shown!
   const place = findPlace(draft.countyCode)
   const who = [draft.entity ? entityName(draft.entity) : '', place ? `${place.cityName}${place.countyName}` : ''].filter(Boolean).join(' · ')
-  const eligibleCount = groups.find((g) => g.id === 'eligible')?.items.length ?? 0
-  const toBeSet = setByDepartment(result)
+  const summary = summarize(result)
 
   return (
     <View className='page results'>
@@ -130,54 +128,23 @@ export default function ResultsPage() {
 
       <View className='card results__summary' id='results-summary'>
         <Text className='results__who'>{who}</Text>
-        {hasAmount(result.total) ? (
-          <>
-            <Text className='results__lead'>你可以申请</Text>
-            <View className='results__total-row'>
-              <Text className='results__total' id='results-total'>
-                {wanRange(result.total)}
-              </Text>
-              <Text className='results__unit'>万元</Text>
-            </View>
-            <Text className='results__covers' id='results-covers'>
-              涉及 {result.measuresCovered} 条措施、{eligibleCount} 个可申请事项
+        <Text className='results__lead'>{summary.lead}</Text>
+        {summary.totalWan !== undefined && (
+          <View className='results__total-row'>
+            <Text className='results__total' id='results-total'>
+              {summary.totalWan}
             </Text>
-          </>
-        ) : eligibleCount > 0 ? (
-          <>
-            <Text className='results__lead'>你有 {eligibleCount} 个可申请事项</Text>
-            <Text className='results__covers' id='results-covers'>
-              金额由主管部门核定，清单没有给出标准。
-            </Text>
-          </>
-        ) : (
-          <>
-            <Text className='results__lead'>暂未算出可直接申请的资金</Text>
-            <Text className='results__covers' id='results-covers'>
-              可以看看下面需要补充的信息、差一点的事项和非资金支持。
-            </Text>
-          </>
+            <Text className='results__unit'>万元</Text>
+          </View>
         )}
-        {hasAmount(result.total) && toBeSet.length > 0 && (
-          <Text className='results__extra' id='results-set-by-department'>
-            另有 {toBeSet.length} 项金额待核定，未计入上面的合计
+        <Text className='results__covers' id='results-covers'>
+          {summary.covers}
+        </Text>
+        {summary.lines.map((line) => (
+          <Text className='results__extra' id={`results-${line.id}`} key={line.id}>
+            {line.text}
           </Text>
-        )}
-        {hasAmount(result.peopleTotal) && (
-          <Text className='results__extra' id='results-people'>
-            本企业工匠个人可获 {formatInterval(result.peopleTotal)}（发给个人，不计入企业合计）
-          </Text>
-        )}
-        {hasAmount(result.savings) && (
-          <Text className='results__extra' id='results-savings'>
-            另可少缴城市基础设施配套费 {formatInterval(result.savings)}
-          </Text>
-        )}
-        {hasAmount(result.pending) && (
-          <Text className='results__extra' id='results-pending'>
-            补充信息后可能再增加 {formatInterval(result.pending)}
-          </Text>
-        )}
+        ))}
         <Text className={`results__cloud results__cloud--${cloud}`} id='cloud-status' data-state={cloud}>
           {CLOUD_TEXT[cloud]}
         </Text>
