@@ -3,7 +3,7 @@
  * nothing here computes money.
  */
 import { catalog2022 } from '@policy/catalog'
-import { alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/result-view'
+import { GROUP_TITLES, alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/result-view'
 import type { ItemResult } from '@policy/types'
 import type { ResultCardView } from '@/components/result-card'
 
@@ -36,7 +36,11 @@ export function cardView(r: ItemResult, group: GroupId): ResultCardView {
   }
 }
 
-/** The text a shared card carries (H5 copies it; WeChat's share uses title + path). */
+/**
+ * The text a shared card carries (H5 copies it; WeChat's share uses title + path): the figure only
+ * where the card shows one, and an award to the craftsmen says whose it is.
+ */
 export function shareTitle(v: ResultCardView): string {
-  return `${v.measureLabel}${v.measureTitle}：${v.figure}（政策算盘按清单条文估算）`
+  const figure = v.figure && v.tone === 'people' ? `${GROUP_TITLES.people} ${v.figure}` : v.figure
+  return `${v.measureLabel}${v.measureTitle}${figure ? `：${figure}` : ''}（政策算盘按清单条文估算）`
 }

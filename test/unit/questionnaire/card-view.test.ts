@@ -59,3 +59,11 @@ it('eligible: label, titles, figure, kind, entry names; the share text', () => {
   expect(v.questions).toEqual([]);
   expect(shareTitle(v)).toBe('（八）引导企业增加技术改造投入：500万元（政策算盘按清单条文估算）');
 });
+
+it('the share text: no empty figure for a near miss; a craftsmen’s award says whose it is', () => {
+  const near = run({ version: 1, entity: 'enterprise', projects: { 'm17.energy-saving': [{ facts: { savedCoal: '1800' } }] } });
+  expect(shareTitle(cardView(near.items.find((r) => r.id === 'm17.energy-saving')!, 'nearMiss'))).toBe('（十七）支持节能技术改造（政策算盘按清单条文估算）');
+  // 1 大国工匠 × 20万元, paid to the craftsman.
+  const people = run({ version: 1, entity: 'enterprise', facts: { 'm07.greatCraftsmen': '1' } });
+  expect(shareTitle(cardView(people.items.find((r) => r.id === 'm07.great-craftsman')!, 'people'))).toBe('（七）支持工匠人才培育：本企业工匠个人可获 20万元（政策算盘按清单条文估算）');
+});
