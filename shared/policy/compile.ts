@@ -1,7 +1,8 @@
 /**
  * Turns catalog figures into Decimals once per catalog (memoized), so evaluating a profile does no
- * parsing. Nothing here decides anything: it only reads the data records.
+ * parsing. Nothing here decides anything: it only reads the data records (and asks audience.ts once).
  */
+import { isFor, paidToPerson } from './audience';
 import { Dec } from './decimal';
 import { kindOf, type KINDS } from './kinds';
 import type { Compiled } from './kinds/kind';
@@ -51,7 +52,9 @@ function compileItem(item: Item, measure: Measure, globalFacts: Map<string, Fact
     }
   }
   // TypeScript cannot tie kindOf(item) to the item's own kind; the registry's `satisfies` does.
-  return { item, measure, kind, defs, reads, ...kind.compile(item, measure) } as CompiledItem;
+  const forEntity = { enterprise: isFor(item.audience, 'enterprise'), park: isFor(item.audience, 'park') };
+  const paid = paidToPerson(item.audience);
+  return { item, measure, kind, defs, reads, forEntity, paidToPerson: paid, ...kind.compile(item, measure) } as CompiledItem;
 }
 
 export function compileCatalog(catalog: Catalog): CompiledCatalog {

@@ -2,7 +2,7 @@
  * One catalog item for one profile: who it is for, whether it was claimed, each entry through its
  * formula (with scenarios), then the entries summed.
  */
-import { addresseeOf, isFor, paidToPerson } from './audience';
+import { addresseeOf } from './audience';
 import { entityName } from './catalog/common-facts';
 import type { CompiledCatalog, CompiledItem } from './compile';
 import { Dec, ZERO, toYuan, toYuanString } from './decimal';
@@ -57,7 +57,7 @@ function fromOutcome(ci: CompiledItem, o: EntryOutcome): WorkingItem {
  */
 export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): ItemResult | undefined {
   const { item } = ci;
-  if (!isFor(item.audience, profile.entity)) {
+  if (!ci.forEntity[profile.entity]) {
     return cached(ci, profile.entity, 'audience', () => {
       return notForYou(ci, 'audience', `此项面向${entityName(addresseeOf(item.audience))}`, ci.kind.amountKind);
     });
@@ -238,7 +238,7 @@ export function toItemResult(w: WorkingItem): ItemResult {
   if (w.reason) r.reason = w.reason;
   if (w.reasonCode) r.reasonCode = w.reasonCode;
   if (w.open) r.open = true;
-  if (paidToPerson(item.audience)) r.paidToPerson = true;
+  if (w.ci.paidToPerson) r.paidToPerson = true;
   if (w.entries) {
     r.entries = w.entries.map((e) => ({
       index: e.index,

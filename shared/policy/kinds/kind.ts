@@ -19,6 +19,10 @@ export interface CompiledBase<I extends Item = Item> {
   defs: Map<string, FactDef>;
   /** Facts whose absence, all together, means the user did not claim this item. */
   reads: string[];
+  /** Who answers for it (audience.ts `isFor`), decided once per catalog: every profile asks. */
+  forEntity: Readonly<Record<'enterprise' | 'park', boolean>>;
+  /** Paid to people, not the enterprise (audience.ts `paidToPerson`). */
+  paidToPerson: boolean;
 }
 
 /** An item with the figures its kind's compile step parsed. */

@@ -8,7 +8,7 @@ import { parseFigure, type ParsedFigure } from '../figure';
 import { formatInUnit } from '../format';
 import type { Scope } from '../scope';
 import { REGION_NAME } from '../catalog/common-facts';
-import type { Hint, Stage, Threshold } from '../types';
+import type { Hint, RegionFlag, Stage, Threshold } from '../types';
 
 const NEAR = new Dec(NEAR_MISS_SHARE);
 
@@ -27,6 +27,13 @@ export type ThresholdCheck =
   /** `reason`: why it failed, in Chinese; `hint`: how far off, when near. */
   | { pass: false; reason: string; hint?: Hint };
 
+const regionFact = (flag: RegionFlag) => `region.${flag}`;
+
+/** '脱贫地区或革命老区': the areas (only those whose fact is in `facts`, when given), as the list names them. */
+function areaNames(when: readonly RegionFlag[], facts?: readonly string[]): string {
+  return when.filter((f) => !facts || facts.includes(regionFact(f))).map((f) => REGION_NAME[f]).join('或');
+}
+
 /** `value` is in the base unit of the fact's dimension. */
 export function checkThreshold(ct: CompiledThreshold, value: Dec, s: Scope, stages: Stage[]): ThresholdCheck {
   const t = ct.rule;
@@ -39,17 +46,15 @@ export function checkThreshold(ct: CompiledThreshold, value: Dec, s: Scope, stag
   if (ct.reducedMin && t.reduced && value.lt(ct.min.value) && value.gte(ct.reducedMin.value)) {
     // Only here does the region matter: one 是 among the areas suffices (脱贫地区、革命老区 → 或).
     const when = t.reduced.when;
-    const flags = when.map((f) => `region.${f}`);
-    const areas = (ids: readonly string[]) => when.filter((_, i) => ids.includes(flags[i])).map((f) => REGION_NAME[f]).join('或');
+    const flags = when.map(regionFact);
     const knownYes = flags.some((f) => s.raw(f) === true);
-    const unsure = flags.filter((f) => !s.isKnown(f));
-    const inArea = s.anyFlag(flags, (unknown) => ({ yes: `项目位于${areas(unknown)}`, no: `项目不在${areas(unknown)}` }));
+    const inArea = s.anyFlag(flags, (unknown) => ({ yes: `项目位于${areaNames(when, unknown)}`, no: `项目不在${areaNames(when, unknown)}` }));
     if (inArea) {
       min = ct.reducedMin;
       quote = t.reduced.quote;
-      note = knownYes ? `（项目位于${areas(flags)}）` : `（未确定是否位于${areas(unsure)}，按“是”计算）`;
+      note = knownYes ? `（项目位于${areaNames(when)}）` : `（未确定是否位于${areaNames(when, flags.filter((f) => !s.isKnown(f)))}，按“是”计算）`;
     } else {
-      note = `（项目不在${areas(flags)}，适用一般门槛）`;
+      note = `（项目不在${areaNames(when)}，适用一般门槛）`;
     }
   }
   const pass = value.gte(min.value);
