@@ -435,6 +435,29 @@ describe('questionnaire and results in WeChat', () => {
     else expect(mp.has(`${q}-message`)).toBe(false);
   });
 
+  it('（七） in WeChat: the craftsmen’s award is their own group and line, not in the enterprise total', async () => {
+    // （一） 50万元 for the enterprise; （七）“大国工匠”每人 20万元 × 2 = 40万元 for the craftsmen themselves.
+    mp.storage.set(DRAFT_KEY, {
+      v: 1,
+      step: 'questions',
+      entity: 'enterprise',
+      topics: ['platforms', 'craftsmen'],
+      values: { 'm01.techCenter': true },
+      texts: { 'm07.greatCraftsmen': '2' },
+      projects: {},
+      nextKey: 1,
+    });
+    await mp.reLaunch(`/${RESULTS}`);
+    await resultsConfirmed();
+    const expected = engine({ version: 1, entity: 'enterprise', topics: ['platforms', 'craftsmen'], facts: { 'm01.techCenter': true, 'm07.greatCraftsmen': '2' } });
+    expect([expected.total.max, expected.peopleTotal.max]).toEqual(['500000.00', '400000.00']);
+    expect(mp.text('#results-total')).toBe('50');
+    expect(mp.text('#results-people')).toBe('本企业工匠个人可获 40万元（发给个人，不计入企业合计）');
+    expect(cardsIn('eligible', expected)).toEqual(['m01.tech-center']);
+    expect(cardsIn('people', expected)).toEqual(['m07.great-craftsman']);
+    expect(mp.text(`#${card('m07.great-craftsman')}-figure`)).toBe('40万元');
+  });
+
   it('a park: its only topic is chosen for it, and its place is asked without the （八） hint', async () => {
     await mp.reLaunch(`/${HOME}`);
     await tap('#start-park');
