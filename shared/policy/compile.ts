@@ -51,9 +51,9 @@ function compileItem(item: Item, measure: Measure, globalFacts: Map<string, Fact
       defs.set(id, def);
     }
   }
-  // TypeScript cannot tie kindOf(item) to the item's own kind; the registry's `satisfies` does.
   const forEntity = { enterprise: isFor(item.audience, 'enterprise'), park: isFor(item.audience, 'park') };
   const paid = paidToPerson(item.audience);
+  // TypeScript cannot tie kindOf(item) to the item's own kind; the registry's `satisfies` does.
   return { item, measure, kind, defs, reads, forEntity, paidToPerson: paid, ...kind.compile(item, measure) } as CompiledItem;
 }
 

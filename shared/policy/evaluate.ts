@@ -56,13 +56,15 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022): Eval
     if (isZeroYuan(r.amount.max)) continue;
     const min = new Dec(r.amount.min);
     const max = new Dec(r.amount.max);
-    if (r.status === 'eligible' && AWARD_KINDS.has(r.kind) && r.paidToPerson) {
-      peopleMin = peopleMin.plus(min);
-      peopleMax = peopleMax.plus(max);
-    } else if (r.status === 'eligible' && AWARD_KINDS.has(r.kind)) {
-      totalMin = totalMin.plus(min);
-      totalMax = totalMax.plus(max);
-      covered.add(r.measure);
+    if (r.status === 'eligible' && AWARD_KINDS.has(r.kind)) {
+      if (r.paidToPerson) {
+        peopleMin = peopleMin.plus(min);
+        peopleMax = peopleMax.plus(max);
+      } else {
+        totalMin = totalMin.plus(min);
+        totalMax = totalMax.plus(max);
+        covered.add(r.measure);
+      }
     } else if (r.status === 'eligible' && r.kind === 'saving') {
       saveMin = saveMin.plus(min);
       saveMax = saveMax.plus(max);

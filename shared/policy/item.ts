@@ -9,7 +9,7 @@ import { Dec, ZERO, toYuan, toYuanString } from './decimal';
 import { formatMoney } from './format';
 import type { Outcome, ReasonCode } from './kinds/outcome';
 import { FACTS_PREFIX, entryPrefix } from './paths';
-import { runEntry, type EntryOutcome } from './scenarios';
+import { runEntry, sayAssumed, type EntryOutcome } from './scenarios';
 import type { Alternative, ItemResult, Profile, Stage, Status } from './types';
 
 /** Internal result: amounts still Decimals, so group caps and totals add without rounding. */
@@ -191,8 +191,8 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     });
     const said = [...parts.values()];
     alternatives = [
-      { assume: said.map((p) => p.yes).join('，且'), amount: { min: toYuanString(optMin), max: toYuanString(optMax) }, status: sumStatus(optStatus) },
-      { assume: said.map((p) => p.no).join('，且'), amount: { min: toYuanString(pesMin), max: toYuanString(pesMax) }, status: sumStatus(pesStatus) },
+      { assume: sayAssumed(said, 'yes'), amount: { min: toYuanString(optMin), max: toYuanString(optMax) }, status: sumStatus(optStatus) },
+      { assume: sayAssumed(said, 'no'), amount: { min: toYuanString(pesMin), max: toYuanString(pesMax) }, status: sumStatus(pesStatus) },
     ];
   }
   return {

@@ -11,8 +11,6 @@ import { formatInterval, formatMoney, toWanText } from './format';
 import { pathFact } from './paths';
 import type { Alternative, Catalog, EvaluateResult, Interval, ItemResult, Stage, Status } from './types';
 
-export { isZeroYuan };
-
 /**
  * eligible: money the enterprise (or park) can claim — with a figure, or 金额待核定 where the clause
  * promises money without a standard (（二十）); people: awards paid to its people (（七）), not in its

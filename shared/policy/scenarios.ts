@@ -42,6 +42,11 @@ function assumptionParts(s: Scope, label: (path: string) => string): AssumptionP
   return parts;
 }
 
+/** The parts for one answer, as an alternative says them: '「甲」为“是”，且项目位于脱贫地区或革命老区'. */
+export function sayAssumed(parts: readonly Pick<AssumptionPart, 'yes' | 'no'>[], answer: 'yes' | 'no'): string {
+  return parts.map((p) => p[answer]).join('，且');
+}
+
 const NONE: string[] = [];
 
 export function runEntry(
@@ -65,7 +70,6 @@ export function runEntry(
   const label = (p: string) => `「${s1.labels.get(p)!.replace(/？$/, '')}」`;
   const labels = s1.assumed.map(label).join('、');
   const parts = assumptionParts(s1, label);
-  const assume = (answer: 'yes' | 'no') => parts.map((p) => p[answer]).join('，且');
   // One fact assumed: the card's short form names only the answer (its question is in the why line).
   const one = s1.assumed.length === 1 && s1.eitherOr.length === 0;
   const pessMin = pess.status === 'ineligible' ? ZERO : pess.min;
@@ -79,8 +83,8 @@ export function runEntry(
     hints: [...opt.hints, ...pess.hints],
     missing,
     alternatives: [
-      { assume: assume('yes'), ...(one ? { short: '为“是”' } : {}), amount: { min: toYuanString(opt.min), max: toYuanString(opt.max) }, status: opt.status },
-      { assume: assume('no'), ...(one ? { short: '为“否”' } : {}), amount: { min: toYuanString(pessMin), max: toYuanString(pess.max) }, status: pess.status },
+      { assume: sayAssumed(parts, 'yes'), ...(one ? { short: '为“是”' } : {}), amount: { min: toYuanString(opt.min), max: toYuanString(opt.max) }, status: opt.status },
+      { assume: sayAssumed(parts, 'no'), ...(one ? { short: '为“否”' } : {}), amount: { min: toYuanString(pessMin), max: toYuanString(pess.max) }, status: pess.status },
     ],
     scenarios: { opt, pess, assumed: s1.assumed, parts },
   };

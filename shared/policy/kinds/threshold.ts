@@ -47,12 +47,16 @@ export function checkThreshold(ct: CompiledThreshold, value: Dec, s: Scope, stag
     // Only here does the region matter: one 是 among the areas suffices (脱贫地区、革命老区 → 或).
     const when = t.reduced.when;
     const flags = when.map(regionFact);
-    const knownYes = flags.some((f) => s.raw(f) === true);
-    const inArea = s.anyFlag(flags, (unknown) => ({ yes: `项目位于${areaNames(when, unknown)}`, no: `项目不在${areaNames(when, unknown)}` }));
+    // The areas still unsure, when the answer had to be assumed (none when a known 是 settled it).
+    let unsure = '';
+    const inArea = s.anyFlag(flags, (unknown) => {
+      unsure = areaNames(when, unknown);
+      return { yes: `项目位于${unsure}`, no: `项目不在${unsure}` };
+    });
     if (inArea) {
       min = ct.reducedMin;
       quote = t.reduced.quote;
-      note = knownYes ? `（项目位于${areaNames(when)}）` : `（未确定是否位于${areaNames(when, flags.filter((f) => !s.isKnown(f)))}，按“是”计算）`;
+      note = unsure ? `（未确定是否位于${unsure}，按“是”计算）` : `（项目位于${areaNames(when)}）`;
     } else {
       note = `（项目不在${areaNames(when)}，适用一般门槛）`;
     }
