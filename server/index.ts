@@ -1,8 +1,10 @@
 /**
  * The local cloud: one HTTP server on 127.0.0.1 that serves the H5 build and runs the real
  * cloud-function handlers at POST /cloud/<name> (JSON request → JSON Envelope), with an embedded
- * persistent store (NeDB) in place of the WeChat cloud database. Dev-only: the caller's identity
- * is the `x-dev-openid` header (default 'dev-user-a'), never a field of the body.
+ * persistent store (NeDB) in place of the WeChat cloud database, and a folder in place of cloud
+ * storage (the codes `qrcode` makes, served at GET /files/<path>; see files.ts, wxacode.ts).
+ * Dev-only: the caller's identity is the `x-dev-openid` header (default 'dev-user-a'), never a
+ * field of the body.
  *
  * HTTP status follows the envelope: 200 for ok, else by error code (400 INVALID_INPUT,
  * 404 UNKNOWN_FUNCTION, 413 PAYLOAD_TOO_LARGE, 500 INTERNAL, …). The body is always the envelope,
@@ -10,6 +12,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Envelope, FunctionName } from '../shared/cloud/api';
 import type { HandlerContext, Logger } from '../shared/cloud/context';
 import { CloudFailure, failure, HTTP_STATUS, isErrorCode, MESSAGES, StoreDamagedError, toErrorEnvelope, type Failure } from '../shared/cloud/errors';
@@ -18,10 +21,12 @@ import { handlers as defaultHandlers, type HandlerMap } from '../shared/cloud/ha
 import { isCalendarDate, morningOf } from '../shared/cloud/dates';
 import { readJson } from '../shared/policy/read-json';
 import { adminsRepo, auditRepo, OPENID_RE as ADMIN_OPENID_RE, outboxRepo, runsRepo } from '../shared/cloud/repos';
+import { FILES_ROUTE, LocalFiles } from './files';
 import { outboxSender } from './outbox';
 import { seedSamples } from './samples';
 import { compress, negotiateEncoding, sendText, StaticFiles } from './static';
 import { NedbStore } from './store';
+import { localWxacode } from './wxacode';
 
 export const DEFAULT_PORT = 10086;
 export const DEFAULT_OPENID = 'dev-user-a';
@@ -51,7 +56,7 @@ export interface LocalCloudOptions {
   admins?: string[];
   /** Add the local sample deadlines (示例) when the server starts. Default false. */
   sampleDeadlines?: boolean;
-  /** Environment for handlers (remind's settings). Default process.env. */
+  /** Environment for handlers (remind's settings, LOCAL_QRCODE_ERROR). Default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -214,6 +219,9 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
   const env = options.env ?? process.env;
   const table: HandlerMap = { ...defaultHandlers, ...options.handlers };
   let url = '';
+  // `qrcode`: codes of the H5 links, stored under <dataDir>/files/ and served at /files/.
+  const stored = new LocalFiles(path.join(options.dataDir, 'files'), () => url);
+  const wxacode = localWxacode(() => url, env);
 
   async function handleCloud(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     corsHeaders(req, res);
@@ -261,7 +269,7 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
     }
     const timer = req.headers[DEV_TIMER_HEADER] === '1';
     const fn = name as FunctionName;
-    const ctx: HandlerContext = { openid: timer ? null : who.openid, now: clock.now, db: store, log, sender, env };
+    const ctx: HandlerContext = { openid: timer ? null : who.openid, now: clock.now, db: store, log, sender, env, wxacode, files: stored };
     const answer = await runHandler(fn, table[fn] as Handler<FunctionName>, event, ctx);
     sendEnvelope(req, res, answer);
   }
@@ -289,6 +297,12 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
     const pathname = (req.url ?? '/').split('?')[0] || '/';
     if (pathname.startsWith('/dev/')) {
       await handleDev(req, res, pathname);
+      return;
+    }
+    if (pathname.startsWith(FILES_ROUTE)) {
+      // Same origin as the H5 build; a Taro dev server on another local port may draw them too.
+      corsHeaders(req, res);
+      await stored.serve(req, res, pathname);
       return;
     }
     if (pathname === '/cloud' || pathname.startsWith('/cloud/')) {

@@ -5,6 +5,8 @@
  *   STATIC_DIR       default ./dist-h5
  *   LOCAL_ADMINS     comma-separated openids made admins at start (e.g. dev-admin), audited
  *   LOCAL_SAMPLES    '0' = do not add the sample deadlines (示例); default: add them
+ *   LOCAL_QRCODE_ERROR  a WeChat errCode (e.g. 45009) every `qrcode` call is refused with, to see
+ *                    the poster without a code; unset: codes are QR codes of the H5 links
  * Writes <LOCAL_CLOUD_DIR>/server.json while running, so `npm run remind` / `npm run admin` call
  * this server instead of opening its datafiles from a second process.
  */

@@ -357,6 +357,24 @@ export type SubscriptionsResponse =
   | { action: 'cancel'; subscription: SubscriptionView | null };
 
 // ---------------------------------------------------------------------------------------------
+// qrcode: a 小程序码 (wxacode.getUnlimited) of one page and scene, for the share poster
+
+export interface QrcodeRequest {
+  /** A scene of shared/policy/scene.ts (`m=m08`, `m=m08&i=3`, `v=start`); the page follows from it. */
+  scene: string;
+}
+
+export type QrcodeResponse =
+  /**
+   * `fileID`: the image in cloud storage (the weapp downloads it with `Taro.cloud.downloadFile`);
+   * `url`: a temporary link to it (cloud) or the local server's /files/ link (H5). `cached`: made by
+   * an earlier call.
+   */
+  | { status: 'ready'; scene: string; page: string; fileID: string; url: string; cached: boolean }
+  /** WeChat refused to make the code (`errCode` is WeChat's); `reason` is a Chinese sentence for the poster. Not cached. */
+  | { status: 'unavailable'; scene: string; page: string; errCode: number; reason: string };
+
+// ---------------------------------------------------------------------------------------------
 
 export interface CloudFunctions {
   /** Validates a profile with the shared schema and returns the engine's result. Stores nothing. */
@@ -387,6 +405,11 @@ export interface CloudFunctions {
     request: Record<string, never>;
     response: RemindRunSummary;
   };
+  /** Anyone: the 小程序码 of a measure, an item or the home page, made once and kept in cloud storage. */
+  qrcode: {
+    request: QrcodeRequest;
+    response: QrcodeResponse;
+  };
 }
 
 /**
@@ -411,4 +434,4 @@ export interface CloudError {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: CloudError };
 
 /** Runtime list of names (the server routes and the bundler iterate over it). */
-export const FUNCTION_NAMES: readonly FunctionName[] = ['calculate', 'deadlines', 'subscriptions', 'listStatus', 'remind'] as const;
+export const FUNCTION_NAMES: readonly FunctionName[] = ['calculate', 'deadlines', 'subscriptions', 'listStatus', 'remind', 'qrcode'] as const;

@@ -19,6 +19,42 @@ export interface HandlerContext {
   sender?: MessageSender;
   /** Settings from the environment (cloud function environment variables / the local process). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** WeChat's wxacode.getUnlimited (cloud), a QR code of the H5 link (local). Throws { errCode, errMsg } on WeChat's refusals. Only `qrcode` uses it. */
+  wxacode?: WxacodeApi;
+  /** Cloud storage (cloud.uploadFile / getTempFileURL) or a local folder. Only `qrcode` uses it. */
+  files?: FileStore;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 小程序码 and files (the `qrcode` function)
+
+/** What `wxacode.getUnlimited` takes (wx-server-sdk's camelCase names). */
+export interface WxacodeParams {
+  /** ≤ 32 characters of WeChat's scene alphabet (shared/policy/scene.ts). */
+  scene: string;
+  /** The page the code opens, without the leading '/' ('pages/policy/detail/index'). */
+  page: string;
+  /** Width in px (WeChat: 280–1280). */
+  width: number;
+  /** true: WeChat refuses (41030) a page the released version does not have. */
+  checkPath: boolean;
+  /** Which version of the mini-program the code opens. */
+  envVersion: 'release' | 'trial' | 'develop';
+}
+
+export interface WxacodeApi {
+  /**
+   * The code's image. WeChat's refusals (45009 daily quota, 41030 page not released, -1 busy, …) are
+   * thrown as `{ errCode, errMsg }`; a failure without an errCode (network) is thrown as it came.
+   */
+  getUnlimited(params: WxacodeParams): Promise<{ buffer: Uint8Array; contentType: string }>;
+}
+
+export interface FileStore {
+  /** Stores `content` at `cloudPath` (replacing what is there) and answers its file id. */
+  put(cloudPath: string, content: Uint8Array, contentType: string): Promise<{ fileID: string }>;
+  /** A URL the file can be fetched from now; null when the file is gone. */
+  urlOf(fileID: string): Promise<string | null>;
 }
 
 // ---------------------------------------------------------------------------------------------

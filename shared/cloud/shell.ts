@@ -1,6 +1,7 @@
 /**
  * The body of every WeChat cloud function: identity from wx-server-sdk, the database adapter, the
- * clock, a console logger, then `runHandler`. cloudfunctions/<name>/index.ts is three lines around it.
+ * clock, a console logger, the openapi and storage adapters, then `runHandler`.
+ * cloudfunctions/<name>/index.ts is three lines around it.
  */
 import type { Envelope, FunctionName, ResponseOf } from './api';
 import type { HandlerContext, Logger } from './context';
@@ -8,6 +9,8 @@ import { toErrorEnvelope } from './errors';
 import { runHandler, type Handler } from './handler';
 import { wxSender, type WxOpenapi } from './remind/wx-sender';
 import { wxDocumentStore, type WxDatabase } from './wx-db';
+import { wxFiles, type WxStorage } from './wx-files';
+import { wxWxacode, type WxOpenapiWxacode } from './wxacode';
 
 /** The part of wx-server-sdk the shell uses (after `cloud.init`). */
 export interface WxCloud {
@@ -15,6 +18,9 @@ export interface WxCloud {
   database(): unknown;
   /** Cloud calls of WeChat's openapi; each function may use those its config.json declares. */
   openapi?: unknown;
+  /** Cloud storage (wx-files.ts); only `qrcode` uses it. */
+  uploadFile?: WxStorage['uploadFile'];
+  getTempFileURL?: WxStorage['getTempFileURL'];
 }
 
 /** OPENID as WeChat sets it for this invocation; anything but a non-empty string means no user. */
@@ -48,11 +54,18 @@ export function makeCloudMain<N extends FunctionName>(
   const now = options.now ?? (() => new Date());
   // Only `remind` sends (and only its config.json grants subscribeMessage.send).
   const sender = wxSender(() => cloud.openapi as WxOpenapi);
+  // Only `qrcode` makes codes (and only its config.json grants wxacode.getUnlimited) and stores files.
+  const wxacode = wxWxacode(() => cloud.openapi as WxOpenapiWxacode);
+  const { uploadFile, getTempFileURL } = cloud;
+  const files =
+    typeof uploadFile === 'function' && typeof getTempFileURL === 'function'
+      ? wxFiles(() => ({ uploadFile: (p) => uploadFile.call(cloud, p), getTempFileURL: (p) => getTempFileURL.call(cloud, p) }))
+      : undefined;
   return async (event: unknown) => {
     try {
       // Read per invocation: WeChat sets the caller's context in the environment of each call.
       // The event's own fields (openid, userInfo, …) are never consulted.
-      const ctx: HandlerContext = { openid: openidOf(cloud), now, db, log, sender, env: process.env };
+      const ctx: HandlerContext = { openid: openidOf(cloud), now, db, log, sender, env: process.env, wxacode, files };
       return await runHandler(name, handler, event, ctx);
     } catch (err) {
       return toErrorEnvelope(err, (e) => log.error(`cloud function ${name}: shell failed`, { error: String(e) }));

@@ -152,7 +152,7 @@ describe('deadlines, subscriptions and remind bundles', () => {
     buildSync({ entryPoints: [path.join(root, 'shared/cloud/fake-wx-db.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: fakeDbFile, logLevel: 'warning' });
   });
 
-  it.each(['deadlines', 'subscriptions', 'remind'])('%s loads alone with the real wx-server-sdk and answers a bad request in Chinese', (name) => {
+  it.each(['deadlines', 'subscriptions', 'remind', 'qrcode'])('%s loads alone with the real wx-server-sdk and answers a bad request in Chinese', (name) => {
     const r = runIsolated(
       name,
       'real',
@@ -225,6 +225,47 @@ describe('deadlines, subscriptions and remind bundles', () => {
     expect(r.rerun.data.sent).toBe(0);
     expect(r.sent).toHaveLength(1);
     expect(r.sent[0]).toMatchObject({ touser: 'oUser000000000000000000000001', templateId: REMINDER_TEMPLATES.week.id, page: expect.stringMatching(/^pages\/reminders\/index\?/) });
+  });
+
+  it('qrcode alone against a fake SDK: wxacode.getUnlimited once, uploadFile to qrcode/<hash>.png, then answered from storage', () => {
+    const dir = mkdtempSync(path.join(tmpRoot, 'qrcode-fake-'));
+    copyFileSync(path.join(root, 'cloudfunctions', 'qrcode', 'index.js'), path.join(dir, 'index.js'));
+    const sdkDir = path.join(dir, 'node_modules', 'wx-server-sdk');
+    mkdirSync(sdkDir, { recursive: true });
+    writeFileSync(
+      path.join(sdkDir, 'index.js'),
+      `const { FakeWxDatabase } = require(${JSON.stringify(fakeDbFile)});
+       const db = new FakeWxDatabase();
+       const files = new Map();
+       globalThis.__calls = [];
+       exports.DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
+       exports.init = () => {};
+       exports.getWXContext = () => ({});
+       exports.database = () => db;
+       exports.openapi = { wxacode: { getUnlimited: async (p) => { globalThis.__calls.push(['getUnlimited', p]); return { buffer: Buffer.from([1, 2, 3]), contentType: 'image/jpeg', errCode: 0, errMsg: 'ok' }; } } };
+       exports.uploadFile = async (p) => { globalThis.__calls.push(['uploadFile', p.cloudPath, Buffer.isBuffer(p.fileContent)]); files.set('cloud://e/' + p.cloudPath, p.fileContent); return { fileID: 'cloud://e/' + p.cloudPath }; };
+       exports.getTempFileURL = async (p) => ({ fileList: p.fileList.map((id) => ({ fileID: id, tempFileURL: files.has(id) ? 'https://t/' + id.slice(10) : '', status: files.has(id) ? 0 : 1 })) });`,
+    );
+    writeFileSync(
+      path.join(dir, 'run.js'),
+      `const fn = require('./index.js');
+       (async () => {
+         const out = { first: await fn.main({ scene: 'm=m08' }), second: await fn.main({ scene: 'm=m08' }), bad: await fn.main({ scene: 'm=m99' }) };
+         out.calls = globalThis.__calls;
+         console.log(JSON.stringify(out));
+       })().catch((e) => console.log(JSON.stringify({ crashed: String(e && e.stack || e) })));`,
+    );
+    const out = execFileSync(process.execPath, [path.join(dir, 'run.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, encoding: 'utf8', timeout: 30_000 });
+    const r = JSON.parse(out.trim().split('\n').pop()!);
+    expect(r.crashed).toBeUndefined();
+    expect(r.first.data).toMatchObject({ status: 'ready', scene: 'm=m08', page: 'pages/policy/detail/index', cached: false, fileID: expect.stringMatching(/^cloud:\/\/e\/qrcode\/[0-9a-f]{40}\.png$/) });
+    expect(r.second.data).toEqual({ ...r.first.data, cached: true });
+    expect(r.bad.error.code).toBe('INVALID_INPUT');
+    expect(r.bad.error.message).toMatch(CJK);
+    expect(r.calls).toEqual([
+      ['getUnlimited', { scene: 'm=m08', page: 'pages/policy/detail/index', width: 280, checkPath: true, envVersion: 'release' }],
+      ['uploadFile', r.first.data.fileID.slice('cloud://e/'.length), true],
+    ]);
   });
 
   it('no sample deadline (示例) is deployed: the samples live in server/, which no bundle contains', () => {

@@ -10,6 +10,7 @@ import type { Handler } from '../handler';
 import { calculate } from './calculate';
 import { deadlines } from './deadlines';
 import { listStatus } from './listStatus';
+import { qrcode } from './qrcode';
 import { remind } from './remind';
 import { subscriptions } from './subscriptions';
 
@@ -21,4 +22,5 @@ export const handlers: HandlerMap = {
   subscriptions,
   listStatus,
   remind,
+  qrcode,
 };

@@ -17,6 +17,7 @@ export const COLLECTIONS = {
   outbox: 'outbox',
   listStatus: 'listStatus',
   bootstrap: 'bootstrap',
+  qrcodes: 'qrcodes',
 } as const;
 
 export interface DeadlineDoc {
@@ -154,6 +155,20 @@ export interface OutboxDoc {
   message: OutgoingMessage;
   /** The result the local sender answered. */
   errCode: number;
+}
+
+/**
+ * A 小程序码 made by `qrcode` and kept in cloud storage. The id is the hash part of its cache key
+ * (qrcodeCacheKey: page, scene, envVersion and width), so one record per code, whoever asked first.
+ */
+export interface QrcodeDoc {
+  _id: string;
+  /** Where the image is (cloud storage's fileID, or `local:<cloudPath>` in the local cloud). */
+  fileID: string;
+  page: string;
+  scene: string;
+  envVersion: 'release' | 'trial' | 'develop';
+  createdAt: string;
 }
 
 export type { ReminderState };

@@ -9,12 +9,18 @@ export interface RawResponse {
   json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/**
+ * `url` is sent as given with `raw: true` (its path is not normalised, so '/files/../x' reaches the
+ * server as it is written).
+ */
 export function request(
   url: string,
-  options: { method?: string; headers?: Record<string, string | number>; body?: string | Buffer; chunks?: Buffer[] } = {},
+  options: { method?: string; headers?: Record<string, string | number>; body?: string | Buffer; chunks?: Buffer[]; raw?: boolean } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+    const target = new URL(url);
+    const where = options.raw ? { hostname: target.hostname, port: target.port, path: url.slice(target.origin.length) } : {};
+    const onResponse = (res: http.IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -23,7 +29,9 @@ export function request(
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text, json: () => JSON.parse(text) });
       });
       res.on('error', reject);
-    });
+    };
+    const settings = { method: options.method ?? 'GET', headers: options.headers, agent: false as const };
+    const req = options.raw ? http.request({ ...where, ...settings }, onResponse) : http.request(url, settings, onResponse);
     // The server may answer (413) and close before the whole body is written.
     req.on('error', reject);
     if (options.chunks) {

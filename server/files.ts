@@ -1,0 +1,100 @@
+/**
+ * The local cloud's file storage, in place of WeChat cloud storage: files under `<dataDir>/files/`,
+ * file id `local:<cloudPath>`, served at `${serverUrl}/files/<cloudPath>` (GET/HEAD). Only what the
+ * `qrcode` function stores is served: PNG files, under names of letters, digits, `_`, `-` and `.`
+ * (no segment starting with a dot, so no `..`); anything else is 404, never a file outside the folder.
+ */
+import { promises as fsp } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { FileStore } from '../shared/cloud/context';
+import { sendText } from './static';
+
+export const FILES_ROUTE = '/files/';
+export const LOCAL_FILE_ID_PREFIX = 'local:';
+/** Relative paths the store accepts: segments of [A-Za-z0-9_.-], none starting with a dot. */
+const CLOUD_PATH = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+const MAX_PATH = 200;
+/**
+ * The stored names are hashes of what the file holds (qrcodeCacheKey: page, scene, version, width),
+ * so a name always holds the same picture: browsers may keep it for a year.
+ */
+export const FILES_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+export class LocalFiles implements FileStore {
+  readonly dir: string;
+  private readonly serverUrl: () => string;
+
+  /** `serverUrl`: the server's base URL, known once it listens. */
+  constructor(dir: string, serverUrl: () => string) {
+    this.dir = path.resolve(dir);
+    this.serverUrl = serverUrl;
+  }
+
+  /** The file of a cloud path inside the folder, or null for a path the store does not accept. */
+  fileOf(cloudPath: string): string | null {
+    if (typeof cloudPath !== 'string' || cloudPath.length > MAX_PATH || !CLOUD_PATH.test(cloudPath)) return null;
+    const file = path.resolve(this.dir, cloudPath);
+    return file.startsWith(this.dir + path.sep) ? file : null;
+  }
+
+  async put(cloudPath: string, content: Uint8Array): Promise<{ fileID: string }> {
+    const file = this.fileOf(cloudPath);
+    if (!file) throw new Error(`local files: invalid cloud path ${JSON.stringify(cloudPath)}`);
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    // Written aside, then renamed: a reader never sees half a file.
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await fsp.writeFile(tmp, content);
+    await fsp.rename(tmp, file);
+    return { fileID: `${LOCAL_FILE_ID_PREFIX}${cloudPath}` };
+  }
+
+  async urlOf(fileID: string): Promise<string | null> {
+    if (typeof fileID !== 'string' || !fileID.startsWith(LOCAL_FILE_ID_PREFIX)) return null;
+    const cloudPath = fileID.slice(LOCAL_FILE_ID_PREFIX.length);
+    const file = this.fileOf(cloudPath);
+    if (!file || !(await isFile(file))) return null;
+    return `${this.serverUrl()}${FILES_ROUTE}${cloudPath}`;
+  }
+
+  /** GET/HEAD `/files/<cloudPath>` (`pathname` as requested, still URL-encoded). */
+  async serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume();
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'Method Not Allowed');
+      return;
+    }
+    let cloudPath: string;
+    try {
+      cloudPath = decodeURIComponent(pathname.slice(FILES_ROUTE.length));
+    } catch {
+      sendText(res, 404, 'Not Found');
+      return;
+    }
+    const file = cloudPath.endsWith('.png') ? this.fileOf(cloudPath) : null;
+    const body = file ? await readIfFile(file) : null;
+    if (!body) {
+      sendText(res, 404, 'Not Found');
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'image/png');
+    res.setHeader('Content-Length', body.length);
+    res.setHeader('Cache-Control', FILES_CACHE_CONTROL);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await fsp.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readIfFile(file: string): Promise<Buffer | null> {
+  return (await isFile(file)) ? fsp.readFile(file) : null;
+}

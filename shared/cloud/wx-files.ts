@@ -1,0 +1,35 @@
+/**
+ * Files in WeChat cloud storage, through wx-server-sdk:
+ *  - `cloud.uploadFile({ cloudPath, fileContent: Buffer })` → `{ fileID }` (the same cloudPath
+ *    again replaces the file);
+ *  - `cloud.getTempFileURL({ fileList: [fileID] })` → `{ fileList: [{ fileID, tempFileURL, status }] }`,
+ *    where a status ≠ 0 (or no URL) means the file is not there (deleted in the console, say).
+ * Cloud functions run with admin rights on their environment's storage, so no permission is
+ * declared for these.
+ */
+import type { FileStore } from './context';
+
+/** The part of wx-server-sdk this uses (its own typings allow `void` from getTempFileURL). */
+export interface WxStorage {
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: unknown }>;
+  getTempFileURL(params: { fileList: string[] }): Promise<{ fileList?: { fileID?: unknown; tempFileURL?: unknown; status?: unknown }[] }> | void;
+}
+
+export function wxFiles(storage: () => WxStorage): FileStore {
+  return {
+    async put(cloudPath, content) {
+      // The SDK wants a Buffer; a view over the same bytes, not a copy.
+      const fileContent = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+      const res = await storage().uploadFile({ cloudPath, fileContent });
+      if (typeof res?.fileID !== 'string' || res.fileID === '') throw new Error(`uploadFile ${cloudPath}: no fileID in the answer`);
+      return { fileID: res.fileID };
+    },
+    async urlOf(fileID) {
+      const res = await storage().getTempFileURL({ fileList: [fileID] });
+      if (!res) throw new Error('getTempFileURL answered nothing');
+      const item = (res.fileList ?? []).find((f) => f.fileID === fileID) ?? res.fileList?.[0];
+      if (!item || item.status !== 0 || typeof item.tempFileURL !== 'string' || item.tempFileURL === '') return null;
+      return item.tempFileURL;
+    },
+  };
+}
