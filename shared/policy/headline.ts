@@ -29,3 +29,13 @@ export function headline(measure: Measure, catalog: Catalog = catalog2022): stri
   const text = formatMoney(top);
   return awards.length === 1 && awards[0].kind.ceilingIsAmount ? text : `最高 ${text}`;
 }
+
+/**
+ * One item's headline, by the same rule as its measure's (the item alone): （一）'s 自治区级企业技术中心
+ * reads '50万元', not the measure's '最高 1000万元'. A shared result card shows it.
+ */
+export function itemHeadline(measure: Measure, itemId: string, catalog: Catalog = catalog2022): string {
+  const items = measure.items.filter((i) => i.id === itemId);
+  if (items.length === 0) throw new Error(`itemHeadline: no item ${itemId} in ${measure.id}`);
+  return headline({ ...measure, items }, catalog);
+}

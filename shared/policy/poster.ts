@@ -1,33 +1,18 @@
 /**
- * The share poster of one measure, as a list of drawing operations on a 750 × 1200 canvas. The
- * layout is pure: text widths come from a `measure` callback (the canvas's own measureText), so the
- * same layout is drawn by WeChat's Canvas 2D and by the browser's canvas, and tested in Node.
- * Long titles wrap (at most three lines, then an ellipsis); the headline shrinks to fit two lines.
+ * The share poster of one measure on a 750 × 1334 canvas (a phone screen's shape, so Moments shows
+ * it whole): the measure's number, title, headline figure and items in a card, and under it the
+ * 小程序码 that opens the measure, with the list's name and the disclaimer. Long titles wrap (at
+ * most three lines, then an ellipsis); the headline shrinks to fit two lines. The user's own figure
+ * is on it only when they ticked the box (as on share cards).
  */
 import { catalog2022 } from './catalog';
 import { audienceText } from './browse';
+import { COLORS, codeBoxOps, codeCaption, font, wrapText, type CodeSlot, type DrawOp, type Layout, type MeasureText } from './drawing';
 import { headline } from './headline';
 import type { Catalog, Measure } from './types';
 
 export const POSTER_WIDTH = 750;
-export const POSTER_HEIGHT = 1200;
-
-/** Chinese-capable fonts on iOS, Android, Windows and Linux (the test machine has WenQuanYi). */
-export const POSTER_FONT =
-  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
-
-export const POSTER_COLORS = {
-  primary: '#1f5f4a',
-  primaryDark: '#174a39',
-  accent: '#c2410c',
-  text: '#1f2a26',
-  muted: '#5b6661',
-  background: '#f5f7f6',
-  card: '#ffffff',
-  line: '#d9e0dd',
-  onPrimary: '#ffffff',
-  onPrimaryMuted: '#cfe3da',
-};
+export const POSTER_HEIGHT = 1334;
 
 export interface PosterContent {
   appName: string;
@@ -44,14 +29,17 @@ export interface PosterContent {
   audience: string;
   /** The measure's items (titles), listed while the card has room. */
   items: string[];
-  /** Where to find it: '微信搜索「政策算盘」查看条文原文、测算金额'. */
-  callToAction: string;
+  /** The user's figure from the detail page's calculator, only when they ticked 在海报上显示我的测算金额. */
+  yourFigure?: string;
+  /** The code that opens this measure, or why there is none. */
+  code: CodeSlot;
   disclaimer: string;
 }
 
 export function posterContent(
   measure: Measure,
   brand: { appName: string; tagline: string },
+  options: { code: CodeSlot; yourFigure?: string },
   catalog: Catalog = catalog2022,
 ): PosterContent {
   const { appName, tagline } = brand;
@@ -66,77 +54,26 @@ export function posterContent(
     headline: headline(measure, catalog),
     audience: audienceText(measure.audience),
     items: measure.items.map((i) => i.title),
-    callToAction: `微信搜索「${appName}」查看条文原文、测算金额`,
+    ...(options.yourFigure ? { yourFigure: options.yourFigure } : {}),
+    code: options.code,
     disclaimer: '金额以条文为依据，最终以主管部门审核认定为准',
   };
 }
 
-export type PosterOp =
-  | { op: 'rect'; x: number; y: number; w: number; h: number; color: string; radius?: number }
-  | { op: 'text'; text: string; x: number; y: number; font: string; color: string; align?: 'left' | 'center' | 'right' }
-  | { op: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number };
-
-export interface PosterLayout {
-  width: number;
-  height: number;
-  ops: PosterOp[];
+export interface PosterLayout extends Layout {
   /** Lines the title was wrapped into (for tests). */
   titleLines: string[];
   headlineLines: string[];
 }
 
-/** Width of `text` drawn in `font` (CSS font shorthand), e.g. ctx.font = font; ctx.measureText(text).width. */
-export type MeasureText = (text: string, font: string) => number;
-
-export const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${POSTER_FONT}`;
-
-/**
- * Chinese text wraps between any two characters; a run of Latin letters stays together, and so does
- * a figure with its unit ('500万元', '20%', '2000吨标准煤').
- */
-function tokens(text: string): string[] {
-  return text.match(/\d+(?:\.\d+)?(?:万元|亿元|万吨|吨标准煤|吨|元|万|亿|%)?|[A-Za-z]+|\s+|./gu) ?? [];
-}
-
-/** Punctuation that must not start a line (避头尾). */
-const NO_LINE_START = /^[，。、；：！？）》」』”’%,.;:!?)]/;
-
-/**
- * Lines of at most `maxWidth`. With `maxLines`, the last line ends in '…' when text is left over.
- */
-export function wrapText(text: string, maxWidth: number, fontSpec: string, measure: MeasureText, maxLines = Infinity): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const tok of tokens(text)) {
-    const next = line + tok;
-    if (line !== '' && measure(next.trimEnd(), fontSpec) > maxWidth) {
-      // Keep closing punctuation with the word before it.
-      if (NO_LINE_START.test(tok) && line.length > 1) {
-        const last = line.slice(-1);
-        lines.push(line.slice(0, -1));
-        line = last + tok;
-      } else {
-        lines.push(line.trimEnd());
-        line = tok.trimStart();
-      }
-    } else {
-      line = next;
-    }
-  }
-  if (line.trim() !== '') lines.push(line.trimEnd());
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1];
-  while (last.length > 0 && measure(last + '…', fontSpec) > maxWidth) last = last.slice(0, -1);
-  kept[maxLines - 1] = last + '…';
-  return kept;
-}
+/** Where the code sits (for tests: the pixels there decode to the measure's link). */
+export const POSTER_CODE_BOX = { x: POSTER_WIDTH - 48 - 220, y: 1016, size: 220 };
 
 export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayout {
   const W = POSTER_WIDTH;
   const H = POSTER_HEIGHT;
-  const C = POSTER_COLORS;
-  const ops: PosterOp[] = [];
+  const C = COLORS;
+  const ops: DrawOp[] = [];
   const margin = 48;
   const pad = 48;
   const inner = W - 2 * margin - 2 * pad;
@@ -193,6 +130,16 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   }
   y += 24;
 
+  // The user's own figure, only when ticked.
+  if (c.yourFigure) {
+    const figFont = font(36, true);
+    const figure = wrapText(c.yourFigure, inner - 48, figFont, measure, 1)[0] ?? '';
+    ops.push({ op: 'rect', x, y, w: inner, h: 112, color: C.soft, radius: 16 });
+    ops.push({ op: 'text', text: '我的测算（按我填写的情况，只算这一条）', x: x + 24, y: y + 14, font: font(22), color: C.muted });
+    ops.push({ op: 'text', text: figure, x: x + 24, y: y + 52, font: figFont, color: C.accent });
+    y += 112 + 24;
+  }
+
   // Who it is for.
   const whoFont = font(28);
   const who = wrapText(`适用对象：${c.audience}`, inner, whoFont, measure, 2);
@@ -217,81 +164,26 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
     }
   }
 
-  // Footer: the list's name, where to look it up, the disclaimer.
-  let fy = cardY + cardH + 40;
-  const listFont = font(24);
-  for (const line of wrapText(`依据《${c.listName}》`, W - 2 * margin, listFont, measure, 3)) {
-    ops.push({ op: 'text', text: line, x: margin, y: fy, font: listFont, color: C.muted });
-    fy += 38;
+  // Footer: the code in the right corner; beside it what to do with it, the list's name, the disclaimer.
+  const box = POSTER_CODE_BOX;
+  ops.push(...codeBoxOps(c.code, box.x, box.y, box.size, measure));
+  const left = box.x - 32 - margin;
+  const [first, second] = codeCaption(c.code, c.appName);
+  let fy = box.y + 4;
+  ops.push({ op: 'text', text: first, x: margin, y: fy, font: font(34, true), color: C.primary });
+  fy += 50;
+  ops.push({ op: 'text', text: second, x: margin, y: fy, font: font(28), color: C.text });
+  fy += 56;
+  const small = font(22);
+  for (const line of wrapText(`依据《${c.listName}》`, left, small, measure, 3)) {
+    ops.push({ op: 'text', text: line, x: margin, y: fy, font: small, color: C.muted });
+    fy += 34;
   }
-  fy += 16;
-  ops.push({ op: 'text', text: c.callToAction, x: margin, y: fy, font: font(28, true), color: C.primary });
-  fy += 48;
-  ops.push({ op: 'text', text: c.disclaimer, x: margin, y: fy, font: font(22), color: C.muted });
+  fy += 8;
+  for (const line of wrapText(c.disclaimer, left, small, measure, 2)) {
+    ops.push({ op: 'text', text: line, x: margin, y: fy, font: small, color: C.muted });
+    fy += 34;
+  }
 
   return { width: W, height: H, ops, titleLines, headlineLines };
-}
-
-/** The subset of CanvasRenderingContext2D the poster uses (WeChat's Canvas 2D and the browser's). */
-export interface PosterContext {
-  fillStyle: unknown;
-  strokeStyle: unknown;
-  lineWidth: number;
-  font: string;
-  textAlign: string;
-  textBaseline: string;
-  fillRect(x: number, y: number, w: number, h: number): void;
-  fillText(text: string, x: number, y: number): void;
-  measureText(text: string): { width: number };
-  beginPath(): void;
-  moveTo(x: number, y: number): void;
-  lineTo(x: number, y: number): void;
-  arcTo(x1: number, y1: number, x2: number, y2: number, r: number): void;
-  closePath(): void;
-  fill(): void;
-  stroke(): void;
-}
-
-/** measureText through a context: sets the font, measures. */
-export function contextMeasure(ctx: PosterContext): MeasureText {
-  return (text, f) => {
-    ctx.font = f;
-    return ctx.measureText(text).width;
-  };
-}
-
-/** Draws the layout on a 2D context whose coordinate space is POSTER_WIDTH × POSTER_HEIGHT. */
-export function drawPoster(ctx: PosterContext, layout: PosterLayout): void {
-  ctx.textBaseline = 'top';
-  for (const o of layout.ops) {
-    if (o.op === 'rect') {
-      ctx.fillStyle = o.color;
-      if (o.radius) {
-        const { x, y, w, h } = o;
-        const r = Math.min(o.radius, w / 2, h / 2);
-        ctx.beginPath();
-        ctx.moveTo(x + r, y);
-        ctx.arcTo(x + w, y, x + w, y + h, r);
-        ctx.arcTo(x + w, y + h, x, y + h, r);
-        ctx.arcTo(x, y + h, x, y, r);
-        ctx.arcTo(x, y, x + w, y, r);
-        ctx.closePath();
-        ctx.fill();
-      } else {
-        ctx.fillRect(o.x, o.y, o.w, o.h);
-      }
-    } else if (o.op === 'text') {
-      ctx.font = o.font;
-      ctx.fillStyle = o.color;
-      ctx.textAlign = o.align ?? 'left';
-      ctx.fillText(o.text, o.x, o.y);
-    } else {
-      ctx.strokeStyle = o.color;
-      ctx.lineWidth = o.width;
-      ctx.beginPath();
-      ctx.moveTo(o.x1, o.y1);
-      ctx.lineTo(o.x2, o.y2);
-      ctx.stroke();
-    }
-  }
 }

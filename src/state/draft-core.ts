@@ -4,6 +4,9 @@
  */
 import type { Profile, TopicId, Tri } from '@policy/types'
 
+/** Where the device keeps the answers (storage.ts; suites that open pages with answers write it too). */
+export const DRAFT_KEY = 'policy-abacus:answers:v1'
+
 export type StepId = 'who' | 'topics' | 'questions'
 export const STEPS: StepId[] = ['who', 'topics', 'questions']
 export const STEP_TITLES: Record<StepId, string> = { who: '基本情况', topics: '关注哪些方面', questions: '具体情况' }

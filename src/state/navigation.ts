@@ -1,13 +1,14 @@
 /** Routes of the questionnaire flow and the ways between them. */
 import Taro from '@tarojs/taro'
+import { ROUTES as SCENE_ROUTES, routeOf } from '@policy/routes'
 import { requestFocus } from './storage'
 
 export const ROUTES = {
-  home: '/pages/index/index',
+  home: SCENE_ROUTES.home,
   questionnaire: '/pages/questionnaire/index',
   results: '/pages/results/index',
   /** The measure's page (policy browser, issue 4). */
-  detail: (measureId: string) => `/pages/policy/detail/index?id=${encodeURIComponent(measureId)}`,
+  detail: (measureId: string) => routeOf({ view: 'measure', measureId }),
   /** 管理 (admins only; the cloud refuses every write from anyone else). */
   admin: '/pages/admin/index',
   /** One deadline: edit (id given) or create (no id), who its reminders reach, delete. */

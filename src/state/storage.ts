@@ -4,9 +4,9 @@
  * only the results page sends the validated profile to the `calculate` function.
  */
 import Taro from '@tarojs/taro'
-import { emptyDraft, reviveDraft, type Draft } from './draft-core'
+import { DRAFT_KEY, emptyDraft, reviveDraft, type Draft } from './draft-core'
 
-export const DRAFT_KEY = 'policy-abacus:answers:v1'
+export { DRAFT_KEY }
 
 export function loadDraft(): Draft | undefined {
   try {

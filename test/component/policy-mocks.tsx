@@ -56,7 +56,7 @@ export const components = {
 // ---------------------------------------------------------------------------------------------
 
 export const storage = new Map<string, unknown>()
-export const hooks: { share?: () => unknown; timeline?: () => unknown; didShow?: () => void } = {}
+export const hooks: { share?: () => unknown; timeline?: () => unknown; didShow?: () => void; ready?: () => void } = {}
 export const router = { params: {} as Record<string, string | undefined> }
 
 const resolved = () => jest.fn(() => Promise.resolve({}))
@@ -79,6 +79,8 @@ export const taro = {
   useShareAppMessage: (cb: () => unknown) => void (hooks.share = cb),
   useShareTimeline: (cb: () => unknown) => void (hooks.timeline = cb),
   useDidShow: (cb: () => void) => void (hooks.didShow = cb),
+  // WeChat's onReady; the page only draws its chat card there in WeChat (H5 never shares through it).
+  useReady: (cb: () => void) => void (hooks.ready = cb),
 }
 
 export function resetTaro(): void {
@@ -87,5 +89,6 @@ export function resetTaro(): void {
   delete hooks.share
   delete hooks.timeline
   delete hooks.didShow
+  delete hooks.ready
   for (const f of Object.values(api)) f.mockClear()
 }

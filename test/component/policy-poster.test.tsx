@@ -6,8 +6,10 @@ jest.mock('@tarojs/components', () => jest.requireActual('./policy-mocks').compo
 jest.mock('@tarojs/taro', () => jest.requireActual('./policy-mocks').taro)
 
 import SharePoster from '@/components/share-poster'
-import { REFUSED_TEXT, saveToAlbum, type AlbumApi } from '@/components/share-poster/album'
-import { renderH5 } from '@/components/share-poster/render'
+import { REFUSED_TEXT, SAVED_TEXT, saveToAlbum, type AlbumApi } from '@/components/image-preview/album'
+import { renderImage } from '@/services/canvas'
+import { BRAND } from '@/services/share'
+import { layoutPoster, posterContent } from '@policy/poster'
 
 function api(setting: boolean | undefined, over: Partial<AlbumApi> = {}): AlbumApi & Record<string, jest.Mock> {
   return {
@@ -23,7 +25,7 @@ function api(setting: boolean | undefined, over: Partial<AlbumApi> = {}): AlbumA
 describe('saving to the album (WeChat)', () => {
   test('never asked: WeChat’s prompt, then saved', async () => {
     const a = api(undefined)
-    expect(await saveToAlbum(a, 'tmp.png')).toEqual({ outcome: 'saved', message: '海报已保存到相册' })
+    expect(await saveToAlbum(a, 'tmp.png')).toEqual({ outcome: 'saved', message: SAVED_TEXT })
     expect(a.authorize).toHaveBeenCalledWith({ scope: 'scope.writePhotosAlbum' })
     expect(a.saveImageToPhotosAlbum).toHaveBeenCalledWith({ filePath: 'tmp.png' })
   })
@@ -32,7 +34,7 @@ describe('saving to the album (WeChat)', () => {
     const a = api(undefined, { authorize: jest.fn(async () => Promise.reject({ errMsg: 'authorize:fail auth deny' })) })
     expect(await saveToAlbum(a, 'tmp.png')).toEqual({ outcome: 'refused', message: REFUSED_TEXT })
     expect(a.saveImageToPhotosAlbum).not.toHaveBeenCalled()
-    expect(REFUSED_TEXT).toContain('长按海报图片直接转发')
+    expect(REFUSED_TEXT).toContain('长按图片直接转发')
   })
 
   test('refused before: explains, opens the settings page, saves once granted', async () => {
@@ -57,7 +59,7 @@ describe('saving to the album (WeChat)', () => {
     expect((await saveToAlbum(ok, 'tmp.png')).outcome).toBe('saved')
     expect(ok.authorize).not.toHaveBeenCalled()
     const broken = api(true, { saveImageToPhotosAlbum: jest.fn(async () => Promise.reject({ errMsg: 'saveImageToPhotosAlbum:fail io' })) })
-    expect(await saveToAlbum(broken, 'tmp.png')).toEqual({ outcome: 'failed', message: '保存失败，请稍后再试，或长按海报图片保存' })
+    expect(await saveToAlbum(broken, 'tmp.png')).toEqual({ outcome: 'failed', message: '保存失败，请稍后再试，或长按图片保存' })
   })
 })
 
@@ -77,17 +79,21 @@ describe('H5', () => {
     expect(container.querySelector('#poster-overlay')).toBeNull()
   })
 
-  test('renderH5 draws on a 750×1200 canvas and returns its PNG', () => {
+  test('renderImage draws the layout on a canvas of its size (750×1334 for a poster) and returns its PNG', async () => {
     const texts: string[] = []
     const ctx = new Proxy({} as Record<string, unknown>, {
       get: (t, k) => (k === 'measureText' ? (s: string) => ({ width: s.length * 20 }) : k in t ? t[k as string] : (...a: unknown[]) => k === 'fillText' && texts.push(String(a[0]))),
       set: (t, k, v) => ((t[k as string] = v), true),
     })
     const canvas = { width: 0, height: 0, getContext: () => ctx, toDataURL: () => 'data:image/png;base64,AAAA' }
-    const doc = { createElement: () => canvas } as unknown as Document
-    expect(renderH5({ appName: '政策算盘', tagline: 't', listName: catalog2022.title, label: '（八）', sectionTitle: '二、扩大有效投资', title: '引导企业增加技术改造投入', headline: '20%，最高 500万元', audience: '企业', items: [], callToAction: 'c', disclaimer: 'd' }, doc)).toBe('data:image/png;base64,AAAA')
-    expect([canvas.width, canvas.height]).toEqual([750, 1200])
+    const create = document.createElement.bind(document)
+    const spy = jest.spyOn(document, 'createElement').mockImplementation(((tag: string) => (tag === 'canvas' ? canvas : create(tag))) as typeof document.createElement)
+    const content = posterContent(catalog2022.measures[7], BRAND, { code: { state: 'missing', reason: '网络不可用，小程序码未生成' } })
+    expect(await renderImage('poster', (m) => layoutPoster(content, m))).toBe('data:image/png;base64,AAAA')
+    spy.mockRestore()
+    expect([canvas.width, canvas.height]).toEqual([750, 1334])
     expect(texts).toContain('第（八）条')
     expect(texts).toContain('政策算盘')
+    expect(texts).toContain('小程序码未生成')
   })
 })

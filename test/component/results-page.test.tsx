@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, render } from '@testing-library/react'
 import { findMeasure } from '@policy/catalog'
-import { measureShare } from '@/services/share'
+import { itemShare, itemShareText } from '@/services/share'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks').components)
 jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro)
@@ -191,14 +191,29 @@ test('buttons: the measure’s detail page, share (H5 copies; WeChat shares the 
   await act(async () => {
     fireEvent.click(c.querySelector('#result-m08-upgrade-share')!)
   })
-  expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '（八）引导企业增加技术改造投入：500万元（政策算盘按清单条文估算）' })
-  const shared = hooks.share!({ from: 'button', target: { dataset: { measure: 'm08', item: 'm08.upgrade' } } }) as { path: string; title: string }
-  // The measure's own card (its headline from the catalog), never the user's figure (no tick for it here).
-  expect(shared).toEqual(measureShare(findMeasure('m08')!))
-  expect(shared.path).toBe('/pages/policy/detail/index?id=m08')
-  const menu = hooks.share!({ from: 'menu' }) as { path: string; title: string }
+  // H5: the copied line names the item (技改 and 机器换人 no longer read the same) and ends with its link.
+  const m08 = findMeasure('m08')!
+  expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: itemShareText(m08, 'm08.upgrade') })
+  expect(itemShareText(m08, 'm08.upgrade')).toMatch(/^技术改造项目补助：投资额 20%，最高 500万元｜第（八）条 引导企业增加技术改造投入 http:\/\/localhost\/#\/pages\/policy\/detail\/index\?id=m08&item=m08\.upgrade$/)
+  type Shared = { path: string; title: string; promise?: Promise<{ path: string; title: string }> }
+  const shared = hooks.share!({ from: 'button', target: { dataset: { measure: 'm08', item: 'm08.upgrade' } } }) as Shared
+  // The item's own card (its headline from the catalog), never the user's figure while the box is not ticked.
+  expect(shared).toMatchObject(itemShare(m08, 'm08.upgrade'))
+  expect(shared.path).toBe('/pages/policy/detail/index?id=m08&item=m08.upgrade')
+  expect(shared.title).not.toContain('我测算')
+  // The drawn card follows through WeChat's promise (jsdom has no canvas: the share goes out without it).
+  expect(await shared.promise).toEqual(itemShare(m08, 'm08.upgrade'))
+  const menu = hooks.share!({ from: 'menu' }) as Shared
   expect(menu.path).toBe('/pages/index/index')
   expect(menu.title).not.toMatch(/\d/)
+
+  // Ticked: the item's figure and the total go into the shares (3000万元 × 20% capped at 500万元; the page's total).
+  fireEvent.click(c.querySelector('#share-with-figures')!)
+  const ticked = hooks.share!({ from: 'button', target: { dataset: { measure: 'm08', item: 'm08.upgrade' } } }) as Shared
+  expect(ticked.title).toBe('技术改造项目补助：我测算 500万元｜第（八）条 引导企业增加技术改造投入')
+  const tickedMenu = hooks.share!({ from: 'menu' }) as Shared
+  expect(tickedMenu.title).toContain(`${c.querySelector('#results-total')!.textContent}万元`)
+  expect(tickedMenu.path).toBe('/pages/index/index')
   // Each card due or nearly due carries the deadline-reminder button of its measure.
   expect(c.querySelector('#result-m08-upgrade .subscribe-button')?.getAttribute('data-measure')).toBe('m08')
   expect(c.querySelector('#result-m08-robots .subscribe-button')?.getAttribute('data-measure')).toBe('m08')

@@ -1,5 +1,5 @@
 /**
- * Saving the poster to the phone's album in WeChat, asking for permission properly:
+ * Saving a picture (poster, result sheet) to the phone's album in WeChat, asking for permission properly:
  *  - never asked: Taro.authorize shows WeChat's prompt;
  *  - refused before: WeChat will not prompt again, so explain and offer the settings page;
  *  - refused now: explain what the permission is for and that the poster can still be forwarded.
@@ -7,7 +7,7 @@
  */
 export const ALBUM_SCOPE = 'scope.writePhotosAlbum'
 
-export const REFUSED_TEXT = '没有相册权限，海报未保存。你可以长按海报图片直接转发给朋友，或在右上角“…”→“设置”中允许“添加到相册”后再保存。'
+export const REFUSED_TEXT = '没有相册权限，图片未保存。你可以长按图片直接转发给朋友，或在右上角“…”→“设置”中允许“添加到相册”后再保存。'
 
 export interface AlbumApi {
   getSetting(): Promise<{ authSetting: Record<string, boolean | undefined> }>
@@ -16,6 +16,9 @@ export interface AlbumApi {
   showModal(o: { title: string; content: string; confirmText?: string; cancelText?: string }): Promise<{ confirm: boolean }>
   saveImageToPhotosAlbum(o: { filePath: string }): Promise<unknown>
 }
+
+/** Said when the picture is in the album. */
+export const SAVED_TEXT = '已保存到相册'
 
 export type SaveOutcome = 'saved' | 'refused' | 'failed'
 
@@ -34,7 +37,7 @@ export async function saveToAlbum(api: AlbumApi, filePath: string): Promise<{ ou
     // Refused before: WeChat does not ask again; only the settings page can grant it.
     const m = await api.showModal({
       title: '需要“添加到相册”权限',
-      content: '保存海报需要把图片写入相册。你之前没有允许，可以在设置中打开；海报不会用于其他用途。',
+      content: '保存图片需要写入相册。你之前没有允许，可以在设置中打开；图片不会用于其他用途。',
       confirmText: '去设置',
       cancelText: '暂不',
     })
@@ -50,11 +53,11 @@ export async function saveToAlbum(api: AlbumApi, filePath: string): Promise<{ ou
   }
   try {
     await api.saveImageToPhotosAlbum({ filePath })
-    return { outcome: 'saved', message: '海报已保存到相册' }
+    return { outcome: 'saved', message: SAVED_TEXT }
   } catch (e) {
     const msg = errText(e)
     if (/cancel/i.test(msg)) return { outcome: 'failed', message: '已取消保存' }
     if (/auth|deny|denied/i.test(msg)) return { outcome: 'refused', message: REFUSED_TEXT }
-    return { outcome: 'failed', message: '保存失败，请稍后再试，或长按海报图片保存' }
+    return { outcome: 'failed', message: '保存失败，请稍后再试，或长按图片保存' }
   }
 }

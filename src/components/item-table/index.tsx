@@ -20,13 +20,19 @@ const GUIDANCE_COLUMNS: typeof COLUMNS = [
 
 /**
  * The measure's items from the catalog records: who, condition, rate, cap, threshold. On a phone a
- * five-column table does not fit, so each item is a block of labelled rows.
+ * five-column table does not fit, so each item is a block of labelled rows. A shared result card
+ * opens the page at its item (`focus`), which stands out.
  */
-export default function ItemTable({ rows }: { rows: ItemRow[] }) {
+export default function ItemTable({ rows, focus }: { rows: ItemRow[]; focus?: string }) {
   return (
     <View className='item-table' id='item-table'>
       {rows.map((r, n) => (
-        <View key={r.id} className='item-table__item' data-item={r.id}>
+        <View
+          key={r.id}
+          className={`item-table__item${r.id === focus ? ' item-table__item--focus' : ''}`}
+          id={r.id === focus ? 'item-table-focus' : undefined}
+          data-item={r.id}
+        >
           <Text className='item-table__title'>
             {rows.length > 1 ? `${n + 1}. ` : ''}
             {r.title}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { ItemResult, Measure } from '@policy/types'
 import { formatInterval } from '@policy/format'
@@ -59,7 +59,7 @@ function ItemOutcome({ r, noun, entries }: { r: ItemResult; noun?: string; entri
  * stored draft, never written back). The figures are the engine's (`evaluate` through
  * @policy/measure-calc); nothing is computed here.
  */
-export default function MiniCalculator({ measure }: { measure: Measure }) {
+export default function MiniCalculator({ measure, onFigure }: { measure: Measure; onFigure?: (figure: string | undefined) => void }) {
   const spec = useMemo(() => calcSpec(measure), [measure])
   const [draft, setDraft] = useState<Draft>(() => calculatorDraft(measure, spec.entities, loadDraft()))
   const calc = useMemo(() => calculate(measure, draft), [measure, draft])
@@ -72,6 +72,9 @@ export default function MiniCalculator({ measure }: { measure: Measure }) {
   const summary = result ? summarize(result) : undefined
   const hasErrors = Object.keys(calc.messages).length > 0
   const regionAsked = draft.entity === 'enterprise' ? spec.region : []
+  // The figure the page may put on a poster (only when the user ticks it there): the total shown below.
+  const figure = calc.answered && !hasErrors && result && hasAmount(result.total) ? formatInterval(result.total) : undefined
+  useEffect(() => onFigure?.(figure), [figure, onFigure])
 
   return (
     <View className='mini-calc' id='mini-calc'>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene } from '@policy/routes'
 import type { Deadline } from '@cloud-api/api'
 import ListStatusLine from '@/components/list-status-line'
 import AdminEntry from '@/components/admin-entry'
@@ -57,6 +58,13 @@ function UpcomingDeadlines() {
 }
 
 export default function IndexPage() {
+  const router = useRouter()
+  // A scanned 小程序码 starts here with `scene`: a result sheet's (v=start) is an invitation; a
+  // measure's goes on to its page, which reads the scene with the catalog (not loaded here).
+  const scene = decodeScene(router.params.scene)
+  useEffect(() => {
+    if (scene && scene !== START_SCENE) void Taro.redirectTo({ url: `${CODE_ROUTES.detail}?scene=${encodeURIComponent(scene)}` })
+  }, [scene])
   const [draft, setDraft] = useState<Draft | undefined>(() => loadDraft())
   useDidShow(() => setDraft(loadDraft()))
   const started = isStarted(draft)
@@ -80,6 +88,11 @@ export default function IndexPage() {
         <Text className='home__lead' id='home-lead'>
           回答几个问题，一分钟算清你能申请的内蒙古制造业政策资金
         </Text>
+        {scene === START_SCENE && (
+          <Text className='home__invited' id='home-invited'>
+            朋友发来了他的测算单：你的企业也可以算一算
+          </Text>
+        )}
       </View>
 
       {started ? (

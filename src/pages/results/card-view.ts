@@ -37,10 +37,10 @@ export function cardView(r: ItemResult, group: GroupId): ResultCardView {
 }
 
 /**
- * The text a shared card carries (H5 copies it; WeChat's share uses title + path): the figure only
- * where the card shows one, and an award to the craftsmen says whose it is.
+ * The figure a shared card carries when the user ticked it: the card's own, and an award to the
+ * craftsmen says whose it is. None where the card shows none.
  */
-export function shareTitle(v: ResultCardView): string {
-  const figure = v.figure && v.tone === 'people' ? `${GROUP_TITLES.people} ${v.figure}` : v.figure
-  return `${v.measureLabel}${v.measureTitle}${figure ? `：${figure}` : ''}（政策算盘按清单条文估算）`
+export function sharedFigure(v: ResultCardView): string | undefined {
+  if (!v.figure) return undefined
+  return v.tone === 'people' ? `${GROUP_TITLES.people} ${v.figure}` : v.figure
 }

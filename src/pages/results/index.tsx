@@ -3,18 +3,26 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { evaluate } from '@policy/evaluate'
 import { groupResults, pathLabel, summarize, type GroupId } from '@policy/result-view'
+import { layoutSheet, sheetContent, sheetDisclaimer } from '@policy/result-sheet'
+import { itemCard, resultCard } from '@policy/share-card'
 import type { EvaluateResult } from '@policy/types'
+import DrawCanvas from '@/components/draw-canvas'
+import FigureTick from '@/components/figure-tick'
+import ImagePreview, { type PreviewState } from '@/components/image-preview'
 import ListStatusLine from '@/components/list-status-line'
 import ResultCard, { type ResultCardView } from '@/components/result-card'
+import { todayBeijing } from '@/services/beijing-time'
 import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { draftProfile, isStarted } from '@/state/draft'
 import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
 import { clearDraft, loadDraft } from '@/state/storage'
 import { catalog2022, findMeasure } from '@policy/catalog'
 import { entityName } from '@policy/catalog/common-facts'
-import { measureShare, resultShare } from '@/services/share'
+import { renderWithCode } from '@/services/picture'
+import { APP_NAME, BRAND, itemShare, itemShareText, resultShare, sharedTotal } from '@/services/share'
+import { withCard } from '@/services/share-card'
 import { findPlace } from '../../../shared/region'
-import { cardView, shareTitle } from './card-view'
+import { cardView, sharedFigure } from './card-view'
 import { confirmOnCloud, type CloudState } from './confirm'
 
 import './index.scss'
@@ -43,6 +51,8 @@ export default function ResultsPage() {
   const [shown, setShown] = useState<EvaluateResult | undefined>(local)
   const [cloud, setCloud] = useState<CloudState>('checking')
   const [showIneligible, setShowIneligible] = useState(false)
+  const [withFigures, setWithFigures] = useState(false)
+  const [sheet, setSheet] = useState<PreviewState>({ phase: 'idle' })
   const listStatus = useListStatus()
 
   // The device's result is on screen at once; the cloud (same engine, validated input) confirms it.
@@ -59,20 +69,30 @@ export default function ResultsPage() {
     }
   }, [prepared, local])
 
-  // A share never carries the user's own figures (there is no tick for that on this page): a card's
-  // share button sends its measure's card (title, the catalog's headline, the detail page); the menu
-  // sends the invitation to the home page.
+  const groups = useMemo(() => (shown ? groupResults(shown) : []), [shown])
+  const views = useMemo(() => new Map(groups.flatMap((g) => g.items.map((r) => [r.id, cardView(r, g.id)] as const))), [groups])
+  const summary = useMemo(() => (shown ? summarize(shown) : undefined), [shown])
+
+  // A share carries the user's own figures only when the tick below says so: a card's share button
+  // sends that item (its figure when ticked, else the catalog's headline) and opens the detail page
+  // at it; the menu sends the invitation to the home page (the total when ticked). Both with a drawn card.
   useShareAppMessage((res) => {
-    const dataset = (res.target as { dataset?: { measure?: string } } | undefined)?.dataset
+    const dataset = (res.target as { dataset?: { measure?: string; item?: string } } | undefined)?.dataset
     const measure = res.from === 'button' ? findMeasure(dataset?.measure) : undefined
-    if (measure) return measureShare(measure)
-    return resultShare({ total: shown?.total ?? { min: '0.00', max: '0.00' }, measures: shown?.measuresCovered, includeFigures: false })
+    const view = dataset?.item ? views.get(dataset.item) : undefined
+    if (measure && view) {
+      const figure = withFigures ? sharedFigure(view) : undefined
+      return withCard(itemShare(measure, view.id, figure), itemCard(measure, view.id, BRAND, figure))
+    }
+    const input = { summary: summary ?? { covers: '' }, includeFigures: withFigures }
+    return withCard(resultShare(input), resultCard(BRAND, sharedTotal(input)))
   })
 
-  const groups = useMemo(() => (shown ? groupResults(shown) : []), [shown])
-
+  // H5 has no WeChat share: a card's 分享 copies a line naming the item, ending with its link.
   const share = (v: ResultCardView) => {
-    void Taro.setClipboardData({ data: shareTitle(v) }).then(
+    const measure = findMeasure(v.measureId)
+    if (!measure) return
+    void Taro.setClipboardData({ data: itemShareText(measure, v.id, withFigures ? sharedFigure(v) : undefined) }).then(
       () => Taro.showToast({ title: '已复制，可粘贴分享', icon: 'none' }),
       () => Taro.showToast({ title: '复制失败', icon: 'none' }),
     )
@@ -120,7 +140,20 @@ export default function ResultsPage() {
   const result = shown!
   const place = findPlace(draft.countyCode)
   const who = [draft.entity ? entityName(draft.entity) : '', place ? `${place.cityName}${place.countyName}` : ''].filter(Boolean).join(' · ')
-  const summary = summarize(result)
+
+  // 测算单: the whole result as one picture, drawn on the phone from what is on screen; its code
+  // opens the home page (nothing of the result travels in it).
+  const makeSheet = async () => {
+    setSheet({ phase: 'drawing' })
+    const meta = { appName: APP_NAME, who, date: todayBeijing(), listName: POLICY_LIST_NAME, listStatus: listStatus.status.label, statusNote: listStatusDisclaimer(listStatus.status) }
+    try {
+      const src = await renderWithCode('sheet', { view: 'start' }, (code, m) => layoutSheet(sheetContent(result, { ...meta, code }), m))
+      setSheet(src ? { phase: 'ready', src } : { phase: 'error', message: '当前浏览器无法生成图片，请换用手机浏览器或微信打开' })
+    } catch (e) {
+      console.warn('[sheet] failed', e)
+      setSheet({ phase: 'error', message: '测算单生成失败，请稍后再试' })
+    }
+  }
 
   return (
     <View className='page results'>
@@ -128,19 +161,19 @@ export default function ResultsPage() {
 
       <View className='card results__summary' id='results-summary'>
         <Text className='results__who'>{who}</Text>
-        <Text className='results__lead'>{summary.lead}</Text>
-        {summary.totalWan !== undefined && (
+        <Text className='results__lead'>{summary!.lead}</Text>
+        {summary!.totalWan !== undefined && (
           <View className='results__total-row'>
             <Text className='results__total' id='results-total'>
-              {summary.totalWan}
+              {summary!.totalWan}
             </Text>
             <Text className='results__unit'>万元</Text>
           </View>
         )}
         <Text className='results__covers' id='results-covers'>
-          {summary.covers}
+          {summary!.covers}
         </Text>
-        {summary.lines.map((line) => (
+        {summary!.lines.map((line) => (
           <Text className='results__extra' id={`results-${line.id}`} key={line.id}>
             {line.text}
           </Text>
@@ -186,6 +219,26 @@ export default function ResultsPage() {
         )
       })}
 
+      <View className='card results__share' id='results-share'>
+        <Button className='btn' id='sheet-open' onClick={() => void makeSheet()}>
+          生成测算单图片
+        </Button>
+        <Text className='results__share-note muted'>整份结果画成一张图，发给老板或财务；图在手机上生成，不上传。</Text>
+        <FigureTick id='share-with-figures' label='分享卡片中显示我的测算金额' checked={withFigures} onChange={setWithFigures} />
+        <DrawCanvas name='sheet' />
+        <DrawCanvas name='card' />
+      </View>
+
+      <ImagePreview
+        id='sheet'
+        state={sheet}
+        noun='测算单'
+        fileName={`${APP_NAME}-测算单-${todayBeijing()}.png`}
+        alt='测算单：整份测算结果'
+        long
+        onClose={() => setSheet({ phase: 'idle' })}
+      />
+
       <View className='results__actions'>
         <Button className='btn btn--primary' id='edit-answers' onClick={() => goToQuestion()}>
           修改答案
@@ -197,7 +250,7 @@ export default function ResultsPage() {
 
       <View className='results__disclaimer muted' id='results-disclaimer'>
         <Text>
-          以上依据《{POLICY_LIST_NAME}》逐条估算，金额为估算结果；能否获得支持及具体金额，以主管部门的审核认定为准。{listStatusDisclaimer(listStatus.status)}
+          {sheetDisclaimer(POLICY_LIST_NAME, listStatusDisclaimer(listStatus.status))}
         </Text>
       </View>
     </View>

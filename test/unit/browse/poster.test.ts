@@ -1,19 +1,16 @@
-/** Poster layout for every measure: wrapping, bounds, content (pure; widths from a fake measurer). */
+/** Poster layout for every measure: wrapping, bounds, content, the code's corner (pure; widths from a fake measurer). */
 import { catalog2022, headline } from '../../../shared/policy';
-import { POSTER_HEIGHT, POSTER_WIDTH, drawPoster, layoutPoster, posterContent, wrapText, type MeasureText, type PosterContext } from '../../../shared/policy/poster';
+import { drawLayout, layoutTexts, wrapText, type CodeSlot, type DrawContext } from '../../../shared/policy/drawing';
+import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent } from '../../../shared/policy/poster';
+import { fakeMeasure } from '../../support/measure';
 
-/** CJK characters one em wide, Latin and digits 0.6 em (close to real fonts). */
-const fake: MeasureText = (text, font) => {
-  const size = Number(/(\d+)px/.exec(font)![1]);
-  let w = 0;
-  for (const ch of text) w += /[\x20-\x7e]/.test(ch) ? size * 0.6 : size;
-  return w;
-};
+const fake = fakeMeasure;
 
 const brand = { appName: '政策算盘', tagline: '内蒙古 2022 制造业政策 · 逐条测算' };
+const withCode: { code: CodeSlot } = { code: { state: 'image' } };
 
 describe.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s', (_id, m) => {
-  const c = posterContent(m, brand);
+  const c = posterContent(m, brand, withCode);
   const layout = layoutPoster(c, fake);
   const texts = layout.ops.flatMap((o) => (o.op === 'text' ? [o] : []));
   const all = texts.map((t) => t.text).join('\n');
@@ -26,7 +23,7 @@ describe.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s', (_id, m
     expect(all.replace(/\n/g, '')).toContain(catalog2022.title);
   });
 
-  test('every text stays inside the 750×1200 canvas, with margins', () => {
+  test('every text stays inside the 750×1334 canvas, with margins', () => {
     expect([layout.width, layout.height]).toEqual([POSTER_WIDTH, POSTER_HEIGHT]);
     for (const t of texts) {
       const w = fake(t.text, t.font);
@@ -39,7 +36,7 @@ describe.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s', (_id, m
 
 test('a long title wraps onto at most three lines, then an ellipsis', () => {
   const m = catalog2022.measures[8];
-  const long = { ...posterContent(m, brand), title: '引导企业扩大先进制造业和重点产业链投资'.repeat(4) };
+  const long = { ...posterContent(m, brand, withCode), title: '引导企业扩大先进制造业和重点产业链投资'.repeat(4) };
   const layout = layoutPoster(long, fake);
   expect(layout.titleLines).toHaveLength(3);
   expect(layout.titleLines[2].endsWith('…')).toBe(true);
@@ -53,7 +50,7 @@ test('a figure never breaks from its unit; a headline fits one line where it can
   for (const l of lines) expect(/^(万|元|万元|%)/.test(l)).toBe(false);
   expect(lines.join('').replace(/\s/g, '')).toBe('30%，最高500万元');
   for (const m of catalog2022.measures) {
-    const layout = layoutPoster(posterContent(m, brand), fake);
+    const layout = layoutPoster(posterContent(m, brand, withCode), fake);
     // Short headlines ('最高 1000万元') fit one line; longer ones ('投资额 20%，最高 500万元') at most two.
     const limit = headline(m).length <= 12 ? 1 : 2;
     expect([m.id, layout.headlineLines.length <= limit]).toEqual([m.id, true]);
@@ -65,19 +62,72 @@ test('wrapText keeps closing punctuation off the start of a line and Latin words
   const lines = wrapText('支持“专精特新”中小企业发展，重点支持', 7 * 10, '10px x', fake);
   for (const l of lines.slice(1)) expect(/^[，。、”]/.test(l)).toBe(false);
   expect(lines.join('')).toBe('支持“专精特新”中小企业发展，重点支持');
+  // Two closing marks in a row travel together with the character before them.
+  const run = wrapText('由主管部门核定），未计入合计', 6 * 10, '10px x', fake);
+  for (const l of run.slice(1)) expect([l, /^[，。、）”]/.test(l)]).toEqual([l, false]);
+  expect(run.join('')).toBe('由主管部门核定），未计入合计');
   const latin = wrapText('标识解析 PUE1.3 数据中心', 60, '10px x', fake);
   expect(latin.some((l) => l.includes('PUE1.3'))).toBe(true);
 });
 
-test('drawPoster draws each op on a 2D context', () => {
+test('drawLayout draws each op on a 2D context, the code from its loaded image', () => {
   const calls: string[] = [];
-  const ctx = new Proxy({} as PosterContext & Record<string, unknown>, {
+  const ctx = new Proxy({} as DrawContext & Record<string, unknown>, {
     get: (t, k) => (k === 'measureText' ? (s: string) => ({ width: s.length * 10 }) : typeof k === 'string' && !(k in t) ? (...a: unknown[]) => calls.push(`${k}:${a[0]}`) : t[k as string]),
     set: (t, k, v) => ((t[k as string] = v), true),
   });
-  const layout = layoutPoster(posterContent(catalog2022.measures[7], brand), fake);
-  drawPoster(ctx, layout);
+  const layout = layoutPoster(posterContent(catalog2022.measures[7], brand, withCode), fake);
+  const code = { name: 'the loaded code' };
+  drawLayout(ctx, layout, { code });
   expect(calls.filter((c) => c.startsWith('fillText:'))).toHaveLength(layout.ops.filter((o) => o.op === 'text').length);
+  expect(calls.filter((c) => c.startsWith('drawImage:'))).toEqual(['drawImage:[object Object]']);
   expect(calls).toContain(`fillText:${layout.titleLines[0]}`);
   expect(layout.titleLines.join('')).toBe('引导企业增加技术改造投入');
+});
+
+describe('the 小程序码 corner', () => {
+  const m08 = catalog2022.measures[7];
+
+  test('with a code: one image op in the code box, and the words 长按识别 / 扫码查看条文与测算 beside it', () => {
+    const layout = layoutPoster(posterContent(m08, brand, withCode), fake);
+    const images = layout.ops.filter((o) => o.op === 'image');
+    expect(images).toHaveLength(1);
+    const [img] = images as Extract<(typeof layout.ops)[number], { op: 'image' }>[];
+    expect(img.image).toBe('code');
+    // Inside the box, square, and large enough to scan from a phone screen (≥ 180 of 750 px).
+    expect(img.x).toBeGreaterThanOrEqual(POSTER_CODE_BOX.x);
+    expect(img.y).toBeGreaterThanOrEqual(POSTER_CODE_BOX.y);
+    expect(img.x + img.w).toBeLessThanOrEqual(POSTER_CODE_BOX.x + POSTER_CODE_BOX.size);
+    expect(img.w).toBe(img.h);
+    expect(img.w).toBeGreaterThanOrEqual(180);
+    expect(img.y + img.h).toBeLessThanOrEqual(POSTER_HEIGHT);
+    expect(layoutTexts(layout)).toEqual(expect.arrayContaining(['长按识别', '扫码查看条文与测算']));
+    // No text runs into the box.
+    for (const t of layout.ops) {
+      if (t.op !== 'text' || t.y < POSTER_CODE_BOX.y - 10) continue;
+      expect([t.text, t.x + fake(t.text, t.font) <= POSTER_CODE_BOX.x]).toEqual([t.text, true]);
+    }
+  });
+
+  test.each([
+    ['45009', '今日生成小程序码的次数已达上限'],
+    ['offline', '网络不可用，小程序码未生成'],
+  ])('without a code (%s): no image, the reason in the box, and where to search instead', (_case, reason) => {
+    const layout = layoutPoster(posterContent(m08, brand, { code: { state: 'missing', reason } }), fake);
+    expect(layout.ops.filter((o) => o.op === 'image')).toHaveLength(0);
+    const texts = layoutTexts(layout);
+    expect(texts).toContain('小程序码未生成');
+    expect(texts.join('')).toContain(reason);
+    expect(texts).toContain('微信搜索「政策算盘」');
+    expect(texts).not.toContain('长按识别');
+  });
+
+  test('the user’s figure is on the poster only when given (the tick), in its own box under the headline', () => {
+    const without = layoutTexts(layoutPoster(posterContent(m08, brand, withCode), fake));
+    expect(without.some((t) => t.includes('我的测算'))).toBe(false);
+    const layout = layoutPoster(posterContent(m08, brand, { ...withCode, yourFigure: '420万元' }), fake);
+    const texts = layoutTexts(layout);
+    expect(texts).toContain('420万元');
+    expect(texts.indexOf('420万元')).toBeGreaterThan(texts.indexOf(layout.headlineLines[0]));
+  });
 });

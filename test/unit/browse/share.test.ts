@@ -1,5 +1,5 @@
 /** Share titles and deep links for every measure; result shares carry figures only when ticked. */
-import { catalog2022, formatInterval, headline } from '../../../shared/policy';
+import { catalog2022, headline } from '../../../shared/policy';
 import {
   BROWSE_PATH,
   LIST_SHORT,
@@ -12,6 +12,7 @@ import {
   measureTimeline,
   resultShare,
   resultTimeline,
+  sharedTotal,
 } from '../../../src/services/share';
 
 test.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s: share title with the headline, a deep link to the measure', (id, m) => {
@@ -34,21 +35,26 @@ test('browser shares carry the search, never anything personal', () => {
 });
 
 describe('result shares', () => {
-  const total = { min: '5000000.00', max: '6600000.00' };
+  // LARGE_ENTERPRISE's summary: 500 + 100 + 36 = 636万元.
+  const summary = { totalWan: '636', covers: '涉及 3 条措施、3 个可申请事项' };
 
-  test('without the tick: no figure of the user in the title or the path', () => {
-    const s = resultShare({ total, measures: 3, includeFigures: false });
+  test('without the tick: no figure of the user in the title, the path or the drawn card', () => {
+    const s = resultShare({ summary, includeFigures: false });
     expect(s.title).not.toMatch(/\d/);
     expect(s.path).toBe('/pages/index/index');
-    expect(resultTimeline({ total, includeFigures: false }).title).not.toMatch(/\d/);
+    expect(resultTimeline({ summary, includeFigures: false }).title).not.toMatch(/\d/);
+    expect(sharedTotal({ summary, includeFigures: false })).toBeUndefined();
   });
 
-  test('with the tick: the engine’s total in the title, still none in the path', () => {
-    const s = resultShare({ total, measures: 3, includeFigures: true });
-    expect(s.title).toContain(formatInterval(total));
-    expect(s.title).toContain('3 项');
+  test('with the tick: the total in 万元 and what it covers in the title, still none in the path', () => {
+    const s = resultShare({ summary, includeFigures: true });
+    expect(s.title).toBe('我按清单测算可申请 636万元（涉及 3 条措施、3 个可申请事项），你也算算｜政策算盘');
     expect(s.path).toBe('/pages/index/index');
-    expect(s.path).not.toMatch(/\d{3}/);
+    expect(sharedTotal({ summary, includeFigures: true })).toEqual({ total: '636万元', covers: summary.covers });
+  });
+
+  test('ticked but nothing to add up: the invitation, not a 0', () => {
+    expect(resultShare({ summary: { covers: '涉及 1 条措施' }, includeFigures: true }).title).toBe(resultShare({ summary, includeFigures: false }).title);
   });
 });
 

@@ -1,6 +1,8 @@
 /** What a result card shows for an item (text only; figures from the engine and shared/policy). */
 import { evaluate, parseProfile, type EvaluateResult } from '../../../shared/policy';
-import { cardView, shareTitle } from '../../../src/pages/results/card-view';
+import { cardView, sharedFigure } from '../../../src/pages/results/card-view';
+import { itemShare, itemShareText } from '../../../src/services/share';
+import { catalog2022 } from '../../../shared/policy/catalog';
 
 function run(profile: unknown): EvaluateResult {
   const p = parseProfile(profile);
@@ -57,13 +59,26 @@ it('eligible: label, titles, figure, kind, entry names; the share text', () => {
   expect(v.entryNames).toEqual(['2 号线技改']);
   expect(v.noun).toBe('技术改造项目');
   expect(v.questions).toEqual([]);
-  expect(shareTitle(v)).toBe('（八）引导企业增加技术改造投入：500万元（政策算盘按清单条文估算）');
+  // Ticked, the share names the item and carries its figure (3000万元 × 20% = 600万元, capped at 500万元),
+  // and opens the detail page at that item; unticked, the catalog's own headline of the item.
+  const m08 = catalog2022.measures[7];
+  expect(sharedFigure(v)).toBe('500万元');
+  expect(itemShare(m08, v.id, sharedFigure(v))).toEqual({
+    title: '技术改造项目补助：我测算 500万元｜第（八）条 引导企业增加技术改造投入',
+    path: '/pages/policy/detail/index?id=m08&item=m08.upgrade',
+  });
+  expect(itemShare(m08, v.id).title).toBe('技术改造项目补助：投资额 20%，最高 500万元｜第（八）条 引导企业增加技术改造投入');
+  // H5 copies the same title, then the link (技改 and 机器换人 no longer read the same).
+  const loc = { origin: 'http://127.0.0.1:10086', pathname: '/' };
+  expect(itemShareText(m08, 'm08.robots', undefined, loc)).toBe(
+    '“机器换人”工业机器人购置补助：20%，最高 500万元｜第（八）条 引导企业增加技术改造投入 http://127.0.0.1:10086/#/pages/policy/detail/index?id=m08&item=m08.robots',
+  );
 });
 
-it('the share text: no empty figure for a near miss; a craftsmen’s award says whose it is', () => {
+it('the shared figure: none for a near miss; a craftsmen’s award says whose it is', () => {
   const near = run({ version: 1, entity: 'enterprise', projects: { 'm17.energy-saving': [{ facts: { savedCoal: '1800' } }] } });
-  expect(shareTitle(cardView(near.items.find((r) => r.id === 'm17.energy-saving')!, 'nearMiss'))).toBe('（十七）支持节能技术改造（政策算盘按清单条文估算）');
+  expect(sharedFigure(cardView(near.items.find((r) => r.id === 'm17.energy-saving')!, 'nearMiss'))).toBeUndefined();
   // 1 大国工匠 × 20万元, paid to the craftsman.
   const people = run({ version: 1, entity: 'enterprise', facts: { 'm07.greatCraftsmen': '1' } });
-  expect(shareTitle(cardView(people.items.find((r) => r.id === 'm07.great-craftsman')!, 'people'))).toBe('（七）支持工匠人才培育：本企业工匠个人可获 20万元（政策算盘按清单条文估算）');
+  expect(sharedFigure(cardView(people.items.find((r) => r.id === 'm07.great-craftsman')!, 'people'))).toBe('本企业工匠个人可获 20万元');
 });

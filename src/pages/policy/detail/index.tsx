@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useState } from 'react'
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import Taro, { useReady, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { catalog2022, findMeasure } from '@policy/catalog'
 import { itemRows } from '@policy/browse'
 import { calcSpec } from '@policy/measure-calc'
+import { readScene } from '@policy/scene'
+import { measureCard } from '@policy/share-card'
 
 import ClauseText from '@/components/clause-text'
+import DrawCanvas from '@/components/draw-canvas'
 import ItemTable from '@/components/item-table'
 import ListStatusLine from '@/components/list-status-line'
 import MiniCalculator from '@/components/mini-calculator'
@@ -14,22 +17,39 @@ import MeasureDeadlines from '@/components/measure-deadlines'
 import SubscribeButton from '@/components/subscribe-button'
 import { isFavourite, toggleFavourite } from '@/services/favourites'
 import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
-import { BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
+import { BRAND, BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
+import { cardImage, withCard } from '@/services/share-card'
 import { cardOf, param } from '../cards'
 
 import './index.scss'
 
-/** One measure: verbatim clause, its items, a calculator for just this measure, deadlines, sharing. */
+/**
+ * One measure: verbatim clause, its items, a calculator for just this measure, deadlines, sharing.
+ * Opened by a link (`id`, and `item` from a shared result card) or by a scanned 小程序码 (`scene`).
+ */
 export default function DetailPage() {
   const router = useRouter()
-  const id = param(router.params.id)
+  const scanned = useMemo(() => readScene(router.params.scene), [router.params.scene])
+  const id = scanned?.view === 'measure' ? scanned.measureId : param(router.params.id)
+  const focus = scanned?.view === 'measure' ? scanned.itemId : param(router.params.item)
   const measure = useMemo(() => findMeasure(id), [id])
+  const [yourFigure, setYourFigure] = useState<string | undefined>()
   const [favourite, setFavourite] = useState(() => (measure ? isFavourite(measure.id) : false))
   const [copied, setCopied] = useState(false)
   const listStatus = useListStatus()
 
-  useShareAppMessage(() => (measure ? measureShare(measure) : browseShare(catalog2022.measures.length)))
+  // The chat card is drawn once the page's canvas is there, so it is ready when the user shares.
+  const chatCard = useMemo(() => (measure ? measureCard(measure, BRAND) : undefined), [measure])
+  useReady(() => {
+    if (chatCard && process.env.TARO_ENV === 'weapp') void cardImage(chatCard)
+  })
+  useShareAppMessage(() => (measure && chatCard ? withCard(measureShare(measure), chatCard) : browseShare(catalog2022.measures.length)))
   useShareTimeline(() => (measure ? measureTimeline(measure) : { title: browseShare(catalog2022.measures.length).title, query: '' }))
+
+  // A shared result card opens the page at its item.
+  useEffect(() => {
+    if (measure && focus) setTimeout(() => void Taro.pageScrollTo({ selector: '#item-table-focus', duration: 300 }).catch(() => undefined), 300)
+  }, [measure, focus])
 
   useEffect(() => {
     if (measure) void Taro.setNavigationBarTitle({ title: `第${measure.label}条 ${measure.title}` }).catch(() => undefined)
@@ -130,7 +150,8 @@ export default function DetailPage() {
             </Button>
           )}
         </View>
-        <SharePoster measure={measure} />
+        <SharePoster measure={measure} yourFigure={yourFigure} />
+        <DrawCanvas name='card' />
       </View>
 
       <View className='card'>
@@ -144,13 +165,13 @@ export default function DetailPage() {
 
       <View className='card'>
         <Text className='detail__h2'>支持事项</Text>
-        <ItemTable rows={rows} />
+        <ItemTable rows={rows} focus={focus} />
       </View>
 
       {spec.computable && (
         <View className='card' id='detail-calculator'>
           <Text className='detail__h2'>算一算（只算这一条）</Text>
-          <MiniCalculator measure={measure} />
+          <MiniCalculator measure={measure} onFigure={setYourFigure} />
         </View>
       )}
 

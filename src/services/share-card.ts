@@ -1,0 +1,45 @@
+/**
+ * The drawn 5:4 image of a chat card (@policy/share-card), for onShareAppMessage's imageUrl. WeChat
+ * asks for the share synchronously; a card not drawn yet goes out through the hook's `promise`
+ * (WeChat waits up to 3 s for it, then uses the fields given without it). Cards are drawn one at a
+ * time on the page's one card canvas and kept per content for the session.
+ */
+import { layoutShareCard, type ShareCardContent } from '@policy/share-card'
+import { renderImage } from './canvas'
+import type { AppMessageShare } from './share'
+
+const drawn = new Map<string, Promise<string | null>>()
+const ready = new Map<string, string>()
+let queue: Promise<unknown> = Promise.resolve()
+
+/** The card's image (a temp file path in WeChat); null when it could not be drawn. Never rejects. */
+export function cardImage(content: ShareCardContent): Promise<string | null> {
+  const key = JSON.stringify(content)
+  let p = drawn.get(key)
+  if (!p) {
+    p = queue.then(() => renderImage('card', (m) => layoutShareCard(content, m))).then(
+      (src) => {
+        if (src) ready.set(key, src)
+        else drawn.delete(key)
+        return src
+      },
+      (e: unknown) => {
+        console.warn('[share card] not drawn', e)
+        drawn.delete(key)
+        return null
+      },
+    )
+    queue = p
+    drawn.set(key, p)
+  }
+  return p
+}
+
+/** What WeChat's onShareAppMessage takes: the image at once when drawn, else a promise of the share with it. */
+export type ShareWithCard = AppMessageShare & { promise?: Promise<AppMessageShare> }
+
+export function withCard(share: AppMessageShare, content: ShareCardContent): ShareWithCard {
+  const done = ready.get(JSON.stringify(content))
+  if (done) return { ...share, imageUrl: done }
+  return { ...share, promise: cardImage(content).then((imageUrl) => (imageUrl ? { ...share, imageUrl } : share)) }
+}
