@@ -15,6 +15,15 @@
  *  - `wx.cloud.callFunction` is answered by our real handlers (shared/cloud/handlers) over the
  *    in-memory WeChat database fake, with the caller's openid set by the test (`mp.openid`), the
  *    same way cloudfunctions/<name> runs them in production (runHandler with a WeChat context).
+ *    The context's `wxacode` (WeChat's wxacode.getUnlimited) records its calls and answers a small
+ *    PNG, or WeChat's refusal (`mp.answers.wxacodeError`); its `files` is an in-memory cloud storage
+ *    (`cloud://test/<path>`), which `wx.cloud.downloadFile` downloads to a temp file.
+ *  - Canvas 2D: each <canvas type="2d"> element has one node whose drawing is recorded per canvas
+ *    id (`mp.canvasOps`); setting its width or height clears it, as on a phone. Its images
+ *    (`createImage()`) load asynchronously, or fail for a src the test marks broken or a temp path
+ *    the app has no file at. `canvasToTempFilePath` writes a temp file holding what was drawn
+ *    (`mp.tempFiles`, `wxfile://tmp/<canvas-id>-<n>.png`), so a test reads what an exported image
+ *    shows — the poster, the chat card or the result sheet — by the path the app got.
  *
  * Built-in components (view, button, input, canvas…) render as placeholders: no layout, no real
  * input value, no picker UI. This proves logic, bindings, events and API calls, not pixels.
@@ -27,7 +36,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextDecoder, TextEncoder } from 'node:util';
 import type { Envelope, FunctionName } from '../../shared/cloud/api';
-import type { HandlerContext, Logger } from '../../shared/cloud/context';
+import type { FileStore, HandlerContext, Logger, WxacodeApi, WxacodeParams } from '../../shared/cloud/context';
 import { FakeWxDatabase } from '../../shared/cloud/fake-wx-db';
 import { runHandler, type Handler } from '../../shared/cloud/handler';
 import { handlers } from '../../shared/cloud/handlers';
@@ -73,12 +82,52 @@ export interface Answers {
    * `getFileSystemManager().readFile` reads from the file's temp path.
    */
   messageFiles: { path: string; name: string; size: number; content?: string }[];
+  /**
+   * wxacode.getUnlimited (the `qrcode` function's): WeChat's refusal errCode (45009 the day's quota,
+   * 41030 a page not released, -1 busy), thrown as `{ errCode, errMsg }`; undefined = the code is made.
+   */
+  wxacodeError?: number;
+  /** Image sources a canvas image fails to load (its `onerror`), e.g. /^wxfile:\/\/tmp\/code-/. */
+  brokenImages: (string | RegExp)[];
 }
 
-/** A drawing call on the fake 2D context (method with arguments, or a property set). */
+/**
+ * A drawing call on a fake 2D context: the canvas's id, the method with its arguments, or a property
+ * set (`set font`). `drawImage`'s first argument is recorded as the image's src.
+ */
 export interface CanvasOp {
+  canvas: string;
   op: string;
   args: unknown[];
+}
+
+/**
+ * A file under wxfile://tmp/ the app holds: a canvas exported by canvasToTempFilePath (what was drawn
+ * on it since its size was last set, and the size exported) or a cloud file downloaded.
+ */
+export type TempFile =
+  | { kind: 'canvas'; canvas: string; width: number; height: number; ops: CanvasOp[] }
+  | { kind: 'download'; fileID: string };
+
+/** A file in the fake cloud storage (what the `qrcode` function uploaded). */
+export interface StoredFile {
+  cloudPath: string;
+  content: Uint8Array;
+  contentType: string;
+}
+
+/** The PNG the fake wxacode answers: 1 × 1, white. */
+export const FAKE_CODE_PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC', 'base64'),
+);
+
+/**
+ * The fake canvases' text width: a wide (CJK) character one em, others half an em, the em read from
+ * the font's `<n>px`. Tests lay a picture out with it to know what the page drew.
+ */
+export function fakeTextWidth(text: string, font: string): number {
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(String(font))?.[1] ?? 10);
+  return [...String(text)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? size : size / 2), 0);
 }
 
 export interface OpenPage {
@@ -135,8 +184,23 @@ export interface MiniProgram {
   readonly db: FakeWxDatabase;
   readonly answers: Answers;
   readonly calls: WxCall[];
-  /** Recorded drawing on every canvas the pages asked for. */
+  /** Recorded drawing on every canvas the pages asked for (each op names its canvas id). Emptied by reset(). */
   readonly canvasOps: CanvasOp[];
+  /**
+   * The temp files the app holds, by path. Like the app's own in-memory caches (kept codes, drawn
+   * chat cards), they outlive reset(): the mini-program's process goes on between tests.
+   */
+  readonly tempFiles: Map<string, TempFile>;
+  /** wxacode.getUnlimited as the cloud functions called it, in order. Emptied by reset(). */
+  readonly wxacodeCalls: WxacodeParams[];
+  /** The fake cloud storage by fileID (`cloud://test/<cloudPath>`). Emptied by reset(). */
+  readonly files: Map<string, StoredFile>;
+  /** The ops drawn in an exported image (a canvas temp file); throws for any other path. */
+  drawnIn(path: string): CanvasOp[];
+  /** The texts (fillText) drawn in an exported image, in drawing order. */
+  textsIn(path: string): string[];
+  /** The paths canvasToTempFilePath answered for one canvas id since reset(), in order. */
+  exportsOf(canvasId: string): string[];
   /** console.error lines and errors thrown in event handlers or lifecycles. */
   readonly errors: string[];
   /** console.warn lines of the app (e.g. a cloud call that failed). */
@@ -178,6 +242,11 @@ export interface MiniProgram {
   input(target: Target, value: string): Promise<void>;
   /** The text the input at or below the target shows (the value the WXML binds from the page data). */
   value(target: Target): string;
+  /**
+   * What an attribute of a built-in component is bound to in the page data, as base.wxml binds it
+   * (`src` of an image, `mode`, …); undefined when the page data does not set it.
+   */
+  attr(target: Target, name: string): unknown;
   /** WeChat's back button (top left): the page on top is closed; not an API call of the app. */
   back(): Promise<void>;
 }
@@ -209,6 +278,16 @@ export function launch(): MiniProgram {
   const errors: string[] = [];
   const calls: WxCall[] = [];
   const canvasOps: CanvasOp[] = [];
+  const tempFiles = new Map<string, TempFile>();
+  const wxacodeCalls: WxacodeParams[] = [];
+  const files = new Map<string, StoredFile>();
+  /** Temp paths are numbered per kind for the whole process (never reused, as temp files outlive reset). */
+  const tempCounts = new Map<string, number>();
+  const nextTemp = (kind: string) => {
+    const n = (tempCounts.get(kind) ?? 0) + 1;
+    tempCounts.set(kind, n);
+    return `wxfile://tmp/${kind}-${n}.png`;
+  };
   const storage = new Map<string, unknown>();
   const freshAnswers = (): Answers => ({
     modals: [],
@@ -217,6 +296,7 @@ export function launch(): MiniProgram {
     albumGrant: true,
     albumGrantInSettings: true,
     messageFiles: [],
+    brokenImages: [],
   });
   const db = new FakeWxDatabase();
   let pending = 0;
@@ -356,7 +436,11 @@ export function launch(): MiniProgram {
   }
 
   // base.wxml binds an input's shown text to one short key of its node's data (`value="{{i.p25}}"`).
-  const inputValueKey = /<input value="\{\{i\.(\w+)\}\}"/.exec(readFileSync(path.join(DIST, 'base.wxml'), 'utf8'))?.[1];
+  const baseWxml = readFileSync(path.join(DIST, 'base.wxml'), 'utf8');
+  const inputValueKey = /<input value="\{\{i\.(\w+)\}\}"/.exec(baseWxml)?.[1];
+  /** The short key base.wxml binds a component's attribute to (`<image src="{{i.p4}}"` → p4). */
+  const boundKey = (tag: string, attribute: string) =>
+    new RegExp(`<${tag} [^>]*?\\b${attribute}="\\{\\{i\\.(\\w+)\\}\\}"`).exec(baseWxml)?.[1];
 
   /** The page data node Taro rendered an element from (found by its data-sid). */
   function nodeData(sid: string, n: unknown): Record<string, unknown> | undefined {
@@ -412,39 +496,144 @@ export function launch(): MiniProgram {
 
   const copy = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 
+  /** What each canvas node has drawn since its size was last set (read by canvasToTempFilePath). */
+  const drawings = new WeakMap<object, () => { ops: CanvasOp[]; width: number; height: number }>();
+  /** One node per <canvas> element, as WeChat's selector query answers the same node each time. */
+  const canvasNodes = new WeakMap<object, ReturnType<typeof fakeCanvas>>();
+  /** The src of each image a canvas made. */
+  const imageSrcs = new WeakMap<object, () => string>();
+
+  function brokenImage(src: string): boolean {
+    if (mp.answers.brokenImages.some((b) => (typeof b === 'string' ? b === src : b.test(src)))) return true;
+    // A local path loads only if the app has that file.
+    return src.startsWith('wxfile://') && !tempFiles.has(src);
+  }
+
+  /** canvas.createImage(): setting `src` loads it asynchronously, then `onload` (or `onerror`). */
+  function fakeImage() {
+    let src = '';
+    const image = {
+      onload: null as null | (() => void),
+      onerror: null as null | ((e: unknown) => void),
+      width: 0,
+      height: 0,
+      get src() {
+        return src;
+      },
+      set src(value: string) {
+        src = String(value);
+        const loading = src;
+        pending += 1;
+        setTimeout(() => {
+          pending -= 1;
+          if (brokenImage(loading)) {
+            image.onerror?.({ errMsg: `image load failed: ${loading}` });
+          } else {
+            image.width = 280;
+            image.height = 280;
+            image.onload?.();
+          }
+        }, 0);
+      },
+    };
+    imageSrcs.set(image, () => src);
+    return image;
+  }
+
   function fakeCanvas(id: string) {
+    let width = 300;
+    let height = 150;
+    let drawn: CanvasOp[] = [];
+    let state: Record<string, unknown> = { font: '10px sans-serif' };
+    const push = (op: string, args: unknown[], draws = true) => {
+      const o = { canvas: id, op, args };
+      canvasOps.push(o);
+      if (draws) drawn.push(o);
+    };
+    // Setting a canvas's width or height clears its bitmap and resets its context's state.
+    const clear = () => {
+      drawn = [];
+      state = { font: '10px sans-serif' };
+    };
     const ctx: Record<string, unknown> = {};
-    const state: Record<string, unknown> = { font: '10px sans-serif' };
     const proxy: Record<string, unknown> = new Proxy(ctx, {
       get(_t, prop: string) {
         if (prop in state) return state[prop];
         if (prop === 'measureText') {
           return (text: string) => {
-            canvasOps.push({ op: 'measureText', args: [text] });
-            const size = Number(/(\d+(?:\.\d+)?)px/.exec(String(state.font))?.[1] ?? 10);
-            // Wide (CJK) characters one em, others half an em: enough for line breaking.
-            const width = [...String(text)].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? size : size / 2), 0);
-            return { width };
+            push('measureText', [text], false);
+            return { width: fakeTextWidth(String(text), String(state.font)) };
           };
+        }
+        if (prop === 'drawImage') {
+          return (image: object, ...rest: unknown[]) => push('drawImage', [imageSrcs.get(image)?.() ?? image, ...rest]);
         }
         if (prop === 'createLinearGradient' || prop === 'createPattern' || prop === 'createRadialGradient') {
           return (...args: unknown[]) => {
-            canvasOps.push({ op: prop, args });
-            return { addColorStop: (...a: unknown[]) => canvasOps.push({ op: 'addColorStop', args: a }) };
+            push(prop, args);
+            return { addColorStop: (...a: unknown[]) => push('addColorStop', a) };
           };
         }
-        return (...args: unknown[]) => {
-          canvasOps.push({ op: prop, args });
-        };
+        return (...args: unknown[]) => push(prop, args);
       },
       set(_t, prop: string, value: unknown) {
         state[prop] = value;
-        canvasOps.push({ op: `set ${prop}`, args: [value] });
+        push(`set ${prop}`, [value]);
         return true;
       },
     });
-    return { id, width: 300, height: 150, getContext: () => proxy, createImage: () => ({}) };
+    const node = {
+      id,
+      get width() {
+        return width;
+      },
+      set width(v: number) {
+        width = Number(v);
+        clear();
+      },
+      get height() {
+        return height;
+      },
+      set height(v: number) {
+        height = Number(v);
+        clear();
+      },
+      getContext: () => proxy,
+      createImage: () => fakeImage(),
+    };
+    drawings.set(node, () => ({ ops: [...drawn], width, height }));
+    return node;
   }
+
+  /** The fake cloud storage the `qrcode` function writes to. */
+  const fileStore: FileStore = {
+    async put(cloudPath, content, contentType) {
+      const fileID = `cloud://test/${cloudPath}`;
+      files.set(fileID, { cloudPath, content: Uint8Array.from(content), contentType });
+      return { fileID };
+    },
+    async urlOf(fileID) {
+      const f = files.get(fileID);
+      return f ? `https://test.tcb.qcloud.la/${f.cloudPath}` : null;
+    },
+  };
+
+  /** WeChat's wxacode.getUnlimited: checks what WeChat checks, then a PNG or the refusal the test chose. */
+  const wxacode: WxacodeApi = {
+    async getUnlimited(params) {
+      wxacodeCalls.push({ ...params });
+      await tick();
+      const refuse = (errCode: number, errMsg: string) => {
+        throw { errCode, errMsg: `openapi.wxacode.getUnlimited:fail ${errCode} ${errMsg}` };
+      };
+      if (typeof params.scene !== 'string' || params.scene.length === 0 || params.scene.length > 32) refuse(40169, 'invalid length for scene');
+      if (params.width < 280 || params.width > 1280) refuse(40159, 'invalid width');
+      // The released version is this build: a page it lacks (or written with a leading '/') is refused.
+      if (params.checkPath && !routes.has(params.page)) refuse(41030, 'invalid page rid');
+      if (mp.answers.wxacodeError !== undefined) refuse(mp.answers.wxacodeError, 'refused (test)');
+      return { buffer: Uint8Array.from(FAKE_CODE_PNG), contentType: 'image/png' };
+    },
+  };
 
   const wx: Record<string, unknown> = {
     // routing
@@ -543,16 +732,27 @@ export function launch(): MiniProgram {
             const el = top ? findById(top.root, selector.replace(/^#/, '')) : undefined;
             if (!el) return null;
             // A 2D canvas has a node; anything else only its rectangle.
-            return el.is === 'canvas' ? { node: fakeCanvas(el.id), width: 375, height: 600 } : { width: 375, height: 100 };
+            if (el.is !== 'canvas') return { width: 375, height: 100 };
+            let node = canvasNodes.get(el);
+            if (!node) canvasNodes.set(el, (node = fakeCanvas(el.id)));
+            return { node, width: 375, height: 600 };
           });
           setTimeout(() => cb?.(res), 0);
         },
       };
       return q;
     },
-    canvasToTempFilePath: api('canvasToTempFilePath', (o) =>
-      o.canvas || o.canvasId ? { res: { tempFilePath: 'wxfile://tmp/poster.png' } } : { fail: 'canvas is empty' },
-    ),
+    // A temp file holding what the canvas shows now, named by its canvas id: wxfile://tmp/<canvas-id>-<n>.png.
+    canvasToTempFilePath: api('canvasToTempFilePath', (o) => {
+      const node = o.canvas as { id?: string } | undefined;
+      const drawing = node ? drawings.get(node)?.() : undefined;
+      const id = node?.id ?? (typeof o.canvasId === 'string' ? o.canvasId : undefined);
+      if (!id || (node && !drawing)) return { fail: 'canvas is empty' };
+      const path = nextTemp(id);
+      const ops = drawing?.ops ?? [];
+      tempFiles.set(path, { kind: 'canvas', canvas: id, width: Number(o.destWidth ?? o.width ?? drawing?.width), height: Number(o.destHeight ?? o.height ?? drawing?.height), ops });
+      return { res: { tempFilePath: path } };
+    }),
     getSetting: api('getSetting', () => ({
       res: { authSetting: mp.answers.albumSetting === undefined ? {} : { 'scope.writePhotosAlbum': mp.answers.albumSetting } },
     })),
@@ -564,7 +764,12 @@ export function launch(): MiniProgram {
       if (mp.answers.albumGrantInSettings) mp.answers.albumSetting = true;
       return { res: { authSetting: { 'scope.writePhotosAlbum': mp.answers.albumSetting === true } } };
     }),
-    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', () => (mp.answers.albumSetting ? {} : { fail: 'auth deny' })),
+    saveImageToPhotosAlbum: api('saveImageToPhotosAlbum', (o) => {
+      if (!mp.answers.albumSetting) return { fail: 'auth deny' };
+      return tempFiles.has(String(o.filePath)) ? {} : { fail: `file not exists: ${String(o.filePath)}` };
+    }),
+    // WeChat's image sheet (发送给朋友 / 保存图片 / 收藏) for a local image.
+    showShareImageMenu: api('showShareImageMenu', (o) => (tempFiles.has(String(o.path)) ? {} : { fail: `invalid path: ${String(o.path)}` })),
     chooseMessageFile: api('chooseMessageFile', () =>
       mp.answers.messageFiles.length ? { res: { tempFiles: mp.answers.messageFiles.map(({ content: _c, ...f }) => f) } } : { fail: 'cancel' },
     ),
@@ -584,6 +789,35 @@ export function launch(): MiniProgram {
     // cloud: our real handlers over the in-memory WeChat database
     cloud: {
       init: (o: unknown) => void record('cloud.init', o),
+      // A cloud storage file to a temp file (wxfile://tmp/code-<n>.png: the app downloads only codes).
+      downloadFile: (o: Options) => {
+        const call = record('cloud.downloadFile', o);
+        pending += 1;
+        const run = tick().then(() => {
+          const fileID = String(o.fileID);
+          if (mp.cloudOffline) throw { errMsg: 'cloud.downloadFile:fail Error: errCode: -1 network error' };
+          if (!files.has(fileID)) throw { errMsg: `cloud.downloadFile:fail -503003 storage file not exists (${fileID})` };
+          const tempFilePath = nextTemp('code');
+          tempFiles.set(tempFilePath, { kind: 'download', fileID });
+          return { errMsg: 'cloud.downloadFile:ok', tempFilePath, statusCode: 200 };
+        });
+        return run.then(
+          (res) => {
+            pending -= 1;
+            call.answer = res;
+            o.success?.(res);
+            o.complete?.(res);
+            return res;
+          },
+          (err) => {
+            pending -= 1;
+            call.answer = err;
+            o.fail?.(err);
+            o.complete?.(err);
+            throw err;
+          },
+        );
+      },
       callFunction: (o: Options) => {
         const call = record('cloud.callFunction', o);
         return callFunction(String(o.name), o.data, mp.openid).then(
@@ -611,7 +845,7 @@ export function launch(): MiniProgram {
       if (mp.cloudOffline) throw { errMsg: 'cloud.callFunction:fail Error: errCode: -1 network error' };
       const handler = (handlers as Record<string, Handler<FunctionName>>)[name];
       if (!handler) throw { errMsg: `cloud.callFunction:fail -501000 FunctionName parameter could not be found (${name})` };
-      const ctx: HandlerContext = { openid, now: mp.now, db: wxDocumentStore(() => db), log: quiet, env: { ...mp.cloudEnv } };
+      const ctx: HandlerContext = { openid, now: mp.now, db: wxDocumentStore(() => db), log: quiet, env: { ...mp.cloudEnv }, wxacode, files: fileStore };
       const result = await runHandler(name as FunctionName, handler, data ?? {}, ctx);
       return { errMsg: 'cloud.callFunction:ok', result, requestID: `test-${calls.length}` };
     } finally {
@@ -652,6 +886,20 @@ export function launch(): MiniProgram {
     answers: freshAnswers(),
     calls,
     canvasOps,
+    tempFiles,
+    wxacodeCalls,
+    files,
+    drawnIn(path: string) {
+      const file = tempFiles.get(path);
+      if (file?.kind !== 'canvas') throw new Error(`${path} is not an exported canvas; the app holds: ${[...tempFiles.keys()].join(' ')}`);
+      return file.ops;
+    },
+    textsIn: (path: string) => mp.drawnIn(path).filter((o) => o.op === 'fillText').map((o) => String(o.args[0])),
+    exportsOf: (canvasId: string) =>
+      calls
+        .filter((c) => c.api === 'canvasToTempFilePath' && (c.options.canvas as { id?: string } | undefined)?.id === canvasId)
+        .map((c) => c.answer?.tempFilePath)
+        .filter((p): p is string => typeof p === 'string'),
     errors,
     warnings,
     storage,
@@ -694,6 +942,8 @@ export function launch(): MiniProgram {
       db.calls.length = 0;
       calls.length = 0;
       canvasOps.length = 0;
+      wxacodeCalls.length = 0;
+      files.clear();
       errors.length = 0;
       warnings.length = 0;
       (mp as { answers: Answers }).answers = freshAnswers();
@@ -759,6 +1009,14 @@ export function launch(): MiniProgram {
       const node = nodeData(String(field.dataset?.sid), (mp.page().instance as unknown as { data: unknown }).data);
       if (!node) throw new Error(`#${field.id} is not in the page data`);
       return String(node[inputValueKey] ?? '');
+    },
+    attr(target: Target, name: string) {
+      const el = resolve(target);
+      const key = boundKey(String(el.is), name);
+      if (!key) throw new Error(`base.wxml binds no ${name} of <${String(el.is)}> (#${el.id})`);
+      const node = nodeData(String(el.dataset?.sid), (mp.page().instance as unknown as { data: unknown }).data);
+      if (!node) throw new Error(`#${el.id} is not in the page data`);
+      return node[key];
     },
     async back() {
       const failure = goBack(1);

@@ -1,11 +1,14 @@
 /**
  * The policy browser in the WeChat build (dist/): every measure's detail page opened by its deep
  * link, the browser's cards and search, the share cards (转发 / 朋友圈) of every page that offers
- * them, and the share poster with the album permission flow.
+ * them with the 5:4 chat card drawn for each measure, and the share poster with its 小程序码 (made
+ * by the real `qrcode` function over the harness's fake wxacode and cloud storage) and the album
+ * permission flow.
  *
  * Expected texts and figures come from the functions the pages themselves use (the catalog,
  * itemRows, headline via cards.ts, the engine through `evaluate`, formatInterval, the share
- * builders of src/services/share.ts and src/pages/results/card-view.ts) — never from the page.
+ * builders of src/services/share.ts and src/pages/results/card-view.ts, the layouts of
+ * shared/policy/share-card.ts and poster.ts measured as the fake canvas measures) — never from the page.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,10 +17,14 @@ import { browse, itemRows, type ItemRow } from '../../shared/policy/browse';
 import { formatInterval } from '../../shared/policy/format';
 import { calcSpec } from '../../shared/policy/measure-calc';
 import { domId, entryListId, entryPath, factPath, regionKey } from '../../shared/policy/paths';
-import { POSTER_HEIGHT, POSTER_WIDTH, posterContent } from '../../shared/policy/poster';
+import { layoutTexts, type CodeSlot } from '../../shared/policy/drawing';
+import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent } from '../../shared/policy/poster';
+import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, layoutShareCard, measureCard } from '../../shared/policy/share-card';
+import { QRCODE_REASONS, QRCODE_WIDTH } from '../../shared/cloud/handlers/qrcode';
+import { CODE_IMAGE_FAILED } from '../../src/services/picture';
 import { segmentClause } from '../../shared/policy/search';
 import { figureText, wanRange } from '../../shared/policy/result-view';
-import { REFUSED_TEXT } from '../../src/components/share-poster/album';
+import { REFUSED_TEXT, SAVED_TEXT } from '../../src/components/image-preview/album';
 import { cardOf } from '../../src/pages/policy/cards';
 import { calculatorDraft, questionsOf } from '../../src/state/draft';
 import { DRAFT_KEY } from '../../src/state/storage';
@@ -25,6 +32,7 @@ import { UPGRADE_2100_DRAFT } from '../support/drafts';
 import { AMOUNT_FIELDS, TYPED_AMOUNTS, calculatorFigure, profileWith } from '../support/typed-amounts';
 import {
   APP_NAME,
+  BRAND,
   BROWSE_PATH,
   HOME_PATH,
   TAGLINE,
@@ -34,9 +42,10 @@ import {
   measureShare,
   measureShareTitle,
   measureTimeline,
+  itemShare,
 } from '../../src/services/share';
 import { engine } from '../support/engine';
-import { DIST, launch, type OpenPage } from './harness';
+import { DIST, fakeTextWidth, launch, type OpenPage } from './harness';
 import { allText, findAll, findByClass } from './query';
 
 // src/state/storage.ts imports @tarojs/taro for its functions; this file only needs its DRAFT_KEY.
@@ -64,8 +73,11 @@ function splitPath(p: string): { route: string; search: string } {
   return { route: route.replace(/^\//, ''), search };
 }
 
-/** A share's return value: WeChat uses title and path (转发) or title and query (朋友圈). */
-type ShareResult = { title?: string; path?: string; query?: string };
+/**
+ * A share's return value: WeChat uses title, path and imageUrl (转发; a `promise` of them when the
+ * card is not drawn yet) or title and query (朋友圈).
+ */
+type ShareResult = { title?: string; path?: string; imageUrl?: string; query?: string; promise?: Promise<ShareResult> };
 const share = (page: OpenPage, from: 'menu' | 'button' = 'menu', target?: unknown) =>
   page.instance.onShareAppMessage({ from, ...(target ? { target } : {}) }) as ShareResult;
 const timeline = (page: OpenPage) => page.instance.onShareTimeline({}) as ShareResult;
@@ -402,7 +414,7 @@ describe('share cards', () => {
   });
 
   it.each(MEASURES.map((m) => ({ id: m.id, label: m.label, m })))(
-    '第$label条: 转发 and 朋友圈 carry its title and headline, and their links reopen it',
+    '第$label条: 转发 carries its title and headline on a drawn 5:4 card, 朋友圈 the same title, and their links reopen it',
     async ({ m }) => {
       // The deep link a share should carry; opening it shows this measure.
       const deepLink = `/pages/policy/detail/index?id=${m.id}`;
@@ -414,15 +426,31 @@ describe('share cards', () => {
       expect(expected.title).toBe(measureShareTitle(m));
       expect(expected.title.startsWith(`${m.title}：${cardOf(m).headline}`)).toBe(true);
       expect(mp.text('#detail-headline')).toBe(cardOf(m).headline);
-      expect(share(page)).toEqual(expected);
+
+      // The page drew its chat card when it was ready (or earlier in this run of the app: a card is
+      // kept per content), so 转发 carries it at once: the image the card canvas exported.
+      expect(mp.byId('share-card-canvas').is).toBe('canvas');
+      const card = share(page);
+      expect(card).toEqual({ ...expected, imageUrl: expect.stringMatching(/^wxfile:\/\/tmp\/share-card-canvas-\d+\.png$/) });
+      expect(mp.tempFiles.get(card.imageUrl!)).toMatchObject({ kind: 'canvas', canvas: 'share-card-canvas', width: SHARE_CARD_WIDTH, height: SHARE_CARD_HEIGHT });
+      expect([SHARE_CARD_WIDTH, SHARE_CARD_HEIGHT]).toEqual([750, 600]);
+      // What the card shows: the layout of the measure's card, measured as the canvas measures.
+      const drawn = mp.textsIn(card.imageUrl!);
+      expect(drawn).toEqual(layoutTexts(layoutShareCard(measureCard(m, BRAND), fakeTextWidth)));
+      expect(drawn).toContain(`第${m.label}条`);
+      const joined = squeeze(drawn.join(''));
+      expect(joined).toContain(squeeze(m.title));
+      expect(joined).toContain(squeeze(cardOf(m).headline));
+      // Nothing of a calculator is on it: the card is the catalog's.
+      expect(drawn).toContain('按清单条文');
       // The share button (open-type="share") gives the same card.
       expect(mp.byId('detail-share').is).toBe('button');
-      expect(share(page, 'button', { id: 'detail-share', dataset: {} })).toEqual(expected);
+      expect(share(page, 'button', { id: 'detail-share', dataset: {} })).toEqual(card);
 
       // 转发's path is a route of app.json, and the very link that opened this page.
       expect(ROUTES_IN_APP).toContain(splitPath(expected.path).route);
       expect(expected.path).toBe(deepLink);
-      // 朋友圈 reopens the current page with its query: the same query.
+      // 朋友圈 reopens the current page with its query: the same query (WeChat draws no card there).
       const moment = timeline(page);
       expect(moment).toEqual(measureTimeline(m));
       expect(moment.title).toBe(expected.title);
@@ -485,37 +513,57 @@ describe('share cards', () => {
       return page;
     }
 
-    it('the menu’s 转发 invites to the home page and carries no figure', async () => {
+    /** A share with its drawn card: at once when drawn, else through the `promise` WeChat waits for. */
+    async function drawn(c: ShareResult): Promise<ShareResult> {
+      const done = c.promise ? await c.promise : c;
+      expect(done.imageUrl).toMatch(/^wxfile:\/\/tmp\/share-card-canvas-\d+\.png$/);
+      return done;
+    }
+    const buttonShare = (page: OpenPage, id: string) => {
+      const button = mp.byId(id);
+      expect(button.is).toBe('button');
+      return share(page, 'button', { id: button.id, dataset: button.dataset ?? {} });
+    };
+
+    it('the menu’s 转发 invites to the home page and carries no figure, in its title or on its card', async () => {
       const page = await openResults();
-      const card = share(page);
+      const card = await drawn(share(page));
       expect(card.path).toBe(HOME_PATH);
       expect(ROUTES_IN_APP).toContain(splitPath(card.path!).route);
       expect(card.title).not.toMatch(YUAN);
+      expect(mp.textsIn(card.imageUrl!).join('')).not.toMatch(YUAN);
       await mp.reLaunch(card.path!);
       expect(mp.page().route).toBe('pages/index/index');
     });
 
-    it('a result card’s share button sends that measure’s own card (the catalog’s headline) and opens its detail page', async () => {
+    it('a result card’s share button sends that item (the catalog’s headline for it) and opens its detail page at the item', async () => {
       const page = await openResults();
-      const button = mp.byId('result-m08-upgrade-share');
-      expect(button.is).toBe('button');
-      const card = share(page, 'button', { id: button.id, dataset: button.dataset ?? {} });
-      expect(card).toEqual(measureShare(MEASURES.find((m) => m.id === 'm08')!));
-      expect(card.path).toBe(measurePath('m08'));
+      const m08 = MEASURES.find((m) => m.id === 'm08')!;
+      const card = buttonShare(page, 'result-m08-upgrade-share');
+      expect({ title: card.title, path: card.path }).toEqual(itemShare(m08, 'm08.upgrade'));
+      expect(card.path).toBe(`${measurePath('m08')}&item=m08.upgrade`);
+      expect((await drawn(card)).title).toBe(card.title);
       await mp.reLaunch(card.path!);
       expect(mp.has('detail-m08')).toBe(true);
+      expect(mp.text('#item-table-focus')).toContain(m08.items.find((i) => i.id === 'm08.upgrade')!.title);
     });
 
-    it('no share of the results page carries the user’s own figures, as the page has no tick to allow it', async () => {
+    it('unticked, no share of the results page carries the user’s own figures: not in a title, a path or a drawn card', async () => {
       const page = await openResults();
+      // The tick is off unless the user ticks it.
+      expect(mp.text('#share-with-figures')).toBe('☐分享卡片中显示我的测算金额');
       const result = engine(profile);
       // （八）2100万元 × 20% = 420万元: the user's figure, on the card and as the total.
       const own = [figureText(result.items.find((i) => i.id === 'm08.upgrade')!), `${wanRange(result.total)}万元`];
       expect(own).toEqual(['420万元', '420万元']);
-      const button = mp.byId('result-m08-upgrade-share');
-      const cards = [share(page), share(page, 'button', { id: button.id, dataset: button.dataset ?? {} })];
+      const cards = [await drawn(share(page)), await drawn(buttonShare(page, 'result-m08-upgrade-share'))];
       for (const c of cards) {
-        for (const figure of own) expect(c.title).not.toContain(figure);
+        const image = mp.textsIn(c.imageUrl!).join('');
+        expect(image.length).toBeGreaterThan(0);
+        for (const figure of own) {
+          expect(c.title).not.toContain(figure);
+          expect(image).not.toContain(figure);
+        }
         expect(c.path).not.toMatch(YUAN);
       }
     });
@@ -528,54 +576,210 @@ describe('share cards', () => {
 const longestTitle = [...MEASURES].sort((a, b) => b.title.length - a.title.length)[0];
 const longestHeadline = [...MEASURES].sort((a, b) => cardOf(b).headline.length - cardOf(a).headline.length)[0];
 const POSTER_MEASURES = [...new Set([MEASURES.find((m) => m.id === 'm08')!, longestTitle, longestHeadline, MEASURES.find((m) => m.id === 'm27')!])];
+/**
+ * The app keeps a code per scene for its run (src/services/qrcode.ts), and this file is one run: the
+ * tests that follow a code from the cloud to the canvas each take a measure no earlier poster used.
+ */
+const byId = (id: string) => MEASURES.find((m) => m.id === id)!;
+const [CACHED, REFUSED, BROKEN] = [byId('m05'), byId('m12'), byId('m03')];
 
-/** The poster's drawn text (fillText), in order. */
-const drawnTexts = () => mp.canvasOps.filter((o) => o.op === 'fillText').map((o) => String(o.args[0]));
 const squeeze = (s: string) => s.replace(/\s+/g, '');
+const POSTER_CANVAS = 'poster-canvas';
+const DETAIL_PAGE = 'pages/policy/detail/index';
 
-async function openPoster(id: string): Promise<void> {
-  await mp.reLaunch(`/pages/policy/detail/index?id=${id}`);
+/** The `qrcode` requests this test made through wx.cloud, with the function's answers. */
+const qrcodeCalls = () => mp.calls.filter((c) => c.api === 'cloud.callFunction' && c.options.name === 'qrcode');
+const downloads = () => mp.calls.filter((c) => c.api === 'cloud.downloadFile');
+/** The images drawn in an exported picture: [src, x, y, w, h]. */
+const imagesIn = (path: string) => mp.drawnIn(path).filter((o) => o.op === 'drawImage').map((o) => o.args);
+
+/** Opens the measure's page (unless `samePage`) and its poster; the path of the poster exported. */
+async function openPoster(id: string, samePage = false): Promise<string> {
+  if (!samePage) await mp.reLaunch(`/pages/policy/detail/index?id=${id}`);
   expect(mp.byId('poster-canvas').is).toBe('canvas');
+  const before = mp.exportsOf(POSTER_CANVAS).length;
   await mp.tap('#poster-open');
   await mp.waitFor(() => mp.has('poster-save'), 'the poster');
+  const exported = mp.exportsOf(POSTER_CANVAS);
+  expect(exported).toHaveLength(before + 1);
+  const path = exported[exported.length - 1];
+  // The preview shows the image exported.
+  expect(mp.attr('#poster-image', 'src')).toBe(path);
+  return path;
 }
+
+/** What a poster of `m` shows, laid out as the fake canvas measures. */
+const posterLayout = (m: Measure, code: CodeSlot, yourFigure?: string) => layoutPoster(posterContent(m, BRAND, { code, yourFigure }), fakeTextWidth);
 
 describe('the share poster', () => {
   it.each(POSTER_MEASURES.map((m) => ({ id: m.id, label: m.label, title: m.title, m })))(
-    '第$label条 $title: draws the title and headline on the canvas and exports it as an image',
+    '第$label条 $title: its 小程序码 (scene m=<id>) is made in the cloud, downloaded and drawn in the corner with 长按识别, under the title and headline, on a 750×1334 image',
     async ({ m }) => {
-      await openPoster(m.id);
-      const content = posterContent(m, { appName: APP_NAME, tagline: TAGLINE });
+      const path = await openPoster(m.id);
+      const scene = `m=${m.id}`;
+
+      // The code: asked of the cloud for this measure, made by WeChat for the detail page, stored.
+      const asked = qrcodeCalls();
+      expect(asked.map((c) => c.options.data)).toEqual([{ scene }]);
+      expect(mp.wxacodeCalls).toEqual([{ scene, page: DETAIL_PAGE, width: QRCODE_WIDTH, checkPath: true, envVersion: 'release' }]);
+      expect(mp.files.size).toBe(1);
+      const [fileID] = [...mp.files.keys()];
+      expect(fileID).toMatch(/^cloud:\/\/test\/qrcode\/[0-9a-f]{40}\.png$/);
+      expect((asked[0].answer as { result: unknown }).result).toEqual({
+        ok: true,
+        data: { status: 'ready', scene, page: DETAIL_PAGE, fileID, url: `https://test.tcb.qcloud.la/${mp.files.get(fileID)!.cloudPath}`, cached: false },
+      });
+      // … downloaded to the phone, and that file drawn where the layout puts the code.
+      expect(downloads().map((c) => c.options)).toEqual([{ fileID }]);
+      const codeFile = String(downloads()[0].answer?.tempFilePath);
+      expect(codeFile).toMatch(/^wxfile:\/\/tmp\/code-\d+\.png$/);
+      const layout = posterLayout(m, { state: 'image' });
+      const slot = layout.ops.find((o) => o.op === 'image')!;
+      expect(imagesIn(path)).toEqual([[codeFile, slot.x, slot.y, slot.w, slot.h]]);
+      // Inside the code box of the poster's corner.
+      const box = POSTER_CODE_BOX;
+      expect(slot.x >= box.x && slot.y >= box.y && slot.x + slot.w <= box.x + box.size && slot.y + slot.h <= box.y + box.size).toBe(true);
+
+      // The texts: the layout of this measure's poster, as drawn.
+      const drawn = mp.textsIn(path);
+      expect(drawn).toEqual(layoutTexts(layout));
+      const content = posterContent(m, BRAND, { code: { state: 'image' } });
       expect(content.headline).toBe(cardOf(m).headline);
-      const drawn = drawnTexts();
       // Lines wrap (the wrap drops a space at a break): compare the drawn text without white space.
       const joined = squeeze(drawn.join(''));
       expect(joined).toContain(squeeze(m.title));
       expect(joined).toContain(squeeze(content.headline));
       expect(drawn).toContain(`第${m.label}条`);
       expect(drawn).toContain(APP_NAME);
+      expect(drawn).toContain(TAGLINE);
+      expect(drawn).toContain('长按识别');
+      expect(drawn).toContain('扫码查看条文与测算');
+      expect(drawn).not.toContain('小程序码未生成');
       expect(drawn.some((t) => t.includes('…'))).toBe(false);
-      expect(mp.callsOf('canvasToTempFilePath')).toHaveLength(1);
-      expect(mp.callsOf('canvasToTempFilePath')[0]).toMatchObject({ width: POSTER_WIDTH, height: POSTER_HEIGHT, fileType: 'png' });
-      expect(mp.callsOf('canvasToTempFilePath')[0].canvas).toBeDefined();
-      expect(mp.has('poster-image')).toBe(true);
+
+      // Exported whole, at 750×1334.
+      expect([POSTER_WIDTH, POSTER_HEIGHT]).toEqual([750, 1334]);
+      const exports = mp.calls.filter((c) => c.api === 'canvasToTempFilePath' && (c.options.canvas as { id?: string }).id === POSTER_CANVAS);
+      expect(exports).toHaveLength(1);
+      expect(exports[0].options).toMatchObject({ x: 0, y: 0, width: 750, height: 1334, destWidth: 750, destHeight: 1334, fileType: 'png' });
+      expect(mp.tempFiles.get(path)).toMatchObject({ kind: 'canvas', canvas: POSTER_CANVAS, width: 750, height: 1334 });
       await mp.tap('#poster-close');
       expect(mp.has('poster-overlay')).toBe(false);
     },
   );
 
+  it('a second poster of the same measure draws the code made for the first: the cloud is not asked again, and the cloud function would not ask WeChat again', async () => {
+    expect(POSTER_MEASURES).not.toContain(CACHED);
+    const scene = `m=${CACHED.id}`;
+    const first = await openPoster(CACHED.id);
+    expect(qrcodeCalls()).toHaveLength(1);
+    expect(mp.wxacodeCalls.map((c) => c.scene)).toEqual([scene]);
+    expect(downloads()).toHaveLength(1);
+    const [code] = imagesIn(first);
+    expect(String(code[0])).toMatch(/^wxfile:\/\/tmp\/code-\d+\.png$/);
+
+    // Again on the same page, then on the page opened anew: a new picture, the same code file.
+    await mp.tap('#poster-close');
+    const second = await openPoster(CACHED.id, true);
+    const third = await openPoster(CACHED.id);
+    expect(new Set([first, second, third]).size).toBe(3);
+    expect(imagesIn(second)).toEqual([code]);
+    expect(imagesIn(third)).toEqual([code]);
+    expect(qrcodeCalls()).toHaveLength(1);
+    expect(mp.wxacodeCalls).toHaveLength(1);
+    expect(downloads()).toHaveLength(1);
+
+    // Another run of the app would ask the cloud: the function answers the stored file without WeChat.
+    const [fileID] = [...mp.files.keys()];
+    const again = await mp.callCloud('qrcode', { scene });
+    expect(again).toMatchObject({ ok: true, data: { status: 'ready', scene, fileID, cached: true } });
+    expect(mp.wxacodeCalls).toHaveLength(1);
+  });
+
+  it('when WeChat will not make the code (45009, the day’s quota), the poster has no image in its corner and says why and where to search; the next poster asks again', async () => {
+    expect(POSTER_MEASURES).not.toContain(REFUSED);
+    const scene = `m=${REFUSED.id}`;
+    mp.answers.wxacodeError = 45009;
+    const path = await openPoster(REFUSED.id);
+    expect(qrcodeCalls().map((c) => c.options.data)).toEqual([{ scene }]);
+    expect(mp.wxacodeCalls.map((c) => c.scene)).toEqual([scene]);
+    expect((qrcodeCalls()[0].answer as { result: unknown }).result).toEqual({
+      ok: true,
+      data: { status: 'unavailable', scene, page: DETAIL_PAGE, errCode: 45009, reason: QRCODE_REASONS.quota },
+    });
+    // Nothing stored, nothing downloaded, no image drawn.
+    expect(mp.files.size).toBe(0);
+    expect(downloads()).toEqual([]);
+    expect(imagesIn(path)).toEqual([]);
+    const drawn = mp.textsIn(path);
+    expect(drawn).toEqual(layoutTexts(posterLayout(REFUSED, { state: 'missing', reason: QRCODE_REASONS.quota })));
+    expect(drawn).toContain('小程序码未生成');
+    expect(squeeze(drawn.join(''))).toContain('今日生成小程序码的次数已达上限');
+    expect(drawn).toContain(`微信搜索「${APP_NAME}」`);
+    expect(drawn).not.toContain('长按识别');
+    expect(drawn).not.toContain('扫码查看条文与测算');
+
+    // A refusal is not kept: once WeChat makes codes again, the next poster has one.
+    mp.answers.wxacodeError = undefined;
+    await mp.tap('#poster-close');
+    const next = await openPoster(REFUSED.id, true);
+    expect(mp.wxacodeCalls.map((c) => c.scene)).toEqual([scene, scene]);
+    expect(imagesIn(next).map((a) => a[0])).toEqual([downloads()[0].answer?.tempFilePath]);
+    expect(mp.textsIn(next)).toContain('长按识别');
+    expect(mp.textsIn(next)).not.toContain('小程序码未生成');
+  });
+
+  it('a code whose image will not load is left off the poster, and the corner says so instead of showing a broken image', async () => {
+    expect(POSTER_MEASURES).not.toContain(BROKEN);
+    mp.answers.brokenImages = [/^wxfile:\/\/tmp\/code-/];
+    const path = await openPoster(BROKEN.id);
+    expect(downloads()).toHaveLength(1);
+    expect(imagesIn(path)).toEqual([]);
+    const drawn = mp.textsIn(path);
+    expect(drawn).toEqual(layoutTexts(posterLayout(BROKEN, { state: 'missing', reason: CODE_IMAGE_FAILED })));
+    expect(drawn).toContain('小程序码未生成');
+    expect(squeeze(drawn.join(''))).toContain(squeeze(CODE_IMAGE_FAILED));
+    expect(mp.warnings.some((w) => w.includes('[picture] code image failed'))).toBe(true);
+  });
+
+  it('the calculator’s figure goes on the poster only when the user ticks 在海报上显示我的测算金额', async () => {
+    mp.storage.set(DRAFT_KEY, UPGRADE_2100_DRAFT);
+    await mp.reLaunch('/pages/policy/detail/index?id=m08');
+    // （八）2100万元 × 20% = 420万元 (under 500万元).
+    expect(mp.text('#mini-calc-total')).toBe('420万元');
+    expect(mp.text('#poster-with-figure')).toBe('☐在海报上显示我的测算金额（420万元）');
+    const m08 = byId('m08');
+    const plain = await openPoster('m08', true);
+    expect(mp.textsIn(plain)).toEqual(layoutTexts(posterLayout(m08, { state: 'image' })));
+    expect(mp.textsIn(plain).join('')).not.toContain('420万元');
+
+    await mp.tap('#poster-close');
+    await mp.tap('#poster-with-figure');
+    expect(mp.text('#poster-with-figure')).toBe('☑在海报上显示我的测算金额（420万元）');
+    const mine = await openPoster('m08', true);
+    const drawn = mp.textsIn(mine);
+    expect(drawn).toEqual(layoutTexts(posterLayout(m08, { state: 'image' }, '420万元')));
+    expect(drawn).toContain('420万元');
+  });
+
+  it('a measure without a figure of the user’s offers no tick', async () => {
+    await mp.reLaunch('/pages/policy/detail/index?id=m08');
+    expect(mp.has('mini-calc-total')).toBe(false);
+    expect(mp.has('poster-with-figure')).toBe(false);
+  });
+
   const albumApis = () =>
     mp.calls.map((c) => c.api).filter((a) => ['getSetting', 'authorize', 'showModal', 'openSetting', 'saveImageToPhotosAlbum'].includes(a));
 
   it.each([
-    { case: 'never asked, the user allows', setting: undefined, grant: true, modal: [], inSettings: true, apis: ['getSetting', 'authorize', 'saveImageToPhotosAlbum'], notice: '海报已保存到相册' },
+    { case: 'never asked, the user allows', setting: undefined, grant: true, modal: [], inSettings: true, apis: ['getSetting', 'authorize', 'saveImageToPhotosAlbum'], notice: SAVED_TEXT },
     { case: 'never asked, the user refuses', setting: undefined, grant: false, modal: [], inSettings: true, apis: ['getSetting', 'authorize'], notice: REFUSED_TEXT },
-    { case: 'allowed before', setting: true, grant: true, modal: [], inSettings: true, apis: ['getSetting', 'saveImageToPhotosAlbum'], notice: '海报已保存到相册' },
-    { case: 'refused before, the user goes to settings and allows', setting: false, grant: true, modal: [true], inSettings: true, apis: ['getSetting', 'showModal', 'openSetting', 'saveImageToPhotosAlbum'], notice: '海报已保存到相册' },
+    { case: 'allowed before', setting: true, grant: true, modal: [], inSettings: true, apis: ['getSetting', 'saveImageToPhotosAlbum'], notice: SAVED_TEXT },
+    { case: 'refused before, the user goes to settings and allows', setting: false, grant: true, modal: [true], inSettings: true, apis: ['getSetting', 'showModal', 'openSetting', 'saveImageToPhotosAlbum'], notice: SAVED_TEXT },
     { case: 'refused before, the user goes to settings and does not allow', setting: false, grant: true, modal: [true], inSettings: false, apis: ['getSetting', 'showModal', 'openSetting'], notice: REFUSED_TEXT },
     { case: 'refused before, the user declines the explanation', setting: false, grant: true, modal: [false], inSettings: true, apis: ['getSetting', 'showModal'], notice: REFUSED_TEXT },
   ])('saving to the album — $case', async ({ setting, grant, modal, inSettings, apis, notice }) => {
-    await openPoster('m08');
+    const poster = await openPoster('m08');
     mp.answers.albumSetting = setting;
     mp.answers.albumGrant = grant;
     mp.answers.albumGrantInSettings = inSettings;
@@ -591,8 +795,9 @@ describe('the share poster', () => {
       expect(m).toMatchObject({ confirmText: '去设置' });
     }
     const saved = apis.includes('saveImageToPhotosAlbum');
-    // The fake canvasToTempFilePath answers wxfile://tmp/poster.png: the file saved is the poster exported.
-    if (saved) expect(mp.callsOf('saveImageToPhotosAlbum')).toEqual([{ filePath: 'wxfile://tmp/poster.png' }]);
+    // The file saved is the poster exported.
+    expect(poster).toMatch(/^wxfile:\/\/tmp\/poster-canvas-\d+\.png$/);
+    if (saved) expect(mp.callsOf('saveImageToPhotosAlbum')).toEqual([{ filePath: poster }]);
     expect(mp.callsOf('showToast').some((t) => t.title === '已保存')).toBe(saved);
   });
 });
