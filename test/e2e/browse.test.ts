@@ -1,12 +1,17 @@
 /**
  * The policy browser end to end, in Chromium at 390×844 on the H5 build with the local cloud:
  * browse → filter → detail → the mini calculator shows the engine's figure; a deep link opens a
- * measure in a fresh browser; the poster is a 750×1200 PNG that is not blank; favourites persist.
+ * measure in a fresh browser; the poster is a 750×1334 PNG that is not blank, and its 小程序码 —
+ * for every measure — decodes to a link that opens that measure in a fresh browser; favourites persist.
  */
 import { writeFileSync } from 'fs';
 import path from 'path';
 import type { Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { catalog2022, evaluate, formatInterval, headline } from '../../shared/policy';
+import { POSTER_CODE_BOX } from '../../shared/policy/poster';
+import { sceneOf } from '../../shared/policy/scene';
 import { calcSpec } from '../../shared/policy/measure-calc';
 import { TYPED_AMOUNTS } from '../support/typed-amounts';
 import { ARTIFACTS, shot, startHarness, type Harness } from './harness';
@@ -29,6 +34,18 @@ const visible = (page: Page, selector: string) => page.locator(selector).locator
 
 async function cardIds(page: Page): Promise<string[]> {
   return visible(page, '.measure-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-measure') ?? e.id));
+}
+
+/** The QR code in the poster's code box, decoded (jsQR), or null. */
+function decodeCode(png: Buffer): string | null {
+  const image = PNG.sync.read(png);
+  const { x, y, size } = POSTER_CODE_BOX;
+  const crop = new Uint8ClampedArray(size * size * 4);
+  for (let row = 0; row < size; row++) {
+    const from = ((y + row) * image.width + x) * 4;
+    crop.set(image.data.subarray(from, from + size * 4), row * size * 4);
+  }
+  return jsQR(crop, size, size)?.data ?? null;
 }
 
 /** Reads a PNG's size from its IHDR chunk. */
@@ -210,7 +227,7 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     await context.close();
   });
 
-  it('a deep link to a measure opens it in a fresh browser, and the poster is a 750×1200 PNG that is not blank', async () => {
+  it('a deep link to a measure opens it in a fresh browser, and the poster is a 750×1334 PNG that is not blank', async () => {
     const { page, context } = await h.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -237,7 +254,7 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     const src = (await img.getAttribute('src')) ?? '';
     expect(src.startsWith('data:image/png;base64,')).toBe(true);
     const png = Buffer.from(src.slice('data:image/png;base64,'.length), 'base64');
-    expect(pngSize(png)).toEqual({ width: 750, height: 1200 });
+    expect(pngSize(png)).toEqual({ width: 750, height: 1334 });
 
     // Pixels: many colours, the dark title text, the accent headline, the green header band.
     const stats = await page.evaluate(async (dataUrl) => {
@@ -261,7 +278,7 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
       }
       return { colours: colours.size, dark, accent, green, pixels: d.length / 4 };
     }, src);
-    expect(stats.pixels).toBe(750 * 1200);
+    expect(stats.pixels).toBe(750 * 1334);
     expect(stats.colours).toBeGreaterThan(50);
     expect(stats.dark).toBeGreaterThan(2000);
     expect(stats.accent).toBeGreaterThan(2000);
@@ -275,7 +292,7 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     const file = path.join(ARTIFACTS, 'poster-m17-download.png');
     await download.saveAs(file);
     const { readFileSync } = await import('fs');
-    expect(pngSize(readFileSync(file))).toEqual({ width: 750, height: 1200 });
+    expect(pngSize(readFileSync(file))).toEqual({ width: 750, height: 1334 });
 
     expect(errors).toEqual([]);
     await context.close();
@@ -316,10 +333,11 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     await context.close();
   });
 
-  it('every measure: its deep link shows the verbatim clause, the calculator or guidance, and makes a 750×1200 poster', async () => {
+  it('every measure: its deep link shows the verbatim clause and the calculator or guidance; its poster’s code opens it again in a fresh browser', async () => {
     const { page, context } = await h.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const links: [string, string, string][] = [];
     for (const m of catalog2022.measures) {
       await page.goto('about:blank');
       await page.goto(h.url + detail(m.id));
@@ -335,10 +353,23 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
       await img.waitFor();
       const src = (await img.getAttribute('src')) ?? '';
       const png = Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64');
-      expect([m.id, pngSize(png)]).toEqual([m.id, { width: 750, height: 1200 }]);
-      expect([m.id, png.length > 20_000]).toEqual([m.id, true]);
+      expect([m.id, pngSize(png)]).toEqual([m.id, { width: 750, height: 1334 }]);
+      // The code in its corner, read back from the poster's pixels as a phone's camera would.
+      const link = decodeCode(png);
+      // The local cloud's code is a QR code of the H5 link with WeChat's scene (a real WeChat code opens the same page with it).
+      expect([m.id, link]).toEqual([m.id, `${h.url}/#/pages/policy/detail/index?scene=${encodeURIComponent(sceneOf({ view: 'measure', measureId: m.id }))}`]);
+      links.push([m.id, m.title, link!]);
       // The longest title, the most items, a non-monetary one: kept for looking at.
       if (['m09', 'm01', 'm24', 'm28'].includes(m.id)) writeFileSync(path.join(ARTIFACTS, `poster-${m.id}.png`), png);
+    }
+    expect(links).toHaveLength(30);
+    // Each link, opened in a browser that has never seen the app, shows its measure.
+    for (const [id, title, link] of links) {
+      const fresh = await h.newPage();
+      await fresh.page.goto(link);
+      await visible(fresh.page, '#detail-title').waitFor();
+      expect([id, await visible(fresh.page, '#detail-title').textContent()]).toEqual([id, title]);
+      await fresh.context.close();
     }
     expect(errors).toEqual([]);
     await context.close();
