@@ -5,8 +5,10 @@
  * Figures come formatted from shared/policy (headline, figureText, formatInterval); nothing is
  * computed here.
  */
+import { largestCeiling } from './browse';
 import { catalog2022 } from './catalog';
 import { COLORS, font, wrapText, type DrawOp, type Layout, type MeasureText } from './drawing';
+import { formatMoney } from './format';
 import { headline, itemHeadline } from './headline';
 import type { Catalog, Measure } from './types';
 
@@ -62,6 +64,22 @@ export function itemCard(
     title: item.title,
     figure: yourFigure || itemHeadline(measure, itemId, catalog),
     figureNote: yourFigure ? '我按清单测算（以主管部门审核为准）' : '按清单条文',
+    footer: FOOTER(brand.appName, brand.listShort),
+  };
+}
+
+/**
+ * The policy browser's card: how many measures the shared list holds (a search travels with the
+ * link) and the largest figure any one of them states (largestCeiling, from the catalog).
+ */
+export function browseCard(count: number, brand: { appName: string; listShort: string }, query?: string, catalog: Catalog = catalog2022): ShareCardContent {
+  const q = query?.trim();
+  return {
+    chip: '政策清单',
+    kicker: brand.listShort,
+    title: q ? `“${q}”相关的 ${count} 条扶持政策` : `${count} 条制造业扶持政策，哪条适合你？`,
+    figure: `单项最高 ${formatMoney(largestCeiling(catalog))}`,
+    figureNote: '每条都有条文原文和测算',
     footer: FOOTER(brand.appName, brand.listShort),
   };
 }

@@ -95,9 +95,11 @@ test('a shared link with ?q= opens with that search; the share card carries it',
   router.params = { q: encodeURIComponent('机器人') }
   const { container } = render(<BrowsePage />)
   expect(cards(container)).toEqual(['m08'])
+  // (with the promise of its drawn card, which WeChat waits for; jsdom draws none)
   expect(hooks.share?.()).toEqual({
     title: '“机器人”相关的 1 条扶持政策｜内蒙古 2022 制造业政策',
     path: `/pages/policy/browse/index?q=${encodeURIComponent('机器人')}`,
+    promise: expect.any(Promise),
   })
   expect(hooks.timeline?.()).toEqual({ title: '“机器人”相关的 1 条扶持政策｜内蒙古 2022 制造业政策', query: `q=${encodeURIComponent('机器人')}` })
 })

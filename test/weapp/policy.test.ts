@@ -19,7 +19,7 @@ import { calcSpec } from '../../shared/policy/measure-calc';
 import { domId, entryListId, entryPath, factPath, regionKey } from '../../shared/policy/paths';
 import { layoutTexts, type CodeSlot } from '../../shared/policy/drawing';
 import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent } from '../../shared/policy/poster';
-import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, layoutShareCard, measureCard } from '../../shared/policy/share-card';
+import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, browseCard, layoutShareCard, measureCard } from '../../shared/policy/share-card';
 import { QRCODE_REASONS, QRCODE_WIDTH } from '../../shared/cloud/handlers/qrcode';
 import { CODE_IMAGE_FAILED } from '../../src/services/picture';
 import { segmentClause } from '../../shared/policy/search';
@@ -466,16 +466,25 @@ describe('share cards', () => {
     expect(shownCards()).toHaveLength(MEASURES.length);
   });
 
-  it('the browser shares the whole list, and after a search the search travels with the link', async () => {
+  it('the browser shares the whole list on a drawn card, and after a search the search travels with the link and the card', async () => {
     const page = await mp.reLaunch(BROWSE_PATH);
-    expect(share(page)).toEqual(browseShare(MEASURES.length));
+    // The card of a list depends on the search: drawn when shared, through the promise WeChat waits for.
+    const whole = share(page);
+    expect(whole).toEqual({ ...browseShare(MEASURES.length), promise: expect.any(Promise) });
+    const wholeDone = await whole.promise!;
+    expect(wholeDone).toEqual({ ...browseShare(MEASURES.length), imageUrl: expect.stringMatching(/^wxfile:\/\/tmp\/share-card-canvas-\d+\.png$/) });
+    expect(mp.textsIn(wholeDone.imageUrl!)).toEqual(layoutTexts(layoutShareCard(browseCard(MEASURES.length, BRAND), fakeTextWidth)));
+    // Drawn once: the next share carries it at once.
+    expect(share(page)).toEqual(wholeDone);
     expect(timeline(page)).toEqual(browseTimeline(MEASURES.length));
 
     const q = '机器人';
     await mp.input('#policy-search', q);
     const hits = browse(q, {}).hits.map((h) => h.measure.id);
-    const card = share(mp.page());
-    expect(card).toEqual(browseShare(hits.length, q));
+    const searched = share(mp.page());
+    const card = await searched.promise!;
+    expect(card).toEqual({ ...browseShare(hits.length, q), imageUrl: expect.stringMatching(/^wxfile:\/\/tmp\/share-card-canvas-\d+\.png$/) });
+    expect(squeeze(mp.textsIn(card.imageUrl!).join(''))).toContain(squeeze(`“${q}”相关的 ${hits.length} 条扶持政策`));
     expect(card.title).toContain(`“${q}”相关的 ${hits.length} 条`);
     expect(card.path).toBe(`${BROWSE_PATH}?q=${encodeURIComponent(q)}`);
     const moment = timeline(mp.page());

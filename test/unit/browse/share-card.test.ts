@@ -2,7 +2,7 @@
 import { catalog2022, headline } from '../../../shared/policy';
 import { layoutTexts } from '../../../shared/policy/drawing';
 import { itemHeadline } from '../../../shared/policy/headline';
-import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, itemCard, layoutShareCard, measureCard, resultCard, type ShareCardContent } from '../../../shared/policy/share-card';
+import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, browseCard, itemCard, layoutShareCard, measureCard, resultCard, type ShareCardContent } from '../../../shared/policy/share-card';
 import { fakeMeasure } from '../../support/measure';
 
 const fake = fakeMeasure;
@@ -49,4 +49,13 @@ test('the result card: an invitation without a digit of the user’s unless tick
   const ticked = fits(resultCard(brand, { total: '636万元', covers: '涉及 3 条措施、3 个可申请事项' }));
   expect(ticked).toContain('636万元');
   expect(squeeze(ticked.join(''))).toContain(squeeze('涉及 3 条措施、3 个可申请事项'));
+});
+
+test('the browser’s card: how many measures, the search that travels with it, and the largest stated figure', () => {
+  // The largest single figure of the list: （三十）'s 3000万元 (largestCeiling over the catalog).
+  const all = fits(browseCard(30, brand));
+  expect(squeeze(all.join(''))).toContain(squeeze('30 条制造业扶持政策，哪条适合你？'));
+  expect(all).toContain('单项最高 3000万元');
+  const searched = fits(browseCard(3, brand, ' 机器人 '));
+  expect(squeeze(searched.join(''))).toContain(squeeze('“机器人”相关的 3 条扶持政策'));
 });

@@ -9,7 +9,10 @@ import MeasureCard from '@/components/measure-card'
 import SearchBox from '@/components/search-box'
 import FilterBar, { EMPTY_FILTERS, type FilterState } from '@/components/filter-bar'
 import { listFavourites } from '@/services/favourites'
-import { browseShare, browseTimeline, measurePath } from '@/services/share'
+import { browseCard } from '@policy/share-card'
+import DrawCanvas from '@/components/draw-canvas'
+import { BRAND, browseShare, browseTimeline, measurePath } from '@/services/share'
+import { withCard } from '@/services/share-card'
 import { cardOf, param } from '../cards'
 
 import './index.scss'
@@ -52,7 +55,7 @@ export default function BrowsePage() {
   const { hits, amountError } = useMemo(() => browse(query, bf), [query, bf])
   const tips = useMemo(() => (hits.length === 0 ? suggestions(query, bf) : []), [hits.length, query, bf])
 
-  useShareAppMessage(() => browseShare(hits.length, query))
+  useShareAppMessage(() => withCard(browseShare(hits.length, query), browseCard(hits.length, BRAND, query)))
   useShareTimeline(() => browseTimeline(hits.length, query))
 
   const open = (id: string) => void Taro.navigateTo({ url: measurePath(id) })
@@ -133,6 +136,7 @@ export default function BrowsePage() {
           })}
 
       <Text className='browse__foot muted'>金额为条文所写的标准或上限，能否获得及具体金额以主管部门审核认定为准。</Text>
+      <DrawCanvas name='card' />
     </View>
   )
 }
