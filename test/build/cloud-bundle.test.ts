@@ -145,6 +145,23 @@ describe.each([...FUNCTION_NAMES])('cloudfunctions/%s/index.js', (name) => {
 // ---------------------------------------------------------------------------------------------
 // The reminder functions, each loaded alone, then together against one fake WeChat database.
 
+
+/**
+ * Runs `run` (a script) in a folder holding the built functions `files` (name → file name) and a
+ * stand-in `wx-server-sdk` (`sdk`, its index.js), as WeChat would with the deployed folders; the
+ * script's last line of output is read as JSON.
+ */
+function runWithFakeSdk(label: string, files: [string, string][], sdk: string, run: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const dir = mkdtempSync(path.join(tmpRoot, `${label}-`));
+  for (const [name, file] of files) copyFileSync(path.join(root, 'cloudfunctions', name, 'index.js'), path.join(dir, file));
+  const sdkDir = path.join(dir, 'node_modules', 'wx-server-sdk');
+  mkdirSync(sdkDir, { recursive: true });
+  writeFileSync(path.join(sdkDir, 'index.js'), sdk);
+  writeFileSync(path.join(dir, 'run.js'), run);
+  const out = execFileSync(process.execPath, [path.join(dir, 'run.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, encoding: 'utf8', timeout: 30_000 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
 describe('deadlines, subscriptions and remind bundles', () => {
   const fakeDbFile = path.join(tmpRoot, 'fake-wx-db.js');
   beforeAll(() => {
@@ -173,12 +190,10 @@ describe('deadlines, subscriptions and remind bundles', () => {
   });
 
   it('together, against one fake database: subscribe (OPENID from getWXContext) → admin adds the deadline → timer → one subscribeMessage.send', () => {
-    const dir = mkdtempSync(path.join(tmpRoot, 'together-'));
-    for (const name of ['deadlines', 'subscriptions', 'remind']) copyFileSync(path.join(root, 'cloudfunctions', name, 'index.js'), path.join(dir, `${name}.js`));
-    const sdkDir = path.join(dir, 'node_modules', 'wx-server-sdk');
-    mkdirSync(sdkDir, { recursive: true });
-    writeFileSync(
-      path.join(sdkDir, 'index.js'),
+    const templates = JSON.stringify(Object.values(REMINDER_TEMPLATES).map((t) => t.id));
+    const r = runWithFakeSdk(
+      'together',
+      ['deadlines', 'subscriptions', 'remind'].map((name) => [name, `${name}.js`]),
       `const { FakeWxDatabase } = require(${JSON.stringify(fakeDbFile)});
        const db = new FakeWxDatabase();
        globalThis.__sent = [];
@@ -189,10 +204,6 @@ describe('deadlines, subscriptions and remind bundles', () => {
        exports.database = () => db;
        exports.openapi = { subscribeMessage: { send: async (p) => { globalThis.__sent.push(p); return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }; } } };
        exports.__db = db;`,
-    );
-    const templates = JSON.stringify(Object.values(REMINDER_TEMPLATES).map((t) => t.id));
-    writeFileSync(
-      path.join(dir, 'run.js'),
       `const deadlines = require('./deadlines.js'), subscriptions = require('./subscriptions.js'), remind = require('./remind.js');
        const sdk = require('wx-server-sdk');
        const [week, day] = ${templates};
@@ -214,8 +225,6 @@ describe('deadlines, subscriptions and remind bundles', () => {
          console.log(JSON.stringify(out));
        })().catch((e) => console.log(JSON.stringify({ crashed: String(e && e.stack || e) })));`,
     );
-    const out = execFileSync(process.execPath, [path.join(dir, 'run.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, encoding: 'utf8', timeout: 30_000 });
-    const r = JSON.parse(out.trim().split('\n').pop()!);
     expect(r.crashed).toBeUndefined();
     expect(r.subscribe.ok).toBe(true);
     expect(r.subscribe.data.accepted).toEqual(['week']);
@@ -228,12 +237,9 @@ describe('deadlines, subscriptions and remind bundles', () => {
   });
 
   it('qrcode alone against a fake SDK: wxacode.getUnlimited once, uploadFile to qrcode/<hash>.png, then answered from storage', () => {
-    const dir = mkdtempSync(path.join(tmpRoot, 'qrcode-fake-'));
-    copyFileSync(path.join(root, 'cloudfunctions', 'qrcode', 'index.js'), path.join(dir, 'index.js'));
-    const sdkDir = path.join(dir, 'node_modules', 'wx-server-sdk');
-    mkdirSync(sdkDir, { recursive: true });
-    writeFileSync(
-      path.join(sdkDir, 'index.js'),
+    const r = runWithFakeSdk(
+      'qrcode-fake',
+      [['qrcode', 'index.js']],
       `const { FakeWxDatabase } = require(${JSON.stringify(fakeDbFile)});
        const db = new FakeWxDatabase();
        const files = new Map();
@@ -245,9 +251,6 @@ describe('deadlines, subscriptions and remind bundles', () => {
        exports.openapi = { wxacode: { getUnlimited: async (p) => { globalThis.__calls.push(['getUnlimited', p]); return { buffer: Buffer.from([1, 2, 3]), contentType: 'image/jpeg', errCode: 0, errMsg: 'ok' }; } } };
        exports.uploadFile = async (p) => { globalThis.__calls.push(['uploadFile', p.cloudPath, Buffer.isBuffer(p.fileContent)]); files.set('cloud://e/' + p.cloudPath, p.fileContent); return { fileID: 'cloud://e/' + p.cloudPath }; };
        exports.getTempFileURL = async (p) => ({ fileList: p.fileList.map((id) => ({ fileID: id, tempFileURL: files.has(id) ? 'https://t/' + id.slice(10) : '', status: files.has(id) ? 0 : 1 })) });`,
-    );
-    writeFileSync(
-      path.join(dir, 'run.js'),
       `const fn = require('./index.js');
        (async () => {
          const out = { first: await fn.main({ scene: 'm=m08' }), second: await fn.main({ scene: 'm=m08' }), bad: await fn.main({ scene: 'm=m99' }) };
@@ -255,8 +258,6 @@ describe('deadlines, subscriptions and remind bundles', () => {
          console.log(JSON.stringify(out));
        })().catch((e) => console.log(JSON.stringify({ crashed: String(e && e.stack || e) })));`,
     );
-    const out = execFileSync(process.execPath, [path.join(dir, 'run.js')], { cwd: dir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, encoding: 'utf8', timeout: 30_000 });
-    const r = JSON.parse(out.trim().split('\n').pop()!);
     expect(r.crashed).toBeUndefined();
     expect(r.first.data).toMatchObject({ status: 'ready', scene: 'm=m08', page: 'pages/policy/detail/index', cached: false, fileID: expect.stringMatching(/^cloud:\/\/e\/qrcode\/[0-9a-f]{40}\.png$/) });
     expect(r.second.data).toEqual({ ...r.first.data, cached: true });

@@ -14,17 +14,11 @@ import { POSTER_CODE_BOX } from '../../shared/policy/poster';
 import { sceneOf } from '../../shared/policy/scene';
 import { calcSpec } from '../../shared/policy/measure-calc';
 import { TYPED_AMOUNTS } from '../support/typed-amounts';
-import { ARTIFACTS, shot, startHarness, type Harness } from './harness';
+import { ARTIFACTS, shot, useHarness } from './harness';
 
 jest.setTimeout(120_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 const BROWSE = '/#/pages/policy/browse/index';
 const detail = (id: string) => `/#/pages/policy/detail/index?id=${id}`;
@@ -56,10 +50,10 @@ function pngSize(buf: Buffer): { width: number; height: number } {
 
 describe('policy browser and detail (H5, Chromium 390×844)', () => {
   it('browses all 30 measures, filters, searches figures, and says what to change when nothing is left', async () => {
-    const { page, context } = await h.newPage();
+    const { page, context } = await harness().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(h.url + BROWSE);
+    await page.goto(harness().url + BROWSE);
     await visible(page, '#measure-card-m01').waitFor();
     await shot(page, 'browse-top');
 
@@ -120,10 +114,10 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
   });
 
   it('browse → filter → detail → the mini calculator gives the engine’s figure with its stages', async () => {
-    const { page, context } = await h.newPage();
+    const { page, context } = await harness().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(h.url + BROWSE);
+    await page.goto(harness().url + BROWSE);
     await visible(page, '#filter-kind-补助').click();
     await visible(page, '#policy-search input').fill('技改');
     await visible(page, '#measure-card-m08').click();
@@ -200,10 +194,10 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
   });
 
   it('the calculator refuses 1.5 craftsmen with the questionnaire’s message, and shows whole ones as the craftsmen’s own award', async () => {
-    const { page, context } = await h.newPage();
+    const { page, context } = await harness().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(h.url + detail('m07'));
+    await page.goto(harness().url + detail('m07'));
     await visible(page, '#mini-calc').waitFor();
     const box = visible(page, '#calc-facts-m07-greatCraftsmen-input input');
     await box.fill('1.5');
@@ -228,10 +222,10 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
   });
 
   it('a deep link to a measure opens it in a fresh browser, and the poster is a 750×1334 PNG that is not blank', async () => {
-    const { page, context } = await h.newPage();
+    const { page, context } = await harness().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(h.url + detail('m17'));
+    await page.goto(harness().url + detail('m17'));
     await visible(page, '#detail-title').waitFor();
     expect(await visible(page, '#detail-title').textContent()).toBe('支持节能技术改造');
     expect(await visible(page, '#detail-headline').textContent()).toBe('每吨标准煤 200元');
@@ -242,7 +236,7 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     await visible(page, '#detail-copy-link').click();
     await page.waitForFunction(() => document.querySelector('#detail-copy-link')?.textContent?.includes('链接已复制'));
     const copied = (await page.evaluate(() => window.localStorage.getItem('taro_clipboard'))) ?? '';
-    expect(copied).toContain(`${h.url}/#/pages/policy/detail/index?id=m17`);
+    expect(copied).toContain(`${harness().url}/#/pages/policy/detail/index?id=m17`);
 
     await visible(page, '#poster-open').click();
     const img = visible(page, '#poster-image img');
@@ -299,8 +293,8 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
   });
 
   it('non-monetary measures show their guidance; an unknown id says so; favourites stay on the device', async () => {
-    const { page, context } = await h.newPage();
-    await page.goto(h.url + detail('m27'));
+    const { page, context } = await harness().newPage();
+    await page.goto(harness().url + detail('m27'));
     await visible(page, '#detail-guidance').waitFor();
     expect(await visible(page, '#detail-calculator').count()).toBe(0);
     expect(await visible(page, '#detail-guidance').textContent()).toContain('纳入自治区重点支持产业目录的可享受电价政策支持');
@@ -320,27 +314,27 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     await page.waitForTimeout(1600); // the "已收藏到本机" toast
     await shot(page, 'detail-m27-guidance');
 
-    await page.goto(h.url + BROWSE);
+    await page.goto(harness().url + BROWSE);
     await page.reload();
     await visible(page, '#filter-favourites').waitFor();
     await visible(page, '#filter-favourites').click();
     expect(await cardIds(page)).toEqual(['m27']);
     expect(await visible(page, '#measure-card-m27 .measure-card__star').count()).toBe(1);
 
-    await page.goto(h.url + detail('m99'));
+    await page.goto(harness().url + detail('m99'));
     await visible(page, '#detail-missing').waitFor();
     expect(await visible(page, '#detail-missing').textContent()).toContain('没有找到这条政策');
     await context.close();
   });
 
   it('every measure: its deep link shows the verbatim clause and the calculator or guidance; its poster’s code opens it again in a fresh browser', async () => {
-    const { page, context } = await h.newPage();
+    const { page, context } = await harness().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const links: [string, string, string][] = [];
     for (const m of catalog2022.measures) {
       await page.goto('about:blank');
-      await page.goto(h.url + detail(m.id));
+      await page.goto(harness().url + detail(m.id));
       await visible(page, '#detail-title').waitFor();
       expect([m.id, await visible(page, '#detail-title').textContent()]).toEqual([m.id, m.title]);
       expect([m.id, await visible(page, '#detail-headline').textContent()]).toEqual([m.id, headline(m)]);
@@ -357,7 +351,7 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
       // The code in its corner, read back from the poster's pixels as a phone's camera would.
       const link = decodeCode(png);
       // The local cloud's code is a QR code of the H5 link with WeChat's scene (a real WeChat code opens the same page with it).
-      expect([m.id, link]).toEqual([m.id, `${h.url}/#/pages/policy/detail/index?scene=${encodeURIComponent(sceneOf({ view: 'measure', measureId: m.id }))}`]);
+      expect([m.id, link]).toEqual([m.id, `${harness().url}/#/pages/policy/detail/index?scene=${encodeURIComponent(sceneOf({ view: 'measure', measureId: m.id }))}`]);
       links.push([m.id, m.title, link!]);
       // The longest title, the most items, a non-monetary one: kept for looking at.
       if (['m09', 'm01', 'm24', 'm28'].includes(m.id)) writeFileSync(path.join(ARTIFACTS, `poster-${m.id}.png`), png);
@@ -365,7 +359,7 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     expect(links).toHaveLength(30);
     // Each link, opened in a browser that has never seen the app, shows its measure.
     for (const [id, title, link] of links) {
-      const fresh = await h.newPage();
+      const fresh = await harness().newPage();
       await fresh.page.goto(link);
       await visible(fresh.page, '#detail-title').waitFor();
       expect([id, await visible(fresh.page, '#detail-title').textContent()]).toEqual([id, title]);

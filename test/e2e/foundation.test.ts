@@ -1,20 +1,14 @@
 /** The foundation, end to end: home → check page → calculate round trip through the local cloud. */
 import { evaluate, formatInterval, parseProfile } from '../../shared/policy';
-import { shot, startHarness, type Harness } from './harness';
+import { shot, useHarness } from './harness';
 
 jest.setTimeout(60_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 describe('H5 app on the local cloud, in Chromium at 390×844', () => {
   it('opens the home page, then the developer check page, which shows the engine’s total from the cloud', async () => {
-    const { page, context } = await h.newPage();
+    const { page, context } = await harness().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const cloudCalls: number[] = [];
@@ -22,7 +16,7 @@ describe('H5 app on the local cloud, in Chromium at 390×844', () => {
       if (r.url().includes('/cloud/calculate')) cloudCalls.push(r.status());
     });
 
-    await page.goto(h.url);
+    await page.goto(harness().url);
     // The check page is the developer page now (home's start button opens the questionnaire).
     const dev = page.locator('#dev-check').first();
     await dev.waitFor({ state: 'visible' });
@@ -44,7 +38,7 @@ describe('H5 app on the local cloud, in Chromium at 390×844', () => {
   });
 
   it('answers a bad request to a cloud function with a JSON error in Chinese, not a stack trace', async () => {
-    const res = await fetch(`${h.url}/cloud/calculate`, {
+    const res = await fetch(`${harness().url}/cloud/calculate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ profile: { version: 1, entity: 'enterprise', facts: { 'm14.cloudCost': -1 } } }),

@@ -6,29 +6,23 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { gzipSync } from 'zlib';
-import { startHarness, type Harness } from './harness';
+import { useHarness } from './harness';
 
 jest.setTimeout(60_000);
 const BUDGET = 150 * 1024;
 const root = path.join(__dirname, '../..');
 const staticDir = path.resolve(root, process.env.E2E_STATIC_DIR || 'dist-h5');
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 it(`loads at most ${BUDGET / 1024} KB of gzip'd JavaScript before the home page is interactive`, async () => {
-  const { page, context } = await h.newPage();
+  const { page, context } = await harness().newPage();
   const js: string[] = [];
   page.on('response', (r) => {
     const u = new URL(r.url());
     if (u.pathname.endsWith('.js')) js.push(u.pathname);
   });
-  await page.goto(h.url);
+  await page.goto(harness().url);
   await page.locator('.start-button').first().waitFor({ state: 'visible' });
   const sizes = js.map((p) => {
     const body = readFileSync(path.join(staticDir, p));

@@ -64,6 +64,24 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/**
+ * One harness for a test file: started before its tests, closed after them. Use the returned
+ * getter inside tests (`const h = useHarness(); … h().url`).
+ */
+export function useHarness(): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => {
+    if (!h) throw new Error('the e2e harness has not started (useHarness must be called at the top of a test file)');
+    return h;
+  };
+}
+
 /** Taro's H5 page switch slides; wait until it is over before a screenshot. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(400);

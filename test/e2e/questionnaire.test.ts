@@ -10,18 +10,12 @@ import type { Locator, Page } from 'playwright-core';
 import type { EvaluateResult } from '../../shared/policy';
 import { wanRange } from '../../shared/policy/result-view';
 import { engine } from '../support/engine';
-import { settle, shot, startHarness, type Harness } from './harness';
+import { settle, shot, useHarness } from './harness';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';
 
 jest.setTimeout(120_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 
 interface Flow {
@@ -32,10 +26,10 @@ interface Flow {
 }
 
 async function open(): Promise<Flow> {
-  const { page, context } = await h.newPage();
+  const { page, context } = await harness().newPage();
   const flow: Flow = { page, taps: 0, errors: [], close: () => context.close() };
   page.on('pageerror', (e) => flow.errors.push(e.message));
-  await page.goto(h.url);
+  await page.goto(harness().url);
   await page.locator('#home-lead').waitFor();
   return flow;
 }
@@ -347,7 +341,7 @@ describe('questionnaire and results', () => {
     expect(await input(f, q).inputValue()).toBe('２,５００');
 
     // Home offers to resume.
-    await f.page.goto(h.url);
+    await f.page.goto(harness().url);
     await f.page.locator('#resume-button').waitFor();
     expect(await textOf(f, '#resume-note')).toContain('第 3 步');
     await shot(f.page, 'q-home-resume');

@@ -18,16 +18,12 @@ import { DRAFT_KEY } from '../../src/state/draft-core';
 import { draftOf, type PersonaProfile } from '../support/drafts';
 import { engine } from '../support/engine';
 import { LARGE_ENTERPRISE, INDUSTRIAL_PARK, SMALL_SPECIALIZED } from '../support/personas';
-import { ARTIFACTS, shot, startHarness, type Harness } from './harness';
+import { ARTIFACTS, shot, useHarness } from './harness';
 
 jest.setTimeout(120_000);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
+const harness = useHarness();
+afterAll(() => {
   delete process.env.LOCAL_QRCODE_ERROR;
 });
 
@@ -36,7 +32,7 @@ const RESULTS = '/#/pages/results/index';
 
 /** A page whose device already holds these answers (as the questionnaire stores them). */
 async function withAnswers(profile: PersonaProfile) {
-  const f = await h.newPage();
+  const f = await harness().newPage();
   await f.context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [DRAFT_KEY, JSON.stringify({ data: draftOf(profile) })] as const);
   return f;
 }
@@ -90,7 +86,7 @@ describe('the 测算单 (result sheet)', () => {
     const { page, context } = await withAnswers(profile);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(h.url + RESULTS);
+    await page.goto(harness().url + RESULTS);
     await visible(page, '#results-summary').waitFor();
     await visible(page, '#sheet-open').click();
     const png = await imageOf(page, '#sheet-image');
@@ -123,7 +119,7 @@ describe('the 测算单 (result sheet)', () => {
 
     // Its code: the home page, with nothing of the result in it.
     const code = jsQR(new Uint8ClampedArray(d.buffer, d.byteOffset, d.length), image.width, image.height);
-    expect(code?.data).toBe(`${h.url}/#/pages/index/index?scene=${encodeURIComponent('v=start')}`);
+    expect(code?.data).toBe(`${harness().url}/#/pages/index/index?scene=${encodeURIComponent('v=start')}`);
 
     // The page's total is the sheet's (summarize, in 万元).
     if (summarize(result).totalWan) expect(await visible(page, '#results-total').textContent()).toBe(summarize(result).totalWan);
@@ -141,12 +137,12 @@ describe('the 测算单 (result sheet)', () => {
 describe('shares that open what they name', () => {
   it('a result card’s 分享 copies a line naming its item, whose link opens the detail page at that item; the figure only when ticked', async () => {
     const { page, context } = await withAnswers(LARGE_ENTERPRISE);
-    await page.goto(h.url + RESULTS);
+    await page.goto(harness().url + RESULTS);
     await visible(page, '#result-m08-robots').waitFor();
     await visible(page, '#result-m08-robots-share').click();
     await page.waitForFunction(() => !!window.localStorage.getItem('taro_clipboard'));
     const copied = clipboard(await page.evaluate(() => window.localStorage.getItem('taro_clipboard')));
-    expect(copied).toBe(`“机器换人”工业机器人购置补助：20%，最高 500万元｜第（八）条 引导企业增加技术改造投入 ${h.url}/#/pages/policy/detail/index?id=m08&item=m08.robots`);
+    expect(copied).toBe(`“机器换人”工业机器人购置补助：20%，最高 500万元｜第（八）条 引导企业增加技术改造投入 ${harness().url}/#/pages/policy/detail/index?id=m08&item=m08.robots`);
 
     // Ticked: the card's own figure goes with it (3000万元 × 20% = 600万元, capped at 500万元).
     await visible(page, '#share-with-figures').click();
@@ -156,7 +152,7 @@ describe('shares that open what they name', () => {
     expect(ticked.startsWith('技术改造项目补助：我测算 500万元｜第（八）条')).toBe(true);
     await context.close();
 
-    const fresh = await h.newPage();
+    const fresh = await harness().newPage();
     await fresh.page.goto(copied.slice(copied.lastIndexOf(' ') + 1));
     await visible(fresh.page, '#item-table-focus').waitFor();
     expect(await visible(fresh.page, '#item-table-focus').getAttribute('data-item')).toBe('m08.robots');
@@ -165,13 +161,13 @@ describe('shares that open what they name', () => {
   });
 
   it('a scanned code of a 测算单 lands on the home page as an invitation; a measure’s code that lands there goes on to the measure', async () => {
-    const { page, context } = await h.newPage();
-    await page.goto(`${h.url}/#/pages/index/index?scene=${encodeURIComponent('v=start')}`);
+    const { page, context } = await harness().newPage();
+    await page.goto(`${harness().url}/#/pages/index/index?scene=${encodeURIComponent('v=start')}`);
     await visible(page, '#home-invited').waitFor();
     expect(await visible(page, '#home-invited').textContent()).toContain('你的企业也可以算一算');
     await shot(page, 'home-invited');
     await page.goto('about:blank');
-    await page.goto(`${h.url}/#/pages/index/index?scene=${encodeURIComponent('m=m17')}`);
+    await page.goto(`${harness().url}/#/pages/index/index?scene=${encodeURIComponent('m=m17')}`);
     await visible(page, '#detail-title').waitFor();
     expect(await visible(page, '#detail-title').textContent()).toBe('支持节能技术改造');
     await context.close();
@@ -180,8 +176,8 @@ describe('shares that open what they name', () => {
   it('when WeChat will not make a code (45009), the poster goes out without one and says why', async () => {
     process.env.LOCAL_QRCODE_ERROR = '45009';
     try {
-      const { page, context } = await h.newPage();
-      await page.goto(`${h.url}/#/pages/policy/detail/index?id=m12`);
+      const { page, context } = await harness().newPage();
+      await page.goto(`${harness().url}/#/pages/policy/detail/index?id=m12`);
       await visible(page, '#poster-open').click();
       const png = PNG.sync.read(await imageOf(page, '#poster-image'));
       expect([png.width, png.height]).toEqual([750, 1334]);
@@ -215,8 +211,8 @@ describe('the 5:4 chat cards, drawn by the browser’s canvas with its fonts', (
       write: false,
       logLevel: 'silent',
     });
-    const { page, context } = await h.newPage();
-    await page.goto(h.url + '/#/pages/index/index');
+    const { page, context } = await harness().newPage();
+    await page.goto(harness().url + '/#/pages/index/index');
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
     const draw = (kind: 'measure' | 'item' | 'result', args: unknown[]) =>
       page.evaluate(
