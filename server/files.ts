@@ -1,6 +1,9 @@
 /**
- * The local cloud's file storage, in place of WeChat cloud storage: files under `<dataDir>/files/`,
- * file id `local:<cloudPath>`, served at `${serverUrl}/files/<cloudPath>` (GET/HEAD). Only what the
+ * The local cloud's file storage, in place of WeChat cloud storage: files under
+ * `<dataDir>/files/<server>/`, file id `local:<server>/<cloudPath>`, served at
+ * `${serverUrl}/files/<server>/<cloudPath>` (GET/HEAD). `<server>` is the server's host and port
+ * ('127.0.0.1-10086'): a local code holds the server's own address, so a server started on another
+ * port finds its earlier files gone (urlOf → null) and `qrcode` makes them again. Only what the
  * `qrcode` function stores is served: PNG files, under names of letters, digits, `_`, `-` and `.`
  * (no segment starting with a dot, so no `..`); anything else is 404, never a file outside the folder.
  */
@@ -16,8 +19,8 @@ export const LOCAL_FILE_ID_PREFIX = 'local:';
 const CLOUD_PATH = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
 const MAX_PATH = 200;
 /**
- * The stored names are hashes of what the file holds (qrcodeCacheKey: page, scene, version, width),
- * so a name always holds the same picture: browsers may keep it for a year.
+ * A stored name is a hash of what the file holds (qrcodeCacheKey: page, scene, version, width)
+ * under the server that made it, so a name always holds the same picture: browsers may keep it a year.
  */
 export const FILES_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
@@ -38,7 +41,13 @@ export class LocalFiles implements FileStore {
     return file.startsWith(this.dir + path.sep) ? file : null;
   }
 
-  async put(cloudPath: string, content: Uint8Array): Promise<{ fileID: string }> {
+  /** This server's folder: its host and port, as file names allow ('127.0.0.1-10086'). */
+  private scope(): string {
+    return new URL(this.serverUrl()).host.replace(/[^A-Za-z0-9_.-]/g, '-');
+  }
+
+  async put(name: string, content: Uint8Array): Promise<{ fileID: string }> {
+    const cloudPath = `${this.scope()}/${name}`;
     const file = this.fileOf(cloudPath);
     if (!file) throw new Error(`local files: invalid cloud path ${JSON.stringify(cloudPath)}`);
     await fsp.mkdir(path.dirname(file), { recursive: true });
@@ -52,6 +61,8 @@ export class LocalFiles implements FileStore {
   async urlOf(fileID: string): Promise<string | null> {
     if (typeof fileID !== 'string' || !fileID.startsWith(LOCAL_FILE_ID_PREFIX)) return null;
     const cloudPath = fileID.slice(LOCAL_FILE_ID_PREFIX.length);
+    // Made by this server at another address: its code points there — as good as gone.
+    if (!cloudPath.startsWith(`${this.scope()}/`)) return null;
     const file = this.fileOf(cloudPath);
     if (!file || !(await isFile(file))) return null;
     return `${this.serverUrl()}${FILES_ROUTE}${cloudPath}`;

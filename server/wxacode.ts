@@ -2,8 +2,8 @@
  * The local cloud's wxacode: in place of WeChat's 小程序码 (which only WeChat can scan, and only
  * WeChat can make), a plain QR code of the H5 deep link of the same page and scene —
  * `${serverUrl}/#/${page}?scene=${encodeURIComponent(scene)}` (the H5 router is in hash mode, and the
- * H5 pages read `scene` as the mini-program's read `query.scene`). A phone on the same network, or
- * the developer's browser, opens what a scanned code would open.
+ * H5 pages read `scene` as the mini-program's read `query.scene`). The server listens on 127.0.0.1,
+ * so the link opens on the developer's machine (a browser, or a QR reader there) — not on a phone.
  *
  * It answers like WeChat where it can check locally: 41030 for a page outside the app's `pages/`.
  * LOCAL_QRCODE_ERROR=<errCode> (e.g. 45009) makes every call refuse with that code, so the fallback
@@ -12,12 +12,13 @@
 import QRCode from 'qrcode';
 import type { WxacodeApi } from '../shared/cloud/context';
 import { WxacodeRefusal } from '../shared/cloud/wxacode';
+import { h5Link, scannedRoute } from '../shared/policy/routes';
 
 export const LOCAL_QRCODE_ERROR = 'LOCAL_QRCODE_ERROR';
 
-/** The H5 link a local code holds. */
+/** The H5 link a local code holds: what a scanned code opens, on the H5 app this server serves. */
 export function h5DeepLink(serverUrl: string, page: string, scene: string): string {
-  return `${serverUrl}/#/${page}?scene=${encodeURIComponent(scene)}`;
+  return h5Link(`${serverUrl}/`, scannedRoute(page, scene));
 }
 
 export function localWxacode(serverUrl: () => string, env: Readonly<Record<string, string | undefined>>): WxacodeApi {

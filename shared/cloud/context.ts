@@ -44,7 +44,7 @@ export interface WxacodeParams {
 
 export interface WxacodeApi {
   /**
-   * The code's image. WeChat's refusals (45009 daily quota, 41030 page not released, -1 busy, …) are
+   * The code's image. WeChat's refusals (45009 call limit, 41030 page not released, -1 busy, …) are
    * thrown as `{ errCode, errMsg }`; a failure without an errCode (network) is thrown as it came.
    */
   getUnlimited(params: WxacodeParams): Promise<{ buffer: Uint8Array; contentType: string }>;

@@ -31,6 +31,16 @@ export function decodeScene(raw: unknown): string | null {
   return scene === START_SCENE || MEASURE_SCENE.test(scene) ? scene : null;
 }
 
+/** The route a scanned code opens: the code's page, with WeChat's `scene` as its query. */
+export function scannedRoute(page: string, scene: string): string {
+  return `/${page.replace(/^\//, '')}?scene=${encodeURIComponent(scene)}`;
+}
+
+/** The H5 address of a route under the app's base ('http://127.0.0.1:10086/'): the hash router's '#/pages/…'. */
+export function h5Link(base: string, route: string): string {
+  return `${base}#${route}`;
+}
+
 /** The route with its query for a target: what a share card's path and a code's H5 link open. */
 export function routeOf(target: SceneTarget): string {
   if (target.view === 'start') return ROUTES.home;

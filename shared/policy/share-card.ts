@@ -2,8 +2,8 @@
  * The image of a WeChat chat card (onShareAppMessage's imageUrl), drawn at WeChat's 5:4 instead of
  * its default screenshot of the page: a measure's number, title and headline figure; for one item of
  * a result, the item and its figure; for a whole result, the total only when the user ticked it.
- * Figures come formatted from shared/policy (headline, figureText, formatInterval); nothing is
- * computed here.
+ * Figures come formatted from shared/policy (headline, itemHeadline, the card's own figure, the
+ * summary's total); nothing is computed here.
  */
 import { largestCeiling } from './browse';
 import { catalog2022 } from './catalog';

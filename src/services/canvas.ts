@@ -23,10 +23,20 @@ interface LoadableImage {
   src: string
 }
 
+/** An image that has not loaded by then counts as failed (the picture goes out without it). */
+export const IMAGE_TIMEOUT_MS = 8000
+
 function load<T extends LoadableImage>(image: T, src: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    image.onload = () => resolve(image)
-    image.onerror = (e) => reject(e instanceof Error ? e : new Error(`image failed to load: ${src}`))
+    const timer = setTimeout(() => reject(new Error(`image did not load in ${IMAGE_TIMEOUT_MS} ms: ${src}`)), IMAGE_TIMEOUT_MS)
+    image.onload = () => {
+      clearTimeout(timer)
+      resolve(image)
+    }
+    image.onerror = (e) => {
+      clearTimeout(timer)
+      reject(e instanceof Error ? e : new Error(`image failed to load: ${src}`))
+    }
     image.src = src
   })
 }
@@ -101,9 +111,15 @@ async function renderH5(build: (measure: MeasureText) => Layout, sources: ImageS
   return canvas.toDataURL('image/png')
 }
 
+/** Drawings under way, by canvas: a WeChat page has one node per canvas, so they take turns. */
+const queues = new Map<CanvasName, Promise<unknown>>()
+
 /** The picture of `build`'s layout: a temp file path in WeChat, a PNG data URL in H5 (null: no canvas). */
 export function renderImage(canvas: CanvasName, build: (measure: MeasureText) => Layout, sources: ImageSources = {}): Promise<string | null> {
-  return process.env.TARO_ENV === 'weapp' ? renderWeapp(canvas, build, sources) : renderH5(build, sources)
+  const draw = () => (process.env.TARO_ENV === 'weapp' ? renderWeapp(canvas, build, sources) : renderH5(build, sources))
+  const run = (queues.get(canvas) ?? Promise.resolve()).then(draw, draw)
+  queues.set(canvas, run.catch(() => undefined))
+  return run
 }
 
 /** H5: downloads a data URL as a file. */

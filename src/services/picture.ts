@@ -6,7 +6,7 @@
 import type { CodeSlot, Layout, MeasureText } from '@policy/drawing'
 import type { SceneTarget } from '@policy/routes'
 import { renderImage, type CanvasName } from './canvas'
-import { loadCode } from './qrcode'
+import { forgetCode, loadCode } from './qrcode'
 
 /** Why a code that WeChat made is not on the picture: its file would not load. */
 export const CODE_IMAGE_FAILED = '小程序码图片未能加载'
@@ -22,6 +22,7 @@ export async function renderWithCode(
     return await renderImage(canvas, (m) => build({ state: 'image' }, m), { code: code.src })
   } catch (e) {
     console.warn('[picture] code image failed', e)
+    forgetCode(target)
     return renderImage(canvas, (m) => build({ state: 'missing', reason: CODE_IMAGE_FAILED }, m))
   }
 }

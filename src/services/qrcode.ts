@@ -34,6 +34,15 @@ export function forgetCodes(): void {
   codes.clear()
 }
 
+/** Forgets the code of one target: its file would not load, so the next picture asks again. */
+export function forgetCode(target: SceneTarget): void {
+  try {
+    codes.delete(sceneOf(target))
+  } catch {
+    // not a target of the catalog: nothing was kept
+  }
+}
+
 async function fetchCode(scene: string): Promise<CodeImage> {
   const res = await callCloud('qrcode', { scene })
   if (!res.ok) {

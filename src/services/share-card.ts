@@ -1,8 +1,8 @@
 /**
  * The drawn 5:4 image of a chat card (@policy/share-card), for onShareAppMessage's imageUrl. WeChat
  * asks for the share synchronously; a card not drawn yet goes out through the hook's `promise`
- * (WeChat waits up to 3 s for it, then uses the fields given without it). Cards are drawn one at a
- * time on the page's one card canvas and kept per content for the session.
+ * (WeChat waits up to 3 s for it, then uses the fields given without it). Cards are kept per
+ * content for the session (renderImage draws them one at a time on the page's card canvas).
  */
 import { layoutShareCard, type ShareCardContent } from '@policy/share-card'
 import { renderImage } from './canvas'
@@ -10,14 +10,13 @@ import type { AppMessageShare } from './share'
 
 const drawn = new Map<string, Promise<string | null>>()
 const ready = new Map<string, string>()
-let queue: Promise<unknown> = Promise.resolve()
 
 /** The card's image (a temp file path in WeChat); null when it could not be drawn. Never rejects. */
 export function cardImage(content: ShareCardContent): Promise<string | null> {
   const key = JSON.stringify(content)
   let p = drawn.get(key)
   if (!p) {
-    p = queue.then(() => renderImage('card', (m) => layoutShareCard(content, m))).then(
+    p = renderImage('card', (m) => layoutShareCard(content, m)).then(
       (src) => {
         if (src) ready.set(key, src)
         else drawn.delete(key)
@@ -29,7 +28,6 @@ export function cardImage(content: ShareCardContent): Promise<string | null> {
         return null
       },
     )
-    queue = p
     drawn.set(key, p)
   }
   return p

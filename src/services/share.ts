@@ -6,7 +6,7 @@
  * says so (`includeFigures`).
  */
 import { headline, itemHeadline } from '@policy/headline'
-import { ROUTES, routeOf } from '@policy/routes'
+import { ROUTES, h5Link, routeOf } from '@policy/routes'
 import type { ResultSummary } from '@policy/result-view'
 import type { Measure } from '@policy/types'
 import { POLICY_LIST_YEAR } from './policy-list'
@@ -86,7 +86,7 @@ export function browseTimeline(count: number, query?: string): TimelineShare {
 export interface ResultShareInput {
   /** summarize(result): the total in 万元 and what it covers, in the results page's words. */
   summary: Pick<ResultSummary, 'totalWan' | 'covers'>
-  /** The user ticked "分享时显示我的测算合计". Default: not shown. */
+  /** The user ticked 分享卡片中显示我的测算金额 on the results page. Default: not shown. */
   includeFigures: boolean
 }
 
@@ -111,6 +111,5 @@ export function resultTimeline(input: ResultShareInput): TimelineShare {
 
 /** The H5 address of a route (hash router): for "复制链接" outside WeChat. */
 export function h5Url(path: string, location: { origin: string; pathname: string } | undefined = typeof window !== 'undefined' ? window.location : undefined): string {
-  if (!location) return `#${path}`
-  return `${location.origin}${location.pathname}#${path}`
+  return h5Link(location ? `${location.origin}${location.pathname}` : '', path)
 }

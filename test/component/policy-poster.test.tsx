@@ -79,6 +79,18 @@ describe('H5', () => {
     expect(container.querySelector('#poster-overlay')).toBeNull()
   })
 
+  test('closed while it is being drawn, the poster does not pop up again when the drawing ends', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => {})
+    const { container } = render(<SharePoster measure={catalog2022.measures[7]} />)
+    act(() => void fireEvent.click(container.querySelector('#poster-open')!))
+    expect(container.querySelector('#poster-overlay')?.textContent).toContain('正在生成海报')
+    act(() => void fireEvent.click(container.querySelector('#poster-close')!))
+    expect(container.querySelector('#poster-overlay')).toBeNull()
+    // The drawing (no code offline, no canvas in jsdom) has ended by now; what it brought is dropped.
+    await act(async () => new Promise((r) => setTimeout(r, 50)))
+    expect(container.querySelector('#poster-overlay')).toBeNull()
+  })
+
   test('renderImage draws the layout on a canvas of its size (750×1334 for a poster) and returns its PNG', async () => {
     const texts: string[] = []
     const ctx = new Proxy({} as Record<string, unknown>, {

@@ -88,6 +88,10 @@ describe('the 测算单 (result sheet)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(harness().url + RESULTS);
     await visible(page, '#results-summary').waitFor();
+    if (name === 'large-enterprise') {
+      await visible(page, '#results-share').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await shot(page, 'results-share-block');
+    }
     await visible(page, '#sheet-open').click();
     const png = await imageOf(page, '#sheet-image');
     const image = PNG.sync.read(png);

@@ -723,7 +723,7 @@ describe('the share poster', () => {
     const drawn = mp.textsIn(path);
     expect(drawn).toEqual(layoutTexts(posterLayout(REFUSED, { state: 'missing', reason: QRCODE_REASONS.quota })));
     expect(drawn).toContain('小程序码未生成');
-    expect(squeeze(drawn.join(''))).toContain('今日生成小程序码的次数已达上限');
+    expect(squeeze(drawn.join(''))).toContain('生成小程序码的次数已达微信的上限，请稍后再试');
     expect(drawn).toContain(`微信搜索「${APP_NAME}」`);
     expect(drawn).not.toContain('长按识别');
     expect(drawn).not.toContain('扫码查看条文与测算');

@@ -10,7 +10,7 @@
  * caller can never name a page or make a code of anything else. The catalog's 30 measures, their
  * items and the start page are all the codes that can ever be made (per envVersion), each once.
  *
- * WeChat's refusals (45009 the daily quota, 41030 a page the released version lacks, -1 busy, …)
+ * WeChat's refusals (45009 its call limit, 41030 a page the released version lacks, -1 busy, …)
  * are answered `unavailable` with a Chinese reason, and nothing is stored: the next call asks again.
  * A failure without an errCode (network, storage) is thrown: INTERNAL, like the other handlers.
  */
@@ -36,8 +36,11 @@ export const QRCODE_MESSAGES = {
 
 /** Why a code could not be made, for the poster (by WeChat's errCode). */
 export const QRCODE_REASONS = {
-  /** 45009: the daily quota of codes is used up. */
-  quota: '今日生成小程序码的次数已达上限',
+  /**
+   * 45009: WeChat's limit on calls (getUnlimited's documentation: a per-minute rate; the error's own
+   * text says daily quota) — either way, later may work.
+   */
+  quota: '生成小程序码的次数已达微信的上限，请稍后再试',
   /** 41030: checkPath is on and the released version has no such page. */
   notReleased: '页面尚未发布，暂时不能生成小程序码',
   /** -1: WeChat's "system busy". */

@@ -5,7 +5,8 @@ import { layoutPoster, posterContent } from '@policy/poster'
 
 import DrawCanvas from '@/components/draw-canvas'
 import FigureTick from '@/components/figure-tick'
-import ImagePreview, { type PreviewState } from '@/components/image-preview'
+import ImagePreview from '@/components/image-preview'
+import { usePicture } from '@/components/image-preview/use-picture'
 import { renderWithCode } from '@/services/picture'
 import { APP_NAME, BRAND } from '@/services/share'
 
@@ -18,21 +19,14 @@ import './index.scss'
  * `yourFigure` (the calculator's total) goes on the poster only when the user ticks it.
  */
 export default function SharePoster({ measure, yourFigure }: { measure: Measure; yourFigure?: string }) {
-  const [state, setState] = useState<PreviewState>({ phase: 'idle' })
+  const poster = usePicture('海报')
   const [withFigure, setWithFigure] = useState(false)
 
-  const generate = async () => {
-    setState({ phase: 'drawing' })
-    try {
-      const figure = withFigure ? yourFigure : undefined
-      const src = await renderWithCode('poster', { view: 'measure', measureId: measure.id }, (code, m) =>
-        layoutPoster(posterContent(measure, BRAND, { code, yourFigure: figure }), m),
-      )
-      setState(src ? { phase: 'ready', src } : { phase: 'error', message: '当前浏览器无法生成图片，请换用手机浏览器或微信打开' })
-    } catch (e) {
-      console.warn('[poster] failed', e)
-      setState({ phase: 'error', message: '海报生成失败，请稍后再试' })
-    }
+  const generate = () => {
+    const figure = withFigure ? yourFigure : undefined
+    return poster.open(() =>
+      renderWithCode('poster', { view: 'measure', measureId: measure.id }, (code, m) => layoutPoster(posterContent(measure, BRAND, { code, yourFigure: figure }), m)),
+    )
   }
 
   return (
@@ -46,11 +40,11 @@ export default function SharePoster({ measure, yourFigure }: { measure: Measure;
       <DrawCanvas name='poster' />
       <ImagePreview
         id='poster'
-        state={state}
+        state={poster.state}
         noun='海报'
         fileName={`${APP_NAME}-第${measure.label}条.png`}
         alt={`第${measure.label}条 ${measure.title} 分享海报`}
-        onClose={() => setState({ phase: 'idle' })}
+        onClose={poster.close}
       />
     </View>
   )

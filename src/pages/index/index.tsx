@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene } from '@policy/routes'
+import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene, scannedRoute } from '@policy/routes'
 import type { Deadline } from '@cloud-api/api'
 import ListStatusLine from '@/components/list-status-line'
 import AdminEntry from '@/components/admin-entry'
@@ -63,7 +63,7 @@ export default function IndexPage() {
   // measure's goes on to its page, which reads the scene with the catalog (not loaded here).
   const scene = decodeScene(router.params.scene)
   useEffect(() => {
-    if (scene && scene !== START_SCENE) void Taro.redirectTo({ url: `${CODE_ROUTES.detail}?scene=${encodeURIComponent(scene)}` })
+    if (scene && scene !== START_SCENE) void Taro.redirectTo({ url: scannedRoute(CODE_ROUTES.detail, scene) })
   }, [scene])
   const [draft, setDraft] = useState<Draft | undefined>(() => loadDraft())
   useDidShow(() => setDraft(loadDraft()))

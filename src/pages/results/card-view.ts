@@ -3,7 +3,7 @@
  * nothing here computes money.
  */
 import { catalog2022 } from '@policy/catalog'
-import { GROUP_TITLES, alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/result-view'
+import { GROUP_TITLES, KIND_LABEL, alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/result-view'
 import type { ItemResult } from '@policy/types'
 import type { ResultCardView } from '@/components/result-card'
 
@@ -37,10 +37,13 @@ export function cardView(r: ItemResult, group: GroupId): ResultCardView {
 }
 
 /**
- * The figure a shared card carries when the user ticked it: the card's own, and an award to the
- * craftsmen says whose it is. None where the card shows none.
+ * The figure a shared card carries when the user ticked it: the card's figure with its kind word
+ * where the figure does not already say it (an estimate still 待确认 must not travel as a sure
+ * one), and an award to the craftsmen says whose it is. None where the card shows none.
  */
 export function sharedFigure(v: ResultCardView): string | undefined {
   if (!v.figure) return undefined
-  return v.tone === 'people' ? `${GROUP_TITLES.people} ${v.figure}` : v.figure
+  const kind = v.kindLabel && v.kindLabel !== KIND_LABEL.exact && !v.figure.includes(v.kindLabel) ? `（${v.kindLabel}）` : ''
+  const figure = `${v.figure}${kind}`
+  return v.tone === 'people' ? `${GROUP_TITLES.people} ${figure}` : figure
 }

@@ -8,7 +8,8 @@ import { itemCard, resultCard } from '@policy/share-card'
 import type { EvaluateResult } from '@policy/types'
 import DrawCanvas from '@/components/draw-canvas'
 import FigureTick from '@/components/figure-tick'
-import ImagePreview, { type PreviewState } from '@/components/image-preview'
+import ImagePreview from '@/components/image-preview'
+import { usePicture } from '@/components/image-preview/use-picture'
 import ListStatusLine from '@/components/list-status-line'
 import ResultCard, { type ResultCardView } from '@/components/result-card'
 import { todayBeijing } from '@/services/beijing-time'
@@ -52,7 +53,7 @@ export default function ResultsPage() {
   const [cloud, setCloud] = useState<CloudState>('checking')
   const [showIneligible, setShowIneligible] = useState(false)
   const [withFigures, setWithFigures] = useState(false)
-  const [sheet, setSheet] = useState<PreviewState>({ phase: 'idle' })
+  const sheet = usePicture('测算单')
   const listStatus = useListStatus()
 
   // The device's result is on screen at once; the cloud (same engine, validated input) confirms it.
@@ -143,16 +144,9 @@ export default function ResultsPage() {
 
   // 测算单: the whole result as one picture, drawn on the phone from what is on screen; its code
   // opens the home page (nothing of the result travels in it).
-  const makeSheet = async () => {
-    setSheet({ phase: 'drawing' })
+  const makeSheet = () => {
     const meta = { appName: APP_NAME, who, date: todayBeijing(), listName: POLICY_LIST_NAME, listStatus: listStatus.status.label, statusNote: listStatusDisclaimer(listStatus.status) }
-    try {
-      const src = await renderWithCode('sheet', { view: 'start' }, (code, m) => layoutSheet(sheetContent(result, { ...meta, code }), m))
-      setSheet(src ? { phase: 'ready', src } : { phase: 'error', message: '当前浏览器无法生成图片，请换用手机浏览器或微信打开' })
-    } catch (e) {
-      console.warn('[sheet] failed', e)
-      setSheet({ phase: 'error', message: '测算单生成失败，请稍后再试' })
-    }
+    return sheet.open(() => renderWithCode('sheet', { view: 'start' }, (code, m) => layoutSheet(sheetContent(result, { ...meta, code }), m)))
   }
 
   return (
@@ -231,12 +225,12 @@ export default function ResultsPage() {
 
       <ImagePreview
         id='sheet'
-        state={sheet}
+        state={sheet.state}
         noun='测算单'
         fileName={`${APP_NAME}-测算单-${todayBeijing()}.png`}
         alt='测算单：整份测算结果'
         long
-        onClose={() => setSheet({ phase: 'idle' })}
+        onClose={sheet.close}
       />
 
       <View className='results__actions'>

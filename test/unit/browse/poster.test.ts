@@ -110,7 +110,7 @@ describe('the 小程序码 corner', () => {
   });
 
   test.each([
-    ['45009', '今日生成小程序码的次数已达上限'],
+    ['45009', '生成小程序码的次数已达微信的上限，请稍后再试'],
     ['offline', '网络不可用，小程序码未生成'],
   ])('without a code (%s): no image, the reason in the box, and where to search instead', (_case, reason) => {
     const layout = layoutPoster(posterContent(m08, brand, { code: { state: 'missing', reason } }), fake);

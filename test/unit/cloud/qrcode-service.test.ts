@@ -19,7 +19,7 @@ const READY: Envelope<QrcodeResponse> = {
 };
 const QUOTA: Envelope<QrcodeResponse> = {
   ok: true,
-  data: { status: 'unavailable', scene: 'm=m08', page: 'pages/policy/detail/index', errCode: 45009, reason: '今日生成小程序码的次数已达上限' },
+  data: { status: 'unavailable', scene: 'm=m08', page: 'pages/policy/detail/index', errCode: 45009, reason: '生成小程序码的次数已达微信的上限，请稍后再试' },
 };
 const savedEnv = process.env.TARO_ENV;
 let warn: jest.SpyInstance;
@@ -56,7 +56,7 @@ describe('H5', () => {
 
   it('WeChat refused: the handler’s reason; not kept, so the next open asks again', async () => {
     callCloud.mockResolvedValueOnce(QUOTA).mockResolvedValueOnce(READY);
-    expect(await loadCode({ view: 'measure', measureId: 'm08' })).toEqual({ ok: false, reason: '今日生成小程序码的次数已达上限' });
+    expect(await loadCode({ view: 'measure', measureId: 'm08' })).toEqual({ ok: false, reason: '生成小程序码的次数已达微信的上限，请稍后再试' });
     expect(await loadCode({ view: 'measure', measureId: 'm08' })).toEqual({ ok: true, src: 'https://t/qrcode/a.png' });
     expect(callCloud).toHaveBeenCalledTimes(2);
   });

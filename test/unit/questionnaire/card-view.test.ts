@@ -75,6 +75,16 @@ it('eligible: label, titles, figure, kind, entry names; the share text', () => {
   );
 });
 
+it('the shared figure keeps what the card says beside it: 待确认 for an estimate that needs information', () => {
+  // The robot project's 高危环节 is 不确定: 800万元 × 20% = 160万元 if it is, 0 if not — shown as 0–160万元 待确认.
+  const res = run({ version: 1, entity: 'enterprise', projects: { 'm08.robots': [{ facts: { hazardous: 'unknown', robotCost: '800' } }] } });
+  const v = cardView(res.items.find((r) => r.id === 'm08.robots')!, 'needsInfo');
+  expect([v.figure, v.kindLabel]).toEqual(['0–160万元', '待确认']);
+  expect(sharedFigure(v)).toBe('0–160万元（待确认）');
+  // A figure that already says its kind ('最高 …') is not told twice.
+  expect(sharedFigure({ ...v, figure: '最高 300万元', kindLabel: '最高', tone: 'eligible' })).toBe('最高 300万元');
+});
+
 it('the shared figure: none for a near miss; a craftsmen’s award says whose it is', () => {
   const near = run({ version: 1, entity: 'enterprise', projects: { 'm17.energy-saving': [{ facts: { savedCoal: '1800' } }] } });
   expect(sharedFigure(cardView(near.items.find((r) => r.id === 'm17.energy-saving')!, 'nearMiss'))).toBeUndefined();

@@ -35,8 +35,6 @@ async function start(over: Partial<LocalCloudOptions> = {}): Promise<LocalCloud 
   return Object.assign(cloud, { dataDir });
 }
 
-/** A request with the path exactly as given (Node's URL parsing would resolve `..` first). */
-
 function decodeQr(png: Buffer): string | null {
   const image = PNG.sync.read(png);
   return jsQR(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), image.width, image.height)?.data ?? null;
@@ -50,13 +48,15 @@ describe('POST /cloud/qrcode', () => {
   it('answers a real QR code of the H5 deep link, served under the server; the second call from storage', async () => {
     const cloud = await start();
     const key = qrcodeCacheKey('pages/policy/detail/index', 'm=m08', 'release', 280);
+    // Under the server's own host and port: '127.0.0.1-<port>'.
+    const scope = new URL(cloud.url).host.replace(':', '-');
     const res = await postJson(`${cloud.url}/cloud/qrcode`, { scene: 'm=m08' });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({
       ok: true,
-      data: { status: 'ready', scene: 'm=m08', page: 'pages/policy/detail/index', fileID: `local:${key}`, url: `${cloud.url}/files/${key}`, cached: false },
+      data: { status: 'ready', scene: 'm=m08', page: 'pages/policy/detail/index', fileID: `local:${scope}/${key}`, url: `${cloud.url}/files/${scope}/${key}`, cached: false },
     });
-    expect(existsSync(path.join(cloud.dataDir, 'files', key))).toBe(true);
+    expect(existsSync(path.join(cloud.dataDir, 'files', scope, key))).toBe(true);
 
     const file = await request(res.json().data.url);
     expect(file.status).toBe(200);
@@ -71,6 +71,21 @@ describe('POST /cloud/qrcode', () => {
 
     const again = await postJson(`${cloud.url}/cloud/qrcode`, { scene: 'm=m08' });
     expect(again.json()).toEqual({ ok: true, data: { ...res.json().data, cached: true } });
+  });
+
+  it('a server started again on another port makes its codes again: a kept code would hold the old address', async () => {
+    const first = await start();
+    const made = (await postJson(`${first.url}/cloud/qrcode`, { scene: 'm=m17' })).json().data;
+    expect(made.cached).toBe(false);
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+    const again = createServer({ port: 0, dataDir: first.dataDir, staticDir, log: capturingLogger(), env: {} });
+    await again.listen();
+    running.push(again);
+    expect(again.url).not.toBe(first.url);
+    const res = (await postJson(`${again.url}/cloud/qrcode`, { scene: 'm=m17' })).json().data;
+    expect(res.cached).toBe(false);
+    expect(decodeQr((await request(res.url)).body)).toBe(`${again.url}/#/pages/policy/detail/index?scene=m%3Dm17`);
   });
 
   it('the start page’s code opens the H5 home page with its scene', async () => {
