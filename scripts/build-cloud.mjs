@@ -2,8 +2,8 @@
 /**
  * Bundles each cloud function (cloudfunctions/<name>/index.ts) into cloudfunctions/<name>/index.js,
  * the file WeChat deploys. A deployed function sees only its own folder, so everything it imports
- * (shared/cloud, shared/policy, decimal.js, dayjs, valibot) is inlined; only wx-server-sdk (installed
- * by WeChat from the function's package.json) and Node built-ins stay external.
+ * (shared/cloud, shared/policy, decimal.js, dayjs, valibot, csv-parse) is inlined; only wx-server-sdk
+ * (installed by WeChat from the function's package.json) and Node built-ins stay external.
  *
  *   node scripts/build-cloud.mjs            build all functions
  *   node scripts/build-cloud.mjs calculate  build one

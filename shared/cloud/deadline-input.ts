@@ -9,6 +9,7 @@
  *    order, headed by the key or its Chinese name (措施编号, 批次名称, 开始日期, 截止日期, 发布机关, 来源链接).
  *  - Dates: 2022-06-30, 2022/6/30 or 2022年6月30日 (Beijing calendar days); measure: m01…m30, 1…30 or （一）…（三十）.
  */
+import { parse } from 'csv-parse/sync';
 import type { DeadlineInput } from './api';
 import { normalizeDate } from './dates';
 import { isHttpUrl } from './http-url';
@@ -116,55 +117,37 @@ export function validateDeadline(raw: unknown, where = '', fieldPrefix = 'deadli
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/** RFC 4180 records (quoted fields, "" escapes, CRLF or LF); a BOM is dropped. Throws on an open quote. */
-export function parseCsv(text: string): string[][] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i += 1;
-        continue;
-      }
-      field += c;
-      i += 1;
-      continue;
-    }
-    if (c === '"' && field.length === 0) {
-      quoted = true;
-      i += 1;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-      i += 1;
-    } else if (c === '\r' || c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += c === '\r' && src[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += c;
-      i += 1;
-    }
+/** What csv-parse may throw, in the words of the rest of the import (the file's line, header = 1). */
+function csvErrorMessage(err: unknown): string {
+  const e = (err ?? {}) as { code?: unknown; lines?: unknown };
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return 'CSV 中有未闭合的引号';
+  const line = typeof e.lines === 'number' && e.lines > 0 ? `第 ${e.lines} 行` : '某一行';
+  return `CSV 无法读取：文件${line}（表头为第 1 行）不符合 CSV 格式，请用表格软件另存为「CSV UTF-8（逗号分隔）」后重新导入`;
+}
+
+/**
+ * The import's CSV as rows of cells: the header first, then one row per non-blank record.
+ *
+ * Read by csv-parse (csv.js.org/parse), a well-kept RFC 4180 parser, instead of a hand-written one.
+ * Its options keep what a park office's files need: a UTF-8 BOM (Excel's 「CSV UTF-8」) dropped;
+ * CRLF, LF or CR, even mixed in one file; rows of any length (a short row's missing cells read as
+ * empty and are named by validateDeadline); a stray quote inside an unquoted cell kept as typed;
+ * blank lines and rows of empty cells (",,,,," from a spreadsheet) skipped.
+ */
+function readCsv(text: string): { ok: true; table: string[][] } | { ok: false; message: string } {
+  try {
+    const table = parse(text, {
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+    });
+    return { ok: true, table };
+  } catch (err) {
+    return { ok: false, message: csvErrorMessage(err) };
   }
-  if (quoted) throw new Error('unterminated quote');
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
 const HEADER_ALIASES: Record<string, keyof DeadlineInput> = {};
@@ -187,12 +170,9 @@ export function parseImport(format: 'json' | 'csv', text: string): ImportParse {
     if (!Array.isArray(data)) return { ok: false, issues: [{ field: 'text', message: 'JSON 导入内容应为数组（每个元素一条截止时间）' }] };
     records = data.map((raw, i) => ({ row: i + 1, raw }));
   } else {
-    let table: string[][];
-    try {
-      table = parseCsv(text);
-    } catch {
-      return { ok: false, issues: [{ field: 'text', message: 'CSV 中有未闭合的引号' }] };
-    }
+    const csv = readCsv(text);
+    if (!csv.ok) return { ok: false, issues: [{ field: 'text', message: csv.message }] };
+    const { table } = csv;
     if (table.length === 0) return { ok: false, issues: [{ field: 'text', message: '导入内容为空' }] };
     const header = table[0].map((h) => HEADER_ALIASES[h.trim()] ?? HEADER_ALIASES[h.trim().toLowerCase()] ?? null);
     const missing = DEADLINE_FIELDS.filter((f) => !header.includes(f.key));

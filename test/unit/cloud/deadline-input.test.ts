@@ -1,6 +1,6 @@
 /** Deadline validation and the JSON/CSV import format, with Chinese messages naming row and field. */
 import { isCalendarDate, normalizeDate, todayIn, addDays, daysBetween, morningOf } from '../../../shared/cloud/dates';
-import { normalizeMeasureId, parseCsv, parseImport, validateDeadline, MAX_IMPORT_ROWS } from '../../../shared/cloud/deadline-input';
+import { normalizeMeasureId, parseImport, validateDeadline, MAX_IMPORT_ROWS } from '../../../shared/cloud/deadline-input';
 import { CJK } from './fakes';
 
 const GOOD = { measureId: 'm01', batchTitle: '2022 年度自治区级企业技术中心认定', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/1' };
@@ -89,7 +89,7 @@ describe('import', () => {
   it('a missing column, an open quote, duplicates, too many rows, bad JSON', () => {
     const noUrl = parseImport('csv', 'measureId,batchTitle,opensOn,closesOn,issuer\nm01,a,2022-06-01,2022-06-30,b');
     expect(!noUrl.ok && noUrl.issues[0].message).toBe('第 0 行（表头）缺少列「来源链接」(sourceUrl)');
-    expect(() => parseCsv('a,"b\n')).toThrow();
+    expect(parseImport('csv', 'a,"b\n')).toEqual({ ok: false, issues: [{ field: 'text', message: 'CSV 中有未闭合的引号' }] });
     const open = parseImport('csv', `${HEADER}\nm01,"未闭合,2022-06-01`);
     expect(!open.ok && open.issues[0].message).toContain('引号');
     const dup = parseImport('json', JSON.stringify([GOOD, { ...GOOD, closesOn: '2022-07-01' }]));
@@ -101,6 +101,69 @@ describe('import', () => {
     expect(!notArray.ok && notArray.issues[0].message).toContain('数组');
     const badRow = parseImport('json', JSON.stringify([GOOD, 'x']));
     expect(!badRow.ok && badRow.issues[0]).toMatchObject({ field: 'rows[2]', message: expect.stringContaining('第 2 行') });
+  });
+});
+
+describe('CSV import: read by csv-parse, as a park office’s files need', () => {
+  const row = (title: string, url = 'https://a.cn/1') => `m01,${title},2022-06-01,2022-06-30,厅,${url}`;
+  const titles = (r: ReturnType<typeof parseImport>) => (r.ok ? r.rows.map((x) => [x.row, x.value.batchTitle]) : r.issues.map((i) => i.message));
+
+  it('CRLF, LF and CR mixed in one file; blank lines and rows of empty cells skipped, rows numbered without them', () => {
+    const csv = `${HEADER}\r\n${row('一')}\n,,,,,\r\n  ,\u3000,,,,\r${row('二', 'https://a.cn/2')}\r\n\r\n\n`;
+    expect(titles(parseImport('csv', csv))).toEqual([[1, '一'], [2, '二']]);
+  });
+
+  it('a quoted cell keeps its comma, double quote and line break (then the line break is refused by validation)', () => {
+    const r = parseImport('csv', `${HEADER}\n${row('"含,逗号与""引号"""')}\n${row('"换\r\n行"', 'https://a.cn/2')}`);
+    expect(!r.ok && r.issues).toEqual([{ field: 'rows[2].batchTitle', message: '第 2 行「批次名称」不能包含换行或控制字符' }]);
+    expect(titles(parseImport('csv', `${HEADER}\n${row('"含,逗号与""引号"""')}`))).toEqual([[1, '含,逗号与"引号"']]);
+  });
+
+  it('ragged rows: a short row’s missing cells are named as empty; cells beyond the header are ignored', () => {
+    const r = parseImport('csv', `${HEADER}\nm01,批次,2022-06-01,2022-06-30\n${row('二')},多余,列`);
+    expect(!r.ok && r.issues).toEqual([
+      { field: 'rows[1].issuer', message: '第 1 行「发布机关」不能为空' },
+      { field: 'rows[1].sourceUrl', message: '第 1 行「来源链接」不能为空' },
+    ]);
+    expect(titles(parseImport('csv', `${HEADER}\n${row('二')},多余,列`))).toEqual([[1, '二']]);
+  });
+
+  it('a quote inside an unquoted cell is kept as typed (as before)', () => {
+    expect(titles(parseImport('csv', `${HEADER}\n${row('关于"专精特新"企业')}`))).toEqual([[1, '关于"专精特新"企业']]);
+  });
+
+  it('changed: text after a closing quote keeps the quotes as typed (the hand-written parser dropped them)', () => {
+    // No spreadsheet writes this; from a hand-edited file, nothing typed is silently lost and the preview shows it.
+    expect(titles(parseImport('csv', `${HEADER}\n${row('"2022 年度"技改项目')}`))).toEqual([[1, '"2022 年度"技改项目']]);
+  });
+
+  it('an unclosed quote anywhere, even at the end of a quoted line break, is the one Chinese message', () => {
+    for (const text of [`${HEADER}\n${row('"未闭合')}`, `${HEADER}\r\n${row('"跨\r\n行')}\r\n`, '"']) {
+      expect(parseImport('csv', text)).toEqual({ ok: false, issues: [{ field: 'text', message: 'CSV 中有未闭合的引号' }] });
+    }
+  });
+
+  it('any other csv-parse error becomes a Chinese message naming the file’s line, never a crash', () => {
+    const { CsvError } = jest.requireActual<typeof import('csv-parse/sync')>('csv-parse/sync');
+    for (const [thrown, line] of [
+      [new CsvError('CSV_MAX_RECORD_SIZE', 'Max Record Size', undefined, { lines: 7 }), '文件第 7 行'],
+      [new Error('boom'), '文件某一行'],
+    ] as const) {
+      jest.isolateModules(() => {
+        jest.doMock('csv-parse/sync', () => ({ parse: () => { throw thrown; } }));
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const isolated: typeof import('../../../shared/cloud/deadline-input') = require('../../../shared/cloud/deadline-input');
+        const r = isolated.parseImport('csv', `${HEADER}\n${row('一')}`);
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        expect(r.issues).toHaveLength(1);
+        expect(r.issues[0].field).toBe('text');
+        expect(r.issues[0].message).toMatch(/^CSV 无法读取：/);
+        expect(r.issues[0].message).toContain(line);
+        expect(r.issues[0].message).not.toMatch(/[A-Za-z]{5,}/); // no English from the library
+      });
+      jest.dontMock('csv-parse/sync');
+    }
   });
 });
 
