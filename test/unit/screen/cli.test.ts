@@ -1,0 +1,113 @@
+/**
+ * npm run screen: the template, a screening run's one summary line, and the exit codes — 0 done
+ * (refused rows included), 1 a file that cannot be read at all (a Chinese message, no stack),
+ * 2 bad arguments. In-process (runScreen), and once as the real npm script's command.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { catalog2022 } from '../../../shared/policy';
+import { TEMPLATE_NAME, runScreen } from '../../../shared/policy/screen/cli';
+import { headerCell, screenColumns } from '../../../shared/policy/screen/columns';
+import { LAST_DROPDOWN_ROW } from '../../../shared/policy/screen/write-table';
+import { personaProfiles, tempDir, writeProfiles } from './support';
+
+const root = join(__dirname, '../../..');
+const SUMMARY = /^(\d+) 行，拒绝 (\d+) 行，用时 \d+\.\d 秒，每秒 \d+ 行 → (.+)\n$/;
+
+async function call(argv: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const code = await runScreen(argv, { out: (t) => (out += t), err: (t) => (err += t), tty: false, cwd, docsDir: join(cwd, 'docs') });
+  return { code, out, err };
+}
+
+describe('npm run screen', () => {
+  const tmp = tempDir();
+  afterAll(tmp.done);
+
+  it('--template writes the blank template as .xlsx and .csv (UTF-8 with a BOM), which screens to nothing', async () => {
+    const r = await call(['--template', '--out', 'tpl'], tmp.dir);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const xlsx = join(tmp.dir, 'tpl', `${TEMPLATE_NAME}.xlsx`);
+    const csv = join(tmp.dir, 'tpl', `${TEMPLATE_NAME}.csv`);
+    // The .xlsx: two frozen header rows and columns, the drop-downs of a yes/no column; it opens with exceljs's full reader.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.worksheets[0];
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
+    expect(ws.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否,不确定"'] });
+    expect(ws.getCell(`C${LAST_DROPDOWN_ROW}`).dataValidation).toBeDefined();
+    const bytes = readFileSync(csv);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const columns = screenColumns(catalog2022);
+    expect(bytes.toString('utf8').slice(1)).toContain(`"${headerCell(columns[1])}"`);
+    for (const file of [xlsx, csv]) {
+      const s = await call([file, '--out', join(tmp.dir, 'empty.xlsx')], tmp.dir);
+      expect(s.code).toBe(0);
+      expect(s.out).toMatch(SUMMARY);
+      expect(SUMMARY.exec(s.out)!.slice(1, 3)).toEqual(['0', '0']);
+    }
+  });
+
+  it('screens a file: one summary line (rows, refused, seconds, rows/s), refusals on stderr, no progress bar off a terminal, exit 0', async () => {
+    const file = join(tmp.dir, '名单.csv');
+    // A fifth row whose 中小企业 (the third column) says 也许.
+    const bad = screenColumns(catalog2022).map((_, i) => ['坏行', '企业', '也许'][i] ?? '');
+    await writeProfiles(file, personaProfiles(), [bad]);
+    const r = await call(['名单.csv'], tmp.dir);
+    expect(r.code).toBe(0);
+    const m = SUMMARY.exec(r.out)!;
+    expect(m.slice(1, 4)).toEqual(['5', '1', join(tmp.dir, '名单-测算结果.xlsx')]);
+    expect(existsSync(m[3])).toBe(true);
+    expect(r.err).toBe('第 7 行「是否为中小企业」只能是 是 / 否 / 不确定\n');
+  });
+
+  it.each([
+    ['a missing file', ['nope.xlsx'], '无法读取文件'],
+    ['a file that is not a workbook', ['junk.xlsx'], '不是有效的 Excel 工作簿'],
+    ['a GBK CSV', ['gbk.csv'], 'gbk.csv：第 1 行第 1 列：不是有效的 UTF-8 编码（第 1 个字节 0xC3）。请在 Excel 中另存为「Excel 工作簿（*.xlsx）」或「CSV UTF-8（逗号分隔）」后重试'],
+    ['a CSV with an unclosed quote', ['quote.csv'], '有未闭合的引号'],
+    ['a table without 主体类型', ['noentity.csv'], '没有「主体类型」列'],
+    ['an empty file', ['empty.csv'], '文件是空的'],
+  ])('exits 1 with a Chinese message on %s, and writes no result', async (_, argv, text) => {
+    writeFileSync(join(tmp.dir, 'junk.xlsx'), 'not a zip');
+    writeFileSync(join(tmp.dir, 'gbk.csv'), Buffer.from([0xc3, 0xfb, 0xb3, 0xc6, 0x0a])); // 名称 in GBK
+    writeFileSync(join(tmp.dir, 'quote.csv'), '名称,主体类型\n"a,企业\n');
+    writeFileSync(join(tmp.dir, 'noentity.csv'), '名称,是否为中小企业\na,是\n');
+    writeFileSync(join(tmp.dir, 'empty.csv'), '');
+    const out = join(tmp.dir, 'r1.xlsx');
+    const r = await call([...argv, '--out', out], tmp.dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(text);
+    expect(r.err).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(r.out).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    ['no file', [], '请给出名单文件'],
+    ['an unknown option', ['--frobnicate'], '未知选项 --frobnicate'],
+    ['two files', ['a.csv', 'b.csv'], '只能给一个文件'],
+    ['--template with a file', ['--template', 'a.csv'], '只能选一个'],
+    ['a file that is neither .xlsx nor .csv', ['a.txt'], '只能读取 .xlsx 或 .csv 文件'],
+    ['a result that is not .xlsx', ['a.csv', '--out', 'r.csv'], '结果文件应为 .xlsx'],
+    ['--out without its path', ['a.csv', '--out'], '选项 --out <path> 后面要写路径'],
+  ])('exits 2 on %s, with the usage', async (_, argv, text) => {
+    const r = await call(argv, tmp.dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(text);
+    expect(r.err).toContain('用法：npm run screen --');
+  });
+
+  it('runs as the real npm script: exit 0 and the summary line; exit 2 on bad arguments', () => {
+    const file = join(tmp.dir, '名单.csv');
+    const ok = spawnSync('npx', ['tsx', 'shared/policy/cli/screen.ts', file, '--out', join(tmp.dir, 'cli.xlsx')], { cwd: root, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(SUMMARY);
+    const bad = spawnSync('npx', ['tsx', 'shared/policy/cli/screen.ts', '--nope'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('未知选项 --nope');
+  }, 30000);
+});
