@@ -98,9 +98,12 @@ export function wrapText(text: string, maxWidth: number, fontSpec: string, measu
  */
 export type CodeSlot = { state: 'image' } | { state: 'missing'; reason: string };
 
-/** The words beside a code, or, without one, where to find the app. */
-export function codeCaption(slot: CodeSlot, appName: string): [string, string] {
-  return slot.state === 'image' ? ['长按识别', '扫码查看条文与测算'] : [`微信搜索「${appName}」`, '查看条文原文与测算'];
+/** What scanning a poster's code does: opens the measure. */
+const POSTER_SCAN: [string, string] = ['长按识别', '扫码查看条文与测算'];
+
+/** The words beside a code (`scan`: what scanning it does), or, without one, where to find the app. */
+export function codeCaption(slot: CodeSlot, appName: string, scan: [string, string] = POSTER_SCAN): [string, string] {
+  return slot.state === 'image' ? scan : [`微信搜索「${appName}」`, '查看条文原文与测算'];
 }
 
 /** A size × size box at (x, y): the code on white, or a framed box saying why there is none. */

@@ -247,7 +247,8 @@ function tailBlock(c: SheetContent, top: number, measure: MeasureText): Block {
   const boxY = footTop + 40;
   ops.push(...codeBoxOps(c.meta.code, boxX, boxY, size, measure));
   const left = boxX - 32 - MARGIN;
-  const [first, second] = c.meta.code.state === 'image' ? ['扫码，你也算一算', `${c.meta.appName} · 按清单逐条测算`] : codeCaption(c.meta.code, c.meta.appName);
+  // The sheet's code opens the home page: an invitation to a calculation of one's own.
+  const [first, second] = codeCaption(c.meta.code, c.meta.appName, ['扫码，你也算一算', `${c.meta.appName} · 按清单逐条测算`]);
   let fy = boxY + 24;
   const firstFont = font(32, true);
   for (const line of wrapText(first, left, firstFont, measure, 2)) {

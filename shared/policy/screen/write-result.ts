@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { entityName } from '../catalog/common-facts';
 import { toYuanString } from '../decimal';
 import { formatInterval, toWanText } from '../format';
+import { GROUP_TITLES } from '../result-view';
 import type { Profile } from '../types';
 import type { RowSummary } from './row-result';
 import type { MeasureTotals, Sum } from './totals';
@@ -35,11 +36,12 @@ const ROW_COLUMNS: Col[] = [
   { header: '合计下限（万元）', width: 11 },
   { header: '合计上限（万元）', width: 11 },
   { header: '涉及', width: 22, wrap: true },
-  { header: '可申请', width: 50, wrap: true },
-  { header: '本企业工匠个人可获', width: 30, wrap: true },
-  { header: '需要补充信息', width: 50, wrap: true },
-  { header: '差一点', width: 40, wrap: true },
-  { header: '非资金支持', width: 30, wrap: true },
+  // The results page's group titles (result-view), so a row reads as the page does.
+  { header: GROUP_TITLES.eligible, width: 50, wrap: true },
+  { header: GROUP_TITLES.people, width: 30, wrap: true },
+  { header: GROUP_TITLES.needsInfo, width: 50, wrap: true },
+  { header: GROUP_TITLES.nearMiss, width: 40, wrap: true },
+  { header: GROUP_TITLES.nonMonetary, width: 30, wrap: true },
   { header: '另计', width: 40, wrap: true },
 ];
 

@@ -71,7 +71,10 @@ export default function ResultsPage() {
   }, [prepared, local])
 
   const groups = useMemo(() => (shown ? groupResults(shown) : []), [shown])
+  // Each card's view, made once: the cards show it and the shares read it.
   const views = useMemo(() => new Map(groups.flatMap((g) => g.items.map((r) => [r.id, cardView(r, g.id)] as const))), [groups])
+  /** The figure a share of this card carries: only when the user ticked it. */
+  const figureToShare = (v: ResultCardView) => (withFigures ? sharedFigure(v) : undefined)
   const summary = useMemo(() => (shown ? summarize(shown) : undefined), [shown])
 
   // A share carries the user's own figures only when the tick below says so: a card's share button
@@ -82,7 +85,7 @@ export default function ResultsPage() {
     const measure = res.from === 'button' ? findMeasure(dataset?.measure) : undefined
     const view = dataset?.item ? views.get(dataset.item) : undefined
     if (measure && view) {
-      const figure = withFigures ? sharedFigure(view) : undefined
+      const figure = figureToShare(view)
       return withCard(itemShare(measure, view.id, figure), itemCard(measure, view.id, BRAND, figure))
     }
     const input = { summary: summary ?? { covers: '' }, includeFigures: withFigures }
@@ -93,7 +96,7 @@ export default function ResultsPage() {
   const share = (v: ResultCardView) => {
     const measure = findMeasure(v.measureId)
     if (!measure) return
-    void Taro.setClipboardData({ data: itemShareText(measure, v.id, withFigures ? sharedFigure(v) : undefined) }).then(
+    void Taro.setClipboardData({ data: itemShareText(measure, v.id, figureToShare(v)) }).then(
       () => Taro.showToast({ title: '已复制，可粘贴分享', icon: 'none' }),
       () => Taro.showToast({ title: '复制失败', icon: 'none' }),
     )
@@ -202,7 +205,7 @@ export default function ResultsPage() {
               g.items.map((r) => (
                 <ResultCard
                   key={r.id}
-                  view={cardView(r, g.id)}
+                  view={views.get(r.id)!}
                   compact={g.id === 'nonMonetary' || g.id === 'ineligible'}
                   onQuestion={goToQuestion}
                   onDetail={openDetail}
