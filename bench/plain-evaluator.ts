@@ -46,7 +46,7 @@ const items: PlainItem[] = [...cc.items.values()].map((ci) => {
     reads: ci.reads,
     conditions: ((it.conditions as { fact: string }[] | undefined) ?? []).map((c) => c.fact),
     base: baseId,
-    baseFactor: def?.unit ? num(cc.unitFactor.get(def.unit)) : 1,
+    baseFactor: def?.unit ? 10 ** (cc.unitShift.get(def.unit) ?? 0) : 1,
     rate: num(ci.rate?.value ?? ci.share?.value),
     cap: ci.cap ? num(ci.cap.value) : Infinity,
     amount: num(ci.amount?.value),

@@ -33,8 +33,13 @@ export interface CompiledCatalog {
   items: Map<string, CompiledItem>;
   /** All global (non-entry) facts by id, including the common ones. */
   facts: Map<string, FactDef>;
-  /** Unit factor to the base unit, by unit name. */
-  unitFactor: Map<string, Dec>;
+  /**
+   * Each unit's factor to its dimension's base unit as a power of ten (万元 → 4, % → -2): a typed
+   * amount is read straight into the base unit, and shown back in its unit, by moving the point.
+   */
+  unitShift: Map<string, number>;
+  /** The measure id that starts each fact id and item id ('m08.upgrade' → 'm08'), read once. */
+  measureOf: Map<string, string>;
 }
 
 const cache = new WeakMap<Catalog, CompiledCatalog>();
@@ -72,8 +77,15 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
       return ci;
     }),
   }));
-  const unitFactor = new Map(Object.entries(UNITS).map(([u, d]) => [u, new Dec(d.factor)]));
-  const compiled = { catalog, measures, items, facts, unitFactor };
+  const unitShift = new Map<string, number>();
+  for (const [u, d] of Object.entries(UNITS)) {
+    const f = new Dec(d.factor);
+    if (!f.eq(new Dec(10).pow(f.e))) throw new Error(`Unit ${u}: factor ${d.factor} is not a power of ten`);
+    unitShift.set(u, f.e);
+  }
+  const measureOf = new Map<string, string>();
+  for (const id of [...facts.keys(), ...items.keys()]) measureOf.set(id, id.slice(0, id.indexOf('.')));
+  const compiled = { catalog, measures, items, facts, unitShift, measureOf };
   cache.set(catalog, compiled);
   return compiled;
 }

@@ -12,19 +12,50 @@ export const ZERO = new Dec(0);
 
 /**
  * Yuan rounded to 分, half-up, as a figure that is shown and then added (a project's figure inside its
- * item's sum). Same rounding as toYuanString.
+ * item's sum). Same rounding as toYuanString. A figure already in 分 is itself (most are: 万元 × 20%).
  */
 export function toYuan(value: Dec): Dec {
-  return value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
 /** Yuan → string with two decimals (分), rounded half-up: every figure's one rounding, at output. */
 export function toYuanString(value: Dec): string {
-  return value.isZero() ? '0.00' : value.toFixed(2, Dec.ROUND_HALF_UP);
+  if (value.isZero()) return '0.00';
+  const places = value.decimalPlaces();
+  // In 分 already and below toExpPos (so toString writes plain digits): the digits, padded.
+  if (places > 2 || value.e >= 39) return value.toFixed(2, Dec.ROUND_HALF_UP);
+  const digits = value.toString();
+  return places === 2 ? digits : places === 1 ? `${digits}0` : `${digits}.00`;
 }
 
 /** Is an output figure ('0.00', '0') zero? The one zero test for the engine's yuan strings. */
 export function isZeroYuan(yuan: string): boolean {
-  // The engine writes zero as '0.00' (toYuanString): that answer is the hot path of every total.
+  // The engine writes zero as '0.00' (toYuanString); other texts are read by the pattern.
   return yuan === '0.00' || /^-?0+(\.0+)?$/.test(yuan);
+}
+
+/** The smaller of two figures, itself (Dec.min makes a new Decimal). */
+export function lesser(a: Dec, b: Dec): Dec {
+  return b.lt(a) ? b : a;
+}
+
+/**
+ * A typed amount in its dimension's base unit: `value` × 10^`shift` (万元 → 元 is 4), read in one
+ * parse instead of a parse and a multiplication. The same digits as new Dec(value) (decimal.js reads a
+ * number through its shortest text too); a text already in exponent form is multiplied instead.
+ */
+export function readShifted(value: number | string, shift: number): Dec {
+  if (shift === 0) return new Dec(value);
+  const text = String(value);
+  return /e/i.test(text) ? shifted(new Dec(text), shift) : new Dec(`${text}e${shift}`);
+}
+
+const powersOfTen = new Map<number, Dec>();
+
+/** `value` × 10^`shift`, exactly (a power of ten only moves the point; precision 40 keeps every digit). */
+export function shifted(value: Dec, shift: number): Dec {
+  if (shift === 0) return value;
+  let p = powersOfTen.get(shift);
+  if (!p) powersOfTen.set(shift, (p = new Dec(10).pow(shift)));
+  return value.times(p);
 }

@@ -2,14 +2,14 @@
  * Showing amounts. Inputs are yuan (Dec or the engine's decimal strings); nothing here rounds a
  * value that is stored — the strings are for reading.
  */
-import { Dec } from './decimal';
+import { Dec, toYuanString } from './decimal';
 import { BASE_UNIT, UNITS, type Dimension } from './units';
 import type { Interval } from './types';
 
 const WAN = new Dec(UNITS['万元'].factor);
 
 function trim(d: Dec, places: number): string {
-  return d.toDecimalPlaces(places, Dec.ROUND_HALF_UP).toFixed();
+  return (d.decimalPlaces() <= places ? d : d.toDecimalPlaces(places, Dec.ROUND_HALF_UP)).toFixed();
 }
 
 /** Drops trailing zeros of a fixed-point text: '600.000000' → '600', '36.50' → '36.5'. */
@@ -22,8 +22,7 @@ function stripZeros(text: string): string {
  * One rounding to 分 (toFixed), then the decimal point is moved in the text: 万 = 10^4.
  */
 export function formatMoney(yuan: Dec | string): string {
-  const d = typeof yuan === 'string' ? new Dec(yuan) : yuan;
-  const fixed = d.toFixed(2, Dec.ROUND_HALF_UP);
+  const fixed = typeof yuan === 'string' ? new Dec(yuan).toFixed(2, Dec.ROUND_HALF_UP) : toYuanString(yuan);
   const negative = fixed.startsWith('-');
   const digits = negative ? fixed.slice(1) : fixed;
   const whole = digits.slice(0, -3);

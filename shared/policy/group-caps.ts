@@ -5,11 +5,11 @@
  * information, so the known awards stay exact and the uncertain ones get what may be left.
  * The eligible items therefore add up to min(Σ, cap) exactly.
  */
-import { Dec, toYuanString } from './decimal';
+import { lesser, toYuanString, type Dec } from './decimal';
 import { formatMoney } from './format';
 import type { WorkingItem } from './item';
 
-export function applyGroupCaps(items: WorkingItem[]): void {
+export function applyGroupCaps(items: WorkingItem[], explain = true): void {
   const left = new Map<string, { min: Dec; max: Dec }>();
   const inGroup = items.filter((w) => w.ci.group && (w.status === 'eligible' || w.status === 'needsInfo'));
   const ordered = [...inGroup.filter((w) => w.status === 'eligible'), ...inGroup.filter((w) => w.status === 'needsInfo')];
@@ -21,9 +21,9 @@ export function applyGroupCaps(items: WorkingItem[]): void {
       w.max = rest.max;
       w.open = false;
     }
-    const max = Dec.min(w.max, rest.max);
-    const min = Dec.min(w.min, rest.min, max);
-    w.stages.push({
+    const max = lesser(w.max, rest.max);
+    const min = lesser(lesser(w.min, rest.min), max);
+    if (explain) w.stages.push({
       step: 'groupCap',
       label: '年度上限',
       text: w.max.gt(rest.max)

@@ -55,7 +55,7 @@ function fromOutcome(ci: CompiledItem, o: EntryOutcome): WorkingItem {
  * questions — are built once per item and reused (frozen): they are most of the catalog for most
  * profiles, so a profile costs only the items it actually answers.
  */
-export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): ItemResult | undefined {
+export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): Settled | undefined {
   const { item } = ci;
   if (!ci.forEntity[profile.entity]) {
     return cached(ci, profile.entity, 'audience', () => {
@@ -87,13 +87,20 @@ function answersAny(ids: string[], facts: Profile['facts']): boolean {
 }
 
 type ConstantKey = 'audience' | 'unanswered' | 'static' | 'offTopic';
-const constantResults = new WeakMap<CompiledItem, Record<string, ItemResult | undefined>>();
+type ConstantSet = { [K in ConstantKey]?: Settled };
+const constantResults = new WeakMap<CompiledItem, { enterprise: ConstantSet; park: ConstantSet }>();
 
-function cached(ci: CompiledItem, entity: Profile['entity'], key: ConstantKey, make: () => WorkingItem): ItemResult {
-  let byKey = constantResults.get(ci);
-  if (!byKey) constantResults.set(ci, (byKey = {}));
-  const k = entity === 'park' ? `p${key}` : `e${key}`;
-  return (byKey[k] ??= deepFreeze(toItemResult(make())));
+function cached(ci: CompiledItem, entity: Profile['entity'], key: ConstantKey, make: () => WorkingItem): Settled {
+  let byEntity = constantResults.get(ci);
+  if (!byEntity) constantResults.set(ci, (byEntity = { enterprise: {}, park: {} }));
+  const set = byEntity[entity];
+  let settled = set[key];
+  if (!settled) {
+    settled = settle(make());
+    deepFreeze(settled.result);
+    set[key] = settled = Object.freeze(settled);
+  }
+  return settled;
 }
 
 /** Shared results are frozen: a caller that tries to change one fails loudly instead of corrupting the next result. */
@@ -106,11 +113,11 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** An item the profile answers (constantFor returned nothing): each entry through its formula, then summed. */
-export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): WorkingItem {
+export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Profile, explain = true): WorkingItem {
   const { item } = ci;
-  if (!item.repeat) return fromOutcome(ci, runEntry(cc, ci, profile, profile.facts, FACTS_PREFIX));
+  if (!item.repeat) return fromOutcome(ci, runEntry(cc, ci, profile, profile.facts, FACTS_PREFIX, explain));
   const list = profile.projects![item.id]!;
-  const outs = list.map((e, i) => runEntry(cc, ci, profile, e.facts, entryPrefix(item.id, i)));
+  const outs = list.map((e, i) => runEntry(cc, ci, profile, e.facts, entryPrefix(item.id, i), explain));
   if (outs.length === 1) {
     const w = fromOutcome(ci, outs[0]);
     // Stages and hints are fresh objects of this run: tag them in place.
@@ -119,7 +126,7 @@ export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Pro
     w.entries = [{ index: 0, name: list[0].name, status: w.status, min: w.min, max: w.max }];
     return w;
   }
-  return combineEntries(ci, outs, list.map((e) => e.name));
+  return combineEntries(ci, outs, list.map((e) => e.name), explain);
 }
 
 /**
@@ -127,7 +134,7 @@ export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Pro
  * to 0.01 元 as it is shown, then the shown figures summed — so the working adds up (two projects of
  * 2000.006元 make 2000.01元 + 2000.01元 = 4000.02元, as their lines say).
  */
-function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string | undefined)[]): WorkingItem {
+function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string | undefined)[], explain: boolean): WorkingItem {
   for (const o of outs) {
     o.min = toYuan(o.min);
     o.max = toYuan(o.max);
@@ -155,7 +162,7 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     for (const h of o.hints) h.entry = i;
   });
   const noun = ci.item.repeat!.noun;
-  if (counted.length > 0) {
+  if (explain && counted.length > 0) {
     stages.push({
       step: 'sum',
       label: '合计',
@@ -219,7 +226,21 @@ function sumStatus(list: Status[]): Status {
   return counted.includes('needsInfo') ? 'needsInfo' : 'eligible';
 }
 
-export function toItemResult(w: WorkingItem): ItemResult {
+/** An item's result with its figures rounded once (0.01 元): the result shows them, the totals add them. */
+export interface Settled {
+  result: ItemResult;
+  min: Dec;
+  max: Dec;
+}
+
+export function settle(w: WorkingItem): Settled {
+  const min = toYuan(w.min);
+  const max = toYuan(w.max);
+  return { result: toItemResult(w, min, max), min, max };
+}
+
+/** `min`, `max`: the item's figures already rounded (settle), so each is rounded once. */
+function toItemResult(w: WorkingItem, min: Dec, max: Dec): ItemResult {
   const { item, measure } = w.ci;
   const r: ItemResult = {
     id: item.id,
@@ -230,7 +251,7 @@ export function toItemResult(w: WorkingItem): ItemResult {
     status: w.status,
     missing: w.missing,
     kind: w.kind,
-    amount: { min: toYuanString(w.min), max: toYuanString(w.max) },
+    amount: { min: toYuanString(min), max: toYuanString(max) },
     stages: w.stages,
     hints: w.hints,
     alternatives: w.alternatives,

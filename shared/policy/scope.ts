@@ -4,7 +4,8 @@
  * ('pess'); the scope records each assumption so the result can show both figures.
  */
 import { COMMON_FACTS } from './catalog/common-facts';
-import { Dec } from './decimal';
+import { readShifted, shifted, type Dec } from './decimal';
+import { formatInUnit } from './format';
 import { factPath, isCommonFact } from './paths';
 import type { FactDef, FactValue, Profile } from './types';
 
@@ -38,10 +39,15 @@ export class Scope {
     /** profile.facts, or the entry's facts. */
     readonly values: Record<string, FactValue> | undefined,
     readonly defs: Map<string, FactDef>,
-    readonly unitFactor: Map<string, Dec>,
+    readonly unitShift: Map<string, number>,
     /** 'facts/' or 'projects/m08.upgrade/0/' */
     readonly prefix: string,
     readonly mode: Mode,
+    /**
+     * Build the working (stages' texts)? A screening run (evaluate's `explain: false`) asks only
+     * for statuses, figures, reasons and hints; the working is built when one result is shown.
+     */
+    readonly explain: boolean = true,
   ) {}
 
   raw(id: string): FactValue | undefined {
@@ -99,10 +105,7 @@ export class Scope {
   amount(id: string): Dec | undefined {
     const v = this.raw(id);
     if (typeof v === 'number' || (typeof v === 'string' && v !== 'unknown')) {
-      const def = this.defs.get(id);
-      const factor = def && def.type === 'amount' ? this.unitFactor.get(def.unit) : undefined;
-      const d = new Dec(v);
-      return factor ? d.times(factor) : d;
+      return readShifted(v, this.shiftOf(id));
     }
     this.note(this.missing, id);
     return undefined;
@@ -120,6 +123,21 @@ export class Scope {
   unit(id: string): string {
     const def = this.defs.get(id);
     return def && def.type === 'amount' ? def.unit : '';
+  }
+
+  /** From the unit an amount fact is typed in to its base unit, as a power of ten. */
+  private shiftOf(id: string): number {
+    return this.unitShift.get(this.unit(id)) ?? 0;
+  }
+
+  /** A base-unit value of an amount fact in the fact's own unit: 15000000 (元) of a 万元 fact → 1500. */
+  inUnit(id: string, value: Dec): Dec {
+    return shifted(value, -this.shiftOf(id));
+  }
+
+  /** The same, as it would be typed: '1500万元'. */
+  typed(id: string, value: Dec): string {
+    return formatInUnit(this.inUnit(id, value), this.unit(id));
   }
 
   choice(id: string): string | undefined {

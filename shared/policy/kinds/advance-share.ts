@@ -1,4 +1,4 @@
-import { Dec, toYuanString } from '../decimal';
+import { lesser, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
 import type { AdvanceShareItem, Stage } from '../types';
@@ -34,7 +34,7 @@ export const advanceShare: Kind<AdvanceShareItem, { advance: ParsedFigure; share
     if (!accepted) {
       return ineligible(advanceShare.amountKind, 'condition', `尚未达到节点：${item.advanceQuote.split('，')[0]}`, stages);
     }
-    stages.push({
+    if (s.explain) stages.push({
       step: 'advance',
       label: '先行补助',
       text: `已受理或备案临床试验：先行补助 ${formatMoney(advance)}`,
@@ -42,7 +42,7 @@ export const advanceShare: Kind<AdvanceShareItem, { advance: ParsedFigure; share
       value: toYuanString(advance),
     });
     if (!passed) {
-      stages.push({
+      if (s.explain) stages.push({
         step: 'share',
         label: '后续补助',
         text: `尚未通过一致性评价：通过后再给予不低于总投入 ${ci.share.text} 的后续补助，总额不超过 ${ci.cap.text}`,
@@ -54,23 +54,25 @@ export const advanceShare: Kind<AdvanceShareItem, { advance: ParsedFigure; share
     if (base === undefined) return needsInfo('atLeast', advance, cap, stages, `需要填写：${s.label(item.base)}`);
     const share = base.times(ci.share.value);
     const sum = advance.plus(share);
-    const min = Dec.min(sum, cap);
-    stages.push({
-      step: 'share',
-      label: '后续补助（下限）',
-      text: `总投入 ${formatMoney(base)} × ${ci.share.text} = ${formatMoney(share)}（不低于此数）`,
-      quote: item.shareQuote,
-      value: toYuanString(share),
-    });
-    stages.push({
-      step: 'cap',
-      label: '总额上限',
-      text: sum.gte(cap)
-        ? `${formatMoney(advance)} + ${formatMoney(share)} = ${formatMoney(sum)}，达到总额上限，按 ${ci.cap.text} 计`
-        : `${formatMoney(advance)} + 至少 ${formatMoney(share)} = 至少 ${formatMoney(sum)}，总额不超过 ${ci.cap.text}`,
-      quote: item.cap.quote,
-      value: toYuanString(min),
-    });
+    const min = lesser(sum, cap);
+    if (s.explain) {
+      stages.push({
+        step: 'share',
+        label: '后续补助（下限）',
+        text: `总投入 ${formatMoney(base)} × ${ci.share.text} = ${formatMoney(share)}（不低于此数）`,
+        quote: item.shareQuote,
+        value: toYuanString(share),
+      });
+      stages.push({
+        step: 'cap',
+        label: '总额上限',
+        text: sum.gte(cap)
+          ? `${formatMoney(advance)} + ${formatMoney(share)} = ${formatMoney(sum)}，达到总额上限，按 ${ci.cap.text} 计`
+          : `${formatMoney(advance)} + 至少 ${formatMoney(share)} = 至少 ${formatMoney(sum)}，总额不超过 ${ci.cap.text}`,
+        quote: item.cap.quote,
+        value: toYuanString(min),
+      });
+    }
     return eligible(min.eq(cap) ? 'exact' : 'atLeast', min, cap, stages);
   },
 

@@ -2,19 +2,21 @@
 import type { Scope } from '../scope';
 import type { Condition, Stage } from '../types';
 
-/** Adds one stage per condition; returns the first condition that does not hold, or null. */
+/** Adds one stage per condition (when explaining); returns the first condition that does not hold, or null. */
 export function checkConditions(conditions: Condition[] | undefined, s: Scope, stages: Stage[]): Condition | null {
   for (const c of conditions ?? []) {
     const known = s.isKnown(c.fact);
     const holds = s.flag(c.fact);
-    const label = s.label(c.fact).replace(/？$/, '');
-    stages.push({
-      step: 'condition',
-      label: '条件',
-      text: known ? `${label}：${holds ? '是' : '否'}` : `${label}：未确定，按“${holds ? '是' : '否'}”计算`,
-      quote: c.quote,
-      pass: holds,
-    });
+    if (s.explain) {
+      const label = s.label(c.fact).replace(/？$/, '');
+      stages.push({
+        step: 'condition',
+        label: '条件',
+        text: known ? `${label}：${holds ? '是' : '否'}` : `${label}：未确定，按“${holds ? '是' : '否'}”计算`,
+        quote: c.quote,
+        pass: holds,
+      });
+    }
     if (!holds) return c;
   }
   return null;

@@ -20,18 +20,20 @@ export const feeReduction: Kind<FeeReductionItem, { share: ParsedFigure }> = {
     if (failed) return ineligible(feeReduction.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
     const fee = s.amount(item.fee);
     if (fee === undefined) {
-      stages.push({ step: 'rate', label: item.word, text: `城市基础设施配套费${item.word}（${ci.share.text}）`, quote: item.quote });
+      if (s.explain) stages.push({ step: 'rate', label: item.word, text: `城市基础设施配套费${item.word}（${ci.share.text}）`, quote: item.quote });
       return needsInfo('saving', ZERO, undefined, stages, `填写${s.label(item.fee)}，即可算出减免金额`);
     }
     const saving = fee.times(ci.share.value);
-    stages.push({ step: 'base', label: '应缴费用', text: `${s.label(item.fee)}：${formatMoney(fee)}` });
-    stages.push({
-      step: 'rate',
-      label: item.word,
-      text: `${formatMoney(fee)} × ${ci.share.text}（${item.word}）= 少缴 ${formatMoney(saving)}`,
-      quote: item.quote,
-      value: toYuanString(saving),
-    });
+    if (s.explain) {
+      stages.push({ step: 'base', label: '应缴费用', text: `${s.label(item.fee)}：${formatMoney(fee)}` });
+      stages.push({
+        step: 'rate',
+        label: item.word,
+        text: `${formatMoney(fee)} × ${ci.share.text}（${item.word}）= 少缴 ${formatMoney(saving)}`,
+        quote: item.quote,
+        value: toYuanString(saving),
+      });
+    }
     return eligible('saving', saving, saving, stages);
   },
 

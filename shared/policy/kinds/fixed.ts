@@ -19,7 +19,7 @@ export const fixed: Kind<FixedItem, { amount: ParsedFigure }> = {
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(fixed.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
     const amount = ci.amount.value;
-    stages.push({ step: 'amount', label: '定额', text: `给予 ${formatMoney(amount)}`, quote: item.quote, value: toYuanString(amount) });
+    if (s.explain) stages.push({ step: 'amount', label: '定额', text: `给予 ${formatMoney(amount)}`, quote: item.quote, value: toYuanString(amount) });
     return eligible('exact', amount, amount, stages);
   },
 

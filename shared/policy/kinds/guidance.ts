@@ -20,7 +20,7 @@ export function guidanceKind<I extends NonMonetaryItem | UnquantifiedItem>(
       const stages: Stage[] = [];
       const failed = checkConditions(item.conditions, s, stages);
       if (failed) return ineligible(amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
-      stages.push({ step: 'amount', label: item.tag, text: item.guidance, quote: item.quote });
+      if (s.explain) stages.push({ step: 'amount', label: item.tag, text: item.guidance, quote: item.quote });
       return eligible(amountKind, ZERO, ZERO, stages);
     },
     figures: () => [],

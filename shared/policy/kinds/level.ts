@@ -41,7 +41,7 @@ export const level: Kind<LevelItem, { levels: Map<string, CompiledLevel>; levelM
     const reached = ci.levels.get(value);
     if (!reached) return ineligible(level.amountKind, 'level', `${s.label(item.fact).replace(/？$/, '')}：未达到任何一级`, stages);
     const amount = reached.amount.value;
-    stages.push({
+    if (s.explain) stages.push({
       step: 'level',
       label: '按级别',
       text: `${reached.label}：给予 ${formatMoney(amount)}`,

@@ -1,6 +1,6 @@
-import { Dec, ZERO, toYuanString } from '../decimal';
+import { Dec, ZERO, lesser, toYuanString } from '../decimal';
 import { parseFigure, parseQuoted, type ParsedFigure, type QuotedFigure } from '../figure';
-import { formatInUnit, formatMoney } from '../format';
+import { formatMoney } from '../format';
 import type { Figure, Hint, ProportionalItem, Stage } from '../types';
 import { checkConditions } from './conditions';
 import type { Kind } from './kind';
@@ -57,22 +57,22 @@ export const proportional: Kind<ProportionalItem, ProportionalFigures> = {
       return needsInfo('exact', ZERO, cap?.value, stages, `需要填写：${s.label(missing)}`);
     }
 
-    // Stage 1 — base, in the unit the user typed.
-    const unit = s.unit(item.base);
-    const factor = s.unitFactor.get(unit) ?? new Dec(1);
-    stages.push({ step: 'base', label: '基数', text: `${s.label(item.base)}：${formatInUnit(base.div(factor), unit)}` });
-
     // Stage 2 — rate.
     const raw = base.times(ci.rate.value);
-    const rateText = item.kind === 'percent' ? ci.rate.text : `每${item.per} ${ci.rate.text}`;
-    const baseText = item.kind === 'percent' ? formatMoney(base) : formatInUnit(base.div(factor), unit);
-    stages.push({
-      step: 'rate',
-      label: '按标准计算',
-      text: `${baseText} × ${rateText} = ${formatMoney(raw)}`,
-      quote: item.rateQuote,
-      value: toYuanString(raw),
-    });
+    if (s.explain) {
+      // Stage 1 — base, in the unit the user typed.
+      const typed = s.typed(item.base, base);
+      stages.push({ step: 'base', label: '基数', text: `${s.label(item.base)}：${typed}` });
+      const rateText = item.kind === 'percent' ? ci.rate.text : `每${item.per} ${ci.rate.text}`;
+      const baseText = item.kind === 'percent' ? formatMoney(base) : typed;
+      stages.push({
+        step: 'rate',
+        label: '按标准计算',
+        text: `${baseText} × ${rateText} = ${formatMoney(raw)}`,
+        quote: item.rateQuote,
+        value: toYuanString(raw),
+      });
+    }
 
     // Stage 3 — threshold.
     if (threshold && thresholdValue !== undefined) {
@@ -87,8 +87,8 @@ export const proportional: Kind<ProportionalItem, ProportionalFigures> = {
     // Stage 4 — cap (per project / per enterprise; a cap shared between items comes later, per measure).
     let amount = raw;
     if (cap) {
-      amount = Dec.min(raw, cap.value);
-      stages.push({
+      amount = lesser(raw, cap.value);
+      if (s.explain) stages.push({
         step: 'cap',
         label: '上限',
         text: raw.gt(cap.value) ? `${formatMoney(raw)} 超过上限，按 ${cap.text} 计` : `${formatMoney(raw)} 未超过上限 ${cap.text}`,

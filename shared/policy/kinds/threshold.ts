@@ -5,7 +5,6 @@
 import { Dec } from '../decimal';
 import { NEAR_MISS_SHARE } from '../config';
 import { parseFigure, type ParsedFigure } from '../figure';
-import { formatInUnit } from '../format';
 import type { Scope } from '../scope';
 import { REGION_NAME } from '../catalog/common-facts';
 import type { Hint, RegionFlag, Stage, Threshold } from '../types';
@@ -37,9 +36,8 @@ function areaNames(when: readonly RegionFlag[], facts?: readonly string[]): stri
 /** `value` is in the base unit of the fact's dimension. */
 export function checkThreshold(ct: CompiledThreshold, value: Dec, s: Scope, stages: Stage[]): ThresholdCheck {
   const t = ct.rule;
-  const factor = s.unitFactor.get(s.unit(t.fact)) ?? new Dec(1);
-  const unit = s.unit(t.fact);
-  const shown = formatInUnit(value.div(factor), unit);
+  // The value as typed: said only in the working and in a miss's reason.
+  const shown = () => s.typed(t.fact, value);
   let min = ct.min;
   let quote = t.quote;
   let note = '';
@@ -62,22 +60,23 @@ export function checkThreshold(ct: CompiledThreshold, value: Dec, s: Scope, stag
     }
   }
   const pass = value.gte(min.value);
-  stages.push({
-    step: 'threshold',
-    label: '门槛',
-    text: `${s.label(t.fact)} ${shown} ${pass ? '≥' : '<'} ${min.text}（“${t.word}”含本数）${note}`,
-    quote,
-    pass,
-  });
+  if (s.explain) {
+    stages.push({
+      step: 'threshold',
+      label: '门槛',
+      text: `${s.label(t.fact)} ${shown()} ${pass ? '≥' : '<'} ${min.text}（“${t.word}”含本数）${note}`,
+      quote,
+      pass,
+    });
+  }
   if (pass) return { pass: true };
   const gap = min.value.minus(value);
-  const gapShown = formatInUnit(gap.div(factor), unit);
-  const check: ThresholdCheck = { pass: false, reason: `未达到门槛：${quote}（${s.label(t.fact)} ${shown}）` };
+  const check: ThresholdCheck = { pass: false, reason: `未达到门槛：${quote}（${s.label(t.fact)} ${shown()}）` };
   if (value.gte(min.value.times(NEAR))) {
     check.hint = {
-      text: `${s.label(t.fact)}再增加 ${gapShown} 即可达到 ${min.text} 门槛`,
+      text: `${s.label(t.fact)}再增加 ${s.typed(t.fact, gap)} 即可达到 ${min.text} 门槛`,
       fact: s.path(t.fact),
-      gap: gap.div(factor).toFixed(),
+      gap: s.inUnit(t.fact, gap).toFixed(),
     };
   }
   return check;

@@ -18,7 +18,7 @@ export const upTo: Kind<UpToItem, { cap: ParsedFigure }> = {
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(upTo.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
     const cap = ci.cap.value;
-    stages.push({
+    if (s.explain) stages.push({
       step: 'cap',
       label: '上限',
       text: `清单未给出计算公式，由主管部门核定：0 至 ${ci.cap.text}`,

@@ -1,0 +1,79 @@
+/**
+ * The totals of a result: what the items' figures add up to, by who gets the money and how sure it
+ * is. Each item's figures are added as shown (rounded once, `settle`), so the items add up to the
+ * totals exactly. Awards paid to people (（七） 工匠) are theirs: added on their own, never into the
+ * enterprise's total.
+ */
+import { AWARD_KINDS } from './amount-kind';
+import { ZERO, toYuanString, type Dec } from './decimal';
+import type { Settled } from './item';
+import type { EvaluateResult, Interval, Status } from './types';
+
+/** Figures added up, min and max. */
+class Sum {
+  min: Dec = ZERO;
+  max: Dec = ZERO;
+
+  add(min: Dec, max: Dec): void {
+    this.min = this.min.plus(min);
+    this.max = this.max.plus(max);
+  }
+
+  interval(): Interval {
+    return { min: toYuanString(this.min), max: toYuanString(this.max) };
+  }
+}
+
+export class Tally {
+  /** Awards to the enterprise (or park). */
+  readonly total = new Sum();
+  /** Awards paid to people. */
+  readonly people = new Sum();
+  /** Fees not paid. */
+  readonly savings = new Sum();
+  /** What needs information, awards and fees alike (not people's). */
+  readonly pending = new Sum();
+  readonly counts: Record<Status, number> = { eligible: 0, ineligible: 0, needsInfo: 0, notForYou: 0 };
+  /** Measures with an award in the enterprise's total. */
+  readonly covered = new Set<string>();
+
+  add({ result: r, min, max }: Settled): void {
+    this.counts[r.status] += 1;
+    if (max.isZero()) return;
+    if (r.status === 'eligible') {
+      if (AWARD_KINDS.has(r.kind)) {
+        if (r.paidToPerson) this.people.add(min, max);
+        else {
+          this.total.add(min, max);
+          this.covered.add(r.measure);
+        }
+      } else if (r.kind === 'saving') this.savings.add(min, max);
+    } else if (r.status === 'needsInfo' && !r.paidToPerson && (AWARD_KINDS.has(r.kind) || r.kind === 'saving')) {
+      this.pending.add(min, max);
+    }
+  }
+
+  /** Another tally's items, added as if each were added here. */
+  addTally(other: Tally): void {
+    const c = other.counts;
+    this.counts.eligible += c.eligible;
+    this.counts.ineligible += c.ineligible;
+    this.counts.needsInfo += c.needsInfo;
+    this.counts.notForYou += c.notForYou;
+    for (const k of ['total', 'people', 'savings', 'pending'] as const) {
+      if (!other[k].max.isZero()) this[k].add(other[k].min, other[k].max);
+    }
+    for (const m of other.covered) this.covered.add(m);
+  }
+
+  totals(): Pick<EvaluateResult, 'total' | 'peopleTotal' | 'savings' | 'pending' | 'counts' | 'measuresCovered'> {
+    return {
+      total: this.total.interval(),
+      peopleTotal: this.people.interval(),
+      savings: this.savings.interval(),
+      pending: this.pending.interval(),
+      counts: { ...this.counts },
+      measuresCovered: this.covered.size,
+    };
+  }
+}
