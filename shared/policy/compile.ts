@@ -38,8 +38,11 @@ export interface CompiledCatalog {
    * amount is read straight into the base unit, and shown back in its unit, by moving the point.
    */
   unitShift: Map<string, number>;
-  /** The measure id that starts each fact id and item id ('m08.upgrade' → 'm08'), read once. */
-  measureOf: Map<string, string>;
+  /**
+   * Position in `measures` of each measure, by its id and by the ids of the facts and items that
+   * start with it ('m08', 'm08.upgrade' → 7): where a profile's answers belong, read once.
+   */
+  measureIndex: Map<string, number>;
 }
 
 const cache = new WeakMap<Catalog, CompiledCatalog>();
@@ -83,9 +86,12 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     if (!f.eq(new Dec(10).pow(f.e))) throw new Error(`Unit ${u}: factor ${d.factor} is not a power of ten`);
     unitShift.set(u, f.e);
   }
-  const measureOf = new Map<string, string>();
-  for (const id of [...facts.keys(), ...items.keys()]) measureOf.set(id, id.slice(0, id.indexOf('.')));
-  const compiled = { catalog, measures, items, facts, unitShift, measureOf };
+  const measureIndex = new Map<string, number>(catalog.measures.map((m, i) => [m.id, i]));
+  for (const id of [...facts.keys(), ...items.keys()]) {
+    const i = measureIndex.get(id.slice(0, id.indexOf('.')));
+    if (i !== undefined) measureIndex.set(id, i);
+  }
+  const compiled = { catalog, measures, items, facts, unitShift, measureIndex };
   cache.set(catalog, compiled);
   return compiled;
 }

@@ -10,7 +10,7 @@
  * the two runs to the same figures.
  */
 import { catalog2022 } from './catalog';
-import { compileCatalog, type CompiledCatalog, type CompiledMeasure } from './compile';
+import { compileCatalog, type CompiledCatalog } from './compile';
 import { applyGroupCaps } from './group-caps';
 import { constantFor, evaluateItem, settle, type Settled, type WorkingItem } from './item';
 import { Tally } from './tally';
@@ -21,56 +21,73 @@ export interface EvaluateOptions {
   explain?: boolean;
 }
 
-/** Measures with at least one answered fact or entry (fact ids and item ids start with the measure id). */
-function measuresTouched(cc: CompiledCatalog, profile: Profile): Set<string> {
-  const ids = new Set<string>();
-  const of = (k: string) => cc.measureOf.get(k) ?? k.slice(0, k.indexOf('.'));
-  for (const k in profile.facts) ids.add(of(k));
-  for (const k in profile.projects) if (profile.projects[k]?.length) ids.add(of(k));
-  return ids;
+/**
+ * Measures with at least one answered fact or entry, by position (fact ids and item ids start with
+ * the measure id); undefined when the profile answers nothing.
+ */
+function measuresTouched(cc: CompiledCatalog, profile: Profile): boolean[] | undefined {
+  let touched: boolean[] | undefined;
+  const mark = (k: string) => {
+    const i = cc.measureIndex.get(k) ?? cc.measureIndex.get(k.slice(0, k.indexOf('.')));
+    if (i !== undefined) (touched ??= [])[i] = true;
+  };
+  for (const k in profile.facts) mark(k);
+  for (const k in profile.projects) if (profile.projects[k]?.length) mark(k);
+  return touched;
 }
 
-/** A measure the profile says nothing about: its items' shared results, and what they add to the totals. */
-interface UntouchedMeasure {
-  settled: readonly Settled[];
+/**
+ * What every profile of one entity (and, for an enterprise, one choice of topics) shares: each
+ * measure's results when the profile says nothing about it (constantFor's answers, which depend on
+ * nothing else), and what those add up to. A profile starts from these sums and replaces the
+ * measures it answers.
+ */
+interface Baseline {
+  /** By measure position: its items' shared results, and their sums. */
+  measures: { settled: readonly Settled[]; tally: Tally }[];
+  /** All the measures' sums together. */
   tally: Tally;
 }
 
-const untouchedCache = new WeakMap<CompiledMeasure, Map<string, UntouchedMeasure>>();
+const baselines = new WeakMap<CompiledCatalog, Map<string, Baseline>>();
 
-/**
- * Depends only on who answers and whether an enterprise chose the measure's topic (constantFor's
- * inputs when nothing is answered), so it is built once per measure for each of those.
- */
-function untouched(cc: CompiledCatalog, cm: CompiledMeasure, profile: Profile): UntouchedMeasure {
-  const offTopic = profile.entity === 'enterprise' && !!profile.topics && !profile.topics.includes(cm.measure.topic);
-  const key = offTopic ? 'offTopic' : profile.entity;
-  let byKey = untouchedCache.get(cm);
-  if (!byKey) untouchedCache.set(cm, (byKey = new Map()));
-  let block = byKey.get(key);
-  if (!block) {
-    const settled = Object.freeze(cm.items.map((ci) => constantFor(cc, ci, profile)!));
+function baselineOf(cc: CompiledCatalog, profile: Profile): Baseline {
+  const key = profile.entity === 'park' ? 'park' : profile.topics ? `enterprise:${[...profile.topics].sort().join(',')}` : 'enterprise';
+  let byKey = baselines.get(cc);
+  if (!byKey) baselines.set(cc, (byKey = new Map()));
+  let base = byKey.get(key);
+  if (!base) {
+    // The same profile with nothing answered: every item is a shared result.
+    const blank: Profile = { version: profile.version, entity: profile.entity, topics: profile.topics };
     const tally = new Tally();
-    for (const s of settled) tally.add(s);
-    byKey.set(key, (block = { settled, tally }));
+    const measures = cc.measures.map((cm) => {
+      const settled = Object.freeze(cm.items.map((ci) => constantFor(cc, ci, blank)!));
+      const own = new Tally();
+      for (const s of settled) own.add(s);
+      tally.addTally(own);
+      return { settled, tally: own };
+    });
+    byKey.set(key, (base = { measures, tally }));
   }
-  return block;
+  return base;
 }
 
 export function evaluate(profile: Profile, catalog: Catalog = catalog2022, options: EvaluateOptions = {}): EvaluateResult {
   const explain = options.explain ?? true;
   const cc = compileCatalog(catalog);
-  const items: ItemResult[] = [];
-  const tally = new Tally();
+  const base = baselineOf(cc, profile);
   const touched = measuresTouched(cc, profile);
-  for (const cm of cc.measures) {
-    if (!touched.has(cm.measure.id)) {
-      const block = untouched(cc, cm, profile);
-      for (const s of block.settled) items.push(s.result);
-      tally.addTally(block.tally);
+  const items: ItemResult[] = [];
+  const tally = base.tally.copy();
+  for (let m = 0; m < cc.measures.length; m++) {
+    const shared = base.measures[m];
+    if (!touched?.[m]) {
+      for (const s of shared.settled) items.push(s.result);
       continue;
     }
-    // Items the profile answers are computed; the rest are shared constant results.
+    // Answered: this measure's shared results leave the sums; its items are taken one by one.
+    tally.removeTally(shared.tally);
+    const cm = cc.measures[m];
     const slots: (Settled | WorkingItem)[] = [];
     const working: WorkingItem[] = [];
     for (const ci of cm.items) {

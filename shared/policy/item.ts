@@ -242,6 +242,10 @@ export function settle(w: WorkingItem): Settled {
 /** `min`, `max`: the item's figures already rounded (settle), so each is rounded once. */
 function toItemResult(w: WorkingItem, min: Dec, max: Dec): ItemResult {
   const { item, measure } = w.ci;
+  const minText = toYuanString(min);
+  const maxText = max === min ? minText : toYuanString(max);
+  // One project's figures are the item's own Decimals (and min is max for an exact amount): written once.
+  const yuan = (d: Dec) => (d === min || d === w.min ? minText : d === max || d === w.max ? maxText : toYuanString(d));
   const r: ItemResult = {
     id: item.id,
     measure: measure.id,
@@ -251,7 +255,7 @@ function toItemResult(w: WorkingItem, min: Dec, max: Dec): ItemResult {
     status: w.status,
     missing: w.missing,
     kind: w.kind,
-    amount: { min: toYuanString(min), max: toYuanString(max) },
+    amount: { min: minText, max: maxText },
     stages: w.stages,
     hints: w.hints,
     alternatives: w.alternatives,
@@ -265,7 +269,7 @@ function toItemResult(w: WorkingItem, min: Dec, max: Dec): ItemResult {
       index: e.index,
       ...(e.name ? { name: e.name } : {}),
       status: e.status,
-      amount: { min: toYuanString(e.min), max: toYuanString(e.max) },
+      amount: { min: yuan(e.min), max: yuan(e.max) },
     }));
   }
   return r;

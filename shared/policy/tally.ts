@@ -19,10 +19,23 @@ class Sum {
     this.max = this.max.plus(max);
   }
 
+  /** Takes back what `add` added (exact: decimal sums of 分 lose nothing). */
+  remove(min: Dec, max: Dec): void {
+    this.min = this.min.minus(min);
+    this.max = this.max.minus(max);
+  }
+
+  copyFrom(other: Sum): void {
+    this.min = other.min;
+    this.max = other.max;
+  }
+
   interval(): Interval {
     return { min: toYuanString(this.min), max: toYuanString(this.max) };
   }
 }
+
+const SUMS = ['total', 'people', 'savings', 'pending'] as const;
 
 export class Tally {
   /** Awards to the enterprise (or park). */
@@ -55,15 +68,42 @@ export class Tally {
 
   /** Another tally's items, added as if each were added here. */
   addTally(other: Tally): void {
+    this.merge(other, 1);
+  }
+
+  /**
+   * Takes back another tally's items, which must have been added here: its counts and sums, and
+   * the measures it covered (a tally per measure covers at most its own).
+   */
+  removeTally(other: Tally): void {
+    this.merge(other, -1);
+  }
+
+  private merge(other: Tally, sign: 1 | -1): void {
     const c = other.counts;
-    this.counts.eligible += c.eligible;
-    this.counts.ineligible += c.ineligible;
-    this.counts.needsInfo += c.needsInfo;
-    this.counts.notForYou += c.notForYou;
-    for (const k of ['total', 'people', 'savings', 'pending'] as const) {
-      if (!other[k].max.isZero()) this[k].add(other[k].min, other[k].max);
+    this.counts.eligible += sign * c.eligible;
+    this.counts.ineligible += sign * c.ineligible;
+    this.counts.needsInfo += sign * c.needsInfo;
+    this.counts.notForYou += sign * c.notForYou;
+    for (const k of SUMS) {
+      const from = other[k];
+      if (from.max.isZero()) continue;
+      if (sign === 1) this[k].add(from.min, from.max);
+      else this[k].remove(from.min, from.max);
     }
-    for (const m of other.covered) this.covered.add(m);
+    for (const m of other.covered) {
+      if (sign === 1) this.covered.add(m);
+      else this.covered.delete(m);
+    }
+  }
+
+  /** A tally to go on from, leaving this one as it is. */
+  copy(): Tally {
+    const t = new Tally();
+    for (const k of SUMS) t[k].copyFrom(this[k]);
+    Object.assign(t.counts, this.counts);
+    for (const m of this.covered) t.covered.add(m);
+    return t;
   }
 
   totals(): Pick<EvaluateResult, 'total' | 'peopleTotal' | 'savings' | 'pending' | 'counts' | 'measuresCovered'> {
