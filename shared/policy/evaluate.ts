@@ -43,8 +43,10 @@ function measuresTouched(cc: CompiledCatalog, profile: Profile): boolean[] | und
  * measures it answers.
  */
 interface Baseline {
-  /** By measure position: its items' shared results, and their sums. */
-  measures: { settled: readonly Settled[]; tally: Tally }[];
+  /** Every item's shared result, in catalog order. */
+  items: readonly ItemResult[];
+  /** By measure position: where its items start in `items`, and what they add up to. */
+  measures: { start: number; tally: Tally }[];
   /** All the measures' sums together. */
   tally: Tally;
 }
@@ -60,14 +62,19 @@ function baselineOf(cc: CompiledCatalog, profile: Profile): Baseline {
     // The same profile with nothing answered: every item is a shared result.
     const blank: Profile = { version: profile.version, entity: profile.entity, topics: profile.topics };
     const tally = new Tally();
+    const items: ItemResult[] = [];
     const measures = cc.measures.map((cm) => {
-      const settled = Object.freeze(cm.items.map((ci) => constantFor(cc, ci, blank)!));
+      const start = items.length;
       const own = new Tally();
-      for (const s of settled) own.add(s);
+      for (const ci of cm.items) {
+        const s = constantFor(cc, ci, blank)!;
+        items.push(s.result);
+        own.add(s);
+      }
       tally.addTally(own);
-      return { settled, tally: own };
+      return { start, tally: own };
     });
-    byKey.set(key, (base = { measures, tally }));
+    byKey.set(key, (base = { items: Object.freeze(items), measures, tally }));
   }
   return base;
 }
@@ -77,15 +84,12 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022, optio
   const cc = compileCatalog(catalog);
   const base = baselineOf(cc, profile);
   const touched = measuresTouched(cc, profile);
-  const items: ItemResult[] = [];
+  // Every item as shared; the measures the profile answers are then taken item by item.
+  const items = base.items.slice();
   const tally = base.tally.copy();
-  for (let m = 0; m < cc.measures.length; m++) {
+  for (let m = 0; touched && m < cc.measures.length; m++) {
+    if (!touched[m]) continue;
     const shared = base.measures[m];
-    if (!touched?.[m]) {
-      for (const s of shared.settled) items.push(s.result);
-      continue;
-    }
-    // Answered: this measure's shared results leave the sums; its items are taken one by one.
     tally.removeTally(shared.tally);
     const cm = cc.measures[m];
     const slots: (Settled | WorkingItem)[] = [];
@@ -100,11 +104,11 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022, optio
       }
     }
     if (working.length > 0 && cm.measure.groups) applyGroupCaps(working, explain);
-    for (const slot of slots) {
+    slots.forEach((slot, j) => {
       const s = 'ci' in slot ? settle(slot) : slot;
-      items.push(s.result);
+      items[shared.start + j] = s.result;
       tally.add(s);
-    }
+    });
   }
   return {
     catalog: { id: catalog.id, title: catalog.title, year: catalog.year, issuer: catalog.issuer },
