@@ -37,6 +37,9 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/weapp/**/*.test.ts'],
       transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+      // The cloud handlers run in this process (the `screen` function with exceljs): packages load
+      // their Node builds, as in the cloud, not jsdom's default "browser" ones (uuid's ESM).
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
     },
   ],
 };

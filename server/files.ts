@@ -4,8 +4,14 @@
  * `${serverUrl}/files/<server>/<cloudPath>` (GET/HEAD). `<server>` is the server's host and port
  * ('127.0.0.1-10086'): a local code holds the server's own address, so a server started on another
  * port finds its earlier files gone (urlOf → null) and `qrcode` makes them again. Only what the
- * `qrcode` function stores is served: PNG files, under names of letters, digits, `_`, `-` and `.`
- * (no segment starting with a dot, so no `..`); anything else is 404, never a file outside the folder.
+ * functions store is served: `qrcode`'s PNG files, and `screen`'s .xlsx files (template, results),
+ * under names of letters, digits, `_`, `-` and `.` (no segment starting with a dot, so no `..`);
+ * anything else is 404, never a file outside the folder.
+ *
+ * `POST /upload` stands in for the mini-program's `wx.cloud.uploadFile` (the 园区批量测算 page's
+ * register): the body is the file, `x-cloud-path` where it goes — only into the caller's own
+ * folder (`screen/<x-dev-openid>/…`, the rule handlers/screen.ts checks), at most
+ * SCREEN_MAX_FILE_BYTES; it answers `{ ok: true, data: { fileID } }`.
  */
 import { promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -23,6 +29,11 @@ const MAX_PATH = 200;
  * under the server that made it, so a name always holds the same picture: browsers may keep it a year.
  */
 export const FILES_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/** A register's result or the template: never kept by a browser (it can be deleted, or written again). */
+export const SCREEN_FILES_CACHE_CONTROL = 'no-store';
+export const UPLOAD_ROUTE = '/upload';
+export const CLOUD_PATH_HEADER = 'x-cloud-path';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export class LocalFiles implements FileStore {
   readonly dir: string;
@@ -58,14 +69,32 @@ export class LocalFiles implements FileStore {
     return { fileID: `${LOCAL_FILE_ID_PREFIX}${cloudPath}` };
   }
 
-  async urlOf(fileID: string): Promise<string | null> {
+  /** The file of one of this server's file ids, or null. */
+  private fileOfId(fileID: string): { cloudPath: string; file: string } | null {
     if (typeof fileID !== 'string' || !fileID.startsWith(LOCAL_FILE_ID_PREFIX)) return null;
     const cloudPath = fileID.slice(LOCAL_FILE_ID_PREFIX.length);
     // Made by this server at another address: its code points there — as good as gone.
     if (!cloudPath.startsWith(`${this.scope()}/`)) return null;
     const file = this.fileOf(cloudPath);
-    if (!file || !(await isFile(file))) return null;
-    return `${this.serverUrl()}${FILES_ROUTE}${cloudPath}`;
+    return file ? { cloudPath, file } : null;
+  }
+
+  async urlOf(fileID: string): Promise<string | null> {
+    const at = this.fileOfId(fileID);
+    if (!at || !(await isFile(at.file))) return null;
+    return `${this.serverUrl()}${FILES_ROUTE}${at.cloudPath}`;
+  }
+
+  async get(fileID: string): Promise<Uint8Array | null> {
+    const at = this.fileOfId(fileID);
+    return at ? readIfFile(at.file) : null;
+  }
+
+  async remove(fileIDs: string[]): Promise<void> {
+    for (const id of fileIDs) {
+      const at = this.fileOfId(id);
+      if (at) await fsp.rm(at.file, { force: true });
+    }
   }
 
   /** GET/HEAD `/files/<cloudPath>` (`pathname` as requested, still URL-encoded). */
@@ -83,16 +112,20 @@ export class LocalFiles implements FileStore {
       sendText(res, 404, 'Not Found');
       return;
     }
-    const file = cloudPath.endsWith('.png') ? this.fileOf(cloudPath) : null;
+    const png = cloudPath.endsWith('.png');
+    // `screen`'s template and results only (an uploaded register is never served).
+    const parts = cloudPath.split('/');
+    const xlsx = parts[1] === 'screen' && (parts[2] === 'template' || parts[parts.length - 1] === 'result.xlsx') && cloudPath.endsWith('.xlsx');
+    const file = png || xlsx ? this.fileOf(cloudPath) : null;
     const body = file ? await readIfFile(file) : null;
     if (!body) {
       sendText(res, 404, 'Not Found');
       return;
     }
     res.statusCode = 200;
-    res.setHeader('Content-Type', 'image/png');
+    res.setHeader('Content-Type', png ? 'image/png' : XLSX_TYPE);
     res.setHeader('Content-Length', body.length);
-    res.setHeader('Cache-Control', FILES_CACHE_CONTROL);
+    res.setHeader('Cache-Control', png ? FILES_CACHE_CONTROL : SCREEN_FILES_CACHE_CONTROL);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.end(req.method === 'HEAD' ? undefined : body);
   }

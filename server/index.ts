@@ -21,7 +21,9 @@ import { handlers as defaultHandlers, type HandlerMap } from '../shared/cloud/ha
 import { isCalendarDate, morningOf } from '../shared/cloud/dates';
 import { readJson } from '../shared/policy/read-json';
 import { adminsRepo, auditRepo, OPENID_RE as ADMIN_OPENID_RE, outboxRepo, runsRepo } from '../shared/cloud/repos';
-import { FILES_ROUTE, LocalFiles } from './files';
+import { SCREEN_MAX_FILE_BYTES } from '../shared/cloud/api';
+import { ownsCloudPath, SCREEN_MESSAGES } from '../shared/cloud/handlers/screen';
+import { CLOUD_PATH_HEADER, FILES_ROUTE, LocalFiles, UPLOAD_ROUTE } from './files';
 import { outboxSender } from './outbox';
 import { seedSamples } from './samples';
 import { compress, negotiateEncoding, sendText, StaticFiles } from './static';
@@ -36,6 +38,9 @@ export const DEV_NOW_HEADER = 'x-dev-now';
 /** Local only: '1' = a call without a user, as WeChat's timer trigger makes it. */
 export const DEV_TIMER_HEADER = 'x-dev-timer';
 const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+export const UPLOAD_MESSAGES = {
+  path: '上传位置无效：只能上传到自己的文件夹（screen/<你的用户编号>/…）',
+} as const;
 /** JSON responses above this size are compressed when the client accepts it. */
 const MIN_COMPRESS_JSON = 1024;
 
@@ -96,7 +101,7 @@ function corsHeaders(req: IncomingMessage, res: ServerResponse): void {
   if (typeof origin === 'string' && LOCAL_ORIGIN.test(origin)) {
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', `content-type, ${DEV_OPENID_HEADER}, ${DEV_NOW_HEADER}, ${DEV_TIMER_HEADER}`);
+    res.setHeader('Access-Control-Allow-Headers', `content-type, ${DEV_OPENID_HEADER}, ${DEV_NOW_HEADER}, ${DEV_TIMER_HEADER}, ${CLOUD_PATH_HEADER}`);
     res.setHeader('Access-Control-Max-Age', '600');
     res.setHeader('Vary', 'Origin');
   }
@@ -274,6 +279,46 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
     sendEnvelope(req, res, answer);
   }
 
+  /**
+   * POST /upload: the file in the body to `x-cloud-path`, as the mini-program's wx.cloud.uploadFile
+   * — only into the caller's own folder (the rule the `screen` function checks), at most
+   * SCREEN_MAX_FILE_BYTES. Answers an envelope with the file id.
+   */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    corsHeaders(req, res);
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      res.setHeader('Allow', 'POST');
+      sendEnvelope(req, res, failure('METHOD_NOT_ALLOWED'));
+      return;
+    }
+    const who = devOpenid(req.headers[DEV_OPENID_HEADER]);
+    if (!who.ok) {
+      req.resume();
+      sendEnvelope(req, res, who);
+      return;
+    }
+    const cloudPath = req.headers[CLOUD_PATH_HEADER];
+    if (typeof cloudPath !== 'string' || !ownsCloudPath(who.openid, cloudPath) || !stored.fileOf(cloudPath)) {
+      req.resume();
+      sendEnvelope(req, res, failure('FORBIDDEN', UPLOAD_MESSAGES.path, [{ field: CLOUD_PATH_HEADER, message: UPLOAD_MESSAGES.path }]));
+      return;
+    }
+    const body = await readBody(req, SCREEN_MAX_FILE_BYTES);
+    if (!body.ok) {
+      closeAfterAnswer(req, res);
+      sendEnvelope(req, res, failure('PAYLOAD_TOO_LARGE', SCREEN_MESSAGES.tooBig));
+      return;
+    }
+    const { fileID } = await stored.put(cloudPath, body.body);
+    sendJson(req, res, 200, { ok: true, data: { fileID } });
+  }
+
   /** GET /dev/outbox: the local outbox and the latest reminder runs (the H5 dev page reads it). */
   async function handleDev(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     corsHeaders(req, res);
@@ -297,6 +342,10 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
     const pathname = (req.url ?? '/').split('?')[0] || '/';
     if (pathname.startsWith('/dev/')) {
       await handleDev(req, res, pathname);
+      return;
+    }
+    if (pathname === UPLOAD_ROUTE) {
+      await handleUpload(req, res);
       return;
     }
     if (pathname.startsWith(FILES_ROUTE)) {

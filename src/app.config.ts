@@ -12,8 +12,9 @@ export default defineAppConfig({
     { root: 'pages/reminders', pages: ['index'] },
     // 管理 (admins, in WeChat and H5; reached from 我的提醒 and the home footer when the cloud says
     // the caller is an admin): deadlines and who their reminders reach, import from a chat file,
-    // the list's status, admins, audit log and timer runs. /pages/admin/index …
-    { root: 'pages/admin', pages: ['index', 'deadline/index', 'import/index', 'status/index', 'admins/index', 'log/index'] },
+    // the list's status, admins, audit log and timer runs, 园区批量测算 (a register screened by the
+    // `screen` function). /pages/admin/index …
+    { root: 'pages/admin', pages: ['index', 'deadline/index', 'import/index', 'status/index', 'admins/index', 'log/index', 'screen/index'] },
     // Dev pages of the local cloud, H5 build only (never in the mini-program): the local message
     // outbox, and the check page (dev openid switch, cloud round trip).
     // /pages/outbox/index, /pages/check/index

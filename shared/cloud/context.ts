@@ -21,7 +21,7 @@ export interface HandlerContext {
   env?: Readonly<Record<string, string | undefined>>;
   /** WeChat's wxacode.getUnlimited (cloud), a QR code of the H5 link (local). Throws { errCode, errMsg } on WeChat's refusals. Only `qrcode` uses it. */
   wxacode?: WxacodeApi;
-  /** Cloud storage (cloud.uploadFile / getTempFileURL) or a local folder. Only `qrcode` uses it. */
+  /** Cloud storage (wx-server-sdk's uploadFile, getTempFileURL, downloadFile, deleteFile) or a local folder. `qrcode` and `screen` use it. */
   files?: FileStore;
 }
 
@@ -55,6 +55,10 @@ export interface FileStore {
   put(cloudPath: string, content: Uint8Array, contentType: string): Promise<{ fileID: string }>;
   /** A URL the file can be fetched from now; null when the file is gone. */
   urlOf(fileID: string): Promise<string | null>;
+  /** The file's bytes; null when the file is not there. */
+  get(fileID: string): Promise<Uint8Array | null>;
+  /** Deletes the files (one that is not there is no error). */
+  remove(fileIDs: string[]): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,9 +18,11 @@ export interface WxCloud {
   database(): unknown;
   /** Cloud calls of WeChat's openapi; each function may use those its config.json declares. */
   openapi?: unknown;
-  /** Cloud storage (wx-files.ts); only `qrcode` uses it. */
+  /** Cloud storage (wx-files.ts); `qrcode` and `screen` use it. */
   uploadFile?: WxStorage['uploadFile'];
   getTempFileURL?: WxStorage['getTempFileURL'];
+  downloadFile?: WxStorage['downloadFile'];
+  deleteFile?: WxStorage['deleteFile'];
 }
 
 /** OPENID as WeChat sets it for this invocation; anything but a non-empty string means no user. */
@@ -54,12 +56,18 @@ export function makeCloudMain<N extends FunctionName>(
   const now = options.now ?? (() => new Date());
   // Only `remind` sends (and only its config.json grants subscribeMessage.send).
   const sender = wxSender(() => cloud.openapi as WxOpenapi);
-  // Only `qrcode` makes codes (and only its config.json grants wxacode.getUnlimited) and stores files.
+  // Only `qrcode` makes codes (and only its config.json grants wxacode.getUnlimited); `qrcode` and `screen` store files.
   const wxacode = wxWxacode(() => cloud.openapi as WxOpenapiWxacode);
-  const { uploadFile, getTempFileURL } = cloud;
+  const { uploadFile, getTempFileURL, downloadFile, deleteFile } = cloud;
+  const missing = () => Promise.reject(new Error('this wx-server-sdk has no such storage call'));
   const files =
     typeof uploadFile === 'function' && typeof getTempFileURL === 'function'
-      ? wxFiles(() => ({ uploadFile: (p) => uploadFile.call(cloud, p), getTempFileURL: (p) => getTempFileURL.call(cloud, p) }))
+      ? wxFiles(() => ({
+          uploadFile: (p) => uploadFile.call(cloud, p),
+          getTempFileURL: (p) => getTempFileURL.call(cloud, p),
+          downloadFile: (p) => (typeof downloadFile === 'function' ? downloadFile.call(cloud, p) : missing()),
+          deleteFile: (p) => (typeof deleteFile === 'function' ? deleteFile.call(cloud, p) : missing()),
+        }))
       : undefined;
   return async (event: unknown) => {
     try {

@@ -3,7 +3,9 @@
  *  - `cloud.uploadFile({ cloudPath, fileContent: Buffer })` → `{ fileID }` (the same cloudPath
  *    again replaces the file);
  *  - `cloud.getTempFileURL({ fileList: [fileID] })` → `{ fileList: [{ fileID, tempFileURL, status }] }`,
- *    where a status ≠ 0 (or no URL) means the file is not there (deleted in the console, say).
+ *    where a status ≠ 0 (or no URL) means the file is not there (deleted in the console, say);
+ *  - `cloud.downloadFile({ fileID })` → `{ fileContent: Buffer }` (throws when the file is not there);
+ *  - `cloud.deleteFile({ fileList: [fileID…] })` → `{ fileList: [{ fileID, status }] }` (≤ 50 per call).
  * Cloud functions run with admin rights on their environment's storage, so no permission is
  * declared for these.
  */
@@ -13,6 +15,17 @@ import type { FileStore } from './context';
 export interface WxStorage {
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: unknown }>;
   getTempFileURL(params: { fileList: string[] }): Promise<{ fileList?: { fileID?: unknown; tempFileURL?: unknown; status?: unknown }[] }> | void;
+  downloadFile(params: { fileID: string }): Promise<{ fileContent?: unknown }>;
+  deleteFile(params: { fileList: string[] }): Promise<unknown> | void;
+}
+
+/** deleteFile takes at most this many files per call. */
+const DELETE_BATCH = 50;
+
+/** WeChat's "storage file not exists" (-503003) and other answers that say the file is not there. */
+function isMissing(err: unknown): boolean {
+  const text = err && typeof err === 'object' ? `${String((err as { errCode?: unknown }).errCode ?? '')} ${String((err as { errMsg?: unknown; message?: unknown }).errMsg ?? (err as { message?: unknown }).message ?? '')}` : String(err);
+  return /503003|not exist|STORAGE_FILE_NONEXIST/i.test(text);
 }
 
 export function wxFiles(storage: () => WxStorage): FileStore {
@@ -30,6 +43,23 @@ export function wxFiles(storage: () => WxStorage): FileStore {
       const item = (res.fileList ?? []).find((f) => f.fileID === fileID) ?? res.fileList?.[0];
       if (!item || item.status !== 0 || typeof item.tempFileURL !== 'string' || item.tempFileURL === '') return null;
       return item.tempFileURL;
+    },
+    async get(fileID) {
+      let res: { fileContent?: unknown };
+      try {
+        res = await storage().downloadFile({ fileID });
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
+      const content = res?.fileContent;
+      if (!(content instanceof Uint8Array)) throw new Error(`downloadFile ${fileID}: no fileContent in the answer`);
+      return content;
+    },
+    async remove(fileIDs) {
+      for (let i = 0; i < fileIDs.length; i += DELETE_BATCH) {
+        await storage().deleteFile({ fileList: fileIDs.slice(i, i + DELETE_BATCH) });
+      }
     },
   };
 }

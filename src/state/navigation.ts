@@ -18,6 +18,8 @@ export const ROUTES = {
   adminAdmins: '/pages/admin/admins/index',
   /** Audit log and the reminder timer's runs. */
   adminLog: '/pages/admin/log/index',
+  /** 园区批量测算: a register screened in the cloud into a result spreadsheet. */
+  adminScreen: '/pages/admin/screen/index',
   /** Developer page (H5): the dev openid switch and the cloud round trip. */
   devCheck: '/pages/check/index',
 } as const

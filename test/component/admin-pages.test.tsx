@@ -210,6 +210,7 @@ describe('管理 (hub)', () => {
       '#admin-status': '/pages/admin/status/index',
       '#admin-admins': '/pages/admin/admins/index',
       '#admin-log': '/pages/admin/log/index',
+      '#admin-screen': '/pages/admin/screen/index',
     }
     for (const [sel, url] of Object.entries(routes)) {
       await tap(r, sel)

@@ -40,6 +40,7 @@ const ADMIN_ROUTES = [
   'pages/admin/status/index',
   'pages/admin/admins/index',
   'pages/admin/log/index',
+  'pages/admin/screen/index',
 ];
 /**
  * Developer pages: src/app.config.ts adds outbox for the H5 build only; src/pages/check is the

@@ -43,6 +43,9 @@ import { handlers } from '../../shared/cloud/handlers';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { allText, fieldIn, findByClass, findById, findByText, idsIn, type WxElement } from './query';
 
+/** Where the fake cloud storage's temp links point (`urlOf`); wx.downloadFile answers them. */
+export const TEMP_URL = 'https://test.tcb.qcloud.la/';
+
 /** The weapp build to run: dist/, or another output folder (WEAPP_DIST, e.g. a build made with TARO_OUTPUT). */
 export const DIST = path.resolve(process.env.WEAPP_DIST || path.join(__dirname, '../../dist'));
 
@@ -81,7 +84,7 @@ export interface Answers {
    * chooseMessageFile: the files picked from a chat (none = the user cancels). `content` is what
    * `getFileSystemManager().readFile` reads from the file's temp path.
    */
-  messageFiles: { path: string; name: string; size: number; content?: string }[];
+  messageFiles: { path: string; name: string; size: number; content?: string; bytes?: Uint8Array }[];
   /**
    * wxacode.getUnlimited (the `qrcode` function's): WeChat's refusal errCode (45009 the day's quota,
    * 41030 a page not released, -1 busy), thrown as `{ errCode, errMsg }`; undefined = the code is made.
@@ -107,7 +110,9 @@ export interface CanvasOp {
  */
 export type TempFile =
   | { kind: 'canvas'; canvas: string; width: number; height: number; ops: CanvasOp[] }
-  | { kind: 'download'; fileID: string };
+  | { kind: 'download'; fileID: string }
+  /** wx.downloadFile of a URL (a cloud storage temp link): the bytes it answered. */
+  | { kind: 'url'; url: string; bytes: Uint8Array };
 
 /** A file in the fake cloud storage (what the `qrcode` function uploaded). */
 export interface StoredFile {
@@ -283,10 +288,10 @@ export function launch(): MiniProgram {
   const files = new Map<string, StoredFile>();
   /** Temp paths are numbered per kind for the whole process (never reused, as temp files outlive reset). */
   const tempCounts = new Map<string, number>();
-  const nextTemp = (kind: string) => {
+  const nextTemp = (kind: string, ext = 'png') => {
     const n = (tempCounts.get(kind) ?? 0) + 1;
     tempCounts.set(kind, n);
-    return `wxfile://tmp/${kind}-${n}.png`;
+    return `wxfile://tmp/${kind}-${n}.${ext}`;
   };
   const storage = new Map<string, unknown>();
   const freshAnswers = (): Answers => ({
@@ -614,8 +619,22 @@ export function launch(): MiniProgram {
     },
     async urlOf(fileID) {
       const f = files.get(fileID);
-      return f ? `https://test.tcb.qcloud.la/${f.cloudPath}` : null;
+      return f ? `${TEMP_URL}${f.cloudPath}` : null;
     },
+    async get(fileID) {
+      const f = files.get(fileID);
+      return f ? Uint8Array.from(f.content) : null;
+    },
+    async remove(fileIDs) {
+      for (const id of fileIDs) files.delete(id);
+    },
+  };
+
+  /** A chat file's bytes (`bytes`, else its `content` as UTF-8), or undefined. */
+  const messageFileBytes = (filePath: unknown) => {
+    const f = mp.answers.messageFiles.find((m) => m.path === filePath);
+    if (!f) return undefined;
+    return f.bytes ?? (f.content !== undefined ? new TextEncoder().encode(f.content) : undefined);
   };
 
   /** WeChat's wxacode.getUnlimited: checks what WeChat checks, then a PNG or the refusal the test chose. */
@@ -771,8 +790,43 @@ export function launch(): MiniProgram {
     // WeChat's image sheet (发送给朋友 / 保存图片 / 收藏) for a local image.
     showShareImageMenu: api('showShareImageMenu', (o) => (tempFiles.has(String(o.path)) ? {} : { fail: `invalid path: ${String(o.path)}` })),
     chooseMessageFile: api('chooseMessageFile', () =>
-      mp.answers.messageFiles.length ? { res: { tempFiles: mp.answers.messageFiles.map(({ content: _c, ...f }) => f) } } : { fail: 'cancel' },
+      mp.answers.messageFiles.length ? { res: { tempFiles: mp.answers.messageFiles.map(({ content: _c, bytes: _b, ...f }) => f) } } : { fail: 'cancel' },
     ),
+    // A URL to a temp file (WeChat answers success with the server's statusCode, 404 included).
+    downloadFile: (o: Options) => {
+      const call = record('downloadFile', o);
+      pending += 1;
+      const run = tick().then(() => {
+        const url = String(o.url);
+        if (mp.cloudOffline) throw { errMsg: 'downloadFile:fail network error' };
+        const stored = url.startsWith(TEMP_URL) ? [...files.values()].find((f) => f.cloudPath === url.slice(TEMP_URL.length)) : undefined;
+        if (!stored) return { errMsg: 'downloadFile:ok', statusCode: 404, tempFilePath: nextTemp('download', 'txt') };
+        const ext = /\.([a-z]+)$/.exec(stored.cloudPath)?.[1] ?? 'bin';
+        const tempFilePath = nextTemp('download', ext);
+        tempFiles.set(tempFilePath, { kind: 'url', url, bytes: Uint8Array.from(stored.content) });
+        return { errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath };
+      });
+      return run.then(
+        (res) => {
+          pending -= 1;
+          call.answer = res;
+          o.success?.(res);
+          o.complete?.(res);
+          return res;
+        },
+        (err) => {
+          pending -= 1;
+          call.answer = err;
+          o.fail?.(err);
+          o.complete?.(err);
+          throw err;
+        },
+      );
+    },
+    // A document the app holds, in WeChat's viewer (showMenu: its ··· menu sends or saves it).
+    openDocument: api('openDocument', (o) => (tempFiles.has(String(o.filePath)) ? {} : { fail: `file not exists: ${String(o.filePath)}` })),
+    // A file the app holds, to a chat (WeChat asks the user which chat).
+    shareFileMessage: api('shareFileMessage', (o) => (tempFiles.has(String(o.filePath)) ? {} : { fail: `file not exists: ${String(o.filePath)}` })),
     // Only what reading a chosen chat file needs: readFile of its temp path, as utf8 text.
     getFileSystemManager: () => ({
       readFile: api('readFile', (o) => {
@@ -800,6 +854,34 @@ export function launch(): MiniProgram {
           const tempFilePath = nextTemp('code');
           tempFiles.set(tempFilePath, { kind: 'download', fileID });
           return { errMsg: 'cloud.downloadFile:ok', tempFilePath, statusCode: 200 };
+        });
+        return run.then(
+          (res) => {
+            pending -= 1;
+            call.answer = res;
+            o.success?.(res);
+            o.complete?.(res);
+            return res;
+          },
+          (err) => {
+            pending -= 1;
+            call.answer = err;
+            o.fail?.(err);
+            o.complete?.(err);
+            throw err;
+          },
+        );
+      },
+      // A chat file to cloud storage at `cloudPath` (as the user: the same path again replaces it).
+      uploadFile: (o: Options) => {
+        const call = record('cloud.uploadFile', o);
+        pending += 1;
+        const run = tick().then(async () => {
+          if (mp.cloudOffline) throw { errMsg: 'cloud.uploadFile:fail Error: errCode: -1 network error' };
+          const bytes = messageFileBytes(o.filePath);
+          if (!bytes) throw { errMsg: `cloud.uploadFile:fail file not exists: ${String(o.filePath)}` };
+          const { fileID } = await fileStore.put(String(o.cloudPath), bytes, 'application/octet-stream');
+          return { errMsg: 'cloud.uploadFile:ok', fileID, statusCode: 200 };
         });
         return run.then(
           (res) => {

@@ -12,6 +12,7 @@ import { deadlines } from './deadlines';
 import { listStatus } from './listStatus';
 import { qrcode } from './qrcode';
 import { remind } from './remind';
+import { screen } from './screen';
 import { subscriptions } from './subscriptions';
 
 export type HandlerMap = { [N in FunctionName]: Handler<N> };
@@ -23,4 +24,5 @@ export const handlers: HandlerMap = {
   listStatus,
   remind,
   qrcode,
+  screen,
 };

@@ -18,6 +18,7 @@ export const COLLECTIONS = {
   listStatus: 'listStatus',
   bootstrap: 'bootstrap',
   qrcodes: 'qrcodes',
+  screenJobs: 'screenJobs',
 } as const;
 
 export interface DeadlineDoc {
@@ -169,6 +170,35 @@ export interface QrcodeDoc {
   scene: string;
   envVersion: 'release' | 'trial' | 'develop';
   createdAt: string;
+}
+
+/**
+ * One screening of a register (园区批量测算): where its files are and how far it got — never the
+ * enterprises' figures (those are only in the uploaded file, the parts and the result, in storage
+ * under `screen/<owner>/<jobId>/`).
+ */
+export interface ScreenJobDoc {
+  _id: string;
+  owner: string;
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  state: 'uploading' | 'screening' | 'done';
+  /** Where the page uploads the register (the owner's own folder). */
+  inputPath: string;
+  /** The register's file id (known from `start` on: the marker's id with inputPath; '' once deleted). */
+  inputFileID: string;
+  /** A small file written by `start` (job id and time only), whose id tells the folder's file ids; deleted with the input. */
+  markerFileID: string;
+  rows: number;
+  chunks: number;
+  /** By chunk index: the part's fileID, and its rows refused. */
+  parts: string[];
+  partRefused: number[];
+  unknownColumns: string[];
+  resultFileID: string;
+  refused: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type { ReminderState };

@@ -20,6 +20,7 @@ import {
   type ListStatusDoc,
   type OutboxDoc,
   type QrcodeDoc,
+  type ScreenJobDoc,
   type RunDoc,
   type SendLogDoc,
   type SendState,
@@ -422,6 +423,27 @@ export function qrcodesRepo(db: DocumentStore) {
   };
 }
 
+/** Screenings of registers (handlers/screen.ts): one record per job, its owner's only. */
+export function screenJobsRepo(db: DocumentStore) {
+  const col = db.collection<ScreenJobDoc>(COLLECTIONS.screenJobs);
+  return {
+    get: (id: string) => col.get(id),
+    add: (doc: ScreenJobDoc) => col.add(doc),
+    update: (id: string, patch: Partial<Omit<ScreenJobDoc, '_id'>>) => col.update(id, patch),
+    remove: (id: string) => col.remove(id),
+    /** The owner's jobs, newest first (at most `limit`). */
+    mine: (owner: string, limit = 50) =>
+      col.find({
+        where: { owner },
+        orderBy: [
+          { field: 'createdAt', direction: 'desc' },
+          { field: '_id', direction: 'asc' },
+        ],
+        limit: page(limit, 100),
+      }),
+  };
+}
+
 export function repos(db: DocumentStore) {
   return {
     deadlines: deadlinesRepo(db),
@@ -433,6 +455,7 @@ export function repos(db: DocumentStore) {
     runs: runsRepo(db),
     outbox: outboxRepo(db),
     qrcodes: qrcodesRepo(db),
+    screenJobs: screenJobsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof repos>;

@@ -39,6 +39,33 @@ const plus = (s: Sum, a: { min: string; max: string }) => {
   s.max = s.max.plus(new Dec(a.max));
 };
 
+/** A sum as decimal text (plain notation, exact): what a part of a chunked screening stores. */
+export interface SumJson {
+  min: string;
+  max: string;
+}
+
+/**
+ * MeasureTotals as JSON, per measure id in catalog order: how a chunk of a register screened in one
+ * cloud call hands its sums to the call that writes the result (merge adds them back exactly).
+ */
+export interface TotalsJson {
+  measures: {
+    id: string;
+    qualifying: number;
+    awards: SumJson;
+    people: SumJson;
+    savings: SumJson;
+    setByDepartment: number;
+    needsInfo: number;
+    nearMiss: number;
+  }[];
+}
+
+const SUM_KEYS = ['awards', 'people', 'savings'] as const;
+const COUNT_KEYS = ['qualifying', 'setByDepartment', 'needsInfo', 'nearMiss'] as const;
+const sumJson = (s: Sum): SumJson => ({ min: s.min.toFixed(), max: s.max.toFixed() });
+
 export class MeasureTotals {
   private readonly byId = new Map<string, MeasureTotal>();
   private readonly quiet: Set<string>;
@@ -79,6 +106,32 @@ export class MeasureTotals {
       else if (group === 'people' && AWARD_KINDS.has(r.kind)) plus(t.people, r.amount);
       else if (group === 'eligible' && r.kind === 'saving') plus(t.savings, r.amount);
       else if (group === 'eligible' && r.kind === 'unquantified' && once(r.measure, 'set')) t.setByDepartment += 1;
+    }
+  }
+
+  /** The sums as JSON (exact decimal text), to be merged into another MeasureTotals. */
+  toJSON(): TotalsJson {
+    return {
+      measures: this.measures().map((t) => ({
+        id: t.measure.id,
+        qualifying: t.qualifying,
+        awards: sumJson(t.awards),
+        people: sumJson(t.people),
+        savings: sumJson(t.savings),
+        setByDepartment: t.setByDepartment,
+        needsInfo: t.needsInfo,
+        nearMiss: t.nearMiss,
+      })),
+    };
+  }
+
+  /** Adds the totals of other rows (another chunk's toJSON). A measure this catalog lacks is an error, never dropped. */
+  merge(other: TotalsJson): void {
+    for (const m of other.measures) {
+      const t = this.byId.get(m.id);
+      if (!t) throw new Error(`totals: unknown measure ${m.id}`);
+      for (const k of COUNT_KEYS) t[k] += m[k];
+      for (const k of SUM_KEYS) plus(t[k], m[k]);
     }
   }
 

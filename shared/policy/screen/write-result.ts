@@ -24,6 +24,14 @@ export interface RefusedRow {
   messages: string[];
 }
 
+/** One screened row as the 企业结果 sheet shows it (JSON: a chunk of a register keeps these until the result is written). */
+export interface ScreenedLine {
+  row: number;
+  name: string;
+  entity: Profile['entity'];
+  summary: RowSummary;
+}
+
 const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
 
 type Col = { header: string; width: number; wrap?: boolean };
@@ -104,6 +112,11 @@ export class ResultWriter {
   constructor(path: string) {
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
     this.rows = sheet(this.wb, SHEETS.rows, ROW_COLUMNS);
+  }
+
+  /** One screened row. */
+  addLine(line: ScreenedLine): void {
+    this.addRow(line.row, line.name, line.entity, line.summary);
   }
 
   /** One screened row. */

@@ -90,6 +90,9 @@ function Hub() {
         <Button className='btn btn--primary' id='admin-new' onClick={() => go(ROUTES.adminDeadline())}>
           新增截止时间
         </Button>
+        <Button className='btn' id='admin-screen' onClick={() => go(ROUTES.adminScreen)}>
+          园区批量测算
+        </Button>
         <Button className='btn' id='admin-import' onClick={() => go(ROUTES.adminImport)}>
           从聊天文件导入
         </Button>

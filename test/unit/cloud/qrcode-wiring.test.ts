@@ -139,6 +139,8 @@ describe('wxFiles', () => {
   const storage = (item: Record<string, unknown> | undefined) => ({
     uploadFile: jest.fn(async () => ({ fileID: 'cloud://e/qrcode/a.png' })),
     getTempFileURL: jest.fn(async () => ({ fileList: item ? [item] : [] })),
+    downloadFile: jest.fn(async () => ({ fileContent: Buffer.from([1]) })),
+    deleteFile: jest.fn(async () => ({ fileList: [] })),
   });
 
   it.each([

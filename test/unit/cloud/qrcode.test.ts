@@ -105,6 +105,12 @@ function fakeFiles(): FakeFiles {
         const cloudPath = fileID.replace('cloud://env-1.7465/', '');
         return fake.files.has(cloudPath) ? `https://7465.tcb.qcloud.la/${cloudPath}?sign=x` : null;
       },
+      async get(fileID) {
+        return fake.files.get(fileID.replace('cloud://env-1.7465/', '')) ?? null;
+      },
+      async remove(fileIDs) {
+        for (const id of fileIDs) fake.files.delete(id.replace('cloud://env-1.7465/', ''));
+      },
     },
   };
   return fake;
@@ -285,7 +291,7 @@ describe.each(BACKENDS)('%s', (_name, make) => {
   });
 
   it('an uploaded code without a URL → INTERNAL, nothing recorded', async () => {
-    const res = await call({ scene: 'm=m01' }, { files: { put: files.api.put, urlOf: async () => null } });
+    const res = await call({ scene: 'm=m01' }, { files: { ...files.api, urlOf: async () => null } });
     expect(!res.ok && res.error.code).toBe('INTERNAL');
     expect(log.entries.map((e) => e.message)).toEqual([QRCODE_LOG.noUrl]);
     expect(await db.collection(COLLECTIONS.qrcodes).find({ limit: 10 })).toEqual([]);

@@ -1,7 +1,9 @@
 /**
- * Picking the import file. In WeChat: a file sent in a chat (chooseMessageFile — an admin sends the
- * CSV to any chat, e.g. 文件传输助手, from a computer), read as UTF-8 with the file system manager.
- * In the browser build: a file input. A cancelled pick is not an error.
+ * Picking a file an admin sent to a chat. In WeChat: chooseMessageFile (an admin sends the file to
+ * any chat, e.g. 文件传输助手, from a computer); in the browser build: a file input. A cancelled pick
+ * is not an error. `pickChatFile` gives the file itself (its temp path in WeChat, the File in a
+ * browser) for an upload — the 园区批量测算 page's register (.xlsx/.csv); `pickImportFile` reads it
+ * as UTF-8 text for the deadline import.
  */
 import Taro from '@tarojs/taro'
 import { MAX_REQUEST_BYTES } from '@cloud-api/api'
@@ -38,10 +40,26 @@ export const PICK_MESSAGES = {
   chooseFailed: '无法打开聊天文件，请稍后再试，或把内容粘贴到下面的输入框。',
 } as const
 
-const CANCELLED: Picked = { ok: false, cancelled: true }
+const CANCELLED = { ok: false, cancelled: true } as const
 
-function fail(message: string): Picked {
+function fail(message: string): { ok: false; cancelled: false; message: string } {
   return { ok: false, cancelled: false, message }
+}
+
+/** A file picked from a chat (WeChat: its temp path) or from the computer (browser: the File). */
+export type PickedFile =
+  | { ok: true; name: string; size: number; path?: string; blob?: Blob }
+  | { ok: false; cancelled: true }
+  | { ok: false; cancelled: false; message: string }
+
+export interface PickOptions {
+  /** Extensions offered, without the dot ('csv', 'xlsx'). */
+  extensions: string[]
+  /** The browser input's `accept` (extensions and MIME types). */
+  accept: string
+  /** Larger files are refused with `tooBig` before anything is read or sent. */
+  maxBytes: number
+  tooBig: string
 }
 
 function isCancel(err: unknown): boolean {
@@ -75,30 +93,29 @@ function readUtf8(filePath: string): Promise<string | null> {
   })
 }
 
-async function pickWeapp(): Promise<Picked> {
+async function pickWeapp(o: PickOptions): Promise<PickedFile> {
   let files: { name: string; path: string; size: number }[]
   try {
-    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'json', 'txt'] })
+    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: o.extensions })
     files = res.tempFiles ?? []
   } catch (err) {
     return isCancel(err) ? CANCELLED : fail(PICK_MESSAGES.chooseFailed)
   }
   const file = files[0]
   if (!file) return CANCELLED
-  if (file.size > MAX_FILE_BYTES) return fail(PICK_MESSAGES.tooBig)
-  const text = await readUtf8(file.path)
-  return text === null ? fail(PICK_MESSAGES.unreadable) : checked(file.name, text)
+  if (file.size > o.maxBytes) return fail(o.tooBig)
+  return { ok: true, name: file.name, size: file.size, path: file.path }
 }
 
 /** Browser build: a hidden file input, clicked from the tap. */
-function pickBrowser(): Promise<Picked> {
+function pickBrowser(o: PickOptions): Promise<PickedFile> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = '.csv,.json,.txt,text/csv,application/json,text/plain'
+    input.accept = o.accept
     input.style.display = 'none'
     let settled = false
-    const finish = (p: Picked) => {
+    const finish = (p: PickedFile) => {
       if (settled) return
       settled = true
       input.remove()
@@ -108,17 +125,39 @@ function pickBrowser(): Promise<Picked> {
     input.addEventListener('change', () => {
       const file = input.files?.[0]
       if (!file) return finish(CANCELLED)
-      if (file.size > MAX_FILE_BYTES) return finish(fail(PICK_MESSAGES.tooBig))
-      const reader = new FileReader()
-      reader.onload = () => finish(checked(file.name, typeof reader.result === 'string' ? reader.result : ''))
-      reader.onerror = () => finish(fail(PICK_MESSAGES.unreadable))
-      reader.readAsText(file, 'utf-8')
+      if (file.size > o.maxBytes) return finish(fail(o.tooBig))
+      finish({ ok: true, name: file.name, size: file.size, blob: file })
     })
     document.body.appendChild(input)
     input.click()
   })
 }
 
-export function pickImportFile(): Promise<Picked> {
-  return process.env.TARO_ENV === 'h5' ? pickBrowser() : pickWeapp()
+/** A file from a chat (WeChat) or the computer (browser), not read. */
+export function pickChatFile(o: PickOptions): Promise<PickedFile> {
+  return process.env.TARO_ENV === 'h5' ? pickBrowser(o) : pickWeapp(o)
+}
+
+function readBlobText(blob: Blob): Promise<string | null> {
+  return new Promise((resolve) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '')
+    reader.onerror = () => resolve(null)
+    reader.readAsText(blob, 'utf-8')
+  })
+}
+
+const IMPORT_PICK: PickOptions = {
+  extensions: ['csv', 'json', 'txt'],
+  accept: '.csv,.json,.txt,text/csv,application/json,text/plain',
+  maxBytes: MAX_FILE_BYTES,
+  tooBig: PICK_MESSAGES.tooBig,
+}
+
+/** The deadline import's file, read as UTF-8 text. */
+export async function pickImportFile(): Promise<Picked> {
+  const file = await pickChatFile(IMPORT_PICK)
+  if (!file.ok) return file
+  const text = file.blob ? await readBlobText(file.blob) : file.path ? await readUtf8(file.path) : null
+  return text === null ? fail(PICK_MESSAGES.unreadable) : checked(file.name, text)
 }

@@ -1,0 +1,380 @@
+/**
+ * screen: 园区批量测算 — a park office's register (.xlsx or .csv, the screening template filled in)
+ * screened in the cloud, with the same pipeline as `npm run screen` (shared/policy/screen/screen.ts),
+ * in calls that each stay well within the function's timeout:
+ *
+ *   start  {fileName, size}  → a job, and the path in the caller's own folder to upload the file to
+ *                              (`screen/<openid>/<jobId>/input.xlsx`); the caller's unfinished jobs
+ *                              are deleted with their files.
+ *   open   {jobId, fileID}   → the uploaded file's header is read (readLayout) and its rows counted;
+ *                              a file that cannot be screened is deleted at once, with the job.
+ *   chunk  {jobId, index}    → data rows [index × SCREEN_CHUNK_ROWS, …) screened into a part
+ *                              (JSON: the 企业结果 lines, refused rows, sums) in the job's folder.
+ *   finish {jobId}           → the parts merged into result.xlsx (the CLI's ResultWriter), uploaded
+ *                              to the job's folder; the uploaded file and the parts are deleted.
+ *   list / link / delete     → the caller's results, a fresh link to one, deleting one (all files).
+ *   template                 → the blank template (.xlsx), written from the catalog.
+ *
+ * Who: admins (the `admins` collection — the same rule as every admin page and deadlines' admin
+ * actions); park staff are added there by an admin. A job belongs to the openid that started it
+ * (WeChat's, never the request's): every action on a job checks its owner, and every file of it
+ * lies under `screen/<owner>/`, so nobody reaches another's register or result.
+ *
+ * What is kept: the job record (file name, counts, file ids — no figures) and, once done, only the
+ * result file, until its owner deletes it.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as v from 'valibot';
+import { catalog2022 } from '../../policy/catalog';
+import { screenColumns } from '../../policy/screen/columns';
+import { TableError, tableFormat } from '../../policy/screen/read-table';
+import { countRows, screenPart, writeResultFromParts, type ScreenPart } from '../../policy/screen/screen';
+import { writeTableXlsx } from '../../policy/screen/write-table';
+import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenJob, type ScreenResponse } from '../api';
+import type { FileStore, HandlerContext } from '../context';
+import { CloudFailure } from '../errors';
+import type { Handler } from '../handler';
+import { screenJobsRepo, type ScreenJobDoc } from '../repos';
+import { invalid, requireAction, requireAdmin } from './common';
+
+const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
+
+export const TEMPLATE_FILE_NAME = '政策筛查模板.xlsx';
+/** The template's place in storage (ASCII: the local store's names); written again on each ask. */
+export const TEMPLATE_PATH = 'screen/template/screening-template.xlsx';
+
+export const SCREEN_MESSAGES = {
+  forbidden: '仅管理员和园区工作人员可以使用园区批量测算：请把你的用户编号发给管理员，由对方在「管理员」页添加你',
+  fileName: '「文件名」应以 .xlsx 或 .csv 结尾（请用政策筛查模板填写）',
+  size: '「文件大小」应为正整数（字节）',
+  tooBig: `文件太大：园区批量测算一次最多 ${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB。请把名单拆成几个文件分别测算。`,
+  tooManyRows: (rows: number) =>
+    `名单有 ${rows} 行，小程序一次最多测算 ${SCREEN_MAX_ROWS} 行。请把名单拆成几个文件分别测算。`,
+  noRows: '名单中没有企业：表头和说明行之后没有填写任何一行',
+  jobId: '「测算编号」无效，请重新选择文件',
+  gone: '这次测算不存在（可能已删除），请重新选择文件',
+  fileID: '「文件」不是这次测算上传的文件，请重新选择文件',
+  notUploaded: '文件尚未上传完成，请重新选择文件',
+  uploadMissing: '没有找到上传的文件，请重新选择文件',
+  index: '「分段序号」无效：应按顺序测算',
+  notScreening: '这次测算不在进行中，请重新选择文件',
+  notDone: '这次测算还没有完成',
+  partsMissing: '还有未测算的部分，请继续测算',
+  partMissing: '中间结果已丢失，请重新选择文件测算',
+  resultMissing: '结果文件已不存在（可能已删除）',
+} as const;
+
+/** Log lines (server side only). */
+export const SCREEN_LOG = {
+  noFiles: 'screen: no file store in the context (the shell did not provide cloud storage)',
+  noUrl: 'screen: a stored file has no URL',
+  badPart: 'screen: a stored part is not what chunk wrote',
+} as const;
+
+const JOB_ID_RE = /^[0-9a-f]{32}$/;
+const MAX_FILE_NAME = 100;
+
+/** The caller's own folder: every file of their jobs lies under it. */
+export function ownFolder(openid: string): string {
+  return `screen/${openid}/`;
+}
+
+/** Is `cloudPath` in the caller's own folder (the local upload route checks the same)? */
+export function ownsCloudPath(openid: string, cloudPath: string): boolean {
+  return cloudPath.startsWith(ownFolder(openid)) && !cloudPath.split('/').some((s) => s === '' || s.startsWith('.'));
+}
+
+const jobFolder = (owner: string, jobId: string) => `${ownFolder(owner)}${jobId}/`;
+const partPath = (doc: ScreenJobDoc, index: number) => `${jobFolder(doc.owner, doc._id)}part-${String(index).padStart(4, '0')}.json`;
+const resultPath = (doc: ScreenJobDoc) => `${jobFolder(doc.owner, doc._id)}result.xlsx`;
+
+/** The result's name for a chat or a download: the register's name with 测算结果. */
+export function resultName(fileName: string): string {
+  return `${fileName.replace(/\.(xlsx|csv)$/i, '')}-测算结果.xlsx`;
+}
+
+function view(doc: ScreenJobDoc): ScreenJob {
+  const done = doc.state === 'done';
+  const chunksDone = done ? doc.chunks : doc.parts.length;
+  return {
+    jobId: doc._id,
+    fileName: doc.fileName,
+    state: doc.state,
+    rows: doc.rows,
+    screened: done ? doc.rows : Math.min(doc.rows, chunksDone * SCREEN_CHUNK_ROWS),
+    refused: done ? doc.refused : doc.partRefused.reduce((a, b) => a + b, 0),
+    chunks: doc.chunks,
+    chunksDone,
+    unknownColumns: doc.unknownColumns,
+    createdAt: doc.createdAt,
+    ...(done ? { resultName: resultName(doc.fileName) } : {}),
+  };
+}
+
+function ok(data: ScreenResponse) {
+  return { ok: true as const, data };
+}
+
+function filesOf(ctx: HandlerContext): FileStore {
+  if (!ctx.files) {
+    ctx.log.error(SCREEN_LOG.noFiles);
+    throw new CloudFailure('INTERNAL');
+  }
+  return ctx.files;
+}
+
+// ---- request fields (valibot: each refusal names its field in Chinese) --------------------------
+
+const FileNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_FILE_NAME), v.regex(/\.(xlsx|csv)$/i), v.check((s) => !/[\\/\u0000-\u001f]/.test(s)));
+const SizeSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
+const JobIdSchema = v.pipe(v.string(), v.regex(JOB_ID_RE));
+const IndexSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+const FileIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
+
+function field<T>(schema: v.GenericSchema<unknown, T>, value: unknown, name: string, message: string): T {
+  const r = v.safeParse(schema, value);
+  if (!r.success) throw invalid(name, message);
+  return r.output;
+}
+
+/** The caller's job, or the same refusal whether it does not exist or is another's. */
+async function ownJob(ctx: HandlerContext, owner: string, rawId: unknown): Promise<ScreenJobDoc> {
+  const jobId = field(JobIdSchema, rawId, 'jobId', SCREEN_MESSAGES.jobId);
+  const doc = await screenJobsRepo(ctx.db).get(jobId);
+  if (!doc || doc.owner !== owner) throw invalid('jobId', SCREEN_MESSAGES.gone);
+  return doc;
+}
+
+// ---- a part as chunk stored it (read back by finish) ----------------------------------------
+
+const SumSchema = v.object({ min: v.string(), max: v.string() });
+const PartSchema = v.object({
+  from: v.number(),
+  rows: v.number(),
+  lines: v.array(v.object({ row: v.number(), name: v.string(), entity: v.string(), summary: v.record(v.string(), v.unknown()) })),
+  refused: v.array(v.object({ row: v.number(), name: v.string(), messages: v.array(v.string()) })),
+  totals: v.object({
+    measures: v.array(
+      v.object({ id: v.string(), qualifying: v.number(), awards: SumSchema, people: SumSchema, savings: SumSchema, setByDepartment: v.number(), needsInfo: v.number(), nearMiss: v.number() }),
+    ),
+  }),
+});
+
+function readPart(ctx: HandlerContext, bytes: Uint8Array): ScreenPart {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    json = undefined;
+  }
+  if (!v.is(PartSchema, json)) {
+    ctx.log.error(SCREEN_LOG.badPart);
+    throw new CloudFailure('INTERNAL');
+  }
+  return json as unknown as ScreenPart;
+}
+
+// ---- files ----------------------------------------------------------------------------------
+
+/** A folder of its own under the function's /tmp for one call, removed afterwards. */
+async function withTmp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'screen-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await fsp.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The uploaded register, written to `dir` under its format's extension (the readers go by it). */
+async function downloadInput(files: FileStore, doc: ScreenJobDoc, dir: string): Promise<string> {
+  const bytes = await files.get(doc.inputFileID);
+  if (!bytes) throw invalid('fileID', SCREEN_MESSAGES.uploadMissing);
+  if (bytes.byteLength > SCREEN_MAX_FILE_BYTES) throw invalid('fileID', SCREEN_MESSAGES.tooBig);
+  const file = path.join(dir, `input.${doc.format}`);
+  await fsp.writeFile(file, bytes);
+  return file;
+}
+
+/** Every file of a job (what exists of them). */
+function jobFiles(doc: ScreenJobDoc): string[] {
+  return [doc.markerFileID, doc.inputFileID, ...doc.parts, doc.resultFileID].filter((id) => id !== '');
+}
+
+async function deleteJob(ctx: HandlerContext, files: FileStore, doc: ScreenJobDoc): Promise<void> {
+  await files.remove(jobFiles(doc));
+  await screenJobsRepo(ctx.db).remove(doc._id);
+}
+
+async function urlOrGone(files: FileStore, fileID: string, message: string): Promise<string> {
+  const url = await files.urlOf(fileID);
+  if (url === null) throw invalid('jobId', message);
+  return url;
+}
+
+/** A file the register could not be read as: its message, and the file and job are gone. */
+async function refuseFile(ctx: HandlerContext, files: FileStore, doc: ScreenJobDoc, message: string): Promise<never> {
+  await deleteJob(ctx, files, doc);
+  throw invalid('fileID', message);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const screen: Handler<'screen'> = async (request, ctx) => {
+  const action = requireAction(request.action, ACTIONS);
+  const req = request as Record<string, unknown>;
+  const owner = await requireAdmin(ctx, SCREEN_MESSAGES.forbidden);
+  const files = filesOf(ctx);
+  const repo = screenJobsRepo(ctx.db);
+  const now = ctx.now().toISOString();
+
+  switch (action) {
+    case 'template': {
+      const url = await withTmp(async (dir) => {
+        const file = path.join(dir, 'template.xlsx');
+        await writeTableXlsx(file, screenColumns(catalog2022));
+        const { fileID } = await files.put(TEMPLATE_PATH, await fsp.readFile(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        const link = await files.urlOf(fileID);
+        if (link === null) {
+          ctx.log.error(SCREEN_LOG.noUrl, { fileID });
+          throw new CloudFailure('INTERNAL');
+        }
+        return link;
+      });
+      return ok({ action: 'template', fileName: TEMPLATE_FILE_NAME, url });
+    }
+
+    case 'start': {
+      const fileName = field(FileNameSchema, req.fileName, 'fileName', SCREEN_MESSAGES.fileName);
+      const size = field(SizeSchema, req.size, 'size', SCREEN_MESSAGES.size);
+      if (size > SCREEN_MAX_FILE_BYTES) throw invalid('size', SCREEN_MESSAGES.tooBig);
+      // An unfinished job of the caller's (a page closed half-way) goes now, with its files.
+      for (const old of await repo.mine(owner)) if (old.state !== 'done') await deleteJob(ctx, files, old);
+      const jobId = randomBytes(16).toString('hex');
+      const format = tableFormat(fileName)!;
+      // A marker (no figures) in the job's folder: its file id gives the register's before it is
+      // uploaded, so a job abandoned between upload and open can still be deleted with its file.
+      const marker = `${jobFolder(owner, jobId)}job.json`;
+      const { fileID: markerFileID } = await files.put(marker, Buffer.from(JSON.stringify({ jobId, createdAt: now }), 'utf8'), 'application/json');
+      const inputPath = `${jobFolder(owner, jobId)}input.${format}`;
+      const doc: ScreenJobDoc = {
+        _id: jobId,
+        owner,
+        fileName,
+        format,
+        state: 'uploading',
+        inputPath,
+        inputFileID: `${markerFileID.slice(0, markerFileID.length - marker.length)}${inputPath}`,
+        markerFileID,
+        rows: 0,
+        chunks: 0,
+        parts: [],
+        partRefused: [],
+        unknownColumns: [],
+        resultFileID: '',
+        refused: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await repo.add(doc);
+      return ok({ action: 'start', job: view(doc), cloudPath: doc.inputPath });
+    }
+
+    case 'open': {
+      const doc = await ownJob(ctx, owner, req.jobId);
+      const fileID = field(FileIdSchema, req.fileID, 'fileID', SCREEN_MESSAGES.fileID);
+      if (doc.state !== 'uploading') throw invalid('jobId', SCREEN_MESSAGES.notScreening);
+      // The file the page uploaded to the path `start` gave: storage's id ends with that path.
+      if (!fileID.endsWith(`/${doc.inputPath}`)) throw invalid('fileID', SCREEN_MESSAGES.fileID);
+      doc.inputFileID = fileID;
+      await repo.update(doc._id, { inputFileID: fileID, updatedAt: now });
+      let count: Awaited<ReturnType<typeof countRows>>;
+      try {
+        count = await withTmp(async (dir) => countRows(await downloadInput(files, doc, dir), catalog2022, doc.fileName));
+      } catch (err) {
+        if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
+        if (err instanceof CloudFailure) await deleteJob(ctx, files, doc);
+        throw err;
+      }
+      if (count.rows === 0) return refuseFile(ctx, files, doc, SCREEN_MESSAGES.noRows);
+      if (count.rows > SCREEN_MAX_ROWS) return refuseFile(ctx, files, doc, SCREEN_MESSAGES.tooManyRows(count.rows));
+      const patch = { state: 'screening' as const, rows: count.rows, chunks: Math.ceil(count.rows / SCREEN_CHUNK_ROWS), unknownColumns: count.unknownColumns.slice(0, 50), updatedAt: now };
+      await repo.update(doc._id, patch);
+      return ok({ action: 'open', job: view({ ...doc, ...patch }) });
+    }
+
+    case 'chunk': {
+      const doc = await ownJob(ctx, owner, req.jobId);
+      if (doc.state !== 'screening') throw invalid('jobId', SCREEN_MESSAGES.notScreening);
+      const index = field(IndexSchema, req.index, 'index', SCREEN_MESSAGES.index);
+      // In order; the last one again is fine (a call that timed out on the page's side).
+      if (index >= doc.chunks || index > doc.parts.length) throw invalid('index', SCREEN_MESSAGES.index);
+      const started = Date.now();
+      let part: ScreenPart;
+      try {
+        part = await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName));
+      } catch (err) {
+        if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
+        throw err;
+      }
+      const { fileID } = await files.put(partPath(doc, index), Buffer.from(JSON.stringify(part), 'utf8'), 'application/json');
+      const parts = [...doc.parts];
+      const partRefused = [...doc.partRefused];
+      parts[index] = fileID;
+      partRefused[index] = part.refused.length;
+      await repo.update(doc._id, { parts, partRefused, updatedAt: now });
+      ctx.log.info('screen: chunk', { index, rows: part.rows, ms: Date.now() - started });
+      return ok({ action: 'chunk', job: view({ ...doc, parts, partRefused }) });
+    }
+
+    case 'finish': {
+      const doc = await ownJob(ctx, owner, req.jobId);
+      if (doc.state === 'done') {
+        return ok({ action: 'finish', job: view(doc), url: await urlOrGone(files, doc.resultFileID, SCREEN_MESSAGES.resultMissing) });
+      }
+      if (doc.state !== 'screening') throw invalid('jobId', SCREEN_MESSAGES.notScreening);
+      if (doc.parts.length < doc.chunks) throw invalid('jobId', SCREEN_MESSAGES.partsMissing);
+      const written = await withTmp(async (dir) => {
+        const file = path.join(dir, 'result.xlsx');
+        async function* parts(): AsyncGenerator<ScreenPart> {
+          for (const id of doc.parts) {
+            const bytes = await files.get(id);
+            if (!bytes) throw invalid('jobId', SCREEN_MESSAGES.partMissing);
+            yield readPart(ctx, bytes);
+          }
+        }
+        const counts = await writeResultFromParts(file, parts(), catalog2022);
+        const { fileID } = await files.put(resultPath(doc), await fsp.readFile(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        return { ...counts, fileID };
+      });
+      // Only the result stays: the register and the parts go now.
+      await files.remove([doc.markerFileID, doc.inputFileID, ...doc.parts]);
+      const patch = { state: 'done' as const, resultFileID: written.fileID, refused: written.refused, inputFileID: '', markerFileID: '', parts: [], partRefused: [], updatedAt: now };
+      await repo.update(doc._id, patch);
+      const done = { ...doc, ...patch };
+      return ok({ action: 'finish', job: view(done), url: await urlOrGone(files, written.fileID, SCREEN_MESSAGES.resultMissing) });
+    }
+
+    case 'list': {
+      const jobs = (await repo.mine(owner)).filter((d) => d.state === 'done');
+      return ok({ action: 'list', jobs: jobs.map(view) });
+    }
+
+    case 'link': {
+      const doc = await ownJob(ctx, owner, req.jobId);
+      if (doc.state !== 'done') throw invalid('jobId', SCREEN_MESSAGES.notDone);
+      return ok({ action: 'link', job: view(doc), url: await urlOrGone(files, doc.resultFileID, SCREEN_MESSAGES.resultMissing) });
+    }
+
+    case 'delete': {
+      const jobId = field(JobIdSchema, req.jobId, 'jobId', SCREEN_MESSAGES.jobId);
+      const doc = await repo.get(jobId);
+      if (!doc || doc.owner !== owner) return ok({ action: 'delete', removed: false });
+      await deleteJob(ctx, files, doc);
+      return ok({ action: 'delete', removed: true });
+    }
+  }
+};

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '园区批量测算',
+})

@@ -1,0 +1,297 @@
+/**
+ * 园区批量测算 (admins and the park staff they add — the admin pages' rule, checked again by the
+ * `screen` function): a park office's register, the screening template filled in, picked from a
+ * chat (a file input in the browser build), uploaded to the caller's own folder in cloud storage,
+ * screened by the `screen` function in calls of SCREEN_CHUNK_ROWS rows with the progress shown,
+ * and written as a result spreadsheet — opened, sent to a chat (WeChat) or downloaded (browser),
+ * and deleted by its owner. The blank template comes from the same function.
+ *
+ * Nothing of the enterprises' figures stays anywhere but the result file: the uploaded register
+ * and the partial results are deleted when the result is written (and a screening left half-way
+ * is deleted when the page closes, or at the latest when the same person starts another).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenJob } from '@cloud-api/api'
+import AdminGate from '@/components/admin-gate'
+import { callCloud, type CloudError } from '@/services/cloud'
+import { openSpreadsheet, sendSpreadsheet, uploadFile } from '@/services/cloud-files'
+import { useAlive } from '@/state/alive'
+import { pickChatFile, type PickOptions } from '../import/pick-file'
+
+import '../admin.scss'
+import './index.scss'
+
+const IS_H5 = process.env.TARO_ENV === 'h5'
+
+export const SCREEN_TEXT = {
+  privacy: '名单只用于这次测算：上传的文件和中间结果在生成结果后即删除，只保留结果文件；结果文件只有你能打开，可随时删除。',
+  limits: `一次最多 ${SCREEN_MAX_ROWS} 行、${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB；更大的名单请拆成几个文件分别测算。`,
+  tooBig: `文件太大：一次最多 ${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB。请把名单拆成几个文件分别测算。`,
+  deleteConfirm: '删除后无法恢复，确定删除这份结果吗？',
+  deleted: '已删除',
+  sent: '已发送',
+} as const
+
+const PICK: PickOptions = {
+  extensions: ['xlsx', 'csv'],
+  accept: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
+  maxBytes: SCREEN_MAX_FILE_BYTES,
+  tooBig: SCREEN_TEXT.tooBig,
+}
+
+type Run =
+  | { phase: 'idle' }
+  | { phase: 'uploading'; fileName: string }
+  | { phase: 'screening'; job: ScreenJob }
+  | { phase: 'writing'; job: ScreenJob }
+  | { phase: 'done'; job: ScreenJob; url: string }
+  | { phase: 'error'; message: string }
+
+const message = (e: CloudError) => e.fields?.[0]?.message ?? e.message
+
+function Progress({ job }: { job: ScreenJob }) {
+  const percent = job.rows > 0 ? Math.round((job.screened / job.rows) * 100) : 0
+  return (
+    <View className='screen-progress' id='screen-progress'>
+      <View className='screen-progress__bar'>
+        <View className='screen-progress__fill' style={{ width: `${percent}%` }} />
+      </View>
+      <Text id='screen-progress-text'>
+        已测算 {job.screened} / {job.rows} 行
+      </Text>
+      {job.refused > 0 && <Text className='muted'>其中 {job.refused} 行未能测算（原因见结果文件「未能测算的行」）</Text>}
+    </View>
+  )
+}
+
+/** 打开 / 发送到聊天 (WeChat) or 下载 (browser) for a spreadsheet link. */
+function FileActions({ id, url, fileName, what, onDelete }: { id: string; url: () => Promise<string | null>; fileName: string; what: string; onDelete?: () => void }) {
+  const [note, setNote] = useState<string | null>(null)
+  const open = async () => {
+    setNote(null)
+    const link = await url()
+    if (!link) return
+    const r = await openSpreadsheet(link, fileName)
+    if (!r.ok) setNote(r.message)
+  }
+  const send = async () => {
+    setNote(null)
+    const link = await url()
+    if (!link) return
+    const r = await sendSpreadsheet(link, fileName)
+    if (!r.ok) setNote(r.message)
+    else if (!r.cancelled) void Taro.showToast({ title: SCREEN_TEXT.sent, icon: 'success' })
+  }
+  return (
+    <View className='screen-actions'>
+      <Button className='btn btn--primary' id={`${id}-open`} onClick={() => void open()}>
+        {IS_H5 ? `下载${what}` : `打开${what}`}
+      </Button>
+      {!IS_H5 && (
+        <Button className='btn' id={`${id}-send`} onClick={() => void send()}>
+          发送到聊天
+        </Button>
+      )}
+      {onDelete && (
+        <Button className='btn screen-actions__delete' id={`${id}-delete`} onClick={onDelete}>
+          删除
+        </Button>
+      )}
+      {note && (
+        <Text className='error-text' id={`${id}-note`}>
+          {note}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+function Screening() {
+  const alive = useAlive()
+  const [run, setRun] = useState<Run>({ phase: 'idle' })
+  const [results, setResults] = useState<ScreenJob[] | null>(null)
+  const [listError, setListError] = useState<string | null>(null)
+  const [templateError, setTemplateError] = useState<string | null>(null)
+  /** The job under way: deleted if the page closes before it is done. */
+  const current = useRef<string | null>(null)
+
+  const loadResults = useCallback(async () => {
+    const env = await callCloud('screen', { action: 'list' })
+    if (!alive.current) return
+    if (!env.ok) setListError(env.error.message)
+    else if (env.data.action === 'list') {
+      setListError(null)
+      setResults(env.data.jobs)
+    }
+  }, [alive])
+
+  useEffect(() => {
+    void loadResults()
+    return () => {
+      // A screening left half-way: its register and parts go now.
+      if (current.current) void callCloud('screen', { action: 'delete', jobId: current.current })
+    }
+  }, [loadResults])
+
+  const fail = (text: string) => {
+    if (alive.current) setRun({ phase: 'error', message: text })
+  }
+
+  const pick = async () => {
+    const picked = await pickChatFile(PICK)
+    if (!picked.ok) {
+      if (!picked.cancelled) fail(picked.message)
+      return
+    }
+    setRun({ phase: 'uploading', fileName: picked.name })
+    const started = await callCloud('screen', { action: 'start', fileName: picked.name, size: picked.size })
+    if (!started.ok) return fail(message(started.error))
+    if (started.data.action !== 'start') return
+    const jobId = started.data.job.jobId
+    current.current = jobId
+    const up = await uploadFile(started.data.cloudPath, picked)
+    if (!up.ok) return fail(up.message)
+    const opened = await callCloud('screen', { action: 'open', jobId, fileID: up.fileID })
+    if (!opened.ok) {
+      current.current = null
+      return fail(message(opened.error))
+    }
+    if (opened.data.action !== 'open') return
+    let job = opened.data.job
+    if (!alive.current) return
+    setRun({ phase: 'screening', job })
+    for (let index = job.chunksDone; index < job.chunks; index += 1) {
+      if (!alive.current) return
+      const env = await callCloud('screen', { action: 'chunk', jobId, index })
+      if (!env.ok) return fail(message(env.error))
+      if (env.data.action !== 'chunk') return
+      job = env.data.job
+      if (alive.current) setRun({ phase: 'screening', job })
+    }
+    if (!alive.current) return
+    setRun({ phase: 'writing', job })
+    const done = await callCloud('screen', { action: 'finish', jobId })
+    if (!done.ok) return fail(message(done.error))
+    if (done.data.action !== 'finish') return
+    current.current = null
+    if (!alive.current) return
+    setRun({ phase: 'done', job: done.data.job, url: done.data.url })
+    void loadResults()
+  }
+
+  const linkOf = (jobId: string) => async (): Promise<string | null> => {
+    const env = await callCloud('screen', { action: 'link', jobId })
+    if (env.ok && env.data.action === 'link') return env.data.url
+    if (!env.ok) void Taro.showToast({ title: env.error.message, icon: 'none' })
+    return null
+  }
+
+  const remove = async (jobId: string) => {
+    const sure = await Taro.showModal({ title: '删除结果', content: SCREEN_TEXT.deleteConfirm, confirmText: '删除', confirmColor: '#b3261e' })
+    if (!sure.confirm) return
+    const env = await callCloud('screen', { action: 'delete', jobId })
+    if (!env.ok) {
+      void Taro.showToast({ title: env.error.message, icon: 'none' })
+      return
+    }
+    void Taro.showToast({ title: SCREEN_TEXT.deleted, icon: 'success' })
+    if (run.phase === 'done' && run.job.jobId === jobId) setRun({ phase: 'idle' })
+    setResults((list) => (list ?? []).filter((j) => j.jobId !== jobId))
+  }
+
+  const template = async (): Promise<string | null> => {
+    setTemplateError(null)
+    const env = await callCloud('screen', { action: 'template' })
+    if (env.ok && env.data.action === 'template') return env.data.url
+    if (!env.ok) setTemplateError(env.error.message)
+    return null
+  }
+
+  const busy = run.phase === 'uploading' || run.phase === 'screening' || run.phase === 'writing'
+  const others = (results ?? []).filter((j) => run.phase !== 'done' || j.jobId !== run.job.jobId)
+
+  return (
+    <View className='page admin admin-screen'>
+      <View className='card admin__notice admin__notice--ok' id='screen-privacy'>
+        <Text>{SCREEN_TEXT.privacy}</Text>
+      </View>
+
+      <View className='card' id='screen-template'>
+        <Text className='admin__title'>1. 填写名单</Text>
+        <Text className='muted'>每行一家企业（或园区），每列一个问题；第二行说明每列怎么填。不确定的填「不确定」，不知道的可以空着。</Text>
+        <FileActions id='screen-template' url={template} fileName='政策筛查模板.xlsx' what='空白模板' />
+        {templateError && (
+          <Text className='error-text' id='screen-template-error'>
+            {templateError}
+          </Text>
+        )}
+      </View>
+
+      <View className='card' id='screen-pick-card'>
+        <Text className='admin__title'>2. 选择填好的名单</Text>
+        <Text className='muted'>Excel 工作簿（.xlsx）或 CSV UTF-8（.csv）。{SCREEN_TEXT.limits}</Text>
+        {!IS_H5 && <Text className='muted'>先把文件发到任一微信聊天（如「文件传输助手」），再从该聊天中选择。</Text>}
+        <Button className='btn btn--primary admin__more' id='screen-pick' {...(busy ? { disabled: true } : {})} onClick={() => void pick()}>
+          {IS_H5 ? '选择名单文件' : '从聊天中选择名单'}
+        </Button>
+      </View>
+
+      {run.phase === 'uploading' && (
+        <View className='card' id='screen-uploading'>
+          <Text className='muted'>正在上传 {run.fileName}…</Text>
+        </View>
+      )}
+
+      {(run.phase === 'screening' || run.phase === 'writing') && (
+        <View className='card' id='screen-running'>
+          <Text className='admin__subtitle'>正在测算：{run.job.fileName}</Text>
+          <Progress job={run.job} />
+          {run.phase === 'writing' && <Text className='muted'>正在生成结果文件…</Text>}
+          {run.job.unknownColumns.length > 0 && <Text className='muted'>未识别的列（未使用）：{run.job.unknownColumns.join('、')}</Text>}
+        </View>
+      )}
+
+      {run.phase === 'error' && (
+        <View className='card admin__notice admin__notice--error' id='screen-error' role='alert'>
+          <Text>{run.message}</Text>
+        </View>
+      )}
+
+      {run.phase === 'done' && (
+        <View className='card' id='screen-result'>
+          <Text className='admin__title'>3. 测算结果</Text>
+          <Text className='screen-block' id='screen-result-summary'>
+            {run.job.fileName}：共 {run.job.rows} 行，已测算 {run.job.rows - run.job.refused} 行，未能测算 {run.job.refused} 行。
+          </Text>
+          <Text className='muted screen-block'>结果文件「{run.job.resultName}」：企业结果、按措施汇总、未能测算的行（每行的原因）。</Text>
+          <FileActions id='screen-result' url={async () => run.url} fileName={run.job.resultName ?? ''} what='结果' onDelete={() => void remove(run.job.jobId)} />
+        </View>
+      )}
+
+      <View className='card' id='screen-results'>
+        <Text className='admin__title'>我的测算结果</Text>
+        {listError && <Text className='error-text'>{listError}</Text>}
+        {results && others.length === 0 && (
+          <Text className='muted' id='screen-results-empty'>
+            没有保存的结果。
+          </Text>
+        )}
+        {others.map((j) => (
+          <View key={j.jobId} className='admin__row' id={`screen-job-${j.jobId}`}>
+            <Text className='admin__row-title'>{j.resultName}</Text>
+            <Text className='muted'>
+              {j.createdAt.slice(0, 10)} · {j.rows} 行，未能测算 {j.refused} 行
+            </Text>
+            <FileActions id={`screen-job-${j.jobId}`} url={linkOf(j.jobId)} fileName={j.resultName ?? ''} what='' onDelete={() => void remove(j.jobId)} />
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export default function AdminScreenPage() {
+  return <AdminGate>{() => <Screening />}</AdminGate>
+}

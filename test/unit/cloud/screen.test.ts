@@ -1,0 +1,224 @@
+/**
+ * The `screen` function over the WeChat database fake and an in-memory cloud storage: an admin goes
+ * from a register to a result file in calls of SCREEN_CHUNK_ROWS rows, and afterwards only the
+ * result is in storage — the same result.xlsx the CLI writes. Nobody but admins; nobody but the
+ * owner touches a job; a file that cannot be screened is refused in Chinese and deleted.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, type Envelope, type ScreenResponse } from '../../../shared/cloud/api';
+import type { FileStore, HandlerContext } from '../../../shared/cloud/context';
+import { FakeWxDatabase } from '../../../shared/cloud/fake-wx-db';
+import { runHandler } from '../../../shared/cloud/handler';
+import { ownsCloudPath, resultName, screen, SCREEN_MESSAGES, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from '../../../shared/cloud/handlers/screen';
+import { adminsRepo, screenJobsRepo } from '../../../shared/cloud/repos';
+import { wxDocumentStore } from '../../../shared/cloud/wx-db';
+import { screenFile } from '../../../shared/policy/screen/screen';
+import { questionnaireProfile } from '../../../bench/profiles';
+import { rng } from '../../../shared/cloud/remind/simulate';
+import type { Profile } from '../../../shared/policy';
+import { parsed } from '../../support/engine';
+import { personaProfiles, tempDir, writeProfiles } from '../screen/support';
+import { capturingLogger, CJK } from './fakes';
+
+const ADMIN = 'oAdmin0000000000000000000001';
+const OTHER_ADMIN = 'oAdmin0000000000000000000002';
+const USER = 'oUser00000000000000000000001';
+const PREFIX = 'cloud://env-1.7465/';
+
+function fakeFiles() {
+  const stored = new Map<string, Uint8Array>();
+  const api: FileStore = {
+    async put(cloudPath, content) {
+      stored.set(cloudPath, Uint8Array.from(content));
+      return { fileID: `${PREFIX}${cloudPath}` };
+    },
+    async urlOf(fileID) {
+      const p = fileID.slice(PREFIX.length);
+      return stored.has(p) ? `https://7465.tcb.qcloud.la/${p}?sign=x` : null;
+    },
+    async get(fileID) {
+      return stored.get(fileID.slice(PREFIX.length)) ?? null;
+    },
+    async remove(fileIDs) {
+      for (const id of fileIDs) stored.delete(id.slice(PREFIX.length));
+    },
+  };
+  return { stored, api };
+}
+
+type Data<A extends ScreenResponse['action']> = Extract<ScreenResponse, { action: A }>;
+
+describe('screen', () => {
+  const tmp = tempDir();
+  afterAll(tmp.done);
+  let db: FakeWxDatabase;
+  let files: ReturnType<typeof fakeFiles>;
+  const r = rng(7);
+  // More rows than one chunk, so the register takes several calls.
+  const profiles: [string, Profile][] = [...personaProfiles(), ...Array.from({ length: SCREEN_CHUNK_ROWS + 30 }, (_, i): [string, Profile] => [`企业${i + 1}`, parsed(questionnaireProfile(r))])];
+  const register = join(tmp.dir, '园区名单.xlsx');
+
+  beforeAll(async () => {
+    await writeProfiles(register, profiles);
+  }, 60000);
+
+  beforeEach(async () => {
+    db = new FakeWxDatabase();
+    files = fakeFiles();
+    const store = wxDocumentStore(() => db);
+    for (const id of [ADMIN, OTHER_ADMIN]) await adminsRepo(store).add({ _id: id, addedAt: '2026-11-01T00:00:00Z', addedBy: 'console' });
+  });
+
+  function ctx(openid: string | null): HandlerContext {
+    return { openid, now: () => new Date('2026-11-26T08:00:00Z'), db: wxDocumentStore(() => db), log: capturingLogger(), files: files.api };
+  }
+  const call = (openid: string | null, req: Record<string, unknown>) => runHandler('screen', screen, req, ctx(openid)) as Promise<Envelope<ScreenResponse>>;
+  async function data<A extends ScreenResponse['action']>(openid: string, req: Record<string, unknown> & { action: A }): Promise<Data<A>> {
+    const res = await call(openid, req);
+    if (!res.ok) throw new Error(`${req.action}: ${res.error.message}`);
+    return res.data as Data<A>;
+  }
+
+  /** start → the page's upload → open. */
+  async function uploaded(openid: string, bytes: Uint8Array, fileName = '园区名单.xlsx') {
+    const started = await data(openid, { action: 'start', fileName, size: bytes.byteLength });
+    const { fileID } = await files.api.put(started.cloudPath, bytes, 'application/octet-stream');
+    return { started, fileID };
+  }
+
+  it('an admin screens a register in chunks; only the result is kept, and it is the CLI’s result', async () => {
+    const bytes = readFileSync(register);
+    const { started, fileID } = await uploaded(ADMIN, bytes);
+    expect(started.cloudPath).toBe(`screen/${ADMIN}/${started.job.jobId}/input.xlsx`);
+    expect(started.job).toMatchObject({ state: 'uploading', fileName: '园区名单.xlsx', rows: 0 });
+    const opened = await data(ADMIN, { action: 'open', jobId: started.job.jobId, fileID });
+    const rows = profiles.length;
+    expect(opened.job).toMatchObject({ state: 'screening', rows, chunks: Math.ceil(rows / SCREEN_CHUNK_ROWS), chunksDone: 0, screened: 0 });
+    let job = opened.job;
+    for (let i = 0; i < job.chunks; i++) job = (await data(ADMIN, { action: 'chunk', jobId: job.jobId, index: i })).job;
+    expect(job).toMatchObject({ chunksDone: job.chunks, screened: rows, refused: 0 });
+    // A chunk asked again (the page's call timed out) is screened again, not counted twice.
+    job = (await data(ADMIN, { action: 'chunk', jobId: job.jobId, index: job.chunks - 1 })).job;
+    expect(job.screened).toBe(rows);
+    const finished = await data(ADMIN, { action: 'finish', jobId: job.jobId });
+    expect(finished.job).toMatchObject({ state: 'done', rows, screened: rows, refused: 0, resultName: '园区名单-测算结果.xlsx' });
+    expect(finished.url).toBe(`https://7465.tcb.qcloud.la/screen/${ADMIN}/${job.jobId}/result.xlsx?sign=x`);
+    // Storage holds the result and nothing else: no register, no parts, no marker.
+    expect([...files.stored.keys()]).toEqual([`screen/${ADMIN}/${job.jobId}/result.xlsx`]);
+    // The record holds no figures: names and counts only.
+    const doc = await screenJobsRepo(wxDocumentStore(() => db)).get(job.jobId);
+    expect(doc).toMatchObject({ owner: ADMIN, state: 'done', inputFileID: '', parts: [], partRefused: [] });
+
+    const cli = join(tmp.dir, 'cli.xlsx');
+    await screenFile(register, cli);
+    const sheets = async (content: Buffer | Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(content) as unknown as ArrayBuffer);
+      const out: Record<string, unknown[][]> = {};
+      wb.eachSheet((ws) => {
+        out[ws.name] = [];
+        ws.eachRow((row) => out[ws.name].push((row.values as unknown[]).slice(1)));
+      });
+      return out;
+    };
+    expect(await sheets(files.stored.get(`screen/${ADMIN}/${job.jobId}/result.xlsx`)!)).toEqual(await sheets(readFileSync(cli)));
+
+    // Listed, linked, and finish again answers the same result.
+    expect((await data(ADMIN, { action: 'list' })).jobs.map((j) => j.jobId)).toEqual([job.jobId]);
+    expect((await data(ADMIN, { action: 'link', jobId: job.jobId })).url).toBe(finished.url);
+    expect((await data(ADMIN, { action: 'finish', jobId: job.jobId })).url).toBe(finished.url);
+
+    // Another admin can neither see, link nor delete it.
+    expect((await data(OTHER_ADMIN, { action: 'list' })).jobs).toEqual([]);
+    const theirs = await call(OTHER_ADMIN, { action: 'link', jobId: job.jobId });
+    expect(!theirs.ok && theirs.error.message).toBe(SCREEN_MESSAGES.gone);
+    expect((await data(OTHER_ADMIN, { action: 'delete', jobId: job.jobId })).removed).toBe(false);
+    expect(files.stored.size).toBe(1);
+
+    // The owner deletes it: nothing left.
+    expect((await data(ADMIN, { action: 'delete', jobId: job.jobId })).removed).toBe(true);
+    expect(files.stored.size).toBe(0);
+    expect((await data(ADMIN, { action: 'list' })).jobs).toEqual([]);
+    const gone = await call(ADMIN, { action: 'link', jobId: job.jobId });
+    expect(!gone.ok && gone.error.message).toBe(SCREEN_MESSAGES.gone);
+  }, 60000);
+
+  it('refuses anyone who is not an admin, and a call without a user', async () => {
+    const res = await call(USER, { action: 'template' });
+    expect(res).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: SCREEN_MESSAGES.forbidden } });
+    const none = await call(null, { action: 'list' });
+    expect(!none.ok && none.error.code).toBe('UNAUTHENTICATED');
+    expect(files.stored.size).toBe(0);
+  });
+
+  it('the blank template: written from the catalog, linked', async () => {
+    const t = await data(ADMIN, { action: 'template' });
+    expect(t.fileName).toBe(TEMPLATE_FILE_NAME);
+    expect(t.url).toBe(`https://7465.tcb.qcloud.la/${TEMPLATE_PATH}?sign=x`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(files.stored.get(TEMPLATE_PATH)!) as unknown as ArrayBuffer);
+    expect(String(wb.worksheets[0].getCell('B1').value)).toContain('主体类型');
+  });
+
+  it.each([
+    [{ action: 'start', fileName: '名单.xls', size: 10 }, 'fileName', SCREEN_MESSAGES.fileName],
+    [{ action: 'start', fileName: '../名单.csv', size: 10 }, 'fileName', SCREEN_MESSAGES.fileName],
+    [{ action: 'start', fileName: '名单.csv', size: 0 }, 'size', SCREEN_MESSAGES.size],
+    [{ action: 'start', fileName: '名单.csv', size: SCREEN_MAX_FILE_BYTES + 1 }, 'size', SCREEN_MESSAGES.tooBig],
+    [{ action: 'chunk', jobId: 'x', index: 0 }, 'jobId', SCREEN_MESSAGES.jobId],
+    [{ action: 'chunk', jobId: '0'.repeat(32), index: 0 }, 'jobId', SCREEN_MESSAGES.gone],
+    [{ action: 'nope' }, 'action', '未知的操作：应为 template、start、open、chunk、finish、list、link、delete 之一'],
+  ])('%j → INVALID_INPUT naming %s', async (req, fieldName, message) => {
+    const res = await call(ADMIN, req);
+    expect(res).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message, fields: [{ field: fieldName, message }] } });
+    expect(message).toMatch(CJK);
+  });
+
+  it('a file that is not a register is refused in Chinese, and it and its job are deleted', async () => {
+    const { started, fileID } = await uploaded(ADMIN, Buffer.from('名称,电话\n某公司,123\n', 'utf8'), '名单.csv');
+    const res = await call(ADMIN, { action: 'open', jobId: started.job.jobId, fileID });
+    expect(!res.ok && res.error.message).toMatch(/^无法测算 名单\.csv：第 1 行（表头）没有「主体类型」列/);
+    expect(files.stored.size).toBe(0);
+    expect(await screenJobsRepo(wxDocumentStore(() => db)).get(started.job.jobId)).toBeNull();
+  });
+
+  it('a header without rows is refused; a file id of another path is refused', async () => {
+    const p = join(tmp.dir, 'empty.csv');
+    await writeProfiles(p, []); // the header and the explanation row only
+    const header = readFileSync(p);
+    const a = await uploaded(ADMIN, header, '空.csv');
+    const res = await call(ADMIN, { action: 'open', jobId: a.started.job.jobId, fileID: a.fileID });
+    expect(!res.ok && res.error.message).toBe(SCREEN_MESSAGES.noRows);
+    const b = await uploaded(ADMIN, header, '空.csv');
+    const other = await call(ADMIN, { action: 'open', jobId: b.started.job.jobId, fileID: `${PREFIX}screen/${OTHER_ADMIN}/x/input.csv` });
+    expect(!other.ok && other.error.message).toBe(SCREEN_MESSAGES.fileID);
+  });
+
+  it('an unfinished job is deleted, with its uploaded file, when its owner starts another', async () => {
+    const a = await uploaded(ADMIN, readFileSync(register));
+    expect(files.stored.size).toBe(2); // the marker and the register
+    await data(ADMIN, { action: 'start', fileName: '另一个.csv', size: 10 });
+    expect([...files.stored.keys()].filter((k) => k.includes(a.started.job.jobId))).toEqual([]);
+    expect(await screenJobsRepo(wxDocumentStore(() => db)).get(a.started.job.jobId)).toBeNull();
+  });
+
+  it('chunks go in order, and finish waits for all of them', async () => {
+    const { started, fileID } = await uploaded(ADMIN, readFileSync(register));
+    const jobId = started.job.jobId;
+    await data(ADMIN, { action: 'open', jobId, fileID });
+    const skip = await call(ADMIN, { action: 'chunk', jobId, index: 1 });
+    expect(!skip.ok && skip.error.message).toBe(SCREEN_MESSAGES.index);
+    const early = await call(ADMIN, { action: 'finish', jobId });
+    expect(!early.ok && early.error.message).toBe(SCREEN_MESSAGES.partsMissing);
+  }, 30000);
+
+  it('ownsCloudPath: only the caller’s own folder, no dot segments', () => {
+    expect(ownsCloudPath('o1', 'screen/o1/abc/input.xlsx')).toBe(true);
+    expect(ownsCloudPath('o1', 'screen/o2/abc/input.xlsx')).toBe(false);
+    expect(ownsCloudPath('o1', 'screen/o1/../o2/input.xlsx')).toBe(false);
+    expect(ownsCloudPath('o1', 'screen/o1//input.xlsx')).toBe(false);
+    expect(resultName('名单.CSV')).toBe('名单-测算结果.xlsx');
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * 园区批量测算 in the WeChat build: an admin gets the blank template (opened in WeChat's viewer, sent
+ * to a chat), picks the filled register from a chat (chooseMessageFile), which is uploaded to their
+ * own folder (wx.cloud.uploadFile) and screened by the real `screen` handler in calls of
+ * SCREEN_CHUNK_ROWS rows with the progress on the page; the result opens (downloadFile →
+ * openDocument with its menu), goes to a chat (shareFileMessage) and is deleted — and afterwards
+ * storage holds nothing of the register. Anyone else sees the admin gate, and the cloud refuses them.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { questionnaireProfile } from '../../bench/profiles';
+import { SCREEN_CHUNK_ROWS } from '../../shared/cloud/api';
+import { adminsRepo } from '../../shared/cloud/repos';
+import { rng } from '../../shared/cloud/remind/simulate';
+import { wxDocumentStore } from '../../shared/cloud/wx-db';
+import { catalog2022, parseProfile, type Profile } from '../../shared/policy';
+import { screenColumns } from '../../shared/policy/screen/columns';
+import { profileRow } from '../../shared/policy/screen/profile-row';
+import { writeTable } from '../../shared/policy/screen/write-table';
+import { launch } from './harness';
+
+const mp = launch();
+const ADMIN = 'admin-openid';
+const ROUTE = '/pages/admin/screen/index';
+const PRIVACY = '名单只用于这次测算：上传的文件和中间结果在生成结果后即删除，只保留结果文件；结果文件只有你能打开，可随时删除。';
+const ROWS = SCREEN_CHUNK_ROWS + 25;
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'weapp-screen-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let register: Uint8Array;
+
+beforeAll(async () => {
+  const r = rng(42);
+  const columns = screenColumns(catalog2022);
+  const rows = Array.from({ length: ROWS }, (_, i) => {
+    const p = parseProfile(questionnaireProfile(r));
+    if (!p.ok) throw new Error('generated profile invalid');
+    return profileRow(`企业${i + 1}`, p.profile as Profile, columns, { numbers: true });
+  });
+  const file = path.join(dir, 'register.xlsx');
+  await writeTable(file, columns, rows);
+  register = readFileSync(file);
+}, 60000);
+
+beforeEach(async () => {
+  await mp.reset();
+});
+afterEach(() => expect(mp.errors).toEqual([]));
+
+async function open(): Promise<string> {
+  await mp.reLaunch(ROUTE);
+  return mp.waitFor(() => {
+    const text = mp.text();
+    return text.length > 0 && !/正在加载/.test(text) && text;
+  }, 'the page to load');
+}
+
+async function makeAdmin() {
+  await adminsRepo(wxDocumentStore(() => mp.db)).add({ _id: ADMIN, addedAt: new Date().toISOString(), addedBy: 'bootstrap' });
+  mp.openid = ADMIN;
+}
+
+const storedPaths = () => [...mp.files.values()].map((f) => f.cloudPath).sort();
+
+it('a user who is not an admin sees the gate, and the cloud refuses them', async () => {
+  const text = await open();
+  expect(text).toContain('仅管理员可用');
+  expect(mp.has('screen-pick')).toBe(false);
+  const forced = await mp.callCloud('screen', { action: 'template' }, 'user-a');
+  expect(forced).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+it('the admin hub leads to the page', async () => {
+  await makeAdmin();
+  await mp.reLaunch('/pages/admin/index');
+  await mp.waitFor(() => mp.has('admin-screen'), 'the hub');
+  await mp.tap('#admin-screen');
+  expect(mp.page().route).toBe('pages/admin/screen/index');
+});
+
+it('template → register from a chat → progress → result opened, sent and deleted; nothing of the register stays', async () => {
+  await makeAdmin();
+  const text = await open();
+  expect(text).toContain(PRIVACY);
+
+  // The blank template, in WeChat's viewer and to a chat.
+  await mp.tap('#screen-template-open');
+  const [doc] = mp.callsOf('openDocument');
+  expect(doc).toMatchObject({ fileType: 'xlsx', showMenu: true });
+  const template = mp.tempFiles.get(String(doc.filePath));
+  expect(template?.kind).toBe('url');
+  await mp.tap('#screen-template-send');
+  expect(mp.callsOf('shareFileMessage')).toEqual([expect.objectContaining({ fileName: '政策筛查模板.xlsx' })]);
+
+  // The register, with the second chunk held back to see the progress in between.
+  mp.answers.messageFiles = [{ path: 'wxfile://tmp/msg-1.xlsx', name: '园区名单.xlsx', size: register.byteLength, bytes: register }];
+  const cloud = (globalThis as unknown as { wx: { cloud: { callFunction: (o: Record<string, unknown>) => Promise<unknown> } } }).wx.cloud;
+  const real = cloud.callFunction;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  cloud.callFunction = async (o) => {
+    const data = o.data as { action?: string; index?: number };
+    if (data.action === 'chunk' && data.index === 1) await held;
+    return real(o);
+  };
+  try {
+    await mp.tap('#screen-pick');
+    expect(mp.callsOf('chooseMessageFile')).toEqual([expect.objectContaining({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })]);
+    await mp.waitFor(() => /已测算 1000 \/ 1025 行/.test(mp.text('#screen-progress')), 'the first chunk’s progress', 60000);
+    const [upload] = mp.callsOf('cloud.uploadFile');
+    expect(upload).toMatchObject({ filePath: 'wxfile://tmp/msg-1.xlsx', cloudPath: expect.stringMatching(new RegExp(`^screen/${ADMIN}/[0-9a-f]{32}/input\\.xlsx$`)) });
+    release();
+    await mp.waitFor(() => mp.has('screen-result'), 'the result', 60000);
+  } finally {
+    cloud.callFunction = real;
+  }
+  expect(mp.text('#screen-result-summary')).toBe(`园区名单.xlsx：共 ${ROWS} 行，已测算 ${ROWS} 行，未能测算 0 行。`);
+  const jobId = /screen\/admin-openid\/([0-9a-f]{32})\//.exec(String(mp.callsOf('cloud.uploadFile')[0].cloudPath))![1];
+  // Only the result (and the template) in storage: the register and the parts are gone.
+  expect(storedPaths()).toEqual([`screen/${ADMIN}/${jobId}/result.xlsx`, 'screen/template/screening-template.xlsx']);
+  const chunks = mp.callsOf('cloud.callFunction').filter((c) => (c.data as { action: string }).action === 'chunk');
+  expect(chunks.map((c) => (c.data as { index: number }).index)).toEqual([0, 1]);
+
+  // Opened: the file downloaded is the stored result.
+  await mp.tap('#screen-result-open');
+  const opened = mp.callsOf('openDocument')[1];
+  expect(opened).toMatchObject({ fileType: 'xlsx', showMenu: true });
+  const file = mp.tempFiles.get(String(opened.filePath));
+  const stored = [...mp.files.values()].find((f) => f.cloudPath.endsWith('result.xlsx'))!;
+  expect(file?.kind === 'url' && Buffer.from(file.bytes).equals(Buffer.from(stored.content))).toBe(true);
+  await mp.tap('#screen-result-send');
+  expect(mp.callsOf('shareFileMessage')[1]).toMatchObject({ filePath: opened.filePath, fileName: '园区名单-测算结果.xlsx' });
+
+  // Deleted by its owner, after a confirmation: nothing of it remains.
+  mp.answers.modals = [true];
+  await mp.tap('#screen-result-delete');
+  await mp.waitFor(() => !mp.has('screen-result'), 'the result to go');
+  expect(mp.callsOf('showModal')).toEqual([expect.objectContaining({ content: '删除后无法恢复，确定删除这份结果吗？' })]);
+  expect(storedPaths()).toEqual(['screen/template/screening-template.xlsx']);
+  expect(mp.has('screen-results-empty')).toBe(true);
+}, 120000);
+
+it('a kept result is listed when the page opens again, and can be opened from there', async () => {
+  await makeAdmin();
+  await open();
+  mp.answers.messageFiles = [{ path: 'wxfile://tmp/msg-2.csv', name: '小名单.csv', size: 200, content: `${'名称,主体类型'}\n甲公司,企业\n乙公司,园区\n` }];
+  await mp.tap('#screen-pick');
+  await mp.waitFor(() => mp.has('screen-result'), 'the result', 30000);
+  expect(mp.text('#screen-result-summary')).toBe('小名单.csv：共 2 行，已测算 2 行，未能测算 0 行。');
+  await open();
+  const row = mp.byClass('admin__row')[0];
+  expect(mp.text(row)).toContain('小名单-测算结果.xlsx');
+  expect(mp.text(row)).toContain('2 行，未能测算 0 行');
+  const openButton = [...mp.byClass('btn')].find((b) => b.id.endsWith('-open') && b.id.startsWith('screen-job-'))!;
+  await mp.tap(openButton);
+  expect(mp.callsOf('cloud.callFunction').some((c) => (c.data as { action: string }).action === 'link')).toBe(true);
+  expect(mp.callsOf('openDocument')).toHaveLength(1);
+});
+
+it('a file that is not a register: the reason on the page, nothing kept; a cancelled pick does nothing', async () => {
+  await makeAdmin();
+  await open();
+  await mp.tap('#screen-pick'); // no file chosen: cancelled
+  expect(mp.has('screen-error')).toBe(false);
+  mp.answers.messageFiles = [{ path: 'wxfile://tmp/msg-3.csv', name: '通讯录.csv', size: 30, content: '名称,电话\n甲公司,123\n' }];
+  await mp.tap('#screen-pick');
+  await mp.waitFor(() => mp.has('screen-error'), 'the refusal');
+  expect(mp.text('#screen-error')).toContain('无法测算 通讯录.csv：第 1 行（表头）没有「主体类型」列');
+  expect(storedPaths()).toEqual([]);
+});
