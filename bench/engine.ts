@@ -1,8 +1,10 @@
 /**
  * Engine benchmark (run by scripts/bench.mjs in its own process, one core):
  *  - µs per profile for the shipped example profiles;
- *  - profiles per second over 100 000 generated questionnaire-like profiles, and over dense ones;
- *  - the same rules in plain numbers (bench/plain-evaluator.ts) as the lower bound, and the ratio.
+ *  - over 100 000 generated questionnaire-like profiles, and over dense ones: the full evaluation
+ *    (with the working, as a result page shows it) and the screening run (`explain: false`, as a
+ *    register is screened), profiles per second;
+ *  - the same rules in plain numbers (bench/plain-evaluator.ts) as the lower bound, and the ratios.
  * Prints one JSON object.
  */
 import { readFileSync } from 'fs';
@@ -48,17 +50,22 @@ const examples = ['large-enterprise', 'small-specialized', 'industrial-park'].ma
 const questionnaire = generate(questionnaireProfile, N, 1);
 const dense = generate(denseProfile, Math.max(1000, Math.floor(N / 10)), 2);
 
-// Warm up both evaluators (JIT) before measuring.
+const screening = (p: Profile) => evaluate(p, undefined, { explain: false });
+
+// Warm up the evaluators (JIT) before measuring.
 for (const p of questionnaire.slice(0, 20000)) {
   evaluate(p);
+  screening(p);
   plainEvaluate(p);
 }
 
 const perExample = examples.map(({ name, profile }) => ({ name, usPerProfile: stat(timePerProfile(evaluate, [profile], 2000)) }));
 
 const qEngine = stat(timePerProfile(evaluate, questionnaire));
+const qScreen = stat(timePerProfile(screening, questionnaire));
 const qPlain = stat(timePerProfile(plainEvaluate, questionnaire));
 const dEngine = stat(timePerProfile(evaluate, dense));
+const dScreen = stat(timePerProfile(screening, dense));
 const dPlain = stat(timePerProfile(plainEvaluate, dense));
 const validate = stat(timePerProfile(parseProfile, questionnaire.slice(0, 20000)));
 
@@ -69,8 +76,23 @@ console.log(
     runs: RUNS,
     profiles: { questionnaire: questionnaire.length, dense: dense.length, answeredItemsPerQuestionnaireProfile: answered },
     perExample,
-    questionnaire: { engineUs: qEngine, plainUs: qPlain, profilesPerSecond: 1e6 / qEngine.median, ratio: qEngine.median / qPlain.median },
-    dense: { engineUs: dEngine, plainUs: dPlain, profilesPerSecond: 1e6 / dEngine.median, ratio: dEngine.median / dPlain.median },
+    questionnaire: {
+      engineUs: qEngine,
+      screenUs: qScreen,
+      plainUs: qPlain,
+      profilesPerSecond: 1e6 / qEngine.median,
+      screenPerSecond: 1e6 / qScreen.median,
+      ratio: qEngine.median / qPlain.median,
+      screenRatio: qScreen.median / qPlain.median,
+    },
+    dense: {
+      engineUs: dEngine,
+      screenUs: dScreen,
+      plainUs: dPlain,
+      profilesPerSecond: 1e6 / dEngine.median,
+      ratio: dEngine.median / dPlain.median,
+      screenRatio: dScreen.median / dPlain.median,
+    },
     validateUs: validate,
   }),
 );
