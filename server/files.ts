@@ -4,7 +4,8 @@
  * `${serverUrl}/files/<server>/<cloudPath>` (GET/HEAD). `<server>` is the server's host and port
  * ('127.0.0.1-10086'): a local code holds the server's own address, so a server started on another
  * port finds its earlier files gone (urlOf → null) and `qrcode` makes them again. Only what the
- * functions store is served: `qrcode`'s PNG files, and `screen`'s .xlsx files (template, results),
+ * functions store is served: `qrcode`'s PNG files, and `screen`'s .xlsx files (the template at
+ * TEMPLATE_PATH, outside every user's folder, and results),
  * under names of letters, digits, `_`, `-` and `.` (no segment starting with a dot, so no `..`);
  * anything else is 404, never a file outside the folder.
  *
@@ -16,7 +17,9 @@
 import { promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { CLOUD_PATH_HEADER, UPLOAD_ROUTE } from '../shared/cloud/api';
 import type { FileStore } from '../shared/cloud/context';
+import { TEMPLATE_PATH } from '../shared/cloud/handlers/screen';
 import { sendText } from './static';
 
 export const FILES_ROUTE = '/files/';
@@ -31,8 +34,8 @@ const MAX_PATH = 200;
 export const FILES_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 /** A register's result or the template: never kept by a browser (it can be deleted, or written again). */
 export const SCREEN_FILES_CACHE_CONTROL = 'no-store';
-export const UPLOAD_ROUTE = '/upload';
-export const CLOUD_PATH_HEADER = 'x-cloud-path';
+// The page's side reads them from the same place (shared/cloud/api.ts).
+export { CLOUD_PATH_HEADER, UPLOAD_ROUTE };
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export class LocalFiles implements FileStore {
@@ -115,7 +118,8 @@ export class LocalFiles implements FileStore {
     const png = cloudPath.endsWith('.png');
     // `screen`'s template and results only (an uploaded register is never served).
     const parts = cloudPath.split('/');
-    const xlsx = parts[1] === 'screen' && (parts[2] === 'template' || parts[parts.length - 1] === 'result.xlsx') && cloudPath.endsWith('.xlsx');
+    const inScope = parts.slice(1).join('/');
+    const xlsx = inScope === TEMPLATE_PATH || (parts[1] === 'screen' && parts[parts.length - 1] === 'result.xlsx');
     const file = png || xlsx ? this.fileOf(cloudPath) : null;
     const body = file ? await readIfFile(file) : null;
     if (!body) {

@@ -21,7 +21,7 @@ import { handlers as defaultHandlers, type HandlerMap } from '../shared/cloud/ha
 import { isCalendarDate, morningOf } from '../shared/cloud/dates';
 import { readJson } from '../shared/policy/read-json';
 import { adminsRepo, auditRepo, OPENID_RE as ADMIN_OPENID_RE, outboxRepo, runsRepo } from '../shared/cloud/repos';
-import { SCREEN_MAX_FILE_BYTES } from '../shared/cloud/api';
+import { DEV_OPENID_HEADER, SCREEN_MAX_FILE_BYTES } from '../shared/cloud/api';
 import { ownsCloudPath, SCREEN_MESSAGES } from '../shared/cloud/handlers/screen';
 import { CLOUD_PATH_HEADER, FILES_ROUTE, LocalFiles, UPLOAD_ROUTE } from './files';
 import { outboxSender } from './outbox';
@@ -32,7 +32,8 @@ import { localWxacode } from './wxacode';
 
 export const DEFAULT_PORT = 10086;
 export const DEFAULT_OPENID = 'dev-user-a';
-export const DEV_OPENID_HEADER = 'x-dev-openid';
+// One name for the H5 build and this server (shared/cloud/api.ts).
+export { DEV_OPENID_HEADER };
 /** Local only: run the call at another instant ('2022-06-23' = 09:00 Beijing time that day, or an ISO time). */
 export const DEV_NOW_HEADER = 'x-dev-now';
 /** Local only: '1' = a call without a user, as WeChat's timer trigger makes it. */

@@ -383,14 +383,28 @@ export const SCREEN_CHUNK_ROWS = 1000;
 export const SCREEN_MAX_ROWS = 20000;
 /** The largest file the mini-program uploads for screening. */
 export const SCREEN_MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** A register over SCREEN_MAX_FILE_BYTES: the page (before uploading), the local /upload and the function say the same. */
+export const SCREEN_TOO_BIG = `文件太大：园区批量测算一次最多 ${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB。请把名单拆成几个文件分别测算。`;
+
+/**
+ * The local cloud only (H5 dev build ↔ server/): `POST UPLOAD_ROUTE` stands in for
+ * wx.cloud.uploadFile, the file's place in CLOUD_PATH_HEADER; the caller is DEV_OPENID_HEADER (in
+ * WeChat the user id comes only from cloud.getWXContext()).
+ */
+export const UPLOAD_ROUTE = '/upload';
+export const CLOUD_PATH_HEADER = 'x-cloud-path';
+export const DEV_OPENID_HEADER = 'x-dev-openid';
 
 /** One screening of one register, as its owner sees it (nothing of the enterprises' figures). */
 export interface ScreenJob {
   jobId: string;
   /** The register's name as picked ('园区企业名单.xlsx'). */
   fileName: string;
-  /** uploading: waiting for the file; screening: rows being screened; done: the result file is written (input and parts deleted). */
-  state: 'uploading' | 'screening' | 'done';
+  /**
+   * uploading: waiting for the file; screening: rows being screened; done: the result file is
+   * written (input and parts deleted); deleting: its files are being removed.
+   */
+  state: 'uploading' | 'screening' | 'done' | 'deleting';
   /** Data rows (0 until the file is read). */
   rows: number;
   /** Rows screened so far (all of them once done). */

@@ -67,7 +67,7 @@ export function makeCloudMain<N extends FunctionName>(
           getTempFileURL: (p) => getTempFileURL.call(cloud, p),
           downloadFile: (p) => (typeof downloadFile === 'function' ? downloadFile.call(cloud, p) : missing()),
           deleteFile: (p) => (typeof deleteFile === 'function' ? deleteFile.call(cloud, p) : missing()),
-        }))
+        }), log)
       : undefined;
   return async (event: unknown) => {
     try {

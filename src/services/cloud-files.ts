@@ -6,12 +6,14 @@
  *    a result comes as a temporary link the `screen` function hands its owner, downloaded with
  *    `Taro.downloadFile`, then opened in WeChat's viewer (`openDocument` with its menu, from which
  *    it can also be saved or sent) or sent to a chat (`shareFileMessage`).
- *  - H5: `POST /upload` on the local cloud (the caller's own folder only, `x-dev-openid` as for
- *    /cloud), and a result is a download link.
+ *  - H5: `POST UPLOAD_ROUTE` on the local cloud (the caller's own folder only, DEV_OPENID_HEADER as
+ *    for /cloud; the names shared with the server in shared/cloud/api.ts), and a result is a
+ *    download link.
  *
  * Never throws: a failure is `{ ok: false, message }` in Chinese.
  */
 import Taro from '@tarojs/taro'
+import { CLOUD_PATH_HEADER, DEV_OPENID_HEADER, UPLOAD_ROUTE } from '@cloud-api/api'
 import { getDevOpenid } from './cloud'
 
 export type FileResult<T> = ({ ok: true } & T) | { ok: false; message: string }
@@ -27,7 +29,8 @@ export const FILE_MESSAGES = {
 /** H5 uploads give up after this many milliseconds. */
 const H5_UPLOAD_TIMEOUT_MS = 60000
 
-function isCancel(err: unknown): boolean {
+/** A wx API's failure that is the user cancelling (picking a file, sending to a chat): no error to show. */
+export function isCancel(err: unknown): boolean {
   const msg = err && typeof err === 'object' && 'errMsg' in err ? String((err as { errMsg: unknown }).errMsg) : String(err)
   return /cancel/i.test(msg)
 }
@@ -54,9 +57,9 @@ async function uploadH5(cloudPath: string, file: LocalFile): Promise<FileResult<
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined
   const timer = controller ? setTimeout(() => controller.abort(), H5_UPLOAD_TIMEOUT_MS) : undefined
   try {
-    const res = await fetch('/upload', {
+    const res = await fetch(UPLOAD_ROUTE, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream', 'x-dev-openid': getDevOpenid(), 'x-cloud-path': cloudPath },
+      headers: { 'content-type': 'application/octet-stream', [DEV_OPENID_HEADER]: getDevOpenid(), [CLOUD_PATH_HEADER]: cloudPath },
       body: file.blob,
       signal: controller?.signal,
     })

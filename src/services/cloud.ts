@@ -8,7 +8,7 @@
  * that is not an Envelope becomes { ok: false, error: { code: 'BAD_RESPONSE', … } }.
  */
 import Taro from '@tarojs/taro'
-import type { CloudError, Envelope, FunctionName, RequestOf, ResponseOf } from '@cloud-api/api'
+import { DEV_OPENID_HEADER, type CloudError, type Envelope, type FunctionName, type RequestOf, type ResponseOf } from '@cloud-api/api'
 
 export type { Envelope, CloudError, FunctionName, RequestOf, ResponseOf }
 
@@ -101,7 +101,7 @@ async function callH5<N extends FunctionName>(name: N, request: RequestOf<N>): P
   try {
     response = await fetch('/cloud/' + name, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-dev-openid': getDevOpenid() },
+      headers: { 'content-type': 'application/json', [DEV_OPENID_HEADER]: getDevOpenid() },
       body: JSON.stringify(request),
       signal: controller?.signal,
     })

@@ -324,14 +324,14 @@ describe('deadlines, subscriptions and remind bundles', () => {
       );
       expect(r.crashed).toBeUndefined();
       expect(r.forbidden.error.code).toBe('FORBIDDEN');
-      expect(r.template.data).toMatchObject({ action: 'template', fileName: '政策筛查模板.xlsx', url: 'https://t/screen/template/screening-template.xlsx' });
+      expect(r.template.data).toMatchObject({ action: 'template', fileName: '政策筛查模板.xlsx', url: 'https://t/screen-template/screening-template.xlsx' });
       expect(r.open.data.job).toMatchObject({ state: 'screening', rows: 3, chunks: 1 });
       expect(r.chunk.data.job).toMatchObject({ screened: 3, refused: 0, chunksDone: 1 });
       expect(r.finish.data.job).toMatchObject({ state: 'done', rows: 3, resultName: '名单-测算结果.xlsx' });
       const jobId = r.start.data.job.jobId;
-      expect(r.left.sort()).toEqual(['cloud://e/screen/oAdmin00000000000000000000001/' + jobId + '/result.xlsx', 'cloud://e/screen/template/screening-template.xlsx']);
+      expect(r.left.sort()).toEqual(['cloud://e/screen-template/screening-template.xlsx', 'cloud://e/screen/oAdmin00000000000000000000001/' + jobId + '/result.xlsx']);
       expect(r.deleted.data.removed).toBe(true);
-      expect(r.after).toEqual(['cloud://e/screen/template/screening-template.xlsx']);
+      expect(r.after).toEqual(['cloud://e/screen-template/screening-template.xlsx']);
     });
   });
 

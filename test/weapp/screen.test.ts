@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { questionnaireProfile } from '../../bench/profiles';
 import { SCREEN_CHUNK_ROWS } from '../../shared/cloud/api';
-import { adminsRepo } from '../../shared/cloud/repos';
+import { SCREEN_MESSAGES, TEMPLATE_PATH } from '../../shared/cloud/handlers/screen';
+import { adminsRepo, screenJobsRepo } from '../../shared/cloud/repos';
 import { rng } from '../../shared/cloud/remind/simulate';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { catalog2022, parseProfile, type Profile } from '../../shared/policy';
@@ -118,7 +119,7 @@ it('template → register from a chat → progress → result opened, sent and d
   expect(mp.text('#screen-result-summary')).toBe(`园区名单.xlsx：共 ${ROWS} 行，已测算 ${ROWS} 行，未能测算 0 行。`);
   const jobId = /screen\/admin-openid\/([0-9a-f]{32})\//.exec(String(mp.callsOf('cloud.uploadFile')[0].cloudPath))![1];
   // Only the result (and the template) in storage: the register and the parts are gone.
-  expect(storedPaths()).toEqual([`screen/${ADMIN}/${jobId}/result.xlsx`, 'screen/template/screening-template.xlsx']);
+  expect(storedPaths()).toEqual([TEMPLATE_PATH, `screen/${ADMIN}/${jobId}/result.xlsx`].sort());
   const chunks = mp.callsOf('cloud.callFunction').filter((c) => (c.data as { action: string }).action === 'chunk');
   expect(chunks.map((c) => (c.data as { index: number }).index)).toEqual([0, 1]);
 
@@ -137,7 +138,7 @@ it('template → register from a chat → progress → result opened, sent and d
   await mp.tap('#screen-result-delete');
   await mp.waitFor(() => !mp.has('screen-result'), 'the result to go');
   expect(mp.callsOf('showModal')).toEqual([expect.objectContaining({ content: '删除后无法恢复，确定删除这份结果吗？' })]);
-  expect(storedPaths()).toEqual(['screen/template/screening-template.xlsx']);
+  expect(storedPaths()).toEqual([TEMPLATE_PATH]);
   expect(mp.has('screen-results-empty')).toBe(true);
 }, 120000);
 
@@ -168,4 +169,99 @@ it('a file that is not a register: the reason on the page, nothing kept; a cance
   await mp.waitFor(() => mp.has('screen-error'), 'the refusal');
   expect(mp.text('#screen-error')).toContain('无法测算 通讯录.csv：第 1 行（表头）没有「主体类型」列');
   expect(storedPaths()).toEqual([]);
+});
+
+type Cloud = { callFunction: (o: Record<string, unknown>) => Promise<unknown>; uploadFile: (o: Record<string, unknown>) => Promise<unknown> };
+const wxCloud = () => (globalThis as unknown as { wx: { cloud: Cloud } }).wx.cloud;
+const screenCalls = () => mp.calls.filter((c) => c.api === 'cloud.callFunction' && c.options.name === 'screen');
+const actions = () => screenCalls().map((c) => (c.options.data as { action: string }).action);
+const jobsInDb = async () => (await screenJobsRepo(wxDocumentStore(() => mp.db)).mine(ADMIN)).length;
+
+/** Holds the first call `which` picks until `release`; `reached` resolves when it is made. */
+function hold(api: keyof Cloud, which: (o: Record<string, unknown>) => boolean) {
+  const cloud = wxCloud();
+  const real = cloud[api];
+  let release!: () => void;
+  let reached!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const at = new Promise<void>((r) => (reached = r));
+  cloud[api] = async (o) => {
+    if (which(o)) {
+      reached();
+      await held;
+    }
+    return real(o);
+  };
+  return { at, release, restore: () => (cloud[api] = real) };
+}
+
+const SMALL = { path: 'wxfile://tmp/msg-5.csv', name: '小名单.csv', size: 40, content: '名称,主体类型\n甲公司,企业\n' };
+
+it('the page closed during the upload: once the upload has landed the run deletes its job, and nothing stays', async () => {
+  await makeAdmin();
+  await open();
+  mp.answers.messageFiles = [SMALL];
+  const upload = hold('uploadFile', () => true);
+  try {
+    void mp.tap('#screen-pick');
+    await upload.at;
+    await mp.reLaunch('/pages/admin/index'); // the page closes while the file is on its way
+    expect(actions()).toEqual(['list', 'start']); // nothing deleted under the upload's feet
+    upload.release();
+    await mp.waitFor(() => actions().includes('delete') && screenCalls().every((c) => c.answer), 'the run to delete its job', 3000);
+    await mp.settle();
+  } finally {
+    upload.restore();
+  }
+  expect(actions()).toEqual(['list', 'start', 'delete']);
+  expect(storedPaths()).toEqual([]);
+  expect(await jobsInDb()).toBe(0);
+});
+
+it('the page closed while start was answering: the run deletes the job it got, and uploads nothing', async () => {
+  await makeAdmin();
+  await open();
+  mp.answers.messageFiles = [SMALL];
+  const start = hold('callFunction', (o) => (o.data as { action?: string }).action === 'start');
+  try {
+    void mp.tap('#screen-pick');
+    await start.at;
+    await mp.reLaunch('/pages/admin/index');
+    start.release();
+    await mp.waitFor(() => actions().includes('delete') && screenCalls().every((c) => c.answer), 'the run to delete its job', 3000);
+    await mp.settle();
+  } finally {
+    start.restore();
+  }
+  expect(actions()).toEqual(['list', 'start', 'delete']);
+  expect(mp.callsOf('cloud.uploadFile')).toEqual([]);
+  expect(storedPaths()).toEqual([]);
+  expect(await jobsInDb()).toBe(0);
+});
+
+it('a register over the limit: the function’s own words, before anything is uploaded', async () => {
+  await makeAdmin();
+  await open();
+  mp.answers.messageFiles = [{ ...SMALL, size: 10 * 1024 * 1024 + 1 }];
+  await mp.tap('#screen-pick');
+  expect(mp.text('#screen-error')).toBe(SCREEN_MESSAGES.tooBig);
+  expect(actions()).toEqual(['list']);
+});
+
+it('the template is opened and sent under the name the function gives it', async () => {
+  await makeAdmin();
+  await open();
+  const cloud = wxCloud();
+  const real = cloud.callFunction;
+  cloud.callFunction = async (o) => {
+    const res = (await real(o)) as { result: { ok: boolean; data?: { action?: string; fileName?: string } } };
+    if (res.result.data?.action === 'template') res.result.data.fileName = '空白模板-2026.xlsx';
+    return res;
+  };
+  try {
+    await mp.tap('#screen-template-send');
+  } finally {
+    cloud.callFunction = real;
+  }
+  expect(mp.callsOf('shareFileMessage')).toEqual([expect.objectContaining({ fileName: '空白模板-2026.xlsx' })]);
 });

@@ -6,14 +6,26 @@
  *   start  {fileName, size}  → a job, and the path in the caller's own folder to upload the file to
  *                              (`screen/<openid>/<jobId>/input.xlsx`); the caller's unfinished jobs
  *                              are deleted with their files.
- *   open   {jobId, fileID}   → the uploaded file's header is read (readLayout) and its rows counted;
- *                              a file that cannot be screened is deleted at once, with the job.
+ *   open   {jobId, fileID}   → the uploaded file (exactly the file id `start` worked out) has its
+ *                              header read (readLayout) and its rows counted; a file that cannot be
+ *                              screened is deleted at once, with the job.
  *   chunk  {jobId, index}    → data rows [index × SCREEN_CHUNK_ROWS, …) screened into a part
  *                              (JSON: the 企业结果 lines, refused rows, sums) in the job's folder.
  *   finish {jobId}           → the parts merged into result.xlsx (the CLI's ResultWriter), uploaded
  *                              to the job's folder; the uploaded file and the parts are deleted.
  *   list / link / delete     → the caller's results, a fresh link to one, deleting one (all files).
- *   template                 → the blank template (.xlsx), written from the catalog.
+ *                              `list` (the page opening) also deletes the caller's unfinished jobs
+ *                              untouched for ABANDONED_AFTER_MS: WeChat does not run a page's cleanup
+ *                              when it kills the app, so a job left half-way is not kept until the
+ *                              same person starts another.
+ *   template                 → the blank template (.xlsx), written from the catalog, kept outside
+ *                              every user's folder (TEMPLATE_PATH).
+ *
+ * A job deleted while one of its calls runs (the page closed): chunk, finish and open save with a
+ * compare-and-set on the job's state, so a call that finds its job gone removes the file it has just
+ * written and answers `gone`; deleting marks the job first and then removes every file the job can
+ * have (all its predictable paths, not only those its record lists), so whichever comes first,
+ * nothing is left in storage.
  *
  * Who: admins (the `admins` collection — the same rule as every admin page and deadlines' admin
  * actions); park staff are added there by an admin. A job belongs to the openid that started it
@@ -33,7 +45,7 @@ import { screenColumns } from '../../policy/screen/columns';
 import { TableError, tableFormat } from '../../policy/screen/read-table';
 import { countRows, screenPart, writeResultFromParts, type ScreenPart } from '../../policy/screen/screen';
 import { writeTableXlsx } from '../../policy/screen/write-table';
-import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenJob, type ScreenResponse } from '../api';
+import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob, type ScreenResponse } from '../api';
 import type { FileStore, HandlerContext } from '../context';
 import { CloudFailure } from '../errors';
 import type { Handler } from '../handler';
@@ -43,14 +55,21 @@ import { invalid, requireAction, requireAdmin } from './common';
 const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
 
 export const TEMPLATE_FILE_NAME = '政策筛查模板.xlsx';
-/** The template's place in storage (ASCII: the local store's names); written again on each ask. */
-export const TEMPLATE_PATH = 'screen/template/screening-template.xlsx';
+/**
+ * The template's place in storage (ASCII: the local store's names); written again on each ask.
+ * Outside `screen/`, where every folder is a user's own (`screen/<openid>/`, and an openid may be
+ * any id, 'template' too), so no user can upload over it.
+ */
+export const TEMPLATE_PATH = 'screen-template/screening-template.xlsx';
+
+/** An unfinished job untouched this long was abandoned (the page was killed): `list` deletes it. */
+export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 export const SCREEN_MESSAGES = {
   forbidden: '仅管理员和园区工作人员可以使用园区批量测算：请把你的用户编号发给管理员，由对方在「管理员」页添加你',
   fileName: '「文件名」应以 .xlsx 或 .csv 结尾（请用政策筛查模板填写）',
   size: '「文件大小」应为正整数（字节）',
-  tooBig: `文件太大：园区批量测算一次最多 ${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB。请把名单拆成几个文件分别测算。`,
+  tooBig: SCREEN_TOO_BIG,
   tooManyRows: (rows: number) =>
     `名单有 ${rows} 行，小程序一次最多测算 ${SCREEN_MAX_ROWS} 行。请把名单拆成几个文件分别测算。`,
   noRows: '名单中没有企业：表头和说明行之后没有填写任何一行',
@@ -88,8 +107,23 @@ export function ownsCloudPath(openid: string, cloudPath: string): boolean {
 }
 
 const jobFolder = (owner: string, jobId: string) => `${ownFolder(owner)}${jobId}/`;
+const markerPath = (owner: string, jobId: string) => `${jobFolder(owner, jobId)}job.json`;
 const partPath = (doc: ScreenJobDoc, index: number) => `${jobFolder(doc.owner, doc._id)}part-${String(index).padStart(4, '0')}.json`;
 const resultPath = (doc: ScreenJobDoc) => `${jobFolder(doc.owner, doc._id)}result.xlsx`;
+
+/**
+ * The file id of a path in the job's folder. Storage's ids are `<storage prefix><cloudPath>` (WeChat:
+ * `cloud://<env>.<bucket>/<cloudPath>`); the prefix is read off a file id the record holds (the
+ * marker's until the result is written, then the result's). null when it holds none.
+ */
+function fileIdOf(doc: ScreenJobDoc, cloudPath: string): string | null {
+  const known: [string, string][] = [
+    [doc.markerFileID, markerPath(doc.owner, doc._id)],
+    [doc.resultFileID, resultPath(doc)],
+  ];
+  for (const [id, p] of known) if (id !== '' && id.endsWith(p)) return `${id.slice(0, id.length - p.length)}${cloudPath}`;
+  return null;
+}
 
 /** The result's name for a chat or a download: the register's name with 测算结果. */
 export function resultName(fileName: string): string {
@@ -199,14 +233,38 @@ async function downloadInput(files: FileStore, doc: ScreenJobDoc, dir: string): 
   return file;
 }
 
-/** Every file of a job (what exists of them). */
+/**
+ * Every file a job can have: those its record lists, and every path its calls write to (a call that
+ * ran while the job was being deleted may have written one its record never got).
+ */
 function jobFiles(doc: ScreenJobDoc): string[] {
-  return [doc.markerFileID, doc.inputFileID, ...doc.parts, doc.resultFileID].filter((id) => id !== '');
+  const paths = [markerPath(doc.owner, doc._id), doc.inputPath, resultPath(doc)];
+  for (let i = 0; i < Math.max(doc.chunks, doc.parts.length); i++) paths.push(partPath(doc, i));
+  const predicted = paths.map((p) => fileIdOf(doc, p)).filter((id): id is string => id !== null);
+  return [...new Set([doc.markerFileID, doc.inputFileID, ...doc.parts, doc.resultFileID, ...predicted].filter((id) => id !== ''))];
 }
 
+/**
+ * Marked first (a chunk or finish still running then fails its compare-and-set and removes what it
+ * wrote itself), then every file, then the record — which stays, marked, if removing files fails,
+ * and is swept again.
+ */
 async function deleteJob(ctx: HandlerContext, files: FileStore, doc: ScreenJobDoc): Promise<void> {
+  const repo = screenJobsRepo(ctx.db);
+  await repo.update(doc._id, { state: 'deleting', updatedAt: ctx.now().toISOString() });
   await files.remove(jobFiles(doc));
-  await screenJobsRepo(ctx.db).remove(doc._id);
+  await repo.remove(doc._id);
+}
+
+/**
+ * Saves `patch` if the job is still in `state`; false when it is not (deleted meanwhile). A store
+ * may count an update that changes nothing as 0 (WeChat counts modified records): the job is read
+ * again before it is taken for gone.
+ */
+async function saveIf(ctx: HandlerContext, jobId: string, state: ScreenJobDoc['state'], patch: Partial<Omit<ScreenJobDoc, '_id'>>): Promise<boolean> {
+  const repo = screenJobsRepo(ctx.db);
+  if (await repo.updateIf(jobId, state, patch)) return true;
+  return (await repo.get(jobId))?.state === state;
 }
 
 async function urlOrGone(files: FileStore, fileID: string, message: string): Promise<string> {
@@ -257,7 +315,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const format = tableFormat(fileName)!;
       // A marker (no figures) in the job's folder: its file id gives the register's before it is
       // uploaded, so a job abandoned between upload and open can still be deleted with its file.
-      const marker = `${jobFolder(owner, jobId)}job.json`;
+      const marker = markerPath(owner, jobId);
       const { fileID: markerFileID } = await files.put(marker, Buffer.from(JSON.stringify({ jobId, createdAt: now }), 'utf8'), 'application/json');
       const inputPath = `${jobFolder(owner, jobId)}input.${format}`;
       const doc: ScreenJobDoc = {
@@ -287,10 +345,9 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const doc = await ownJob(ctx, owner, req.jobId);
       const fileID = field(FileIdSchema, req.fileID, 'fileID', SCREEN_MESSAGES.fileID);
       if (doc.state !== 'uploading') throw invalid('jobId', SCREEN_MESSAGES.notScreening);
-      // The file the page uploaded to the path `start` gave: storage's id ends with that path.
-      if (!fileID.endsWith(`/${doc.inputPath}`)) throw invalid('fileID', SCREEN_MESSAGES.fileID);
-      doc.inputFileID = fileID;
-      await repo.update(doc._id, { inputFileID: fileID, updatedAt: now });
+      // The file the page uploaded to the path `start` gave: exactly the id `start` worked out (the
+      // only file this job ever downloads or deletes as its register).
+      if (fileID !== doc.inputFileID) throw invalid('fileID', SCREEN_MESSAGES.fileID);
       let count: Awaited<ReturnType<typeof countRows>>;
       try {
         count = await withTmp(async (dir) => countRows(await downloadInput(files, doc, dir), catalog2022, doc.fileName));
@@ -302,7 +359,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       if (count.rows === 0) return refuseFile(ctx, files, doc, SCREEN_MESSAGES.noRows);
       if (count.rows > SCREEN_MAX_ROWS) return refuseFile(ctx, files, doc, SCREEN_MESSAGES.tooManyRows(count.rows));
       const patch = { state: 'screening' as const, rows: count.rows, chunks: Math.ceil(count.rows / SCREEN_CHUNK_ROWS), unknownColumns: count.unknownColumns.slice(0, 50), updatedAt: now };
-      await repo.update(doc._id, patch);
+      if (!(await saveIf(ctx, doc._id, 'uploading', patch))) throw invalid('jobId', SCREEN_MESSAGES.gone);
       return ok({ action: 'open', job: view({ ...doc, ...patch }) });
     }
 
@@ -310,7 +367,8 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const doc = await ownJob(ctx, owner, req.jobId);
       if (doc.state !== 'screening') throw invalid('jobId', SCREEN_MESSAGES.notScreening);
       const index = field(IndexSchema, req.index, 'index', SCREEN_MESSAGES.index);
-      // In order; the last one again is fine (a call that timed out on the page's side).
+      // In order: the next chunk, or any chunk already done again (a call that timed out on the
+      // page's side) — screened again and its part replaced, never counted twice.
       if (index >= doc.chunks || index > doc.parts.length) throw invalid('index', SCREEN_MESSAGES.index);
       const started = Date.now();
       let part: ScreenPart;
@@ -321,11 +379,21 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
         throw err;
       }
       const { fileID } = await files.put(partPath(doc, index), Buffer.from(JSON.stringify(part), 'utf8'), 'application/json');
+      // The whole arrays are saved (the store's patches replace top-level fields; no dotted paths).
+      // Two calls at once (only a retried call and the next one can be: index ≤ parts.length) may
+      // then save over each other, and one part's entry is lost: every saved array is still a
+      // prefix of the parts with no gap, so the lost one is only ever missing at the end —
+      // finish refuses (partsMissing) rather than write a result without its rows, and a chunk
+      // call at chunksDone screens it again.
       const parts = [...doc.parts];
       const partRefused = [...doc.partRefused];
       parts[index] = fileID;
       partRefused[index] = part.refused.length;
-      await repo.update(doc._id, { parts, partRefused, updatedAt: now });
+      if (!(await saveIf(ctx, doc._id, 'screening', { parts, partRefused, updatedAt: now }))) {
+        // Deleted while this chunk ran (the page closed): its part goes too.
+        await files.remove([fileID]);
+        throw invalid('jobId', SCREEN_MESSAGES.gone);
+      }
       ctx.log.info('screen: chunk', { index, rows: part.rows, ms: Date.now() - started });
       return ok({ action: 'chunk', job: view({ ...doc, parts, partRefused }) });
     }
@@ -350,17 +418,28 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
         const { fileID } = await files.put(resultPath(doc), await fsp.readFile(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         return { ...counts, fileID };
       });
-      // Only the result stays: the register and the parts go now.
-      await files.remove([doc.markerFileID, doc.inputFileID, ...doc.parts]);
       const patch = { state: 'done' as const, resultFileID: written.fileID, refused: written.refused, inputFileID: '', markerFileID: '', parts: [], partRefused: [], updatedAt: now };
-      await repo.update(doc._id, patch);
+      if (!(await saveIf(ctx, doc._id, 'screening', patch))) {
+        const latest = await repo.get(doc._id);
+        // Another finish call saved the same result (same path) first: answer as it did.
+        if (latest?.state === 'done') return ok({ action: 'finish', job: view(latest), url: await urlOrGone(files, latest.resultFileID, SCREEN_MESSAGES.resultMissing) });
+        // Deleted while the result was written (the page closed): the result goes too.
+        await files.remove([written.fileID]);
+        throw invalid('jobId', SCREEN_MESSAGES.gone);
+      }
+      // Only the result stays: the register and the parts go now (should this fail, they are still
+      // among the job's predictable paths, removed with the result).
+      await files.remove([doc.markerFileID, doc.inputFileID, ...doc.parts]);
       const done = { ...doc, ...patch };
       return ok({ action: 'finish', job: view(done), url: await urlOrGone(files, written.fileID, SCREEN_MESSAGES.resultMissing) });
     }
 
     case 'list': {
-      const jobs = (await repo.mine(owner)).filter((d) => d.state === 'done');
-      return ok({ action: 'list', jobs: jobs.map(view) });
+      const mine = await repo.mine(owner);
+      // The page opening: jobs of the caller's left half-way long ago (the app was killed) go now.
+      const before = ctx.now().getTime() - ABANDONED_AFTER_MS;
+      for (const d of mine) if (d.state !== 'done' && Date.parse(d.updatedAt) < before) await deleteJob(ctx, files, d);
+      return ok({ action: 'list', jobs: mine.filter((d) => d.state === 'done').map(view) });
     }
 
     case 'link': {

@@ -182,7 +182,8 @@ export interface ScreenJobDoc {
   owner: string;
   fileName: string;
   format: 'xlsx' | 'csv';
-  state: 'uploading' | 'screening' | 'done';
+  /** deleting: its files are being removed (a delete that failed half-way is swept again). */
+  state: 'uploading' | 'screening' | 'done' | 'deleting';
   /** Where the page uploads the register (the owner's own folder). */
   inputPath: string;
   /** The register's file id (known from `start` on: the marker's id with inputPath; '' once deleted). */

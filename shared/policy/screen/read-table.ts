@@ -5,7 +5,9 @@
  * messages say 第 N 行 exactly where the office sees the row.
  *
  * A file that cannot be read at all (missing, not an .xlsx, not UTF-8, a CSV quote never closed)
- * throws TableError with a Chinese message; the CLI exits with 1.
+ * throws TableError with a Chinese message naming the file by its `label`: the path the CLI was
+ * given, the name the user picked in the mini-program (never the function's temp path); the CLI
+ * exits with 1.
  */
 import { createReadStream, readFileSync, statSync } from 'fs';
 import { Readable } from 'stream';
@@ -35,16 +37,16 @@ export function tableFormat(path: string): TableFormat | undefined {
 
 const SAVE_AS = '请在 Excel 中另存为「Excel 工作簿（*.xlsx）」或「CSV UTF-8（逗号分隔）」后重试';
 
-function fileSize(path: string): number {
+function fileSize(path: string, label: string): number {
   try {
     return statSync(path).size;
   } catch {
-    throw new TableError(`无法读取文件：${path}`);
+    throw new TableError(`无法读取文件：${label}`);
   }
 }
 
-async function* xlsxRows(path: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
-  const total = fileSize(path);
+async function* xlsxRows(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
+  const total = fileSize(path, label);
   const input = createReadStream(path);
   let read = 0;
   input.on('data', (chunk) => {
@@ -65,32 +67,32 @@ async function* xlsxRows(path: string, onBytes?: OnBytes): AsyncGenerator<TableR
     }
   } catch (err) {
     if (err instanceof TableError) throw err;
-    throw new TableError(`无法读取 .xlsx 文件 ${path}：不是有效的 Excel 工作簿（文件已损坏，或不是 .xlsx 格式）。${SAVE_AS}`);
+    throw new TableError(`无法读取 .xlsx 文件 ${label}：不是有效的 Excel 工作簿（文件已损坏，或不是 .xlsx 格式）。${SAVE_AS}`);
   } finally {
     input.destroy();
   }
 }
 
 /** What csv-parse throws, in the office's words (its line count includes the header). */
-function csvMessage(path: string, err: unknown): string {
+function csvMessage(label: string, err: unknown): string {
   const e = (err ?? {}) as { code?: unknown; lines?: unknown };
   const where = typeof e.lines === 'number' && e.lines > 0 ? `第 ${e.lines} 行附近` : '';
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return `无法读取 CSV 文件 ${path}：${where}有未闭合的引号。${SAVE_AS}`;
-  return `无法读取 CSV 文件 ${path}：${where}不符合 CSV 格式。${SAVE_AS}`;
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return `无法读取 CSV 文件 ${label}：${where}有未闭合的引号。${SAVE_AS}`;
+  return `无法读取 CSV 文件 ${label}：${where}不符合 CSV 格式。${SAVE_AS}`;
 }
 
-async function* csvRows(path: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
+async function* csvRows(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch {
-    throw new TableError(`无法读取文件：${path}`);
+    throw new TableError(`无法读取文件：${label}`);
   }
   // Excel's plain「CSV（逗号分隔）」is GBK on a Chinese Windows: refused at its first byte that is not UTF-8, never guessed.
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (utf16 || firstInvalidUtf8(bytes) >= 0) {
     const d = decodeUtf8(bytes);
-    throw new TableError(`无法读取 CSV 文件 ${path}：${d.ok ? '不是 UTF-8 编码' : d.message}。${SAVE_AS}`);
+    throw new TableError(`无法读取 CSV 文件 ${label}：${d.ok ? '不是 UTF-8 编码' : d.message}。${SAVE_AS}`);
   }
   const CHUNK = 1 << 16;
   const chunks = function* () {
@@ -108,14 +110,14 @@ async function* csvRows(path: string, onBytes?: OnBytes): AsyncGenerator<TableRo
       yield { row, cells: record };
     }
   } catch (err) {
-    throw new TableError(csvMessage(path, err));
+    throw new TableError(csvMessage(label, err));
   }
 }
 
-/** The rows of an .xlsx or .csv file, header first. */
-export function readTable(path: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
+/** The rows of an .xlsx or .csv file, header first; messages name it `label`. */
+export function readTable(path: string, onBytes?: OnBytes, label = path): AsyncGenerator<TableRow> {
   const format = tableFormat(path);
-  if (format === 'xlsx') return xlsxRows(path, onBytes);
-  if (format === 'csv') return csvRows(path, onBytes);
-  throw new TableError(`只能读取 .xlsx 或 .csv 文件：${path}`);
+  if (format === 'xlsx') return xlsxRows(path, label, onBytes);
+  if (format === 'csv') return csvRows(path, label, onBytes);
+  throw new TableError(`只能读取 .xlsx 或 .csv 文件：${label}`);
 }

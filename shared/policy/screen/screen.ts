@@ -60,7 +60,7 @@ const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === '');
 
 /** The file's header read into a layout (TableError when the file is empty or its header cannot be screened). */
 export async function openRegister(input: string, catalog: Catalog = catalog2022, onBytes?: OnBytes, label = input): Promise<Register> {
-  const table = readTable(input, onBytes);
+  const table = readTable(input, onBytes, label);
   const first = await table.next();
   if (first.done) throw new TableError(`文件是空的：${label}`);
   const reading = readLayout(first.value.cells, catalog);

@@ -5,19 +5,26 @@
  * owner touches a job; a file that cannot be screened is refused in Chinese and deleted.
  */
 import { readFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, type Envelope, type ScreenResponse } from '../../../shared/cloud/api';
 import type { FileStore, HandlerContext } from '../../../shared/cloud/context';
+import { WX_FILES_LOG, wxFiles, type WxStorage } from '../../../shared/cloud/wx-files';
 import { FakeWxDatabase } from '../../../shared/cloud/fake-wx-db';
 import { runHandler } from '../../../shared/cloud/handler';
-import { ownsCloudPath, resultName, screen, SCREEN_MESSAGES, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from '../../../shared/cloud/handlers/screen';
-import { adminsRepo, screenJobsRepo } from '../../../shared/cloud/repos';
+import { ABANDONED_AFTER_MS, ownsCloudPath, resultName, screen, SCREEN_MESSAGES, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from '../../../shared/cloud/handlers/screen';
+import { adminsRepo, SCREEN_JOBS_PAGE, screenJobsRepo } from '../../../shared/cloud/repos';
+import type { ScreenJobDoc } from '../../../shared/cloud/repos/docs';
 import { wxDocumentStore } from '../../../shared/cloud/wx-db';
 import { screenFile } from '../../../shared/policy/screen/screen';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { rng } from '../../../shared/cloud/remind/simulate';
-import type { Profile } from '../../../shared/policy';
+import { catalog2022, type Profile } from '../../../shared/policy';
+import { factPath } from '../../../shared/policy/paths';
+import { screenColumns } from '../../../shared/policy/screen/columns';
+import type { CellValue } from '../../../shared/policy/screen/profile-row';
+import { SHEETS } from '../../../shared/policy/screen/write-result';
 import { parsed } from '../../support/engine';
 import { personaProfiles, tempDir, writeProfiles } from '../screen/support';
 import { capturingLogger, CJK } from './fakes';
@@ -26,6 +33,16 @@ const ADMIN = 'oAdmin0000000000000000000001';
 const OTHER_ADMIN = 'oAdmin0000000000000000000002';
 const USER = 'oUser00000000000000000000001';
 const PREFIX = 'cloud://env-1.7465/';
+
+/** A row the engine refuses (a negative amount), as the CLI's comparison has them. */
+function refusedRow(name: string): CellValue[] {
+  const columns = screenColumns(catalog2022, 3);
+  const out: CellValue[] = columns.map(() => '');
+  out[0] = name;
+  out[1] = '企业';
+  out[columns.findIndex((c) => c.id === factPath('m14.cloudCost'))] = -3;
+  return out;
+}
 
 function fakeFiles() {
   const stored = new Map<string, Uint8Array>();
@@ -59,12 +76,17 @@ describe('screen', () => {
   // More rows than one chunk, so the register takes several calls.
   const profiles: [string, Profile][] = [...personaProfiles(), ...Array.from({ length: SCREEN_CHUNK_ROWS + 30 }, (_, i): [string, Profile] => [`企业${i + 1}`, parsed(questionnaireProfile(r))])];
   const register = join(tmp.dir, '园区名单.xlsx');
+  // Two rows refused by the engine, after the profiles: the result's 未能测算的行 has them.
+  const REFUSED = ['负数一', '负数二'];
+  const rows = profiles.length + REFUSED.length;
 
   beforeAll(async () => {
-    await writeProfiles(register, profiles);
+    await writeProfiles(register, profiles, REFUSED.map(refusedRow));
   }, 60000);
 
+  let clock = new Date('2026-11-26T08:00:00Z');
   beforeEach(async () => {
+    clock = new Date('2026-11-26T08:00:00Z');
     db = new FakeWxDatabase();
     files = fakeFiles();
     const store = wxDocumentStore(() => db);
@@ -72,7 +94,7 @@ describe('screen', () => {
   });
 
   function ctx(openid: string | null): HandlerContext {
-    return { openid, now: () => new Date('2026-11-26T08:00:00Z'), db: wxDocumentStore(() => db), log: capturingLogger(), files: files.api };
+    return { openid, now: () => clock, db: wxDocumentStore(() => db), log: capturingLogger(), files: files.api };
   }
   const call = (openid: string | null, req: Record<string, unknown>) => runHandler('screen', screen, req, ctx(openid)) as Promise<Envelope<ScreenResponse>>;
   async function data<A extends ScreenResponse['action']>(openid: string, req: Record<string, unknown> & { action: A }): Promise<Data<A>> {
@@ -94,16 +116,15 @@ describe('screen', () => {
     expect(started.cloudPath).toBe(`screen/${ADMIN}/${started.job.jobId}/input.xlsx`);
     expect(started.job).toMatchObject({ state: 'uploading', fileName: '园区名单.xlsx', rows: 0 });
     const opened = await data(ADMIN, { action: 'open', jobId: started.job.jobId, fileID });
-    const rows = profiles.length;
     expect(opened.job).toMatchObject({ state: 'screening', rows, chunks: Math.ceil(rows / SCREEN_CHUNK_ROWS), chunksDone: 0, screened: 0 });
     let job = opened.job;
     for (let i = 0; i < job.chunks; i++) job = (await data(ADMIN, { action: 'chunk', jobId: job.jobId, index: i })).job;
-    expect(job).toMatchObject({ chunksDone: job.chunks, screened: rows, refused: 0 });
+    expect(job).toMatchObject({ chunksDone: job.chunks, screened: rows, refused: REFUSED.length });
     // A chunk asked again (the page's call timed out) is screened again, not counted twice.
     job = (await data(ADMIN, { action: 'chunk', jobId: job.jobId, index: job.chunks - 1 })).job;
     expect(job.screened).toBe(rows);
     const finished = await data(ADMIN, { action: 'finish', jobId: job.jobId });
-    expect(finished.job).toMatchObject({ state: 'done', rows, screened: rows, refused: 0, resultName: '园区名单-测算结果.xlsx' });
+    expect(finished.job).toMatchObject({ state: 'done', rows, screened: rows, refused: REFUSED.length, resultName: '园区名单-测算结果.xlsx' });
     expect(finished.url).toBe(`https://7465.tcb.qcloud.la/screen/${ADMIN}/${job.jobId}/result.xlsx?sign=x`);
     // Storage holds the result and nothing else: no register, no parts, no marker.
     expect([...files.stored.keys()]).toEqual([`screen/${ADMIN}/${job.jobId}/result.xlsx`]);
@@ -123,7 +144,9 @@ describe('screen', () => {
       });
       return out;
     };
-    expect(await sheets(files.stored.get(`screen/${ADMIN}/${job.jobId}/result.xlsx`)!)).toEqual(await sheets(readFileSync(cli)));
+    const got = await sheets(files.stored.get(`screen/${ADMIN}/${job.jobId}/result.xlsx`)!);
+    expect(got).toEqual(await sheets(readFileSync(cli)));
+    expect(got[SHEETS.refused].map((row) => row[1])).toEqual(['名称', ...REFUSED]);
 
     // Listed, linked, and finish again answers the same result.
     expect((await data(ADMIN, { action: 'list' })).jobs.map((j) => j.jobId)).toEqual([job.jobId]);
@@ -214,11 +237,161 @@ describe('screen', () => {
     expect(!early.ok && early.error.message).toBe(SCREEN_MESSAGES.partsMissing);
   }, 30000);
 
+  /** start → upload → open: a job being screened, and its id. */
+  async function screening(bytes: Uint8Array = readFileSync(register), fileName = '园区名单.xlsx'): Promise<string> {
+    const { started, fileID } = await uploaded(ADMIN, bytes, fileName);
+    await data(ADMIN, { action: 'open', jobId: started.job.jobId, fileID });
+    return started.job.jobId;
+  }
+
+  /** Storage's `put` of a path containing `part` runs `first` before it stores (a call racing another). */
+  function beforePut(part: string, first: () => Promise<unknown>) {
+    const put = files.api.put;
+    files.api.put = async (cloudPath, content, type) => {
+      if (cloudPath.includes(part)) {
+        files.api.put = put;
+        await first();
+      }
+      return put(cloudPath, content, type);
+    };
+  }
+
+  it('a chunk still running when its job is deleted (the page closed) removes its part and answers gone', async () => {
+    const jobId = await screening();
+    beforePut('part-0000.json', () => data(ADMIN, { action: 'delete', jobId }));
+    const res = await call(ADMIN, { action: 'chunk', jobId, index: 0 });
+    expect(!res.ok && res.error.message).toBe(SCREEN_MESSAGES.gone);
+    expect([...files.stored.keys()]).toEqual([]);
+    expect(await screenJobsRepo(wxDocumentStore(() => db)).get(jobId)).toBeNull();
+  }, 30000);
+
+  it('a finish still running when its job is deleted removes the result it wrote and answers gone', async () => {
+    const jobId = await screening();
+    for (let index = 0; index < 2; index++) await data(ADMIN, { action: 'chunk', jobId, index });
+    beforePut('result.xlsx', () => data(ADMIN, { action: 'delete', jobId }));
+    const res = await call(ADMIN, { action: 'finish', jobId });
+    expect(!res.ok && res.error.message).toBe(SCREEN_MESSAGES.gone);
+    expect([...files.stored.keys()]).toEqual([]);
+  }, 30000);
+
+  it('delete removes every file a job can have, also those its record never got', async () => {
+    const jobId = await screening();
+    const folder = `screen/${ADMIN}/${jobId}/`;
+    // Written by calls whose answers never reached the record (the record lists no part, no result).
+    for (const name of ['part-0000.json', 'part-0001.json', 'result.xlsx']) await files.api.put(`${folder}${name}`, Buffer.from('{}'), 'application/json');
+    expect((await data(ADMIN, { action: 'delete', jobId })).removed).toBe(true);
+    expect([...files.stored.keys()]).toEqual([]);
+  }, 30000);
+
+  it('a part lost to two chunk calls at once: finish refuses, and the chunk asked again completes it', async () => {
+    const jobId = await screening();
+    for (let index = 0; index < 2; index++) await data(ADMIN, { action: 'chunk', jobId, index });
+    // What a retried chunk 0 saving after chunk 1 leaves: the arrays as they were before chunk 1.
+    const repo = screenJobsRepo(wxDocumentStore(() => db));
+    const doc = (await repo.get(jobId))!;
+    await repo.update(jobId, { parts: doc.parts.slice(0, 1), partRefused: doc.partRefused.slice(0, 1) });
+    const early = await call(ADMIN, { action: 'finish', jobId });
+    expect(!early.ok && early.error.message).toBe(SCREEN_MESSAGES.partsMissing);
+    const again = await data(ADMIN, { action: 'chunk', jobId, index: 1 });
+    expect(again.job).toMatchObject({ chunksDone: 2, screened: rows, refused: REFUSED.length });
+    expect((await data(ADMIN, { action: 'finish', jobId })).job).toMatchObject({ state: 'done', rows, refused: REFUSED.length });
+  }, 60000);
+
+  it('open takes only the file id start worked out, not any id ending with the upload path', async () => {
+    const { started, fileID } = await uploaded(ADMIN, readFileSync(register));
+    const forged = `cloud://other-env.1234/screen/${ADMIN}/${started.job.jobId}/input.xlsx`;
+    expect(forged).not.toBe(fileID);
+    const res = await call(ADMIN, { action: 'open', jobId: started.job.jobId, fileID: forged });
+    expect(!res.ok && res.error.message).toBe(SCREEN_MESSAGES.fileID);
+    expect((await screenJobsRepo(wxDocumentStore(() => db)).get(started.job.jobId))?.inputFileID).toBe(fileID);
+  });
+
+  it('the page opening (list) deletes the caller’s own jobs left half-way over an hour ago, with their files', async () => {
+    const repo = screenJobsRepo(wxDocumentStore(() => db));
+    const stale = await uploaded(ADMIN, readFileSync(register));
+    const theirs = await uploaded(OTHER_ADMIN, readFileSync(register));
+    clock = new Date(clock.getTime() + ABANDONED_AFTER_MS - 60000);
+    expect((await data(ADMIN, { action: 'list' })).jobs).toEqual([]);
+    expect(await repo.get(stale.started.job.jobId)).not.toBeNull(); // 59 minutes: maybe still running
+    clock = new Date(clock.getTime() + 120000);
+    expect((await data(ADMIN, { action: 'list' })).jobs).toEqual([]);
+    expect(await repo.get(stale.started.job.jobId)).toBeNull();
+    expect([...files.stored.keys()].filter((k) => k.includes(stale.started.job.jobId))).toEqual([]);
+    // Another person's job is not the caller's to sweep (their own page opening does it).
+    expect(await repo.get(theirs.started.job.jobId)).not.toBeNull();
+  }, 30000);
+
+  it('list gives every result of the owner, past one page of the store, and each can be deleted', async () => {
+    const repo = screenJobsRepo(wxDocumentStore(() => db));
+    const n = SCREEN_JOBS_PAGE + 30;
+    for (let i = 0; i < n; i++) {
+      const id = i.toString(16).padStart(32, '0');
+      const at = new Date(Date.UTC(2026, 9, 1, 0, i)).toISOString();
+      const resultFileID = `${PREFIX}screen/${ADMIN}/${id}/result.xlsx`;
+      await files.api.put(`screen/${ADMIN}/${id}/result.xlsx`, Buffer.from('PK'), 'application/octet-stream');
+      const doc: ScreenJobDoc = { _id: id, owner: ADMIN, fileName: `名单${i}.csv`, format: 'csv', state: 'done', inputPath: `screen/${ADMIN}/${id}/input.csv`, inputFileID: '', markerFileID: '', rows: 1, chunks: 1, parts: [], partRefused: [], unknownColumns: [], resultFileID, refused: 0, createdAt: at, updatedAt: at };
+      await repo.add(doc);
+    }
+    const jobs = (await data(ADMIN, { action: 'list' })).jobs;
+    expect(jobs).toHaveLength(n);
+    expect(jobs[0].fileName).toBe(`名单${n - 1}.csv`); // newest first
+    const oldest = jobs[n - 1].jobId;
+    expect(oldest).toBe('0'.repeat(32));
+    expect((await data(ADMIN, { action: 'delete', jobId: oldest })).removed).toBe(true);
+    expect(files.stored.has(`screen/${ADMIN}/${oldest}/result.xlsx`)).toBe(false);
+    expect((await data(ADMIN, { action: 'list' })).jobs).toHaveLength(n - 1);
+  }, 30000);
+
+  it.each([
+    ['a damaged .xlsx', '名单.xlsx', Buffer.from('PK\u0003\u0004 this is not a workbook'), /^无法读取 \.xlsx 文件 名单\.xlsx：不是有效的 Excel 工作簿/],
+    ['a .csv that is not UTF-8 (GBK)', '名单.csv', Buffer.from([0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0x0a]), /^无法读取 CSV 文件 名单\.csv：/],
+  ])('%s: the message names the file as picked, never the function’s temp path', async (_case, fileName, bytes, message) => {
+    const { started, fileID } = await uploaded(ADMIN, bytes, fileName);
+    const res = await call(ADMIN, { action: 'open', jobId: started.job.jobId, fileID });
+    expect(!res.ok && res.error.message).toMatch(message);
+    expect(!res.ok && res.error.message).not.toContain(tmpdir());
+    expect(!res.ok && res.error.message).not.toContain('input.');
+    expect(files.stored.size).toBe(0);
+  });
+
+  it('the template lies outside every user’s folder (an openid may be “template”)', () => {
+    expect(ownsCloudPath('template', TEMPLATE_PATH)).toBe(false);
+    expect(TEMPLATE_PATH.startsWith('screen/')).toBe(false);
+  });
+
   it('ownsCloudPath: only the caller’s own folder, no dot segments', () => {
     expect(ownsCloudPath('o1', 'screen/o1/abc/input.xlsx')).toBe(true);
     expect(ownsCloudPath('o1', 'screen/o2/abc/input.xlsx')).toBe(false);
     expect(ownsCloudPath('o1', 'screen/o1/../o2/input.xlsx')).toBe(false);
     expect(ownsCloudPath('o1', 'screen/o1//input.xlsx')).toBe(false);
     expect(resultName('名单.CSV')).toBe('名单-测算结果.xlsx');
+  });
+});
+
+describe('wxFiles.remove', () => {
+  it('logs a file deleteFile did not delete (server side), but not one that was not there', async () => {
+    const log = capturingLogger();
+    const storage = {
+      deleteFile: async ({ fileList }: { fileList: string[] }) => ({
+        fileList: [
+          { fileID: fileList[0], status: 0, errMsg: 'ok' },
+          { fileID: fileList[1], status: -503003, errMsg: 'STORAGE_FILE_NONEXIST' },
+          { fileID: fileList[2], status: -501001, errMsg: 'resource system error' },
+        ],
+      }),
+    } as unknown as WxStorage;
+    await wxFiles(() => storage, log).remove(['cloud://e/a', 'cloud://e/b', 'cloud://e/c']);
+    expect(log.entries).toEqual([{ level: 'error', message: WX_FILES_LOG.notDeleted, meta: { fileID: 'cloud://e/c', status: '-501001', errMsg: 'resource system error' } }]);
+  });
+});
+
+describe('one spelling of the upload route, its headers and the cancel test', () => {
+  const read = (p: string) => readFileSync(join(__dirname, '../../..', p), 'utf8');
+  it.each(['src/services/cloud-files.ts', 'server/files.ts', 'server/index.ts'])('%s takes them from shared/cloud/api.ts', (file) => {
+    const text = read(file);
+    for (const literal of ["'/upload'", "'x-cloud-path'", "'x-dev-openid'"]) expect(text).not.toContain(literal);
+  });
+  it('the chat-file picker uses the services’ isCancel', () => {
+    expect(read('src/pages/admin/import/pick-file.ts')).not.toMatch(/function isCancel/);
   });
 });

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCREEN_MAX_FILE_BYTES } from '../../../shared/cloud/api';
-import { SCREEN_MESSAGES } from '../../../shared/cloud/handlers/screen';
+import { SCREEN_MESSAGES, TEMPLATE_PATH } from '../../../shared/cloud/handlers/screen';
 import { createServer, UPLOAD_MESSAGES, type LocalCloud } from '../../../server';
 import { catalog2022 } from '../../../shared/policy';
 import { screenColumns } from '../../../shared/policy/screen/columns';
@@ -80,6 +80,19 @@ it('POST /upload refuses a file over the limit (413) and anything but POST', asy
   expect(big.status).toBe(413);
   expect(big.json().error.message).toBe(SCREEN_MESSAGES.tooBig);
   expect((await request(`${cloud.url}/upload`)).status).toBe(405);
+});
+
+it('a dev user called “template” cannot replace the template: it lies outside every user’s folder', async () => {
+  const url: string = (await call({ action: 'template' })).json().data.url;
+  expect(url.endsWith(`/${TEMPLATE_PATH}`)).toBe(true);
+  const fake = Buffer.from('not the template');
+  // Their own folder takes the upload; the template's place does not.
+  expect((await upload('screen/template/screening-template.xlsx', fake, 'template')).status).toBe(200);
+  expect((await upload(TEMPLATE_PATH, fake, 'template')).status).toBe(403);
+  const t = await request(url);
+  expect([t.status, t.body.subarray(0, 2).toString()]).toEqual([200, 'PK']);
+  // What they uploaded is a register, never served.
+  expect((await request(url.replace(TEMPLATE_PATH, 'screen/template/screening-template.xlsx'))).status).toBe(404);
 });
 
 it('a user who is not an admin is refused by the function', async () => {

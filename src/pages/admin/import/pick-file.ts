@@ -7,6 +7,7 @@
  */
 import Taro from '@tarojs/taro'
 import { MAX_REQUEST_BYTES } from '@cloud-api/api'
+import { isCancel } from '@/services/cloud-files'
 
 export type Picked =
   | { ok: true; name: string; text: string }
@@ -60,11 +61,6 @@ export interface PickOptions {
   /** Larger files are refused with `tooBig` before anything is read or sent. */
   maxBytes: number
   tooBig: string
-}
-
-function isCancel(err: unknown): boolean {
-  const msg = err && typeof err === 'object' && 'errMsg' in err ? String((err as { errMsg: unknown }).errMsg) : String(err)
-  return /cancel/i.test(msg)
 }
 
 /** .json → json; anything else (.csv, .txt) → csv. */

@@ -7,13 +7,15 @@
  * and deleted by its owner. The blank template comes from the same function.
  *
  * Nothing of the enterprises' figures stays anywhere but the result file: the uploaded register
- * and the partial results are deleted when the result is written (and a screening left half-way
- * is deleted when the page closes, or at the latest when the same person starts another).
+ * and the partial results are deleted when the result is written. A screening left half-way is
+ * deleted when the page closes: by the run itself once its call in flight has answered (so an
+ * upload or a chunk that lands after the close cannot leave a file behind), or by the close when
+ * no call is in flight; and if WeChat kills the app, by the function when the page next opens.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenJob } from '@cloud-api/api'
+import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { openSpreadsheet, sendSpreadsheet, uploadFile } from '@/services/cloud-files'
@@ -28,7 +30,6 @@ const IS_H5 = process.env.TARO_ENV === 'h5'
 export const SCREEN_TEXT = {
   privacy: '名单只用于这次测算：上传的文件和中间结果在生成结果后即删除，只保留结果文件；结果文件只有你能打开，可随时删除。',
   limits: `一次最多 ${SCREEN_MAX_ROWS} 行、${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB；更大的名单请拆成几个文件分别测算。`,
-  tooBig: `文件太大：一次最多 ${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB。请把名单拆成几个文件分别测算。`,
   deleteConfirm: '删除后无法恢复，确定删除这份结果吗？',
   deleted: '已删除',
   sent: '已发送',
@@ -38,7 +39,7 @@ const PICK: PickOptions = {
   extensions: ['xlsx', 'csv'],
   accept: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
   maxBytes: SCREEN_MAX_FILE_BYTES,
-  tooBig: SCREEN_TEXT.tooBig,
+  tooBig: SCREEN_TOO_BIG,
 }
 
 type Run =
@@ -66,21 +67,24 @@ function Progress({ job }: { job: ScreenJob }) {
   )
 }
 
+/** A spreadsheet's link and the name it is opened, sent or saved under (as the function answers them). */
+type Link = { url: string; fileName: string }
+
 /** 打开 / 发送到聊天 (WeChat) or 下载 (browser) for a spreadsheet link. */
-function FileActions({ id, url, fileName, what, onDelete }: { id: string; url: () => Promise<string | null>; fileName: string; what: string; onDelete?: () => void }) {
+function FileActions({ id, link, what, onDelete }: { id: string; link: () => Promise<Link | null>; what: string; onDelete?: () => void }) {
   const [note, setNote] = useState<string | null>(null)
   const open = async () => {
     setNote(null)
-    const link = await url()
-    if (!link) return
-    const r = await openSpreadsheet(link, fileName)
+    const file = await link()
+    if (!file) return
+    const r = await openSpreadsheet(file.url, file.fileName)
     if (!r.ok) setNote(r.message)
   }
   const send = async () => {
     setNote(null)
-    const link = await url()
-    if (!link) return
-    const r = await sendSpreadsheet(link, fileName)
+    const file = await link()
+    if (!file) return
+    const r = await sendSpreadsheet(file.url, file.fileName)
     if (!r.ok) setNote(r.message)
     else if (!r.cancelled) void Taro.showToast({ title: SCREEN_TEXT.sent, icon: 'success' })
   }
@@ -116,6 +120,8 @@ function Screening() {
   const [templateError, setTemplateError] = useState<string | null>(null)
   /** The job under way: deleted if the page closes before it is done. */
   const current = useRef<string | null>(null)
+  /** A run is awaiting a call: it deletes its job itself when that call answers and the page is gone. */
+  const running = useRef(false)
 
   const loadResults = useCallback(async () => {
     const env = await callCloud('screen', { action: 'list' })
@@ -130,8 +136,9 @@ function Screening() {
   useEffect(() => {
     void loadResults()
     return () => {
-      // A screening left half-way: its register and parts go now.
-      if (current.current) void callCloud('screen', { action: 'delete', jobId: current.current })
+      // A screening left half-way with no call in flight (one failed): its files go now. With a call
+      // in flight, the run deletes its job when that call answers (the page is no longer alive).
+      if (current.current && !running.current) void callCloud('screen', { action: 'delete', jobId: current.current })
     }
   }, [loadResults])
 
@@ -139,51 +146,70 @@ function Screening() {
     if (alive.current) setRun({ phase: 'error', message: text })
   }
 
-  const pick = async () => {
-    const picked = await pickChatFile(PICK)
-    if (!picked.ok) {
-      if (!picked.cancelled) fail(picked.message)
-      return
-    }
+  /** The page closed during the run's last call: the run deletes its job (every file of it) itself. */
+  const abandon = (jobId: string) => {
+    current.current = null
+    void callCloud('screen', { action: 'delete', jobId })
+  }
+
+  const runScreening = async (picked: { name: string; size: number; path?: string; blob?: Blob }) => {
     setRun({ phase: 'uploading', fileName: picked.name })
     const started = await callCloud('screen', { action: 'start', fileName: picked.name, size: picked.size })
     if (!started.ok) return fail(message(started.error))
     if (started.data.action !== 'start') return
     const jobId = started.data.job.jobId
     current.current = jobId
+    if (!alive.current) return abandon(jobId)
     const up = await uploadFile(started.data.cloudPath, picked)
+    // After the upload has landed (or failed): deleting any earlier could leave the file behind.
+    if (!alive.current) return abandon(jobId)
     if (!up.ok) return fail(up.message)
     const opened = await callCloud('screen', { action: 'open', jobId, fileID: up.fileID })
+    if (!alive.current) return abandon(jobId)
     if (!opened.ok) {
       current.current = null
       return fail(message(opened.error))
     }
     if (opened.data.action !== 'open') return
     let job = opened.data.job
-    if (!alive.current) return
     setRun({ phase: 'screening', job })
     for (let index = job.chunksDone; index < job.chunks; index += 1) {
-      if (!alive.current) return
       const env = await callCloud('screen', { action: 'chunk', jobId, index })
+      if (!alive.current) return abandon(jobId)
       if (!env.ok) return fail(message(env.error))
       if (env.data.action !== 'chunk') return
       job = env.data.job
-      if (alive.current) setRun({ phase: 'screening', job })
+      setRun({ phase: 'screening', job })
     }
-    if (!alive.current) return
     setRun({ phase: 'writing', job })
     const done = await callCloud('screen', { action: 'finish', jobId })
+    // The result written: it is the owner's, listed (and deletable) when the page opens again.
+    if (done.ok) current.current = null
+    if (!alive.current) return current.current ? abandon(jobId) : undefined
     if (!done.ok) return fail(message(done.error))
     if (done.data.action !== 'finish') return
-    current.current = null
-    if (!alive.current) return
     setRun({ phase: 'done', job: done.data.job, url: done.data.url })
     void loadResults()
   }
 
-  const linkOf = (jobId: string) => async (): Promise<string | null> => {
+  const pick = async () => {
+    const picked = await pickChatFile(PICK)
+    if (!alive.current) return
+    if (!picked.ok) {
+      if (!picked.cancelled) fail(picked.message)
+      return
+    }
+    running.current = true
+    try {
+      await runScreening(picked)
+    } finally {
+      running.current = false
+    }
+  }
+
+  const linkOf = (jobId: string) => async (): Promise<Link | null> => {
     const env = await callCloud('screen', { action: 'link', jobId })
-    if (env.ok && env.data.action === 'link') return env.data.url
+    if (env.ok && env.data.action === 'link') return { url: env.data.url, fileName: env.data.job.resultName ?? '' }
     if (!env.ok) void Taro.showToast({ title: env.error.message, icon: 'none' })
     return null
   }
@@ -201,10 +227,12 @@ function Screening() {
     setResults((list) => (list ?? []).filter((j) => j.jobId !== jobId))
   }
 
-  const template = async (): Promise<string | null> => {
+  const template = async (): Promise<Link | null> => {
     setTemplateError(null)
     const env = await callCloud('screen', { action: 'template' })
-    if (env.ok && env.data.action === 'template') return env.data.url
+    if (env.ok && env.data.action === 'template') {
+      return { url: env.data.url, fileName: env.data.fileName }
+    }
     if (!env.ok) setTemplateError(env.error.message)
     return null
   }
@@ -221,7 +249,7 @@ function Screening() {
       <View className='card' id='screen-template'>
         <Text className='admin__title'>1. 填写名单</Text>
         <Text className='muted'>每行一家企业（或园区），每列一个问题；第二行说明每列怎么填。不确定的填「不确定」，不知道的可以空着。</Text>
-        <FileActions id='screen-template' url={template} fileName='政策筛查模板.xlsx' what='空白模板' />
+        <FileActions id='screen-template' link={template} what='空白模板' />
         {templateError && (
           <Text className='error-text' id='screen-template-error'>
             {templateError}
@@ -266,7 +294,7 @@ function Screening() {
             {run.job.fileName}：共 {run.job.rows} 行，已测算 {run.job.rows - run.job.refused} 行，未能测算 {run.job.refused} 行。
           </Text>
           <Text className='muted screen-block'>结果文件「{run.job.resultName}」：企业结果、按措施汇总、未能测算的行（每行的原因）。</Text>
-          <FileActions id='screen-result' url={async () => run.url} fileName={run.job.resultName ?? ''} what='结果' onDelete={() => void remove(run.job.jobId)} />
+          <FileActions id='screen-result' link={async () => ({ url: run.url, fileName: run.job.resultName ?? '' })} what='结果' onDelete={() => void remove(run.job.jobId)} />
         </View>
       )}
 
@@ -284,7 +312,7 @@ function Screening() {
             <Text className='muted'>
               {j.createdAt.slice(0, 10)} · {j.rows} 行，未能测算 {j.refused} 行
             </Text>
-            <FileActions id={`screen-job-${j.jobId}`} url={linkOf(j.jobId)} fileName={j.resultName ?? ''} what='' onDelete={() => void remove(j.jobId)} />
+            <FileActions id={`screen-job-${j.jobId}`} link={linkOf(j.jobId)} what='' onDelete={() => void remove(j.jobId)} />
           </View>
         ))}
       </View>
