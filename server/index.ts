@@ -229,6 +229,31 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
   const stored = new LocalFiles(path.join(options.dataDir, 'files'), () => url);
   const wxacode = localWxacode(() => url, env);
 
+  /**
+   * What every POST route does first: a preflight is answered, another method refused, and the
+   * caller read from the dev openid header (refused when it is not one). Undefined: answered already.
+   */
+  function postCaller(req: IncomingMessage, res: ServerResponse): { openid: string } | undefined {
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.end();
+      return undefined;
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      res.setHeader('Allow', 'POST');
+      sendEnvelope(req, res, failure('METHOD_NOT_ALLOWED'));
+      return undefined;
+    }
+    const who = devOpenid(req.headers[DEV_OPENID_HEADER]);
+    if (!who.ok) {
+      req.resume();
+      sendEnvelope(req, res, who);
+      return undefined;
+    }
+    return who;
+  }
+
   async function handleCloud(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     corsHeaders(req, res);
     if (!Object.prototype.hasOwnProperty.call(table, name)) {
@@ -236,23 +261,8 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
       sendEnvelope(req, res, failure('UNKNOWN_FUNCTION'));
       return;
     }
-    if (req.method === 'OPTIONS') {
-      res.statusCode = 204;
-      res.end();
-      return;
-    }
-    if (req.method !== 'POST') {
-      req.resume();
-      res.setHeader('Allow', 'POST');
-      sendEnvelope(req, res, failure('METHOD_NOT_ALLOWED'));
-      return;
-    }
-    const who = devOpenid(req.headers[DEV_OPENID_HEADER]);
-    if (!who.ok) {
-      req.resume();
-      sendEnvelope(req, res, who);
-      return;
-    }
+    const who = postCaller(req, res);
+    if (!who) return;
     const body = await readBody(req, MAX_REQUEST_BYTES);
     if (!body.ok) {
       // The client may still be sending: answer, then close the connection (after the answer).
@@ -287,23 +297,8 @@ export function createServer(options: LocalCloudOptions): LocalCloud {
    */
   async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     corsHeaders(req, res);
-    if (req.method === 'OPTIONS') {
-      res.statusCode = 204;
-      res.end();
-      return;
-    }
-    if (req.method !== 'POST') {
-      req.resume();
-      res.setHeader('Allow', 'POST');
-      sendEnvelope(req, res, failure('METHOD_NOT_ALLOWED'));
-      return;
-    }
-    const who = devOpenid(req.headers[DEV_OPENID_HEADER]);
-    if (!who.ok) {
-      req.resume();
-      sendEnvelope(req, res, who);
-      return;
-    }
+    const who = postCaller(req, res);
+    if (!who) return;
     const cloudPath = req.headers[CLOUD_PATH_HEADER];
     if (typeof cloudPath !== 'string' || !ownsCloudPath(who.openid, cloudPath) || !stored.fileOf(cloudPath)) {
       req.resume();

@@ -470,6 +470,36 @@ export function launch(): MiniProgram {
   }
 
   /**
+   * An API whose answer takes a while (a download, an upload): `work` answers or throws WeChat's
+   * `{ errMsg }` after a tick; then `success`/`fail` and `complete`, and the promise. The app is
+   * busy (`pending`) until it has answered.
+   */
+  function slowApi(name: string, work: (o: Options) => Record<string, unknown> | Promise<Record<string, unknown>>) {
+    return (o: Options) => {
+      const call = record(name, o);
+      pending += 1;
+      return tick()
+        .then(() => work(o))
+        .then(
+          (res) => {
+            pending -= 1;
+            call.answer = res;
+            o.success?.(res);
+            o.complete?.(res);
+            return res;
+          },
+          (err) => {
+            pending -= 1;
+            call.answer = err;
+            o.fail?.(err);
+            o.complete?.(err);
+            throw err;
+          },
+        );
+    };
+  }
+
+  /**
    * An API that answers with `decide`'s result: `success`/`fail` then `complete`, asynchronously.
    * As in WeChat, a promise is returned only when no callback is given.
    */
@@ -793,36 +823,16 @@ export function launch(): MiniProgram {
       mp.answers.messageFiles.length ? { res: { tempFiles: mp.answers.messageFiles.map(({ content: _c, bytes: _b, ...f }) => f) } } : { fail: 'cancel' },
     ),
     // A URL to a temp file (WeChat answers success with the server's statusCode, 404 included).
-    downloadFile: (o: Options) => {
-      const call = record('downloadFile', o);
-      pending += 1;
-      const run = tick().then(() => {
-        const url = String(o.url);
-        if (mp.cloudOffline) throw { errMsg: 'downloadFile:fail network error' };
-        const stored = url.startsWith(TEMP_URL) ? [...files.values()].find((f) => f.cloudPath === url.slice(TEMP_URL.length)) : undefined;
-        if (!stored) return { errMsg: 'downloadFile:ok', statusCode: 404, tempFilePath: nextTemp('download', 'txt') };
-        const ext = /\.([a-z]+)$/.exec(stored.cloudPath)?.[1] ?? 'bin';
-        const tempFilePath = nextTemp('download', ext);
-        tempFiles.set(tempFilePath, { kind: 'url', url, bytes: Uint8Array.from(stored.content) });
-        return { errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath };
-      });
-      return run.then(
-        (res) => {
-          pending -= 1;
-          call.answer = res;
-          o.success?.(res);
-          o.complete?.(res);
-          return res;
-        },
-        (err) => {
-          pending -= 1;
-          call.answer = err;
-          o.fail?.(err);
-          o.complete?.(err);
-          throw err;
-        },
-      );
-    },
+    downloadFile: slowApi('downloadFile', (o) => {
+      const url = String(o.url);
+      if (mp.cloudOffline) throw { errMsg: 'downloadFile:fail network error' };
+      const stored = url.startsWith(TEMP_URL) ? [...files.values()].find((f) => f.cloudPath === url.slice(TEMP_URL.length)) : undefined;
+      if (!stored) return { errMsg: 'downloadFile:ok', statusCode: 404, tempFilePath: nextTemp('download', 'txt') };
+      const ext = /\.([a-z]+)$/.exec(stored.cloudPath)?.[1] ?? 'bin';
+      const tempFilePath = nextTemp('download', ext);
+      tempFiles.set(tempFilePath, { kind: 'url', url, bytes: Uint8Array.from(stored.content) });
+      return { errMsg: 'downloadFile:ok', statusCode: 200, tempFilePath };
+    }),
     // A document the app holds, in WeChat's viewer (showMenu: its ··· menu sends or saves it).
     openDocument: api('openDocument', (o) => (tempFiles.has(String(o.filePath)) ? {} : { fail: `file not exists: ${String(o.filePath)}` })),
     // A file the app holds, to a chat (WeChat asks the user which chat).
@@ -844,62 +854,22 @@ export function launch(): MiniProgram {
     cloud: {
       init: (o: unknown) => void record('cloud.init', o),
       // A cloud storage file to a temp file (wxfile://tmp/code-<n>.png: the app downloads only codes).
-      downloadFile: (o: Options) => {
-        const call = record('cloud.downloadFile', o);
-        pending += 1;
-        const run = tick().then(() => {
-          const fileID = String(o.fileID);
-          if (mp.cloudOffline) throw { errMsg: 'cloud.downloadFile:fail Error: errCode: -1 network error' };
-          if (!files.has(fileID)) throw { errMsg: `cloud.downloadFile:fail -503003 storage file not exists (${fileID})` };
-          const tempFilePath = nextTemp('code');
-          tempFiles.set(tempFilePath, { kind: 'download', fileID });
-          return { errMsg: 'cloud.downloadFile:ok', tempFilePath, statusCode: 200 };
-        });
-        return run.then(
-          (res) => {
-            pending -= 1;
-            call.answer = res;
-            o.success?.(res);
-            o.complete?.(res);
-            return res;
-          },
-          (err) => {
-            pending -= 1;
-            call.answer = err;
-            o.fail?.(err);
-            o.complete?.(err);
-            throw err;
-          },
-        );
-      },
+      downloadFile: slowApi('cloud.downloadFile', (o) => {
+        const fileID = String(o.fileID);
+        if (mp.cloudOffline) throw { errMsg: 'cloud.downloadFile:fail Error: errCode: -1 network error' };
+        if (!files.has(fileID)) throw { errMsg: `cloud.downloadFile:fail -503003 storage file not exists (${fileID})` };
+        const tempFilePath = nextTemp('code');
+        tempFiles.set(tempFilePath, { kind: 'download', fileID });
+        return { errMsg: 'cloud.downloadFile:ok', tempFilePath, statusCode: 200 };
+      }),
       // A chat file to cloud storage at `cloudPath` (as the user: the same path again replaces it).
-      uploadFile: (o: Options) => {
-        const call = record('cloud.uploadFile', o);
-        pending += 1;
-        const run = tick().then(async () => {
-          if (mp.cloudOffline) throw { errMsg: 'cloud.uploadFile:fail Error: errCode: -1 network error' };
-          const bytes = messageFileBytes(o.filePath);
-          if (!bytes) throw { errMsg: `cloud.uploadFile:fail file not exists: ${String(o.filePath)}` };
-          const { fileID } = await fileStore.put(String(o.cloudPath), bytes, 'application/octet-stream');
-          return { errMsg: 'cloud.uploadFile:ok', fileID, statusCode: 200 };
-        });
-        return run.then(
-          (res) => {
-            pending -= 1;
-            call.answer = res;
-            o.success?.(res);
-            o.complete?.(res);
-            return res;
-          },
-          (err) => {
-            pending -= 1;
-            call.answer = err;
-            o.fail?.(err);
-            o.complete?.(err);
-            throw err;
-          },
-        );
-      },
+      uploadFile: slowApi('cloud.uploadFile', async (o) => {
+        if (mp.cloudOffline) throw { errMsg: 'cloud.uploadFile:fail Error: errCode: -1 network error' };
+        const bytes = messageFileBytes(o.filePath);
+        if (!bytes) throw { errMsg: `cloud.uploadFile:fail file not exists: ${String(o.filePath)}` };
+        const { fileID } = await fileStore.put(String(o.cloudPath), bytes, 'application/octet-stream');
+        return { errMsg: 'cloud.uploadFile:ok', fileID, statusCode: 200 };
+      }),
       callFunction: (o: Options) => {
         const call = record('cloud.callFunction', o);
         return callFunction(String(o.name), o.data, mp.openid).then(
