@@ -163,6 +163,19 @@ describe.each([...FUNCTION_NAMES])('cloudfunctions/%s/index.js', (name) => {
  * stand-in `wx-server-sdk` (`sdk`, its index.js), as WeChat would with the deployed folders; the
  * script's last line of output is read as JSON.
  */
+/**
+ * What every stand-in wx-server-sdk has: the fake database (the test's copy of fake-wx-db), init,
+ * the env symbol, and the caller — `context` is what getWXContext answers (a JS expression).
+ */
+function fakeSdkCore(fakeDbFile: string, context: string): string {
+  return `const { FakeWxDatabase } = require(${JSON.stringify(fakeDbFile)});
+       const db = new FakeWxDatabase();
+       exports.DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
+       exports.init = () => {};
+       exports.getWXContext = () => (${context});
+       exports.database = () => db;`;
+}
+
 function runWithFakeSdk(label: string, files: [string, string][], sdk: string, run: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const dir = mkdtempSync(path.join(tmpRoot, `${label}-`));
   for (const [name, file] of files) copyFileSync(path.join(root, 'cloudfunctions', name, 'index.js'), path.join(dir, file));
@@ -206,14 +219,9 @@ describe('deadlines, subscriptions and remind bundles', () => {
     const r = runWithFakeSdk(
       'together',
       ['deadlines', 'subscriptions', 'remind'].map((name) => [name, `${name}.js`]),
-      `const { FakeWxDatabase } = require(${JSON.stringify(fakeDbFile)});
-       const db = new FakeWxDatabase();
+      `${fakeSdkCore(fakeDbFile, 'globalThis.__openid ? { OPENID: globalThis.__openid } : {}')}
        globalThis.__sent = [];
        globalThis.__openid = undefined;
-       exports.DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
-       exports.init = () => {};
-       exports.getWXContext = () => (globalThis.__openid ? { OPENID: globalThis.__openid } : {});
-       exports.database = () => db;
        exports.openapi = { subscribeMessage: { send: async (p) => { globalThis.__sent.push(p); return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }; } } };
        exports.__db = db;`,
       `const deadlines = require('./deadlines.js'), subscriptions = require('./subscriptions.js'), remind = require('./remind.js');
@@ -252,14 +260,9 @@ describe('deadlines, subscriptions and remind bundles', () => {
     const r = runWithFakeSdk(
       'qrcode-fake',
       [['qrcode', 'index.js']],
-      `const { FakeWxDatabase } = require(${JSON.stringify(fakeDbFile)});
-       const db = new FakeWxDatabase();
+      `${fakeSdkCore(fakeDbFile, '{}')}
        const files = new Map();
        globalThis.__calls = [];
-       exports.DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
-       exports.init = () => {};
-       exports.getWXContext = () => ({});
-       exports.database = () => db;
        exports.openapi = { wxacode: { getUnlimited: async (p) => { globalThis.__calls.push(['getUnlimited', p]); return { buffer: Buffer.from([1, 2, 3]), contentType: 'image/jpeg', errCode: 0, errMsg: 'ok' }; } } };
        exports.uploadFile = async (p) => { globalThis.__calls.push(['uploadFile', p.cloudPath, Buffer.isBuffer(p.fileContent)]); files.set('cloud://e/' + p.cloudPath, p.fileContent); return { fileID: 'cloud://e/' + p.cloudPath }; };
        exports.getTempFileURL = async (p) => ({ fileList: p.fileList.map((id) => ({ fileID: id, tempFileURL: files.has(id) ? 'https://t/' + id.slice(10) : '', status: files.has(id) ? 0 : 1 })) });`,
@@ -289,14 +292,9 @@ describe('deadlines, subscriptions and remind bundles', () => {
       const r = runWithFakeSdk(
         'screen-fake',
         [['screen', 'index.js']],
-        `const { FakeWxDatabase } = require(${JSON.stringify(fakeDbFile)});
-         const db = new FakeWxDatabase();
+        `${fakeSdkCore(fakeDbFile, "{ OPENID: 'oAdmin00000000000000000000001' }")}
          const files = new Map();
          globalThis.__calls = [];
-         exports.DYNAMIC_CURRENT_ENV = Symbol('DYNAMIC_CURRENT_ENV');
-         exports.init = () => {};
-         exports.getWXContext = () => ({ OPENID: 'oAdmin00000000000000000000001' });
-         exports.database = () => db;
          exports.uploadFile = async (p) => { globalThis.__calls.push(['uploadFile', p.cloudPath]); files.set('cloud://e/' + p.cloudPath, Buffer.from(p.fileContent)); return { fileID: 'cloud://e/' + p.cloudPath }; };
          exports.getTempFileURL = async (p) => ({ fileList: p.fileList.map((id) => ({ fileID: id, tempFileURL: files.has(id) ? 'https://t/' + id.slice(10) : '', status: files.has(id) ? 0 : 1 })) });
          exports.downloadFile = async (p) => { if (!files.has(p.fileID)) throw { errCode: -503003, errMsg: 'storage file not exists' }; return { fileContent: files.get(p.fileID) }; };
