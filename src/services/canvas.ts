@@ -121,14 +121,3 @@ export function renderImage(canvas: CanvasName, build: (measure: MeasureText) =>
   queues.set(canvas, run.catch(() => undefined))
   return run
 }
-
-/** H5: downloads a data URL as a file. */
-export function downloadH5(dataUrl: string, fileName: string, doc: Document = document): void {
-  const a = doc.createElement('a')
-  a.href = dataUrl
-  a.download = fileName
-  a.rel = 'noopener'
-  doc.body.appendChild(a)
-  a.click()
-  a.remove()
-}

@@ -15,6 +15,7 @@
 import Taro from '@tarojs/taro'
 import { CLOUD_PATH_HEADER, DEV_OPENID_HEADER, UPLOAD_ROUTE } from '@cloud-api/api'
 import { getDevOpenid } from './cloud'
+import { downloadInBrowser } from './download'
 
 export type FileResult<T> = ({ ok: true } & T) | { ok: false; message: string }
 
@@ -108,17 +109,6 @@ async function download(url: string): Promise<FileResult<{ filePath: string }>> 
     console.warn('[files] download failed', err)
     return { ok: false, message: FILE_MESSAGES.downloadFailed }
   }
-}
-
-/** Browser: the file saved under `fileName` (a link clicked from the tap). */
-function downloadInBrowser(url: string, fileName: string): void {
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
 }
 
 /** Opens the spreadsheet at `url`: WeChat's viewer (its menu saves or sends it); a download in a browser. */

@@ -77,6 +77,12 @@ export function isEnvelope(value: unknown): value is Envelope<unknown> {
   return false
 }
 
+/** Every message of an error envelope: each field's (each bad row of an import), else the envelope's own. */
+export function errorMessages(error: CloudError): string[] {
+  const fields = (error.fields ?? []).map((f) => f.message)
+  return fields.length > 0 ? fields : [error.message]
+}
+
 function failure<T>(error: CloudError): Envelope<T> {
   return { ok: false, error: { ...error } }
 }

@@ -15,7 +15,8 @@ import type { Envelope } from '@/services/cloud'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./admin-mocks').components)
 jest.mock('@tarojs/taro', () => jest.requireActual('./admin-mocks').taro)
-jest.mock('@/services/cloud', () => ({ callCloud: jest.fn(), getDevOpenid: jest.fn(() => 'dev-user-a') }))
+// The cloud is faked; its pure helpers (errorMessages) are the real ones.
+jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), callCloud: jest.fn(), getDevOpenid: jest.fn(() => 'dev-user-a') }))
 
 import { api, files, modal, pages, resetTaro, router, showAgain } from './admin-mocks'
 import { callCloud } from '@/services/cloud'

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Image, Button, ScrollView } from '@tarojs/components'
 
-import { downloadH5 } from '@/services/canvas'
+import { downloadInBrowser } from '@/services/download'
 import { saveToAlbum, type AlbumApi } from './album'
 
 import './index.scss'
@@ -37,7 +37,7 @@ export default function ImagePreview({ id, state, noun, fileName, alt, long, onC
   const save = async () => {
     if (state.phase !== 'ready') return
     if (!isWeapp()) {
-      downloadH5(state.src, fileName)
+      downloadInBrowser(state.src, fileName)
       setNotice(`${noun}已开始下载`)
       return
     }

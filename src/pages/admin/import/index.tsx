@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Button, Textarea } from '@tarojs/components'
 import type { DeadlinesResponse } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
-import { callCloud, type CloudError } from '@/services/cloud'
+import { callCloud, errorMessages } from '@/services/cloud'
 import { backToAdmin, IMPORT_HEADER } from '@/services/admin'
 import { formatOf, importTooLarge, MAX_FILE_BYTES, PICK_MESSAGES, pickImportFile } from './pick-file'
 import DeadlineSummary from '@/components/deadline-summary'
@@ -31,12 +31,6 @@ type Check =
   | { phase: 'done'; result: ImportResult }
 
 export const OUTCOME_LABELS: Record<ImportResult['outcomes'][number], string> = { created: '新增', updated: '更新', unchanged: '未变' }
-
-/** Every message of an error envelope: each field's (each bad row), else the envelope's own. */
-export function errorMessages(error: CloudError): string[] {
-  const fields = (error.fields ?? []).map((f) => f.message)
-  return fields.length > 0 ? fields : [error.message]
-}
 
 function counts(r: ImportResult): string {
   return `新增 ${r.created} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条`

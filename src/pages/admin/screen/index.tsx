@@ -17,7 +17,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
-import { callCloud, type CloudError } from '@/services/cloud'
+import { callCloud, errorMessages, type CloudError } from '@/services/cloud'
 import { openSpreadsheet, sendSpreadsheet, uploadFile } from '@/services/cloud-files'
 import { useAlive } from '@/state/alive'
 import { pickChatFile, type PickOptions } from '../import/pick-file'
@@ -50,7 +50,8 @@ type Run =
   | { phase: 'done'; job: ScreenJob; url: string }
   | { phase: 'error'; message: string }
 
-const message = (e: CloudError) => e.fields?.[0]?.message ?? e.message
+/** The first thing wrong: a field's message (the function names the field), else the envelope's. */
+const message = (e: CloudError) => errorMessages(e)[0]
 
 function Progress({ job }: { job: ScreenJob }) {
   const percent = job.rows > 0 ? Math.round((job.screened / job.rows) * 100) : 0
