@@ -91,6 +91,7 @@ export const SCREEN_LOG = {
   noFiles: 'screen: no file store in the context (the shell did not provide cloud storage)',
   noUrl: 'screen: a stored file has no URL',
   badPart: 'screen: a stored part is not what chunk wrote',
+  foreignFileId: 'screen: a stored file id does not end with its cloud path',
 } as const;
 
 const JOB_ID_RE = /^[0-9a-f]{32}$/;
@@ -112,17 +113,19 @@ const partPath = (doc: ScreenJobDoc, index: number) => `${jobFolder(doc.owner, d
 const resultPath = (doc: ScreenJobDoc) => `${jobFolder(doc.owner, doc._id)}result.xlsx`;
 
 /**
- * The file id of a path in the job's folder. Storage's ids are `<storage prefix><cloudPath>` (WeChat:
- * `cloud://<env>.<bucket>/<cloudPath>`); the prefix is read off a file id the record holds (the
- * marker's until the result is written, then the result's). null when it holds none.
+ * The file id of `cloudPath`, read off a known file's id and path: storage's ids are `<storage
+ * prefix><cloudPath>` (WeChat: `cloud://<env>.<bucket>/<cloudPath>`). null when `knownId` is not that.
+ */
+function fileIdBeside(knownId: string, knownPath: string, cloudPath: string): string | null {
+  return knownId !== '' && knownId.endsWith(knownPath) ? `${knownId.slice(0, knownId.length - knownPath.length)}${cloudPath}` : null;
+}
+
+/**
+ * The file id of a path in the job's folder, beside a file id the record holds (the marker's until
+ * the result is written, then the result's). null when it holds none.
  */
 function fileIdOf(doc: ScreenJobDoc, cloudPath: string): string | null {
-  const known: [string, string][] = [
-    [doc.markerFileID, markerPath(doc.owner, doc._id)],
-    [doc.resultFileID, resultPath(doc)],
-  ];
-  for (const [id, p] of known) if (id !== '' && id.endsWith(p)) return `${id.slice(0, id.length - p.length)}${cloudPath}`;
-  return null;
+  return fileIdBeside(doc.markerFileID, markerPath(doc.owner, doc._id), cloudPath) ?? fileIdBeside(doc.resultFileID, resultPath(doc), cloudPath);
 }
 
 /** The result's name for a chat or a download: the register's name with 测算结果. */
@@ -318,6 +321,11 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const marker = markerPath(owner, jobId);
       const { fileID: markerFileID } = await files.put(marker, Buffer.from(JSON.stringify({ jobId, createdAt: now }), 'utf8'), 'application/json');
       const inputPath = `${jobFolder(owner, jobId)}input.${format}`;
+      const inputFileID = fileIdBeside(markerFileID, marker, inputPath);
+      if (inputFileID === null) {
+        ctx.log.error(SCREEN_LOG.foreignFileId, { markerFileID });
+        throw new CloudFailure('INTERNAL');
+      }
       const doc: ScreenJobDoc = {
         _id: jobId,
         owner,
@@ -325,7 +333,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
         format,
         state: 'uploading',
         inputPath,
-        inputFileID: `${markerFileID.slice(0, markerFileID.length - marker.length)}${inputPath}`,
+        inputFileID,
         markerFileID,
         rows: 0,
         chunks: 0,
