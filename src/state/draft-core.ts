@@ -17,7 +17,10 @@ export type Value = Tri | string
 export interface Answers {
   /** Yes/no (true/false/'unknown'), choices (option value or 'unknown'), and 'unknown' for amounts. */
   values: Record<string, Value>
-  /** Amounts exactly as typed. */
+  /**
+   * Amounts exactly as typed. A box emptied (or left with spaces only) has no text here, exactly as
+   * one never touched: the page says 没有的可以跳过, so a cleared amount is a skipped one (issue 22).
+   */
   texts: Record<string, string>
 }
 
@@ -45,6 +48,11 @@ export function emptyDraft(entity?: Entity): Draft {
   return { v: 1, step: 'who', entity, topics: [], values: {}, texts: {}, projects: {}, nextKey: 1 }
 }
 
+/** A typed amount with nothing in it ('', spaces, a full-width space): a skipped answer, not kept. */
+export function isBlank(text: string): boolean {
+  return text.trim() === ''
+}
+
 const TRI = [true, false, 'unknown']
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 
@@ -53,7 +61,7 @@ function cleanAnswers(x: unknown): Answers {
   const values: Record<string, Value> = {}
   const texts: Record<string, string> = {}
   if (isRecord(o.values)) for (const [k, v] of Object.entries(o.values)) if (typeof v === 'string' || typeof v === 'boolean') values[k] = v
-  if (isRecord(o.texts)) for (const [k, v] of Object.entries(o.texts)) if (typeof v === 'string') texts[k] = v
+  if (isRecord(o.texts)) for (const [k, v] of Object.entries(o.texts)) if (typeof v === 'string' && !isBlank(v)) texts[k] = v
   return { values, texts }
 }
 

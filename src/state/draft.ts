@@ -15,7 +15,7 @@ import type { FactDef, Measure, Profile, TopicId, Tri } from '@policy/types'
 import { findPlace } from '../../shared/region'
 
 export * from './draft-core'
-import { emptyDraft, type Answers, type Draft, type Entity, type EntryDraft, type StepId, type Value } from './draft-core'
+import { emptyDraft, isBlank, type Answers, type Draft, type Entity, type EntryDraft, type StepId, type Value } from './draft-core'
 
 /**
  * A draft limited to one measure (the detail page's calculator): only that measure's questions (for
@@ -38,14 +38,21 @@ export function setAnswer(d: Draft, id: string, value: Value | undefined, itemId
   return updateScope(d, apply, itemId, key)
 }
 
-/** Typing an amount: the text is kept as typed and "不确定" is cleared. */
+/**
+ * Typing an amount: the text is kept as typed and "不确定" is cleared. Emptying the box leaves the
+ * answer exactly as never touched (no text), so the engine asks for it instead of a message blocking
+ * the results (issue 22: 没有的可以跳过).
+ */
 export function setText(d: Draft, id: string, text: string, itemId?: string, key?: string): Draft {
   return updateScope(
     d,
     (a) => {
       const values = { ...a.values }
       if (values[id] === 'unknown') delete values[id]
-      return { values, texts: { ...a.texts, [id]: text } }
+      const texts = { ...a.texts }
+      if (isBlank(text)) delete texts[id]
+      else texts[id] = text
+      return { values, texts }
     },
     itemId,
     key,
@@ -139,34 +146,28 @@ export function isShown(q: FactQuestion, a: Answers): boolean {
   return q.gates.every((g) => a.values[g] !== false)
 }
 
-/**
- * The profile value of one answer: undefined = not answered (left out).
- * `touchedEmpty`: an amount typed and then cleared is sent as '' so the schema names it.
- */
-function profileValue(def: FactDef, a: Answers, touchedEmpty: boolean): unknown {
+/** The profile value of one answer: undefined = not answered (left out, as is an emptied amount). */
+function profileValue(def: FactDef, a: Answers): unknown {
   const v = a.values[def.id]
   if (def.type !== 'amount') return v
   if (v === 'unknown') return 'unknown'
   const text = a.texts[def.id]
-  if (text === undefined) return undefined
-  if (text.trim() === '') return touchedEmpty ? '' : undefined
+  if (text === undefined || isBlank(text)) return undefined
   // The schema's own reading ("２,５００万" → "2500"); text that is no number goes as typed for its message.
   return readTypedNumber(text, def.unit) ?? text
 }
 
-function factsOf(qs: FactQuestion[], a: Answers, touchedEmpty: boolean): Record<string, unknown> {
+function factsOf(qs: FactQuestion[], a: Answers): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const q of qs) {
     if (!isShown(q, a)) continue
-    const v = profileValue(q.def, a, touchedEmpty)
+    const v = profileValue(q.def, a)
     if (v !== undefined) out[q.def.id] = v
   }
   return out
 }
 
 export interface ProfileOptions {
-  /** Amounts the user cleared are included as '' so the schema can name them. */
-  forMessages?: boolean
   /** Only one measure's answers (the calculator). */
   scope?: DraftScope
 }
@@ -176,7 +177,6 @@ export interface ProfileOptions {
  * entries, and the region flags its thresholds read; no SME answer, place or topics.
  */
 export function candidateProfile(d: Draft, opts: ProfileOptions = {}): Record<string, unknown> {
-  const touchedEmpty = opts.forMessages === true
   const scope = opts.scope
   const entity = d.entity ?? 'enterprise'
   const p: Record<string, unknown> = { version: 1, entity }
@@ -204,12 +204,12 @@ export function candidateProfile(d: Draft, opts: ProfileOptions = {}): Record<st
   const projects: Record<string, unknown> = {}
   for (const t of questionsOf(d, scope)) {
     for (const m of t.measures) {
-      Object.assign(facts, factsOf(m.facts, d, touchedEmpty))
+      Object.assign(facts, factsOf(m.facts, d))
       for (const r of m.repeats) {
         const list = d.projects[r.itemId] ?? []
         if (list.length === 0) continue
         projects[r.itemId] = list.map((e) => {
-          const entry: Record<string, unknown> = { facts: factsOf(r.facts, e, touchedEmpty) }
+          const entry: Record<string, unknown> = { facts: factsOf(r.facts, e) }
           const name = e.name.trim()
           if (name) entry.name = name
           return entry
@@ -229,22 +229,19 @@ export function userMessage(field: string, message: string): string {
 
 /** Messages by profile path ('facts/m14.cloudCost', 'projects/m08.upgrade/0/investment'), from parseProfile. */
 export function fieldMessages(d: Draft, scope?: DraftScope): Record<string, string> {
-  const parsed = parseProfile(candidateProfile(d, { forMessages: true, scope }))
-  if (parsed.ok) return {}
-  const out: Record<string, string> = {}
-  for (const issue of parsed.issues) if (!(issue.field in out)) out[issue.field] = userMessage(issue.field, issue.message)
-  return out
+  const r = draftProfile(d, scope)
+  return r.ok ? {} : r.messages
 }
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; messages: Record<string, string> }
 
-/** The validated profile for the engine, or the messages that block it. */
+/** The validated profile for the engine, or the messages that block it (the first per field). */
 export function draftProfile(d: Draft, scope?: DraftScope): ProfileResult {
-  const messages = fieldMessages(d, scope)
-  if (Object.keys(messages).length > 0) return { ok: false, messages }
   const parsed = parseProfile(candidateProfile(d, { scope }))
   if (parsed.ok) return { ok: true, profile: parsed.profile }
-  return { ok: false, messages: Object.fromEntries(parsed.issues.map((i) => [i.field, userMessage(i.field, i.message)])) }
+  const messages: Record<string, string> = {}
+  for (const issue of parsed.issues) if (!(issue.field in messages)) messages[issue.field] = userMessage(issue.field, issue.message)
+  return { ok: false, messages }
 }
 
 /** Messages that concern the step's questions (who: region/sme; questions: facts/projects). */
@@ -260,7 +257,7 @@ export function answeredCount(d: Draft, scope?: DraftScope): { answered: number;
     for (const q of qs) {
       if (!isShown(q, a)) continue
       total += 1
-      const v = profileValue(q.def, a, false)
+      const v = profileValue(q.def, a)
       if (v !== undefined) answered += 1
     }
   }

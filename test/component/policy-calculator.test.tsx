@@ -14,7 +14,7 @@ import Taro from '@tarojs/taro'
 import MiniCalculator from '@/components/mini-calculator'
 import { DRAFT_KEY } from '@/state/storage'
 import { UPGRADE_2100_DRAFT } from '../support/drafts'
-import { AMOUNT_FIELDS, TYPED_AMOUNTS, calculatorFigure, profileWith } from '../support/typed-amounts'
+import { AMOUNT_FIELDS, CLEARED_AMOUNTS, TYPED_AMOUNTS, calculatorFigure, profileWith } from '../support/typed-amounts'
 import { resetTaro, storage } from './policy-mocks'
 
 const m = (id: string) => catalog2022.measures.find((x) => x.id === id)!
@@ -134,5 +134,19 @@ describe('typed amounts (test/support/typed-amounts.ts): the same message as the
       const shown = calculatorFigure(evaluate(profileWith(row.field, row.accepted!) as never))
       expect(container.querySelector(`#${shown.id}`)?.textContent).toBe(shown.text)
     }
+  })
+})
+
+describe('a number typed and then cleared is skipped, as if never touched (issue 22, item 1): no red, nothing blocked', () => {
+  it.each(CLEARED_AMOUNTS)('$what: "$typed"', async (row) => {
+    const f = AMOUNT_FIELDS[row.field]
+    const { container } = render(<MiniCalculator measure={m(f.measure)} />)
+    const untouched = container.querySelector('#mini-calc-result')?.textContent
+    const input = container.querySelector(`${calc(f.path)}-input`) as HTMLInputElement
+    await type(input, '60')
+    await type(input, row.typed)
+    expect(container.querySelector(`${calc(f.path)}-message`)).toBeNull()
+    expect(container.querySelector('#mini-calc-blocked')).toBeNull()
+    expect(container.querySelector('#mini-calc-result')?.textContent).toBe(untouched)
   })
 })

@@ -14,7 +14,7 @@ import { domId, factPath } from '@policy/paths'
 import { addEntry, draftProfile, emptyDraft, setText, toggleTopic, type Draft } from '@/state/draft'
 import { DRAFT_KEY, requestFocus } from '@/state/storage'
 import QuestionnairePage from '@/pages/questionnaire/index'
-import { AMOUNT_FIELDS, TYPED_AMOUNTS } from '../support/typed-amounts'
+import { AMOUNT_FIELDS, CLEARED_AMOUNTS, TYPED_AMOUNTS } from '../support/typed-amounts'
 import { resetTaro, router, storage } from './questionnaire-mocks'
 
 const saved = () => storage.get(DRAFT_KEY) as Draft | undefined
@@ -128,6 +128,45 @@ describe('typed amounts (test/support/typed-amounts.ts): the message under the f
       const [, , , fact] = f.path.split('/')
       expect(scope === 'projects' ? r.profile.projects?.[id]?.[0].facts[fact] : r.profile.facts?.[id]).toBe(row.accepted)
     }
+  })
+})
+
+describe('a number typed and then cleared is skipped, as if never touched (issue 22, item 1): no red, 查看结果 opens', () => {
+  const start = (field: keyof typeof AMOUNT_FIELDS) => {
+    const f = AMOUNT_FIELDS[field]
+    let d = toggleTopic({ ...emptyDraft('enterprise'), step: 'questions' }, f.topic as Parameters<typeof toggleTopic>[1])
+    const [scope, id] = f.path.split('/')
+    if (scope === 'projects') d = addEntry(d, id)
+    return d
+  }
+
+  it.each(CLEARED_AMOUNTS)('$what: "$typed"', (row) => {
+    const f = AMOUNT_FIELDS[row.field]
+    storage.set(DRAFT_KEY, start(row.field))
+    const { container } = render(<QuestionnairePage />)
+    const input = container.querySelector(`#${domId(f.path)}-input`) as HTMLInputElement
+    fireEvent.change(input, { target: { value: '60' } })
+    fireEvent.change(input, { target: { value: row.typed } })
+    expect(container.querySelector(`#${domId(f.path)}-message`)).toBeNull()
+    expect(container.querySelector(`#${domId(f.path)}`)?.className).not.toContain('amount-input--error')
+    expect(saved()).toEqual(start(row.field))
+    click(container, '#next-button')
+    expect(container.querySelector('#blocked-message')).toBeNull()
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/results/index' })
+  })
+
+  it.each(CLEARED_AMOUNTS)('after a reload of a draft saved with it (before this fix), $what: "$typed"', (row) => {
+    const f = AMOUNT_FIELDS[row.field]
+    const [scope, id, , fact] = f.path.split('/')
+    const d = start(row.field)
+    storage.set(DRAFT_KEY, scope === 'projects'
+      ? { ...d, projects: { [id]: [{ ...d.projects[id][0], texts: { [fact]: row.typed } }] } }
+      : { ...d, texts: { [id]: row.typed } })
+    const { container } = render(<QuestionnairePage />)
+    expect(container.querySelector(`#${domId(f.path)}-message`)).toBeNull()
+    click(container, '#next-button')
+    expect(container.querySelector('#blocked-message')).toBeNull()
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/results/index' })
   })
 })
 

@@ -193,6 +193,26 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     await context.close();
   });
 
+  it('the calculator: a number typed and then cleared is skipped, nothing turns red (issue 22, item 1)', async () => {
+    const { page, context } = await harness().newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(harness().url + detail('m14'));
+    await visible(page, '#mini-calc').waitFor();
+    const before = await visible(page, '#mini-calc-result').textContent();
+    const box = visible(page, '#calc-facts-m14-cloudCost-input input');
+    await box.fill('60');
+    await visible(page, '#mini-calc-total').waitFor();
+    await box.fill('');
+    expect(await visible(page, '#calc-facts-m14-cloudCost-message').count()).toBe(0);
+    expect(await visible(page, '#mini-calc-blocked').count()).toBe(0);
+    expect(await visible(page, '#mini-calc-result').textContent()).toBe(before);
+    await box.evaluate((n) => n.scrollIntoView({ block: 'center' }));
+    await shot(page, 'detail-m14-calculator-cleared');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the calculator refuses 1.5 craftsmen with the questionnaire’s message, and shows whole ones as the craftsmen’s own award', async () => {
     const { page, context } = await harness().newPage();
     const errors: string[] = [];

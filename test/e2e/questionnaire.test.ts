@@ -315,7 +315,7 @@ describe('questionnaire and results', () => {
       ['abc', '「项目实际完成投资额」必须是数字，单位：万元'],
       ['1e20', '「项目实际完成投资额」必须是数字，单位：万元'],
       ['100000000000000000000', '「项目实际完成投资额」超过合理范围（最大 10000000万元），请检查单位是否为万元'],
-      ['', '「项目实际完成投资额」必须是数字，单位：万元'],
+      // '' was here (必须是数字) until issue 22, item 1: a cleared field is a skipped one (next test).
     ];
     for (const [text, expected] of cases) {
       await type(f, q, text);
@@ -355,6 +355,32 @@ describe('questionnaire and results', () => {
     await f.page.locator('#q-entity').waitFor();
     expect(await f.page.locator('#q-entity .chip--selected').count()).toBe(0);
     expect(await f.page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.includes('policy-abacus')))).toEqual([]);
+    expect(f.errors).toEqual([]);
+    await f.close();
+  });
+
+  it('a number typed and then cleared is skipped: no red, 查看结果 opens the results, also after a reload (issue 22, item 1)', async () => {
+    const f = await open();
+    await tap(f, '#start-button');
+    await tap(f, '#next-button');
+    await tap(f, '#topic-digital');
+    await tap(f, '#next-button');
+    const q = 'q-facts-m14-cloudCost';
+    await type(f, q, '60');
+    await type(f, q, '');
+    expect(await input(f, q).inputValue()).toBe('');
+    expect(await f.page.locator(`#${q}-message`).count()).toBe(0);
+    expect(await f.page.locator(`#${q}.amount-input--error`).count()).toBe(0);
+    await f.page.reload();
+    await f.page.locator(`#${q}`).waitFor();
+    await input(f, q).evaluate((node) => node.scrollIntoView({ block: 'center' }));
+    await settle(f.page);
+    expect(await f.page.locator(`#${q}-message`).count()).toBe(0);
+    await shot(f.page, 'q-cleared-field');
+    await tap(f, '#next-button');
+    await resultsReady(f);
+    expect(await f.page.locator('#blocked-message').count()).toBe(0);
+    await shot(f.page, 'q-cleared-results');
     expect(f.errors).toEqual([]);
     await f.close();
   });

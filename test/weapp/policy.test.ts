@@ -29,7 +29,7 @@ import { cardOf } from '../../src/pages/policy/cards';
 import { calculatorDraft, questionsOf } from '../../src/state/draft';
 import { DRAFT_KEY } from '../../src/state/storage';
 import { UPGRADE_2100_DRAFT } from '../support/drafts';
-import { AMOUNT_FIELDS, TYPED_AMOUNTS, calculatorFigure, profileWith } from '../support/typed-amounts';
+import { AMOUNT_FIELDS, CLEARED_AMOUNTS, TYPED_AMOUNTS, calculatorFigure, profileWith } from '../support/typed-amounts';
 import {
   APP_NAME,
   BRAND,
@@ -276,6 +276,18 @@ describe('each measure opened by its deep link', () => {
       const shown = calculatorFigure(engine(profileWith(row.field, row.accepted!)));
       expect(mp.text(`#${shown.id}`)).toBe(shown.text);
     }
+  });
+
+  it.each(CLEARED_AMOUNTS)('算一算: a number typed and then cleared is skipped, nothing turns red or is blocked (issue 22, item 1): $what', async (row) => {
+    const f = AMOUNT_FIELDS[row.field];
+    await mp.reLaunch(`/pages/policy/detail/index?id=${f.measure}`);
+    const id = fieldId(f.path);
+    const untouched = mp.text('#mini-calc-result');
+    await mp.input(`#${id}-input`, '60');
+    await mp.input(`#${id}-input`, row.typed);
+    expect(mp.has(`${id}-message`)).toBe(false);
+    expect(mp.has('mini-calc-blocked')).toBe(false);
+    expect(mp.text('#mini-calc-result')).toBe(untouched);
   });
 
   it('the questionnaire’s stored answers fill the calculator in, and it never writes them', async () => {

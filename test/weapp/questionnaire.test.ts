@@ -5,13 +5,13 @@
  * Every expected figure is worked out from the policy text in the comments, then taken from the
  * engine (evaluate(parseProfile(profile))) on the profile the taps describe. The page must show
  * exactly those, the cloud's `calculate` must have been sent that very profile and agreed
- * (✓ 云端核对一致), and the page stack must be what WeChat's back button would walk.
+ * (已核对), and the page stack must be what WeChat's back button would walk.
  */
 import { parseProfile, type EvaluateResult } from '../../shared/policy';
 import { KIND_LABEL, figureText, wanRange } from '../../shared/policy/result-view';
 import { domId } from '../../shared/policy/paths';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';
-import { AMOUNT_FIELDS, TYPED_AMOUNTS } from '../support/typed-amounts';
+import { AMOUNT_FIELDS, CLEARED_AMOUNTS, TYPED_AMOUNTS } from '../support/typed-amounts';
 import { engine, parsed } from '../support/engine';
 import { launch } from './harness';
 import { classesOf, findByClass } from './query';
@@ -96,7 +96,7 @@ async function cloudSays(text: string): Promise<void> {
 }
 
 /** The results page is on top, and the cloud's `calculate` agreed with the device. */
-const resultsConfirmed = () => cloudSays('✓ 云端核对一致');
+const resultsConfirmed = () => cloudSays('已核对');
 
 /** The profile the last `calculate` call carried. */
 function sentProfile(): unknown {
@@ -379,7 +379,7 @@ describe('questionnaire and results in WeChat', () => {
     ['abc', '「项目实际完成投资额」必须是数字，单位：万元'],
     ['1e20', '「项目实际完成投资额」必须是数字，单位：万元'],
     ['100000000000000000000', '「项目实际完成投资额」超过合理范围（最大 10000000万元），请检查单位是否为万元'],
-    ['', '「项目实际完成投资额」必须是数字，单位：万元'],
+    // '' was here (必须是数字, results blocked) until issue 22, item 1: a cleared field is a skipped one (below).
   ])('"%s" typed as an investment gets the field’s message %s, keeps the text, and blocks the results', async (text, message) => {
     const q = await toInvestmentField();
     await type(q, text);
@@ -433,6 +433,39 @@ describe('questionnaire and results in WeChat', () => {
     expect(mp.value(`#${q}-input`)).toBe(row.typed);
     if (row.message !== undefined) expect(mp.text(`#${q}-message`)).toBe(row.message);
     else expect(mp.has(`${q}-message`)).toBe(false);
+  });
+
+  // Issue 22, item 1: the page says 没有的可以跳过, so a number typed and then cleared is a skipped
+  // answer — no red, nothing sent for it, 查看结果 opens the results — also after a reload.
+  const TYPED_DRAFT_SENT = { version: 1, entity: 'enterprise', topics: ['craftsmen', 'digital', 'resources'], projects: { 'm18.water-saving': [{ facts: {} }] } };
+  it.each(CLEARED_AMOUNTS)('a number typed and then cleared is skipped and the results open: $what', async (row) => {
+    mp.storage.set(DRAFT_KEY, TYPED_DRAFT);
+    await mp.reLaunch(`/${QUESTIONNAIRE}`);
+    const q = domId(AMOUNT_FIELDS[row.field].path);
+    await type(q, '60');
+    await type(q, row.typed);
+    expect(mp.has(`${q}-message`)).toBe(false);
+    expect(classes(q)).not.toContain('amount-input--error');
+    expect(storedDraft()).toEqual(TYPED_DRAFT);
+    await tap('#next-button');
+    expect(mp.has('blocked-message')).toBe(false);
+    await resultsConfirmed();
+    expect(sentProfile()).toEqual(parsed(TYPED_DRAFT_SENT));
+  });
+
+  it.each(CLEARED_AMOUNTS)('a cleared number stored before this fix is skipped after a reload: $what', async (row) => {
+    const [scope, id, , fact] = AMOUNT_FIELDS[row.field].path.split('/');
+    const stored = JSON.parse(JSON.stringify(TYPED_DRAFT));
+    if (scope === 'projects') stored.projects[id][0].texts[fact] = row.typed;
+    else stored.texts[id] = row.typed;
+    mp.storage.set(DRAFT_KEY, stored);
+    await mp.reLaunch(`/${QUESTIONNAIRE}`);
+    const q = domId(AMOUNT_FIELDS[row.field].path);
+    expect(mp.has(`${q}-message`)).toBe(false);
+    await tap('#next-button');
+    expect(mp.has('blocked-message')).toBe(false);
+    await resultsConfirmed();
+    expect(sentProfile()).toEqual(parsed(TYPED_DRAFT_SENT));
   });
 
   it('（七） in WeChat: the craftsmen’s award is their own group and line, not in the enterprise total', async () => {

@@ -158,7 +158,8 @@ describe('field messages (the shared schema, without its technical path)', () =>
     ['1e20', '技术改造项目第 1 项：「项目实际完成投资额」必须是数字，单位：万元'],
     ['100000000000000000000', '技术改造项目第 1 项：「项目实际完成投资额」超过合理范围（最大 10000000万元），请检查单位是否为万元'],
     ['1.1234567', '技术改造项目第 1 项：「项目实际完成投资额」最多保留 6 位小数'],
-    ['', '技术改造项目第 1 项：「项目实际完成投资额」必须是数字，单位：万元'],
+    // '' (typed, then cleared) was refused here with 必须是数字 until issue 22 (item 1): it is now a
+    // skipped field, exactly as one never touched (below, 'an emptied amount is a skipped amount').
   ])('%j → %s', (text, message) => {
     const d = entryDraft(text);
     expect(fieldMessages(d)).toEqual({ [field]: message });
@@ -183,6 +184,52 @@ describe('field messages (the shared schema, without its technical path)', () =>
   it('strips only the path in parentheses', () => {
     expect(userMessage('facts/x', '「甲」（facts/x）不能为负数')).toBe('「甲」不能为负数');
     expect(userMessage('', '档案必须是一个对象')).toBe('档案必须是一个对象');
+  });
+});
+
+describe('an emptied amount is a skipped amount, exactly as one never touched (issue 22, item 1)', () => {
+  const CLEARED: [string, string][] = [
+    ['cleared to nothing', ''],
+    ['cleared to spaces', '   '],
+    ['cleared to a full-width space', '\u3000'],
+  ];
+  const inEntry = (d: Draft) => {
+    d = addEntry(d, 'm08.upgrade');
+    return { d, key: d.projects['m08.upgrade'][0].key };
+  };
+
+  it.each(CLEARED)('a fact %s: no message, the profile leaves it out, the draft is the untouched one', (_, text) => {
+    const untouched = enterprise('digital');
+    const d = setText(setText(untouched, 'm14.cloudCost', '180'), 'm14.cloudCost', text);
+    expect(fieldMessages(d)).toEqual({});
+    expect(draftProfile(d)).toEqual(draftProfile(untouched));
+    expect(d).toEqual(untouched);
+  });
+
+  it.each(CLEARED)('a project’s amount %s: no message, the profile leaves it out', (_, text) => {
+    const { d: untouched, key } = inEntry(enterprise('investment'));
+    const d = setText(setText(untouched, 'investment', '3000', 'm08.upgrade', key), 'investment', text, 'm08.upgrade', key);
+    expect(fieldMessages(d)).toEqual({});
+    expect(candidateProfile(d).projects).toEqual({ 'm08.upgrade': [{ facts: {} }] });
+    expect(d).toEqual(untouched);
+  });
+
+  it.each(CLEARED)('a draft stored with an amount %s (before this fix) reloads as untouched', (_, text) => {
+    const { d: untouched, key } = inEntry(enterprise('investment'));
+    const stored = JSON.parse(JSON.stringify(untouched));
+    stored.texts['m14.cloudCost'] = text;
+    stored.projects['m08.upgrade'][0].texts.investment = text;
+    const revived = reviveDraft(stored)!;
+    expect(revived).toEqual(untouched);
+    expect(fieldMessages(revived)).toEqual({});
+    expect(revived.projects['m08.upgrade'][0].key).toBe(key);
+  });
+
+  it.each(CLEARED)('the 算一算 draft (scoped to a measure) %s: no message', (_, text) => {
+    const m14 = measure('m14');
+    const d = setText(setText(calculatorDraft(m14, ['enterprise']), 'm14.cloudCost', '180'), 'm14.cloudCost', text);
+    expect(draftProfile(d, { measure: m14 }).ok).toBe(true);
+    expect(answeredCount(d, { measure: m14 }).answered).toBe(0);
   });
 });
 
