@@ -264,6 +264,11 @@ function tailBlock(c: SheetContent, top: number, measure: MeasureText): Block {
   return { ops, end: footTop + footH };
 }
 
+/** The list's status in the header: '清单状态：在执行'; a label that already says 状态 reads '清单状态未核实', not '清单状态：状态未核实'. */
+export function listStatusMeta(label: string): string {
+  return label.startsWith('状态') ? `清单${label}` : `清单状态：${label}`;
+}
+
 export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout {
   const W = SHEET_WIDTH;
   const C = COLORS;
@@ -283,7 +288,7 @@ export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout 
     c.meta.who ? `对象/地区：${c.meta.who}` : '',
     `测算日期：${c.meta.date}`,
     `依据：《${c.meta.listName}》`,
-    `清单状态：${c.meta.listStatus}`,
+    listStatusMeta(c.meta.listStatus),
   ].filter(Boolean);
   for (const m of meta) {
     for (const line of wrapText(m, INNER, metaFont, measure, 2)) {

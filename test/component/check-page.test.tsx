@@ -51,6 +51,10 @@ function item(id: string, status: EvaluateResult['items'][number]['status']): Ev
   }
 }
 
+function nonMoney(id: string): EvaluateResult['items'][number] {
+  return { ...item(id, 'eligible'), itemKind: 'nonMonetary', kind: 'nonMonetary' }
+}
+
 function deferred<T>() {
   let resolve!: (v: T) => void
   const promise = new Promise<T>((r) => (resolve = r))
@@ -89,6 +93,17 @@ test('shows a loading state, then the returned total and the number of eligible 
   expect(container.querySelector('.cloud-result')).not.toBeNull()
   expect(container.querySelector('#cloud-result-total')?.textContent).toBe('600万元')
   expect(container.querySelector('#cloud-result-count')?.textContent).toContain('2 项')
+})
+
+test.each([
+  ['one money item and support without money counts the money item, and says the other apart', [item('m08.upgrade', 'eligible'), nonMoney('m10.funds'), nonMoney('m24.plot-ratio')], '可申请资金的事项：1 项（另有非资金支持 2 项）'],
+  ['an award paid to craftsmen is not the enterprise’s item', [item('m08.upgrade', 'eligible'), { ...item('m07.great-craftsman', 'eligible'), paidToPerson: true as const }], '可申请资金的事项：1 项'],
+  ['items, not projects: an ineligible item is not counted', [item('m08.upgrade', 'eligible'), item('m08.robots', 'ineligible')], '可申请资金的事项：1 项'],
+])('the count line: %s', async (_name, items, line) => {
+  mockedCall.mockResolvedValueOnce({ ok: true, data: result({ items }) })
+  const { container } = render(<CheckPage />)
+  await act(async () => {})
+  expect(container.querySelector('#cloud-result-count')?.textContent).toBe(line)
 })
 
 test('shows a range when min and max differ (formatted by @policy/format)', async () => {

@@ -87,7 +87,7 @@ test('the device result at once, then the cloud’s confirmation', async () => {
   expect(mockedCall).toHaveBeenCalledWith('calculate', { profile: profile.ok ? profile.profile : null })
   await act(async () => release({ ok: true, data: JSON.parse(JSON.stringify(local(persona1()))) }))
   expect(c.querySelector('#cloud-status')?.getAttribute('data-state')).toBe('same')
-  expect(c.querySelector('#cloud-status')?.textContent).toBe('✓ 云端核对一致')
+  expect(c.querySelector('#cloud-status')?.textContent).toBe('已核对')
   expect(c.querySelector('#results-total')?.textContent).toBe('638')
 })
 

@@ -184,7 +184,7 @@ const itemOf = (id: string) => RESULT.items.find((i) => i.id === id)!;
 async function openResults(): Promise<OpenPage> {
   mp.storage.set(DRAFT_KEY, draftOf(PERSONA));
   const page = await mp.reLaunch('/pages/results/index');
-  await mp.waitFor(() => mp.has('results-total') && mp.text('#cloud-status') === '✓ 云端核对一致', 'the results, checked by the cloud');
+  await mp.waitFor(() => mp.has('results-total') && mp.text('#cloud-status') === '已核对', 'the results, checked by the cloud');
   // 3000万元 × 20% = 600万元, capped at 500万元; 3A 100万元; 180万元 × 20% = 36万元: 636万元.
   expect(mp.text('#results-total')).toBe('636');
   expect(SUMMARY.totalWan).toBe('636');

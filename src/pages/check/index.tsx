@@ -4,6 +4,7 @@ import type { Profile, EvaluateResult } from '@policy/types'
 // The engine's own formatter (yuan strings → '600万元'); imported from the module, not the
 // '@policy' index, so the catalog and the calculator stay out of this page's bundle.
 import { formatInterval } from '@policy/format'
+import { isMoneyKind } from '@policy/amount-kind'
 
 import { callCloud, getDevOpenid, setDevOpenid, type CloudError } from '@/services/cloud'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
@@ -22,6 +23,17 @@ export const SAMPLE_PROFILE: Profile = {
   projects: {
     'm08.upgrade': [{ facts: { investment: 3000, chain: true } }],
   },
+}
+
+/**
+ * What the sample comes to, counted in items (not projects): the money items the enterprise can
+ * claim (the total's), and apart from them the support without money every enterprise is told of.
+ */
+export function countLine(result: EvaluateResult): string {
+  const eligible = result.items.filter((r) => r.status === 'eligible' && !r.paidToPerson)
+  const money = eligible.filter((r) => isMoneyKind(r.kind)).length
+  const other = eligible.length - money
+  return `可申请资金的事项：${money} 项${other > 0 ? `（另有非资金支持 ${other} 项）` : ''}`
 }
 
 type State =
@@ -96,7 +108,7 @@ export default function CheckPage() {
             {formatInterval(state.result.total)}
           </Text>
           <Text className='cloud-result__count' id='cloud-result-count'>
-            符合条件的事项：{state.result.items.filter((item) => item.status === 'eligible').length} 项
+            {countLine(state.result)}
           </Text>
           <Text className='muted'>金额为估算，最终以主管部门审核认定为准。</Text>
         </View>

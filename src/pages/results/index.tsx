@@ -32,7 +32,7 @@ export const POLICY_LIST_NAME = catalog2022.title
 
 const CLOUD_TEXT: Record<CloudState, string> = {
   checking: '正在与云端核对…',
-  same: '✓ 云端核对一致',
+  same: '已核对',
   updated: '已按云端结果更新',
   offline: '云端暂不可用，显示本机结果',
   failed: '云端未能核对，显示本机结果',

@@ -12,6 +12,7 @@ import {
   type SheetLayout,
   type SheetMeta,
 } from '../../../shared/policy/result-sheet';
+import { LIST_STATES, LIST_STATE_LABELS } from '../../../shared/cloud/api';
 import { engine } from '../../support/engine';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../../support/personas';
 import { fakeMeasure } from '../../support/measure';
@@ -312,5 +313,15 @@ describe('a result with more lines than a sheet holds', () => {
     const layout = layoutSheet(sheetContent(engine(LARGE_ENTERPRISE), meta('企业')), fake);
     expect(layout.truncated).toBe(0);
     expect(layoutTexts(layout).some((t) => t.startsWith('…另有'))).toBe(false);
+  });
+});
+
+describe('the list-status line in the header says 状态 once', () => {
+  const result = engine(SMALL_SPECIALIZED);
+  test.each(LIST_STATES.map((s) => [s, LIST_STATE_LABELS[s]] as const))('%s (%s)', (_state, label) => {
+    const texts = layoutTexts(layoutSheet(sheetContent(result, { ...meta('企业'), listStatus: label }), fake));
+    const line = texts.find((t) => t.startsWith('清单'))!;
+    expect(line.match(/状态/g)).toHaveLength(1);
+    expect(line).toContain(label.replace(/^状态/, ''));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The results page shows the device's own figures at once and asks the `calculate` cloud function to
- * confirm them: `sameResult(cloud, device)` → '✓ 云端核对一致', otherwise the cloud's answer replaces
+ * confirm them: `sameResult(cloud, device)` → '已核对', otherwise the cloud's answer replaces
  * the device's ('已按云端结果更新'). Here the two sides are really apart:
  *
  *  - device: what the H5 page computes — the draft through `draftProfile`, then `evaluate` from
