@@ -32,21 +32,25 @@ export function paidToPerson(audience: readonly Audience[]): boolean {
   return audience.includes('person');
 }
 
+/** The awardee of an award paid to people, as （七） says: 奖励对象是工匠本人. */
+export const PERSON_TEXT = '工匠本人';
+
 /** Whom an item is addressed to when it is not for the one asking ('此项面向工业园区'): a park item, or an enterprise's. */
 export function addresseeOf(audience: readonly Audience[]): Entity {
   return audience.includes('park') ? 'park' : 'enterprise';
 }
 
 /**
- * Whom a record is for, in words ('企业（按项目申报）', '工业园区', '工匠个人、企业',
- * '企业（按项目申报）、工业园区'): the entity question's own words for 企业 and 工业园区.
+ * Whom a record is for, in words ('企业（按项目申报）', '工业园区', '企业（按项目申报）、工业园区'):
+ * the entity question's own words for 企业 and 工业园区. An award paid to people is for them alone —
+ * （七）“奖励对象是工匠本人” reads '工匠本人'; the enterprise only counts its craftsmen (FOR_ENTERPRISE).
  */
 export function audienceText(audience: readonly Audience[]): string {
+  if (paidToPerson(audience)) return PERSON_TEXT;
   const parts: string[] = [];
   for (const a of audience) {
     if (a === 'enterprise') parts.push(audience.includes('project') ? `${entityName('enterprise')}（按项目申报）` : entityName('enterprise'));
     if (a === 'park') parts.push(entityName('park'));
-    if (a === 'person') parts.push('工匠个人');
     if (a === 'project' && !audience.includes('enterprise')) parts.push('项目');
   }
   return parts.join('、');

@@ -44,16 +44,22 @@ export { audienceText };
 export type Ceiling =
   /** A figure stated by the clause: the cap, the fixed amount, the highest level. */
   | { kind: 'capped'; yuan: Dec; itemId: string }
-  /** A rate with no cap (（四） 80% of the premium, （七） per craftsman): no upper bound. */
+  /** A rate with no cap (（四） 80% of the premium): no upper bound. */
   | { kind: 'open'; itemId: string }
-  /** No amount in the text: non-monetary support, an unquantified award or a fee reduction. */
+  /** No amount for the enterprise in the text: non-monetary support, an unquantified award, a fee reduction, an award paid to people. */
   | { kind: 'none' };
 
+/**
+ * The enterprise's (or park's) money only: an award paid to people (（七）“奖励对象是工匠本人”, each
+ * 20万元 per craftsman) is never what the enterprise gets, so it does not count here, as it does not
+ * count in the engine's total.
+ */
 export function measureCeiling(measure: Measure, catalog: Catalog = catalog2022): Ceiling {
   const cc = compileCatalog(catalog);
   let best: Ceiling = { kind: 'none' };
   for (const item of measure.items) {
     const ci = cc.items.get(item.id)!;
+    if (ci.paidToPerson) continue;
     const yuan = ci.kind.ceiling(ci);
     if (yuan === 'open') return { kind: 'open', itemId: item.id };
     if (yuan && (best.kind === 'none' || (best.kind === 'capped' && yuan.gt(best.yuan)))) best = { kind: 'capped', yuan, itemId: item.id };

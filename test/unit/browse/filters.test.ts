@@ -42,9 +42,9 @@ test('kinds: each kind finds the measures that list it; several kinds are "any o
 });
 
 test('amount at least X (万元): the stated top figure of one item, uncapped rates always pass', () => {
-  expect(ids('', { minAmount: '1000' })).toEqual(['m01', 'm04', 'm07', 'm16', 'm30']);
-  expect(ids('', { minAmount: '2000' })).toEqual(['m04', 'm07', 'm16', 'm30']);
-  expect(ids('', { minAmount: '2000.01' })).toEqual(['m04', 'm07', 'm30']);
+  expect(ids('', { minAmount: '1000' })).toEqual(['m01', 'm04', 'm16', 'm30']);
+  expect(ids('', { minAmount: '2000' })).toEqual(['m04', 'm16', 'm30']);
+  expect(ids('', { minAmount: '2000.01' })).toEqual(['m04', 'm30']);
   expect(ids('', { minAmount: '500' })).toEqual(
     measures.filter((m) => { const c = measureCeiling(m); return c.kind === 'open' || (c.kind === 'capped' && c.yuan.gte(5e6)); }).map((m) => m.id),
   );
@@ -55,6 +55,35 @@ test('amount at least X (万元): the stated top figure of one item, uncapped ra
   // Non-monetary support has no amount and drops out as soon as an amount is asked for.
   expect(ids('', { minAmount: '0' })).not.toContain('m27');
   expect(ids('', { minAmount: '0' })).not.toContain('m20');
+});
+
+describe('an award paid to people is not the enterprise’s money (（七）“奖励对象是工匠本人”)', () => {
+  test.each([
+    ['1000万元 does not list （七） for its 每人 20万', '1000'],
+    ['20万元, the 大国工匠’s own award, does not list it either: it is the craftsman’s', '20'],
+    ['0 (any amount at all) leaves it out like support without money', '0'],
+  ])('金额至少 %s', (_name, minAmount) => {
+    expect(ids('', { minAmount })).not.toContain('m07');
+  });
+
+  test('（七） has no enterprise ceiling; the ceilings of the other measures are unchanged', () => {
+    expect(measureCeiling(findMeasure('m07')!)).toEqual({ kind: 'none' });
+    expect(measureCeiling(findMeasure('m04')!).kind).toBe('open');
+  });
+
+  test('without an amount, （七） is still listed for enterprises (they count their craftsmen)', () => {
+    expect(ids('', { who: 'enterprise' })).toContain('m07');
+  });
+});
+
+describe('the 对象 words name the awardee', () => {
+  test.each([
+    ['the measure', () => audienceText(findMeasure('m07')!.audience)],
+    ['the 大国工匠 item row', () => itemRows(findMeasure('m07')!)[0].who],
+    ['the 北疆工匠 item row', () => itemRows(findMeasure('m07')!)[1].who],
+  ])('（七） %s says 工匠本人, not 企业', (_name, who) => {
+    expect(who()).toBe('工匠本人');
+  });
 });
 
 test('an amount that cannot be read is reported and not applied', () => {
@@ -152,7 +181,7 @@ describe('item rows of the detail page', () => {
   test('audience text', () => {
     expect(audienceText(['enterprise', 'project'])).toBe('企业（按项目申报）');
     expect(audienceText(['park'])).toBe('工业园区');
-    expect(audienceText(['person', 'enterprise'])).toBe('工匠个人、企业');
+    expect(audienceText(['person', 'enterprise'])).toBe('工匠本人');
     expect(findMeasure('m99')).toBeUndefined();
     expect(findMeasure(undefined)).toBeUndefined();
   });

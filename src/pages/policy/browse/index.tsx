@@ -114,7 +114,7 @@ export default function BrowsePage() {
           ))}
           {bf.minAmount && !amountError && (
             <Text className='muted browse__empty-note'>
-              金额按条文写明的单项最高额比较；本清单单项最高 {formatMoney(largestCeiling())}，未写金额的非资金支持不参与金额筛选。
+              金额按条文写明的单项最高额比较；本清单单项最高 {formatMoney(largestCeiling())}，未写金额的非资金支持和发给个人的奖励（如工匠奖励）不参与金额筛选。
             </Text>
           )}
         </View>
