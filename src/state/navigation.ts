@@ -7,6 +7,8 @@ export const ROUTES = {
   home: SCENE_ROUTES.home,
   questionnaire: '/pages/questionnaire/index',
   results: '/pages/results/index',
+  /** 我的提醒: the caller's deadline reminders. */
+  reminders: '/pages/reminders/index',
   /** The measure's page (policy browser, issue 4). */
   detail: (measureId: string) => routeOf({ view: 'measure', measureId }),
   /** 管理 (admins only; the cloud refuses every write from anyone else). */

@@ -126,6 +126,9 @@ export default function IndexPage() {
       <Button className='btn home__secondary home__browse' id='browse-policies' onClick={() => void Taro.navigateTo({ url: POLICY_BROWSER })}>
         浏览政策清单全部措施
       </Button>
+      <Button className='btn home__secondary' id='home-reminders' onClick={() => void Taro.navigateTo({ url: ROUTES.reminders })}>
+        我的提醒
+      </Button>
 
       <UpcomingDeadlines />
 
