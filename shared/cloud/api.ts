@@ -38,6 +38,11 @@ export interface DeadlineInput {
   issuer: string;
   /** Link to the official notice (http/https, ≤ 500 characters). */
   sourceUrl: string;
+  /**
+   * The items of the measure this batch is for ('m08.smart-factory'); absent or empty: the whole
+   * measure (整项措施). Shown only under those items (shared/cloud/deadline-items.ts).
+   */
+  itemIds?: string[];
 }
 
 export interface Deadline extends DeadlineInput {
@@ -46,6 +51,8 @@ export interface Deadline extends DeadlineInput {
   measureLabel: string;
   /** The measure's title from the catalog. */
   measureTitle: string;
+  /** The titles of `itemIds` from the catalog, in the same order (the function always sets both; empty: the whole measure). */
+  itemTitles?: string[];
   /** A local sample (示例), never an official date. Only the local cloud has these. */
   sample: boolean;
   /** Relative to the server's today (Asia/Shanghai). */
@@ -128,13 +135,25 @@ export interface SubscriptionView {
   updatedAt: string;
 }
 
-/** Reminder status of one measure for the caller (the subscribe button's state). */
+/** One batch of a measure not yet closed, with the caller's subscription to it. */
+export interface BatchReminderStatus {
+  deadline: Deadline;
+  subscription: SubscriptionView | null;
+}
+
+/** Reminder status of one measure for the caller (the subscribe buttons' state). */
 export interface MeasureReminderStatus {
   measureId: string;
-  /** The deadline a subscription made now would attach to: the soonest not yet closed; else null. */
+  /** The soonest batch not yet closed; else null (a subscription then waits for the next one). */
   deadline: Deadline | null;
   /** The caller's subscription for that deadline (or for 'next' when deadline is null), if any. */
   subscription: SubscriptionView | null;
+  /**
+   * Every batch of the measure not yet closed, soonest closing first, each with the caller's own
+   * subscription: each batch is subscribed on its own (issue 22, item 2). Empty when none is known;
+   * absent (a function deployed before batches): read `deadline` as the only batch.
+   */
+  batches?: BatchReminderStatus[];
 }
 
 /** Why the timer did not send a message it looked at (counted per run in `skipped`). */
@@ -167,6 +186,12 @@ export interface RemindRunSummary {
   stoppedBy: 'done' | 'budget' | 'config';
   /** Deadlines with a reminder due today. */
   deadlinesDue: number;
+  /**
+   * Of deadlinesDue: those whose reminder of today's kind an earlier run already sent, leaving no
+   * one to send it to in this run (a rerun of the timer: 今天的提醒已发送过). Absent in runs saved
+   * before it was counted.
+   */
+  dueSentEarlier?: number;
   sent: number;
   /** Skipped with the reason: alreadyHandled, inFlight, noCredit, cancelled, expired. */
   skipped: Partial<Record<RemindSkipReason, number>>;
@@ -230,6 +255,11 @@ export type DeadlinesRequest =
   /** Admins: the reminder timer's last runs, newest first. */
   | { action: 'runs'; limit?: number }
   /**
+   * Admins: the items of a measure (given as m08, 8 or （八）), for the editor's 适用事项 picker —
+   * the admin package does not load the catalog.
+   */
+  | { action: 'items'; measureId: string }
+  /**
    * The first admin: allowed only while there is no admin at all, with the code set in the
    * function's environment variable ADMIN_BOOTSTRAP_CODE (README, "Admins").
    */
@@ -264,6 +294,8 @@ export type DeadlinesResponse =
   | { action: 'removeAdmin'; removed: boolean }
   | { action: 'reach'; today: DateString; deadline: Deadline; reminders: ReminderReach[] }
   | { action: 'runs'; runs: RemindRunSummary[] }
+  /** measureId null: not a measure of the list (items then empty). */
+  | { action: 'items'; measureId: string | null; measureLabel: string; measureTitle: string; items: { id: string; title: string }[] }
   | { action: 'claimAdmin'; added: boolean };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,14 @@
 /**
  * Validation of deadlines as admins enter them (form, JSON or CSV import), with Chinese messages
- * naming the row and the field. Nothing here trusts the caller: only the six known fields are
- * read, so a request cannot set `sample` or any other stored field.
+ * naming the row and the field. Nothing here trusts the caller: only the six known fields and the
+ * optional 适用事项 (itemIds) are read, so a request cannot set `sample` or any other stored field.
  *
  * Import format (README, "Deadline import format"):
  *  - JSON: an array of objects with the keys measureId, batchTitle, opensOn, closesOn, issuer, sourceUrl.
  *  - CSV (UTF-8, comma-separated, RFC 4180 quoting, first line a header): the same six columns in any
  *    order, headed by the key or its Chinese name (措施编号, 批次名称, 开始日期, 截止日期, 发布机关, 来源链接).
  *  - Dates: 2022-06-30, 2022/6/30 or 2022年6月30日 (Beijing calendar days); measure: m01…m30, 1…30 or （一）…（三十）.
+ *  - Optional itemIds / 适用事项: the items the batch is for (see ITEM_IDS_FIELD); absent or empty: the whole measure.
  */
 import { parse } from 'csv-parse/sync';
 import type { DeadlineInput } from './api';
@@ -30,10 +31,55 @@ export const DEADLINE_FIELDS: { key: keyof DeadlineInput; label: string; max: nu
   { key: 'sourceUrl', label: '来源链接', max: 500 },
 ];
 
+/**
+ * The optional seventh field (issue 22, item 5): which items of the measure the batch is for.
+ * Absent, empty or 整项措施: the whole measure. Otherwise item ids ('m08.smart-factory' or
+ * 'smart-factory') or item titles as the catalog writes them, separated by , ， ; ； | or /
+ * (a JSON array of them works too); each must be an item of that measure.
+ */
+export const ITEM_IDS_FIELD = { key: 'itemIds', label: '适用事项', max: 500 } as const;
+/** What an admin writes (or the editor shows) for "every item of the measure". */
+export const WHOLE_MEASURE = '整项措施';
+const ITEM_SEPARATORS = /[,，;；|\/\n]+/;
+
 /** Most rows in one import. */
 export const MAX_IMPORT_ROWS = 500;
 
-const LABEL: Record<string, string> = Object.fromEntries(DEADLINE_FIELDS.map((f) => [f.key, f.label]));
+const LABEL: Record<string, string> = { ...Object.fromEntries(DEADLINE_FIELDS.map((f) => [f.key, f.label])), [ITEM_IDS_FIELD.key]: ITEM_IDS_FIELD.label };
+
+/**
+ * The items a deadline names, checked against its measure in the catalog: full ids in catalog
+ * order, or [] for the whole measure (nothing named, 整项措施, or every item named). A string
+ * naming no item of the measure is the message to show.
+ */
+export function readItemIds(raw: unknown, measureId: string): { ok: true; itemIds: string[] } | { ok: false; message: string } {
+  const measure = measureInfo(measureId);
+  if (!measure) return { ok: true, itemIds: [] };
+  if (raw === undefined || raw === null) return { ok: true, itemIds: [] };
+  let tokens: string[];
+  if (typeof raw === 'string') {
+    if (Array.from(raw).length > ITEM_IDS_FIELD.max) return { ok: false, message: `不能超过 ${ITEM_IDS_FIELD.max} 个字` };
+    tokens = raw.split(ITEM_SEPARATORS);
+  } else if (Array.isArray(raw) && raw.every((x) => typeof x === 'string')) {
+    if (raw.length > measure.items.length + 1) return { ok: false, message: `最多列出 ${measure.items.length} 项` };
+    tokens = raw as string[];
+  } else {
+    return { ok: false, message: '应为事项编号或事项名称（多项用逗号分开）' };
+  }
+  tokens = tokens.map((t) => t.trim()).filter((t) => t !== '');
+  if (tokens.length === 0 || (tokens.length === 1 && tokens[0] === WHOLE_MEASURE)) return { ok: true, itemIds: [] };
+  const picked = new Set<string>();
+  for (const t of tokens) {
+    const found = measure.items.find((i) => i.id === t || i.id === `${measure.id}.${t}` || i.title === t);
+    if (!found) {
+      const choices = measure.items.map((i) => `${i.id}（${i.title}）`).join('、');
+      return { ok: false, message: `“${t}”不是${measure.label}${measure.title}的事项（可填：${choices}，或「${WHOLE_MEASURE}」）` };
+    }
+    picked.add(found.id);
+  }
+  const itemIds = measure.items.map((i) => i.id).filter((id) => picked.has(id));
+  return { ok: true, itemIds: itemIds.length === measure.items.length ? [] : itemIds };
+}
 
 /** 'm1', 'm01', '1', '（一）' → 'm01'; null if not a measure of the catalog. */
 export function normalizeMeasureId(input: unknown): string | null {
@@ -106,11 +152,18 @@ export function validateDeadline(raw: unknown, where = '', fieldPrefix = 'deadli
   const issuer = text('issuer');
   const sourceUrl = text('sourceUrl');
   if (sourceUrl !== null && !isHttpUrl(sourceUrl)) add('sourceUrl', '应为 http:// 或 https:// 开头的网址');
+  let itemIds: string[] = [];
+  if (measureId) {
+    const items = readItemIds(o.itemIds, measureId);
+    if (items.ok) itemIds = items.itemIds;
+    else add('itemIds', items.message);
+  }
 
   if (issues.length > 0 || !measureId || !batchTitle || !dates.opensOn || !dates.closesOn || !issuer || !sourceUrl) {
     return { ok: false, issues };
   }
-  return { ok: true, value: { measureId, batchTitle, opensOn: dates.opensOn, closesOn: dates.closesOn, issuer, sourceUrl } };
+  // Whole measure: no itemIds key (what every deadline was before batches named items).
+  return { ok: true, value: { measureId, batchTitle, opensOn: dates.opensOn, closesOn: dates.closesOn, issuer, sourceUrl, ...(itemIds.length > 0 ? { itemIds } : {}) } };
 }
 
 
@@ -155,6 +208,8 @@ for (const f of DEADLINE_FIELDS) {
   HEADER_ALIASES[f.key.toLowerCase()] = f.key;
   HEADER_ALIASES[f.label] = f.key;
 }
+HEADER_ALIASES[ITEM_IDS_FIELD.key.toLowerCase()] = 'itemIds';
+HEADER_ALIASES[ITEM_IDS_FIELD.label] = 'itemIds';
 Object.assign(HEADER_ALIASES, { 措施: 'measureId', 批次: 'batchTitle', 申报批次: 'batchTitle', 开始: 'opensOn', 截止: 'closesOn', 发文机关: 'issuer', 链接: 'sourceUrl', 来源: 'sourceUrl' });
 
 export type ImportParse = { ok: true; rows: { row: number; value: DeadlineInput }[] } | { ok: false; issues: FieldIssue[] };

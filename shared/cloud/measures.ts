@@ -9,10 +9,12 @@ export interface MeasureInfo {
   /** '（一）' */
   label: string;
   title: string;
+  /** The measure's items in catalog order ('m08.smart-factory', 智能工厂、数字化车间项目补助): what a deadline batch may name. */
+  items: { id: string; title: string }[];
 }
 
 const BY_ID: ReadonlyMap<string, MeasureInfo> = new Map(
-  catalog2022.measures.map((m) => [m.id, { id: m.id, label: m.label, title: m.title }]),
+  catalog2022.measures.map((m) => [m.id, { id: m.id, label: m.label, title: m.title, items: m.items.map((i) => ({ id: i.id, title: i.title })) }]),
 );
 
 export function measureInfo(id: unknown): MeasureInfo | null {

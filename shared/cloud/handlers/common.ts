@@ -77,6 +77,8 @@ export function toDeadline(doc: DeadlineDoc, todayDate: string): Deadline {
     closesOn: doc.closesOn,
     issuer: doc.issuer,
     sourceUrl: doc.sourceUrl,
+    itemIds: doc.itemIds ?? [],
+    itemTitles: (doc.itemIds ?? []).map((id) => m?.items.find((i) => i.id === id)?.title ?? id),
     sample: doc.sample === true,
     status: todayDate < doc.opensOn ? 'upcoming' : daysToClose >= 0 ? 'open' : 'closed',
     daysToClose,

@@ -10,7 +10,7 @@
  */
 import { REACH_COUNT_CAP, REMINDER_KINDS, type DeadlineInput, type DeadlinesResponse } from '../api';
 import type { HandlerContext } from '../context';
-import { parseImport, validateDeadline } from '../deadline-input';
+import { normalizeMeasureId, parseImport, validateDeadline } from '../deadline-input';
 import { CloudFailure, DuplicateIdError, failure } from '../errors';
 import type { Handler } from '../handler';
 import { measureInfo } from '../measures';
@@ -18,7 +18,7 @@ import { adminsRepo, auditRepo, type AuditDoc, type DeadlineDoc, deadlineId, dea
 import { REMINDER_TEMPLATES } from '../templates';
 import { invalid, MESSAGES_ADMIN, optionalString, parseCursor, parseLimit, requireAction, requireAdmin, requireOpenid, toDeadline, today } from './common';
 
-const ACTIONS = ['list', 'me', 'create', 'update', 'delete', 'import', 'audit', 'admins', 'addAdmin', 'removeAdmin', 'reach', 'runs', 'claimAdmin'] as const;
+const ACTIONS = ['list', 'me', 'create', 'update', 'delete', 'import', 'audit', 'admins', 'addAdmin', 'removeAdmin', 'reach', 'runs', 'items', 'claimAdmin'] as const;
 
 /** A shorter bootstrap code counts as not configured: it could be guessed. */
 export const MIN_BOOTSTRAP_CODE = 16;
@@ -78,19 +78,26 @@ function ok(data: DeadlinesResponse) {
   return { ok: true as const, data };
 }
 
-const FIELDS: (keyof DeadlineInput)[] = ['measureId', 'batchTitle', 'opensOn', 'closesOn', 'issuer', 'sourceUrl'];
+const FIELDS = ['measureId', 'batchTitle', 'opensOn', 'closesOn', 'issuer', 'sourceUrl'] as const;
 
 function inputOf(doc: DeadlineDoc): DeadlineInput {
-  return { measureId: doc.measureId, batchTitle: doc.batchTitle, opensOn: doc.opensOn, closesOn: doc.closesOn, issuer: doc.issuer, sourceUrl: doc.sourceUrl };
+  const items = doc.itemIds ?? [];
+  return { measureId: doc.measureId, batchTitle: doc.batchTitle, opensOn: doc.opensOn, closesOn: doc.closesOn, issuer: doc.issuer, sourceUrl: doc.sourceUrl, ...(items.length > 0 ? { itemIds: items } : {}) };
 }
 
 function sameInput(a: DeadlineInput, b: DeadlineInput): boolean {
-  return FIELDS.every((k) => a[k] === b[k]);
+  return FIELDS.every((k) => a[k] === b[k]) && (a.itemIds ?? []).join('\u0000') === (b.itemIds ?? []).join('\u0000');
+}
+
+/** What is stored of a validated input: itemIds always written, so an edit back to the whole measure clears a list. */
+function stored(input: DeadlineInput): DeadlineInput & { itemIds: string[] } {
+  return { ...input, itemIds: input.itemIds ?? [] };
 }
 
 function describe(d: DeadlineInput): string {
   const m = measureInfo(d.measureId);
-  return `${m ? m.label : d.measureId}「${d.batchTitle}」${d.opensOn} 至 ${d.closesOn}`;
+  const items = (d.itemIds ?? []).map((id) => m?.items.find((i) => i.id === id)?.title ?? id);
+  return `${m ? m.label : d.measureId}「${d.batchTitle}」${d.opensOn} 至 ${d.closesOn}${items.length > 0 ? `（适用：${items.join('；')}）` : ''}`;
 }
 
 async function audit(ctx: HandlerContext, entry: Omit<AuditDoc, '_id' | 'at'>): Promise<void> {
@@ -144,7 +151,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const input = requireDeadline(req.deadline);
       let doc: DeadlineDoc;
       try {
-        doc = await addDeadline(repo, { ...input, sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor });
+        doc = await addDeadline(repo, { ...stored(input), sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor });
       } catch (err) {
         if (err instanceof DuplicateIdError) throw invalid('deadline.batchTitle', MESSAGES_DEADLINES.duplicateTitle);
         throw err;
@@ -166,7 +173,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
         const users = await subscriptionsRepo(ctx.db).holdersOf(id, HOLDERS_CAP);
         if (users > 0) throw invalid('deadline.measureId', MESSAGES_DEADLINES.measureHeld(users));
       }
-      const patch = { ...input, updatedAt: now, updatedBy: actor };
+      const patch = { ...stored(input), updatedAt: now, updatedBy: actor };
       await repo.update(id, patch);
       await audit(ctx, { actor, action: 'deadline.update', target: id, summary: `修改截止时间：${describe(input)}`, before: inputOf(before), after: input });
       return ok({ action, deadline: toDeadline({ ...before, ...patch }, day) });
@@ -204,8 +211,8 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
           out.push(before);
           continue;
         }
-        const fresh = { ...value, sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor };
-        let doc: DeadlineDoc = before ? { ...before, ...value, updatedAt: now, updatedBy: actor } : { _id: deadlineId(value.measureId, value.batchTitle), ...fresh };
+        const fresh = { ...stored(value), sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor };
+        let doc: DeadlineDoc = before ? { ...before, ...stored(value), updatedAt: now, updatedBy: actor } : { _id: deadlineId(value.measureId, value.batchTitle), ...fresh };
         if (before) updated += 1;
         else created += 1;
         outcomes.push(before ? 'updated' : 'created');
@@ -213,7 +220,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
           out.push(doc);
           continue;
         }
-        if (before) await repo.update(before._id, { ...value, updatedAt: now, updatedBy: actor });
+        if (before) await repo.update(before._id, { ...stored(value), updatedAt: now, updatedBy: actor });
         else {
           try {
             doc = await addDeadline(repo, fresh);
@@ -298,6 +305,13 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
         reminders.push({ kind, label: REMINDER_TEMPLATES[kind].label, forBatch: forBatch.count, forNext: forNext.count, capped: forBatch.capped || forNext.capped });
       }
       return ok({ action, today: day, deadline: toDeadline(doc, day), reminders });
+    }
+
+    case 'items': {
+      await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenReach);
+      const measureId = typeof req.measureId === 'string' || typeof req.measureId === 'number' ? normalizeMeasureId(req.measureId) : null;
+      const m = measureId ? measureInfo(measureId) : null;
+      return ok({ action, measureId: m ? m.id : null, measureLabel: m?.label ?? '', measureTitle: m?.title ?? '', items: m ? m.items : [] });
     }
 
     case 'runs': {

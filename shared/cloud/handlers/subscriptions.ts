@@ -29,6 +29,8 @@ const ACTIONS = ['subscribe', 'status', 'list', 'cancel'] as const;
 const OUTCOMES: readonly SubscribeOutcome[] = ['accept', 'reject', 'ban', 'filter'];
 /** Most measures one `status` call answers for. */
 export const MAX_STATUS_MEASURES = 30;
+/** Most open batches of one measure a `status` answer lists (a measure has one or two a year). */
+export const MAX_STATUS_BATCHES = 20;
 
 function ok(data: SubscriptionsResponse) {
   return { ok: true as const, data };
@@ -199,31 +201,43 @@ export const subscriptions: Handler<'subscriptions'> = async (request, ctx) => {
       }
       const unique = [...new Set(ids.map((id, i) => requireMeasure(id, `measureIds[${i}]`)))];
       // One query for the caller's subscriptions (a user has a few dozen at most), one per measure
-      // for its next deadline, one for the send states: not one round trip per subscription.
-      const [mine, nextDeadlines] = await Promise.all([
+      // for its batches not yet closed, one for the send states: not one round trip per subscription.
+      // Every open batch is its own row (issue 22, item 2): a user picks the batch, not the soonest.
+      const [mine, openBatches] = await Promise.all([
         subscriptionsRepo(ctx.db).own(openid, { limit: 1000 }),
-        Promise.all(unique.map(async (measureId) => (await deadlines.current(day, { measureId, limit: 1 }))[0] ?? null)),
+        Promise.all(unique.map((measureId) => deadlines.current(day, { measureId, limit: MAX_STATUS_BATCHES }))),
       ]);
+      // Per measure, the subscription rows asked about: each batch, or the measure's next deadline when none is known.
+      const wanted = unique.map((measureId, i) => ({
+        measureId,
+        rows: openBatches[i].length > 0 ? openBatches[i].map((d) => ({ deadline: d as DeadlineDoc | null, key: d._id })) : [{ deadline: null as DeadlineDoc | null, key: NEXT_DEADLINE }],
+      }));
+      const answer = (measureId: string, rows: { deadline: DeadlineDoc | null; subscription: SubscriptionView | null }[]) => {
+        const batches = rows.filter((r): r is { deadline: DeadlineDoc; subscription: SubscriptionView | null } => r.deadline !== null).map((r) => ({ deadline: toDeadline(r.deadline, day), subscription: r.subscription }));
+        return { measureId, deadline: batches[0]?.deadline ?? null, subscription: rows[0]?.subscription ?? null, batches };
+      };
       if (mine.length >= 1000) {
         const measures = await Promise.all(
-          unique.map(async (measureId, i) => {
-            const deadline = nextDeadlines[i];
-            const subscription = await rowView(ctx, openid, measureId, deadline ? deadline._id : NEXT_DEADLINE, deadline, day);
-            return { measureId, deadline: deadline ? toDeadline(deadline, day) : null, subscription };
-          }),
+          wanted.map(async ({ measureId, rows }) =>
+            answer(measureId, await Promise.all(rows.map(async ({ deadline, key }) => ({ deadline, subscription: await rowView(ctx, openid, measureId, key, deadline, day) })))),
+          ),
         );
         return ok({ action, today: day, measures });
       }
-      const wanted = unique.map((measureId, i) => ({ measureId, deadline: nextDeadlines[i], key: nextDeadlines[i]?._id ?? NEXT_DEADLINE }));
-      const relevant = mine.filter((d) => wanted.some((w) => w.measureId === d.measureId && w.key === d.deadlineId));
+      const relevant = mine.filter((d) => wanted.some((w) => w.measureId === d.measureId && w.rows.some((r) => r.key === d.deadlineId)));
       const logs = await logsFor(ctx, openid, relevant);
-      const known: DeadlineMap = new Map(nextDeadlines.filter((d): d is DeadlineDoc => !!d).map((d) => [d._id, d]));
+      const known: DeadlineMap = new Map(openBatches.flat().map((d) => [d._id, d]));
       const used = await deadlinesOf(ctx, logs.values(), known);
-      const measures = wanted.map(({ measureId, deadline, key }) => {
-        const subs: Partial<Record<ReminderKind, SubscriptionDoc>> = {};
-        for (const d of relevant) if (d.measureId === measureId && d.deadlineId === key) subs[d.kind] = d;
-        return { measureId, deadline: deadline ? toDeadline(deadline, day) : null, subscription: view(measureId, key, subs, deadline, logs, day, used) };
-      });
+      const measures = wanted.map(({ measureId, rows }) =>
+        answer(
+          measureId,
+          rows.map(({ deadline, key }) => {
+            const subs: Partial<Record<ReminderKind, SubscriptionDoc>> = {};
+            for (const d of relevant) if (d.measureId === measureId && d.deadlineId === key) subs[d.kind] = d;
+            return { deadline, subscription: view(measureId, key, subs, deadline, logs, day, used) };
+          }),
+        ),
+      );
       return ok({ action, today: day, measures });
     }
 

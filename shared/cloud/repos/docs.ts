@@ -29,6 +29,8 @@ export interface DeadlineDoc {
   closesOn: string;
   issuer: string;
   sourceUrl: string;
+  /** The items of the measure the batch is for; absent (older records) or empty: the whole measure. */
+  itemIds?: string[];
   /** Local sample (示例): written only by the local cloud's seeding, never by a request. */
   sample: boolean;
   createdAt: string;
