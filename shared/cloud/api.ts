@@ -59,6 +59,11 @@ export interface Deadline extends DeadlineInput {
   status: 'upcoming' | 'open' | 'closed';
   /** closesOn − today in days (0 = closes today, negative = closed). */
   daysToClose: number;
+  /**
+   * When the batch was published (ISO time): the home page shows batches published since the
+   * user's last visit. Absent from functions deployed before it was sent.
+   */
+  createdAt?: string;
   updatedAt: string;
 }
 

@@ -82,6 +82,7 @@ export function toDeadline(doc: DeadlineDoc, todayDate: string): Deadline {
     sample: doc.sample === true,
     status: todayDate < doc.opensOn ? 'upcoming' : daysToClose >= 0 ? 'open' : 'closed',
     daysToClose,
+    createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
 }
