@@ -12,10 +12,12 @@
  * `--as` defaults to $DEV_OPENID or 'dev-admin'. With `npm start` running, use LOCAL_ADMINS=<openid>
  * at start instead of `bootstrap` (or stop the server first): two processes must not write the same
  * NeDB files. In WeChat, the first admin is added in the cloud console (README, "Admins").
+ * Times are printed in Beijing time (shared/cloud/dates.ts), like every date a person sees.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { beijingTime } from '../shared/cloud/dates';
 import { adminsRepo, auditRepo, OPENID_RE } from '../shared/cloud/repos';
 import { localCaller } from '../server/local-call';
 
@@ -81,13 +83,13 @@ async function main(): Promise<void> {
       case 'admins': {
         const env = await caller.call('deadlines', { action: 'admins' }, { openid: as });
         if (!env.ok) return fail(env.error);
-        if (env.data.action === 'admins') for (const a of env.data.admins) console.log(`${a.openid}  ${a.addedAt}  由 ${a.addedBy}${a.note ? `  ${a.note}` : ''}`);
+        if (env.data.action === 'admins') for (const a of env.data.admins) console.log(`${a.openid}  ${beijingTime(a.addedAt)}  由 ${a.addedBy}${a.note ? `  ${a.note}` : ''}`);
         break;
       }
       case 'audit': {
         const env = await caller.call('deadlines', { action: 'audit', limit: 100 }, { openid: as });
         if (!env.ok) return fail(env.error);
-        if (env.data.action === 'audit') for (const e of env.data.entries) console.log(`${e.at}  ${e.actor}  ${e.action}  ${e.summary}`);
+        if (env.data.action === 'audit') for (const e of env.data.entries) console.log(`${beijingTime(e.at)}  ${e.actor}  ${e.action}  ${e.summary}`);
         break;
       }
       case 'add-admin':

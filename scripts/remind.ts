@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     const skipped = Object.entries(s.skipped).map(([k, v]) => `${k} ${v}`).join('，') || '无';
     console.log(`提醒任务 ${s.runId}（${caller.via}）`);
     console.log(`  日期 ${s.today}（北京时间），到期截止 ${s.deadlinesDue} 个，用时 ${s.durationMs} ms / 预算 ${s.budgetMs} ms，结束原因 ${s.stoppedBy}`);
-    console.log(`  已发送 ${s.sent}，跳过 ${skipped}`);
+    console.log(`  已发送 ${s.sent}，跳过 ${skipped}${s.dueSentEarlier ? `；${s.dueSentEarlier} 个截止时间今天的提醒已发送过` : ''}`);
     console.log(`  拒收(43101) ${s.refused}，无效用户(40003) ${s.dropped}，模板数据错误(47003) ${s.dataErrors}，待重试 ${s.retry}，放弃 ${s.failed}，结果未知 ${s.unknown}，剩余 ${s.remaining}`);
     console.log(`  数据库调用 ${s.dbCalls} 次。消息见本地发件箱（H5 页面「开发：消息发件箱」或 GET /dev/outbox）。`);
   } finally {

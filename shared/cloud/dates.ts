@@ -1,34 +1,55 @@
 /**
- * Calendar dates of deadlines and reminders, in Asia/Shanghai (dayjs with the utc and timezone
- * plugins). A deadline's dates are calendar dates ('YYYY-MM-DD', the whole day in Beijing time);
- * day arithmetic is done on those dates in UTC, so no time zone or DST can shift a day.
+ * Every date and time a person sees, and the calendar arithmetic of deadlines and reminders, in
+ * Beijing time — the one formatter of the app (pages through src/services/beijing-time.ts, cloud
+ * functions, CLIs). A deadline's dates are calendar dates ('YYYY-MM-DD', the whole day in Beijing
+ * time); day arithmetic is done on those dates in UTC, so no time zone can shift a day.
+ *
+ * A stored instant (an ISO time such as createdAt, or a Date) is shown at a fixed +08:00: Asia/Shanghai
+ * has had no daylight saving since 1991, so this equals dayjs's timezone plugin for every date the
+ * service stores, and it does not depend on Intl time zones, which that plugin needs and which
+ * Android WeChat does not apply (dayjs issue #2635, Taro issue #16078).
  */
 import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
-import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
-dayjs.extend(customParseFormat);
 
-export const TIME_ZONE = 'Asia/Shanghai';
+/** Minutes east of UTC of Beijing time (Asia/Shanghai, UTC+8 all year). */
+export const BEIJING_OFFSET_MINUTES = 8 * 60;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Dates outside these years are refused as typos. */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
-/** Today's date in Asia/Shanghai at the instant `now`. */
-export function todayIn(now: Date): string {
-  return dayjs(now).tz(TIME_ZONE).format('YYYY-MM-DD');
+/**
+ * An instant (ISO time or Date) written in Beijing time with a dayjs format ('YYYY-MM-DD HH:mm:ss' by
+ * default; 'YYYY-MM-DD' for its date, 'M月D日' …); '' when it is not a time.
+ */
+export function beijingTime(time: string | Date, format = 'YYYY-MM-DD HH:mm:ss'): string {
+  const t = dayjs(time);
+  return t.isValid() ? t.utcOffset(BEIJING_OFFSET_MINUTES).format(format) : '';
 }
 
-/** 'YYYY-MM-DD' of a real calendar day (strict: 2022-02-30 and 2022-2-3 are not). */
+/** Today's date in Beijing at the instant `now`, 'YYYY-MM-DD'. */
+export function todayIn(now: Date): string {
+  return beijingTime(now, 'YYYY-MM-DD');
+}
+
+/** Today's date in Beijing, 'YYYY-MM-DD' (the pages' clock by default). */
+export function todayBeijing(now: Date = new Date()): string {
+  return todayIn(now);
+}
+
+/** A real calendar day written 'YYYY-MM-DD' (2022-02-30 and 2022-2-3 are not), any year. */
+export function isCalendarDay(value: unknown): value is string {
+  return typeof value === 'string' && DATE_RE.test(value) && dayjs.utc(value).format('YYYY-MM-DD') === value;
+}
+
+/** A calendar day of the years a deadline may have (MIN_YEAR…MAX_YEAR). */
 export function isCalendarDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !DATE_RE.test(s)) return false;
+  if (!isCalendarDay(s)) return false;
   const year = Number(s.slice(0, 4));
-  if (year < MIN_YEAR || year > MAX_YEAR) return false;
-  return dayjs(s, 'YYYY-MM-DD', true).isValid();
+  return year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
 /**
@@ -58,7 +79,7 @@ export function formatDateCn(date: string): string {
   return dayjs.utc(date).format('YYYY年MM月DD日');
 }
 
-/** The instant 09:00 Beijing time on `date` (the CLI's `--now 2022-06-23`). */
+/** The instant `hour`:00 Beijing time on `date` (the CLI's `--now 2022-06-23`: 09:00). */
 export function morningOf(date: string, hour = 9): Date {
-  return dayjs.tz(`${date} ${String(hour).padStart(2, '0')}:00`, 'YYYY-MM-DD HH:mm', TIME_ZONE).toDate();
+  return dayjs.utc(date).add(hour * 60 - BEIJING_OFFSET_MINUTES, 'minute').toDate();
 }

@@ -7,6 +7,8 @@
  * all, by the cloud functions.
  */
 import type { DeadlinesResponse, Envelope } from '../../shared/cloud/api';
+import { runRemind } from '../../shared/cloud/remind/engine';
+import { FakeWeChat } from '../../shared/cloud/remind/fake-wechat';
 import { adminsRepo, runsRepo } from '../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
@@ -239,9 +241,9 @@ describe('an admin runs the deadlines from WeChat', () => {
     await mp.input('#admins-note', '园区办公室');
     await mp.tap('#admins-add');
     await mp.waitFor(() => mp.has('admins-row-oABC_second-admin'), 'the new admin listed');
-    mp.answers.modals = [true];
-    await mp.tap(`#admins-remove-${ADMIN}`);
-    expect(await mp.waitFor(() => mp.has('admins-notice') && mp.text('#admins-notice'), 'the refusal')).toContain('不能移除自己');
+    // Your own row offers no 移除 (item 12 below); the cloud refuses it all the same.
+    const self = await mp.callCloud('deadlines', { action: 'removeAdmin', openid: ADMIN }, ADMIN);
+    expect(!self.ok && self.error.message).toContain('不能移除自己');
     expect(mp.db.dump('admins').map((a) => a._id).sort()).toEqual([ADMIN, 'oABC_second-admin'].sort());
 
     // A run of the reminder timer, as `remind` stores its summary.
@@ -258,5 +260,48 @@ describe('an admin runs the deadlines from WeChat', () => {
     expect(run).toContain('2022-06-20');
     expect(run).toMatch(/发送\D*3/);
     expect(run).toMatch(/无授权\D*2/);
+  });
+});
+
+describe('issue 22, item 12: the 管理员 page and the run log say what is so', () => {
+  beforeEach(async () => {
+    await makeAdmin();
+    await makeAdmin('oABC_second-admin');
+    mp.openid = ADMIN;
+  });
+
+  it.each([
+    ['your own row offers no 移除 and says 这是你自己', ADMIN, false, '这是你自己'],
+    ['another admin’s row offers 移除', 'oABC_second-admin', true, ''],
+  ])('%s', async (_name, openid, removable, says) => {
+    await open('/pages/admin/admins/index');
+    await mp.waitFor(() => mp.has(`admins-row-${openid}`), 'the row');
+    expect(mp.has(`admins-remove-${openid}`)).toBe(removable);
+    if (says) expect(mp.text(`#admins-row-${openid}`)).toContain(says);
+    expect(mp.callsOf('showModal')).toEqual([]);
+  });
+
+  it('a rerun of the timer that finds today’s reminder already sent says 今天的提醒已发送过; the first run does not', async () => {
+    const created = (await mp.callCloud(
+      'deadlines',
+      { action: 'create', deadline: { measureId: 'm09', batchTitle: '先进制造业投资贴息', opensOn: '2022-06-01', closesOn: '2022-06-21', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/9' } },
+      ADMIN,
+    )) as Envelope<DeadlinesResponse>;
+    const id = created.ok && created.data.action === 'create' ? created.data.deadline.id : '';
+    const both = { [REMINDER_TEMPLATES.week.id]: 'accept', [REMINDER_TEMPLATES.day.id]: 'accept' };
+    await mp.callCloud('subscriptions', { action: 'subscribe', measureId: 'm09', deadlineId: id, results: both }, 'u-1');
+    const wechat = new FakeWeChat();
+    wechat.grant('u-1', REMINDER_TEMPLATES.day.id);
+    const quiet = { info() {}, warn() {}, error() {} };
+    const db = wxDocumentStore(() => mp.db);
+    const first = await runRemind({ db, sender: wechat, log: quiet, now: () => NOW });
+    const again = await runRemind({ db, sender: wechat, log: quiet, now: () => new Date(NOW.getTime() + 5 * 60_000) });
+    expect([first.sent, again.sent, again.deadlinesDue]).toEqual([1, 0, 1]);
+
+    await open('/pages/admin/log/index');
+    await mp.tap('#log-tab-runs');
+    await mp.waitFor(() => findByClass(mp.page().root, 'log-run').length === 2, 'both runs');
+    expect(mp.text('#log-run-0')).toContain('今天的提醒已发送过');
+    expect(mp.text('#log-run-1')).not.toContain('已发送过');
   });
 });

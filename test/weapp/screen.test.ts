@@ -159,6 +159,37 @@ it('a kept result is listed when the page opens again, and can be opened from th
   expect(mp.callsOf('openDocument')).toHaveLength(1);
 });
 
+describe('issue 22: 我的测算结果', () => {
+  const TINY = { path: 'wxfile://tmp/msg-6.csv', name: '小名单.csv', size: 40, content: '名称,主体类型\n甲公司,企业\n' };
+
+  it('right after a run lists the new result, not 没有保存的结果 (item 12)', async () => {
+    await makeAdmin();
+    await open();
+    expect(mp.has('screen-results-empty')).toBe(true);
+    mp.answers.messageFiles = [TINY];
+    await mp.tap('#screen-pick');
+    await mp.waitFor(() => mp.has('screen-result'), 'the result', 30000);
+    await mp.settle();
+    expect(mp.has('screen-results-empty')).toBe(false);
+    expect(mp.text('#screen-results')).toContain('小名单-测算结果.xlsx');
+  });
+
+  it.each([
+    ['06:00 Beijing time on 12-06 (22:00 UTC on 12-05)', '2026-12-05T22:00:00Z', '2026-12-06 06:00'],
+    ['07:30 Beijing time on 12-06 (23:30 UTC on 12-05)', '2026-12-05T23:30:00Z', '2026-12-06 07:30'],
+    ['23:59 Beijing time on 12-05 (15:59 UTC)', '2026-12-05T15:59:00Z', '2026-12-05 23:59'],
+  ])('a result made at %s is dated in Beijing time (item 11)', async (_name, at, shown) => {
+    await makeAdmin();
+    mp.now = () => new Date(at);
+    await open();
+    mp.answers.messageFiles = [TINY];
+    await mp.tap('#screen-pick');
+    await mp.waitFor(() => mp.has('screen-result'), 'the result', 30000);
+    await open(); // as the list shows it when the page opens again
+    expect(mp.text(mp.byClass('admin__row')[0])).toContain(`${shown} · 1 行`);
+  });
+});
+
 it('a file that is not a register: the reason on the page, nothing kept; a cancelled pick does nothing', async () => {
   await makeAdmin();
   await open();

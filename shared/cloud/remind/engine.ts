@@ -148,6 +148,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     budgetMs,
     stoppedBy: 'done',
     deadlinesDue: 0,
+    dueSentEarlier: 0,
     sent: 0,
     skipped: {},
     refused: 0,
@@ -203,15 +204,20 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
         s.deadlinesDue += 1;
         deadlineCache.set(deadline._id, Promise.resolve(deadline));
         // Subscriptions made for this deadline, then those for "the measure's next deadline".
+        let found = 0;
         for (const deadlineKey of [deadline._id, NEXT_DEADLINE]) {
           let after: string | undefined;
           for (;;) {
             const subs = await r.subscriptions.due({ measureId: deadline.measureId, kind, deadlineKey, afterId: after, limit: pageSize });
+            found += subs.length;
             for (const sub of subs) yield { type: 'send', deadline, kind, sub };
             if (subs.length < pageSize) break;
             after = subs[subs.length - 1]._id;
           }
         }
+        // Nobody left to send to: say whether an earlier run sent today's reminder (a rerun), so the
+        // run log gives a reason for a run that sent nothing (one query, only then).
+        if (found === 0 && (await r.sendLog.anySent(deadline._id, kind))) s.dueSentEarlier = (s.dueSentEarlier ?? 0) + 1;
       }
       if (deadlines.length < pageSize) break;
     }

@@ -372,6 +372,10 @@ export function sendLogRepo(db: DocumentStore) {
       if (docs.length >= 100) return true;
       return docs.some((d) => d._id !== exceptId && d.state !== 'sent' && d.state !== 'refused');
     },
+    /** Whether a reminder of one deadline and kind was sent to anyone (a rerun's summary says so). */
+    async anySent(deadlineId: string, kind: ReminderKind): Promise<boolean> {
+      return (await col.find({ where: { deadlineId, kind, state: 'sent' }, limit: 1 })).length > 0;
+    },
     /** The user's recent records (for 我的提醒). */
     own: (openid: string, limit = PAGE) =>
       col.find({ where: { openid }, orderBy: [{ field: 'claimedAt', direction: 'desc' }], limit: page(limit) }),

@@ -9,6 +9,7 @@ import type { RemindRunSummary } from '@cloud-api/api'
 import { REMINDER_TEMPLATES } from '@cloud-api/templates'
 
 import SubscribeButton from '@/components/subscribe-button'
+import { beijingTime } from '@/services/beijing-time'
 
 import { fetchOutbox, runTimer, type OutboxData } from './dev-api'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
@@ -16,11 +17,6 @@ import { useAlive, useLoadOnOpen } from '@/state/alive'
 import './index.scss'
 
 const KIND_OF = Object.fromEntries(Object.values(REMINDER_TEMPLATES).map((t) => [t.id, t.label]))
-
-/** ISO time → 'YYYY-MM-DD HH:mm:ss' in Beijing time. */
-function beijing(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19)
-}
 
 function summaryText(s: RemindRunSummary): string {
   const skipped = Object.entries(s.skipped)
@@ -101,7 +97,7 @@ export default function OutboxPage() {
         {data?.messages.map((m) => (
           <View key={m._id} className='outbox__message' data-touser={m.message.touser} data-template={m.message.templateId}>
             <Text className='muted'>
-              {beijing(m.at)} → {m.message.touser} · {KIND_OF[m.message.templateId] ?? m.message.templateId}
+              {beijingTime(m.at)} → {m.message.touser} · {KIND_OF[m.message.templateId] ?? m.message.templateId}
             </Text>
             {Object.entries(m.message.data).map(([k, v]) => (
               <Text key={k} className='outbox__field'>

@@ -9,6 +9,7 @@ import { View, Text, Button } from '@tarojs/components'
 import type { ReminderState, ReminderStatus, SubscriptionView } from '@cloud-api/api'
 import AdminEntry from '@/components/admin-entry'
 import { callCloud, type CloudError } from '@/services/cloud'
+import { beijingTime } from '@/services/beijing-time'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
 
 import './index.scss'
@@ -34,11 +35,8 @@ function dateCn(date: string): string {
 
 function reminderText(r: ReminderStatus): string {
   const base = STATE_TEXT[r.state]
-  if (r.state === 'sent' && r.sentAt) {
-    const when = new Date(r.sentAt)
-    const bj = new Date(when.getTime() + 8 * 3600_000)
-    return `${base}（${bj.getUTCMonth() + 1}月${bj.getUTCDate()}日）`
-  }
+  const sentOn = r.state === 'sent' && r.sentAt ? beijingTime(r.sentAt, 'M月D日') : ''
+  if (sentOn) return `${base}（${sentOn}）`
   return base
 }
 

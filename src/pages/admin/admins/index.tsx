@@ -1,7 +1,8 @@
 /**
  * 管理员 (admins): who the admins are (user id, note, who added them and when), adding one by the
- * user id they copied from the 仅管理员可用 page, and removing one after a confirmation. The cloud
- * refuses removing yourself (so the service never runs out of admins); its message is shown.
+ * user id they copied from the 仅管理员可用 page, and removing one after a confirmation. Your own row
+ * offers no 移除 (这是你自己): the cloud refuses removing yourself, so the service never runs out of
+ * admins, and the page does not ask for a confirmation it would then refuse.
  */
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
@@ -119,9 +120,15 @@ function Admins({ me }: { me: AdminMe }) {
               <Text className='muted'>
                 由 {actorText(a.addedBy, me.openid)} 添加{beijingTime(a.addedAt) ? `，${beijingTime(a.addedAt, 'YYYY-MM-DD HH:mm')}（北京时间）` : ''}
               </Text>
-              <Button className='btn admins-remove' id={`admins-remove-${a.openid}`} {...(busy === `rm:${a.openid}` ? { disabled: true } : {})} onClick={() => void remove(a)}>
-                {busy === `rm:${a.openid}` ? '正在移除…' : '移除'}
-              </Button>
+              {a.openid === me.openid ? (
+                <Text className='muted' id={`admins-self-${a.openid}`}>
+                  这是你自己：不能移除自己，请由其他管理员移除。
+                </Text>
+              ) : (
+                <Button className='btn admins-remove' id={`admins-remove-${a.openid}`} {...(busy === `rm:${a.openid}` ? { disabled: true } : {})} onClick={() => void remove(a)}>
+                  {busy === `rm:${a.openid}` ? '正在移除…' : '移除'}
+                </Button>
+              )}
             </View>
           ))}
       </View>

@@ -1,7 +1,7 @@
 /**
  * 操作记录与发送记录 (admins): the audit log (every change by an admin, newest first, page by page;
  * times in Beijing time) and the reminder timer's runs (per run: what was sent, skipped and why,
- * refused, failed, and what was left for the next run).
+ * refused, failed, what was left for the next run, and when a rerun found today's reminders sent).
  */
 import { useCallback, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
@@ -93,14 +93,30 @@ function AuditList({ me }: { me: AdminMe }) {
 
 type Runs = { phase: 'loading' } | { phase: 'error'; error: CloudError } | { phase: 'ready'; runs: RemindRunSummary[] }
 
+/**
+ * Why a run found nothing to send for some of today's deadlines: an earlier run (the timer fires
+ * several times a morning) already sent their reminders. '' when the run says nothing of it.
+ */
+export function sentEarlierText(run: RemindRunSummary): string {
+  const n = run.dueSentEarlier ?? 0
+  if (n <= 0) return ''
+  return n >= run.deadlinesDue ? '今天的提醒已发送过' : `其中 ${n} 个截止时间今天的提醒已发送过`
+}
+
 function RunCard({ run, index }: { run: RemindRunSummary; index: number }) {
   const skipped = Object.entries(run.skipped ?? {}).filter(([, n]) => n > 0)
+  const sentEarlier = sentEarlierText(run)
   return (
     <View className='admin__row log-run' id={`log-run-${index}`}>
       <Text className='admin__row-title'>
         {run.today} · {beijingTime(run.startedAt, 'HH:mm:ss')} 开始 · 用时 {Math.round(run.durationMs / 100) / 10} 秒
       </Text>
       <Text className={`admin__tag${run.stoppedBy === 'done' ? '' : ' admin__tag--warn'}`}>{STOPPED_LABELS[run.stoppedBy] ?? run.stoppedBy}</Text>
+      {sentEarlier && (
+        <Text className='muted' id={`log-run-${index}-sent-earlier`}>
+          {sentEarlier}
+        </Text>
+      )}
       {RUN_COUNTS.map((c) => (
         <View key={c.key} className='log-run__stat'>
           <Text className='log-run__label'>{c.label}</Text>

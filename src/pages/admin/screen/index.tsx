@@ -20,6 +20,7 @@ import AdminGate from '@/components/admin-gate'
 import { callCloud, errorMessages, type CloudError } from '@/services/cloud'
 import { openSpreadsheet, sendSpreadsheet, uploadFile } from '@/services/cloud-files'
 import { useAlive } from '@/state/alive'
+import { beijingTime } from '@/services/beijing-time'
 import { pickChatFile, type PickOptions } from '../import/pick-file'
 
 import '../admin.scss'
@@ -189,7 +190,10 @@ function Screening() {
     if (!alive.current) return current.current ? abandon(jobId) : undefined
     if (!done.ok) return fail(message(done.error))
     if (done.data.action !== 'finish') return
-    setRun({ phase: 'done', job: done.data.job, url: done.data.url })
+    const finished = done.data.job
+    setRun({ phase: 'done', job: finished, url: done.data.url })
+    // Saved now: listed at once under 我的测算结果 (and again as the function lists it).
+    setResults((list) => [finished, ...(list ?? []).filter((j) => j.jobId !== finished.jobId)])
     void loadResults()
   }
 
@@ -239,7 +243,6 @@ function Screening() {
   }
 
   const busy = run.phase === 'uploading' || run.phase === 'screening' || run.phase === 'writing'
-  const others = (results ?? []).filter((j) => run.phase !== 'done' || j.jobId !== run.job.jobId)
 
   return (
     <View className='page admin admin-screen'>
@@ -302,16 +305,16 @@ function Screening() {
       <View className='card' id='screen-results'>
         <Text className='admin__title'>我的测算结果</Text>
         {listError && <Text className='error-text'>{listError}</Text>}
-        {results && others.length === 0 && (
+        {results && results.length === 0 && (
           <Text className='muted' id='screen-results-empty'>
             没有保存的结果。
           </Text>
         )}
-        {others.map((j) => (
+        {(results ?? []).map((j) => (
           <View key={j.jobId} className='admin__row' id={`screen-job-${j.jobId}`}>
             <Text className='admin__row-title'>{j.resultName}</Text>
             <Text className='muted'>
-              {j.createdAt.slice(0, 10)} · {j.rows} 行，未能测算 {j.refused} 行
+              {beijingTime(j.createdAt, 'YYYY-MM-DD HH:mm')} · {j.rows} 行，未能测算 {j.refused} 行
             </Text>
             <FileActions id={`screen-job-${j.jobId}`} link={linkOf(j.jobId)} what='' onDelete={() => void remove(j.jobId)} />
           </View>
