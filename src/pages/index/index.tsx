@@ -1,15 +1,18 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene, scannedRoute } from '@policy/routes'
 import type { Deadline } from '@cloud-api/api'
 import ListStatusLine from '@/components/list-status-line'
 import AdminEntry from '@/components/admin-entry'
+import NewDeadlines from '@/components/new-deadlines'
 import { callCloud } from '@/services/cloud'
 import { POLICY_LIST_NAME, listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { STEPS, STEP_TITLES, isStarted, type Draft } from '@/state/draft-core'
 import { ROUTES } from '@/state/navigation'
 import { clearDraft, loadDraft } from '@/state/storage'
+import { takeLastVisit } from '@/state/last-visit'
+import { loadResultForHome } from '@/state/result-for-home'
 
 import './index.scss'
 
@@ -67,6 +70,9 @@ export default function IndexPage() {
   }, [scene])
   const [draft, setDraft] = useState<Draft | undefined>(() => loadDraft())
   useDidShow(() => setDraft(loadDraft()))
+  // This visit's "since": the previous one, read (and replaced) once when home opens.
+  const [lastVisit] = useState(() => takeLastVisit())
+  const forHome = useMemo(() => loadResultForHome(draft), [draft])
   const started = isStarted(draft)
   const listStatus = useListStatus()
 
@@ -129,6 +135,8 @@ export default function IndexPage() {
       <Button className='btn home__secondary' id='home-reminders' onClick={() => void Taro.navigateTo({ url: ROUTES.reminders })}>
         我的提醒
       </Button>
+
+      <NewDeadlines since={lastVisit} items={forHome} />
 
       <UpcomingDeadlines />
 

@@ -17,6 +17,7 @@ import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { draftProfile, isStarted } from '@/state/draft'
 import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
 import { clearDraft, loadDraft } from '@/state/storage'
+import { saveResultForHome } from '@/state/result-for-home'
 import { catalog2022, findMeasure } from '@policy/catalog'
 import { entityName } from '@policy/catalog/common-facts'
 import { renderWithCode } from '@/services/picture'
@@ -24,6 +25,7 @@ import { APP_NAME, BRAND, itemShare, itemShareText, resultShare, sharedTotal } f
 import { withCard } from '@/services/share-card'
 import { findPlace } from '../../../shared/region'
 import { cardView, sharedFigure } from './card-view'
+import { itemsForHome } from './for-home'
 import { confirmOnCloud, type CloudState } from './confirm'
 
 import './index.scss'
@@ -76,6 +78,10 @@ export default function ResultsPage() {
   /** The figure a share of this card carries: only when the user ticked it. */
   const figureToShare = (v: ResultCardView) => (withFigures ? sharedFigure(v) : undefined)
   const summary = useMemo(() => (shown ? summarize(shown) : undefined), [shown])
+  // The home page matches new deadline batches against what these cards show (kept on the device only).
+  useEffect(() => {
+    if (draft && shown) saveResultForHome(draft, itemsForHome(views.values()))
+  }, [draft, shown, views])
 
   // A share carries the user's own figures only when the tick below says so: a card's share button
   // sends that item (its figure when ticked, else the catalog's headline) and opens the detail page
