@@ -234,6 +234,7 @@ describe('the home page', () => {
       { button: '企业开始测算', opened: ['navigateTo /pages/questionnaire/index?entity=enterprise'], top: 'pages/questionnaire/index' },
       { button: '工业园区开始测算', opened: ['navigateTo /pages/questionnaire/index?entity=park'], top: 'pages/questionnaire/index' },
       { button: '浏览政策清单全部措施', opened: ['navigateTo /pages/policy/browse/index'], top: 'pages/policy/browse/index' },
+      { button: '我的提醒', opened: ['navigateTo /pages/reminders/index'], top: 'pages/reminders/index' },
       { button: deadlineButton, opened: ['navigateTo /pages/policy/detail/index?id=m09'], top: 'pages/policy/detail/index' },
     ]);
     expect(deadlineButton).toContain('2022-06-30 截止（还有 10 天）');
@@ -255,6 +256,7 @@ describe('the home page', () => {
       { button: '查看上次结果', opened: ['navigateTo /pages/results/index'], top: 'pages/results/index' },
       { button: '重新开始', opened: [], top: 'pages/index/index' },
       { button: '浏览政策清单全部措施', opened: ['navigateTo /pages/policy/browse/index'], top: 'pages/policy/browse/index' },
+      { button: '我的提醒', opened: ['navigateTo /pages/reminders/index'], top: 'pages/reminders/index' },
     ]);
   });
 });
