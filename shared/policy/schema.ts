@@ -11,7 +11,7 @@ import { Dec } from './decimal';
 import { MSG, fill } from './messages';
 import { entryPath, readPath } from './paths';
 import type { AmountFact, Catalog, FactDef, Item, Profile } from './types';
-import { TYPED_UNITS, typedUnits } from './units';
+import { BASE_UNIT, MAGNITUDES, unitParts } from './units';
 
 export interface FieldIssue {
   /** Path in the profile: 'facts/m01.techCenter', 'projects/m08.upgrade/0/investment', 'region/poverty'. */
@@ -28,8 +28,8 @@ const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const FULL_WIDTH = /[０-９．，－　]/g;
 const HALF_WIDTH: Record<string, string> = { '．': '.', '，': ',', '－': '-', '　': ' ' };
 
-/** Unit words a number may be followed by in some field ('万元', '万', '吨标准煤', '吨', '人'…), longest first. */
-const UNIT_WORDS = [...new Set(Object.entries(TYPED_UNITS).flatMap(([unit, words]) => [unit, ...words]))].sort((a, b) => b.length - a.length);
+/** Base unit words a number (and its 万/亿) may be followed by in some field ('吨标准煤', '元', '吨', '人'…), longest first. */
+const UNIT_WORDS = [...new Set(Object.values(BASE_UNIT).filter((w) => w !== ''))].sort((a, b) => b.length - a.length);
 
 /** Full-width digits, point, comma, minus and space made ASCII, surrounding spaces dropped. */
 function halfWidth(text: string): string {
@@ -42,37 +42,66 @@ function plainNumber(t: string): string | null {
   return SIGNED_DECIMAL.test(n) ? n : null;
 }
 
+/** The text without `word` at its end (and the spaces before it), or null when it does not end so. */
+function withoutEnd(t: string, word: string): string | null {
+  return word !== '' && t.endsWith(word) ? t.slice(0, -word.length).trimEnd() : null;
+}
+
+/** The text without a 万/亿 at its end, and that magnitude's factor ('10000', '100000000'), or none. */
+function withoutMagnitude(t: string): { rest: string; magnitude?: string } {
+  for (const [word, factor] of Object.entries(MAGNITUDES)) {
+    const rest = withoutEnd(t, word);
+    if (rest !== null) return { rest, magnitude: factor };
+  }
+  return { rest: t };
+}
+
 /**
  * A number as a user types it, read the one way every door reads it (the pages, the cloud
  * functions, the CLI, file imports): surrounding spaces ignored, full-width digits ("２５００"),
- * thousands separators ("2,500", "2，500") and the field's own unit after the number ("2500万",
- * "2500万元" in a 万元 field, "3000吨" in a 吨 field, "3人" in a 人 field) accepted.
+ * thousands separators ("2,500", "2，500"), a magnitude 万 or 亿 after the number in any field, and
+ * the field's unit word after that ("2500万", "2500万元", "0.25亿" in a 万元 field; "3000吨", "6万吨",
+ * "6万" in a 吨 field; "3人" in a 人 field). 万 and 亿 are numerals, not units (issue 22): "6万吨" in a
+ * 吨 field is 60000, "0.25亿" in a 万元 field 2500, multiplied exactly (Decimal).
  *
- * Returns the plain decimal text ("2500", "-5", "1.5"), sign kept so the schema can say 不能为负数,
- * or null when the text is not a number in this unit ("abc", "1e9", "1,20", "3000吨" in a 万元
- * field). Nothing is rounded or converted: "1.5人" reads as "1.5", which a 人 field then refuses.
+ * Returns the plain decimal text ("2500", "-5", "1.5", "60000"), sign kept so the schema can say
+ * 不能为负数, or null when the text is not a number in this unit ("abc", "1e9", "1,20", "3000吨" in a
+ * 万元 field, "2500元" in a 万元 field: another unit is never converted). Nothing is rounded: "1.5人"
+ * reads as "1.5", which a 人 field then refuses; a number typed in the field's own unit stays as typed.
  */
 export function readTypedNumber(text: string, unit?: string): string | null {
-  let t = halfWidth(text);
-  for (const word of typedUnits(unit)) {
-    if (t.endsWith(word)) {
-      t = t.slice(0, -word.length).trimEnd();
-      break;
-    }
-  }
-  return plainNumber(t);
+  const { factor, base } = unitParts(unit ?? '');
+  const t = halfWidth(text);
+  const unitless = withoutEnd(t, base);
+  const { rest, magnitude } = withoutMagnitude(unitless ?? t);
+  const n = plainNumber(rest);
+  if (n === null) return null;
+  // "2500元" in a 万元 field: a number of 元, which the schema does not convert.
+  if (magnitude === undefined) return unitless !== null && factor !== '1' ? null : n;
+  if (magnitude === factor) return n;
+  return new Dec(n).times(magnitude).div(factor).toFixed();
 }
 
 /**
  * The unit word after a number typed in a field of another unit: "吨" for "3000吨" in a 吨标准煤
- * field, "元" for "2500元" in a 万元 field, "万" for "12万" in a 吨 field; null when the text reads
+ * field, "元" for "2500元" in a 万元 field, "吨" for "12万吨" in a 万元 field; null when the text reads
  * as a number in this field's unit (readTypedNumber) or is no number followed by a known unit word.
  */
 export function typedOtherUnit(text: string, unit?: string): string | null {
   if (readTypedNumber(text, unit) !== null) return null;
   const t = halfWidth(text);
   const word = UNIT_WORDS.find((w) => t.endsWith(w));
-  return word !== undefined && plainNumber(t.slice(0, -word.length).trimEnd()) !== null ? word : null;
+  return word !== undefined && plainNumber(withoutMagnitude(withoutEnd(t, word)!).rest) !== null ? word : null;
+}
+
+/**
+ * How a field's numbers may be typed, for the generated docs: "可带单位吨和万、亿（6万吨 = 60000吨）",
+ * the example read by readTypedNumber itself.
+ */
+export function typedUnitNote(unit: string): string {
+  const { factor, base } = unitParts(unit);
+  const example = factor === '1' ? `6万${base}` : `0.25亿${base}`;
+  return `可带单位${unit}和万、亿（${example} = ${readTypedNumber(example, unit)}${unit}）`;
 }
 
 /** The number a user typed, as a Decimal, or null if it is not a plain non-negative decimal. */

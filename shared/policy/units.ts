@@ -33,23 +33,18 @@ export const BASE_UNIT: Record<Dimension, string> = {
 };
 
 /**
- * What a user may write after a number in a field of this unit: the unit itself, and 万 for 万元
- * ("2500万" means 2500万元). Any other unit after the number is refused: the schema never converts
- * between units on the user's behalf ("3000元" in a 万元 field is not read as 0.3).
+ * The Chinese magnitudes a user may write after a number in any field: 6万 = 60000, 0.25亿 = 25000000.
+ * They are numerals, not units: "6万吨" in a 吨 field is 60000 吨, "6万" there too (issue 22).
  */
-export const TYPED_UNITS: Record<string, readonly string[]> = {
-  万元: ['万元', '万'],
-  亿元: ['亿元', '亿'],
-  元: ['元'],
-  吨: ['吨'],
-  万吨: ['万吨'],
-  吨标准煤: ['吨标准煤'],
-  个: ['个'],
-  人: ['人'],
-};
+export const MAGNITUDES: Record<string, string> = { 万: '10000', 亿: '100000000' };
 
-/** The unit words accepted after a number in a field of `unit`, longest first. */
-export function typedUnits(unit: string | undefined): readonly string[] {
-  if (!unit) return [];
-  return [...(TYPED_UNITS[unit] ?? [unit])].sort((a, b) => b.length - a.length);
+/**
+ * A field's unit as its factor and its base word (UNITS, BASE_UNIT): 万元 = 10000 × 元, 万吨 = 10000 × 吨;
+ * 吨, 吨标准煤, 个, 人 are their own base (factor '1'). The base word is what a user may write after a
+ * number and its 万/亿 ("2500万元", "0.25亿元" in a 万元 field; "6万吨" in a 吨 field).
+ */
+export function unitParts(unit: string): { factor: string; base: string } {
+  const u = UNITS[unit];
+  if (!u || u.dimension === 'ratio') return { factor: '1', base: unit };
+  return { factor: u.factor, base: BASE_UNIT[u.dimension] };
 }

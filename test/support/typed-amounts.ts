@@ -59,8 +59,9 @@ export const TYPED_AMOUNTS: TypedAmount[] = [
   // A number in another unit: never converted, the field's unit named.
   { what: 'another unit (元 in a 万元 field)', field: 'wan', typed: '2500元', message: `${WAN}的单位是万元，不是“元”` },
   { what: 'another unit (吨 in a 万元 field)', field: 'wan', typed: '3000吨', message: `${WAN}的单位是万元，不是“吨”` },
-  { what: 'another unit (万 in a 吨 field)', field: 'ton', typed: '12万', message: `${TON}的单位是吨，不是“万”` },
-  { what: 'another unit (万吨 in a 吨 field)', field: 'ton', typed: '12万吨', message: `${TON}的单位是吨，不是“万吨”` },
+  // '12万' and '12万吨' in a 吨 field were refused here (不是“万”, 不是“万吨”) until issue 22, item 9: 万 and 亿
+  // are numerals, accepted in every field (below).
+  { what: 'another unit after 万 (万元 in a 吨 field)', field: 'ton', typed: '12万元', message: `${TON}的单位是吨，不是“元”` },
   { what: 'another unit (人 in a 万元 field), full-width', field: 'wan', typed: '３ 人', message: `${WAN}的单位是万元，不是“人”` },
   { what: 'a word that is no unit', field: 'ton', typed: '12斤', message: `${TON}必须是数字，单位：吨` },
   { what: 'a comma that groups no thousands', field: 'wan', typed: '1,20', message: `${WAN}必须是数字，单位：万元` },
@@ -75,6 +76,10 @@ export const TYPED_AMOUNTS: TypedAmount[] = [
   { what: 'the unit after a space', field: 'wan', typed: '2,500 万元', accepted: '2500' },
   { what: 'spaces around the number', field: 'wan', typed: ' 180 ', accepted: '180' },
   { what: 'tonnes in a 吨 field', field: 'ton', typed: '3000吨', accepted: '3000' },
+  { what: '万 in a 吨 field (a numeral, not a unit)', field: 'ton', typed: '6万', accepted: '60000' },
+  { what: '万 and the unit in a 吨 field', field: 'ton', typed: '12万吨', accepted: '120000' },
+  { what: '亿 in a 万元 field', field: 'wan', typed: '0.25亿', accepted: '2500' },
+  { what: '亿元 in a 万元 field', field: 'wan', typed: '0.25亿元', accepted: '2500' },
   { what: 'people in a 人 field', field: 'person', typed: '3人', accepted: '3' },
   { what: 'a plain whole number of people', field: 'person', typed: '2', accepted: '2' },
 ];

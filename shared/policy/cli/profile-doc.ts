@@ -1,8 +1,8 @@
 /** docs/profile.md, generated from the catalog so it cannot drift: every profile field and item id. */
 import { TOPICS, commonFact, regionEffect } from '../catalog/common-facts';
 import { regionKey } from '../paths';
-import { typedUnits } from '../units';
 import { headline } from '../headline';
+import { readTypedNumber } from '../schema';
 import type { Catalog, FactDef, RegionFlag } from '../types';
 
 function type(f: FactDef): string {
@@ -42,7 +42,7 @@ export function profileDoc(catalog: Catalog): string {
     '',
     '- 未填写的字段：该条目视为“未涉及”；填 `"unknown"`（不确定）：该条目显示“需要补充信息”并给出两种答案下的金额。',
     '- 金额单位以下表为准（多数为**万元**），最多 6 位小数（即 0.01 元）。',
-    `- 数字文本可以用全角数字（２５００）、千位逗号（2,500）或在数字后写上该字段自己的单位（${typedUnits('万元').map((u) => `2500${u}`).join('、')}；吨的字段写 3000吨）；其他写法原样保留并指出问题，不会被改写。`,
+    `- 数字文本可以用全角数字（２５００）、千位逗号（2,500）、万和亿，并可在后面写上该字段自己的单位：万元的字段里 2500万元、2500万、0.25亿元 都是 ${readTypedNumber('0.25亿元', '万元')}万元；吨的字段里 3000吨、6万吨 是 ${readTypedNumber('3000吨', '吨')}、${readTypedNumber('6万吨', '吨')} 吨。别的单位（万元的字段写 2500元）原样保留并指出问题，不会被换算。`,
     '',
     '## 顶层字段',
     '',

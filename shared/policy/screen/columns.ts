@@ -14,8 +14,8 @@
 import { commonFact } from '../catalog/common-facts';
 import { MAX_ENTRIES, MAX_TEXT, PLACES } from '../config';
 import { entryPath, factPath } from '../paths';
+import { typedUnitNote } from '../schema';
 import type { Catalog, ChoiceFact, FactDef, FlagFact, Item } from '../types';
-import { typedUnits } from '../units';
 
 /** Project slots per repeated item in the template: the questionnaire's users enter one or two; more can be added by copying columns (up to MAX_ENTRIES). */
 export const TEMPLATE_SLOTS = 3;
@@ -70,7 +70,7 @@ export function explainFact(f: FactDef): string {
       return `${f.options.map((o) => o.label).join(' / ')} / 不确定；${EMPTY}`;
     case 'amount': {
       const places = f.integer ? '整数' : `最多 ${PLACES[f.unit] ?? 6} 位小数`;
-      return `数字，单位${f.unit}，${places}，0–${f.max}；可带单位（${typedUnits(f.unit).join('、')}）或千位逗号；不确定 / ${EMPTY}`;
+      return `数字，单位${f.unit}，${places}，0–${f.max}；${typedUnitNote(f.unit)}或千位逗号；不确定 / ${EMPTY}`;
     }
   }
 }

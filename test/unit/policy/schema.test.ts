@@ -91,7 +91,7 @@ describe('parseProfile', () => {
     expect(readTypedNumber('1e20')).toBeNull();
     expect(readTypedNumber('-5')).toBe('-5');
     expect(readTypedNumber('-2,500万', '万元')).toBe('-2500');
-    expect(readTypedNumber('2500万', '吨')).toBeNull();
+    // '2500万' in a 吨 field was refused here (null) until issue 22, item 9: 万 is a numeral (table below).
     expect(readTypedNumber('6000吨标准煤', '吨标准煤')).toBe('6000');
     expect(readTypedNumber('6000吨', '吨标准煤')).toBeNull();
     expect(readTypedNumber('万元', '万元')).toBeNull();
@@ -101,9 +101,11 @@ describe('parseProfile', () => {
   it('names the other unit after a number typed in a field of another unit, and only then', () => {
     expect(typedOtherUnit('3000吨', '吨标准煤')).toBe('吨');
     expect(typedOtherUnit('2500元', '万元')).toBe('元');
-    expect(typedOtherUnit('12万', '吨')).toBe('万');
-    expect(typedOtherUnit('12 万吨', '吨')).toBe('万吨');
-    expect(typedOtherUnit('0.5亿', '万元')).toBe('亿');
+    // '12万' and '12 万吨' in a 吨 field ('万', '万吨') and '0.5亿' in a 万元 field ('亿') were named as
+    // other units here until issue 22, item 9: 万 and 亿 are numerals, read in every field (table below).
+    expect(typedOtherUnit('12万吨', '万元')).toBe('吨');
+    expect(typedOtherUnit('3万吨', '吨标准煤')).toBe('吨');
+    expect(typedOtherUnit('0.5亿元', '吨')).toBe('元');
     expect(typedOtherUnit('２，５００ 元', '万元')).toBe('元');
     expect(typedOtherUnit('-3000吨', '万元')).toBe('吨');
     // The field's own unit, no number, or no unit word: not this message.
@@ -115,6 +117,66 @@ describe('parseProfile', () => {
     expect(typedOtherUnit('1,20元', '万元')).toBeNull();
     expect(typedOtherUnit('12斤', '吨')).toBeNull();
     expect(typedOtherUnit('unknown', '吨')).toBeNull();
+  });
+
+  // Issue 22, item 9: "6万" in the 吨 water field was refused with 单位是吨，不是“万”. 万 and 亿 are
+  // magnitudes, not units: they multiply (exactly) in every field, the field's unit optional after them.
+  it.each([
+    ['6万', '吨', '60000'],
+    ['6万吨', '吨', '60000'],
+    ['60000吨', '吨', '60000'],
+    ['6 万 吨', '吨', '60000'],
+    ['６万吨', '吨', '60000'],
+    ['1.5亿吨', '吨', '150000000'],
+    ['0.000123万', '吨', '1.23'],
+    ['-6万', '吨', '-60000'],
+    ['3万吨标准煤', '吨标准煤', '30000'],
+    ['3万', '吨标准煤', '30000'],
+    ['1.2万人', '人', '12000'],
+    ['2万个', '个', '20000'],
+    ['2500万', '万元', '2500'],
+    ['2500万元', '万元', '2500'],
+    ['2500', '万元', '2500'],
+    ['0.25亿', '万元', '2500'],
+    ['0.25亿元', '万元', '2500'],
+    ['1.23456789亿', '万元', '12345.6789'],
+    ['2,500万', '万元', '2500'],
+    ['5000万', '亿元', '0.5'],
+    ['6万', undefined, '60000'],
+  ])('reads %j in a %s field as %s', (typed, unit, expected) => {
+    expect(readTypedNumber(typed, unit)).toBe(expected);
+  });
+
+  it.each([
+    ['2500元', '万元', '元'],
+    ['2500万吨', '万元', '吨'],
+    ['6万元', '吨', '元'],
+    ['6万吨', '吨标准煤', '吨'],
+    ['6万人', '吨', '人'],
+  ])('still refuses %j in a %s field, naming the other unit %s', (typed, unit, word) => {
+    expect(readTypedNumber(typed, unit)).toBeNull();
+    expect(typedOtherUnit(typed, unit)).toBe(word);
+  });
+
+  it.each([['万'], ['6万万'], ['万6'], ['6亿万'], ['6千'], ['1e2万']])('refuses %j as no number in a 吨 field', (typed) => {
+    expect(readTypedNumber(typed, '吨')).toBeNull();
+    expect(typedOtherUnit(typed, '吨')).toBeNull();
+  });
+
+  it.each([
+    ['6万', 'ton', '60000'],
+    ['6万吨', 'ton', '60000'],
+    ['0.25亿', 'wan', '2500'],
+  ] as const)('a profile with %j in the %s field is accepted as %s (every door: parseProfile)', (typed, field, accepted) => {
+    const r = parseProfile(profileWith(field, typed));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.profile).toEqual(profileWith(field, accepted));
+  });
+
+  it('says a wrong unit after 万 in Chinese, naming the field: "6万元" in the 吨 water field', () => {
+    expect(issuesOf(profileWith('ton', '6万元'))).toEqual([
+      { field: AMOUNT_FIELDS.ton.path, message: '节水技术改造项目（含打捆项目）第 1 项：「项目年节水量」的单位是吨，不是“元”' },
+    ]);
   });
 
   it('reads a negative zero as zero: -0, "-0" and "-0.00" are accepted and kept without the sign', () => {
