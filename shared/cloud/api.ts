@@ -218,6 +218,16 @@ export interface RemindRunSummary {
   dbCalls: number;
 }
 
+/**
+ * Where a deadline import names a row (README, "Deadline import format"): the row a person sees in
+ * their file, as the screening does — a CSV's row as a spreadsheet numbers it (the header is 第 1 行,
+ * so the first data row under it is 第 2 行; blank rows count), a JSON array's element 1-based
+ * (第 N 条: JSON has no rows).
+ */
+export function importPlace(format: 'json' | 'csv', row: number): string {
+  return format === 'json' ? `第 ${row} 条` : `第 ${row} 行`;
+}
+
 /** Who a deadline's reminder of one kind will reach, counted from the subscriptions with credit. */
 export interface ReminderReach {
   kind: ReminderKind;
@@ -291,6 +301,8 @@ export type DeadlinesResponse =
       unchanged: number;
       /** Per row, in file order: what the import does (dry run) or did with it. */
       outcomes: ('created' | 'updated' | 'unchanged')[];
+      /** Per row, in file order: where it is in the file (importPlace). */
+      rows: number[];
       deadlines: Deadline[];
     }
   | { action: 'audit'; entries: AuditEntry[]; nextCursor: string | null }

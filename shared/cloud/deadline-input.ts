@@ -11,7 +11,7 @@
  *  - Optional itemIds / 适用事项: the items the batch is for (see ITEM_IDS_FIELD); absent or empty: the whole measure.
  */
 import { parse } from 'csv-parse/sync';
-import type { DeadlineInput } from './api';
+import { importPlace, type DeadlineInput } from './api';
 import { normalizeDate } from './dates';
 import { isHttpUrl } from './http-url';
 import { readJson } from '../policy/read-json';
@@ -178,25 +178,30 @@ function csvErrorMessage(err: unknown): string {
   return `CSV 无法读取：文件${line}（表头为第 1 行）不符合 CSV 格式，请用表格软件另存为「CSV UTF-8（逗号分隔）」后重新导入`;
 }
 
+/** A CSV row: its cells and its number as a spreadsheet shows it (the first record is 1). */
+type CsvRow = { row: number; cells: string[] };
+
 /**
- * The import's CSV as rows of cells: the header first, then one row per non-blank record.
+ * The import's CSV as rows of cells: the header first, then one row per non-blank record, each with
+ * its number in the file (importPlace): every record counts, blank ones too, as the screening counts
+ * a register's rows (shared/policy/screen/read-table.ts), so 第 N 行 is the row the admin sees.
  *
  * Read by csv-parse (csv.js.org/parse), a well-kept RFC 4180 parser, instead of a hand-written one.
  * Its options keep what a park office's files need: a UTF-8 BOM (Excel's 「CSV UTF-8」) dropped;
  * CRLF, LF or CR, even mixed in one file; rows of any length (a short row's missing cells read as
- * empty and are named by validateDeadline); a stray quote inside an unquoted cell kept as typed;
- * blank lines and rows of empty cells (",,,,," from a spreadsheet) skipped.
+ * empty and are named by validateDeadline); a stray quote inside an unquoted cell kept as typed.
+ * Blank lines and rows of empty cells (",,,,," from a spreadsheet) are skipped here, after numbering.
  */
-function readCsv(text: string): { ok: true; table: string[][] } | { ok: false; message: string } {
+function readCsv(text: string): { ok: true; table: CsvRow[] } | { ok: false; message: string } {
   try {
-    const table = parse(text, {
+    const records: string[][] = parse(text, {
       bom: true,
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_quotes: true,
       relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
+      skip_empty_lines: false,
     });
+    const table = records.map((cells, i) => ({ row: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
     return { ok: true, table };
   } catch (err) {
     return { ok: false, message: csvErrorMessage(err) };
@@ -214,7 +219,11 @@ Object.assign(HEADER_ALIASES, { 措施: 'measureId', 批次: 'batchTitle', 申�
 
 export type ImportParse = { ok: true; rows: { row: number; value: DeadlineInput }[] } | { ok: false; issues: FieldIssue[] };
 
-/** Parses and validates a whole import; all rows valid or none is returned. */
+/**
+ * Parses and validates a whole import; all rows valid or none is returned. Each row carries its
+ * number in the file (importPlace: a CSV's spreadsheet row, header = 1; a JSON element, from 1), in
+ * the messages, in the field names (rows[N]) and for the preview.
+ */
 export function parseImport(format: 'json' | 'csv', text: string): ImportParse {
   let records: { row: number; raw: unknown }[];
   if (format === 'json') {
@@ -229,17 +238,18 @@ export function parseImport(format: 'json' | 'csv', text: string): ImportParse {
     if (!csv.ok) return { ok: false, issues: [{ field: 'text', message: csv.message }] };
     const { table } = csv;
     if (table.length === 0) return { ok: false, issues: [{ field: 'text', message: '导入内容为空' }] };
-    const header = table[0].map((h) => HEADER_ALIASES[h.trim()] ?? HEADER_ALIASES[h.trim().toLowerCase()] ?? null);
+    const header = table[0].cells.map((h) => HEADER_ALIASES[h.trim()] ?? HEADER_ALIASES[h.trim().toLowerCase()] ?? null);
     const missing = DEADLINE_FIELDS.filter((f) => !header.includes(f.key));
     if (missing.length > 0) {
-      return { ok: false, issues: missing.map((f) => ({ field: `header.${f.key}`, message: `第 0 行（表头）缺少列「${f.label}」(${f.key})` })) };
+      const at = `${importPlace(format, table[0].row)}（表头）`;
+      return { ok: false, issues: missing.map((f) => ({ field: `header.${f.key}`, message: `${at}缺少列「${f.label}」(${f.key})` })) };
     }
-    records = table.slice(1).map((cells, i) => {
+    records = table.slice(1).map(({ row, cells }) => {
       const raw: Record<string, string> = {};
       header.forEach((key, j) => {
         if (key) raw[key] = cells[j] ?? '';
       });
-      return { row: i + 1, raw };
+      return { row, raw };
     });
   }
   if (records.length === 0) return { ok: false, issues: [{ field: 'text', message: '导入内容没有数据行' }] };
@@ -249,7 +259,7 @@ export function parseImport(format: 'json' | 'csv', text: string): ImportParse {
   const rows: { row: number; value: DeadlineInput }[] = [];
   const seen = new Map<string, number>();
   for (const { row, raw } of records) {
-    const v = validateDeadline(raw, `第 ${row} 行`, `rows[${row}].`);
+    const v = validateDeadline(raw, importPlace(format, row), `rows[${row}].`);
     if (!v.ok) {
       issues.push(...v.issues);
       continue;
@@ -257,7 +267,7 @@ export function parseImport(format: 'json' | 'csv', text: string): ImportParse {
     const key = `${v.value.measureId}\u0000${v.value.batchTitle}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ field: `rows[${row}].batchTitle`, message: `第 ${row} 行「批次名称」与第 ${first} 行重复（同一措施的同名批次）` });
+      issues.push({ field: `rows[${row}].batchTitle`, message: `${importPlace(format, row)}「批次名称」与${importPlace(format, first)}重复（同一措施的同名批次）` });
       continue;
     }
     seen.set(key, row);

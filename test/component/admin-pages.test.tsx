@@ -380,7 +380,7 @@ function importAnswer(req: Record<string, unknown>): Envelope<unknown> {
     dl('dl-2', { measureId: 'm02', measureLabel: '（二）', batchTitle: '2022 年度奖励', opensOn: '2022-07-01', closesOn: '2022-07-31' }),
     dl('dl-3', { measureId: 'm03', measureLabel: '（三）', batchTitle: '2022 年度补助', opensOn: '2022-08-01', closesOn: '2022-08-31' }),
   ]
-  return ok({ action: 'import', dryRun: req.dryRun === true, created: 1, updated: 1, unchanged: 1, outcomes: ['created', 'updated', 'unchanged'], deadlines: rows })
+  return ok({ action: 'import', dryRun: req.dryRun === true, created: 1, updated: 1, unchanged: 1, outcomes: ['created', 'updated', 'unchanged'], rows: [2, 3, 4], deadlines: rows })
 }
 
 describe('从聊天文件导入', () => {
@@ -398,11 +398,11 @@ describe('从聊天文件导入', () => {
     expect(callsOf('deadlines.import')[0]).toEqual({ action: 'import', format: 'csv', text: CSV, dryRun: true })
     expect(text(r, '#import-file')).toContain('截止时间.csv')
     expect(text(r, '#import-preview-counts')).toBe('将新增 1 条，更新 1 条，未变 1 条。')
-    expect(text(r, '#import-row-1')).toContain('第 1 行 · 新增')
+    expect(text(r, '#import-row-1')).toContain('第 2 行 · 新增')
     expect(text(r, '#import-row-1')).toContain('（一）2022 年度认定')
     expect(text(r, '#import-row-1')).toContain('2022-06-01 至 2022-06-30')
-    expect(text(r, '#import-row-2')).toContain('第 2 行 · 更新')
-    expect(text(r, '#import-row-3')).toContain('第 3 行 · 未变')
+    expect(text(r, '#import-row-2')).toContain('第 3 行 · 更新')
+    expect(text(r, '#import-row-3')).toContain('第 4 行 · 未变')
     expect(text(r, '#import-row-3')).toContain('（三）2022 年度补助')
 
     await tap(r, '#import-confirm')

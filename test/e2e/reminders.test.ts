@@ -92,7 +92,7 @@ describe('subscribe → admin adds the deadline → timer → outbox', () => {
     };
     await pickFile('截止时间（有错）.csv', [header, row, 'm01,另一批次,2022-06-01,2022-02-30,自治区工业和信息化厅,https://gxt.nmg.gov.cn/n/2'].join('\n'));
     await admin.page.locator('#import-errors').waitFor();
-    expect(await admin.page.locator('#import-errors').textContent()).toContain('第 2 行「截止日期」“2022-02-30”不是有效日期');
+    expect(await admin.page.locator('#import-errors').textContent()).toContain('第 3 行「截止日期」“2022-02-30”不是有效日期');
     expect(await admin.page.locator('#import-confirm').count()).toBe(0);
     await shot(admin.page, 'reminders-6-import-refused');
     await pickFile('截止时间.csv', [header, row].join('\n'));

@@ -126,9 +126,9 @@ describe('an admin runs the deadlines from WeChat', () => {
     expect(mp.callsOf('chooseMessageFile')).toHaveLength(1);
     expect(mp.callsOf('readFile')).toEqual([expect.objectContaining({ filePath: 'wxfile://tmp_bad.csv' })]);
     const errors = mp.text('#import-errors');
-    expect(errors).toContain('第 3 行「措施编号」“m77”不在 2022 年政策清单中');
-    expect(errors).toContain('第 4 行「截止日期」');
-    expect(errors).toContain('第 4 行「来源链接」');
+    expect(errors).toContain('第 4 行「措施编号」“m77”不在 2022 年政策清单中');
+    expect(errors).toContain('第 5 行「截止日期」');
+    expect(errors).toContain('第 5 行「来源链接」');
     expect(mp.has('import-confirm')).toBe(false);
     expect(await listed()).toEqual([]);
 
@@ -158,6 +158,25 @@ describe('an admin runs the deadlines from WeChat', () => {
     await mp.tap('#import-pick');
     expect(mp.has('import-errors')).toBe(false);
     expect(mp.has('import-pick-message') ? mp.text('#import-pick-message') : '').not.toMatch(/失败|错误/);
+  });
+
+  it.each([
+    ['a CSV: the first row under the header is 第 2 行', '截止时间.csv', GOOD_CSV, ['第 2 行 · 新增', '第 3 行 · 新增']],
+    [
+      'a JSON array: its elements are 第 1 条, 第 2 条',
+      '截止时间.json',
+      JSON.stringify([
+        { measureId: 'm01', batchTitle: '2022 年度自治区级企业技术中心认定', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/1' },
+        { measureId: 'm05', batchTitle: '2022 年度绿色工厂申报', opensOn: '2022-06-10', closesOn: '2022-07-15', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/5' },
+      ]),
+      ['第 1 条 · 新增', '第 2 条 · 新增'],
+    ],
+  ])('the import preview names each row as the file has it (issue 22, item 13) — %s', async (_name, name, content, labels) => {
+    mp.answers.messageFiles = [{ path: `wxfile://tmp_${name}`, name, size: content.length, content }];
+    await open('/pages/admin/import/index');
+    await mp.tap('#import-pick');
+    await mp.waitFor(() => mp.has('import-confirm'), 'the preview');
+    expect([mp.text('#import-row-1'), mp.text('#import-row-2')].map((t) => t.slice(0, labels[0].length))).toEqual(labels);
   });
 
   it('creates a deadline: a bad date is named under its field and the typed text stays; then it is saved and listed', async () => {

@@ -8,7 +8,7 @@
  * stored deadlines and is what an import matches on, so a renamed batch is found by its new title
  * and its old title is free again.
  */
-import { REACH_COUNT_CAP, REMINDER_KINDS, type DeadlineInput, type DeadlinesResponse } from '../api';
+import { importPlace, REACH_COUNT_CAP, REMINDER_KINDS, type DeadlineInput, type DeadlinesResponse } from '../api';
 import type { HandlerContext } from '../context';
 import { normalizeMeasureId, parseImport, validateDeadline } from '../deadline-input';
 import { CloudFailure, DuplicateIdError, failure } from '../errors';
@@ -38,8 +38,8 @@ export const MESSAGES_DEADLINES = {
   claimClosed: '首位管理员已设置：请由现有管理员在「管理员」页添加您',
   claimNotConfigured: `未设置首位管理员口令（云函数 deadlines 的环境变量 ADMIN_BOOTSTRAP_CODE，至少 ${MIN_BOOTSTRAP_CODE} 位），请按 README「Admins」操作`,
   claimWrong: '口令不正确',
-  importRace: (row: number, written: number) =>
-    `第 ${row} 行「批次名称」：该措施刚刚已有同名批次（他人同时录入）。前面 ${written} 行已写入；请重新导入，已写入的行会显示为未变。`,
+  importRace: (place: string, written: number) =>
+    `${place}「批次名称」：该措施刚刚已有同名批次（他人同时录入）。前面 ${written} 行已写入；请重新导入，已写入的行会显示为未变。`,
 } as const;
 
 /** Most distinct subscribers counted when refusing a measure change (the message only needs "how many"). */
@@ -227,7 +227,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
           } catch (err) {
             // Another admin stored the same batch since this import looked: the rows before are in
             // (each audited); importing again is harmless — they read as unchanged.
-            if (err instanceof DuplicateIdError) throw invalid(`rows[${row}].batchTitle`, MESSAGES_DEADLINES.importRace(row, created + updated - 1));
+            if (err instanceof DuplicateIdError) throw invalid(`rows[${row}].batchTitle`, MESSAGES_DEADLINES.importRace(importPlace(format, row), created + updated - 1));
             throw err;
           }
         }
@@ -242,7 +242,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
           after: value,
         });
       }
-      return ok({ action, dryRun, created, updated, unchanged, outcomes, deadlines: out.map((d) => toDeadline(d, day)) });
+      return ok({ action, dryRun, created, updated, unchanged, outcomes, rows: parsed.rows.map((r) => r.row), deadlines: out.map((d) => toDeadline(d, day)) });
     }
 
     case 'audit': {

@@ -80,27 +80,55 @@ describe('import', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const fields = r.issues.map((i) => i.field);
-    expect(fields).toEqual(expect.arrayContaining(['rows[2].measureId', 'rows[2].opensOn', 'rows[3].batchTitle', 'rows[3].closesOn']));
-    expect(r.issues.find((i) => i.field === 'rows[2].measureId')!.message).toBe('第 2 行「措施编号」“m99”不在 2022 年政策清单中（应为 m01–m30）');
-    expect(r.issues.find((i) => i.field === 'rows[3].closesOn')!.message).toContain('第 3 行「截止日期」');
-    expect(fields.some((f) => f.startsWith('rows[1]'))).toBe(false);
+    expect(fields).toEqual(expect.arrayContaining(['rows[3].measureId', 'rows[3].opensOn', 'rows[4].batchTitle', 'rows[4].closesOn']));
+    expect(r.issues.find((i) => i.field === 'rows[3].measureId')!.message).toBe('第 3 行「措施编号」“m99”不在 2022 年政策清单中（应为 m01–m30）');
+    expect(r.issues.find((i) => i.field === 'rows[4].closesOn')!.message).toContain('第 4 行「截止日期」');
+    expect(fields.some((f) => f.startsWith('rows[2]'))).toBe(false);
   });
 
   it('a missing column, an open quote, duplicates, too many rows, bad JSON', () => {
     const noUrl = parseImport('csv', 'measureId,batchTitle,opensOn,closesOn,issuer\nm01,a,2022-06-01,2022-06-30,b');
-    expect(!noUrl.ok && noUrl.issues[0].message).toBe('第 0 行（表头）缺少列「来源链接」(sourceUrl)');
+    expect(!noUrl.ok && noUrl.issues[0].message).toBe('第 1 行（表头）缺少列「来源链接」(sourceUrl)');
     expect(parseImport('csv', 'a,"b\n')).toEqual({ ok: false, issues: [{ field: 'text', message: 'CSV 中有未闭合的引号' }] });
     const open = parseImport('csv', `${HEADER}\nm01,"未闭合,2022-06-01`);
     expect(!open.ok && open.issues[0].message).toContain('引号');
     const dup = parseImport('json', JSON.stringify([GOOD, { ...GOOD, closesOn: '2022-07-01' }]));
-    expect(!dup.ok && dup.issues[0]).toEqual({ field: 'rows[2].batchTitle', message: '第 2 行「批次名称」与第 1 行重复（同一措施的同名批次）' });
+    expect(!dup.ok && dup.issues[0]).toEqual({ field: 'rows[2].batchTitle', message: '第 2 条「批次名称」与第 1 条重复（同一措施的同名批次）' });
     const many = parseImport('json', JSON.stringify(Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => ({ ...GOOD, batchTitle: `b${i}` }))));
     expect(!many.ok && many.issues[0].message).toContain('最多导入 500 行');
     expect(parseImport('json', '{').ok).toBe(false);
     const notArray = parseImport('json', JSON.stringify(GOOD));
     expect(!notArray.ok && notArray.issues[0].message).toContain('数组');
     const badRow = parseImport('json', JSON.stringify([GOOD, 'x']));
-    expect(!badRow.ok && badRow.issues[0]).toMatchObject({ field: 'rows[2]', message: expect.stringContaining('第 2 行') });
+    expect(!badRow.ok && badRow.issues[0]).toMatchObject({ field: 'rows[2]', message: expect.stringContaining('第 2 条') });
+  });
+});
+
+describe('issue 22, item 13: a row is named by the row a person sees in their file', () => {
+  const ok = (title: string) => `m01,${title},2022-06-01,2022-06-30,厅,https://a.cn/${encodeURIComponent(title)}`;
+  const bad = 'm99,坏,2022-06-01,2022-06-30,厅,https://a.cn/x';
+  const first = (r: ReturnType<typeof parseImport>) => (r.ok ? '' : r.issues[0].message);
+  const rows = (r: ReturnType<typeof parseImport>) => (r.ok ? r.rows.map((x) => x.row) : r.issues.map((i) => i.message));
+
+  it.each([
+    ['the first data row under the header is 第 2 行', `${HEADER}\n${bad}`, '第 2 行「措施编号」'],
+    ['the third line of a pasted CSV is 第 3 行', `${HEADER}\n${ok('一')}\n${bad}`, '第 3 行「措施编号」'],
+    ['a blank line counts, as in the file', `${HEADER}\n${ok('一')}\n\n${bad}`, '第 4 行「措施编号」'],
+    ['a spreadsheet’s empty row (,,,,,) counts, as in the sheet', `${HEADER}\r\n,,,,,\r\n${bad}\r\n`, '第 3 行「措施编号」'],
+    ['a header missing a column is 第 1 行（表头）', 'measureId,batchTitle,opensOn,closesOn,issuer\nm01,a,2022-06-01,2022-06-30,b', '第 1 行（表头）缺少列「来源链接」'],
+    ['a header under a blank first line is 第 2 行（表头）', '\nmeasureId,batchTitle,opensOn,closesOn,issuer\nm01,a,2022-06-01,2022-06-30,b', '第 2 行（表头）缺少列「来源链接」'],
+    ['a duplicate names both rows of the file', `${HEADER}\n${ok('一')}\n${ok('一')}`, '第 3 行「批次名称」与第 2 行重复'],
+    ['JSON has no rows: its first element is 第 1 条', JSON.stringify([{ ...GOOD, measureId: 'm99' }]), '第 1 条「措施编号」'],
+    ['JSON: a duplicate names both elements', JSON.stringify([GOOD, GOOD]), '第 2 条「批次名称」与第 1 条重复'],
+  ])('%s', (_name, text, message) => {
+    expect(first(parseImport(text.startsWith('[') ? 'json' : 'csv', text))).toContain(message);
+  });
+
+  it.each([
+    ['CSV: each row by its line, blank lines counted', `${HEADER}\n${ok('一')}\n\n${ok('二')}`, 'csv', [2, 4]],
+    ['JSON: each element from 1', JSON.stringify([GOOD, { ...GOOD, batchTitle: '二' }]), 'json', [1, 2]],
+  ])('the preview’s row numbers — %s', (_name, text, format, expected) => {
+    expect(rows(parseImport(format as 'csv' | 'json', text))).toEqual(expected);
   });
 });
 
@@ -108,33 +136,33 @@ describe('CSV import: read by csv-parse, as a park office’s files need', () =>
   const row = (title: string, url = 'https://a.cn/1') => `m01,${title},2022-06-01,2022-06-30,厅,${url}`;
   const titles = (r: ReturnType<typeof parseImport>) => (r.ok ? r.rows.map((x) => [x.row, x.value.batchTitle]) : r.issues.map((i) => i.message));
 
-  it('CRLF, LF and CR mixed in one file; blank lines and rows of empty cells skipped, rows numbered without them', () => {
+  it('CRLF, LF and CR mixed in one file; blank lines and rows of empty cells skipped, rows numbered as in the file (blank ones count)', () => {
     const csv = `${HEADER}\r\n${row('一')}\n,,,,,\r\n  ,\u3000,,,,\r${row('二', 'https://a.cn/2')}\r\n\r\n\n`;
-    expect(titles(parseImport('csv', csv))).toEqual([[1, '一'], [2, '二']]);
+    expect(titles(parseImport('csv', csv))).toEqual([[2, '一'], [5, '二']]);
   });
 
   it('a quoted cell keeps its comma, double quote and line break (then the line break is refused by validation)', () => {
     const r = parseImport('csv', `${HEADER}\n${row('"含,逗号与""引号"""')}\n${row('"换\r\n行"', 'https://a.cn/2')}`);
-    expect(!r.ok && r.issues).toEqual([{ field: 'rows[2].batchTitle', message: '第 2 行「批次名称」不能包含换行或控制字符' }]);
-    expect(titles(parseImport('csv', `${HEADER}\n${row('"含,逗号与""引号"""')}`))).toEqual([[1, '含,逗号与"引号"']]);
+    expect(!r.ok && r.issues).toEqual([{ field: 'rows[3].batchTitle', message: '第 3 行「批次名称」不能包含换行或控制字符' }]);
+    expect(titles(parseImport('csv', `${HEADER}\n${row('"含,逗号与""引号"""')}`))).toEqual([[2, '含,逗号与"引号"']]);
   });
 
   it('ragged rows: a short row’s missing cells are named as empty; cells beyond the header are ignored', () => {
     const r = parseImport('csv', `${HEADER}\nm01,批次,2022-06-01,2022-06-30\n${row('二')},多余,列`);
     expect(!r.ok && r.issues).toEqual([
-      { field: 'rows[1].issuer', message: '第 1 行「发布机关」不能为空' },
-      { field: 'rows[1].sourceUrl', message: '第 1 行「来源链接」不能为空' },
+      { field: 'rows[2].issuer', message: '第 2 行「发布机关」不能为空' },
+      { field: 'rows[2].sourceUrl', message: '第 2 行「来源链接」不能为空' },
     ]);
-    expect(titles(parseImport('csv', `${HEADER}\n${row('二')},多余,列`))).toEqual([[1, '二']]);
+    expect(titles(parseImport('csv', `${HEADER}\n${row('二')},多余,列`))).toEqual([[2, '二']]);
   });
 
   it('a quote inside an unquoted cell is kept as typed (as before)', () => {
-    expect(titles(parseImport('csv', `${HEADER}\n${row('关于"专精特新"企业')}`))).toEqual([[1, '关于"专精特新"企业']]);
+    expect(titles(parseImport('csv', `${HEADER}\n${row('关于"专精特新"企业')}`))).toEqual([[2, '关于"专精特新"企业']]);
   });
 
   it('changed: text after a closing quote keeps the quotes as typed (the hand-written parser dropped them)', () => {
     // No spreadsheet writes this; from a hand-edited file, nothing typed is silently lost and the preview shows it.
-    expect(titles(parseImport('csv', `${HEADER}\n${row('"2022 年度"技改项目')}`))).toEqual([[1, '"2022 年度"技改项目']]);
+    expect(titles(parseImport('csv', `${HEADER}\n${row('"2022 年度"技改项目')}`))).toEqual([[2, '"2022 年度"技改项目']]);
   });
 
   it('an unclosed quote anywhere, even at the end of a quoted line break, is the one Chinese message', () => {

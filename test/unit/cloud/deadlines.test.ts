@@ -116,7 +116,7 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     const csv = ['措施编号,批次名称,开始日期,截止日期,发布机关,来源链接', 'm01,批次一,2022-06-01,2022-06-30,厅,https://a.cn/1', 'm05,批次二,2022-06-01,2022-07-30,厅,https://a.cn/2'].join('\n');
     const broken = `${csv}\nm06,批次三,2022-06-01,2022-02-30,厅,https://a.cn/3`;
     const refused = await call('o-admin', { action: 'import', format: 'csv', text: broken });
-    expect(!refused.ok && refused.error.fields).toEqual([{ field: 'rows[3].closesOn', message: expect.stringMatching(/^第 3 行「截止日期」/) }]);
+    expect(!refused.ok && refused.error.fields).toEqual([{ field: 'rows[4].closesOn', message: expect.stringMatching(/^第 4 行「截止日期」/) }]);
     expect((await repos(db).deadlines.current('2022-01-01')).length).toBe(0);
 
     const dry = await data('o-admin', { action: 'import', format: 'csv', text: csv, dryRun: true });
@@ -346,7 +346,7 @@ it('import meets a batch another admin stored meanwhile: the row is named, the r
     };
     const rows = ['先到', '抢先', '后到'].map((batchTitle) => ({ ...GOOD, batchTitle }));
     const env = (await runHandler('deadlines', deadlines, { action: 'import', format: 'json', text: JSON.stringify(rows) }, fakeContext({ openid: 'o-admin', db: store, now: () => NOW }))) as Envelope<DeadlinesResponse>;
-    expect(!env.ok && env.error.fields).toEqual([{ field: 'rows[2].batchTitle', message: expect.stringMatching(/^第 2 行「批次名称」：该措施刚刚已有同名批次.*前面 1 行已写入/) }]);
+    expect(!env.ok && env.error.fields).toEqual([{ field: 'rows[2].batchTitle', message: expect.stringMatching(/^第 2 条「批次名称」：该措施刚刚已有同名批次.*前面 1 行已写入/) }]);
     expect((await repos(b.store).deadlines.current('2022-01-01')).map((d) => d.batchTitle)).toEqual(['先到']);
     raced = false;
     const again = (await runHandler('deadlines', deadlines, { action: 'import', format: 'json', text: JSON.stringify(rows) }, fakeContext({ openid: 'o-admin', db: store, now: () => NOW }))) as Envelope<DeadlinesResponse>;

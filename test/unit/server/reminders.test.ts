@@ -100,7 +100,7 @@ it('bad dev headers and oversized or malformed bodies → an error code and a Ch
   expect(notJson.json().error.code).toBe('INVALID_INPUT');
   const badImport = await postJson(`${cloud.url}/cloud/deadlines`, { action: 'import', format: 'csv', text: 'measureId,batchTitle,opensOn,closesOn,issuer,sourceUrl\nm01,批次,2022-06-31,2022-07-01,厅,https://a.cn' }, as('dev-admin'));
   expect(badImport.status).toBe(400);
-  expect(badImport.json().error.message).toBe('第 1 行「开始日期」“2022-06-31”不是有效日期（应为真实的日历日期，如 2022-06-30）');
+  expect(badImport.json().error.message).toBe('第 2 行「开始日期」“2022-06-31”不是有效日期（应为真实的日历日期，如 2022-06-30）');
   const devGet = await request(`${cloud.url}/dev/nothing`);
   expect(devGet.status).toBe(404);
 });
@@ -114,7 +114,7 @@ it('LOCAL_ADMINS bootstrap is audited once; samples are flagged 示例 and only 
   const cloud = await start({ sampleDeadlines: true, now: () => new Date('2022-06-23T01:00:00Z') });
   const list = await postJson(`${cloud.url}/cloud/deadlines`, { action: 'list' }, as('x'));
   const samples = list.json().data.deadlines;
-  expect(samples.length).toBe(3);
+  expect(samples.length).toBe(4); // m01, m07 and two batches of （八）
   for (const d of samples) {
     expect(d.sample).toBe(true);
     expect(d.batchTitle.startsWith('示例')).toBe(true);

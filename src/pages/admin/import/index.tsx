@@ -1,13 +1,14 @@
 /**
  * 从聊天文件导入 (admins): deadlines from a CSV or JSON file sent in a WeChat chat (a file input in
  * the browser build), or pasted. Every file is first checked by the cloud without writing (a dry
- * run): the preview lists what each row would do, or every bad row by its number; only a clean
+ * run): the preview lists what each row would do, or every bad row, by its row in the file
+ * (importPlace: 第 2 行 is the first under a CSV's header, 第 1 条 a JSON array's first); only a clean
  * preview offers 确认导入, which imports for real (all rows or none) and shows the counts.
  */
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Textarea } from '@tarojs/components'
-import type { DeadlinesResponse } from '@cloud-api/api'
+import { importPlace, type DeadlinesResponse } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
 import { callCloud, errorMessages } from '@/services/cloud'
 import { backToAdmin, IMPORT_HEADER } from '@/services/admin'
@@ -115,6 +116,9 @@ function Importer() {
           {IMPORT_HEADER}
         </Text>
         <Text className='muted'>日期写作 2022-06-30（北京时间）；同一措施的同名批次会被更新；全部行都正确才会写入。</Text>
+        <Text className='muted' id='import-items-column'>
+          可另加一列「适用事项」：这一批次适用的事项编号或名称（如 m08.smart-factory，多项用逗号分开，需加引号）；不填即整项措施。
+        </Text>
         {process.env.TARO_ENV !== 'h5' && <Text className='muted'>先把文件发到任一微信聊天（如「文件传输助手」），再从该聊天中选择。</Text>}
         <Button className='btn btn--primary admin__more' id='import-pick' {...(check.phase === 'checking' || check.phase === 'importing' ? { disabled: true } : {})} onClick={() => void pick()}>
           {process.env.TARO_ENV === 'h5' ? '选择文件' : '从聊天中选择文件'}
@@ -159,7 +163,8 @@ function Importer() {
               return (
                 <View key={i} className='admin__row import-row' id={`import-row-${i + 1}`}>
                   <Text className={`admin__tag${outcome === 'unchanged' ? ' admin__tag--muted' : outcome === 'updated' ? ' admin__tag--warn' : ''}`}>
-                    第 {i + 1} 行 · {OUTCOME_LABELS[outcome]}
+                    {preview.rows[i] !== undefined ? `${importPlace(format, preview.rows[i])} · ` : ''}
+                    {OUTCOME_LABELS[outcome]}
                   </Text>
                   <DeadlineSummary d={d} />
                 </View>
