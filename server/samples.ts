@@ -11,13 +11,15 @@ import { type DeadlineDoc, deadlineId, deadlinesRepo } from '../shared/cloud/rep
 export const SAMPLE_ISSUER = '示例数据（非官方）';
 export const SAMPLE_URL = 'https://example.invalid/sample-notice';
 
-/** Samples: two on fixed 2022 dates (for `npm run remind -- --now 2022-06-23`), one around today. */
-export function sampleDeadlines(now: Date): { measureId: string; batchTitle: string; opensOn: string; closesOn: string }[] {
+/** Samples: two on fixed 2022 dates (for `npm run remind -- --now 2022-06-23`), two of （八） around today, each for its items. */
+export function sampleDeadlines(now: Date): { measureId: string; batchTitle: string; opensOn: string; closesOn: string; itemIds?: string[] }[] {
   const today = todayIn(now);
   return [
     { measureId: 'm01', batchTitle: '示例：2022 年度自治区级企业技术中心认定', opensOn: '2022-06-01', closesOn: '2022-06-30' },
     { measureId: 'm07', batchTitle: '示例：2022 年度技能大师工作室申报', opensOn: '2022-05-20', closesOn: '2022-06-24' },
-    { measureId: 'm08', batchTitle: '示例：智能工厂和数字化车间申报（日期随本机时间生成）', opensOn: addDays(today, -5), closesOn: addDays(today, 10) },
+    { measureId: 'm08', batchTitle: '示例：智能工厂和数字化车间申报（日期随本机时间生成）', opensOn: addDays(today, -5), closesOn: addDays(today, 10), itemIds: ['m08.smart-factory'] },
+    // A second （八） batch open at the same time, closing later: each batch is subscribed on its own (issue 22, item 2).
+    { measureId: 'm08', batchTitle: '示例：技术改造和机器换人项目申报（日期随本机时间生成）', opensOn: addDays(today, -3), closesOn: addDays(today, 40), itemIds: ['m08.upgrade', 'm08.robots'] },
   ];
 }
 

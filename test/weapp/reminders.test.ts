@@ -169,7 +169,8 @@ describe('the subscribe button on a measure detail page', () => {
 
     await mp.reLaunch('/pages/reminders/index');
     await mp.waitFor(() => mp.byClass('reminder').length > 0, 'the reminders list');
-    expect(mp.text(mp.byClass('reminder__deadline')[0])).toBe(`${batch}：2022年6月30日截止（还有 10 天截止）`);
+    // 截止 said once (issue 22, cosmetic): not "…截止（还有 10 天截止）".
+    expect(mp.text(mp.byClass('reminder__deadline')[0])).toBe(`申报批次「${batch}」：2022年6月30日截止（还有 10 天）`);
   });
 
   it('says when a published window has not opened yet', async () => {

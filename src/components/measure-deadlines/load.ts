@@ -15,6 +15,9 @@ export interface DeadlineView {
   sourceUrl?: string
   /** A local sample (示例), never an official date. */
   sample?: boolean
+  /** The items the batch is for; empty: the whole measure. */
+  itemIds: string[]
+  itemTitles: string[]
   status: 'upcoming' | 'open' | 'closed'
   /** closesOn − today in days. */
   daysToClose: number
@@ -37,6 +40,8 @@ export async function loadDeadlines(measureId: string): Promise<DeadlinesResult>
       issuer: d.issuer,
       sourceUrl: d.sourceUrl,
       sample: d.sample,
+      itemIds: d.itemIds ?? [],
+      itemTitles: d.itemTitles ?? [],
       status: d.status,
       daysToClose: d.daysToClose,
     }))

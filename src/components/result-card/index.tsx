@@ -113,7 +113,7 @@ export default function ResultCard({ view, onQuestion, onDetail, onShare, compac
           </Button>
         )}
       </View>
-      {(view.tone === 'eligible' || view.tone === 'people' || view.tone === 'needsInfo' || view.tone === 'nearMiss') && <SubscribeButton measureId={view.measureId} measureTitle={`${view.measureLabel}${view.measureTitle}`} />}
+      {(view.tone === 'eligible' || view.tone === 'people' || view.tone === 'needsInfo' || view.tone === 'nearMiss') && <SubscribeButton measureId={view.measureId} itemId={view.id} measureTitle={`${view.measureLabel}${view.measureTitle}`} />}
     </View>
   )
 }

@@ -1,10 +1,14 @@
 /**
- * 截止提醒 — the subscribe button for one measure (used on the measure detail and results pages).
+ * 截止提醒 — the subscribe buttons of a measure (used on the measure detail and results pages).
  *
- *   <SubscribeButton measureId='m08' measureTitle='支持企业技术改造' />
+ *   <SubscribeButton measureId='m08' deadlineId='…' />   one batch (the detail page, in each batch it lists)
+ *   <SubscribeButton measureId='m08' itemId='m08.robots' />   the batches for one item (a result card)
+ *   <SubscribeButton measureId='m08' />   every open batch of the measure
  *
- * It shows the deadline a subscription would be for (the soonest one not yet closed) or, when none
- * is known, says so plainly: no date is ever invented. A tap asks WeChat for the two reminder
+ * Each open batch has its own 提醒我 and the subscription is for that batch (issue 22, item 2: a
+ * user who cares about the later batch must not be subscribed to the earlier one); a batch shows
+ * only under the items it names (item 5, shared/cloud/deadline-items.ts). With no batch known it
+ * says so plainly and offers a reminder for the next one: no date is ever invented. A tap asks WeChat for the two reminder
  * templates (7 days and 1 day before closing; the ids are placeholders in shared/cloud/templates.ts),
  * sends the per-template results to the `subscriptions` function and explains the outcome in
  * Chinese — accepted, refused, or a template banned/filtered by WeChat. In the H5 build a simulated
@@ -13,7 +17,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import type { Deadline, MeasureReminderStatus, SubscribeOutcome } from '@cloud-api/api'
+import type { BatchReminderStatus, Deadline, MeasureReminderStatus, SubscribeOutcome, SubscriptionView } from '@cloud-api/api'
+import { appliesToItem } from '@cloud-api/deadline-items'
 import { REMINDER_TEMPLATES } from '@cloud-api/templates'
 import { explainRequestFailure } from '@cloud-api/subscribe-outcome'
 import { callCloud } from '@/services/cloud'
@@ -26,6 +31,34 @@ import './index.scss'
 export interface SubscribeButtonProps {
   measureId: string
   measureTitle?: string
+  /** Only this batch. */
+  deadlineId?: string
+  /** Only the batches for this item of the measure ('m08.robots'). */
+  itemId?: string
+}
+
+/** One row: a batch, or (deadline null) the measure's next batch when none is known. */
+export type BatchRow = { deadline: Deadline | null; subscription: SubscriptionView | null }
+
+/**
+ * The rows a button shows: the asked batch; or the batches for the item; or every batch; or, when
+ * the measure has none, the next one. Empty: the asked batch has closed, or the measure's batches
+ * are all for other items.
+ */
+export function batchRows(status: MeasureReminderStatus, { deadlineId, itemId }: { deadlineId?: string; itemId?: string }): BatchRow[] {
+  const batches: BatchReminderStatus[] = status.batches ?? (status.deadline ? [{ deadline: status.deadline, subscription: status.subscription }] : [])
+  if (deadlineId) return batches.filter((b) => b.deadline.id === deadlineId)
+  if (batches.length === 0) return [{ deadline: null, subscription: status.subscription }]
+  return itemId ? batches.filter((b) => appliesToItem(b.deadline, itemId)) : batches
+}
+
+/** The status after a subscribe to one row (the other rows and buttons of the measure keep theirs). */
+function withSubscription(status: MeasureReminderStatus, deadline: Deadline | null, subscription: SubscriptionView | null): MeasureReminderStatus {
+  if (!deadline) return { ...status, subscription }
+  const batches = (status.batches ?? (status.deadline ? [{ deadline: status.deadline, subscription: status.subscription }] : [])).map((b) =>
+    b.deadline.id === deadline.id ? { ...b, subscription } : b,
+  )
+  return { ...status, batches, subscription: status.deadline?.id === deadline.id ? subscription : status.subscription }
 }
 
 type Notice = { tone: 'ok' | 'warn' | 'error'; text: string }
@@ -42,8 +75,7 @@ function deadlineLine(d: Deadline): string {
 }
 
 /** Kinds that would get a reminder if the user does nothing more. */
-function waitingKinds(status: MeasureReminderStatus): string[] {
-  const sub = status.subscription
+function waitingKinds(sub: SubscriptionView | null): string[] {
   if (!sub || sub.status !== 'active') return []
   return sub.reminders.filter((r) => r.state === 'waiting').map((r) => r.label)
 }
@@ -97,39 +129,32 @@ function SimulatedSheet({ measureTitle, onDone }: { measureTitle?: string; onDon
   )
 }
 
-export default function SubscribeButton({ measureId, measureTitle }: SubscribeButtonProps) {
-  const [state, setState] = useState<StatusResult | null>(null)
+/** One batch (or the next one) with its own 提醒我, notice and simulated sheet. */
+function BatchButton({
+  measureId,
+  measureTitle,
+  row,
+  onSubscribed,
+}: {
+  measureId: string
+  measureTitle?: string
+  row: BatchRow
+  onSubscribed: (deadline: Deadline | null, subscription: SubscriptionView | null) => void
+}) {
   const [busy, setBusy] = useState(false)
   const [sheet, setSheet] = useState(false)
   const [notice, setNotice] = useState<Notice | null>(null)
   const alive = useRef(true)
-
-  // A page opened or shown again asks afresh; buttons doing so together still share one batched call.
-  const refresh = useCallback(() => {
-    invalidateStatus(measureId)
-    void loadStatus(measureId).then((r) => alive.current && setState(r))
-  }, [measureId])
-
   useEffect(() => {
     alive.current = true
-    setState(null)
-    setNotice(null)
-    refresh()
-    const off = onStatus(measureId, (r) => alive.current && setState(r))
     return () => {
       alive.current = false
-      off()
     }
-  }, [measureId, refresh])
+  }, [])
+  // The page shown again: the outcome of an earlier tap is stale.
+  useDidShow(() => setNotice(null))
 
-  // The page shown again (back from 我的提醒 after a cancel, or a deadline published meanwhile):
-  // what was loaded may be stale, so ask the cloud again.
-  useDidShow(() => {
-    setNotice(null) // the outcome of an earlier tap, now stale
-    refresh()
-  })
-
-  const deadline = state?.ok ? state.status.deadline : null
+  const { deadline } = row
 
   const finish = useCallback(
     async (req: RequestResult) => {
@@ -153,9 +178,9 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
       }
       const d = env.data
       setNotice({ tone: d.accepted.length > 0 ? 'ok' : 'warn', text: d.message })
-      updateStatus({ measureId, deadline, subscription: d.subscription })
+      onSubscribed(deadline, d.subscription)
     },
-    [measureId, deadline],
+    [measureId, deadline, onSubscribed],
   )
 
   const tap = () => {
@@ -168,6 +193,79 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
     // WeChat: requestSubscribeMessage straight from the tap, nothing awaited before it.
     void requestInWeChat().then(finish)
   }
+
+  // 我的提醒 opened at this batch's row.
+  const remindersUrl = deadline ? `/pages/reminders/index?measure=${encodeURIComponent(measureId)}&deadline=${encodeURIComponent(deadline.id)}` : '/pages/reminders/index'
+  const waiting = waitingKinds(row.subscription)
+  const allWaiting = waiting.length === TEMPLATE_IDS.length
+  const items = deadline?.itemTitles ?? []
+  return (
+    <View className='subscribe-button' data-measure={measureId} data-deadline={deadline?.id ?? ''}>
+      {deadline ? (
+        <View className='subscribe-button__deadline'>
+          {deadline.sample && <Text className='subscribe-button__sample'>示例，非官方日期</Text>}
+          <Text className='subscribe-button__date'>{deadlineLine(deadline)}</Text>
+          <Text className='subscribe-button__muted subscribe-button__batch'>{deadline.batchTitle}</Text>
+          {items.length > 0 && <Text className='subscribe-button__muted subscribe-button__items'>适用：{items.join('；')}</Text>}
+        </View>
+      ) : (
+        <Text className='subscribe-button__muted subscribe-button__none'>暂未公布申报截止时间（以主管部门通知为准）。</Text>
+      )}
+      {waiting.length > 0 && (
+        <Text className='subscribe-button__subscribed'>已订阅：{waiting.join('、')}提醒{deadline ? '' : '（公布截止时间后发送）'}</Text>
+      )}
+      {!allWaiting && (
+        <Button className='btn subscribe-button__tap' {...(busy ? { disabled: true } : {})} onClick={tap}>
+          {busy ? '正在保存…' : deadline ? '截止前提醒我' : '公布截止时间后提醒我'}
+        </Button>
+      )}
+      {notice && (
+        <View className={`subscribe-button__notice subscribe-button__notice--${notice.tone}`} role='status'>
+          <Text>{notice.text}</Text>
+          {notice.tone === 'ok' && (
+            <Text className='subscribe-button__link' onClick={() => void Taro.navigateTo({ url: remindersUrl })}>
+              查看我的提醒
+            </Text>
+          )}
+        </View>
+      )}
+      {process.env.TARO_ENV === 'h5' && sheet && <SimulatedSheet measureTitle={measureTitle} onDone={(r) => void finish(r)} />}
+    </View>
+  )
+}
+
+export default function SubscribeButton({ measureId, measureTitle, deadlineId, itemId }: SubscribeButtonProps) {
+  const [state, setState] = useState<StatusResult | null>(null)
+  const alive = useRef(true)
+
+  // A page opened or shown again asks afresh; buttons doing so together still share one batched call.
+  const refresh = useCallback(() => {
+    invalidateStatus(measureId)
+    void loadStatus(measureId).then((r) => alive.current && setState(r))
+  }, [measureId])
+
+  useEffect(() => {
+    alive.current = true
+    setState(null)
+    refresh()
+    const off = onStatus(measureId, (r) => alive.current && setState(r))
+    return () => {
+      alive.current = false
+      off()
+    }
+  }, [measureId, refresh])
+
+  // The page shown again (back from 我的提醒 after a cancel, or a deadline published meanwhile):
+  // what was loaded may be stale, so ask the cloud again.
+  useDidShow(() => refresh())
+
+  const status = state?.ok ? state.status : null
+  const onSubscribed = useCallback(
+    (deadline: Deadline | null, subscription: SubscriptionView | null) => {
+      if (status) updateStatus(withSubscription(status, deadline, subscription))
+    },
+    [status],
+  )
 
   const retry = () => {
     setState(null)
@@ -192,38 +290,19 @@ export default function SubscribeButton({ measureId, measureTitle }: SubscribeBu
     )
   }
 
-  const waiting = waitingKinds(state.status)
-  const allWaiting = waiting.length === TEMPLATE_IDS.length
+  const rows = batchRows(state.status, { deadlineId, itemId })
+  if (rows.length === 0) {
+    return (
+      <View className='subscribe-button subscribe-button--none' data-measure={measureId}>
+        <Text className='subscribe-button__muted'>{deadlineId ? '这一申报批次已截止或已被删除。' : '目前公布的申报批次不含这一事项（以主管部门通知为准）。'}</Text>
+      </View>
+    )
+  }
   return (
-    <View className='subscribe-button' data-measure={measureId} data-deadline={deadline?.id ?? ''}>
-      {deadline ? (
-        <View className='subscribe-button__deadline'>
-          {deadline.sample && <Text className='subscribe-button__sample'>示例，非官方日期</Text>}
-          <Text className='subscribe-button__date'>{deadlineLine(deadline)}</Text>
-          <Text className='subscribe-button__muted'>{deadline.batchTitle}</Text>
-        </View>
-      ) : (
-        <Text className='subscribe-button__muted subscribe-button__none'>暂未公布申报截止时间（以主管部门通知为准）。</Text>
-      )}
-      {waiting.length > 0 && (
-        <Text className='subscribe-button__subscribed'>已订阅：{waiting.join('、')}提醒{deadline ? '' : '（公布截止时间后发送）'}</Text>
-      )}
-      {!allWaiting && (
-        <Button className='btn subscribe-button__tap' {...(busy ? { disabled: true } : {})} onClick={tap}>
-          {busy ? '正在保存…' : deadline ? '截止前提醒我' : '公布截止时间后提醒我'}
-        </Button>
-      )}
-      {notice && (
-        <View className={`subscribe-button__notice subscribe-button__notice--${notice.tone}`} role='status'>
-          <Text>{notice.text}</Text>
-          {notice.tone === 'ok' && (
-            <Text className='subscribe-button__link' onClick={() => void Taro.navigateTo({ url: '/pages/reminders/index' })}>
-              查看我的提醒
-            </Text>
-          )}
-        </View>
-      )}
-      {process.env.TARO_ENV === 'h5' && sheet && <SimulatedSheet measureTitle={measureTitle} onDone={(r) => void finish(r)} />}
-    </View>
+    <>
+      {rows.map((row) => (
+        <BatchButton key={row.deadline?.id ?? 'next'} measureId={measureId} measureTitle={measureTitle} row={row} onSubscribed={onSubscribed} />
+      ))}
+    </>
   )
 }

@@ -51,8 +51,9 @@ function deadlineText(s: SubscriptionView): string {
   }
   if (!s.deadline) return '该申报批次已被管理员删除，不会再提醒'
   const d = s.deadline
-  const status = d.status === 'closed' ? '已截止' : d.daysToClose === 0 ? '今天截止' : `还有 ${d.daysToClose} 天截止`
-  return `${d.batchTitle}：${dateCn(d.closesOn)}截止（${status}）`
+  // 截止 said once: "…6月30日截止（还有 10 天）", not "…截止（还有 10 天截止）".
+  if (d.status === 'closed') return `申报批次「${d.batchTitle}」：${dateCn(d.closesOn)}已截止`
+  return `申报批次「${d.batchTitle}」：${dateCn(d.closesOn)}截止（${d.daysToClose === 0 ? '就是今天' : `还有 ${d.daysToClose} 天`}）`
 }
 
 export default function RemindersPage() {
@@ -138,6 +139,7 @@ export default function RemindersPage() {
             </Text>
             {s.deadline?.sample && <Text className='reminder__sample'>示例，非官方日期</Text>}
             <Text className='reminder__deadline'>{deadlineText(s)}</Text>
+            {(s.deadline?.itemTitles?.length ?? 0) > 0 && <Text className='reminder__items muted'>适用：{s.deadline!.itemTitles!.join('；')}</Text>}
             <View className='reminder__states'>
               {s.reminders.map((r) => (
                 <View key={r.kind} className={`reminder__state reminder__state--${r.state}`} data-kind={r.kind} data-state={r.state}>

@@ -209,7 +209,7 @@ describe('the local cloud', () => {
 
     const list = await postJson(`${cloud.url}/cloud/deadlines`, { action: 'list' }, as('x'));
     expect(list.status).toBe(200);
-    expect(list.json().data.deadlines).toHaveLength(3);
+    expect(list.json().data.deadlines).toHaveLength(4);
 
     const runs = await postJson(`${cloud.url}/cloud/deadlines`, { action: 'runs' }, as('dev-admin'));
     expect(runs.status).toBe(HTTP_STATUS.STORE_DAMAGED);

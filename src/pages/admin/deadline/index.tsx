@@ -3,11 +3,13 @@
  * reach (deadlines.reach answers the deadline itself too), and can be deleted after a confirmation
  * that says how many users hold a reminder for it; without an id a new one is created. The cloud
  * validates: its messages are shown under the field they name, and the typed text stays.
+ * 适用事项 (issue 22, item 5): the items of the measure the batch is for, picked from the measure's
+ * items (the cloud names them: this package does not load the catalog); 整项措施 by default.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import { REACH_COUNT_CAP, type Deadline, type DeadlineInput, type ReminderReach } from '@cloud-api/api'
+import { REACH_COUNT_CAP, type Deadline, type DeadlineInput, type DeadlinesResponse, type ReminderReach } from '@cloud-api/api'
 import AdminGate from '@/components/admin-gate'
 import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'
@@ -30,7 +32,41 @@ type Loaded =
   | { phase: 'ready'; deadline: Deadline; reach: ReminderReach[] }
 
 function inputOf(d: Deadline): DeadlineInput {
-  return { measureId: d.measureId, batchTitle: d.batchTitle, opensOn: d.opensOn, closesOn: d.closesOn, issuer: d.issuer, sourceUrl: d.sourceUrl }
+  return { measureId: d.measureId, batchTitle: d.batchTitle, opensOn: d.opensOn, closesOn: d.closesOn, issuer: d.issuer, sourceUrl: d.sourceUrl, itemIds: d.itemIds ?? [] }
+}
+
+type MeasureItems = Extract<DeadlinesResponse, { action: 'items' }>
+
+/** What the picker says for a batch that names no item. */
+export const WHOLE_MEASURE = '整项措施'
+
+/** A DOM id for an item id ('m08.smart-factory' → 'admin-item-m08-smart-factory'). */
+const itemDomId = (id: string) => `admin-item-${id.replace(/[^0-9A-Za-z]+/g, '-')}`
+
+/**
+ * 适用事项: 整项措施, or some of the measure's items (tap to pick or drop one). Shown once the
+ * typed 措施编号 names a measure.
+ */
+function ItemPicker({ measure, value, onChange }: { measure: MeasureItems; value: string[]; onChange: (next: string[]) => void }) {
+  const whole = value.length === 0
+  const toggle = (id: string) => onChange(value.includes(id) ? value.filter((x) => x !== id) : measure.items.map((i) => i.id).filter((x) => x === id || value.includes(x)))
+  return (
+    <View className='deadline-items' id='admin-items'>
+      <View className={`deadline-items__row${whole ? ' deadline-items__row--on' : ''}`} id='admin-items-whole' onClick={() => onChange([])}>
+        <Text className='deadline-items__check'>{whole ? '☑' : '☐'}</Text>
+        <Text>{WHOLE_MEASURE}（本措施的全部事项）</Text>
+      </View>
+      {measure.items.map((item) => {
+        const on = value.includes(item.id)
+        return (
+          <View key={item.id} className={`deadline-items__row${on ? ' deadline-items__row--on' : ''}`} id={itemDomId(item.id)} data-item={item.id} onClick={() => toggle(item.id)}>
+            <Text className='deadline-items__check'>{on ? '☑' : '☐'}</Text>
+            <Text>{item.title}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
 }
 
 function param(value: string | undefined): string | undefined {
@@ -80,7 +116,31 @@ function Editor({ id }: { id?: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [topError, setTopError] = useState<string | null>(null)
   const [busy, setBusy] = useState<'save' | 'delete' | null>(null)
+  const [measure, setMeasure] = useState<MeasureItems | null>(null)
   const alive = useAlive()
+
+  // The typed measure's title and items, asked of the cloud a moment after typing stops.
+  const typedMeasure = form.measureId.trim()
+  useEffect(() => {
+    if (!typedMeasure) {
+      setMeasure(null)
+      return
+    }
+    let current = true
+    const t = setTimeout(() => {
+      void callCloud('deadlines', { action: 'items', measureId: typedMeasure }).then((env) => {
+        if (!current || !alive.current) return
+        const found = env.ok && env.data.action === 'items' ? env.data : null
+        setMeasure(found)
+        // Items of another measure are dropped with it.
+        if (found) setForm((prev) => ({ ...prev, itemIds: (prev.itemIds ?? []).filter((id) => found.items.some((i) => i.id === id)) }))
+      })
+    }, 250)
+    return () => {
+      current = false
+      clearTimeout(t)
+    }
+  }, [typedMeasure, alive])
 
 
   useEffect(() => {
@@ -127,7 +187,7 @@ function Editor({ id }: { id?: string }) {
     if (!env.ok) {
       setBusy(null)
       const byField = fieldMessages(env.error, 'deadline.')
-      const known = DEADLINE_FORM_FIELDS.some((f) => byField[f.key])
+      const known = DEADLINE_FORM_FIELDS.some((f) => byField[f.key]) || !!byField.itemIds
       setErrors(byField)
       if (env.error.fields?.some((f) => f.field === 'id')) setTopError(MISSING)
       else if (!known) setTopError(env.error.message)
@@ -193,12 +253,16 @@ function Editor({ id }: { id?: string }) {
       <View className='card' id='deadline-form'>
         <Text className='admin__title'>{editing ? '修改截止时间' : '新增截止时间'}</Text>
         {editing && (
-          <Text className='muted'>
-            {editing.measureLabel}
-            {editing.measureTitle}
-          </Text>
+          <View className='admin-deadline__measure' id='admin-deadline-measure'>
+            <Text>
+              {editing.measureLabel}
+              {editing.measureTitle}
+            </Text>
+          </View>
         )}
-        <Text className='muted'>请按主管部门的正式通知填写；清单本身没有申报日期。日期为北京时间，截止日期须晚于开始日期。</Text>
+        <View className='admin-deadline__hint'>
+          <Text className='muted'>请按主管部门的正式通知填写；清单本身没有申报日期。日期为北京时间，截止日期须晚于开始日期。</Text>
+        </View>
         {DEADLINE_FORM_FIELDS.map((f) => (
           <View key={f.key} className='admin__field'>
             <Text className='admin__label'>{f.label}</Text>
@@ -214,9 +278,33 @@ function Editor({ id }: { id?: string }) {
                 setErrors((prev) => (prev[f.key] ? { ...prev, [f.key]: '' } : prev))
               }}
             />
+            {f.key === 'measureId' && measure?.measureId && (
+              <Text className='admin-deadline__measure-name' id='admin-measure-name'>
+                {measure.measureLabel}
+                {measure.measureTitle}
+              </Text>
+            )}
             <FieldMessage message={errors[f.key] || undefined} id={`admin-${f.key}-error`} />
           </View>
         ))}
+        <View className='admin__field'>
+          <Text className='admin__label'>适用事项</Text>
+          {measure?.measureId ? (
+            <ItemPicker
+              measure={measure}
+              value={form.itemIds ?? []}
+              onChange={(itemIds) => {
+                setForm((prev) => ({ ...prev, itemIds }))
+                setErrors((prev) => (prev.itemIds ? { ...prev, itemIds: '' } : prev))
+              }}
+            />
+          ) : (
+            <Text className='muted' id='admin-items-hint'>
+              填好措施编号后，在这里选择这一批次适用的事项（默认{WHOLE_MEASURE}）。
+            </Text>
+          )}
+          <FieldMessage message={errors.itemIds || undefined} id='admin-itemIds-error' />
+        </View>
         {topError && (
           <View className='card admin__notice admin__notice--error deadline-top-error' id='deadline-error' role='alert'>
             <Text>{topError}</Text>
