@@ -6,6 +6,7 @@ import { itemRows } from '@policy/browse'
 import { calcSpec } from '@policy/measure-calc'
 import { readScene } from '@policy/scene'
 import { measureCard } from '@policy/share-card'
+import type { PosterFigure } from '@policy/poster'
 
 import ClauseText from '@/components/clause-text'
 import DrawCanvas from '@/components/draw-canvas'
@@ -14,7 +15,6 @@ import ListStatusLine from '@/components/list-status-line'
 import MiniCalculator from '@/components/mini-calculator'
 import SharePoster from '@/components/share-poster'
 import MeasureDeadlines from '@/components/measure-deadlines'
-import SubscribeButton from '@/components/subscribe-button'
 import { isFavourite, toggleFavourite } from '@/services/favourites'
 import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { BRAND, BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
@@ -25,15 +25,18 @@ import './index.scss'
 
 /**
  * One measure: verbatim clause, its items, a calculator for just this measure, deadlines, sharing.
- * Opened by a link (`id`, and `item` from a shared result card) or by a scanned 小程序码 (`scene`).
+ * Opened by a link (`id`, and `item` from a shared result card, `deadline` for one batch) or by a
+ * scanned 小程序码 (`scene`).
  */
 export default function DetailPage() {
   const router = useRouter()
   const scanned = useMemo(() => readScene(router.params.scene), [router.params.scene])
   const id = scanned?.view === 'measure' ? scanned.measureId : param(router.params.id)
   const focus = scanned?.view === 'measure' ? scanned.itemId : param(router.params.item)
+  // A link to one batch (the home page's 近期申报截止, a reminder): `deadline` is its id.
+  const deadlineFocus = param(router.params.deadline)
   const measure = useMemo(() => findMeasure(id), [id])
-  const [yourFigure, setYourFigure] = useState<string | undefined>()
+  const [yourFigure, setYourFigure] = useState<PosterFigure | undefined>()
   const [favourite, setFavourite] = useState(() => (measure ? isFavourite(measure.id) : false))
   const [copied, setCopied] = useState(false)
   const listStatus = useListStatus()
@@ -179,8 +182,7 @@ export default function DetailPage() {
 
       <View className='card' id='detail-deadlines'>
         <Text className='detail__h2'>申报时间与截止提醒</Text>
-        <MeasureDeadlines measureId={measure.id} />
-        <SubscribeButton measureId={measure.id} measureTitle={`第${measure.label}条 ${measure.title}`} />
+        <MeasureDeadlines measureId={measure.id} measureTitle={`第${measure.label}条 ${measure.title}`} focus={deadlineFocus || undefined} />
       </View>
 
       <Button className='btn detail__to-browse' id='detail-to-browse' onClick={toBrowse}>
