@@ -142,15 +142,17 @@ export class ResultWriter {
   async finish(totals: MeasureTotals, refused: RefusedRow[]): Promise<void> {
     this.rows.commit();
     const ms = sheet(this.wb, SHEETS.measures, MEASURE_COLUMNS);
-    const wan = (d: Sum['min']) => (d.isZero() ? null : wanNumber(toWanText(toYuanString(d), 6)));
+    // Both bounds of a sum with something in it, a lower bound of 0 included (（十六）最高 2000万元 is
+    // 0–2000万元: its 下限 is 0, not blank; issue 22); no cells for a measure with nothing.
+    const wan = (s: Sum, d: Sum['min']) => (s.max.isZero() ? null : wanNumber(toWanText(toYuanString(d), 6)));
     for (const t of totals.measures()) {
       addRow(ms, MEASURE_COLUMNS, [
         t.measure.label,
         t.measure.title,
         t.qualifying,
         sumText(t.awards),
-        wan(t.awards.min),
-        wan(t.awards.max),
+        wan(t.awards, t.awards.min),
+        wan(t.awards, t.awards.max),
         sumText(t.people),
         sumText(t.savings),
         t.setByDepartment,
@@ -159,7 +161,7 @@ export class ResultWriter {
       ]).commit();
     }
     const all = totals.all();
-    const last = ms.addRow(['合计', '（各措施相加；一行可在多条措施中计数）', null, sumText(all.awards), wan(all.awards.min), wan(all.awards.max), sumText(all.people), sumText(all.savings)]);
+    const last = ms.addRow(['合计', '（各措施相加；一行可在多条措施中计数）', null, sumText(all.awards), wan(all.awards, all.awards.min), wan(all.awards, all.awards.max), sumText(all.people), sumText(all.savings)]);
     last.font = { bold: true };
     last.commit();
     ms.commit();
