@@ -49,7 +49,11 @@ beforeEach(() => {
   resetTaro()
   forgetAdminMe()
   mockedCall.mockReset()
-  cloud = { 'deadlines.me': () => me(true) }
+  cloud = {
+    'deadlines.me': () => me(true),
+    // The editor's 适用事项 picker asks for the typed measure's items (none known here: the hint shows).
+    'deadlines.items': () => ok({ action: 'items', measureId: null, measureLabel: '', measureTitle: '', items: [] } satisfies DeadlinesResponse),
+  }
   mockedCall.mockImplementation((async (name: string, request: Record<string, unknown>) => {
     const answer = cloud[`${name}.${String(request.action)}`]
     if (!answer) throw new Error(`unexpected call ${name}.${String(request.action)}`)

@@ -87,7 +87,7 @@ describe('我的提醒', () => {
     const focused = container.querySelector('.reminder--focus')!
     expect(focused.getAttribute('data-key')).toBe('m01.dl-1')
     expect(focused.querySelector('.reminder__sample')?.textContent).toBe('示例，非官方日期')
-    expect(focused.querySelector('.reminder__deadline')?.textContent).toBe('2022 年度认定：2022年6月30日截止（还有 7 天截止）')
+    expect(focused.querySelector('.reminder__deadline')?.textContent).toBe('申报批次「2022 年度认定」：2022年6月30日截止（还有 7 天）')
     expect(focused.querySelector('[data-kind="week"]')?.textContent).toBe('截止前 7 天已提醒（6月23日）')
     const next = container.querySelector('[data-key="m05.next"]')!
     expect(next.querySelector('.reminder__deadline')?.textContent).toContain('暂未公布')

@@ -131,7 +131,8 @@ test('weapp: the tap calls requestSubscribeMessage at once with both templates, 
   // One kind still missing: the button stays, to accept the other one later.
   expect(container.querySelector('.subscribe-button__tap')).not.toBeNull()
   fireEvent.click(container.querySelector('.subscribe-button__link')!)
-  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/reminders/index' })
+  // 我的提醒 opened at this batch's row.
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/reminders/index?measure=m01&deadline=dl-m01-1' })
 })
 
 test('weapp: WeChat failing (main switch off, 20004) is explained and nothing is sent to the cloud', async () => {

@@ -136,3 +136,46 @@ describe('a batch for one item shows only under that item', () => {
     expect(findByClass(card, 'subscribe-button__batch').map((el) => mp.text(el))).toEqual(batches);
   }, 60000);
 });
+
+describe('the admin editor’s 适用事项', () => {
+  /** The stored deadlines of （八） as the cloud lists them: title and items. */
+  async function storedM08() {
+    const env = (await mp.callCloud('deadlines', { action: 'list', measureId: 'm08' })) as Envelope<{ action: string; deadlines: { batchTitle: string; itemIds: string[] }[] }>;
+    if (!env.ok) throw new Error(JSON.stringify(env));
+    return env.data.deadlines.map((d) => [d.batchTitle, d.itemIds]);
+  }
+  const picked = () => mp.byClass('deadline-items__row--on').map((el) => mp.text(el));
+
+  it('picks the items of the typed measure (整项措施 by default) and saves the batch for the one picked', async () => {
+    await adminsRepo(wxDocumentStore(() => mp.db)).add({ _id: ADMIN, addedAt: mp.now().toISOString(), addedBy: 'bootstrap' });
+    mp.openid = ADMIN;
+    await mp.reLaunch('/pages/admin/deadline/index');
+    await mp.waitFor(() => mp.has('admin-save'), 'the form');
+    expect(mp.text('#admin-items-hint')).toContain('填好措施编号后');
+    await mp.input('#admin-measureId', '（八）');
+    await mp.waitFor(() => mp.has('admin-items'), 'the items of （八）');
+    expect(mp.text('#admin-measure-name')).toBe('（八）引导企业增加技术改造投入');
+    expect(picked()).toEqual(['☑整项措施（本措施的全部事项）']);
+    await mp.tap('#admin-item-m08-smart-factory');
+    expect(picked()).toEqual(['☑智能工厂、数字化车间项目补助']);
+    for (const [key, value] of [['batchTitle', SMART], ['opensOn', '2022-06-10'], ['closesOn', '2022-07-20'], ['issuer', '自治区工业和信息化厅'], ['sourceUrl', 'https://gxt.nmg.gov.cn/n/8']]) {
+      await mp.input(`#admin-${key}`, value);
+    }
+    await mp.tap('#admin-save');
+    await mp.waitFor(() => mp.page().route === 'pages/admin/index', 'back on the hub');
+    expect(await storedM08()).toEqual([[SMART, ['m08.smart-factory']]]);
+  }, 60000);
+
+  it('an edit back to 整项措施 clears the items, and the measure stands on its own line above the hint', async () => {
+    const id = await publish(SMART, '2022-06-10', '2022-07-20', ['m08.smart-factory']);
+    mp.openid = ADMIN;
+    await mp.reLaunch(`/pages/admin/deadline/index?id=${encodeURIComponent(id)}`);
+    await mp.waitFor(() => mp.has('admin-items') && picked().length === 1, 'the batch’s item picked');
+    expect(picked()).toEqual(['☑智能工厂、数字化车间项目补助']);
+    expect(mp.text('#admin-deadline-measure')).toBe('（八）引导企业增加技术改造投入');
+    await mp.tap('#admin-items-whole');
+    await mp.tap('#admin-save');
+    await mp.waitFor(() => mp.page().route === 'pages/admin/index', 'back on the hub');
+    expect(await storedM08()).toEqual([[SMART, []]]);
+  }, 60000);
+});
