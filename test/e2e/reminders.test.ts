@@ -3,7 +3,8 @@
  * simulated WeChat sheet) before any deadline is known, another refuses; a non-admin is turned away
  * from the admin pages (and by the server); the admin imports the deadline from a file and
  * publishes the list's status (shown on home, a measure page and the results); the timer runs at
- * 2022-06-23 and 2022-06-29 → exactly one message per due reminder in the outbox; 我的提醒 shows
+ * 2022-06-23 (twice: the admin's run log says the rerun found today's reminder sent) and 2022-06-29 →
+ * exactly one message per due reminder in the outbox; 我的提醒 shows
  * them sent; a second subscription is cancelled there.
  */
 import type { Page } from 'playwright-core';
@@ -171,6 +172,18 @@ describe('subscribe → admin adds the deadline → timer → outbox', () => {
     const week = messages.find((m) => m.message.templateId === REMINDER_TEMPLATES.week.id)!;
     expect(week.message.data.date2.value).toBe('2022年06月30日');
     expect(Array.from(week.message.data.thing1.value).length).toBeLessThanOrEqual(20);
+
+    // 5b. The admin's run log gives the rerun on 06-23 its reason (issue 22, item 12).
+    const log = await open(ADMIN, '/pages/admin/log/index');
+    await log.page.locator('#log-tab-runs').click();
+    await log.page.locator('.log-run').nth(2).waitFor();
+    const rerun = log.page.locator('.log-run').filter({ hasText: '今天的提醒已发送过' });
+    expect(await rerun.count()).toBe(1);
+    expect(await rerun.textContent()).toContain('2022-06-23');
+    await rerun.scrollIntoViewIfNeeded();
+    await shot(log.page, 'reminders-7-admin-log-rerun');
+    expect(log.errors).toEqual([]);
+    await log.close();
 
     // 6. A subscribes to m05 too, then sees both rows on 我的提醒 and cancels m05.
     await a.page.locator('#outbox-measure input').fill('m05');

@@ -96,6 +96,13 @@ it('blank template → filled → picked → progress → result downloaded → 
   expect(await page.locator('#screen-result-summary').textContent()).toBe('园区名单.xlsx：共 3 行，已测算 3 行，未能测算 0 行。');
   expect(a.errors).toEqual([]);
   await shot(page, 'screen-2-result');
+  // Saved, so 我的测算结果 lists it at once, dated in Beijing time (issue 22, items 11 and 12).
+  await page.locator('#screen-results .admin__row').first().waitFor();
+  expect(await page.locator('#screen-results-empty').count()).toBe(0);
+  expect(await page.locator('#screen-results').textContent()).toMatch(/园区名单-测算结果\.xlsx\d{4}-\d{2}-\d{2} \d{2}:\d{2} · 3 行/);
+  await page.locator('#screen-results').scrollIntoViewIfNeeded();
+  await shot(page, 'screen-2-listed');
+  await page.locator('#screen-result').scrollIntoViewIfNeeded();
 
   // 4. The result, downloaded and read.
   const [resultDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#screen-result-open').click()]);
