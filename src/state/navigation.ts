@@ -11,6 +11,8 @@ export const ROUTES = {
   reminders: '/pages/reminders/index',
   /** The measure's page (policy browser, issue 4). */
   detail: (measureId: string) => routeOf({ view: 'measure', measureId }),
+  /** The measure's page opened at one of its deadline batches (marked there, its own 提醒我). */
+  batch: (measureId: string, deadlineId: string) => `${routeOf({ view: 'measure', measureId })}&deadline=${encodeURIComponent(deadlineId)}`,
   /** 管理 (admins only; the cloud refuses every write from anyone else). */
   admin: '/pages/admin/index',
   /** One deadline: edit (id given) or create (no id), who its reminders reach, delete. */

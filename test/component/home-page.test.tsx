@@ -114,7 +114,8 @@ test('upcoming deadlines from the cloud, at most three, each opening its measure
   expect(rows[0].textContent).toContain('【示例】（八）2022 年技术改造项目申报')
   expect(rows[0].textContent).toContain('2022-06-30 截止（还有 29 天）')
   fireEvent.click(rows[0])
-  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/policy/detail/index?id=m08' })
+  // Opened at the batch tapped (issue 22, item 2).
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/policy/detail/index?id=m08&deadline=a' })
 })
 
 test('the list’s status from the cloud: in force, superseded (notice, link), and the disclaimer that goes with it', async () => {

@@ -109,6 +109,9 @@ async function open(url: string): Promise<string> {
 
 const ADMIN = 'admin-openid';
 /** The cloud as a user meets it: a published m09 window (Beijing 2022-06-20), user-a subscribed to it. */
+/** The id of the one deadline populate() published. */
+const publishedId = () => (mp.db.dump('deadlines') as unknown as { _id: string }[])[0]._id;
+
 async function populate(): Promise<void> {
   mp.now = () => new Date('2022-06-20T02:00:00Z');
   await adminsRepo(wxDocumentStore(() => mp.db)).add({ _id: ADMIN, addedAt: mp.now().toISOString(), addedBy: 'bootstrap' });
@@ -235,7 +238,8 @@ describe('the home page', () => {
       { button: '工业园区开始测算', opened: ['navigateTo /pages/questionnaire/index?entity=park'], top: 'pages/questionnaire/index' },
       { button: '浏览政策清单全部措施', opened: ['navigateTo /pages/policy/browse/index'], top: 'pages/policy/browse/index' },
       { button: '我的提醒', opened: ['navigateTo /pages/reminders/index'], top: 'pages/reminders/index' },
-      { button: deadlineButton, opened: ['navigateTo /pages/policy/detail/index?id=m09'], top: 'pages/policy/detail/index' },
+      // Opened at the batch tapped (issue 22, item 2).
+      { button: deadlineButton, opened: [`navigateTo /pages/policy/detail/index?id=m09&deadline=${encodeURIComponent(publishedId())}`], top: 'pages/policy/detail/index' },
     ]);
     expect(deadlineButton).toContain('2022-06-30 截止（还有 10 天）');
   });

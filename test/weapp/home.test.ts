@@ -32,6 +32,27 @@ describe('from home to 我的提醒 (issue 22, item 3)', () => {
   });
 });
 
+describe('a batch on home opens its own batch (issue 22, item 2)', () => {
+  it.each([
+    ['the earlier', 0],
+    ['the later', 1],
+  ])('tapping %s of two open （八） batches opens the detail page at that batch', async (_which, index) => {
+    const ids = [
+      await publish(BEFORE, 'm08', '2026 年度技术改造申报（第一批）'),
+      await publish(BEFORE, 'm08', '2026 年度技术改造申报（第二批）', undefined, '2027-02-28'),
+    ];
+    await openHome();
+    const buttons = mp.byClass('home__deadline');
+    expect(buttons.map((b) => mp.text(b).split('2027')[0])).toEqual(['（八）2026 年度技术改造申报（第一批）', '（八）2026 年度技术改造申报（第二批）']);
+    const id = ids[index];
+    await mp.tap(buttons[index]);
+    expect(mp.page().route).toBe('pages/policy/detail/index');
+    expect(mp.page().query).toEqual({ id: 'm08', deadline: encodeURIComponent(id) });
+    await mp.waitFor(() => mp.has('deadline-focus'), 'the batch marked');
+    expect(mp.text('#deadline-focus')).toContain(index === 0 ? '（第一批）' : '（第二批）');
+  });
+});
+
 // ---- new batches that match the saved result ------------------------------------------------------
 
 /** The previous visit: 2026-12-01 08:00 Beijing time. */
@@ -43,12 +64,13 @@ const TODAY = new Date('2026-12-05T02:00:00Z');
 const UPGRADE = catalog2022.measures.find((m) => m.id === 'm08')!.items.find((i) => i.id === 'm08.upgrade')!;
 
 /** An admin publishes a batch at `at` (the cloud's clock then): its createdAt. */
-async function publish(at: Date, measureId: string, batchTitle: string, itemIds?: string[]) {
+async function publish(at: Date, measureId: string, batchTitle: string, itemIds?: string[], closesOn = '2027-01-15'): Promise<string> {
   mp.now = () => at;
   await adminsRepo(wxDocumentStore(() => mp.db)).add({ _id: ADMIN, addedAt: at.toISOString(), addedBy: 'bootstrap' }).catch(() => undefined);
-  const deadline = { measureId, batchTitle, opensOn: '2026-12-01', closesOn: '2027-01-15', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/notice/2026-12', ...(itemIds ? { itemIds } : {}) };
+  const deadline = { measureId, batchTitle, opensOn: '2026-12-01', closesOn, issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/notice/2026-12', ...(itemIds ? { itemIds } : {}) };
   const env = await mp.callCloud('deadlines', { action: 'create', deadline }, ADMIN);
   if (!env.ok) throw new Error(`create failed: ${JSON.stringify(env)}`);
+  return (env.data as { deadline: { id: string } }).deadline.id;
 }
 
 /** Answers saved (one 技术改造 project of 2100万元 in the chain) and the results seen (the results page keeps what home needs). */

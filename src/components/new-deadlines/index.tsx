@@ -47,7 +47,7 @@ export default function NewDeadlines({ since, items }: NewDeadlinesProps) {
       <Text className='new-deadlines__note'>按本机保存的测算结果比对，结果不上传</Text>
       {matches.map(({ deadline: d, items: mine }) => (
         <View className='new-deadlines__item' key={d.id} data-deadline={d.id}>
-          <Button className='new-deadlines__head' onClick={() => void Taro.navigateTo({ url: ROUTES.detail(d.measureId) })}>
+          <Button className='new-deadlines__head' onClick={() => void Taro.navigateTo({ url: ROUTES.batch(d.measureId, d.id) })}>
             <Text className='new-deadlines__batch'>
               {d.sample ? '【示例】' : ''}
               {d.measureLabel}
@@ -60,7 +60,7 @@ export default function NewDeadlines({ since, items }: NewDeadlinesProps) {
               按你上次的测算：{i.title} <Text className='new-deadlines__amount'>{i.figure}</Text>
             </Text>
           ))}
-          <SubscribeButton measureId={d.measureId} measureTitle={`${d.measureLabel}${d.measureTitle}`} />
+          <SubscribeButton measureId={d.measureId} measureTitle={`${d.measureLabel}${d.measureTitle}`} deadlineId={d.id} />
         </View>
       ))}
     </View>

@@ -44,7 +44,7 @@ function UpcomingDeadlines() {
           className='home__deadline'
           key={d.id}
           data-deadline={d.id}
-          onClick={() => void Taro.navigateTo({ url: ROUTES.detail(d.measureId) })}
+          onClick={() => void Taro.navigateTo({ url: ROUTES.batch(d.measureId, d.id) })}
         >
           <Text className='home__deadline-title'>
             {d.sample ? '【示例】' : ''}
