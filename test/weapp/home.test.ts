@@ -8,6 +8,7 @@ import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { catalog2022 } from '../../shared/policy/catalog';
 import { UPGRADE_2100_DRAFT } from '../support/drafts';
 import { launch } from './harness';
+import { findByClass } from './query';
 
 const mp = launch();
 beforeEach(() => mp.reset());
@@ -96,6 +97,9 @@ async function returningUser(lastVisit: string) {
   await openHome();
 }
 
+/** The batches home announces as new and matching. */
+const announced = () => mp.byClass('new-deadlines__batch').map((el) => mp.text(el));
+
 describe('home announces batches published since the last visit that match the saved result', () => {
   it('a （八） batch for the whole measure, published after the last visit: shown with the user’s figure and its own 提醒我', async () => {
     await publish(AFTER, 'm08', '2026 年度技术改造申报');
@@ -108,7 +112,17 @@ describe('home announces batches published since the last visit that match the s
     expect(mp.byClass('subscribe-button').length).toBe(1);
   });
 
-  const announced = () => mp.byClass('new-deadlines__batch').map((el) => mp.text(el));
+  it('its 提醒我 subscribes to that batch, not to an earlier-closing batch of the same measure', async () => {
+    await publish(BEFORE, 'm08', '2026 年度技术改造申报（第一批）', undefined, '2026-12-20');
+    const later = await publish(AFTER, 'm08', '2026 年度技术改造申报（第二批）', undefined, '2027-02-28');
+    await returningUser(LAST_VISIT);
+    expect(announced()).toEqual(['（八）2026 年度技术改造申报（第二批）']);
+    const box = mp.byId('home-new-deadlines');
+    await mp.waitFor(() => findByClass(box, 'subscribe-button__tap')[0], 'the 提醒我 of the new batch');
+    await mp.tap(findByClass(box, 'subscribe-button__tap')[0]);
+    const subscribed = mp.callsOf('cloud.callFunction').filter((o) => o.name === 'subscriptions' && (o.data as { action?: string }).action === 'subscribe');
+    expect(subscribed.map((o) => (o.data as { deadlineId?: string }).deadlineId)).toEqual([later]);
+  });
 
   it.each([
     ['published before the last visit', () => publish(BEFORE, 'm08', '2026 年度技术改造申报（上次来访前）')],
