@@ -26,9 +26,13 @@ export function applyGroupCaps(items: WorkingItem[], explain = true): void {
     if (explain) w.stages.push({
       step: 'groupCap',
       label: '年度上限',
-      text: w.max.gt(rest.max)
-        ? `同类奖励本年度剩余额度 ${formatMoney(rest.max)}，本项按 ${formatMoney(max)} 计`
-        : `同类奖励本年度合计不超过 ${g.cap.text}，本项 ${formatMoney(w.max)} 在剩余额度 ${formatMoney(rest.max)} 内`,
+      text: rest.max.isZero()
+        ? `本年度上限 ${g.cap.text} 已用完（同类奖励合计不超过 ${g.cap.text}），本项按 0元 计`
+        : w.max.gt(rest.max)
+          ? `同类奖励本年度剩余额度 ${formatMoney(rest.max)}，本项按 ${formatMoney(max)} 计`
+          : w.max.eq(rest.max)
+            ? `同类奖励本年度合计不超过 ${g.cap.text}，本项 ${formatMoney(w.max)} 达到剩余额度 ${formatMoney(rest.max)}`
+            : `同类奖励本年度合计不超过 ${g.cap.text}，本项 ${formatMoney(w.max)} 在剩余额度 ${formatMoney(rest.max)} 内`,
       quote: g.quote,
       value: toYuanString(max),
     });

@@ -85,9 +85,25 @@ export const KIND_LABEL: Record<ItemResult['kind'], string> = {
 /** Where the clause promises money without a standard, the department sets the amount. */
 const SET_BY_DEPARTMENT = '金额待核定';
 
-/** The figure of one item, as text: '500万元', '至少 60万元，最高 300万元', '最高 300万元', '少缴 12万元', '金额待核定', '用地支持'. */
+/**
+ * An item the measure's yearly cap leaves nothing for (（三）单个企业…每年奖励资金不超过 50万元, used
+ * up by the items before it): '本年度上限 50万元 已用完', the cap from the measure's record; else undefined.
+ */
+export function capUsedUp(r: ItemResult, catalog: Catalog = catalog2022): string | undefined {
+  const capStage = r.stages.findIndex((s) => s.step === 'groupCap' && s.value !== undefined && isZeroYuan(s.value))
+  if (capStage < 0 || !isZeroYuan(r.amount.max) || !r.stages.slice(0, capStage).some((s) => s.value !== undefined && !isZeroYuan(s.value))) return undefined
+  const measure = catalog.measures[r.measureNumber - 1]
+  const item = measure?.items.find((i) => i.id === r.id)
+  const group = item && 'group' in item ? item.group : undefined
+  const cap = measure?.groups?.find((g) => g.id === group)
+  return cap ? `本年度上限 ${cap.amount} 已用完` : undefined
+}
+
+/** The figure of one item, as text: '500万元', '至少 60万元，最高 300万元', '最高 300万元', '少缴 12万元', '金额待核定', '用地支持', '本年度上限 50万元 已用完'. */
 export function figureText(r: ItemResult, catalog: Catalog = catalog2022): string {
   const a = r.amount;
+  const usedUp = capUsedUp(r, catalog);
+  if (usedUp) return usedUp;
   switch (r.kind) {
     case 'nonMonetary': {
       const item = catalog.measures[r.measureNumber - 1]?.items.find((i) => i.id === r.id);
@@ -114,8 +130,10 @@ export function figureInGroup(r: ItemResult, group: GroupId): { figure: string; 
   if (group === 'ineligible' || group === 'nearMiss' || group === 'notForYou') return { figure: '', kindLabel: '' };
   const figure = figureText(r);
   if (group === 'needsInfo') return { figure, kindLabel: '待确认' };
-  // The figure '金额待核定' already says 待核定; every other figure shows its kind beside it.
-  return { figure, kindLabel: r.kind === 'unquantified' ? '' : KIND_LABEL[r.kind] };
+  // A kind word only where the figure does not already say it (never '最高 2000万元 [最高]'; '金额待核定'
+  // says 待核定) and not beside a cap used up (issue 22).
+  const kind = r.kind === 'unquantified' || capUsedUp(r) ? '' : KIND_LABEL[r.kind];
+  return { figure, kindLabel: figure.includes(kind) ? '' : kind };
 }
 
 /**

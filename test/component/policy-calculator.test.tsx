@@ -150,3 +150,28 @@ describe('a number typed and then cleared is skipped, as if never touched (issue
     expect(container.querySelector('#mini-calc-result')?.textContent).toBe(untouched)
   })
 })
+
+describe('（三）’s calculator once the yearly cap of 50万元 is used up (issue 22, item 6): no "可申请 0元"', () => {
+  // 主导国际 1 × 30万元 + 主导国家 1 × 20万元 = 50万元, the yearly cap; 参与国家 2 × 10万元 gets nothing.
+  const fill = async () => {
+    const { container } = render(<MiniCalculator measure={m('m03')} />)
+    for (const [fact, n] of [['m03.leadInternational', '1'], ['m03.leadNational', '1'], ['m03.joinNational', '2']]) {
+      await type(container.querySelector(`${calc(`facts/${fact}`)}-input`)!, n)
+    }
+    return container
+  }
+  const amountOf = (c: HTMLElement, id: string) => c.querySelector(`[data-item="${id}"] .calc-item__amount`)?.textContent
+
+  it.each([
+    ['the item the cap leaves nothing for says it is used up', 'm03.join-national', '本年度上限 50万元 已用完'],
+    ['the item before it keeps its figure', 'm03.lead-national', '20万元'],
+  ])('%s', async (_, id, figure) => {
+    expect(amountOf(await fill(), id)).toBe(figure)
+  })
+
+  it('its working says the cap is used up, and the total is the cap', async () => {
+    const c = await fill()
+    expect(c.querySelector('[data-item="m03.join-national"] .calc-item__stages')?.textContent).toContain('本年度上限 50万元 已用完')
+    expect(c.querySelector('#mini-calc-total')?.textContent).toBe('50万元')
+  })
+})

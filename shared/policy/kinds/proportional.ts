@@ -91,7 +91,11 @@ export const proportional: Kind<ProportionalItem, ProportionalFigures> = {
       if (s.explain) stages.push({
         step: 'cap',
         label: '上限',
-        text: raw.gt(cap.value) ? `${formatMoney(raw)} 超过上限，按 ${cap.text} 计` : `${formatMoney(raw)} 未超过上限 ${cap.text}`,
+        text: raw.gt(cap.value)
+          ? `${formatMoney(raw)} 超过上限，按 ${cap.text} 计`
+          : raw.eq(cap.value)
+            ? `${formatMoney(raw)} 达到上限 ${cap.text}`
+            : `${formatMoney(raw)} 未超过上限 ${cap.text}`,
         quote: cap.quote,
         value: toYuanString(amount),
       });

@@ -182,10 +182,10 @@ test('a line that needs information says what is missing, and a project is named
   expect(robots.note).not.toContain('甲');
 });
 
-test('kind words are figureInGroup’s: 精确 beside a figure, none beside 金额待核定 or a 非资金支持 tag', () => {
+test('kind words are figureInGroup’s: 精确 beside a figure, none beside 金额待核定, a 非资金支持 tag or a figure that says it', () => {
   const lines = sheetContent(engine(INDUSTRIAL_PARK), meta('园区')).sections.flatMap((s) => s.lines);
   expect(lines.map((l) => [l.label, l.figure, l.kindLabel])).toEqual([
-    ['（十六）', '最高 2000万元', '最高'],
+    ['（十六）', '最高 2000万元', ''], // '最高' beside it until issue 22: the figure says it once
     ['（二十）', '金额待核定', ''],
     ['（三十）', '500万元', '精确'],
     ['（二十二）', '专项债券', ''],

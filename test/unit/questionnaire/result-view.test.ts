@@ -51,9 +51,10 @@ it('shows each figure with its kind: 精确 / 至少 / 最高 / 减免', () => {
   expect([figureText(item(LARGE, 'm11.identifier-application')), KIND_LABEL[item(LARGE, 'm11.identifier-application').kind]]).toEqual(['最高 300万元', '最高']);
   expect([figureText(item(LARGE, 'm24.rebuild-fee-waiver')), KIND_LABEL[item(LARGE, 'm24.rebuild-fee-waiver').kind]]).toEqual(['少缴 40万元', '减免']);
   expect(figureText(item(LARGE, 'm08.robots'))).toBe('0–160万元');
-  // A card shows the kind beside its figure, also where the figure's words repeat it (最高 …).
-  expect(figureInGroup(item(LARGE, 'm11.identifier-application'), 'eligible')).toEqual({ figure: '最高 300万元', kindLabel: '最高' });
-  expect(figureInGroup(item(LARGE, 'm05.generic-drug'), 'eligible')).toEqual({ figure: '至少 70万元，最高 300万元', kindLabel: '至少' });
+  // A card shows the kind beside its figure only where the figure's words do not say it: until issue 22
+  // these were '最高' and '至少' beside '最高 300万元' and '至少 70万元，最高 300万元' ("最高 2000万元 [最高]").
+  expect(figureInGroup(item(LARGE, 'm11.identifier-application'), 'eligible')).toEqual({ figure: '最高 300万元', kindLabel: '' });
+  expect(figureInGroup(item(LARGE, 'm05.generic-drug'), 'eligible')).toEqual({ figure: '至少 70万元，最高 300万元', kindLabel: '' });
   expect(figureInGroup(item(LARGE, 'm08.robots'), 'needsInfo')).toEqual({ figure: '0–160万元', kindLabel: '待确认' });
   expect(figureInGroup(item(LARGE, 'm17.energy-saving'), 'nearMiss')).toEqual({ figure: '', kindLabel: '' });
   expect(figureText(item(LARGE, 'm24.flexible-land-supply'))).toBe('用地支持');
