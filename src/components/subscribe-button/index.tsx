@@ -134,11 +134,14 @@ function BatchButton({
   measureId,
   measureTitle,
   row,
+  inBatch,
   onSubscribed,
 }: {
   measureId: string
   measureTitle?: string
   row: BatchRow
+  /** Inside the batch's own block (the detail page), which already names it and its items. */
+  inBatch: boolean
   onSubscribed: (deadline: Deadline | null, subscription: SubscriptionView | null) => void
 }) {
   const [busy, setBusy] = useState(false)
@@ -198,14 +201,14 @@ function BatchButton({
   const remindersUrl = deadline ? `/pages/reminders/index?measure=${encodeURIComponent(measureId)}&deadline=${encodeURIComponent(deadline.id)}` : '/pages/reminders/index'
   const waiting = waitingKinds(row.subscription)
   const allWaiting = waiting.length === TEMPLATE_IDS.length
-  const items = deadline?.itemTitles ?? []
+  const items = inBatch ? [] : (deadline?.itemTitles ?? [])
   return (
     <View className='subscribe-button' data-measure={measureId} data-deadline={deadline?.id ?? ''}>
       {deadline ? (
         <View className='subscribe-button__deadline'>
           {deadline.sample && <Text className='subscribe-button__sample'>示例，非官方日期</Text>}
           <Text className='subscribe-button__date'>{deadlineLine(deadline)}</Text>
-          <Text className='subscribe-button__muted subscribe-button__batch'>{deadline.batchTitle}</Text>
+          {!inBatch && <Text className='subscribe-button__muted subscribe-button__batch'>{deadline.batchTitle}</Text>}
           {items.length > 0 && <Text className='subscribe-button__muted subscribe-button__items'>适用：{items.join('；')}</Text>}
         </View>
       ) : (
@@ -301,7 +304,7 @@ export default function SubscribeButton({ measureId, measureTitle, deadlineId, i
   return (
     <>
       {rows.map((row) => (
-        <BatchButton key={row.deadline?.id ?? 'next'} measureId={measureId} measureTitle={measureTitle} row={row} onSubscribed={onSubscribed} />
+        <BatchButton key={row.deadline?.id ?? 'next'} measureId={measureId} measureTitle={measureTitle} row={row} inBatch={!!deadlineId} onSubscribed={onSubscribed} />
       ))}
     </>
   )
