@@ -171,6 +171,16 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     await visible(page, '#mini-calc-result').scrollIntoViewIfNeeded();
     await shot(page, 'detail-m08-calculator');
 
+    // The figure on the poster says what it adds: two items, each under its own cap (issue 22, item 4).
+    await visible(page, '#poster-with-figure').click();
+    await visible(page, '#poster-open').click();
+    const withFigure = visible(page, '#poster-image img');
+    await withFigure.waitFor();
+    const posterSrc = (await withFigure.getAttribute('src')) ?? '';
+    writeFileSync(path.join(ARTIFACTS, 'poster-m08-with-figure.png'), Buffer.from(posterSrc.replace(/^data:image\/png;base64,/, ''), 'base64'));
+    await shot(page, 'detail-m08-poster-with-figure');
+    await visible(page, '#poster-close').click();
+
     // A second project: the figure follows the engine again.
     await visible(page, '#calc-entries-m08-upgrade-add').click();
     await visible(page, '#calc-projects-m08-upgrade-1-chain-opt-yes').click();
@@ -191,6 +201,26 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     expect(await total.textContent()).toBe(formatInterval(engine2.total));
     expect(await visible(page, '#mini-calc-result').textContent()).toContain('再增加 500万元');
 
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('（三）’s calculator once the yearly cap of 50万元 is used up says so, not 可申请 0元 (issue 22, item 6)', async () => {
+    const { page, context } = await harness().newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(harness().url + detail('m03'));
+    await visible(page, '#mini-calc').waitFor();
+    // 主导国际 1 × 30万元 + 主导国家 1 × 20万元 = 50万元, the yearly cap; 参与国家 2 × 10万元 gets nothing.
+    for (const [fact, n] of [['m03.leadInternational', '1'], ['m03.leadNational', '1'], ['m03.joinNational', '2']]) {
+      await visible(page, `#calc-facts-${fact.replace('.', '-')}-input input`).fill(n);
+    }
+    const usedUp = visible(page, '[data-item="m03.join-national"] .calc-item__amount');
+    await usedUp.waitFor();
+    expect(await usedUp.textContent()).toBe('本年度上限 50万元 已用完');
+    expect(await visible(page, '#mini-calc-total').textContent()).toBe('50万元');
+    await usedUp.evaluate((n) => n.scrollIntoView({ block: 'center' }));
+    await shot(page, 'detail-m03-calculator-cap-used-up');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -221,6 +251,10 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(harness().url + detail('m07'));
     await visible(page, '#mini-calc').waitFor();
+    // Who is paid: the craftsmen themselves (奖励对象是工匠本人), not the enterprise (issue 22, item 7).
+    expect(await visible(page, '.detail__who').textContent()).toBe('面向：工匠本人');
+    expect(await visible(page, '.item-table__value--who').allTextContents()).toEqual(['工匠本人', '工匠本人']);
+    await shot(page, 'detail-m07-header');
     const box = visible(page, '#calc-facts-m07-greatCraftsmen-input input');
     await box.fill('1.5');
     // The text stays as typed; the message is the schema's, word for word the questionnaire's.
@@ -389,5 +423,25 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     }
     expect(errors).toEqual([]);
     await context.close();
+  });
+});
+
+describe('no element of a detail page has the id "undefined" (issue 22, cosmetic)', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const opened = await harness().newPage();
+    page = opened.page;
+    close = () => opened.context.close();
+  });
+  afterAll(async () => close());
+
+  it.each(catalog2022.measures.map((m) => [m.label, m.id] as const))('第%s条 (%s)', async (_label, id) => {
+    await page.goto('about:blank');
+    await page.goto(harness().url + detail(id));
+    await visible(page, '#detail-title').waitFor();
+    await visible(page, '#detail-deadlines').waitFor();
+    const bad = await page.evaluate(() => Array.from(document.querySelectorAll('[id="undefined"], [id="null"]'), (e) => e.outerHTML.slice(0, 160)));
+    expect(bad).toEqual([]);
   });
 });

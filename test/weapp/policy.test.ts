@@ -18,7 +18,7 @@ import { formatInterval } from '../../shared/policy/format';
 import { calcSpec } from '../../shared/policy/measure-calc';
 import { domId, entryListId, entryPath, factPath, regionKey } from '../../shared/policy/paths';
 import { layoutTexts, type CodeSlot } from '../../shared/policy/drawing';
-import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent } from '../../shared/policy/poster';
+import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent, type PosterFigure } from '../../shared/policy/poster';
 import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, browseCard, layoutShareCard, measureCard } from '../../shared/policy/share-card';
 import { QRCODE_REASONS, QRCODE_WIDTH } from '../../shared/cloud/handlers/qrcode';
 import { CODE_IMAGE_FAILED } from '../../src/services/picture';
@@ -630,7 +630,7 @@ async function openPoster(id: string, samePage = false): Promise<string> {
 }
 
 /** What a poster of `m` shows, laid out as the fake canvas measures. */
-const posterLayout = (m: Measure, code: CodeSlot, yourFigure?: string) => layoutPoster(posterContent(m, BRAND, { code, yourFigure }), fakeTextWidth);
+const posterLayout = (m: Measure, code: CodeSlot, yourFigure?: PosterFigure) => layoutPoster(posterContent(m, BRAND, { code, yourFigure }), fakeTextWidth);
 
 describe('the share poster', () => {
   it.each(POSTER_MEASURES.map((m) => ({ id: m.id, label: m.label, title: m.title, m })))(
@@ -779,7 +779,7 @@ describe('the share poster', () => {
     expect(mp.text('#poster-with-figure')).toBe('☑在海报上显示我的测算金额（420万元）');
     const mine = await openPoster('m08', true);
     const drawn = mp.textsIn(mine);
-    expect(drawn).toEqual(layoutTexts(posterLayout(m08, { state: 'image' }, '420万元')));
+    expect(drawn).toEqual(layoutTexts(posterLayout(m08, { state: 'image' }, { total: '420万元', parts: [{ title: '技术改造项目补助', figure: '420万元' }] })));
     expect(drawn).toContain('420万元');
   });
 

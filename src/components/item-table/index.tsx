@@ -30,7 +30,8 @@ export default function ItemTable({ rows, focus }: { rows: ItemRow[]; focus?: st
         <View
           key={r.id}
           className={`item-table__item${r.id === focus ? ' item-table__item--focus' : ''}`}
-          id={r.id === focus ? 'item-table-focus' : undefined}
+          // Only the focused item has an id: Taro's H5 view writes an undefined id as id="undefined".
+          {...(r.id === focus ? { id: 'item-table-focus' } : {})}
           data-item={r.id}
         >
           <Text className='item-table__title'>

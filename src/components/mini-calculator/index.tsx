@@ -5,6 +5,7 @@ import { formatInterval } from '@policy/format'
 import { calcSpec } from '@policy/measure-calc'
 import { GROUP_TITLES, STATUS_TEXT, alternativeLine, figureInGroup, groupOf, hasAmount, isMoney, summarize } from '@policy/result-view'
 import { domId } from '@policy/paths'
+import { posterFigure, type PosterFigure } from '@policy/poster'
 import { CommonFlagQuestion, EntityQuestion, MeasureQuestions } from '@/components/fact-question/measure'
 import { calculatorDraft, questionsOf, setCalculatorEntity, type Draft } from '@/state/draft'
 import { loadDraft } from '@/state/storage'
@@ -59,7 +60,7 @@ function ItemOutcome({ r, noun, entries }: { r: ItemResult; noun?: string; entri
  * stored draft, never written back). The figures are the engine's (`evaluate` through
  * @policy/measure-calc); nothing is computed here.
  */
-export default function MiniCalculator({ measure, onFigure }: { measure: Measure; onFigure?: (figure: string | undefined) => void }) {
+export default function MiniCalculator({ measure, onFigure }: { measure: Measure; onFigure?: (figure: PosterFigure | undefined) => void }) {
   const spec = useMemo(() => calcSpec(measure), [measure])
   const [draft, setDraft] = useState<Draft>(() => calculatorDraft(measure, spec.entities, loadDraft()))
   const calc = useMemo(() => calculate(measure, draft), [measure, draft])
@@ -72,8 +73,8 @@ export default function MiniCalculator({ measure, onFigure }: { measure: Measure
   const summary = result ? summarize(result) : undefined
   const hasErrors = Object.keys(calc.messages).length > 0
   const regionAsked = draft.entity === 'enterprise' ? spec.region : []
-  // The figure the page may put on a poster (only when the user ticks it there): the total shown below.
-  const figure = calc.answered && !hasErrors && result && hasAmount(result.total) ? formatInterval(result.total) : undefined
+  // The figure the page may put on a poster (only when the user ticks it there): the total shown below, with the items it adds.
+  const figure = useMemo(() => (calc.answered && !hasErrors && result ? posterFigure(result) : undefined), [calc.answered, hasErrors, result])
   useEffect(() => onFigure?.(figure), [figure, onFigure])
 
   return (

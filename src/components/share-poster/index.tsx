@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Button } from '@tarojs/components'
 import type { Measure } from '@policy/types'
-import { layoutPoster, posterContent } from '@policy/poster'
+import { layoutPoster, posterContent, type PosterFigure } from '@policy/poster'
 
 import DrawCanvas from '@/components/draw-canvas'
 import FigureTick from '@/components/figure-tick'
@@ -16,9 +16,9 @@ import './index.scss'
  * "生成分享海报": the measure's title, headline figure and clause number, the list's name and the
  * 小程序码 that opens this measure, on a Canvas 2D image (ImagePreview saves, sends or downloads
  * it). Without a code (WeChat refused, offline) the corner says why and where to search instead.
- * `yourFigure` (the calculator's total) goes on the poster only when the user ticks it.
+ * `yourFigure` (the calculator's total, with the items it adds) goes on the poster only when the user ticks it.
  */
-export default function SharePoster({ measure, yourFigure }: { measure: Measure; yourFigure?: string }) {
+export default function SharePoster({ measure, yourFigure }: { measure: Measure; yourFigure?: PosterFigure }) {
   const poster = usePicture('海报')
   const [withFigure, setWithFigure] = useState(false)
 
@@ -32,7 +32,7 @@ export default function SharePoster({ measure, yourFigure }: { measure: Measure;
   return (
     <View className='share-poster'>
       {yourFigure && (
-        <FigureTick id='poster-with-figure' label={`在海报上显示我的测算金额（${yourFigure}）`} checked={withFigure} onChange={setWithFigure} />
+        <FigureTick id='poster-with-figure' label={`在海报上显示我的测算金额（${yourFigure.total}）`} checked={withFigure} onChange={setWithFigure} />
       )}
       <Button className='btn share-poster__open' id='poster-open' onClick={() => void generate()}>
         生成分享海报

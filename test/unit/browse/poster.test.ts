@@ -1,7 +1,7 @@
 /** Poster layout for every measure: wrapping, bounds, content, the code's corner (pure; widths from a fake measurer). */
-import { catalog2022, headline } from '../../../shared/policy';
+import { catalog2022, evaluate, headline, type Profile } from '../../../shared/policy';
 import { drawLayout, layoutTexts, wrapText, type CodeSlot, type DrawContext } from '../../../shared/policy/drawing';
-import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent } from '../../../shared/policy/poster';
+import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent, posterFigure } from '../../../shared/policy/poster';
 import { fakeMeasure } from '../../support/measure';
 
 const fake = fakeMeasure;
@@ -125,9 +125,77 @@ describe('the 小程序码 corner', () => {
   test('the user’s figure is on the poster only when given (the tick), in its own box under the headline', () => {
     const without = layoutTexts(layoutPoster(posterContent(m08, brand, withCode), fake));
     expect(without.some((t) => t.includes('我的测算'))).toBe(false);
-    const layout = layoutPoster(posterContent(m08, brand, { ...withCode, yourFigure: '420万元' }), fake);
+    const layout = layoutPoster(posterContent(m08, brand, { ...withCode, yourFigure: { total: '420万元', parts: [] } }), fake);
     const texts = layoutTexts(layout);
     expect(texts).toContain('420万元');
     expect(texts.indexOf('420万元')).toBeGreaterThan(texts.indexOf(layout.headlineLines[0]));
+  });
+});
+
+describe('the user’s figure says what it is made of (issue 22, item 4)', () => {
+  const m08 = catalog2022.measures[7];
+  // （八） as the detail page's calculator sends it: a 技术改造 project of 3000万元 (20% = 600万, capped at
+  // 500万) and a 机器换人 project with 600万元 of robots (20% = 120万): 620万元, two items each under its own cap.
+  const upgrade = { facts: { chain: true, investment: 3000 } };
+  const robots = { facts: { hazardous: true, robotCost: 600 } };
+  const profile = (projects: Profile['projects']): Profile => ({ version: 1, entity: 'enterprise', projects });
+  const texts = (p: Profile) => layoutTexts(layoutPoster(posterContent(m08, brand, { ...withCode, yourFigure: posterFigure(evaluate(p)) }), fake));
+
+  test.each([
+    ['two items: the total, said to add them, and each item with its own figure', profile({ 'm08.upgrade': [upgrade], 'm08.robots': [robots] }), [
+      '我的测算（按我填写的情况，本条 2 项相加）',
+      '620万元',
+      '技术改造项目补助 500万元',
+      '“机器换人”工业机器人购置补助 120万元',
+    ]],
+    ['one item: its figure alone, nothing to add up', profile({ 'm08.upgrade': [upgrade] }), ['我的测算（按我填写的情况，只算这一条）', '500万元']],
+  ])('%s', (_name, p, lines) => {
+    const all = texts(p);
+    const from = all.findIndex((t) => t.startsWith('我的测算'));
+    expect(all.slice(from, from + lines.length)).toEqual(lines);
+  });
+
+  test('the headline above names one item’s cap; the figure under it is never left to read as that item’s', () => {
+    const all = texts(profile({ 'm08.upgrade': [upgrade], 'm08.robots': [robots] }));
+    const figure = all.indexOf('620万元');
+    const headlineAt = all.findIndex((t) => t.startsWith('投资额 20%'));
+    expect(headlineAt).toBeGreaterThanOrEqual(0);
+    expect(headlineAt).toBeLessThan(figure);
+    expect(all[figure - 1]).toContain('2 项相加');
+  });
+
+  test('nothing to claim, no figure for the poster', () => {
+    expect(posterFigure(evaluate(profile({ 'm08.upgrade': [{ facts: { chain: false, investment: 3000 } }] })))).toBeUndefined();
+  });
+});
+
+describe('a poster without a figure has no blank half-card: the room is shared out and filled with the clause', () => {
+  const cardBottom = 216 + 760;
+  test.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s', (_id, m) => {
+    const layout = layoutPoster(posterContent(m, brand, withCode), fake);
+    const inCard = layout.ops.flatMap((o) => (o.op === 'text' && o.y < cardBottom ? [o] : []));
+    const last = inCard[inCard.length - 1];
+    const end = last.y + Number(/(\d+)px/.exec(last.font)![1]);
+    // The card's own padding (48) and less than one more line.
+    expect(cardBottom - end).toBeLessThanOrEqual(96);
+  });
+});
+
+describe('the card holds what it shows: nothing runs out of it onto the code’s corner', () => {
+  const cardBottom = 216 + 760;
+  const figureOf = (m: (typeof catalog2022.measures)[number], n: number) => ({
+    total: '1500万元',
+    parts: m.items.slice(0, n).map((i) => ({ title: i.title, figure: '500万元' })),
+  });
+  test.each(catalog2022.measures.flatMap((m) => [
+    [m.id, 'without a figure', m, undefined],
+    [m.id, 'with a figure of one item', m, figureOf(m, 1)],
+    [m.id, 'with a figure adding its items', m, figureOf(m, m.items.length)],
+  ] as const))('%s %s', (_id, _case, m, yourFigure) => {
+    const layout = layoutPoster(posterContent(m, brand, { ...withCode, ...(yourFigure ? { yourFigure } : {}) }), fake);
+    const card = layout.ops.flatMap((o) => (o.op === 'text' && o.y > 216 && o.y < POSTER_CODE_BOX.y - 20 ? [o] : []));
+    for (const t of card) expect([t.text, t.y + Number(/(\d+)px/.exec(t.font)![1]) <= cardBottom - 24]).toEqual([t.text, true]);
+    const rects = layout.ops.flatMap((o) => (o.op === 'rect' && o.y > 216 && o.y < POSTER_CODE_BOX.y - 20 ? [o] : []));
+    for (const r of rects) expect(r.y + r.h).toBeLessThanOrEqual(cardBottom - 24);
   });
 });

@@ -6,6 +6,7 @@ import { itemRows } from '@policy/browse'
 import { calcSpec } from '@policy/measure-calc'
 import { readScene } from '@policy/scene'
 import { measureCard } from '@policy/share-card'
+import type { PosterFigure } from '@policy/poster'
 
 import ClauseText from '@/components/clause-text'
 import DrawCanvas from '@/components/draw-canvas'
@@ -35,7 +36,7 @@ export default function DetailPage() {
   // A link to one batch (the home page's 近期申报截止, a reminder): `deadline` is its id.
   const deadlineFocus = param(router.params.deadline)
   const measure = useMemo(() => findMeasure(id), [id])
-  const [yourFigure, setYourFigure] = useState<string | undefined>()
+  const [yourFigure, setYourFigure] = useState<PosterFigure | undefined>()
   const [favourite, setFavourite] = useState(() => (measure ? isFavourite(measure.id) : false))
   const [copied, setCopied] = useState(false)
   const listStatus = useListStatus()
