@@ -106,7 +106,8 @@ describe('home announces batches published since the last visit that match the s
     await returningUser(LAST_VISIT);
     const box = mp.byId('home-new-deadlines');
     expect(mp.text(box)).toContain('（八）2026 年度技术改造申报');
-    expect(mp.text(box)).toContain('2027-01-15 截止');
+    await mp.waitFor(() => findByClass(box, 'subscribe-button__tap')[0], 'the 提醒我 of the new batch');
+    expect(mp.text(box)).toContain('申报截止：2027年1月15日');
     // Clause （八）: 2100万元 × 20% = 420万元 (under the 500万元 cap), as the results card shows it.
     expect(mp.byClass('new-deadlines__figure').map((el) => mp.text(el))).toEqual([`按你上次的测算：${UPGRADE.title} 420万元`]);
     expect(mp.byClass('subscribe-button').length).toBe(1);

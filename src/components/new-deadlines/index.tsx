@@ -53,13 +53,13 @@ export default function NewDeadlines({ since, items }: NewDeadlinesProps) {
               {d.measureLabel}
               {d.batchTitle}
             </Text>
-            <Text className='new-deadlines__date'>{d.closesOn} 截止</Text>
           </Button>
           {mine.map((i) => (
             <Text className='new-deadlines__figure' key={i.id} data-item={i.id}>
               按你上次的测算：{i.title} <Text className='new-deadlines__amount'>{i.figure}</Text>
             </Text>
           ))}
+          {/* Its dates (in Beijing time, with the days left) and its own 提醒我. */}
           <SubscribeButton measureId={d.measureId} measureTitle={`${d.measureLabel}${d.measureTitle}`} deadlineId={d.id} />
         </View>
       ))}
