@@ -79,6 +79,12 @@ export type RegionFlag = 'poverty' | 'oldRevolutionary';
 export interface Condition {
   fact: string;
   quote: string;
+  /**
+   * What the other answers already imply: only an answer 否 fails it, unanswered or 不确定 holds and
+   * is not asked about again. （六）'s recognitions are 中小企业's: a 专精特新 recognition makes the
+   * enterprise an SME, but one that answered it is not an SME has nothing to claim or be asked here.
+   */
+  presumed?: true;
 }
 
 export interface Cap {

@@ -141,9 +141,22 @@ export function questionsOf(d: Draft, scope?: DraftScope): TopicQuestions[] {
     .filter((t) => t.measures.length > 0)
 }
 
-/** Is a gated question shown (none of its gates answered 否)? */
-export function isShown(q: FactQuestion, a: Answers): boolean {
-  return q.gates.every((g) => a.values[g] !== false)
+/** The common yes/no answers a question may be gated by (（六）'s recognitions by 是否为中小企业). */
+const COMMON_FLAGS: readonly string[] = ['sme', 'region.poverty', 'region.oldRevolutionary'] satisfies CommonFlagId[]
+
+/** The common answers that gate some of these questions: the calculator asks them too (（六）: 是否为中小企业). */
+export function commonGates(questions: { facts: FactQuestion[]; repeats: { facts: FactQuestion[] }[] }[]): CommonFlagId[] {
+  const gates = questions.flatMap((m) => [...m.facts, ...m.repeats.flatMap((r) => r.facts)].flatMap((q) => q.gates))
+  return COMMON_FLAGS.filter((g) => gates.includes(g)) as CommonFlagId[]
+}
+
+/**
+ * Is a gated question shown (none of its gates answered 否)? A gate is a flag of the same answers (the
+ * measure's or the entry's) or one of the draft's common answers: a non-SME is not asked which SME
+ * recognition it has.
+ */
+export function isShown(q: FactQuestion, a: Answers, d: Pick<Draft, 'sme' | 'poverty' | 'oldRevolutionary'>): boolean {
+  return q.gates.every((g) => (COMMON_FLAGS.includes(g) ? commonValue(d as Draft, g as CommonFlagId) : a.values[g]) !== false)
 }
 
 /** The profile value of one answer: undefined = not answered (left out, as is an emptied amount). */
@@ -157,10 +170,10 @@ function profileValue(def: FactDef, a: Answers): unknown {
   return readTypedNumber(text, def.unit) ?? text
 }
 
-function factsOf(qs: FactQuestion[], a: Answers): Record<string, unknown> {
+function factsOf(qs: FactQuestion[], a: Answers, d: Draft): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const q of qs) {
-    if (!isShown(q, a)) continue
+    if (!isShown(q, a, d)) continue
     const v = profileValue(q.def, a)
     if (v !== undefined) out[q.def.id] = v
   }
@@ -204,12 +217,12 @@ export function candidateProfile(d: Draft, opts: ProfileOptions = {}): Record<st
   const projects: Record<string, unknown> = {}
   for (const t of questionsOf(d, scope)) {
     for (const m of t.measures) {
-      Object.assign(facts, factsOf(m.facts, d))
+      Object.assign(facts, factsOf(m.facts, d, d))
       for (const r of m.repeats) {
         const list = d.projects[r.itemId] ?? []
         if (list.length === 0) continue
         projects[r.itemId] = list.map((e) => {
-          const entry: Record<string, unknown> = { facts: factsOf(r.facts, e) }
+          const entry: Record<string, unknown> = { facts: factsOf(r.facts, e, d) }
           const name = e.name.trim()
           if (name) entry.name = name
           return entry
@@ -255,7 +268,7 @@ export function answeredCount(d: Draft, scope?: DraftScope): { answered: number;
   let total = 0
   const count = (qs: FactQuestion[], a: Answers) => {
     for (const q of qs) {
-      if (!isShown(q, a)) continue
+      if (!isShown(q, a, d)) continue
       total += 1
       const v = profileValue(q.def, a)
       if (v !== undefined) answered += 1

@@ -170,6 +170,43 @@ describe('questionnaire and results in WeChat', () => {
     expect(mp.text('#q-facts-m01-techCenter-opt-yes')).toBe('✓ 是');
   });
 
+  it.each([
+    { who: 'a non-SME', sme: '#q-sme-opt-no', asked: false },
+    { who: 'an SME', sme: '#q-sme-opt-yes', asked: true },
+    { who: 'an enterprise unsure whether it is an SME', sme: '#q-sme-opt-unknown', asked: true },
+  ])('$who is asked which SME recognition it has: $asked (issue 22, item 8)', async ({ sme, asked }) => {
+    await mp.reLaunch(`/${HOME}`);
+    await tap('#start-button');
+    await tap(sme);
+    await tap('#next-button');
+    await tap('#topic-platforms'); // 创新平台与资质认定: （一）…（六）
+    await tap('#next-button');
+    // （一）'s questions are there either way; （六）'s recognitions are 中小企业's.
+    expect(mp.has('q-facts-m01-techCenter')).toBe(true);
+    expect(mp.has('q-facts-m06-recognition')).toBe(asked);
+  });
+
+  it('a dairy firm that builds no charging stations and makes no vehicles is not shown （二十三） or （二十六） (issue 22, item 8)', async () => {
+    await mp.reLaunch(`/${HOME}`);
+    await tap('#start-button');
+    await tap('#q-sme-opt-yes');
+    await tap('#next-button');
+    await tap('#topic-investment');
+    await tap('#next-button');
+    await tap('#q-facts-m23-charging-opt-no');
+    await tap('#q-facts-m26-vehicleMaker-opt-no');
+    await tap('#next-button');
+    await resultsConfirmed();
+    const expected = engine({ version: 1, entity: 'enterprise', sme: true, topics: ['investment'], facts: { 'm23.charging': false, 'm26.vehicleMaker': false } });
+    expect(cardsIn('nonMonetary', expected)).toEqual(groupIds(expected, 'nonMonetary'));
+    expect(cardsIn('nonMonetary', expected)).toEqual(['m10.funds', 'm25.resource-allocation']);
+    expect(mp.text('#group-nonMonetary')).not.toContain('充电站');
+    expect(mp.text('#group-nonMonetary')).not.toContain('对新能源汽车及配套企业有利');
+    // Answered 否, they are among 不符合 (folded until asked), with the clause's condition as the reason.
+    await tap('#toggle-ineligible');
+    expect(cardsIn('ineligible', expected)).toEqual(['m23.charging-project-bonds', 'm26.public-vehicle-electrification']);
+  });
+
   it('persona 1: a large enterprise with a 3000万 upgrade project, 636万; 去填写 the robot question → 796万', async () => {
     await mp.reLaunch(`/${HOME}`);
     await tap('#start-button');

@@ -293,6 +293,7 @@ export const m06: Measure = {
       quote:
         '对自治区认定的创新型中小企业、“专精特新”中小企业和“小巨人”企业，分别给予 20万元、50万元、100万元一次性奖励',
       audience: ['enterprise'],
+      conditions: [{ fact: 'sme', quote: '创新型中小企业、“专精特新”中小企业和“小巨人”企业', presumed: true }],
       fact: 'm06.recognition',
       levels: [
         { value: 'innovative', label: '创新型中小企业', amount: '20万元', quote: '分别给予 20万元、50万元、100万元一次性奖励' },

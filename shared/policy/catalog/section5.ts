@@ -37,15 +37,27 @@ export const m23: Measure = {
   audience: ['enterprise', 'park', 'project'],
   topic: 'investment',
   support: ['非资金支持'],
-  facts: [],
+  facts: [flag('m23.charging', '是否建设新能源汽车充电站（充电桩）或燃料电池加氢站？')],
   items: [
+    // A park builds infrastructure (as in （二十二）): the bonds concern every park. An enterprise is
+    // told of them only when it builds such stations — a dairy firm is not (issue 22, item 8).
     {
       id: 'm23.charging-bonds',
       kind: 'nonMonetary',
       title: '充电站（桩）、加氢站专项债券支持',
       tag: '专项债券',
       quote: '自治区安排专项债券资金，支持新能源汽车充电站（充电桩）、燃料电池加氢站建设',
-      audience: ['enterprise', 'park', 'project'],
+      audience: ['park'],
+      guidance: '新能源汽车充电站（充电桩）、燃料电池加氢站建设项目可争取专项债券资金，按专项债券项目程序经所在地政府申报。',
+    },
+    {
+      id: 'm23.charging-project-bonds',
+      kind: 'nonMonetary',
+      title: '充电站（桩）、加氢站建设项目专项债券支持',
+      tag: '专项债券',
+      quote: '自治区安排专项债券资金，支持新能源汽车充电站（充电桩）、燃料电池加氢站建设',
+      audience: ['enterprise', 'project'],
+      conditions: [{ fact: 'm23.charging', quote: '支持新能源汽车充电站（充电桩）、燃料电池加氢站建设' }],
       guidance: '新能源汽车充电站（充电桩）、燃料电池加氢站建设项目可争取专项债券资金，按专项债券项目程序经所在地政府申报。',
     },
   ],
@@ -149,7 +161,7 @@ export const m26: Measure = {
   audience: ['enterprise'],
   topic: 'investment',
   support: ['非资金支持'],
-  facts: [],
+  facts: [flag('m26.vehicleMaker', '是否生产新能源汽车或其配套产品（重型货车、公交、环卫、物流、出租等车辆及零部件）？')],
   items: [
     {
       id: 'm26.public-vehicle-electrification',
@@ -158,6 +170,7 @@ export const m26: Measure = {
       tag: '市场推广',
       quote: '实施公共领域车辆电动化替代',
       audience: ['enterprise'],
+      conditions: [{ fact: 'm26.vehicleMaker', quote: '实施公共领域车辆电动化替代' }],
       guidance:
         '新增或更新的重型货车、城市公交全部使用新能源；环卫车辆新能源比例不低于 10%，快递物流、党政机关及公务、出租、网约车不低于 30%。这是市场需求，不是补助，对新能源汽车及配套企业有利。',
     },

@@ -6,6 +6,7 @@ import type { Condition, Stage } from '../types';
 export function checkConditions(conditions: Condition[] | undefined, s: Scope, stages: Stage[]): Condition | null {
   for (const c of conditions ?? []) {
     const known = s.isKnown(c.fact);
+    if (c.presumed && !known) continue;
     const holds = s.flag(c.fact);
     if (s.explain) {
       const label = s.label(c.fact).replace(/？$/, '');

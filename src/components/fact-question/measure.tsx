@@ -55,7 +55,7 @@ export function MeasureQuestions({ questions, draft, scope, messages, update, hi
   }
   return (
     <>
-      {questions.facts.map((q) => (isShown(q, draft) ? <FactQuestion key={q.def.id} def={q.def} {...answerProps(draft, q.def.id)} /> : null))}
+      {questions.facts.map((q) => (isShown(q, draft, draft) ? <FactQuestion key={q.def.id} def={q.def} {...answerProps(draft, q.def.id)} /> : null))}
       {questions.repeats.map((r) => (
         <EntryList
           key={r.itemId}
@@ -70,7 +70,7 @@ export function MeasureQuestions({ questions, draft, scope, messages, update, hi
           renderEntry={(key) => {
             const entry = (draft.projects[r.itemId] ?? []).find((e) => e.key === key)!
             return r.facts.map((q) =>
-              isShown(q, entry) ? <FactQuestion key={q.def.id} def={q.def} {...answerProps(entry, q.def.id, r.itemId, key)} /> : null,
+              isShown(q, entry, draft) ? <FactQuestion key={q.def.id} def={q.def} {...answerProps(entry, q.def.id, r.itemId, key)} /> : null,
             )
           }}
         />

@@ -7,7 +7,7 @@ import { GROUP_TITLES, STATUS_TEXT, alternativeLine, figureInGroup, groupOf, has
 import { domId } from '@policy/paths'
 import { posterFigure, type PosterFigure } from '@policy/poster'
 import { CommonFlagQuestion, EntityQuestion, MeasureQuestions } from '@/components/fact-question/measure'
-import { calculatorDraft, questionsOf, setCalculatorEntity, type Draft } from '@/state/draft'
+import { calculatorDraft, commonGates, questionsOf, setCalculatorEntity, type Draft } from '@/state/draft'
 import { loadDraft } from '@/state/storage'
 import { calculate } from './calc'
 
@@ -73,6 +73,8 @@ export default function MiniCalculator({ measure, onFigure }: { measure: Measure
   const summary = result ? summarize(result) : undefined
   const hasErrors = Object.keys(calc.messages).length > 0
   const regionAsked = draft.entity === 'enterprise' ? spec.region : []
+  // A common answer that decides whether a question below is asked (（六）: 是否为中小企业).
+  const gatesAsked = commonGates(questions).filter((id) => !regionAsked.some((def) => def.id === id))
   // The figure the page may put on a poster (only when the user ticks it there): the total shown below, with the items it adds.
   const figure = useMemo(() => (calc.answered && !hasErrors && result ? posterFigure(result) : undefined), [calc.answered, hasErrors, result])
   useEffect(() => onFigure?.(figure), [figure, onFigure])
@@ -90,6 +92,9 @@ export default function MiniCalculator({ measure, onFigure }: { measure: Measure
       )}
       {regionAsked.map((def) => (
         <CommonFlagQuestion key={def.id} id={def.id as 'region.poverty' | 'region.oldRevolutionary'} {...shared} />
+      ))}
+      {gatesAsked.map((id) => (
+        <CommonFlagQuestion key={id} id={id} {...shared} />
       ))}
       {questions.map((m) => (
         <MeasureQuestions key={m.measureId} questions={m} {...shared} />

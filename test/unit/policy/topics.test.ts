@@ -9,19 +9,18 @@ const guidance = (topics?: TopicId[]) =>
 
 describe('non-monetary support without questions', () => {
   it('is listed for everyone when no topics were chosen (the CLI, a hand-written profile)', () => {
+    // Not （二十三）（二十六）: they concern charging-station builders and vehicle makers, and ask (issue 22, item 8).
     expect(guidance()).toEqual([
       'm10.funds',
-      'm23.charging-bonds',
       'm24.flexible-land-supply',
       'm24.plot-ratio',
       'm25.resource-allocation',
-      'm26.public-vehicle-electrification',
       'm28.energy-quota',
     ]);
   });
 
   it('is listed only within the chosen topics', () => {
-    // （二十四）（二十八） are 土地、电价、能耗与收费; （十）（二十三）（二十五）（二十六） are 投资与技术改造
+    // （二十四）（二十八） are 土地、电价、能耗与收费; （十）（二十五） are 投资与技术改造
     expect(guidance(['landFees'])).toEqual(['m24.flexible-land-supply', 'm24.plot-ratio', 'm28.energy-quota']);
     expect(guidance(['standards'])).toEqual([]);
   });

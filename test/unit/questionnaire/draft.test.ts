@@ -13,6 +13,7 @@ import {
   draftProfile,
   emptyDraft,
   fieldMessages,
+  isShown,
   isStarted,
   pathOf,
   questionsOf,
@@ -339,5 +340,26 @@ describe('a draft scoped to one measure (the detail page’s calculator)', () =>
     expect(calculatorDraft(measure('m18'), ['enterprise']).projects['m18.water-saving']).toHaveLength(1);
     expect(calculatorDraft(measure('m08'), ['enterprise']).projects).toEqual({});
     expect(calculatorDraft(measure('m14'), ['enterprise']).projects).toEqual({});
+  });
+});
+
+describe('a question about SME recognitions is asked only of an enterprise that may be an SME (issue 22, item 8)', () => {
+  const recognition = () => questionsOf(enterprise('platforms')).flatMap((t) => t.measures).find((m) => m.measureId === 'm06')!.facts[0];
+  const withSme = (sme: 'yes' | 'no' | 'unknown' | undefined) => {
+    const d = setAnswer(enterprise('platforms'), 'm06.recognition', 'specialized');
+    return sme === undefined ? d : setCommon(d, 'sme', sme === 'yes' ? true : sme === 'no' ? false : 'unknown');
+  };
+  it.each([
+    { who: 'an SME', sme: 'yes', asked: true },
+    { who: 'an enterprise that has not said', sme: undefined, asked: true },
+    { who: 'an enterprise that is unsure', sme: 'unknown', asked: true },
+    { who: 'a non-SME', sme: 'no', asked: false },
+  ] as const)('$who: asked it is $asked', ({ sme, asked }) => {
+    const d = withSme(sme);
+    expect(recognition().gates).toEqual(['sme']);
+    expect(isShown(recognition(), d, d)).toBe(asked);
+    // What is not asked is not sent either, and does not count among the questions.
+    expect((candidateProfile(d).facts as Record<string, unknown> | undefined)?.['m06.recognition']).toBe(asked ? 'specialized' : undefined);
+    expect(answeredCount(d).total - answeredCount(setCommon(d, 'sme', true)).total).toBe(asked ? 0 : -1);
   });
 });
