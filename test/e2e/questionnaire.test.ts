@@ -386,6 +386,31 @@ describe('questionnaire and results', () => {
     await f.close();
   });
 
+  it('a unit note wraps as one piece, never "个）" alone on a line (issue 22)', async () => {
+    const f = await open();
+    await tap(f, '#start-button');
+    await tap(f, '#next-button');
+    await tap(f, '#topic-standards');
+    await tap(f, '#next-button');
+    const notes = f.page.locator('.amount-input__unit-note');
+    await notes.first().waitFor();
+    // Lines the note's text sits on: distinct tops of its text boxes.
+    const lines = await notes.evaluateAll((els) =>
+      els.map((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return [e.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines).toEqual(lines.map(([text]) => [text, 1]));
+    await notes.first().evaluate((node) => node.scrollIntoView({ block: 'center' }));
+    await settle(f.page);
+    await shot(f.page, 'q-unit-notes');
+    expect(f.errors).toEqual([]);
+    await f.close();
+  });
+
   it('keeps the on-device result and says so quietly when the cloud is unreachable', async () => {
     const f = await open();
     await f.page.route('**/cloud/calculate', (route) => route.abort('internetdisconnected'));
