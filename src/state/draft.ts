@@ -159,6 +159,11 @@ export function isShown(q: FactQuestion, a: Answers, d: Pick<Draft, 'sme' | 'pov
   return q.gates.every((g) => (COMMON_FLAGS.includes(g) ? commonValue(d as Draft, g as CommonFlagId) : a.values[g]) !== false)
 }
 
+/** Does a measure ask anything of this draft (a question shown, or entries to add)? A heading alone is not shown. */
+export function asksAnything(m: { facts: FactQuestion[]; repeats: unknown[] }, d: Draft): boolean {
+  return m.repeats.length > 0 || m.facts.some((q) => isShown(q, d, d))
+}
+
 /** The profile value of one answer: undefined = not answered (left out, as is an emptied amount). */
 function profileValue(def: FactDef, a: Answers): unknown {
   const v = a.values[def.id]

@@ -184,6 +184,8 @@ describe('questionnaire and results in WeChat', () => {
     // （一）'s questions are there either way; （六）'s recognitions are 中小企业's.
     expect(mp.has('q-facts-m01-techCenter')).toBe(true);
     expect(mp.has('q-facts-m06-recognition')).toBe(asked);
+    // Nor is its heading left standing over nothing.
+    expect(mp.text('#topic-section-platforms').includes('支持“专精特新”中小企业发展')).toBe(asked);
   });
 
   it('a dairy firm that builds no charging stations and makes no vehicles is not shown （二十三） or （二十六） (issue 22, item 8)', async () => {

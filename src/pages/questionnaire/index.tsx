@@ -14,6 +14,7 @@ import {
   STEPS,
   STEP_TITLES,
   activeTopics,
+  asksAnything,
   answeredCount,
   emptyDraft,
   fieldMessages,
@@ -196,7 +197,7 @@ export default function QuestionnairePage() {
       {questions.map((t) => (
         <View className='card q-topic' key={t.topic} id={`topic-section-${t.topic}`}>
           <Text className='q-topic__title'>{t.label}</Text>
-          {t.measures.map((m) => (
+          {t.measures.filter((m) => asksAnything(m, draft)).map((m) => (
             <View className='q-measure' key={m.measureId}>
               <Text className='q-measure__title'>
                 {m.label}
