@@ -1,6 +1,7 @@
 /** The one profile schema: what it accepts, what it refuses, and how it says so (Chinese, naming the field). */
 import fc from 'fast-check';
-import { parseProfile } from '../../../shared/policy';
+import { catalog2022, parseProfile } from '../../../shared/policy';
+import { cellValue } from '../../../shared/policy/screen/row-profile';
 import { readTypedNumber, typedOtherUnit } from '../../../shared/policy/schema';
 import { AMOUNT_FIELDS, TYPED_AMOUNTS, profileWith } from '../../support/typed-amounts';
 import { profileArb } from './arbitraries';
@@ -171,6 +172,15 @@ describe('parseProfile', () => {
     const r = parseProfile(profileWith(field, typed));
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.profile).toEqual(profileWith(field, accepted));
+  });
+
+  it.each([
+    ['6万', 'savedWater', '60000'],
+    ['6万吨', 'savedWater', '60000'],
+    ['0.25亿', 'investment', '2500'],
+  ])('a register cell %j in the %s column reads as %s (the screening door: cellValue)', (typed, fact, accepted) => {
+    const def = catalog2022.measures.flatMap((m) => m.items).flatMap((i) => i.repeat?.facts ?? []).find((f) => f.id === fact)!;
+    expect(cellValue(def, typed)).toBe(accepted);
   });
 
   it('says a wrong unit after 万 in Chinese, naming the field: "6万元" in the 吨 water field', () => {
