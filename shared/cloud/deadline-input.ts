@@ -16,6 +16,7 @@ import { normalizeDate } from './dates';
 import { isHttpUrl } from './http-url';
 import { readJson } from '../policy/read-json';
 import { allMeasures, measureInfo } from './measures';
+import { textFault } from './stored-text';
 
 export interface FieldIssue {
   field: string;
@@ -94,8 +95,6 @@ export function normalizeMeasureId(input: unknown): string | null {
   return byLabel ? byLabel.id : null;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 /**
  * One deadline: `where` prefixes each message (e.g. '第 3 行'), `fieldPrefix` each field name
  * (e.g. 'deadline.' or 'rows[3].').
@@ -124,8 +123,9 @@ export function validateDeadline(raw: unknown, where = '', fieldPrefix = 'deadli
       add(key, `不能超过 ${max} 个字`);
       return null;
     }
-    if (CONTROL.test(s)) {
-      add(key, '不能包含换行或控制字符');
+    const fault = textFault(s);
+    if (fault) {
+      add(key, fault);
       return null;
     }
     return s;

@@ -7,6 +7,7 @@ import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, type L
 import type { FieldIssue } from './deadline-input';
 import { isHttpUrl } from './http-url';
 import { normalizeDate } from './dates';
+import { TEXT_MESSAGES, textFault } from './stored-text';
 import type { ListStatusDoc } from './repos';
 
 export const NOTICE_MAX = 60;
@@ -16,7 +17,8 @@ export const LIST_STATUS_MESSAGES = {
   state: `「状态」应为 ${LIST_STATES.map((s) => LIST_STATE_LABELS[s]).join('、')} 之一`,
   noticeType: '「说明」应为文字',
   noticeLong: `「说明」不能超过 ${NOTICE_MAX} 个字`,
-  noticeControl: '「说明」不能包含换行或控制字符',
+  noticeControl: `「说明」${TEXT_MESSAGES.control}`,
+  noticeSurrogate: `「说明」${TEXT_MESSAGES.surrogate}`,
   noticeNeeded: '「说明」不能为空：请写明后续清单或废止文件的名称',
   urlNeeded: '「依据链接」不能为空：请填写您核对的官方页面',
   url: '「依据链接」应为 http:// 或 https:// 开头的网址',
@@ -49,7 +51,7 @@ export function validateListStatus(raw: unknown, today: string): { ok: true; val
     else {
       notice = o.notice.trim();
       if (Array.from(notice).length > NOTICE_MAX) add('notice', LIST_STATUS_MESSAGES.noticeLong);
-      else if (/[\u0000-\u001f\u007f]/.test(notice)) add('notice', LIST_STATUS_MESSAGES.noticeControl);
+      else if (textFault(notice)) add('notice', textFault(notice) === TEXT_MESSAGES.control ? LIST_STATUS_MESSAGES.noticeControl : LIST_STATUS_MESSAGES.noticeSurrogate);
     }
   }
   if ((state === 'superseded' || state === 'repealed') && notice === '' && issues.every((i) => i.field !== 'status.notice')) add('notice', LIST_STATUS_MESSAGES.noticeNeeded);
@@ -58,7 +60,7 @@ export function validateListStatus(raw: unknown, today: string): { ok: true; val
   if (o.sourceUrl !== undefined && o.sourceUrl !== null && typeof o.sourceUrl !== 'string') add('sourceUrl', LIST_STATUS_MESSAGES.url);
   else if (sourceUrl === '') {
     if (state && state !== 'unverified') add('sourceUrl', LIST_STATUS_MESSAGES.urlNeeded);
-  } else if (sourceUrl.length > 500 || !isHttpUrl(sourceUrl)) add('sourceUrl', LIST_STATUS_MESSAGES.url);
+  } else if (sourceUrl.length > 500 || textFault(sourceUrl) || !isHttpUrl(sourceUrl)) add('sourceUrl', LIST_STATUS_MESSAGES.url);
 
   const checkedOn = normalizeDate(o.checkedOn);
   if (!checkedOn) add('checkedOn', LIST_STATUS_MESSAGES.date);

@@ -4,7 +4,7 @@ import type { HandlerContext } from '../context';
 import { daysBetween, todayIn } from '../dates';
 import { CloudFailure } from '../errors';
 import { measureInfo } from '../measures';
-import { adminsRepo, type DeadlineDoc, OPENID_RE } from '../repos';
+import { adminsRepo, DEADLINE_ID_MAX, type DeadlineDoc, OPENID_RE } from '../repos';
 
 /** INVALID_INPUT naming one field. */
 export function invalid(field: string, message: string): CloudFailure {
@@ -54,11 +54,20 @@ export function parseCursor(value: unknown): number {
   return Number(value);
 }
 
-export function optionalString(value: unknown, field: string, label: string, max: number): string | undefined {
+/**
+ * A deadline id the caller names, or undefined when none: at most DEADLINE_ID_MAX of [A-Za-z0-9_.-],
+ * so the ids built from it (subscriptions, send log) stay within WeChat's 128.
+ */
+export function optionalDeadlineId(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > max || !/^[A-Za-z0-9_.-]+$/.test(value)) throw invalid(field, `${label}无效`);
+  if (typeof value !== 'string' || value.length > DEADLINE_ID_MAX || !/^[A-Za-z0-9_.-]+$/.test(value)) throw invalid(field, MESSAGES_FIELDS.deadlineId);
   return value;
 }
+
+/** Field messages of the request checks. */
+export const MESSAGES_FIELDS = {
+  deadlineId: '截止时间编号无效，请刷新后重试',
+} as const;
 
 export function today(ctx: HandlerContext): string {
   return todayIn(ctx.now());

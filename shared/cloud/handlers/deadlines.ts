@@ -15,8 +15,9 @@ import { CloudFailure, DuplicateIdError, failure } from '../errors';
 import type { Handler } from '../handler';
 import { measureInfo } from '../measures';
 import { adminsRepo, auditRepo, type AuditDoc, type DeadlineDoc, deadlineId, deadlinesRepo, NEXT_DEADLINE, OPENID_RE, runsRepo, subscriptionsRepo } from '../repos';
+import { textFault } from '../stored-text';
 import { REMINDER_TEMPLATES } from '../templates';
-import { invalid, MESSAGES_ADMIN, optionalString, parseCursor, parseLimit, requireAction, requireAdmin, requireOpenid, toDeadline, today } from './common';
+import { invalid, MESSAGES_ADMIN, optionalDeadlineId, parseCursor, parseLimit, requireAction, requireAdmin, requireOpenid, toDeadline, today } from './common';
 
 const ACTIONS = ['list', 'me', 'create', 'update', 'delete', 'import', 'audit', 'admins', 'addAdmin', 'removeAdmin', 'reach', 'runs', 'items', 'claimAdmin'] as const;
 
@@ -111,7 +112,7 @@ function requireDeadline(raw: unknown): DeadlineInput {
 }
 
 function requireId(value: unknown): string {
-  const id = optionalString(value, 'id', '截止时间编号', 128);
+  const id = optionalDeadlineId(value, 'id');
   if (!id) throw invalid('id', '缺少截止时间编号');
   return id;
 }
@@ -268,8 +269,10 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const actor = await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenAdmins);
       const openid = req.openid;
       if (typeof openid !== 'string' || !OPENID_RE.test(openid)) throw invalid('openid', 'openid 应为 1–64 位字母、数字、下划线或连字符');
-      const note = req.note === undefined ? undefined : typeof req.note === 'string' && req.note.length <= 40 ? req.note : null;
+      const note = req.note === undefined ? undefined : typeof req.note === 'string' && Array.from(req.note).length <= 40 ? req.note : null;
       if (note === null) throw invalid('note', '备注应为不超过 40 个字的文字');
+      const noteFault = note === undefined ? null : textFault(note);
+      if (noteFault) throw invalid('note', `备注${noteFault}`);
       const added = await adminsRepo(ctx.db).add({ _id: openid, addedAt: now, addedBy: actor, ...(note ? { note } : {}) });
       if (added) await audit(ctx, { actor, action: 'admin.add', target: openid, summary: `添加管理员 ${openid}${note ? `（${note}）` : ''}` });
       return ok({ action, added });

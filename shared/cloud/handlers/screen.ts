@@ -50,6 +50,7 @@ import type { FileStore, HandlerContext } from '../context';
 import { CloudFailure } from '../errors';
 import type { Handler } from '../handler';
 import { screenJobsRepo, type ScreenJobDoc } from '../repos';
+import { textFault } from '../stored-text';
 import { invalid, requireAction, requireAdmin } from './common';
 
 const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
@@ -165,7 +166,7 @@ function filesOf(ctx: HandlerContext): FileStore {
 
 // ---- request fields (valibot: each refusal names its field in Chinese) --------------------------
 
-const FileNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_FILE_NAME), v.regex(/\.(xlsx|csv)$/i), v.check((s) => !/[\\/\u0000-\u001f]/.test(s)));
+const FileNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_FILE_NAME), v.regex(/\.(xlsx|csv)$/i), v.check((s) => !/[\\/]/.test(s) && textFault(s) === null));
 const SizeSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 const JobIdSchema = v.pipe(v.string(), v.regex(JOB_ID_RE));
 const IndexSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -309,6 +310,8 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
     }
 
     case 'start': {
+      const nameFault = typeof req.fileName === 'string' ? textFault(req.fileName) : null;
+      if (nameFault) throw invalid('fileName', `「文件名」${nameFault}`);
       const fileName = field(FileNameSchema, req.fileName, 'fileName', SCREEN_MESSAGES.fileName);
       const size = field(SizeSchema, req.size, 'size', SCREEN_MESSAGES.size);
       if (size > SCREEN_MAX_FILE_BYTES) throw invalid('size', SCREEN_MESSAGES.tooBig);

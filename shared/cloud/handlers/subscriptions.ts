@@ -23,7 +23,7 @@ import {
 } from '../repos';
 import { explainOutcome } from '../subscribe-outcome';
 import { kindOfTemplate, REMINDER_TEMPLATES } from '../templates';
-import { invalid, optionalString, parseCursor, parseLimit, requireAction, requireOpenid, toDeadline, today } from './common';
+import { invalid, optionalDeadlineId, parseCursor, parseLimit, requireAction, requireOpenid, toDeadline, today } from './common';
 
 const ACTIONS = ['subscribe', 'status', 'list', 'cancel'] as const;
 const OUTCOMES: readonly SubscribeOutcome[] = ['accept', 'reject', 'ban', 'filter'];
@@ -155,7 +155,7 @@ export const subscriptions: Handler<'subscriptions'> = async (request, ctx) => {
   switch (action) {
     case 'subscribe': {
       const measureId = requireMeasure(req.measureId);
-      const deadlineIdValue = optionalString(req.deadlineId, 'deadlineId', '截止时间编号', 128);
+      const deadlineIdValue = optionalDeadlineId(req.deadlineId, 'deadlineId');
       let deadline: DeadlineDoc | null = null;
       if (deadlineIdValue) {
         deadline = await deadlines.get(deadlineIdValue);
@@ -269,7 +269,7 @@ export const subscriptions: Handler<'subscriptions'> = async (request, ctx) => {
 
     case 'cancel': {
       const measureId = requireMeasure(req.measureId);
-      const deadlineKey = optionalString(req.deadlineId, 'deadlineId', '截止时间编号', 128) ?? NEXT_DEADLINE;
+      const deadlineKey = optionalDeadlineId(req.deadlineId, 'deadlineId') ?? NEXT_DEADLINE;
       const repo = subscriptionsRepo(ctx.db);
       for (const kind of REMINDER_KINDS) await repo.cancel(openid, measureId, deadlineKey, kind, at);
       const deadline = deadlineKey ? await deadlines.get(deadlineKey) : null;

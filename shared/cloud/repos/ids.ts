@@ -23,6 +23,14 @@ export function deadlineId(measureId: string, batchTitle: string, attempt = 0): 
 /** Openids (WeChat: 28 characters of [A-Za-z0-9_-]; dev ids: up to 64). */
 export const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
+/**
+ * The longest deadline id a request may name. Ours are 15 characters (`dl-m08-0a1b2c3d`); the bound
+ * keeps every id built from one within WeChat's 128 (context.ts checkId): the subscription id
+ * `week.m08.<deadline>.<openid>` is at most 4 + 1 + 3 + 1 + 40 + 1 + 64 = 114, the send-log id less
+ * (issue 25, item 4: a 100-character deadline id built one of 174 and answered INTERNAL).
+ */
+export const DEADLINE_ID_MAX = 40;
+
 export function subscriptionId(openid: string, measureId: string, deadlineKey: string, kind: ReminderKind): string {
   return `${kind}.${measureId}.${deadlineKey || 'next'}.${openid}`;
 }
