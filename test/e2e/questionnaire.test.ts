@@ -399,7 +399,7 @@ describe('questionnaire and results', () => {
       els.map((e) => {
         const range = document.createRange();
         range.selectNodeContents(e);
-        return [e.textContent, new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size];
+        return [e.textContent, new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size];
       }),
     );
     expect(lines.length).toBeGreaterThan(0);
