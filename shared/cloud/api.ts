@@ -65,6 +65,11 @@ export interface Deadline extends DeadlineInput {
    */
   createdAt?: string;
   updatedAt: string;
+  /**
+   * Incremented on every write (older records: 0); an update or delete sends back the one it read.
+   * Absent from functions deployed before it was sent.
+   */
+  revision?: number;
 }
 
 export interface ImportIssue {
@@ -257,14 +262,19 @@ export type DeadlinesRequest =
   | { action: 'me' }
   /** Admins only. */
   | { action: 'create'; deadline: DeadlineInput }
-  | { action: 'update'; id: string; deadline: DeadlineInput }
-  | { action: 'delete'; id: string }
+  /**
+   * `revision`: the deadline's revision as the page read it; a deadline changed since is left alone
+   * and the answer is CONFLICT (CONFLICT_MESSAGES.deadline). Pages always send it.
+   */
+  | { action: 'update'; id: string; deadline: DeadlineInput; revision?: number }
+  | { action: 'delete'; id: string; revision?: number }
   /** JSON array or CSV (see README, "Deadline import format"); all rows valid or nothing is written. */
   | { action: 'import'; format: 'json' | 'csv'; text: string; dryRun?: boolean }
   | { action: 'audit'; limit?: number; cursor?: string }
   | { action: 'admins' }
   | { action: 'addAdmin'; openid: string; note?: string }
-  | { action: 'removeAdmin'; openid: string }
+  /** `revision`: the admin record's, as the admins page listed it (CONFLICT when it changed since). */
+  | { action: 'removeAdmin'; openid: string; revision?: number }
   /** Admins: who the reminders of one deadline will reach (credits held, per kind). */
   | { action: 'reach'; id: string }
   /** Admins: the reminder timer's last runs, newest first. */
@@ -306,7 +316,7 @@ export type DeadlinesResponse =
       deadlines: Deadline[];
     }
   | { action: 'audit'; entries: AuditEntry[]; nextCursor: string | null }
-  | { action: 'admins'; admins: { openid: string; addedAt: string; addedBy: string; note?: string }[] }
+  | { action: 'admins'; admins: { openid: string; addedAt: string; addedBy: string; note?: string; revision: number }[] }
   | { action: 'addAdmin'; added: boolean }
   | { action: 'removeAdmin'; removed: boolean }
   | { action: 'reach'; today: DateString; deadline: Deadline; reminders: ReminderReach[] }
@@ -350,6 +360,8 @@ export interface ListStatus {
   checkedOn: DateString | null;
   /** ISO time of the last change; null for the default. */
   updatedAt: string | null;
+  /** The stored status's revision (absent: none stored yet, which a `set` names as 0). */
+  revision?: number;
 }
 
 /**
@@ -369,7 +381,8 @@ export type ListStatusRequest =
   /** Anyone. */
   | { action: 'get' }
   /** Admins only; audited. */
-  | { action: 'set'; status: ListStatusInput };
+  /** `revision`: the status's as the page read it (0 when none was stored); CONFLICT when it changed since. */
+  | { action: 'set'; status: ListStatusInput; revision?: number };
 
 export type ListStatusResponse = { action: 'get'; status: ListStatus } | { action: 'set'; status: ListStatus };
 

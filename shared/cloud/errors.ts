@@ -22,6 +22,11 @@ export const ERROR_MESSAGES = {
   /** A record with this id already exists. */
   DUPLICATE_ID: '记录已存在',
   /**
+   * The record changed since the page read it (its `revision` moved on: another admin saved first);
+   * nothing was written. The message says which record (CONFLICT_MESSAGES).
+   */
+  CONFLICT: '这条记录已被其他管理员修改，请刷新后再改',
+  /**
    * Local cloud only: a collection's datafile is damaged, so that collection is not loaded (the
    * others still work); the message names the collection (StoreDamagedError).
    */
@@ -41,6 +46,13 @@ export const MESSAGES = {
   badDevOpenid: '开发身份 x-dev-openid 无效：应为 1–64 位字母、数字、下划线或连字符',
 } as const;
 
+/** What CONFLICT says, per kind of record an admin edits (issue 25, item 2). */
+export const CONFLICT_MESSAGES = {
+  deadline: '这条截止时间已被其他管理员修改，请刷新后再改',
+  listStatus: '清单状态已被其他管理员修改，请刷新后再改',
+  admin: '这位管理员的记录已被其他管理员修改，请刷新后再改',
+} as const;
+
 /** HTTP status of each code, for the local cloud (WeChat's callFunction has no status). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -50,6 +62,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   DUPLICATE_ID: 409,
+  CONFLICT: 409,
   STORE_DAMAGED: 503,
   INTERNAL: 500,
 };

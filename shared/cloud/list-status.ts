@@ -28,7 +28,7 @@ export const LIST_STATUS_MESSAGES = {
 
 export function toListStatus(doc: ListStatusDoc | null): ListStatus {
   if (!doc) return { ...UNVERIFIED_LIST_STATUS };
-  return { state: doc.state, label: LIST_STATE_LABELS[doc.state], notice: doc.notice, sourceUrl: doc.sourceUrl, checkedOn: doc.checkedOn, updatedAt: doc.updatedAt };
+  return { state: doc.state, label: LIST_STATE_LABELS[doc.state], notice: doc.notice, sourceUrl: doc.sourceUrl, checkedOn: doc.checkedOn, updatedAt: doc.updatedAt, revision: typeof doc.revision === 'number' ? doc.revision : 0 };
 }
 
 /**

@@ -84,7 +84,9 @@ export function parseListStatus(raw: unknown): ListStatus | null {
   if (raw.state !== 'unverified' && checkedOn === null) return null
   const updatedAt = raw.updatedAt === undefined ? null : raw.updatedAt
   if (updatedAt !== null && !isTime(updatedAt)) return null
-  return { state: raw.state, label: LIST_STATE_LABELS[raw.state], notice: notice.trim(), sourceUrl, checkedOn, updatedAt }
+  // The revision an admin's next `set` names (issue 25); kept only when it is one.
+  const revision = typeof raw.revision === 'number' && Number.isInteger(raw.revision) && raw.revision >= 0 ? { revision: raw.revision } : {}
+  return { state: raw.state, label: LIST_STATE_LABELS[raw.state], notice: notice.trim(), sourceUrl, checkedOn, updatedAt, ...revision }
 }
 
 /** The status in the cloud's answer to {action: 'get'}, or null when the answer is not one. */

@@ -4,7 +4,7 @@ import type { HandlerContext } from '../context';
 import { daysBetween, todayIn } from '../dates';
 import { CloudFailure } from '../errors';
 import { measureInfo } from '../measures';
-import { adminsRepo, DEADLINE_ID_MAX, type DeadlineDoc, OPENID_RE } from '../repos';
+import { adminsRepo, DEADLINE_ID_MAX, type DeadlineDoc, OPENID_RE, revisionOf } from '../repos';
 
 /** INVALID_INPUT naming one field. */
 export function invalid(field: string, message: string): CloudFailure {
@@ -93,5 +93,6 @@ export function toDeadline(doc: DeadlineDoc, todayDate: string): Deadline {
     daysToClose,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
+    revision: revisionOf(doc),
   };
 }

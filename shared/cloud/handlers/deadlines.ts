@@ -11,10 +11,24 @@
 import { importPlace, REACH_COUNT_CAP, REMINDER_KINDS, type DeadlineInput, type DeadlinesResponse } from '../api';
 import type { HandlerContext } from '../context';
 import { normalizeMeasureId, parseImport, validateDeadline } from '../deadline-input';
-import { CloudFailure, DuplicateIdError, failure } from '../errors';
+import { CloudFailure, CONFLICT_MESSAGES, DuplicateIdError, failure } from '../errors';
 import type { Handler } from '../handler';
 import { measureInfo } from '../measures';
-import { adminsRepo, auditRepo, type AuditDoc, type DeadlineDoc, deadlineId, deadlinesRepo, NEXT_DEADLINE, OPENID_RE, runsRepo, subscriptionsRepo } from '../repos';
+import {
+  adminsRepo,
+  auditRepo,
+  type AuditDoc,
+  type AuditInput,
+  type DeadlineDoc,
+  deadlineId,
+  deadlinesRepo,
+  NEXT_DEADLINE,
+  OPENID_RE,
+  requestedRevision,
+  revisionOf,
+  runsRepo,
+  subscriptionsRepo,
+} from '../repos';
 import { textFault } from '../stored-text';
 import { REMINDER_TEMPLATES } from '../templates';
 import { invalid, MESSAGES_ADMIN, optionalDeadlineId, parseCursor, parseLimit, requireAction, requireAdmin, requireOpenid, toDeadline, today } from './common';
@@ -41,6 +55,8 @@ export const MESSAGES_DEADLINES = {
   claimWrong: '口令不正确',
   importRace: (place: string, written: number) =>
     `${place}「批次名称」：该措施刚刚已有同名批次（他人同时录入）。前面 ${written} 行已写入；请重新导入，已写入的行会显示为未变。`,
+  importConflict: (place: string, written: number) =>
+    `${place}：这条截止时间刚刚已被其他管理员修改。前面 ${written} 行已写入；请重新导入，已写入的行会显示为未变。`,
 } as const;
 
 /** Most distinct subscribers counted when refusing a measure change (the message only needs "how many"). */
@@ -50,17 +66,17 @@ const HOLDERS_CAP = 100000;
 const ID_ATTEMPTS = 5;
 
 /**
- * Stores a new deadline under a fresh id: `deadlineId(measure, title)` first (so two concurrent
- * creates of the same batch collide), then variants if a renamed deadline holds it. Throws
- * DuplicateIdError when a deadline with this measure and title exists.
+ * Stores a new deadline under a fresh id, with its audit entry in the same write:
+ * `deadlineId(measure, title)` first (so two concurrent creates of the same batch collide), then
+ * variants if a renamed deadline holds it. Throws DuplicateIdError when a deadline with this
+ * measure and title exists.
  */
-async function addDeadline(repo: ReturnType<typeof deadlinesRepo>, doc: Omit<DeadlineDoc, '_id'>): Promise<DeadlineDoc> {
+async function addDeadline(repo: ReturnType<typeof deadlinesRepo>, doc: Omit<DeadlineDoc, '_id'>, audit: (id: string) => AuditInput): Promise<DeadlineDoc> {
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt += 1) {
     if ((await repo.withTitle(doc.measureId, doc.batchTitle)).length > 0) throw new DuplicateIdError('deadlines', deadlineId(doc.measureId, doc.batchTitle));
-    const full: DeadlineDoc = { _id: deadlineId(doc.measureId, doc.batchTitle, attempt), ...doc };
+    const id = deadlineId(doc.measureId, doc.batchTitle, attempt);
     try {
-      await repo.add(full);
-      return full;
+      return await repo.addAudited({ _id: id, ...doc }, audit(id));
     } catch (err) {
       if (!(err instanceof DuplicateIdError)) throw err;
     }
@@ -101,8 +117,14 @@ function describe(d: DeadlineInput): string {
   return `${m ? m.label : d.measureId}「${d.batchTitle}」${d.opensOn} 至 ${d.closesOn}${items.length > 0 ? `（适用：${items.join('；')}）` : ''}`;
 }
 
-async function audit(ctx: HandlerContext, entry: Omit<AuditDoc, '_id' | 'at'>): Promise<void> {
-  await auditRepo(ctx.db).append({ at: ctx.now().toISOString(), ...entry });
+/** An audit entry at the request's time (written with its change: see repos' audited writes). */
+function entry(ctx: HandlerContext, e: Omit<AuditDoc, '_id' | 'at'>): AuditInput {
+  return { at: ctx.now().toISOString(), ...e };
+}
+
+/** The edit was refused: the record changed since the page read it. */
+function conflict(message: string = CONFLICT_MESSAGES.deadline): CloudFailure {
+  return new CloudFailure('CONFLICT', message);
 }
 
 function requireDeadline(raw: unknown): DeadlineInput {
@@ -152,12 +174,13 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const input = requireDeadline(req.deadline);
       let doc: DeadlineDoc;
       try {
-        doc = await addDeadline(repo, { ...stored(input), sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor });
+        doc = await addDeadline(repo, { ...stored(input), sample: false, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor }, (target) =>
+          entry(ctx, { actor, action: 'deadline.create', target, summary: `新增截止时间：${describe(input)}`, after: input }),
+        );
       } catch (err) {
         if (err instanceof DuplicateIdError) throw invalid('deadline.batchTitle', MESSAGES_DEADLINES.duplicateTitle);
         throw err;
       }
-      await audit(ctx, { actor, action: 'deadline.create', target: doc._id, summary: `新增截止时间：${describe(input)}`, after: input });
       return ok({ action, deadline: toDeadline(doc, day) });
     }
 
@@ -165,8 +188,10 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const actor = await requireAdmin(ctx);
       const id = requireId(req.id);
       const input = requireDeadline(req.deadline);
+      const revision = requestedRevision(req.revision);
       const before = await repo.get(id);
       if (!before) throw invalid('id', MESSAGES_DEADLINES.gone);
+      if (revision !== undefined && revisionOf(before) !== revision) throw conflict();
       if (input.measureId !== before.measureId || input.batchTitle !== before.batchTitle) {
         if ((await repo.withTitle(input.measureId, input.batchTitle)).some((d) => d._id !== id)) throw invalid('deadline.batchTitle', MESSAGES_DEADLINES.duplicateTitle);
       }
@@ -175,19 +200,25 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
         if (users > 0) throw invalid('deadline.measureId', MESSAGES_DEADLINES.measureHeld(users));
       }
       const patch = { ...stored(input), updatedAt: now, updatedBy: actor };
-      await repo.update(id, patch);
-      await audit(ctx, { actor, action: 'deadline.update', target: id, summary: `修改截止时间：${describe(input)}`, before: inputOf(before), after: input });
-      return ok({ action, deadline: toDeadline({ ...before, ...patch }, day) });
+      // The checks above read `before`; the write re-reads it in its transaction and is refused if
+      // another admin saved meanwhile (without a revision: against the one checked here).
+      const res = await repo.updateAudited(id, revision ?? revisionOf(before), patch, (current) =>
+        entry(ctx, { actor, action: 'deadline.update', target: id, summary: `修改截止时间：${describe(input)}`, before: inputOf(current), after: input }),
+      );
+      if (res.outcome === 'gone') throw invalid('id', MESSAGES_DEADLINES.gone);
+      if (res.outcome === 'conflict') throw conflict();
+      return ok({ action, deadline: toDeadline(res.after ?? { ...before, ...patch }, day) });
     }
 
     case 'delete': {
       const actor = await requireAdmin(ctx);
       const id = requireId(req.id);
-      const before = await repo.get(id);
-      if (!before) return ok({ action, removed: false });
-      const { removed } = await repo.remove(id);
-      await audit(ctx, { actor, action: 'deadline.delete', target: id, summary: `删除截止时间：${describe(before)}`, before: inputOf(before) });
-      return ok({ action, removed: removed > 0 });
+      const revision = requestedRevision(req.revision);
+      const res = await repo.removeAudited(id, revision, (before) =>
+        entry(ctx, { actor, action: 'deadline.delete', target: id, summary: `删除截止时间：${describe(before)}`, before: inputOf(before) }),
+      );
+      if (res.outcome === 'conflict') throw conflict();
+      return ok({ action, removed: res.outcome === 'done' });
     }
 
     case 'import': {
@@ -221,10 +252,23 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
           out.push(doc);
           continue;
         }
-        if (before) await repo.update(before._id, { ...stored(value), updatedAt: now, updatedBy: actor });
-        else {
+        const audited = (target: string) =>
+          entry(ctx, {
+            actor,
+            action: 'deadline.import',
+            target,
+            summary: `${before ? '导入并更新' : '导入新增'}截止时间：${describe(value)}`,
+            before: before ? inputOf(before) : undefined,
+            after: value,
+          });
+        if (before) {
+          // The row and its audit entry are one write, against the revision this import read.
+          const res = await repo.updateAudited(before._id, revisionOf(before), { ...stored(value), updatedAt: now, updatedBy: actor }, () => audited(before._id));
+          if (res.outcome !== 'done') throw new CloudFailure('CONFLICT', MESSAGES_DEADLINES.importConflict(importPlace(format, row), created + updated - 1));
+          if (res.after) doc = res.after;
+        } else {
           try {
-            doc = await addDeadline(repo, fresh);
+            doc = await addDeadline(repo, fresh, audited);
           } catch (err) {
             // Another admin stored the same batch since this import looked: the rows before are in
             // (each audited); importing again is harmless — they read as unchanged.
@@ -233,15 +277,6 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
           }
         }
         out.push(doc);
-        const id = doc._id;
-        await audit(ctx, {
-          actor,
-          action: 'deadline.import',
-          target: id,
-          summary: `${before ? '导入并更新' : '导入新增'}截止时间：${describe(value)}`,
-          before: before ? inputOf(before) : undefined,
-          after: value,
-        });
       }
       return ok({ action, dryRun, created, updated, unchanged, outcomes, rows: parsed.rows.map((r) => r.row), deadlines: out.map((d) => toDeadline(d, day)) });
     }
@@ -262,7 +297,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
     case 'admins': {
       await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenAdmins);
       const docs = await adminsRepo(ctx.db).list(100);
-      return ok({ action, admins: docs.map((d) => ({ openid: d._id, addedAt: d.addedAt, addedBy: d.addedBy, ...(d.note ? { note: d.note } : {}) })) });
+      return ok({ action, admins: docs.map((d) => ({ openid: d._id, addedAt: d.addedAt, addedBy: d.addedBy, ...(d.note ? { note: d.note } : {}), revision: revisionOf(d) })) });
     }
 
     case 'addAdmin': {
@@ -273,8 +308,10 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       if (note === null) throw invalid('note', '备注应为不超过 40 个字的文字');
       const noteFault = note === undefined ? null : textFault(note);
       if (noteFault) throw invalid('note', `备注${noteFault}`);
-      const added = await adminsRepo(ctx.db).add({ _id: openid, addedAt: now, addedBy: actor, ...(note ? { note } : {}) });
-      if (added) await audit(ctx, { actor, action: 'admin.add', target: openid, summary: `添加管理员 ${openid}${note ? `（${note}）` : ''}` });
+      const added = await adminsRepo(ctx.db).addAudited(
+        { _id: openid, addedAt: now, addedBy: actor, ...(note ? { note } : {}) },
+        entry(ctx, { actor, action: 'admin.add', target: openid, summary: `添加管理员 ${openid}${note ? `（${note}）` : ''}` }),
+      );
       return ok({ action, added });
     }
 
@@ -289,9 +326,11 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
         ctx.log.warn('claimAdmin: wrong bootstrap code', { openid });
         throw invalid('code', MESSAGES_DEADLINES.claimWrong);
       }
-      const added = await admins.claimFirst({ _id: openid, addedAt: now, addedBy: 'claim', note: '首位管理员' });
+      const added = await admins.claimFirst(
+        { _id: openid, addedAt: now, addedBy: 'claim', note: '首位管理员' },
+        entry(ctx, { actor: openid, action: 'admin.claim', target: openid, summary: `凭口令成为首位管理员 ${openid}` }),
+      );
       if (!added) throw new CloudFailure('FORBIDDEN', MESSAGES_DEADLINES.claimClosed);
-      await audit(ctx, { actor: openid, action: 'admin.claim', target: openid, summary: `凭口令成为首位管理员 ${openid}` });
       return ok({ action, added });
     }
 
@@ -329,9 +368,10 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const openid = req.openid;
       if (typeof openid !== 'string' || !OPENID_RE.test(openid)) throw invalid('openid', 'openid 应为 1–64 位字母、数字、下划线或连字符');
       if (openid === actor) throw invalid('openid', '不能移除自己（请由另一位管理员操作），以免没有管理员');
-      const removed = await adminsRepo(ctx.db).remove(openid);
-      if (removed) await audit(ctx, { actor, action: 'admin.remove', target: openid, summary: `移除管理员 ${openid}` });
-      return ok({ action, removed });
+      const revision = requestedRevision(req.revision);
+      const res = await adminsRepo(ctx.db).removeAudited(openid, revision, () => entry(ctx, { actor, action: 'admin.remove', target: openid, summary: `移除管理员 ${openid}` }));
+      if (res.outcome === 'conflict') throw conflict(CONFLICT_MESSAGES.admin);
+      return ok({ action, removed: res.outcome === 'done' });
     }
   }
 };

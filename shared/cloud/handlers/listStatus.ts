@@ -4,10 +4,10 @@
  * like deadlines. Until then it reads 状态未核实 with no check date.
  */
 import type { ListStatusResponse } from '../api';
-import { CloudFailure } from '../errors';
+import { CloudFailure, CONFLICT_MESSAGES } from '../errors';
 import type { Handler } from '../handler';
 import { toListStatus, validateListStatus } from '../list-status';
-import { auditRepo, LIST_STATUS_ID, listStatusRepo } from '../repos';
+import { LIST_STATUS_ID, listStatusRepo, requestedRevision } from '../repos';
 import { MESSAGES_ADMIN, requireAction, requireAdmin, today } from './common';
 
 const ACTIONS = ['get', 'set'] as const;
@@ -27,20 +27,21 @@ export const listStatus: Handler<'listStatus'> = async (request, ctx) => {
       const actor = await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenListStatus);
       const v = validateListStatus((request as Record<string, unknown>).status, today(ctx));
       if (!v.ok) throw new CloudFailure('INVALID_INPUT', v.issues[0].message, v.issues);
-      const before = await repo.get();
+      const revision = requestedRevision((request as Record<string, unknown>).revision);
       const doc = { ...v.value, updatedAt: ctx.now().toISOString(), updatedBy: actor };
-      await repo.put(doc);
-      const status = toListStatus({ _id: LIST_STATUS_ID, ...doc });
-      await auditRepo(ctx.db).append({
+      const shown = toListStatus({ _id: LIST_STATUS_ID, ...doc });
+      // The status and its audit entry are one write, refused when another admin set it since the page read it.
+      const res = await repo.putAudited(revision, doc, (before) => ({
         at: doc.updatedAt,
         actor,
         action: 'listStatus.set',
         target: LIST_STATUS_ID,
-        summary: `清单状态设为「${status.label}」（核对日期 ${status.checkedOn}）${status.notice ? `：${status.notice}` : ''}`,
+        summary: `清单状态设为「${shown.label}」（核对日期 ${shown.checkedOn}）${shown.notice ? `：${shown.notice}` : ''}`,
         before: before ? { state: before.state, notice: before.notice, sourceUrl: before.sourceUrl, checkedOn: before.checkedOn } : undefined,
         after: v.value,
-      });
-      return ok({ action, status });
+      }));
+      if (res.outcome !== 'done') throw new CloudFailure('CONFLICT', CONFLICT_MESSAGES.listStatus);
+      return ok({ action, status: toListStatus(res.after) });
     }
   }
 };

@@ -37,6 +37,8 @@ export interface DeadlineDoc {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  /** Incremented on every write; absent (older records) counts as 0. An edit names the one it read (CONFLICT otherwise). */
+  revision?: number;
 }
 
 /** The list's status (one document, LIST_STATUS_ID), as the last admin set it. */
@@ -48,6 +50,8 @@ export interface ListStatusDoc {
   checkedOn: string;
   updatedAt: string;
   updatedBy: string;
+  /** Incremented on every write; absent (older records) counts as 0. An edit names the one it read (CONFLICT otherwise). */
+  revision?: number;
 }
 
 /** The one status document: the catalog this app computes (the 2022 list). */
@@ -67,6 +71,8 @@ export interface AdminDoc {
   addedAt: string;
   addedBy: string;
   note?: string;
+  /** Incremented on every write; absent (older records) counts as 0. An edit names the one it read (CONFLICT otherwise). */
+  revision?: number;
 }
 
 export interface AuditDoc {

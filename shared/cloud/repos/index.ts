@@ -7,8 +7,8 @@
  * Every query names a `.limit()` (≤ 1000, WeChat's maximum) and callers page; nothing loads a
  * whole collection.
  */
-import type { DocumentStore, WhereValue } from '../context';
-import { DuplicateIdError } from '../errors';
+import type { DocumentStore, Transaction, WhereValue } from '../context';
+import { CloudFailure, DuplicateIdError } from '../errors';
 import {
   type AdminDoc,
   type AuditDoc,
@@ -41,6 +41,76 @@ function page(limit: number | undefined, max = 1000): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Audited writes (issue 25, items 2 and 3): a change and its audit entry are one transaction, so a
+// crash leaves both or neither; an edit names the revision it read, and a record whose revision
+// moved on is left alone ('conflict').
+
+/** A record's revision; records written before revisions existed count as 0. */
+export function revisionOf(doc: { revision?: number } | null | undefined): number {
+  return typeof doc?.revision === 'number' ? doc.revision : 0;
+}
+
+/** The `revision` a request names (an integer ≥ 0), or undefined when it names none. */
+export function requestedRevision(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    const message = '版本号应为不小于 0 的整数，请刷新后再改';
+    throw new CloudFailure('INVALID_INPUT', message, [{ field: 'revision', message }]);
+  }
+  return value;
+}
+
+/** An audit entry as the writer gives it (the id is made here). */
+export type AuditInput = Omit<AuditDoc, '_id'>;
+
+function appendAudit(tx: Transaction, entry: AuditInput): Promise<{ _id: string }> {
+  return tx.collection<AuditDoc>(COLLECTIONS.auditLog).add({ _id: auditId(entry.at), ...entry });
+}
+
+/** The outcome of an edit that names the revision it read. */
+export type Audited<T> = { outcome: 'done'; before: T | null; after: T | null } | { outcome: 'gone' } | { outcome: 'conflict'; current: T };
+
+/**
+ * One transaction: reads the record, refuses when it is missing or its revision is not `expected`
+ * (undefined: no check — a write that names no revision), writes `change(before)` with the revision
+ * incremented (null: removes it), and appends `audit(before)` (null: no entry).
+ */
+async function auditedEdit<T extends { _id: string; revision?: number }>(
+  db: DocumentStore,
+  collection: string,
+  id: string,
+  expected: number | undefined,
+  change: (before: T) => Partial<Omit<T, '_id'>> | null,
+  audit: (before: T) => AuditInput | null,
+): Promise<Audited<T>> {
+  return db.transaction(async (tx) => {
+    const col = tx.collection<T>(collection);
+    const before = await col.get(id);
+    if (!before) return { outcome: 'gone' as const };
+    if (expected !== undefined && revisionOf(before) !== expected) return { outcome: 'conflict' as const, current: before };
+    const patch = change(before);
+    let after: T | null = null;
+    if (patch === null) await col.remove(id);
+    else {
+      const full = { ...patch, revision: revisionOf(before) + 1 } as Partial<Omit<T, '_id'>>;
+      await col.update(id, full);
+      after = { ...before, ...full };
+    }
+    const entry = audit(before);
+    if (entry) await appendAudit(tx, entry);
+    return { outcome: 'done' as const, before, after };
+  });
+}
+
+/** One transaction: a new record (revision 1; DuplicateIdError if the id exists) and its audit entry. */
+async function auditedAdd<T extends { _id: string; revision?: number }>(db: DocumentStore, collection: string, doc: T, entry: AuditInput): Promise<T> {
+  const full = { ...doc, revision: 1 };
+  await db.transaction(async (tx) => {
+    await tx.collection<T>(collection).add(full);
+    await appendAudit(tx, entry);
+  });
+  return full;
+}
 
 export function deadlinesRepo(db: DocumentStore) {
   const col = db.collection<DeadlineDoc>(COLLECTIONS.deadlines);
@@ -50,6 +120,14 @@ export function deadlinesRepo(db: DocumentStore) {
     add: (doc: DeadlineDoc) => col.add(doc),
     update: (id: string, patch: Partial<Omit<DeadlineDoc, '_id'>>) => col.update(id, patch),
     remove: (id: string) => col.remove(id),
+    /** A new deadline with its audit entry, in one write. Throws DuplicateIdError when the id exists. */
+    addAudited: (doc: DeadlineDoc, entry: AuditInput) => auditedAdd(db, COLLECTIONS.deadlines, doc, entry),
+    /** Saves `patch` with its audit entry if the deadline is still at revision `expected` (see auditedEdit). */
+    updateAudited: (id: string, expected: number | undefined, patch: Partial<Omit<DeadlineDoc, '_id'>>, audit: (before: DeadlineDoc) => AuditInput) =>
+      auditedEdit<DeadlineDoc>(db, COLLECTIONS.deadlines, id, expected, () => patch, audit),
+    /** Removes the deadline with its audit entry if it is still at revision `expected`. */
+    removeAudited: (id: string, expected: number | undefined, audit: (before: DeadlineDoc) => AuditInput) =>
+      auditedEdit<DeadlineDoc>(db, COLLECTIONS.deadlines, id, expected, () => null, audit),
     /** Not yet closed on `today` (closesOn ≥ today), soonest first. */
     current(today: string, opts: { measureId?: string; skip?: number; limit?: number } = {}) {
       return col.find({
@@ -115,6 +193,19 @@ export function adminsRepo(db: DocumentStore) {
     async remove(openid: string): Promise<boolean> {
       return (await col.remove(openid)).removed > 0;
     },
+    /** The admin with its audit entry, in one write; false when already an admin (nothing written). */
+    async addAudited(doc: AdminDoc, entry: AuditInput): Promise<boolean> {
+      try {
+        await auditedAdd(db, COLLECTIONS.admins, doc, entry);
+        return true;
+      } catch (err) {
+        if (err instanceof DuplicateIdError) return false;
+        throw err;
+      }
+    },
+    /** Removes the admin with its audit entry if its record is still at revision `expected`. */
+    removeAudited: (openid: string, expected: number | undefined, audit: (before: AdminDoc) => AuditInput) =>
+      auditedEdit<AdminDoc>(db, COLLECTIONS.admins, openid, expected, () => null, audit),
     list: (limit = PAGE) => col.find({ orderBy: [{ field: '_id', direction: 'asc' }], limit: page(limit) }),
     /** Whether there is no admin at all. */
     async none(): Promise<boolean> {
@@ -128,11 +219,12 @@ export function adminsRepo(db: DocumentStore) {
      * The first admin: the claim marker and the admin in one transaction. A second claim (at the
      * same time, or ever after) meets the marker: false, nothing written.
      */
-    async claimFirst(doc: AdminDoc): Promise<boolean> {
+    async claimFirst(doc: AdminDoc, entry?: AuditInput): Promise<boolean> {
       try {
         await db.transaction(async (tx) => {
           await tx.collection<BootstrapDoc>(COLLECTIONS.bootstrap).add({ _id: BOOTSTRAP_ID, claimedBy: doc._id, claimedAt: doc.addedAt });
-          if (!(await tx.collection<AdminDoc>(COLLECTIONS.admins).get(doc._id))) await tx.collection<AdminDoc>(COLLECTIONS.admins).add(doc);
+          if (!(await tx.collection<AdminDoc>(COLLECTIONS.admins).get(doc._id))) await tx.collection<AdminDoc>(COLLECTIONS.admins).add({ ...doc, revision: 1 });
+          if (entry) await appendAudit(tx, entry);
         });
         return true;
       } catch (err) {
@@ -158,6 +250,24 @@ export function listStatusRepo(db: DocumentStore) {
         if (!(err instanceof DuplicateIdError)) throw err;
         await col.update(LIST_STATUS_ID, doc);
       }
+    },
+    /**
+     * Sets the status with its audit entry in one transaction, if the stored status is still at
+     * revision `expected` (no status yet counts as revision 0; undefined: no check).
+     */
+    putAudited(expected: number | undefined, doc: Omit<ListStatusDoc, '_id' | 'revision'>, audit: (before: ListStatusDoc | null) => AuditInput): Promise<Audited<ListStatusDoc>> {
+      return db.transaction(async (tx) => {
+        const c = tx.collection<ListStatusDoc>(COLLECTIONS.listStatus);
+        const before = await c.get(LIST_STATUS_ID);
+        if (expected !== undefined && revisionOf(before) !== expected) {
+          return before ? { outcome: 'conflict' as const, current: before } : { outcome: 'gone' as const };
+        }
+        const after: ListStatusDoc = { _id: LIST_STATUS_ID, ...doc, revision: revisionOf(before) + 1 };
+        if (before) await c.update(LIST_STATUS_ID, { ...doc, revision: after.revision });
+        else await c.add(after);
+        await appendAudit(tx, audit(before));
+        return { outcome: 'done' as const, before, after };
+      });
     },
   };
 }

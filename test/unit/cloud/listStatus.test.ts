@@ -42,7 +42,7 @@ describe.each(BACKENDS)('%s', (_name, make) => {
 
   it('an admin sets it; everyone reads the new status; each change is audited with before and after', async () => {
     const set = await call('o-admin', { action: 'set', status: IN_FORCE });
-    expect(set.ok && set.data.status).toEqual({ state: 'inForce', label: '在执行', notice: '', sourceUrl: IN_FORCE.sourceUrl, checkedOn: '2026-11-30', updatedAt: NOW.toISOString() });
+    expect(set.ok && set.data.status).toEqual({ state: 'inForce', label: '在执行', notice: '', sourceUrl: IN_FORCE.sourceUrl, checkedOn: '2026-11-30', updatedAt: NOW.toISOString(), revision: 1 });
     expect(await get('o-user')).toMatchObject({ state: 'inForce', checkedOn: '2026-11-30' });
     const later = { state: 'superseded', notice: '2023 年清单已发布，以新清单为准', sourceUrl: 'https://gxt.nmg.gov.cn/n/2023', checkedOn: '2026年12月1日' };
     const second = await call('o-admin', { action: 'set', status: later });
