@@ -29,6 +29,8 @@ import {
   runsRepo,
   subscriptionsRepo,
 } from '../repos';
+import { formatDateCn } from '../dates';
+import { CLAIM_TRIES_PER_CALLER_HOUR, CLAIM_TRIES_PER_DAY, claimTriesRepo } from '../repos/claim-tries';
 import { textFault } from '../stored-text';
 import { REMINDER_TEMPLATES } from '../templates';
 import { invalid, MESSAGES_ADMIN, optionalDeadlineId, parseCursor, parseLimit, requireAction, requireAdmin, requireOpenid, toDeadline, today } from './common';
@@ -53,6 +55,9 @@ export const MESSAGES_DEADLINES = {
   claimClosed: '首位管理员已设置：请由现有管理员在「管理员」页添加您',
   claimNotConfigured: `未设置首位管理员口令（云函数 deadlines 的环境变量 ADMIN_BOOTSTRAP_CODE，至少 ${MIN_BOOTSTRAP_CODE} 位），请按 README「Admins」操作`,
   claimWrong: '口令不正确',
+  /** Issue 25, item 6: the limits on tries (CLAIM_TRIES_*), said with when they free. */
+  claimLimitCaller: (freeAt: string) => `试口令的次数过多：每位用户每小时最多试 ${CLAIM_TRIES_PER_CALLER_HOUR} 次，请在北京时间 ${freeAt} 后再试`,
+  claimLimitAll: (freeDay: string) => `今天试口令的次数已达上限（所有用户每天共 ${CLAIM_TRIES_PER_DAY} 次），请在 ${formatDateCn(freeDay)}（北京时间）再试`,
   importRace: (place: string, written: number) =>
     `${place}「批次名称」：该措施刚刚已有同名批次（他人同时录入）。前面 ${written} 行已写入；请重新导入，已写入的行会显示为未变。`,
   importConflict: (place: string, written: number) =>
@@ -322,6 +327,12 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const admins = adminsRepo(ctx.db);
       // Once claimed, closed for good (even if every admin is later removed); until then only while there is no admin.
       if ((await admins.claimed()) || !(await admins.none())) throw new CloudFailure('FORBIDDEN', MESSAGES_DEADLINES.claimClosed);
+      // Every try takes its slots before the code is compared: concurrent guesses cannot pass the limits.
+      const refused = await claimTriesRepo(ctx.db).take(openid, ctx.now());
+      if (refused) {
+        ctx.log.warn('claimAdmin: bootstrap tries limit reached', { openid, limit: refused.limit });
+        throw new CloudFailure('FORBIDDEN', refused.limit === 'caller' ? MESSAGES_DEADLINES.claimLimitCaller(refused.freeAt) : MESSAGES_DEADLINES.claimLimitAll(refused.freeAt));
+      }
       if (typeof req.code !== 'string' || !sameCode(req.code.trim(), expected)) {
         ctx.log.warn('claimAdmin: wrong bootstrap code', { openid });
         throw invalid('code', MESSAGES_DEADLINES.claimWrong);
