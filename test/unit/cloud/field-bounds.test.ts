@@ -14,6 +14,7 @@ import { qrcode } from '../../../shared/cloud/handlers/qrcode';
 import { screen } from '../../../shared/cloud/handlers/screen';
 import { subscriptions } from '../../../shared/cloud/handlers/subscriptions';
 import { repos } from '../../../shared/cloud/repos';
+import { TEXT_MESSAGES } from '../../../shared/cloud/stored-text';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';
 import { BACKENDS, type Backend } from './backends';
 import { CJK, fakeContext } from './fakes';
@@ -105,6 +106,17 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     expect(res.ok ? 'ok' : res.error.code).toBe('INVALID_INPUT');
     expect(!res.ok && res.error.fields?.[0]?.field).toBe(field);
     expect(!res.ok && res.error.fields?.[0]?.message).toMatch(CJK);
+  });
+
+  it.each([
+    ['a batch title with a lone surrogate', 'deadlines', { action: 'create', deadline: { ...GOOD, batchTitle: `认定${LONE_HIGH}` } }, 'deadline.batchTitle', `「批次名称」${TEXT_MESSAGES.surrogate}`],
+    ['a batch title with a C1 control character', 'deadlines', { action: 'create', deadline: { ...GOOD, batchTitle: '认定\u0085' } }, 'deadline.batchTitle', `「批次名称」${TEXT_MESSAGES.control}`],
+    ['an admin note with a lone surrogate', 'deadlines', { action: 'addAdmin', openid: 'o-new', note: `财务${LONE_LOW}` }, 'note', `备注${TEXT_MESSAGES.surrogate}`],
+    ['a list notice with a lone surrogate', 'listStatus', { action: 'set', status: { state: 'superseded', notice: `已替代${LONE_HIGH}`, sourceUrl: 'https://gxt.nmg.gov.cn/n/2', checkedOn: '2022-06-20' } }, 'status.notice', `「说明」${TEXT_MESSAGES.surrogate}`],
+    ['a file name with DEL', 'screen', { action: 'start', fileName: '名册\u007f.xlsx', size: 1000 }, 'fileName', `「文件名」${TEXT_MESSAGES.control}`],
+  ])('%s is refused with the message naming the field and what is wrong', async (_title, fn, request, field, message) => {
+    const res = await call(fn, request as Record<string, unknown>);
+    expect(!res.ok && res.error.fields?.[0]).toEqual({ field, message });
   });
 
   it('the probe: subscriptions.cancel with a 100-character deadlineId answers a field message, not INTERNAL', async () => {
