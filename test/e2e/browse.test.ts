@@ -382,47 +382,51 @@ describe('policy browser and detail (H5, Chromium 390×844)', () => {
     expect(await visible(page, '#detail-missing').textContent()).toContain('没有找到这条政策');
     await context.close();
   });
+});
 
-  it('every measure: its deep link shows the verbatim clause and the calculator or guidance; its poster’s code opens it again in a fresh browser', async () => {
-    const { page, context } = await harness().newPage();
-    const errors: string[] = [];
+describe('every measure: its deep link shows the verbatim clause and the calculator or guidance; its poster’s code opens it again in a fresh browser', () => {
+  let page: Page;
+  let close: () => Promise<void>;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    const opened = await harness().newPage();
+    page = opened.page;
+    close = () => opened.context.close();
     page.on('pageerror', (e) => errors.push(e.message));
-    const links: [string, string, string][] = [];
-    for (const m of catalog2022.measures) {
-      await page.goto('about:blank');
-      await page.goto(harness().url + detail(m.id));
-      await visible(page, '#detail-title').waitFor();
-      expect([m.id, await visible(page, '#detail-title').textContent()]).toEqual([m.id, m.title]);
-      expect([m.id, await visible(page, '#detail-headline').textContent()]).toEqual([m.id, headline(m)]);
-      expect([m.id, (await visible(page, '#detail-clause').textContent())?.trim()]).toEqual([m.id, m.clause]);
-      const spec = calcSpec(m);
-      expect([m.id, await visible(page, '#mini-calc').count()]).toEqual([m.id, spec.computable ? 1 : 0]);
-      expect([m.id, await visible(page, '#detail-guidance').count()]).toEqual([m.id, spec.guidance.length > 0 ? 1 : 0]);
-      await visible(page, '#poster-open').click();
-      const img = visible(page, '#poster-image img');
-      await img.waitFor();
-      const src = (await img.getAttribute('src')) ?? '';
-      const png = Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64');
-      expect([m.id, pngSize(png)]).toEqual([m.id, { width: 750, height: 1334 }]);
-      // The code in its corner, read back from the poster's pixels as a phone's camera would.
-      const link = decodeCode(png);
-      // The local cloud's code is a QR code of the H5 link with WeChat's scene (a real WeChat code opens the same page with it).
-      expect([m.id, link]).toEqual([m.id, `${harness().url}/#/pages/policy/detail/index?scene=${encodeURIComponent(sceneOf({ view: 'measure', measureId: m.id }))}`]);
-      links.push([m.id, m.title, link!]);
-      // The longest title, the most items, a non-monetary one: kept for looking at.
-      if (['m09', 'm01', 'm24', 'm28'].includes(m.id)) writeFileSync(path.join(ARTIFACTS, `poster-${m.id}.png`), png);
-    }
-    expect(links).toHaveLength(30);
-    // Each link, opened in a browser that has never seen the app, shows its measure.
-    for (const [id, title, link] of links) {
-      const fresh = await harness().newPage();
-      await fresh.page.goto(link);
-      await visible(fresh.page, '#detail-title').waitFor();
-      expect([id, await visible(fresh.page, '#detail-title').textContent()]).toEqual([id, title]);
-      await fresh.context.close();
-    }
+  });
+  afterAll(async () => close());
+
+  it.each(catalog2022.measures.map((m) => [m.label, m.id] as const))('第%s条 (%s)', async (_label, id) => {
+    const m = catalog2022.measures.find((x) => x.id === id)!;
+    errors.length = 0;
+    await page.goto('about:blank');
+    await page.goto(harness().url + detail(m.id));
+    await visible(page, '#detail-title').waitFor();
+    expect(await visible(page, '#detail-title').textContent()).toBe(m.title);
+    expect(await visible(page, '#detail-headline').textContent()).toBe(headline(m));
+    expect((await visible(page, '#detail-clause').textContent())?.trim()).toBe(m.clause);
+    const spec = calcSpec(m);
+    expect(await visible(page, '#mini-calc').count()).toBe(spec.computable ? 1 : 0);
+    expect(await visible(page, '#detail-guidance').count()).toBe(spec.guidance.length > 0 ? 1 : 0);
+    await visible(page, '#poster-open').click();
+    const img = visible(page, '#poster-image img');
+    await img.waitFor();
+    const src = (await img.getAttribute('src')) ?? '';
+    const png = Buffer.from(src.replace(/^data:image\/png;base64,/, ''), 'base64');
+    expect(pngSize(png)).toEqual({ width: 750, height: 1334 });
+    // The longest title, the most items, a non-monetary one: kept for looking at.
+    if (['m09', 'm01', 'm24', 'm28'].includes(m.id)) writeFileSync(path.join(ARTIFACTS, `poster-${m.id}.png`), png);
+    // The code in its corner, read back from the poster's pixels as a phone's camera would.
+    const link = decodeCode(png);
+    // The local cloud's code is a QR code of the H5 link with WeChat's scene (a real WeChat code opens the same page with it).
+    expect(link).toBe(`${harness().url}/#/pages/policy/detail/index?scene=${encodeURIComponent(sceneOf({ view: 'measure', measureId: m.id }))}`);
+    // The link, opened in a browser that has never seen the app, shows its measure.
+    const fresh = await harness().newPage();
+    await fresh.page.goto(link!);
+    await visible(fresh.page, '#detail-title').waitFor();
+    expect(await visible(fresh.page, '#detail-title').textContent()).toBe(m.title);
+    await fresh.context.close();
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
