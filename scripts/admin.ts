@@ -13,17 +13,24 @@
  * at start instead of `bootstrap` (or stop the server first): two processes must not write the same
  * NeDB files. In WeChat, the first admin is added in the cloud console (README, "Admins").
  * Times are printed in Beijing time (shared/cloud/dates.ts), like every date a person sees.
+ * The import file is found from where the command was run (INIT_CWD) and read through readText,
+ * the one reading the import page and the `deadlines` function share (issue 25, item 5); what the
+ * store or a file holds reaches the terminal with its control characters escaped (printable).
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beijingTime } from '../shared/cloud/dates';
 import { adminsRepo, auditRepo, OPENID_RE } from '../shared/cloud/repos';
 import { localCaller } from '../server/local-call';
+import { printable } from '../shared/policy/read-text';
+import { fromStart, readFileText } from '../shared/policy/cli/read-file';
+
+const say = (text: string) => console.log(printable(text, { keepLines: true }));
+const warn = (text: string) => console.error(printable(text, { keepLines: true }));
 
 function usage(message?: string): never {
-  if (message) console.error(`错误：${message}`);
-  console.error('用法：npm run admin -- <bootstrap|list|import|admins|audit|add-admin|remove-admin> … [--as <openid>]（详见 scripts/admin.ts）');
+  if (message) warn(`错误：${message}`);
+  warn('用法：npm run admin -- <bootstrap|list|import|admins|audit|add-admin|remove-admin> … [--as <openid>]（详见 scripts/admin.ts）');
   process.exit(2);
 }
 
@@ -43,8 +50,8 @@ async function main(): Promise<void> {
   const as = (flags.get('--as') as string | undefined) ?? process.env.DEV_OPENID ?? 'dev-admin';
   const caller = localCaller();
   const fail = (error: { code: string; message: string; fields?: { message: string }[] }) => {
-    console.error(`失败（${error.code}）：${error.message}`);
-    for (const f of (error.fields ?? []).slice(1)) console.error(`  ${f.message}`);
+    warn(`失败（${error.code}）：${error.message}`);
+    for (const f of (error.fields ?? []).slice(1)) warn(`  ${f.message}`);
     process.exitCode = 1;
   };
   try {
@@ -56,40 +63,46 @@ async function main(): Promise<void> {
         const at = new Date().toISOString();
         if (await adminsRepo(caller.store).add({ _id: arg, addedAt: at, addedBy: actor, note: 'bootstrap' })) {
           await auditRepo(caller.store).append({ at, actor, action: 'admin.add', target: arg, summary: `命令行添加首位管理员 ${arg}` });
-          console.log(`已添加管理员 ${arg}（${caller.via}）`);
-        } else console.log(`${arg} 已是管理员`);
+          say(`已添加管理员 ${arg}（${caller.via}）`);
+        } else say(`${arg} 已是管理员`);
         break;
       }
       case 'list': {
         const env = await caller.call('deadlines', { action: 'list', scope: flags.has('--closed') ? 'closed' : 'current', limit: 100 }, { openid: as });
         if (!env.ok) return fail(env.error);
         if (env.data.action !== 'list') return;
-        if (env.data.deadlines.length === 0) console.log('（没有截止时间）');
+        if (env.data.deadlines.length === 0) say('（没有截止时间）');
         for (const d of env.data.deadlines) {
-          console.log(`${d.id}  ${d.measureLabel}${d.sample ? ' [示例]' : ''} ${d.batchTitle}  ${d.opensOn} → ${d.closesOn}（${d.status}）  ${d.issuer}`);
+          say(`${d.id}  ${d.measureLabel}${d.sample ? ' [示例]' : ''} ${d.batchTitle}  ${d.opensOn} → ${d.closesOn}（${d.status}）  ${d.issuer}`);
         }
         break;
       }
       case 'import': {
         if (!arg) usage('import 需要文件路径');
         const format = path.extname(arg).toLowerCase() === '.json' ? 'json' : 'csv';
-        const text = readFileSync(arg, 'utf8');
+        const file = readFileText(fromStart(arg));
+        if (!file.ok) {
+          warn(`失败：${file.message}`);
+          process.exitCode = 1;
+          return;
+        }
+        const text = file.text;
         const env = await caller.call('deadlines', { action: 'import', format, text, dryRun: flags.has('--dry-run') }, { openid: as });
         if (!env.ok) return fail(env.error);
         if (env.data.action !== 'import') return;
-        console.log(`${env.data.dryRun ? '试导入（未写入）' : '已导入'}：新增 ${env.data.created}，更新 ${env.data.updated}，未变 ${env.data.unchanged}`);
+        say(`${env.data.dryRun ? '试导入（未写入）' : '已导入'}：新增 ${env.data.created}，更新 ${env.data.updated}，未变 ${env.data.unchanged}`);
         break;
       }
       case 'admins': {
         const env = await caller.call('deadlines', { action: 'admins' }, { openid: as });
         if (!env.ok) return fail(env.error);
-        if (env.data.action === 'admins') for (const a of env.data.admins) console.log(`${a.openid}  ${beijingTime(a.addedAt)}  由 ${a.addedBy}${a.note ? `  ${a.note}` : ''}`);
+        if (env.data.action === 'admins') for (const a of env.data.admins) say(`${a.openid}  ${beijingTime(a.addedAt)}  由 ${a.addedBy}${a.note ? `  ${a.note}` : ''}`);
         break;
       }
       case 'audit': {
         const env = await caller.call('deadlines', { action: 'audit', limit: 100 }, { openid: as });
         if (!env.ok) return fail(env.error);
-        if (env.data.action === 'audit') for (const e of env.data.entries) console.log(`${beijingTime(e.at)}  ${e.actor}  ${e.action}  ${e.summary}`);
+        if (env.data.action === 'audit') for (const e of env.data.entries) say(`${beijingTime(e.at)}  ${e.actor}  ${e.action}  ${e.summary}`);
         break;
       }
       case 'add-admin':
@@ -100,7 +113,7 @@ async function main(): Promise<void> {
             ? await caller.call('deadlines', { action: 'addAdmin', openid: arg, note: flags.get('--note') as string | undefined }, { openid: as })
             : await caller.call('deadlines', { action: 'removeAdmin', openid: arg }, { openid: as });
         if (!env.ok) return fail(env.error);
-        console.log(JSON.stringify(env.data));
+        say(JSON.stringify(env.data));
         break;
       }
       default:
@@ -112,6 +125,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(`失败：${err instanceof Error ? err.message : String(err)}`);
+  warn(`失败：${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -3,24 +3,26 @@
  * `第 3 行第 15 列：缺少逗号或右括号「}」`. Used by the CLI (a profile file) and the local cloud
  * (a request body), so the same bytes get the same words in both.
  *
- *  - Text is UTF-8. A leading BOM (U+FEFF, as Windows editors write it) is dropped; invalid UTF-8
- *    is refused at its first bad byte.
+ *  - Bytes are read by readText (./read-text.ts), the one reading of every file a person hands us:
+ *    UTF-8 with or without a BOM, UTF-16 with a BOM; anything else (GBK) is refused with its one
+ *    message, naming the line and column. Text already decoded has a leading BOM dropped.
  *  - JSON is parsed by JSON.parse (RFC 8259, nothing more: no comments, no trailing commas).
  *    Only when it refuses does `locateJsonError` scan the text to find where and why — V8's own
  *    message is English and, depending on the Node version, has no position at all.
  *  - Lines are counted at \n, \r\n and \r; columns in characters (a Chinese character is one
  *    column), both from 1, after the BOM.
  *
- * No imports and no work at load time: cheap to bundle anywhere.
+ * No work at load time: cheap to bundle anywhere.
  */
+import { lineColumn, readText } from './read-text';
+
+export { firstInvalidUtf8, lineColumn } from './read-text';
 
 export type JsonReading = { ok: true; value: unknown } | { ok: false; message: string; line?: number; column?: number };
 
 /** The reasons, in Chinese; `{}` placeholders are filled by `fill`. */
 export const JSON_MSG = {
   empty: '内容为空',
-  notUtf8: '不是有效的 UTF-8 编码（第 {byte} 个字节 {hex}）',
-  utf16: '不是 UTF-8 编码（看起来是 UTF-16），请另存为 UTF-8',
   unexpectedEnd: '内容意外结束，缺少右括号「{closers}」',
   unexpectedEndInString: '内容意外结束：字符串缺少结束的双引号',
   missingValue: '此处缺少值',
@@ -59,68 +61,10 @@ const at = (line: number, column: number, reason: string) => `第 ${line} 行第
 
 /** Bytes (or text already decoded) → a JSON value, or one Chinese message naming line and column. */
 export function readJson(input: Uint8Array | string): JsonReading {
-  let text: string;
-  if (typeof input === 'string') {
-    text = input;
-  } else {
-    const decoded = decodeUtf8(input);
-    if (!decoded.ok) return decoded;
-    text = decoded.text;
-  }
-  return parseJsonText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-}
-
-/** UTF-8 bytes → text (the BOM kept; readJson drops it), or the first invalid byte's position. */
-export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string; line?: number; column?: number } {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { ok: false, message: JSON_MSG.utf16 };
-  }
-  const bad = firstInvalidUtf8(bytes);
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  if (bad < 0) return { ok: true, text: decoder.decode(bytes) };
-  let before = decoder.decode(bytes.subarray(0, bad));
-  if (before.charCodeAt(0) === 0xfeff) before = before.slice(1);
-  const { line, column } = lineColumn(before, before.length);
-  const hex = `0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}`;
-  return { ok: false, message: at(line, column, fill(JSON_MSG.notUtf8, { byte: bad + 1, hex })), line, column };
-}
-
-/**
- * Index of the first byte that does not start (or continue) a well-formed UTF-8 sequence, or -1.
- * Well-formed as in the Unicode standard (table 3-7) — what TextDecoder's fatal mode accepts:
- * no overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequence.
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i += 1;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = i + k < n ? bytes[i + k] : -1;
-      if (c < lo || c > hi) return i;
-      lo = 0x80;
-      hi = 0xbf;
-    }
-    i += need + 1;
-  }
-  return -1;
+  if (typeof input === 'string') return parseJsonText(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+  const decoded = readText(input);
+  if (!decoded.ok) return { ok: false, message: decoded.message, line: decoded.line, column: decoded.column };
+  return parseJsonText(decoded.text);
 }
 
 /** Text (no BOM) → a JSON value, or the Chinese message for where and why it is not JSON. */
@@ -134,26 +78,6 @@ export function parseJsonText(text: string): JsonReading {
     const { line, column } = lineColumn(text, problem.index);
     return { ok: false, message: at(line, column, problem.reason), line, column };
   }
-}
-
-/** Line and column (both from 1) of the character at `index`: lines end at \n, \r\n or \r. */
-export function lineColumn(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < index && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
-      line += 1;
-      column = 1;
-    } else if (c === 0x0d) {
-      // \r of \r\n: the \n ends the line
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < index && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      // a surrogate pair is one character
-    } else {
-      column += 1;
-    }
-  }
-  return { line, column };
 }
 
 const FULL_WIDTH: Record<string, string> = {

@@ -45,7 +45,7 @@ export const modal = { confirm: true }
 /** The page stack getCurrentPages answers: by default the admin hub below the page under test. */
 export const pages: { route: string }[] = [{ route: 'pages/admin/index' }, { route: 'pages/admin/deadline/index' }]
 /** What chooseMessageFile answers next: files, or a failure ({ errMsg }). */
-export const files: { choose: { tempFiles: { name: string; path: string; size: number; time: number; type: string }[] } | { errMsg: string } ; contents: Map<string, string> } = {
+export const files: { choose: { tempFiles: { name: string; path: string; size: number; time: number; type: string }[] } | { errMsg: string } ; contents: Map<string, string | Uint8Array> } = {
   choose: { errMsg: 'chooseMessageFile:fail cancel' },
   contents: new Map(),
 }
@@ -54,10 +54,13 @@ const didShow = new Set<() => void>()
 const resolved = () => jest.fn((_arg?: unknown) => Promise.resolve({}))
 
 const fs = {
-  readFile: jest.fn((o: { filePath: string; encoding?: string; success?: (r: { data: string }) => void; fail?: (e: { errMsg: string }) => void }) => {
-    const text = files.contents.get(o.filePath)
-    if (text === undefined) o.fail?.({ errMsg: 'readFile:fail no such file or directory' })
-    else o.success?.({ data: text })
+  // As WeChat's readFile: with an encoding the file decoded (bad bytes → U+FFFD), without one its bytes (an ArrayBuffer).
+  readFile: jest.fn((o: { filePath: string; encoding?: string; success?: (r: { data: string | ArrayBuffer }) => void; fail?: (e: { errMsg: string }) => void }) => {
+    const content = files.contents.get(o.filePath)
+    if (content === undefined) return o.fail?.({ errMsg: 'readFile:fail no such file or directory' })
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
+    if (o.encoding) o.success?.({ data: bytes.toString(o.encoding as BufferEncoding) })
+    else o.success?.({ data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer })
   }),
 }
 

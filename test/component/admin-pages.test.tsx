@@ -19,6 +19,7 @@ jest.mock('@tarojs/taro', () => jest.requireActual('./admin-mocks').taro)
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), callCloud: jest.fn(), getDevOpenid: jest.fn(() => 'dev-user-a') }))
 
 import { api, files, modal, pages, resetTaro, router, showAgain } from './admin-mocks'
+import { gbk, utf16 } from '../support/gbk'
 import { callCloud } from '@/services/cloud'
 import { importRequestBytes, importTooLarge, MAX_FILE_BYTES } from '@/pages/admin/import/pick-file'
 import { MAX_REQUEST_BYTES } from '@cloud-api/api'
@@ -469,6 +470,48 @@ describe('从聊天文件导入', () => {
     await waitFor(() => expect(text(r, '#import-pick-message')).toContain('CSV UTF-8'))
     expect(callsOf('deadlines.import')).toHaveLength(0)
   })
+
+  // Issue 25, item 5: the page, `npm run admin -- import` and the deadlines function read a file the same way.
+  const ASCII_HEADER_CSV = 'measureId,batchTitle,opensOn,closesOn,issuer,sourceUrl\nm01,2022 年度自治区级企业技术中心认定,2022-06-01,2022-06-30,自治区工业和信息化厅,https://gxt.nmg.gov.cn/n/1\n'
+  const NOT_UTF8 = '文件不是 UTF-8 编码（可能是 GBK），从第 2 行第 10 列起中文会变成乱码。请另存为 UTF-8 后重试：Excel 里「另存为」选「CSV UTF-8（逗号分隔）」'
+  it.each([
+    ['WeChat', 'weapp'],
+    ['the browser', 'h5'],
+  ])('in %s, a GBK CSV is refused with the same message as the CLI and the function, and nothing is sent', async (_, taroEnv) => {
+    await pickBytes(taroEnv, gbk(ASCII_HEADER_CSV))
+    expect(callsOf('deadlines.import')).toHaveLength(0)
+  })
+
+  it.each([
+    ['WeChat', 'UTF-16LE', 'weapp', true],
+    ['WeChat', 'UTF-16BE', 'weapp', false],
+    ['the browser', 'UTF-16LE', 'h5', true],
+  ])('in %s, a %s CSV with its BOM is read right', async (_, _encoding, taroEnv, littleEndian) => {
+    await pickBytes(taroEnv, utf16(ASCII_HEADER_CSV, littleEndian))
+    expect(callsOf('deadlines.import')[0]).toEqual({ action: 'import', format: 'csv', text: ASCII_HEADER_CSV, dryRun: true })
+  })
+
+  /** Picks a file holding `bytes` (a chat file in WeChat, the file input in the browser build), and waits for the page's answer. */
+  async function pickBytes(taroEnv: string, bytes: Uint8Array): Promise<void> {
+    const env = process.env.TARO_ENV
+    process.env.TARO_ENV = taroEnv
+    files.choose = { tempFiles: [{ name: 'dl.csv', path: 'wxfile://dl.csv', size: bytes.length, time: 0, type: 'file' }] }
+    files.contents.set('wxfile://dl.csv', bytes)
+    const click = jest.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      Object.defineProperty(this, 'files', { value: [new File([bytes as Uint8Array<ArrayBuffer>], 'dl.csv', { type: 'text/csv' })] })
+      this.dispatchEvent(new Event('change'))
+    })
+    try {
+      cloud['deadlines.import'] = importAnswer
+      const r = await open(AdminImportPage)
+      await tap(r, '#import-pick')
+      await waitFor(() => expect($(r, '#import-pick-message') ?? $(r, '#import-preview')).not.toBeNull())
+      if ($(r, '#import-pick-message')) expect(text(r, '#import-pick-message')).toBe(NOT_UTF8)
+    } finally {
+      click.mockRestore()
+      process.env.TARO_ENV = env
+    }
+  }
 
   it('pasted text is checked the same way', async () => {
     cloud['deadlines.import'] = importAnswer

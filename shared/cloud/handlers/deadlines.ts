@@ -32,6 +32,7 @@ import {
 import { formatDateCn } from '../dates';
 import { CLAIM_TRIES_PER_CALLER_HOUR, CLAIM_TRIES_PER_DAY, claimTriesRepo } from '../repos/claim-tries';
 import { textFault } from '../stored-text';
+import { checkText } from '../../policy/read-text';
 import { REMINDER_TEMPLATES } from '../templates';
 import { invalid, MESSAGES_ADMIN, optionalDeadlineId, parseCursor, parseLimit, requireAction, requireAdmin, requireOpenid, toDeadline, today } from './common';
 
@@ -231,6 +232,9 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
       const format = req.format;
       if (format !== 'json' && format !== 'csv') throw invalid('format', '导入格式应为 json 或 csv');
       if (typeof req.text !== 'string' || req.text.trim() === '') throw invalid('text', '导入内容为空');
+      // The page and the CLI read files through readText; text a caller decoded wrongly (U+FFFD) gets readText's message.
+      const read = checkText(req.text);
+      if (!read.ok) throw invalid('text', read.message);
       const dryRun = req.dryRun === true;
       const parsed = parseImport(format, req.text);
       if (!parsed.ok) return failure('INVALID_INPUT', parsed.issues[0].message, parsed.issues);

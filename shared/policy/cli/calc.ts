@@ -1,9 +1,13 @@
 /** npm run calc -- <profile.json> [--json] [--stages] [--all] | --list — see ./run.ts. */
 import { readFileSync } from 'fs';
+import { printable } from '../read-text';
+import { fromStart } from './read-file';
 import { run } from './run';
 
 process.exitCode = run(process.argv.slice(2), {
-  readFile: (p) => readFileSync(p), // bytes: readProfile decodes them (UTF-8, BOM dropped, bad bytes reported)
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+  // Bytes (readProfile reads them through readText), from where the command was run (INIT_CWD).
+  readFile: (p) => readFileSync(fromStart(p)),
+  // What the file holds reaches the terminal with its control characters escaped.
+  out: (t) => process.stdout.write(printable(t, { keepLines: true })),
+  err: (t) => process.stderr.write(printable(t, { keepLines: true })),
 });

@@ -6,12 +6,13 @@
 import { catalog2022 } from '../catalog';
 import { evaluate } from '../evaluate';
 import { readProfile } from '../read-profile';
+import { fileErrorMessage } from '../read-text';
 import { report } from './report';
 
 export const USAGE = '用法：npm run calc -- <档案.json> [--json] [--stages] [--all]\n      npm run calc -- --list [--json]';
 
 export interface Io {
-  /** The file's bytes (UTF-8, with or without a BOM); a string is taken as text already decoded. */
+  /** The file's bytes (read by readText); a string is taken as text already decoded. Throws Node's error (its code) when it cannot. */
   readFile(path: string): Uint8Array | string;
   out(text: string): void;
   err(text: string): void;
@@ -40,8 +41,8 @@ export function run(argv: string[], io: Io): number {
   let bytes: Uint8Array | string;
   try {
     bytes = io.readFile(files[0]);
-  } catch {
-    return fail(`无法读取文件：${files[0]}`);
+  } catch (err) {
+    return fail(fileErrorMessage(err, files[0]));
   }
   const parsed = readProfile(bytes);
   if (!parsed.ok && parsed.stage === 'json') return fail(`文件不是有效的 JSON：${files[0]}\n  ${parsed.message}`);

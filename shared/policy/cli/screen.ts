@@ -1,13 +1,16 @@
 /** npm run screen -- --template | <file.xlsx|file.csv> [--out …] | --doc — see ../screen/cli.ts. */
 import { join } from 'path';
+import { printable } from '../read-text';
 import { runScreen } from '../screen/cli';
+import { startDir } from './read-file';
 
 runScreen(process.argv.slice(2), {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+  // Header cells and values from the file reach the terminal with their control characters escaped.
+  out: (t) => process.stdout.write(printable(t, { keepLines: true })),
+  err: (t) => process.stderr.write(printable(t, { keepLines: true })),
   tty: process.stderr.isTTY === true,
   // npm runs scripts in the package root; INIT_CWD is where the user typed the command.
-  cwd: process.env.INIT_CWD ?? process.cwd(),
+  cwd: startDir(),
   docsDir: join(__dirname, '../../../docs'),
 }).then((code) => {
   process.exitCode = code;

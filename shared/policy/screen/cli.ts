@@ -12,6 +12,7 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'path';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { catalog2022 } from '../catalog';
+import { printable } from '../read-text';
 import { screenColumns } from './columns';
 import { screeningDoc } from './doc';
 import { TableError, tableFormat } from './read-table';
@@ -126,7 +127,7 @@ async function screen(io: ScreenIo, file: string, outArg?: string): Promise<numb
     });
     bar?.stop();
     const seconds = (performance.now() - started) / 1000;
-    if (report.unknownColumns.length > 0) io.err(`未识别的列（未使用）：${report.unknownColumns.join('、')}\n`);
+    if (report.unknownColumns.length > 0) io.err(`未识别的列（未使用）：${report.unknownColumns.map((c) => printable(c)).join('、')}\n`);
     const messages = report.refused.flatMap((r) => r.messages);
     for (const m of messages.slice(0, SHOWN_REFUSALS)) io.err(`${m}\n`);
     if (messages.length > SHOWN_REFUSALS) io.err(`……另有 ${messages.length - SHOWN_REFUSALS} 条，见结果文件的「${SHEETS.refused}」\n`);

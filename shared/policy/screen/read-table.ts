@@ -12,7 +12,7 @@
 import { createReadStream, readFileSync, statSync } from 'fs';
 import { Readable } from 'stream';
 import { parse } from 'csv-parse';
-import { decodeUtf8, firstInvalidUtf8 } from '../read-json';
+import { fileErrorMessage, readText } from '../read-text';
 import { cellText } from './cell-text';
 import { xlsxReader } from './xlsx-reader';
 
@@ -39,9 +39,11 @@ const SAVE_AS = '请在 Excel 中另存为「Excel 工作簿（*.xlsx）」或�
 
 function fileSize(path: string, label: string): number {
   try {
-    return statSync(path).size;
-  } catch {
-    throw new TableError(`无法读取文件：${label}`);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    return stat.size;
+  } catch (err) {
+    throw new TableError(fileErrorMessage(err, label));
   }
 }
 
@@ -82,18 +84,16 @@ function csvMessage(label: string, err: unknown): string {
 }
 
 async function* csvRows(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
-  let bytes: Buffer;
+  let file: Buffer;
   try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new TableError(`无法读取文件：${label}`);
+    file = readFileSync(path);
+  } catch (err) {
+    throw new TableError(fileErrorMessage(err, label));
   }
-  // Excel's plain「CSV（逗号分隔）」is GBK on a Chinese Windows: refused at its first byte that is not UTF-8, never guessed.
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (utf16 || firstInvalidUtf8(bytes) >= 0) {
-    const d = decodeUtf8(bytes);
-    throw new TableError(`无法读取 CSV 文件 ${label}：${d.ok ? '不是 UTF-8 编码' : d.message}。${SAVE_AS}`);
-  }
+  // The one reading (readText): Excel's plain「CSV（逗号分隔）」is GBK on a Chinese Windows — refused, never guessed; UTF-16 with a BOM is read.
+  const read = readText(file);
+  if (!read.ok) throw new TableError(`无法读取 CSV 文件 ${label}：${read.message}`);
+  const bytes = read.encoding === 'utf-8' ? file : Buffer.from(read.text, 'utf8');
   const CHUNK = 1 << 16;
   const chunks = function* () {
     for (let i = 0; i < bytes.length; i += CHUNK) {

@@ -57,7 +57,7 @@ describe('npm run calc', () => {
 
   it.each([
     ['no file', [], '用法'],
-    ['a missing file', ['/nonexistent.json'], '无法读取文件'],
+    ['a missing file', ['/nonexistent.json'], '找不到文件：/nonexistent.json'],
     ['bad JSON', ['bad.json'], '不是有效的 JSON'],
     ['an invalid profile', ['invalid.json'], '「设备上云上平台的实际费用」不能为负数'],
     ['an unknown option', ['--frobnicate'], '未知选项'],
@@ -84,7 +84,7 @@ describe('npm run calc', () => {
       'invalid UTF-8',
       Buffer.concat([Buffer.from('{"version": 1, "entity": "enterprise", "region": {"cityName": "'), Buffer.from([0xb3, 0xe0]), Buffer.from('"}}')]),
       2,
-      '文件不是有效的 JSON：p.json\n  第 1 行第 64 列：不是有效的 UTF-8 编码（第 64 个字节 0xB3）\n',
+      '文件不是有效的 JSON：p.json\n  文件不是 UTF-8 编码（可能是 GBK），从第 1 行第 64 列起中文会变成乱码。请另存为 UTF-8 后重试：Excel 里「另存为」选「CSV UTF-8（逗号分隔）」\n',
     ],
     ['an empty file', Buffer.alloc(0), 2, '文件不是有效的 JSON：p.json\n  内容为空\n'],
   ])('reads the file as bytes: %s', (_, bytes, code, err) => {
@@ -106,7 +106,7 @@ describe('npm run calc', () => {
       writeFileSync(gbk, Buffer.concat([Buffer.from('{"version": 1, "entity": "enterprise",\n "region": {"cityName": "'), Buffer.from([0xb3, 0xe0, 0xb7, 0xe5, 0xca, 0xd0]), Buffer.from('"}}')]));
       const bad = spawnSync('npx', ['tsx', 'shared/policy/cli/calc.ts', gbk], { cwd: root, encoding: 'utf8' });
       expect(bad.status).toBe(2);
-      expect(bad.stderr).toBe(`文件不是有效的 JSON：${gbk}\n  第 2 行第 26 列：不是有效的 UTF-8 编码（第 65 个字节 0xB3）\n`);
+      expect(bad.stderr).toBe(`文件不是有效的 JSON：${gbk}\n  文件不是 UTF-8 编码（可能是 GBK），从第 2 行第 26 列起中文会变成乱码。请另存为 UTF-8 后重试：Excel 里「另存为」选「CSV UTF-8（逗号分隔）」\n`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -117,7 +117,7 @@ describe('npm run calc', () => {
     expect(ok.split('\n')[0]).toMatch(/^m01\./);
     const bad = spawnSync('npx', ['tsx', 'shared/policy/cli/calc.ts', '/nonexistent.json'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('无法读取文件');
+    expect(bad.stderr).toContain('找不到文件：/nonexistent.json');
   }, 30000);
 });
 

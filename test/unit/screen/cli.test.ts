@@ -65,9 +65,9 @@ describe('npm run screen', () => {
   });
 
   it.each([
-    ['a missing file', ['nope.xlsx'], '无法读取文件'],
+    ['a missing file', ['nope.xlsx'], '找不到文件'],
     ['a file that is not a workbook', ['junk.xlsx'], '不是有效的 Excel 工作簿'],
-    ['a GBK CSV', ['gbk.csv'], 'gbk.csv：第 1 行第 1 列：不是有效的 UTF-8 编码（第 1 个字节 0xC3）。请在 Excel 中另存为「Excel 工作簿（*.xlsx）」或「CSV UTF-8（逗号分隔）」后重试'],
+    ['a GBK CSV', ['gbk.csv'], 'gbk.csv：文件不是 UTF-8 编码（可能是 GBK），从第 1 行第 1 列起中文会变成乱码。请另存为 UTF-8 后重试：Excel 里「另存为」选「CSV UTF-8（逗号分隔）」'],
     ['a CSV with an unclosed quote', ['quote.csv'], '有未闭合的引号'],
     ['a table without 主体类型', ['noentity.csv'], '没有「主体类型」列'],
     ['an empty file', ['empty.csv'], '文件是空的'],
@@ -109,5 +109,18 @@ describe('npm run screen', () => {
     const bad = spawnSync('npx', ['tsx', 'shared/policy/cli/screen.ts', '--nope'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('未知选项 --nope');
+  }, 30000);
+
+  // Issue 25, item 5: a header cell holding ESC[31m turned the terminal red (and could move the cursor, clear the screen…).
+  it.each([
+    ['an escape sequence', '\u001b[31m红色列', '\\x1b[31m红色列'],
+    ['a bell (a carriage return is read as a space, like any whitespace in a header)', '前\r后\u0007', '前 后\\x07'],
+    ['a C1 control and a right-to-left override', '甲\u009b乙\u202e丙', '甲\\x9b乙\\u202e丙'],
+  ])('prints text from the file escaped, never raw: a header cell with %s', (_, cell, shown) => {
+    writeFileSync(join(tmp.dir, 'controls.csv'), `名称,主体类型,"${cell}"\n`);
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'shared/policy/cli/screen.ts'), 'controls.csv', '--out', 'controls.xlsx'], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: tmp.dir } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`未识别的列（未使用）：${shown}\n`);
+    expect(r.stderr + r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
   }, 30000);
 });

@@ -99,8 +99,9 @@ const CASES: [string, Buffer, Verdict][] = [
     Buffer.concat([utf8('{\n  "version": 1,\n  "entity": "enterprise",\n  "region": { "cityName": "呼和浩特'), Buffer.from([0xff]), utf8('" }\n}\n')]),
     {
       accept: false,
-      message: '第 4 行第 32 列：不是有效的 UTF-8 编码（第 84 个字节 0xFF）',
-      wrapped: '第 4 行第 32 列：不是有效的 UTF-8 编码（第 95 个字节 0xFF）',
+      // readText's one message (issue 25, item 5): the same for the file and the request that wraps it.
+      message: '文件不是 UTF-8 编码（可能是 GBK），从第 4 行第 32 列起中文会变成乱码。请另存为 UTF-8 后重试：Excel 里「另存为」选「CSV UTF-8（逗号分隔）」',
+      wrapped: '文件不是 UTF-8 编码（可能是 GBK），从第 4 行第 32 列起中文会变成乱码。请另存为 UTF-8 后重试：Excel 里「另存为」选「CSV UTF-8（逗号分隔）」',
     },
   ],
 ];

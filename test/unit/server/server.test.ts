@@ -111,7 +111,7 @@ describe('POST /cloud/<name>', () => {
     ['broken JSON', '{"profile":', '第 1 行第 12 列：内容意外结束，缺少右括号「}」'],
     ['a missing comma', '{\n  "profile": {\n    "version": 1\n    "entity": "park"\n  }\n}', '第 4 行第 5 列：缺少逗号或右括号「}」'],
     ['empty body', '', '内容为空'],
-    ['not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), '第 1 行第 3 列：不是有效的 UTF-8 编码（第 3 个字节 0xFF）'],
+    ['not UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), '文件不是 UTF-8 编码（可能是 GBK），从第 1 行第 3 列起中文会变成乱码。请另存为 UTF-8 后重试：Excel 里「另存为」选「CSV UTF-8（逗号分隔）」'],
   ])('%s → 400 INVALID_INPUT 请求不是有效的 JSON, with where and why in Chinese', async (_label, body, why) => {
     const cloud = await start();
     const res = await request(`${cloud.url}/cloud/calculate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

@@ -2,12 +2,15 @@
  * Picking a file an admin sent to a chat. In WeChat: chooseMessageFile (an admin sends the file to
  * any chat, e.g. 文件传输助手, from a computer); in the browser build: a file input. A cancelled pick
  * is not an error. `pickChatFile` gives the file itself (its temp path in WeChat, the File in a
- * browser) for an upload — the 园区批量测算 page's register (.xlsx/.csv); `pickImportFile` reads it
- * as UTF-8 text for the deadline import.
+ * browser) for an upload — the 园区批量测算 page's register (.xlsx/.csv); `pickImportFile` reads its
+ * bytes for the deadline import through readText (@policy/read-text), the one reading the CLIs and
+ * the deadlines function share: UTF-8 (BOM or not) and UTF-16 with a BOM are read, GBK is refused
+ * with the same message everywhere (issue 25, item 5).
  */
 import Taro from '@tarojs/taro'
 import { MAX_REQUEST_BYTES } from '@cloud-api/api'
 import { isCancel } from '@/services/cloud-files'
+import { readText } from '@policy/read-text'
 
 export type Picked =
   | { ok: true; name: string; text: string }
@@ -37,7 +40,6 @@ export function importTooLarge(text: string): boolean {
 export const PICK_MESSAGES = {
   tooBig: `内容太大（一次最多约 ${MAX_REQUEST_BYTES / 1024} KB）：请拆分成几个文件分批导入（同一批次再次导入只会更新，不会重复）。`,
   unreadable: '无法读取这个文件，请重新发送到聊天后再试，或把内容粘贴到下面的输入框。',
-  notUtf8: '文件不是 UTF-8 编码，中文会变成乱码。请在 Excel 中「另存为」选择「CSV UTF-8（逗号分隔）」后重新发送。',
   chooseFailed: '无法打开聊天文件，请稍后再试，或把内容粘贴到下面的输入框。',
 } as const
 
@@ -68,19 +70,19 @@ export function formatOf(name: string): 'csv' | 'json' {
   return /\.json$/i.test(name.trim()) ? 'json' : 'csv'
 }
 
-/** The text read, or a message when it is not UTF-8 (the replacement character appears). */
-function checked(name: string, text: string): Picked {
-  if (text.includes('\uFFFD')) return fail(PICK_MESSAGES.notUtf8)
-  return { ok: true, name, text }
+/** The file's text, or readText's message (not UTF-8, …). */
+function checked(name: string, bytes: Uint8Array): Picked {
+  const read = readText(bytes)
+  return read.ok ? { ok: true, name, text: read.text } : fail(read.message)
 }
 
-function readUtf8(filePath: string): Promise<string | null> {
+/** WeChat: the file's bytes (readFile without an encoding answers an ArrayBuffer). */
+function readBytes(filePath: string): Promise<Uint8Array | null> {
   return new Promise((resolve) => {
     try {
       Taro.getFileSystemManager().readFile({
         filePath,
-        encoding: 'utf8',
-        success: (res) => resolve(typeof res.data === 'string' ? res.data : null),
+        success: (res) => resolve(typeof res.data === 'string' || !res.data ? null : new Uint8Array(res.data as ArrayBuffer)),
         fail: () => resolve(null),
       })
     } catch {
@@ -134,12 +136,12 @@ export function pickChatFile(o: PickOptions): Promise<PickedFile> {
   return process.env.TARO_ENV === 'h5' ? pickBrowser(o) : pickWeapp(o)
 }
 
-function readBlobText(blob: Blob): Promise<string | null> {
+function readBlobBytes(blob: Blob): Promise<Uint8Array | null> {
   return new Promise((resolve) => {
     const reader = new FileReader()
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '')
+    reader.onload = () => resolve(typeof reader.result === 'string' || !reader.result ? null : new Uint8Array(reader.result))
     reader.onerror = () => resolve(null)
-    reader.readAsText(blob, 'utf-8')
+    reader.readAsArrayBuffer(blob)
   })
 }
 
@@ -150,10 +152,10 @@ const IMPORT_PICK: PickOptions = {
   tooBig: PICK_MESSAGES.tooBig,
 }
 
-/** The deadline import's file, read as UTF-8 text. */
+/** The deadline import's file, read as text (readText). */
 export async function pickImportFile(): Promise<Picked> {
   const file = await pickChatFile(IMPORT_PICK)
   if (!file.ok) return file
-  const text = file.blob ? await readBlobText(file.blob) : file.path ? await readUtf8(file.path) : null
-  return text === null ? fail(PICK_MESSAGES.unreadable) : checked(file.name, text)
+  const bytes = file.blob ? await readBlobBytes(file.blob) : file.path ? await readBytes(file.path) : null
+  return bytes === null ? fail(PICK_MESSAGES.unreadable) : checked(file.name, bytes)
 }
