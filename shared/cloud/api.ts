@@ -181,7 +181,13 @@ export type RemindSkipReason =
   /** A resend of an unknown outcome got 43101: the first one had been delivered. */
   | 'confirmedEarlier'
   /** The claim's transaction failed (e.g. a conflict); the next run finds it still due. */
-  | 'claimFailed';
+  | 'claimFailed'
+  /** Claimed, then its deadline was deleted before the send (credit given back). */
+  | 'deadlineDeleted'
+  /** Claimed, then its deadline's closing date changed before the send (credit given back for the new date). */
+  | 'deadlineMoved'
+  /** Claimed, then its deadline was moved to another measure before the send (credit given back). */
+  | 'measureChanged';
 
 /** A run of the reminder timer, as logged and stored in `runs`. */
 export interface RemindRunSummary {
@@ -203,7 +209,7 @@ export interface RemindRunSummary {
    */
   dueSentEarlier?: number;
   sent: number;
-  /** Skipped with the reason: alreadyHandled, inFlight, noCredit, cancelled, expired. */
+  /** Skipped with the reason (RemindSkipReason). */
   skipped: Partial<Record<RemindSkipReason, number>>;
   /** 43101: credit used up / refused. */
   refused: number;

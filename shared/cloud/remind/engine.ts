@@ -43,7 +43,7 @@
 import type { RemindRunSummary, RemindSkipReason, ReminderKind } from '../api';
 import type { DocumentStore, Logger, MessageSender, OutgoingMessage, SendResult } from '../context';
 import { addDays, daysBetween, todayIn } from '../dates';
-import { type DeadlineDoc, NEXT_DEADLINE, repos, type SendLogDoc, sendLogId, type SubscriptionDoc } from '../repos';
+import { COLLECTIONS, type DeadlineDoc, NEXT_DEADLINE, repos, type SendLogDoc, sendLogId, type SubscriptionDoc } from '../repos';
 import { REMINDER_TEMPLATES } from '../templates';
 import { countingStore } from './counting-store';
 import { buildReminder, fieldProblems } from './message';
@@ -92,6 +92,14 @@ export function dueKind(daysLeft: number): ReminderKind | null {
 /** Why a record is `unknown` (stored in its errMsg, shown to admins in the run log). */
 export const UNKNOWN_AFTER_CRASH = 'crashed while sending; outcome unknown, not resent';
 export const UNKNOWN_AFTER_NO_ANSWER = 'no answer from WeChat; outcome unknown, not resent';
+
+/** Why a claimed message is not sent after all: its deadline changed while the run was going. */
+type ChangedReason = Extract<RemindSkipReason, 'deadlineDeleted' | 'deadlineMoved' | 'measureChanged'>;
+const CHANGED_ERR: Record<ChangedReason, string> = {
+  deadlineDeleted: 'deadline deleted',
+  deadlineMoved: 'deadline moved',
+  measureChanged: 'measure changed',
+};
 
 type Task = { type: 'send'; deadline: DeadlineDoc; kind: ReminderKind; sub: SubscriptionDoc } | { type: 'recover'; doc: SendLogDoc };
 
@@ -227,8 +235,22 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
    * claimed (owned by this run) → sending → send → outcome. `probe`: the resend of a crashed
    * `sending` record, where 43101 means the earlier request was delivered.
    */
-  async function attempt(doc: SendLogDoc, deadline: DeadlineDoc, probe = false): Promise<void> {
+  async function attempt(doc: SendLogDoc, probe = false): Promise<void> {
     crash('afterClaim', doc._id);
+    // The deadline as it is now, not as the run listed it (issue 25: a delete or a date moved while
+    // a run was going still got 577 of 600 messages sent): read right before `claimed → sending`, so
+    // an edit acknowledged before this read stops the message. A send whose read came before the
+    // edit is already begun (at most one per message in flight) and cannot be recalled.
+    const current = await r.deadlines.get(doc.deadlineId);
+    const changed: ChangedReason | null = !current
+      ? 'deadlineDeleted'
+      : current.measureId !== doc.measureId
+        ? 'measureChanged'
+        : current.closesOn !== doc.closesOn
+          ? 'deadlineMoved'
+          : null;
+    if (changed || !current) return release(doc, changed ?? 'deadlineDeleted', probe);
+    const deadline = current;
     const attempts = doc.attempts + 1;
     const began = await r.sendLog.transition(doc._id, { state: 'claimed', runId }, { state: 'sending', attempts, attemptAt: at(), leaseUntil: nowMs() + leaseMs });
     if (!began) {
@@ -289,6 +311,41 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     }
   }
 
+  /**
+   * A claimed message whose deadline changed under the run: not sent. Never attempted (or a retry
+   * WeChat answered "not delivered"): the send-log record is removed and its credit given back in
+   * one transaction, so a date moved later is reminded of on the new date (a fresh claim then).
+   * A record whose earlier request may have been delivered (a crashed send, no answer) keeps its
+   * credit spent and becomes `unknown`, as the rule at the top says.
+   */
+  async function release(doc: SendLogDoc, reason: ChangedReason, probe: boolean): Promise<void> {
+    if (probe || doc.outcomeUnknown === true) {
+      const errMsg = `${CHANGED_ERR[reason]}; ${doc.state === 'claimed' && !probe ? UNKNOWN_AFTER_NO_ANSWER : 'outcome of the earlier send unknown, not resent'}`;
+      if (await r.sendLog.transition(doc._id, { state: 'claimed', runId }, { state: 'unknown', doneAt: at(), leaseUntil: 0, errMsg })) {
+        s.unknown += 1;
+        skip(reason);
+      } else skip('inFlight');
+      return;
+    }
+    const given = await counted.store.transaction(async (tx) => {
+      const logs = tx.collection<SendLogDoc>(COLLECTIONS.sendLog);
+      const subs = tx.collection<SubscriptionDoc>(COLLECTIONS.subscriptions);
+      const mine = await logs.get(doc._id);
+      if (!mine || mine.state !== 'claimed' || mine.runId !== runId) return false;
+      await logs.remove(doc._id);
+      const sub = await subs.get(doc.subId);
+      if (sub) {
+        const credits = sub.credits + 1;
+        await subs.update(doc.subId, { credits, active: sub.status === 'active' && credits > 0, updatedAt: at() });
+      }
+      return true;
+    });
+    if (given) {
+      skip(reason);
+      log.info('remind: deadline changed during the run; not sent, credit given back', { id: doc._id, reason });
+    } else skip('inFlight');
+  }
+
   async function send(task: Extract<Task, { type: 'send' }>): Promise<void> {
     const { deadline, kind, sub } = task;
     const doc: SendLogDoc = {
@@ -318,7 +375,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     if (claimed === 'noCredit') return skip('noCredit');
     // Cancelled after this run listed it: not sent; counted, so the summary accounts for it.
     if (claimed === 'cancelled') return skip('cancelled');
-    await attempt(doc, deadline);
+    await attempt(doc);
   }
 
   async function recover(doc: SendLogDoc): Promise<void> {
@@ -337,7 +394,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
       if (safeToProbe && doc.attempts < maxAttempts) {
         const took = await r.sendLog.transition(doc._id, from, { state: 'claimed', runId, leaseUntil: nowMs() + leaseMs });
         if (!took) return skip('inFlight');
-        await attempt({ ...doc, state: 'claimed', runId }, deadline, true);
+        await attempt({ ...doc, state: 'claimed', runId }, true);
         return;
       }
       const errMsg = doc.state === 'sending' ? UNKNOWN_AFTER_CRASH : UNKNOWN_AFTER_NO_ANSWER;
@@ -360,7 +417,7 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
     // claimed (never attempted) or retry: take it over, then send.
     const took = await r.sendLog.transition(doc._id, from, { state: 'claimed', runId, leaseUntil: nowMs() + leaseMs });
     if (!took) return skip('inFlight');
-    await attempt({ ...doc, state: 'claimed', runId }, deadline);
+    await attempt({ ...doc, state: 'claimed', runId });
   }
 
   const queue = tasks();

@@ -38,6 +38,9 @@ export const SKIPPED_LABELS: Record<RemindSkipReason, string> = {
   expired: '已过期',
   confirmedEarlier: '早前已送达',
   claimFailed: '领取冲突（下次重试）',
+  deadlineDeleted: '截止时间已删除',
+  deadlineMoved: '截止日期已改（按新日期提醒）',
+  measureChanged: '所属措施已改',
 }
 
 /** The counts of a run, in the order shown, with their labels. */
