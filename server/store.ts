@@ -16,7 +16,7 @@
  * file over one torn line. It is set to 0, after this module's own check.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, open as openFile, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Datastore from '@seald-io/nedb';
 import {
@@ -213,29 +213,65 @@ class NedbCollection<T extends StoredDoc> implements Collection<T> {
   }
 }
 
-/** A transaction over NeDB: writes apply at once and are undone in reverse order if `fn` throws. */
+/**
+ * The journal of the transaction under way (issue 25, item 3): before each of its writes, the
+ * document as it was (or null: absent) is appended and synced. A transaction that ends — committed
+ * or undone — deletes it; one found at start-up belongs to a process killed mid-transaction, and its
+ * writes are undone from it, so a change and its audit entry are both kept or neither.
+ */
+export const JOURNAL_FILE = 'transaction.journal';
+
+interface JournalLine {
+  c: string;
+  id: string;
+  before: StoredDoc | null;
+}
+
+/** A transaction over NeDB: writes apply at once and are undone in reverse order if `fn` throws (or, after a kill, at the next start). */
 class NedbTransaction implements Transaction {
   readonly undo: (() => Promise<unknown>)[] = [];
+  private journaled = false;
   constructor(private readonly store: NedbStore) {}
+
+  /** Records the document's state before this transaction writes it. */
+  private async journal(c: string, id: string, before: StoredDoc | null): Promise<void> {
+    const fh = await openFile(this.store.journalFile(), 'a');
+    try {
+      await fh.appendFile(`${JSON.stringify({ c, id, before } satisfies JournalLine)}\n`);
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    this.journaled = true;
+  }
+
+  /** The transaction is over (committed, or undone): its journal goes. */
+  async end(): Promise<void> {
+    if (this.journaled) await unlink(this.store.journalFile()).catch(() => undefined);
+  }
 
   collection<T extends StoredDoc = AnyDoc>(name: string): TxCollection<T> {
     const col = this.store.rawCollection<T>(name);
     const undo = this.undo;
+    const journal = (id: string, before: T | null) => this.journal(name, id, before);
     return {
       get: (id) => col.get(id),
       async add(doc) {
+        if (doc._id !== undefined) await journal(doc._id, await col.get(doc._id));
         const res = await col.addUnlocked(doc);
         undo.push(() => col.removeUnlocked(res._id));
         return res;
       },
       async update(id, patch) {
         const before = await col.get(id);
+        if (before) await journal(id, before);
         const res = await col.updateUnlocked(id, patch);
         if (before && res.updated > 0) undo.push(() => col.replaceUnlocked(before));
         return res;
       },
       async remove(id) {
         const before = await col.get(id);
+        if (before) await journal(id, before);
         const res = await col.removeUnlocked(id);
         if (before && res.removed > 0) undo.push(() => col.addUnlocked(before as NewDoc<T>));
         return res;
@@ -272,6 +308,11 @@ export class NedbStore implements DocumentStore {
   }
 
   private open(name: string): Promise<Ds> {
+    if (this.closed) return Promise.reject(new Error('store is closed'));
+    return this.recover().then(() => this.openLoaded(name));
+  }
+
+  private openLoaded(name: string): Promise<Ds> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     let p = this.stores.get(name);
     if (!p) {
@@ -394,14 +435,59 @@ export class NedbStore implements DocumentStore {
 
   transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
     return this.lock.run(async () => {
+      await this.recover();
       const tx = new NedbTransaction(this);
+      let result: R;
       try {
-        return await fn(tx);
+        result = await fn(tx);
       } catch (err) {
         for (const undo of tx.undo.reverse()) await undo();
+        await tx.end();
         throw err;
       }
+      await tx.end();
+      return result;
     });
+  }
+
+  /** @internal where the transaction journal is. */
+  journalFile(): string {
+    return path.join(this.dataDir, JOURNAL_FILE);
+  }
+
+  private recovering: Promise<void> | null = null;
+
+  /**
+   * Once per store, before anything is read: undoes the writes of a transaction a killed process
+   * left half done (its journal, newest write first), then deletes the journal. A torn last line
+   * is a write that never happened (the journal is written first).
+   */
+  private recover(): Promise<void> {
+    this.recovering ??= (async () => {
+      let text: string;
+      try {
+        text = await readFile(this.journalFile(), 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      const lines: JournalLine[] = [];
+      for (const line of text.split('\n')) {
+        try {
+          if (line.trim() !== '') lines.push(JSON.parse(line) as JournalLine);
+        } catch {
+          // the torn last line
+        }
+      }
+      for (const { c, id, before } of lines.reverse()) {
+        const ds = await this.openLoaded(c);
+        if (before === null) await ds.removeAsync({ _id: id }, {});
+        else await ds.updateAsync({ _id: id }, { ...before, _id: id }, { upsert: true });
+      }
+      this.log.warn(`undid ${lines.length} write(s) of a transaction cut off by a stop (${this.journalFile()}): its changes and their audit entries are both absent.`);
+      await unlink(this.journalFile());
+    })();
+    return this.recovering;
   }
 
   /** Waits for pending writes and compacts each datafile; the store refuses work afterwards. */

@@ -324,3 +324,41 @@ describe('issue 22, item 12: the 管理员 page and the run log say what is so',
     expect(mp.text('#log-run-1')).not.toContain('已发送过');
   });
 });
+
+describe('issue 25, item 2: two admins editing one deadline at once', () => {
+  beforeEach(async () => {
+    await makeAdmin();
+    await makeAdmin('oABC_second-admin');
+    mp.openid = ADMIN;
+  });
+
+  it('the page saving after another admin saved gets CONFLICT: it says so, shows what is saved now, keeps the typed text, and the next save goes through', async () => {
+    const created = (await mp.callCloud(
+      'deadlines',
+      { action: 'create', deadline: { measureId: 'm09', batchTitle: '先进制造业投资贴息', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/9' } },
+      ADMIN,
+    )) as Envelope<DeadlinesResponse>;
+    const read = created.ok && created.data.action === 'create' ? created.data.deadline : null;
+    await open(`/pages/admin/deadline/index?id=${read!.id}`);
+    await mp.waitFor(() => mp.has('admin-save'), 'the form');
+    await mp.input('#admin-issuer', '自治区发展和改革委员会');
+    // Meanwhile the other admin moves the closing date (from the revision both pages read).
+    const theirs = await mp.callCloud(
+      'deadlines',
+      { action: 'update', id: read!.id, revision: read!.revision, deadline: { measureId: 'm09', batchTitle: '先进制造业投资贴息', opensOn: '2022-06-01', closesOn: '2022-07-15', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/9' } },
+      'oABC_second-admin',
+    );
+    expect(theirs.ok).toBe(true);
+    await mp.tap('#admin-save');
+    const said = await mp.waitFor(() => mp.has('deadline-theirs') && mp.text('#deadline-error'), 'the conflict message with the saved record');
+    expect(said).toContain('这条截止时间已被其他管理员修改，请刷新后再改');
+    expect(mp.text('#deadline-theirs')).toContain('2022-07-15');
+    expect(mp.value('#admin-issuer')).toBe('自治区发展和改革委员会');
+    expect((await listed()).map((d) => [d.issuer, d.closesOn])).toEqual([['自治区工业和信息化厅', '2022-07-15']]);
+    // The admin takes the other's date too, and saves against the record as it is now.
+    await mp.input('#admin-closesOn', '2022-07-15');
+    await mp.tap('#admin-save');
+    await mp.waitFor(() => mp.page().route === 'pages/admin/index', 'back on the hub');
+    expect((await listed()).map((d) => [d.issuer, d.closesOn])).toEqual([['自治区发展和改革委员会', '2022-07-15']]);
+  });
+});

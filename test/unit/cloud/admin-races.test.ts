@@ -155,3 +155,44 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     for (const d of await db.collection(COLLECTIONS.deadlines).find({ limit: 100 })) expect(await auditOf(d._id)).toEqual(['deadline.import']);
   });
 });
+
+describe('NeDB (local cloud): a process killed mid-transaction', () => {
+  it.each([
+    ['update', (id: string): DeadlinesRequest => ({ action: 'update', id, revision: 1, deadline: { ...GOOD, issuer: '改过的发文单位' } })],
+    ['delete', (id: string): DeadlinesRequest => ({ action: 'delete', id, revision: 1 })],
+  ] as const)('a deadline %s whose process dies before its audit entry is written is undone at the next start: neither is there', async (_action, request) => {
+    const make = BACKENDS[0][1];
+    const first = make();
+    const dir = (first.store as unknown as { dataDir: string }).dataDir;
+    await repos(first.store).admins.add({ _id: 'o-admin', addedAt: NOW.toISOString(), addedBy: 'bootstrap' });
+    const created = await runHandler('deadlines', deadlines, { action: 'create', deadline: GOOD }, fakeContext({ openid: 'o-admin', db: first.store, now: () => NOW }));
+    const id = created.ok && created.data.action === 'create' ? created.data.deadline.id : '';
+    // The process stops for good as it is about to write the audit entry (the deadline is written).
+    let reached: () => void = () => undefined;
+    const atAudit = new Promise<void>((resolve) => (reached = resolve));
+    const dying: DocumentStore = {
+      collection: (name) => first.store.collection(name),
+      transaction: (fn) =>
+        first.store.transaction((tx) =>
+          fn({
+            collection: <T extends StoredDoc = AnyDoc>(name: string) => {
+              const col = tx.collection<T>(name);
+              if (name !== COLLECTIONS.auditLog) return col;
+              return { ...col, add: () => (reached(), new Promise<never>(() => undefined)) };
+            },
+          }),
+        ),
+    };
+    void runHandler('deadlines', deadlines, request(id), fakeContext({ openid: 'o-admin', db: dying, now: () => NOW }));
+    await atAudit;
+    const { NedbStore } = await import('../../../server/store');
+    const restarted = new NedbStore(dir, { log: { info() {}, warn() {}, error() {} } });
+    try {
+      const now = await restarted.collection<{ _id: string; issuer: string }>(COLLECTIONS.deadlines).get(id);
+      const entries = await restarted.collection<AuditDoc>(COLLECTIONS.auditLog).find({ where: { target: id }, limit: 10 });
+      expect([now?.issuer, entries.map((e) => e.action)]).toEqual([GOOD.issuer, ['deadline.create']]);
+    } finally {
+      await restarted.close();
+    }
+  });
+});

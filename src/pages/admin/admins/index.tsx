@@ -79,11 +79,13 @@ function Admins({ me }: { me: AdminMe }) {
     }).catch(() => ({ confirm: false }))
     if (!confirm.confirm || !alive.current) return
     setBusy(`rm:${a.openid}`)
-    const env = await callCloud('deadlines', { action: 'removeAdmin', openid: a.openid })
+    const env = await callCloud('deadlines', { action: 'removeAdmin', openid: a.openid, revision: a.revision })
     if (!alive.current) return
     setBusy(null)
     if (!env.ok) {
       setNotice({ tone: 'error', text: env.error.message })
+      // CONFLICT: the record changed since the list was read — the list as it is now (the add form keeps what was typed).
+      if (env.error.code === 'CONFLICT') await load()
       return
     }
     setNotice({ tone: 'ok', text: env.data.action === 'removeAdmin' && env.data.removed ? `已移除管理员 ${a.openid}。` : `${a.openid} 已不是管理员。` })

@@ -116,6 +116,8 @@ function Editor({ id }: { id?: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [topError, setTopError] = useState<string | null>(null)
   const [busy, setBusy] = useState<'save' | 'delete' | null>(null)
+  /** After CONFLICT: the deadline as another admin saved it (shown next to the form, which keeps the typed text). */
+  const [theirs, setTheirs] = useState<Deadline | null>(null)
   const [measure, setMeasure] = useState<MeasureItems | null>(null)
   const alive = useAlive()
 
@@ -161,6 +163,27 @@ function Editor({ id }: { id?: string }) {
     setForm(inputOf(env.data.deadline))
   }, [id, alive])
 
+  /**
+   * After CONFLICT (another admin saved this deadline since it was loaded): the record as it is now
+   * — its revision, reach and the stored values under 已保存 — while the form keeps what was typed,
+   * so the admin compares and saves again.
+   */
+  const reloadKeepingForm = async () => {
+    if (!id) return
+    const env = await callCloud('deadlines', { action: 'reach', id })
+    if (!alive.current) return
+    if (!env.ok) {
+      if (env.error.fields?.some((f) => f.field === 'id')) setTopError(MISSING)
+      return
+    }
+    if (env.data.action !== 'reach') return
+    setLoaded({ phase: 'ready', deadline: env.data.deadline, reach: env.data.reminders })
+    setTheirs(env.data.deadline)
+  }
+
+  /** The revision the page read (older functions send none: 0, which they ignore). */
+  const readRevision = loaded.phase === 'ready' ? (loaded.deadline.revision ?? 0) : 0
+
   useLoadOnOpen(load)
 
   // After a save or delete the buttons stay disabled (busy) until the page leaves: no second submit.
@@ -182,8 +205,15 @@ function Editor({ id }: { id?: string }) {
     setBusy('save')
     setErrors({})
     setTopError(null)
-    const env = id ? await callCloud('deadlines', { action: 'update', id, deadline: form }) : await callCloud('deadlines', { action: 'create', deadline: form })
+    setTheirs(null)
+    const env = id ? await callCloud('deadlines', { action: 'update', id, revision: readRevision, deadline: form }) : await callCloud('deadlines', { action: 'create', deadline: form })
     if (!alive.current) return
+    if (!env.ok && env.error.code === 'CONFLICT') {
+      setBusy(null)
+      setTopError(env.error.message)
+      await reloadKeepingForm()
+      return
+    }
     if (!env.ok) {
       setBusy(null)
       const byField = fieldMessages(env.error, 'deadline.')
@@ -208,11 +238,13 @@ function Editor({ id }: { id?: string }) {
     if (!confirm.confirm || !alive.current) return
     setBusy('delete')
     setTopError(null)
-    const env = await callCloud('deadlines', { action: 'delete', id })
+    setTheirs(null)
+    const env = await callCloud('deadlines', { action: 'delete', id, revision: readRevision })
     if (!alive.current) return
     if (!env.ok) {
       setBusy(null)
       setTopError(`删除失败：${env.error.message}`)
+      if (env.error.code === 'CONFLICT') await reloadKeepingForm()
       return
     }
     done(env.data.action === 'delete' && env.data.removed ? '已删除' : '已不存在')
@@ -308,6 +340,11 @@ function Editor({ id }: { id?: string }) {
         {topError && (
           <View className='card admin__notice admin__notice--error deadline-top-error' id='deadline-error' role='alert'>
             <Text>{topError}</Text>
+            {theirs && (
+              <Text className='muted' id='deadline-theirs'>
+                现在保存的是：「{theirs.batchTitle}」{theirs.opensOn} 至 {theirs.closesOn}，发布机关 {theirs.issuer}。下面仍是您填写的内容，核对后可再次保存。
+              </Text>
+            )}
           </View>
         )}
         <View className='admin__actions'>

@@ -76,9 +76,18 @@ function StatusEditor() {
     setSaving(true)
     setErrors({})
     setTopError(null)
-    const env = await callCloud('listStatus', { action: 'set', status: form })
+    // The revision read (0: none stored yet, or a function that sends none and ignores it).
+    const revision = loaded.phase === 'ready' ? (loaded.status.revision ?? 0) : 0
+    const env = await callCloud('listStatus', { action: 'set', status: form, revision })
     if (!alive.current) return
     setSaving(false)
+    if (!env.ok && env.error.code === 'CONFLICT') {
+      // Another admin set it since this page read it: say so and show theirs above; the form keeps what was typed.
+      setTopError(env.error.message)
+      const now = await callCloud('listStatus', { action: 'get' })
+      if (alive.current && now.ok) setLoaded({ phase: 'ready', status: now.data.status })
+      return
+    }
     if (!env.ok) {
       const byField = fieldMessages(env.error, 'status.')
       setErrors(byField)
