@@ -360,5 +360,5 @@ describe('issue 25, item 2: two admins editing one deadline at once', () => {
     await mp.tap('#admin-save');
     await mp.waitFor(() => mp.page().route === 'pages/admin/index', 'back on the hub');
     expect((await listed()).map((d) => [d.issuer, d.closesOn])).toEqual([['自治区发展和改革委员会', '2022-07-15']]);
-  });
+  }, 20_000);
 });
