@@ -324,7 +324,7 @@ describe('截止时间: edit', () => {
 
     type(r, '#admin-measureId', 'm02')
     await tap(r, '#admin-save')
-    expect(callsOf('deadlines.update')[0]).toEqual({ action: 'update', id: 'dl-m01-1', deadline: expect.objectContaining({ measureId: 'm02', batchTitle: '2022 年度认定' }) })
+    expect(callsOf('deadlines.update')[0]).toEqual({ action: 'update', id: 'dl-m01-1', revision: 0, deadline: expect.objectContaining({ measureId: 'm02', batchTitle: '2022 年度认定' }) })
     await waitFor(() => expect(text(r, '#admin-measureId-error')).toBe(measureHeld))
     expect(($(r, '#admin-measureId') as HTMLInputElement).value).toBe('m02')
   })
@@ -353,7 +353,7 @@ describe('截止时间: edit', () => {
 
     modal.confirm = true
     await tap(r, '#deadline-delete')
-    expect(callsOf('deadlines.delete')[0]).toEqual({ action: 'delete', id: 'dl-m01-1' })
+    expect(callsOf('deadlines.delete')[0]).toEqual({ action: 'delete', id: 'dl-m01-1', revision: 0 })
     expect(api.showToast).toHaveBeenCalledWith({ title: '已删除', icon: 'success' })
     await waitFor(() => expect(api.navigateBack).toHaveBeenCalled(), { timeout: 2000 })
   })
@@ -576,7 +576,7 @@ describe('清单状态', () => {
 
     await tap(r, '#status-state-superseded')
     await tap(r, '#status-save')
-    expect(callsOf('listStatus.set')[0]).toEqual({ action: 'set', status: { state: 'superseded', notice: '', sourceUrl: '', checkedOn: todayBeijing() } })
+    expect(callsOf('listStatus.set')[0]).toEqual({ action: 'set', status: { state: 'superseded', notice: '', sourceUrl: '', checkedOn: todayBeijing() }, revision: 0 })
     await waitFor(() => expect(text(r, '#status-notice-error')).toContain('「说明」不能为空'))
     expect(text(r, '#status-sourceUrl-error')).toContain('「依据链接」不能为空')
     expect($(r, '#status-checkedOn-error')).toBeNull()
@@ -586,7 +586,7 @@ describe('清单状态', () => {
     type(r, '#status-checkedOn', '2026-12-01')
     expect(text(r, '#status-form')).toContain(`说明（11/${LIST_NOTICE_MAX}）`)
     await tap(r, '#status-save')
-    expect(callsOf('listStatus.set')[1]).toEqual({ action: 'set', status: { state: 'superseded', notice: '2023 年清单已发布', sourceUrl: 'https://gxt.nmg.gov.cn/2023', checkedOn: '2026-12-01' } })
+    expect(callsOf('listStatus.set')[1]).toEqual({ action: 'set', status: { state: 'superseded', notice: '2023 年清单已发布', sourceUrl: 'https://gxt.nmg.gov.cn/2023', checkedOn: '2026-12-01' }, revision: 0 })
     await waitFor(() => expect(text(r, '#status-current-label')).toBe('已有后续清单'))
     expect(text(r, '#status-current')).toContain('核对日期：2026-12-01')
     expect(text(r, '#status-current')).toContain('更新于 2026-12-01 10:30（北京时间）')
