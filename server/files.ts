@@ -14,6 +14,7 @@
  * folder (`screen/<x-dev-openid>/…`, the rule handlers/screen.ts checks), at most
  * SCREEN_MAX_FILE_BYTES; it answers `{ ok: true, data: { fileID } }`.
  */
+import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -65,8 +66,10 @@ export class LocalFiles implements FileStore {
     const file = this.fileOf(cloudPath);
     if (!file) throw new Error(`local files: invalid cloud path ${JSON.stringify(cloudPath)}`);
     await fsp.mkdir(path.dirname(file), { recursive: true });
-    // Written aside, then renamed: a reader never sees half a file.
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    // Written aside, then renamed: a reader never sees half a file. The temp name is random, so
+    // concurrent writes of one file (duplicate chunk calls) never share it (issue 25, item 7:
+    // `<file>.<pid>.<Date.now()>.tmp` collided within a millisecond — 33 of 45 calls answered 500).
+    const tmp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
     await fsp.writeFile(tmp, content);
     await fsp.rename(tmp, file);
     return { fileID: `${LOCAL_FILE_ID_PREFIX}${cloudPath}` };

@@ -2,7 +2,8 @@
  * How the local command-line tools (`npm run remind`, `npm run admin`) reach the local cloud:
  * through the running server when there is one (its data folder holds server.json), otherwise by
  * opening the NeDB store themselves — never both at once, since two processes appending to the
- * same NeDB datafiles would lose writes.
+ * same NeDB datafiles would lose writes. Opening the store takes the folder's lock (./data-lock.ts):
+ * a server still starting, or another CLI at work, makes this refuse, naming its pid.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import type { HandlerContext, Logger } from '../shared/cloud/context';
 import { runHandler, type Handler } from '../shared/cloud/handler';
 import { handlers } from '../shared/cloud/handlers';
 import { DEV_NOW_HEADER, DEV_OPENID_HEADER, DEV_TIMER_HEADER, devClock } from './index';
+import { lockDataDir } from './data-lock';
 import { outboxSender } from './outbox';
 import { NedbStore } from './store';
 
@@ -72,6 +74,7 @@ export function localCaller(dataDir = dataDirFromEnv()): LocalCaller {
       close: async () => {},
     };
   }
+  const lock = lockDataDir(dataDir, `npm run ${path.basename(process.argv[1] ?? 'cli').replace(/\.[jt]s$/, '')}`);
   const store = new NedbStore(dataDir);
   const sender = outboxSender(store);
   return {
@@ -83,6 +86,12 @@ export function localCaller(dataDir = dataDirFromEnv()): LocalCaller {
       const ctx: HandlerContext = { openid: as.openid, now: clock.now, db: store, log: cliLogger, sender, env: process.env };
       return runHandler(name, handlers[name] as Handler<typeof name>, request, ctx);
     },
-    close: () => store.close(),
+    close: async () => {
+      try {
+        await store.close();
+      } finally {
+        lock.release();
+      }
+    },
   };
 }

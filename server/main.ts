@@ -8,10 +8,13 @@
  *   LOCAL_QRCODE_ERROR  a WeChat errCode (e.g. 45009) every `qrcode` call is refused with, to see
  *                    the poster without a code; unset: codes are QR codes of the H5 links
  * Writes <LOCAL_CLOUD_DIR>/server.json while running, so `npm run remind` / `npm run admin` call
- * this server instead of opening its datafiles from a second process.
+ * this server instead of opening its datafiles from a second process. Holds the folder's lock
+ * (./data-lock.ts) from before the store opens until it ends: a second server on the same folder
+ * refuses to start, naming the process that holds it.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DataDirLockedError, lockDataDir } from './data-lock';
 import { createServer, DEFAULT_PORT } from './index';
 import { SERVER_FILE } from './local-call';
 
@@ -33,8 +36,10 @@ async function main(): Promise<void> {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  const lock = lockDataDir(dataDir, 'npm start');
   const cloud = createServer({ port, dataDir, staticDir, sampleDeadlines: process.env.LOCAL_SAMPLES !== '0' });
   const url = await cloud.listen();
+  lock.setPort(Number(new URL(url).port));
   const serverFile = path.join(dataDir, SERVER_FILE);
   writeFileSync(serverFile, JSON.stringify({ pid: process.pid, url }));
   console.log(`政策算盘 local cloud: ${url}  (data: ${dataDir}, H5: ${staticDir})`);
@@ -45,7 +50,10 @@ async function main(): Promise<void> {
     stopping = true;
     rmSync(serverFile, { force: true });
     cloud.close().then(
-      () => process.exit(0),
+      () => {
+        lock.release();
+        process.exit(0);
+      },
       (err) => {
         console.error(err);
         process.exit(1);
@@ -57,6 +65,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(`本地云未启动：${err.message}`);
+    process.exit(1);
+  }
   console.error(`local cloud failed to start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });
