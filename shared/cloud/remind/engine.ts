@@ -43,7 +43,7 @@
 import type { RemindRunSummary, RemindSkipReason, ReminderKind } from '../api';
 import type { DocumentStore, Logger, MessageSender, OutgoingMessage, SendResult } from '../context';
 import { addDays, daysBetween, todayIn } from '../dates';
-import { COLLECTIONS, type DeadlineDoc, NEXT_DEADLINE, repos, type SendLogDoc, sendLogId, type SubscriptionDoc } from '../repos';
+import { COLLECTIONS, type DeadlineDoc, MAX_CREDITS, NEXT_DEADLINE, repos, type SendLogDoc, sendLogId, type SubscriptionDoc } from '../repos';
 import { REMINDER_TEMPLATES } from '../templates';
 import { countingStore } from './counting-store';
 import { buildReminder, fieldProblems } from './message';
@@ -320,14 +320,30 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
    */
   async function release(doc: SendLogDoc, reason: ChangedReason, probe: boolean): Promise<void> {
     if (probe || doc.outcomeUnknown === true) {
-      const errMsg = `${CHANGED_ERR[reason]}; ${doc.state === 'claimed' && !probe ? UNKNOWN_AFTER_NO_ANSWER : 'outcome of the earlier send unknown, not resent'}`;
+      const errMsg = `${CHANGED_ERR[reason]}; outcome of the earlier send unknown, not resent`;
       if (await r.sendLog.transition(doc._id, { state: 'claimed', runId }, { state: 'unknown', doneAt: at(), leaseUntil: 0, errMsg })) {
         s.unknown += 1;
-        skip(reason);
+        log.warn('remind: deadline changed before the resend of an unknown outcome; not resent', { id: doc._id, reason });
       } else skip('inFlight');
       return;
     }
-    const given = await counted.store.transaction(async (tx) => {
+    let given: boolean;
+    try {
+      given = await giveBack(doc);
+    } catch (err) {
+      // Nothing written: the record stays claimed under this run's lease; the next run re-checks it.
+      log.warn('remind: giving the credit back failed; left for the next run', { id: doc._id, reason, error: err instanceof Error ? err.message : String(err) });
+      return skip('claimFailed');
+    }
+    if (given) {
+      skip(reason);
+      log.info('remind: deadline changed during the run; not sent, credit given back', { id: doc._id, reason });
+    } else skip('inFlight');
+  }
+
+  /** Removes this run's claim of `doc` and gives its credit back, in one transaction (false: not ours any more). */
+  function giveBack(doc: SendLogDoc): Promise<boolean> {
+    return counted.store.transaction(async (tx) => {
       const logs = tx.collection<SendLogDoc>(COLLECTIONS.sendLog);
       const subs = tx.collection<SubscriptionDoc>(COLLECTIONS.subscriptions);
       const mine = await logs.get(doc._id);
@@ -335,15 +351,11 @@ export async function runRemind(o: RemindOptions): Promise<RemindRunSummary> {
       await logs.remove(doc._id);
       const sub = await subs.get(doc.subId);
       if (sub) {
-        const credits = sub.credits + 1;
+        const credits = Math.min(MAX_CREDITS, sub.credits + 1);
         await subs.update(doc.subId, { credits, active: sub.status === 'active' && credits > 0, updatedAt: at() });
       }
       return true;
     });
-    if (given) {
-      skip(reason);
-      log.info('remind: deadline changed during the run; not sent, credit given back', { id: doc._id, reason });
-    } else skip('inFlight');
   }
 
   async function send(task: Extract<Task, { type: 'send' }>): Promise<void> {
