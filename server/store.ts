@@ -230,24 +230,23 @@ interface JournalLine {
 /** A transaction over NeDB: writes apply at once and are undone in reverse order if `fn` throws (or, after a kill, at the next start). */
 class NedbTransaction implements Transaction {
   readonly undo: (() => Promise<unknown>)[] = [];
-  private journaled = false;
+  /** The journal, opened at the transaction's first write. */
+  private file: Awaited<ReturnType<typeof openFile>> | null = null;
   constructor(private readonly store: NedbStore) {}
 
-  /** Records the document's state before this transaction writes it. */
+  /** Records the document's state before this transaction writes it (synced before the write). */
   private async journal(c: string, id: string, before: StoredDoc | null): Promise<void> {
-    const fh = await openFile(this.store.journalFile(), 'a');
-    try {
-      await fh.appendFile(`${JSON.stringify({ c, id, before } satisfies JournalLine)}\n`);
-      await fh.datasync();
-    } finally {
-      await fh.close();
-    }
-    this.journaled = true;
+    this.file ??= await openFile(this.store.journalFile(), 'w');
+    await this.file.appendFile(`${JSON.stringify({ c, id, before } satisfies JournalLine)}\n`);
+    await this.file.datasync();
   }
 
   /** The transaction is over (committed, or undone): its journal goes. */
   async end(): Promise<void> {
-    if (this.journaled) await unlink(this.store.journalFile()).catch(() => undefined);
+    if (!this.file) return;
+    await this.file.close();
+    this.file = null;
+    await unlink(this.store.journalFile()).catch(() => undefined);
   }
 
   collection<T extends StoredDoc = AnyDoc>(name: string): TxCollection<T> {
