@@ -837,13 +837,14 @@ export function launch(): MiniProgram {
     openDocument: api('openDocument', (o) => (tempFiles.has(String(o.filePath)) ? {} : { fail: `file not exists: ${String(o.filePath)}` })),
     // A file the app holds, to a chat (WeChat asks the user which chat).
     shareFileMessage: api('shareFileMessage', (o) => (tempFiles.has(String(o.filePath)) ? {} : { fail: `file not exists: ${String(o.filePath)}` })),
-    // Only what reading a chosen chat file needs: readFile of its temp path, as utf8 text.
+    // Only what reading a chosen chat file needs: readFile of its temp path — its bytes (an
+    // ArrayBuffer) without an encoding, as WeChat answers; decoded (bad bytes → U+FFFD) with utf8.
     getFileSystemManager: () => ({
       readFile: api('readFile', (o) => {
-        const file = mp.answers.messageFiles.find((f) => f.path === o.filePath);
-        if (!file || file.content === undefined) return { fail: `no such file or directory, open ${String(o.filePath)}` };
-        if (o.encoding !== 'utf8' && o.encoding !== 'utf-8') return { res: { data: new TextEncoder().encode(file.content).buffer } };
-        return { res: { data: file.content } };
+        const bytes = messageFileBytes(String(o.filePath));
+        if (!bytes) return { fail: `no such file or directory, open ${String(o.filePath)}` };
+        if (o.encoding !== 'utf8' && o.encoding !== 'utf-8') return { res: { data: bytes.slice().buffer } };
+        return { res: { data: new TextDecoder().decode(bytes) } };
       }),
     }),
     // device
