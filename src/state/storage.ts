@@ -5,6 +5,8 @@
  */
 import Taro from '@tarojs/taro'
 import { DRAFT_KEY, emptyDraft, reviveDraft, type Draft } from './draft-core'
+import { LAST_VISIT_KEY } from './last-visit'
+import { RESULT_FOR_HOME_KEY } from './result-for-home'
 
 export { DRAFT_KEY }
 
@@ -32,6 +34,21 @@ export function clearDraft(): void {
     Taro.removeStorageSync(DRAFT_KEY)
   } catch {
     // nothing to clear
+  }
+}
+
+/**
+ * 重新开始 ("清除本机保存的全部答案"): the answers and everything kept because of them — the result
+ * kept for the home page and the last visit that dates its new batches — so nothing of this person's
+ * stays on a shared phone.
+ */
+export function startOver(): void {
+  for (const key of [DRAFT_KEY, RESULT_FOR_HOME_KEY, LAST_VISIT_KEY]) {
+    try {
+      Taro.removeStorageSync(key)
+    } catch {
+      // nothing to clear
+    }
   }
 }
 

@@ -10,7 +10,7 @@ import { callCloud } from '@/services/cloud'
 import { POLICY_LIST_NAME, listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { STEPS, STEP_TITLES, isStarted, type Draft } from '@/state/draft-core'
 import { ROUTES } from '@/state/navigation'
-import { clearDraft, loadDraft } from '@/state/storage'
+import { loadDraft, startOver } from '@/state/storage'
 import { takeLastVisit } from '@/state/last-visit'
 import { loadResultForHome } from '@/state/result-for-home'
 
@@ -83,7 +83,7 @@ export default function IndexPage() {
   const restart = async () => {
     const res = await Taro.showModal({ title: '重新开始', content: '清除本机保存的全部答案？', confirmText: '清除', cancelText: '取消' })
     if (!res.confirm) return
-    clearDraft()
+    startOver()
     setDraft(undefined)
   }
 

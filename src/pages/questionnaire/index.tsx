@@ -28,7 +28,7 @@ import {
   type Draft,
   type StepId,
 } from '@/state/draft'
-import { clearDraft, loadDraft, saveDraft, takeFocus } from '@/state/storage'
+import { clearDraft, loadDraft, saveDraft, startOver, takeFocus } from '@/state/storage'
 import { ROUTES } from '@/state/navigation'
 
 import './index.scss'
@@ -132,7 +132,7 @@ export default function QuestionnairePage() {
   const restart = async () => {
     const res = await Taro.showModal({ title: '重新开始', content: '清除本机保存的全部答案，从第一步重新填写？', confirmText: '清除', cancelText: '取消' })
     if (!res.confirm) return
-    clearDraft()
+    startOver()
     setBlocked(null)
     setHighlight(null)
     setDraft(emptyDraft())

@@ -16,7 +16,7 @@ import { todayBeijing } from '@/services/beijing-time'
 import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { draftProfile, isStarted } from '@/state/draft'
 import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
-import { clearDraft, loadDraft } from '@/state/storage'
+import { loadDraft, startOver } from '@/state/storage'
 import { saveResultForHome } from '@/state/result-for-home'
 import { catalog2022, findMeasure } from '@policy/catalog'
 import { entityName } from '@policy/catalog/common-facts'
@@ -111,7 +111,7 @@ export default function ResultsPage() {
   const restart = async () => {
     const res = await Taro.showModal({ title: '重新开始', content: '清除本机保存的全部答案，从第一步重新填写？', confirmText: '清除', cancelText: '取消' })
     if (!res.confirm) return
-    clearDraft()
+    startOver()
     // Back to the questionnaire below, if it is there (it then shows the cleared answers), else a new one:
     // a redirect would leave the old answers one back-tap away.
     goToQuestion()
