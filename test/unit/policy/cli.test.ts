@@ -112,6 +112,16 @@ describe('npm run calc', () => {
     }
   }, 30000);
 
+  // Issue 25, item 5: npm runs the script in the project root; INIT_CWD is where the command was typed.
+  it.each([
+    ['from where npm was run (INIT_CWD)', { INIT_CWD: join(root, 'shared/policy/examples') }, 0, ''],
+    ['and names a missing one in Chinese', { INIT_CWD: tmpdir() }, 2, `找不到文件：small-specialized.json\n`],
+  ])('finds a relative path %s', (_, env, code, stderr) => {
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'shared/policy/cli/calc.ts', 'small-specialized.json', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(r.stderr).toBe(stderr);
+    expect(r.status).toBe(code);
+  }, 30000);
+
   it('runs as the real npm script, with exit code 2 on a bad profile', () => {
     const ok = execFileSync('npx', ['tsx', 'shared/policy/cli/calc.ts', '--list'], { cwd: root, encoding: 'utf8' });
     expect(ok.split('\n')[0]).toMatch(/^m01\./);
