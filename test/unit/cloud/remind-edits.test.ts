@@ -8,14 +8,17 @@
  * out (at most one per message in flight, `concurrency`), and every message not sent is counted
  * with its reason and keeps its credit.
  */
+import type { DeadlinesRequest, DeadlinesResponse, Envelope } from '../../../shared/cloud/api';
 import type { DocumentStore, MessageSender, OutgoingMessage } from '../../../shared/cloud/context';
+import { runHandler } from '../../../shared/cloud/handler';
+import { deadlines } from '../../../shared/cloud/handlers/deadlines';
 import { formatDateCn } from '../../../shared/cloud/dates';
 import { FakeWeChat } from '../../../shared/cloud/remind/fake-wechat';
 import { runRemind } from '../../../shared/cloud/remind/engine';
 import { repos, sendLogId, subscriptionId } from '../../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';
 import { BACKENDS, type Backend } from './backends';
-import { capturingLogger } from './fakes';
+import { capturingLogger, fakeContext } from './fakes';
 import { AT, deadlineDoc, T0 } from './remind-fixtures';
 
 jest.setTimeout(120_000);
@@ -26,12 +29,13 @@ const WEEK = REMINDER_TEMPLATES.week.id;
 const DL = 'dl-edit';
 const openidOf = (i: number) => `o-e${String(i).padStart(4, '0')}`;
 
-/** 320 users subscribed to the 7-day reminder of a deadline of m01 closing 2022-06-30 (due on 06-23). */
+/** An admin, and 320 users subscribed to the 7-day reminder of a deadline of m01 closing 2022-06-30 (due on 06-23). */
 async function seed(db: DocumentStore): Promise<FakeWeChat> {
   const r = repos(db);
   // Each answer waits a turn of the event loop, so the run's messages and the edit interleave.
   const wechat = new FakeWeChat({ latency: () => new Promise((resolve) => setImmediate(resolve)) });
   await r.deadlines.add(deadlineDoc(DL, 'm01', '2022-06-30'));
+  await r.admins.add({ _id: 'o-admin', addedAt: AT, addedBy: 'bootstrap' });
   for (let i = 0; i < USERS; i++) {
     await r.subscriptions.accept({ openid: openidOf(i), measureId: 'm01', deadlineKey: DL, kind: 'week', at: AT });
     wechat.grant(openidOf(i), WEEK);
@@ -70,6 +74,12 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     db = b.store;
   });
   afterEach(() => b.close());
+
+  /** An admin's request to the deadlines function, answered as the page gets it. */
+  const adminCall = async (request: DeadlinesRequest): Promise<Envelope<DeadlinesResponse>> => {
+    return runHandler('deadlines', deadlines, request, fakeContext({ openid: 'o-admin', db, now: () => new Date(T0) })) as Promise<Envelope<DeadlinesResponse>>;
+  };
+  const GOOD = { measureId: 'm01', batchTitle: '2022 年度测试批次 dl-edit', opensOn: '2022-05-01', closesOn: '2022-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://example.gov.cn/n' };
 
   const run = (sender: MessageSender, at = T0) => runRemind({ db, sender, log: capturingLogger(), now: () => new Date(at), concurrency: CONCURRENCY });
 
@@ -137,5 +147,36 @@ describe.each(BACKENDS)('%s', (_name, make) => {
     const notReached = Array.from({ length: USERS }, (_, i) => openidOf(i)).filter((o) => !reached.has(o));
     expect(notReached.length).toBeGreaterThan(100);
     expect(await repos(db).subscriptions.get(subscriptionId(notReached[0], 'm01', DL, 'week'))).toMatchObject({ credits: 1, active: true });
+  });
+
+  it.each([
+    ['a sixth of the way', 50],
+    ['two thirds of the way', 200],
+  ])('the probe, through the deadlines function: an admin deletes the deadline at %s (send %i); once the function has answered, no message starts', async (_where, at) => {
+    const wechat = await seed(db);
+    const { sender, state } = editingSender(wechat, at, async () => {
+      const env = await adminCall({ action: 'delete', id: DL });
+      expect(env).toEqual({ ok: true, data: { action: 'delete', removed: true } });
+    });
+    const summary = await run(sender);
+    await state.edit;
+
+    expect(state.afterAck.length).toBeLessThanOrEqual(CONCURRENCY);
+    expect(summary.sent + (summary.skipped.deadlineDeleted ?? 0)).toBe(USERS);
+  });
+
+  it('an admin moving the deadline to another measure mid-run is still refused while users hold its reminders, and the run sends them all', async () => {
+    const wechat = await seed(db);
+    let answer: Envelope<DeadlinesResponse> | null = null;
+    const { sender, state } = editingSender(wechat, 150, async () => {
+      answer = await adminCall({ action: 'update', id: DL, deadline: { ...GOOD, measureId: 'm02' } });
+    });
+    const summary = await run(sender);
+    await state.edit;
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ field: 'deadline.measureId', message: expect.stringContaining('位用户订阅了这一批次的提醒') }] } });
+    expect((await repos(db).deadlines.get(DL))?.measureId).toBe('m01');
+    expect(summary.sent).toBe(USERS);
+    expect(summary.skipped.measureChanged).toBeUndefined();
   });
 });
