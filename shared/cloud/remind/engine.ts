@@ -6,7 +6,9 @@
  *  1. claim — one transaction adds the send-log record (state `claimed`, owned by this run with a
  *     lease) and takes one credit from the subscription. The id is deterministic, so a second claim
  *     (a rerun, an overlapping run, a second subscription of the same user) fails as a duplicate.
- *  2. `claimed` → `sending` (compare-and-set on state and owner), right before the request.
+ *  2. `claimed` → `sending` (compare-and-set on state and owner), right before the request — after
+ *     re-reading the deadline: deleted, moved or given another measure since the claim → not sent,
+ *     the claim undone and its credit given back (skipped with the reason; see `release`).
  *  3. send.
  *  4. mark — `sending` → the outcome (sent, refused, dropped, dataError, retry).
  *
