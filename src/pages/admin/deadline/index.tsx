@@ -342,7 +342,7 @@ function Editor({ id }: { id?: string }) {
             <Text>{topError}</Text>
             {theirs && (
               <Text className='muted' id='deadline-theirs'>
-                现在保存的是：「{theirs.batchTitle}」{theirs.opensOn} 至 {theirs.closesOn}，发布机关 {theirs.issuer}。下面仍是您填写的内容，核对后可再次保存。
+                现在保存的是：「{theirs.batchTitle}」{theirs.opensOn} 至 {theirs.closesOn}，发布机关 {theirs.issuer}。表单中仍是您填写的内容，核对后可再次保存。
               </Text>
             )}
           </View>
