@@ -14,7 +14,7 @@ import { runHandler } from '../../../shared/cloud/handler';
 import { deadlines } from '../../../shared/cloud/handlers/deadlines';
 import { listStatus } from '../../../shared/cloud/handlers/listStatus';
 import { COLLECTIONS, repos, type AuditDoc } from '../../../shared/cloud/repos';
-import { BACKENDS, type Backend } from './backends';
+import { BACKENDS, useStoreWithAdmins } from './backends';
 import { fakeContext } from './fakes';
 import { CrashError } from './remind-fixtures';
 
@@ -51,14 +51,8 @@ function dyingAtAudit(db: DocumentStore, at: number): DocumentStore {
 }
 
 describe.each(BACKENDS)('%s', (_name, make) => {
-  let b: Backend;
   let db: DocumentStore;
-  beforeEach(async () => {
-    b = make();
-    db = b.store;
-    for (const id of ['o-admin', 'o-admin2']) await repos(db).admins.add({ _id: id, addedAt: NOW.toISOString(), addedBy: 'bootstrap' });
-  });
-  afterEach(() => b.close());
+  useStoreWithAdmins(make, NOW, (store) => (db = store), ['o-admin', 'o-admin2']);
 
   const call = (openid: string, request: DeadlinesRequest, store = db) =>
     runHandler('deadlines', deadlines, request, fakeContext({ openid, db: store, now: () => NOW })) as Promise<Envelope<DeadlinesResponse>>;

@@ -9,6 +9,7 @@ import type { DocumentStore } from '../../../shared/cloud/context';
 import { FakeWxDatabase } from '../../../shared/cloud/fake-wx-db';
 import { wxDocumentStore } from '../../../shared/cloud/wx-db';
 import { NedbStore } from '../../../server/store';
+import { repos } from '../../../shared/cloud/repos';
 
 export interface Backend {
   store: DocumentStore;
@@ -40,3 +41,17 @@ export const BACKENDS: [string, () => Backend][] = [
     },
   ],
 ];
+
+/**
+ * Each test of the calling describe gets a fresh store of this back end (handed to `use`) holding
+ * these admins — the functions check the `admins` collection — and closes it afterwards.
+ */
+export function useStoreWithAdmins(make: () => Backend, at: Date, use: (store: DocumentStore) => void, admins: string[] = ['o-admin']): void {
+  let b: Backend;
+  beforeEach(async () => {
+    b = make();
+    use(b.store);
+    for (const id of admins) await repos(b.store).admins.add({ _id: id, addedAt: at.toISOString(), addedBy: 'bootstrap' });
+  });
+  afterEach(() => b.close());
+}

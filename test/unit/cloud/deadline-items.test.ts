@@ -11,7 +11,7 @@ import { appliesToItem, deadlinesForItem } from '../../../shared/cloud/deadline-
 import { runHandler } from '../../../shared/cloud/handler';
 import { deadlines } from '../../../shared/cloud/handlers/deadlines';
 import { repos } from '../../../shared/cloud/repos';
-import { BACKENDS, type Backend } from './backends';
+import { BACKENDS, useStoreWithAdmins } from './backends';
 import { CJK, fakeContext } from './fakes';
 
 const NOW = new Date('2022-06-23T01:00:00.000Z');
@@ -99,14 +99,8 @@ describe('deadlinesForItem: a batch shows only under the items it names', () => 
 });
 
 describe.each(BACKENDS)('the deadlines function on %s', (_name, make) => {
-  let b: Backend;
   let db: DocumentStore;
-  beforeEach(async () => {
-    b = make();
-    db = b.store;
-    await repos(db).admins.add({ _id: 'o-admin', addedAt: NOW.toISOString(), addedBy: 'bootstrap' });
-  });
-  afterEach(() => b.close());
+  useStoreWithAdmins(make, NOW, (store) => (db = store));
   const data = async (request: DeadlinesRequest) => {
     const env = (await runHandler('deadlines', deadlines, request, fakeContext({ openid: 'o-admin', db, now: () => NOW }))) as Envelope<DeadlinesResponse>;
     if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);

@@ -7,7 +7,7 @@ import type { DocumentStore } from '../../../shared/cloud/context';
 import { runHandler } from '../../../shared/cloud/handler';
 import { deadlines } from '../../../shared/cloud/handlers/deadlines';
 import { repos } from '../../../shared/cloud/repos';
-import { BACKENDS, type Backend } from './backends';
+import { BACKENDS, useStoreWithAdmins, type Backend } from './backends';
 import { CJK, fakeContext } from './fakes';
 import { DuplicateIdError } from '../../../shared/cloud/errors';
 
@@ -15,14 +15,8 @@ const NOW = new Date('2022-06-23T01:00:00.000Z');
 const GOOD = { measureId: 'm01', batchTitle: '2022 年度自治区级企业技术中心认定', opensOn: '2022-06-01', closesOn: '2022-06-30', issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/1' };
 
 describe.each(BACKENDS)('%s', (_name, make) => {
-  let b: Backend;
   let db: DocumentStore;
-  beforeEach(async () => {
-    b = make();
-    db = b.store;
-    await repos(db).admins.add({ _id: 'o-admin', addedAt: NOW.toISOString(), addedBy: 'bootstrap' });
-  });
-  afterEach(() => b.close());
+  useStoreWithAdmins(make, NOW, (store) => (db = store));
 
   const call = (openid: string | null, request: DeadlinesRequest | Record<string, unknown>) =>
     runHandler('deadlines', deadlines, request, fakeContext({ openid, db, now: () => NOW })) as Promise<Envelope<DeadlinesResponse>>;

@@ -13,10 +13,9 @@ import { listStatus } from '../../../shared/cloud/handlers/listStatus';
 import { qrcode } from '../../../shared/cloud/handlers/qrcode';
 import { screen } from '../../../shared/cloud/handlers/screen';
 import { subscriptions } from '../../../shared/cloud/handlers/subscriptions';
-import { repos } from '../../../shared/cloud/repos';
 import { TEXT_MESSAGES } from '../../../shared/cloud/stored-text';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';
-import { BACKENDS, type Backend } from './backends';
+import { BACKENDS, useStoreWithAdmins } from './backends';
 import { CJK, fakeContext } from './fakes';
 
 const NOW = new Date('2022-06-23T01:00:00.000Z');
@@ -89,14 +88,8 @@ const HANDLERS: Record<string, Handler<never>> = {
 };
 
 describe.each(BACKENDS)('%s', (_name, make) => {
-  let b: Backend;
   let db: DocumentStore;
-  beforeEach(async () => {
-    b = make();
-    db = b.store;
-    await repos(db).admins.add({ _id: 'o-admin', addedAt: NOW.toISOString(), addedBy: 'bootstrap' });
-  });
-  afterEach(() => b.close());
+  useStoreWithAdmins(make, NOW, (store) => (db = store));
 
   const call = (fn: string, request: Record<string, unknown>) =>
     runHandler(fn as never, HANDLERS[fn], request, fakeContext({ openid: 'o-admin', db, now: () => NOW, files: noFiles, env: {} })) as Promise<Envelope<unknown>>;

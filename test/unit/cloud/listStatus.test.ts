@@ -9,7 +9,7 @@ import { runHandler } from '../../../shared/cloud/handler';
 import { listStatus } from '../../../shared/cloud/handlers/listStatus';
 import { LIST_STATUS_MESSAGES } from '../../../shared/cloud/list-status';
 import { repos } from '../../../shared/cloud/repos';
-import { BACKENDS, type Backend } from './backends';
+import { BACKENDS, useStoreWithAdmins } from './backends';
 import { CJK, fakeContext } from './fakes';
 
 // 2026-12-01 09:00 in Beijing.
@@ -17,14 +17,8 @@ const NOW = new Date('2026-12-01T01:00:00.000Z');
 const IN_FORCE = { state: 'inForce', notice: '', sourceUrl: 'https://gxt.nmg.gov.cn/zfxxgk/', checkedOn: '2026-11-30' } as const;
 
 describe.each(BACKENDS)('%s', (_name, make) => {
-  let b: Backend;
   let db: DocumentStore;
-  beforeEach(async () => {
-    b = make();
-    db = b.store;
-    await repos(db).admins.add({ _id: 'o-admin', addedAt: NOW.toISOString(), addedBy: 'bootstrap' });
-  });
-  afterEach(() => b.close());
+  useStoreWithAdmins(make, NOW, (store) => (db = store));
 
   const call = (openid: string | null, request: ListStatusRequest | Record<string, unknown>) =>
     runHandler('listStatus', listStatus, request, fakeContext({ openid, db, now: () => NOW })) as Promise<Envelope<ListStatusResponse>>;
