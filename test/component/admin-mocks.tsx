@@ -4,8 +4,8 @@
  * textarea that answer `onInput` with `detail.value`, and the Taro APIs the admin pages call as
  * jest mocks — chooseMessageFile and the file system manager answer what a test puts in `files`.
  * getCurrentPages answers `pages` (two deep by default, so navigateBack has somewhere to go).
- * useDidShow records its callbacks (it does not run on mount); `showAgain()` runs them as WeChat
- * does when the page shows again.
+ * useDidShow is the one in taro-mocks (runs on the first show); `showAgain()` runs it again as
+ * WeChat does when the page shows again.
  *
  *   jest.mock('@tarojs/components', () => jest.requireActual('./admin-mocks').components)
  *   jest.mock('@tarojs/taro', () => jest.requireActual('./admin-mocks').taro)
@@ -13,6 +13,7 @@
 import React from 'react'
 
 import { domProps, tag, type Props } from './questionnaire-mocks'
+import { showAgain, useDidShow } from './taro-mocks'
 
 function field(name: 'input' | 'textarea') {
   const C = (p: Props) => {
@@ -49,7 +50,6 @@ export const files: { choose: { tempFiles: { name: string; path: string; size: n
   choose: { errMsg: 'chooseMessageFile:fail cancel' },
   contents: new Map(),
 }
-const didShow = new Set<() => void>()
 
 const resolved = () => jest.fn((_arg?: unknown) => Promise.resolve({}))
 
@@ -82,21 +82,10 @@ export const taro = {
   default: api,
   ...api,
   useRouter: () => router,
-  useDidShow: (cb: () => void) => {
-    const ref = React.useRef(cb)
-    ref.current = cb
-    React.useEffect(() => {
-      const run = () => ref.current()
-      didShow.add(run)
-      return () => void didShow.delete(run)
-    }, [])
-  },
+  useDidShow,
 }
 
-/** The page shows again (back from another page): runs the useDidShow callbacks. */
-export function showAgain(): void {
-  for (const f of [...didShow]) f()
-}
+export { showAgain }
 
 export function resetTaro(): void {
   router.params = {}

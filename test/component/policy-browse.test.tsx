@@ -1,13 +1,14 @@
 /** The browser page: five sections, 30 cards, search, filters, empty results, favourites, share. */
 import { act, fireEvent, render } from '@testing-library/react'
-import { catalog2022, headline } from '@policy/index'
+import { catalog2022 } from '@policy/engine'
+import { headline } from '@policy/view'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./policy-mocks').components)
 jest.mock('@tarojs/taro', () => jest.requireActual('./policy-mocks').taro)
 
 import Taro from '@tarojs/taro'
 import BrowsePage from '@/pages/policy/browse/index'
-import { hooks, resetTaro, router, storage } from './policy-mocks'
+import { hooks, resetTaro, router, showAgain, storage } from './policy-mocks'
 
 beforeEach(() => resetTaro())
 
@@ -87,7 +88,7 @@ test('favourites from the device: starred cards, and a filter that shows only th
   expect(cards(container)).toEqual(['m08', 'm27'])
   // Coming back from a detail page re-reads the device.
   storage.set('policy.favourites', ['m08'])
-  act(() => hooks.didShow?.())
+  act(() => showAgain())
   expect(cards(container)).toEqual(['m08'])
 })
 

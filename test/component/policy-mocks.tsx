@@ -1,12 +1,14 @@
 /**
  * Stand-ins for @tarojs/components and @tarojs/taro for the policy pages under jsdom: plain DOM
  * elements (only DOM-safe props passed on), an in-memory storage, and share hooks that record the
- * page's callbacks so tests can call them as WeChat would.
+ * page's callbacks so tests can call them as WeChat would; useDidShow is the one in taro-mocks
+ * (runs on the first show, again on `showAgain()`).
  *
  *   jest.mock('@tarojs/components', () => jest.requireActual('./policy-mocks').components)
  *   jest.mock('@tarojs/taro', () => jest.requireActual('./policy-mocks').taro)
  */
 import React from 'react'
+import { showAgain, useDidShow } from './taro-mocks'
 
 type Props = Record<string, unknown> & { children?: React.ReactNode }
 
@@ -56,7 +58,7 @@ export const components = {
 // ---------------------------------------------------------------------------------------------
 
 export const storage = new Map<string, unknown>()
-export const hooks: { share?: () => unknown; timeline?: () => unknown; didShow?: () => void; ready?: () => void } = {}
+export const hooks: { share?: () => unknown; timeline?: () => unknown; ready?: () => void } = {}
 export const router = { params: {} as Record<string, string | undefined> }
 
 const resolved = () => jest.fn(() => Promise.resolve({}))
@@ -78,17 +80,18 @@ export const taro = {
   useRouter: () => router,
   useShareAppMessage: (cb: () => unknown) => void (hooks.share = cb),
   useShareTimeline: (cb: () => unknown) => void (hooks.timeline = cb),
-  useDidShow: (cb: () => void) => void (hooks.didShow = cb),
+  useDidShow,
   // WeChat's onReady; the page only draws its chat card there in WeChat (H5 never shares through it).
   useReady: (cb: () => void) => void (hooks.ready = cb),
 }
+
+export { showAgain }
 
 export function resetTaro(): void {
   storage.clear()
   router.params = {}
   delete hooks.share
   delete hooks.timeline
-  delete hooks.didShow
   delete hooks.ready
   for (const f of Object.values(api)) f.mockClear()
 }

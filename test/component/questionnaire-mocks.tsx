@@ -1,12 +1,14 @@
 /**
  * Stand-ins for @tarojs/components and @tarojs/taro for the home, questionnaire and results pages
  * under jsdom: DOM elements with only DOM-safe props, an in-memory storage, a page stack for
- * getCurrentPages, and useDidShow run on mount.
+ * getCurrentPages, and the one useDidShow of taro-mocks (runs on the first show, again on
+ * `showAgain()`).
  *
  *   jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks').components)
  *   jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro)
  */
 import React from 'react'
+import { useDidShow } from './taro-mocks'
 
 export type Props = Record<string, unknown> & { children?: React.ReactNode }
 
@@ -75,11 +77,7 @@ export const taro = {
   default: api,
   ...api,
   useRouter: () => router,
-  useDidShow: (cb: () => void) => {
-    const ref = React.useRef(cb)
-    ref.current = cb
-    React.useEffect(() => ref.current(), [])
-  },
+  useDidShow,
   useShareAppMessage: (cb: (res: unknown) => unknown) => void (hooks.share = cb),
 }
 

@@ -21,8 +21,8 @@ jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: { showModal: (...a: unknown[]) => showModal(...a), navigateTo: (...a: unknown[]) => navigateTo(...a) },
   useRouter: () => ({ params }),
-  // The page shows once (its first show); showing again is tested where the entry is (admin-pages).
-  useDidShow: () => undefined,
+  // The one useDidShow (runs on the first show); showing again is tested where the entry is (admin-pages).
+  useDidShow: jest.requireActual('./taro-mocks').useDidShow,
 }))
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn(), getDevOpenid: jest.fn(() => 'dev-user-a') }))
 

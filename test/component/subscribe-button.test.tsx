@@ -10,7 +10,7 @@ import { REMINDER_TEMPLATES } from '@cloud-api/templates'
 jest.mock('@tarojs/components', () => jest.requireActual('./taro-mocks').components)
 const requestSubscribeMessage = jest.fn()
 const navigateTo = jest.fn()
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { requestSubscribeMessage: (...a: unknown[]) => requestSubscribeMessage(...a), navigateTo: (...a: unknown[]) => navigateTo(...a) }, useDidShow: () => {} }))
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { requestSubscribeMessage: (...a: unknown[]) => requestSubscribeMessage(...a), navigateTo: (...a: unknown[]) => navigateTo(...a) }, useDidShow: jest.requireActual('./taro-mocks').useDidShow }))
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
 
 import { callCloud } from '@/services/cloud'

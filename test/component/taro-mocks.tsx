@@ -1,5 +1,6 @@
 /**
- * Small stand-ins for @tarojs/components (plain DOM elements), enough for pages under jsdom.
+ * Small stand-ins for @tarojs/components (plain DOM elements), enough for pages under jsdom, and
+ * the one stand-in for Taro's useDidShow that every Taro mock of the component tests uses.
  * Use with: jest.mock('@tarojs/components', () => require('./taro-mocks').components)
  */
 import React from 'react'
@@ -30,4 +31,29 @@ export const components = {
   Text: passThrough('span'),
   Button: passThrough('button'),
   Input,
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const shown = new Set<() => void>()
+
+/**
+ * As Taro's useDidShow: the callback runs on the page's first show (Taro calls a page's onShow
+ * once the page has mounted — @tarojs/runtime dsl/common.js waits for the load, then calls every
+ * registered componentDidShow) and again on each `showAgain()`, until the component unmounts.
+ */
+export function useDidShow(cb: () => void): void {
+  const ref = React.useRef(cb)
+  ref.current = cb
+  React.useEffect(() => {
+    const run = () => ref.current()
+    shown.add(run)
+    run()
+    return () => void shown.delete(run)
+  }, [])
+}
+
+/** The page shows again (back from another page): runs the open components' useDidShow callbacks. */
+export function showAgain(): void {
+  for (const f of [...shown]) f()
 }
