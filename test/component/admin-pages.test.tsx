@@ -8,10 +8,10 @@
  */
 import React from 'react'
 import { act, fireEvent, render, waitFor, type RenderResult } from '@testing-library/react'
-import type { AuditEntry, Deadline, DeadlinesResponse, ListStatus, ReminderReach, RemindRunSummary } from '@cloud-api/api'
+import { type AuditEntry, type Deadline, type DeadlinesResponse, type ListStatus, type ReminderReach, type RemindRunSummary, MAX_REQUEST_BYTES } from '@cloud-api/api'
 import { DEADLINE_FIELDS } from '@cloud-api/deadline-input'
 import { NOTICE_MAX } from '@cloud-api/list-status'
-import type { Envelope } from '@/services/cloud'
+import { type Envelope, callCloud } from '@/services/cloud'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./admin-mocks').components)
 jest.mock('@tarojs/taro', () => jest.requireActual('./admin-mocks').taro)
@@ -20,9 +20,7 @@ jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud')
 
 import { api, files, modal, pages, resetTaro, router, showAgain } from './admin-mocks'
 import { gbk, utf16 } from '../support/gbk'
-import { callCloud } from '@/services/cloud'
 import { importRequestBytes, importTooLarge, MAX_FILE_BYTES } from '@/pages/admin/import/pick-file'
-import { MAX_REQUEST_BYTES } from '@cloud-api/api'
 import { ADMIN_NOTE_MAX, DEADLINE_FORM_FIELDS, IMPORT_HEADER, LIST_NOTICE_MAX, forgetAdminMe } from '@/services/admin'
 import AdminEntry from '@/components/admin-entry'
 import AdminPage from '@/pages/admin/index'
@@ -32,6 +30,12 @@ import AdminStatusPage from '@/pages/admin/status/index'
 import AdminAdminsPage from '@/pages/admin/admins/index'
 import AdminLogPage from '@/pages/admin/log/index'
 import { todayBeijing } from '@/services/beijing-time'
+import { deadlines } from '@cloud-api/handlers/deadlines'
+import { runHandler } from '@cloud-api/handler'
+import { FakeWxDatabase } from '@cloud-api/fake-wx-db'
+import { wxDocumentStore } from '@cloud-api/wx-db'
+import { fakeContext } from '../unit/cloud/fakes'
+import { TextEncoder } from 'node:util'
 
 const mockedCall = callCloud as jest.MockedFunction<typeof callCloud>
 
@@ -79,6 +83,17 @@ function dl(id: string, over: Partial<Deadline> = {}): Deadline {
     updatedAt: '2022-06-01T00:00:00.000Z',
     ...over,
   }
+}
+
+/**
+ * The deadlines cloud function itself, called as `openid` over a fresh in-memory WeChat database with
+ * this environment: for tests whose answers depend on the function's rules, so they are never copied.
+ */
+function realDeadlines(openid: string, env: Record<string, string>): Answer {
+  // The functions run on Node, whose TextEncoder they use (request sizes); jsdom has none.
+  ;(globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder
+  const db = wxDocumentStore(() => new FakeWxDatabase())
+  return (request) => runHandler('deadlines', deadlines, request, fakeContext({ openid, db, env, now: () => new Date('2022-06-23T02:00:00Z') }))
 }
 
 const $ = (r: RenderResult, sel: string) => r.container.querySelector(sel)
@@ -138,14 +153,10 @@ describe('every admin page: the gate', () => {
   })
 
   it('while there is no admin and a code is set: the first admin claims with it, and the page opens', async () => {
-    let admin = false
-    cloud['deadlines.me'] = () => me(admin, !admin, 'oFirst')
-    cloud['deadlines.claimAdmin'] = (req) => {
-      if (req.code !== 'right-code') return fail('INVALID_INPUT', '口令不正确', [{ field: 'code', message: '口令不正确' }])
-      admin = true
-      return ok({ action: 'claimAdmin', added: true })
-    }
-    cloud['deadlines.list'] = () => ok({ action: 'list', today: '2022-06-23', deadlines: [], nextCursor: null })
+    // The real deadlines function answers, over an empty store with a bootstrap code set: who may
+    // claim, the code's checks and 口令不正确 are the function's rules, not a copy of them here.
+    const deadlinesFunction = realDeadlines('oFirst', { ADMIN_BOOTSTRAP_CODE: 'right-code-2022-nmg' })
+    for (const action of ['me', 'claimAdmin', 'list']) cloud[`deadlines.${action}`] = deadlinesFunction
     const r = await open(AdminPage)
     expect(text(r, '#admin-claim-form')).toContain('设置首位管理员')
 
@@ -157,9 +168,9 @@ describe('every admin page: the gate', () => {
     await tap(r, '#admin-claim')
     await waitFor(() => expect(text(r, '#admin-claim-message')).toBe('口令不正确'))
 
-    type(r, '#admin-claim-code', ' right-code ')
+    type(r, '#admin-claim-code', ' right-code-2022-nmg ')
     await tap(r, '#admin-claim')
-    expect(callsOf('deadlines.claimAdmin').at(-1)).toEqual({ action: 'claimAdmin', code: 'right-code' })
+    expect(callsOf('deadlines.claimAdmin').at(-1)).toEqual({ action: 'claimAdmin', code: 'right-code-2022-nmg' })
     await waitFor(() => expect($(r, '#admin-new')).not.toBeNull())
     expect(api.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已成为管理员' }))
   })
