@@ -34,6 +34,7 @@ import { deadlines } from '@cloud-api/handlers/deadlines'
 import { runHandler } from '@cloud-api/handler'
 import { FakeWxDatabase } from '@cloud-api/fake-wx-db'
 import { wxDocumentStore } from '@cloud-api/wx-db'
+import { repos } from '@cloud-api/repos'
 import { fakeContext } from '../unit/cloud/fakes'
 import { TextEncoder } from 'node:util'
 
@@ -89,12 +90,14 @@ function dl(id: string, over: Partial<Deadline> = {}): Deadline {
  * The deadlines cloud function itself, called as `openid` over a fresh in-memory WeChat database with
  * this environment: for tests whose answers depend on the function's rules, so they are never copied.
  */
-function realDeadlines(openid: string, env: Record<string, string>): Answer {
+async function realDeadlines(openid: string, { env = {}, admins = [] }: { env?: Record<string, string>; admins?: AdminRecord[] } = {}): Promise<Answer> {
   // The functions run on Node, whose TextEncoder they use (request sizes); jsdom has none.
   ;(globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder
   const db = wxDocumentStore(() => new FakeWxDatabase())
+  for (const admin of admins) await repos(db).admins.add(admin)
   return (request) => runHandler('deadlines', deadlines, request, fakeContext({ openid, db, env, now: () => new Date('2022-06-23T02:00:00Z') }))
 }
+type AdminRecord = Parameters<ReturnType<typeof repos>['admins']['add']>[0]
 
 const $ = (r: RenderResult, sel: string) => r.container.querySelector(sel)
 const text = (r: RenderResult, sel: string) => $(r, sel)?.textContent ?? ''
@@ -155,7 +158,7 @@ describe('every admin page: the gate', () => {
   it('while there is no admin and a code is set: the first admin claims with it, and the page opens', async () => {
     // The real deadlines function answers, over an empty store with a bootstrap code set: who may
     // claim, the code's checks and 口令不正确 are the function's rules, not a copy of them here.
-    const deadlinesFunction = realDeadlines('oFirst', { ADMIN_BOOTSTRAP_CODE: 'right-code-2022-nmg' })
+    const deadlinesFunction = await realDeadlines('oFirst', { env: { ADMIN_BOOTSTRAP_CODE: 'right-code-2022-nmg' } })
     for (const action of ['me', 'claimAdmin', 'list']) cloud[`deadlines.${action}`] = deadlinesFunction
     const r = await open(AdminPage)
     expect(text(r, '#admin-claim-form')).toContain('设置首位管理员')
@@ -618,21 +621,15 @@ describe('清单状态', () => {
 
 describe('管理员', () => {
   it('lists admins; adds one (the cloud’s field message inline); removes one after confirming; offers no 移除 on yourself (这是你自己)', async () => {
-    let admins = [
-      { openid: 'oAdminSelf', addedAt: '2022-06-01T01:00:00.000Z', addedBy: 'bootstrap', note: '首位管理员' },
-      { openid: 'oOther', addedAt: '2022-06-02T01:00:00.000Z', addedBy: 'oAdminSelf' },
-    ]
-    cloud['deadlines.admins'] = () => ok({ action: 'admins', admins })
-    cloud['deadlines.addAdmin'] = (req) => {
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(String(req.openid))) return fail('INVALID_INPUT', 'openid 应为 1–64 位字母、数字、下划线或连字符', [{ field: 'openid', message: 'openid 应为 1–64 位字母、数字、下划线或连字符' }])
-      admins = [...admins, { openid: String(req.openid), addedAt: '2022-06-03T01:00:00.000Z', addedBy: 'oAdminSelf', ...(req.note ? { note: String(req.note) } : {}) }]
-      return ok({ action: 'addAdmin', added: true })
-    }
-    cloud['deadlines.removeAdmin'] = (req) => {
-      if (req.openid === 'oAdminSelf') return fail('INVALID_INPUT', '不能移除自己（请由另一位管理员操作），以免没有管理员', [{ field: 'openid', message: '不能移除自己（请由另一位管理员操作），以免没有管理员' }])
-      admins = admins.filter((a) => a.openid !== req.openid)
-      return ok({ action: 'removeAdmin', removed: true })
-    }
+    // The real deadlines function over a store holding two admins: the openid's pattern, the
+    // messages and who may be removed are the function's rules, not a copy of them here.
+    const deadlinesFunction = await realDeadlines('oAdminSelf', {
+      admins: [
+        { _id: 'oAdminSelf', addedAt: '2022-06-01T01:00:00.000Z', addedBy: 'bootstrap', note: '首位管理员' },
+        { _id: 'oOther', addedAt: '2022-06-02T01:00:00.000Z', addedBy: 'oAdminSelf' },
+      ],
+    })
+    for (const action of ['me', 'admins', 'addAdmin', 'removeAdmin']) cloud[`deadlines.${action}`] = deadlinesFunction
     const r = await open(AdminAdminsPage)
     await waitFor(() => expect($(r, '#admins-row-oOther')).not.toBeNull())
     expect(text(r, '#admins-row-oAdminSelf')).toContain('oAdminSelf（你）')
