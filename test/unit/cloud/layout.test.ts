@@ -1,0 +1,55 @@
+/**
+ * The shape of shared/cloud (issue 23, items 1, 3 and 4), read from the files themselves: each
+ * concept has a file of its own (a repository, a contract of the cloud API, a part of the screen
+ * function), the test fakes live under test/fakes where no production code reaches them, src
+ * reaches the cloud contract through its one entry (@cloud-api), and the openid pattern is written
+ * once.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+function files(dir: string): string[] {
+  if (!existsSync(path.join(ROOT, dir))) return [];
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.name === 'node_modules') return [];
+    return e.isDirectory() ? files(rel) : /\.(ts|tsx|mjs|js)$/.test(e.name) && !rel.endsWith('/index.js') ? [rel] : [];
+  });
+}
+
+/** Where a name is defined: [name, the file that defines it]. */
+const HOMES: [string, string][] = [
+  // One repository per file (item 3); repos/index.ts builds them.
+  ['deadlinesRepo', 'shared/cloud/repos/deadlines.ts'],
+  ['adminsRepo', 'shared/cloud/repos/admins.ts'],
+  ['listStatusRepo', 'shared/cloud/repos/list-status.ts'],
+  ['auditRepo', 'shared/cloud/repos/audit.ts'],
+  ['subscriptionsRepo', 'shared/cloud/repos/subscriptions.ts'],
+  ['sendLogRepo', 'shared/cloud/repos/send-log.ts'],
+  ['runsRepo', 'shared/cloud/repos/runs.ts'],
+  ['outboxRepo', 'shared/cloud/repos/outbox.ts'],
+  ['qrcodesRepo', 'shared/cloud/repos/qrcodes.ts'],
+  ['screenJobsRepo', 'shared/cloud/repos/screen-jobs.ts'],
+  ['auditedEdit', 'shared/cloud/repos/audited.ts'],
+  ['repos', 'shared/cloud/repos/index.ts'],
+];
+
+describe('each concept in its own file', () => {
+  it.each(HOMES)('%s is defined in %s', (name, file) => {
+    expect(existsSync(path.join(ROOT, file))).toBe(true);
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    expect(text).toMatch(new RegExp(`\\bexport (async )?(function\\*?|const|let|class|type|interface) ${name}\\b`));
+  });
+
+  it.each(files('shared/cloud/repos').filter((f) => !f.endsWith('/index.ts')))('%s holds at most one repository', (file) => {
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    expect((text.match(/\bexport function \w+Repo\(/g) ?? []).length).toBeLessThanOrEqual(1);
+  });
+
+  it('shared/cloud/repos/index.ts defines no repository, only builds them', () => {
+    const text = readFileSync(path.join(ROOT, 'shared/cloud/repos/index.ts'), 'utf8');
+    expect(text.match(/\bexport function \w+\(/g)).toEqual(['export function repos(']);
+  });
+});
