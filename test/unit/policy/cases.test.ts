@@ -50,7 +50,7 @@ interface ItemExpectation extends Part {
   hint?: { says?: string; gap?: string };
   /** The steps of the working, in order. */
   steps?: string[];
-  /** A step of the working: its value and a phrase its quote contains. */
+  /** A step of the working (it is there): its value and a phrase its quote contains. */
   stage?: Record<string, { value?: string; quote?: string }>;
   /** The clause phrase the figure comes from: one of the item's stages quotes it. */
   clause?: string;
@@ -138,6 +138,10 @@ function differences(c: Case, res: EvaluateResult): string[] {
     if (p.max !== undefined) check(`${what} max`, yuan(p.max), r?.amount.max, p.max);
   };
   for (const t of TOTALS) if (c[t] !== undefined) check(t, interval(c[t]!), res[t], c[t]);
+  // The items named come in the result in the order named (a table lists them in the catalog's order).
+  const named = Object.keys(c.items ?? {});
+  const order = res.items.map((i) => i.id).filter((id) => named.includes(id));
+  if (order.length === named.length) check('order of the items', named, order);
   for (const [id, e] of Object.entries(c.items ?? {})) {
     const r: ItemResult | undefined = res.items.find((i) => i.id === id);
     if (!r) {
@@ -164,6 +168,7 @@ function differences(c: Case, res: EvaluateResult): string[] {
     if (e.steps !== undefined) check(`${id} steps`, e.steps, r.stages.map((s) => s.step));
     for (const [step, s] of Object.entries(e.stage ?? {})) {
       const got = r.stages.find((x) => x.step === step);
+      if (!got) out.push(`${id}: no ${step} step in the working (${r.stages.map((x) => x.step).join(', ')})`);
       if (s.value !== undefined) check(`${id} ${step} value`, yuan(s.value), got?.value, s.value);
       if (s.quote !== undefined && !(got?.quote ?? '').includes(s.quote)) out.push(`${id} ${step}: expected its quote to contain ${JSON.stringify(s.quote)}, got ${JSON.stringify(got?.quote)}`);
     }

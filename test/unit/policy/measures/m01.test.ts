@@ -4,7 +4,7 @@
  * 一次性研发经费补助。对新认定的自治区级企业技术中心，给予 50万元一次性研发经费补助。对新认定的国家技术创新
  * 示范企业、全国“质量标杆”企业，给予 100万元一次性研发经费补助。
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, type Facts } from '../helpers';
 
 const range = (min: number, max = min) => ({ min: wan(min), max: wan(max) });

@@ -6,7 +6,7 @@
  * The 50万元 yearly cap is shared by the four items and filled in catalog order:
  * 主导国际 → 主导国家（行业）→ 参与国际 → 参与国家（行业）.
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, type Facts } from '../helpers';
 
 const ITEMS = ['m03.lead-international', 'm03.lead-national', 'm03.join-international', 'm03.join-national'];

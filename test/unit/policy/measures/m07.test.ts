@@ -2,7 +2,7 @@
  * （七）对“大国工匠”“北疆工匠”分别按每人每年 20 万元、10万元标准给予一次性奖励。
  * (no cap in the clause)
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, type Facts } from '../helpers';
 
 const range = (min: number, max = min) => ({ min: wan(min), max: wan(max) });
