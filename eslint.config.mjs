@@ -1,7 +1,40 @@
-// Lint: typescript-eslint's recommended rules, React hooks rules for pages and components, and a
-// rule that keeps pages off Taro.cloud.callFunction (they go through src/services/cloud.ts).
+// Lint: typescript-eslint's recommended rules, React hooks rules for pages and components, a rule
+// that keeps pages off Taro.cloud.callFunction (they go through src/services/cloud.ts), and the
+// layers of shared/policy (importLayers below).
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+
+// shared/policy's layers, lowest first (README › Code layout). A layer imports only layers listed
+// before it in `may`, and another layer only through its entry (index.ts). Node built-ins and the
+// file libraries belong to the two layers that read and write files (screening, cli).
+const LAYERS = {
+  engine: { may: [], files: false },
+  links: { may: [], files: false },
+  view: { may: ['engine', 'links'], files: false },
+  pictures: { may: ['engine', 'links', 'view'], files: false },
+  screening: { may: ['engine', 'view'], files: true },
+  cli: { may: ['engine', 'view', 'screening'], files: true },
+};
+const NAMES = Object.keys(LAYERS);
+const FILE_LIBRARIES = ['fs', 'path', 'stream', 'os', 'crypto', 'child_process', 'util', 'zlib', 'exceljs', 'csv-parse', 'commander', 'cli-progress'];
+const deepPolicy = (prefix) => ({
+  regex: `^${prefix}(${NAMES.join('|')})/.+`,
+  message: 'Import another layer of shared/policy through its entry (e.g. ../engine), not a file inside it.',
+});
+const noTestCode = { regex: '^(\\.\\./)+test/', message: 'Test fakes and helpers live under test/; production code never imports them.' };
+function importLayers() {
+  return NAMES.map((name) => {
+    const above = NAMES.filter((other) => other !== name && !LAYERS[name].may.includes(other));
+    const patterns = [
+      { regex: `^(\\.\\./)+(${above.join('|')})(/.*)?$`, message: `shared/policy/${name} may import only ${LAYERS[name].may.join(', ') || 'its own files'}.` },
+      deepPolicy('(\\.\\./)+'),
+      { regex: '^((\\.\\./)+cloud|@cloud-api)(/.*)?$', message: 'shared/policy never imports shared/cloud: the cloud uses the engine, not the other way.' },
+      noTestCode,
+    ];
+    if (!LAYERS[name].files) patterns.push({ regex: `^(node:.*|${FILE_LIBRARIES.join('|')})(/.*)?$`, message: 'Files are read and written only in shared/policy/screening and shared/policy/cli.' });
+    return { files: [`shared/policy/${name}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  });
+}
 
 export default tseslint.config(
   {
@@ -15,7 +48,7 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(toFixed|parseFloat)$/][callee.object.name='Number']",
-          message: 'Money goes through decimal.js (shared/policy/decimal.ts), never JS floats.',
+          message: 'Money goes through decimal.js (shared/policy/engine/decimal.ts), never JS floats.',
         },
       ],
     },
@@ -34,6 +67,25 @@ export default tseslint.config(
   {
     files: ['src/services/cloud.ts'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  ...importLayers(),
+  {
+    // Pages run in WeChat: they use the engine, links, view and pictures layers, each through its entry.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^@policy/(screening|cli)(/.*)?$', message: 'Pages never load the file-reading layers (screening, cli): they run in WeChat.' },
+        deepPolicy('@policy/'),
+        { regex: '^(\\.\\./)+shared/policy(/.*)?$', message: 'Pages import shared/policy through its alias (@policy/<layer>).' },
+        noTestCode,
+      ] }],
+    },
+  },
+  {
+    files: ['shared/cloud/**/*.ts', 'cloudfunctions/*/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [deepPolicy('(\\.\\./)+(shared/)?policy/'), noTestCode] }],
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

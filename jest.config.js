@@ -11,7 +11,6 @@
  */
 const ts = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 const moduleNameMapper = {
-  '^@policy$': '<rootDir>/shared/policy/index.ts',
   '^@policy/(.*)$': '<rootDir>/shared/policy/$1',
   '^@cloud-api$': '<rootDir>/shared/cloud/index.ts',
   '^@cloud-api/(.*)$': '<rootDir>/shared/cloud/$1',

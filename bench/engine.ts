@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import { evaluate, parseProfile, type Profile } from '../shared/policy';
+import { evaluate, parseProfile, type Profile } from '../shared/policy/engine';
 import { rng } from '../shared/cloud/remind/simulate';
 import { denseProfile, questionnaireProfile } from './profiles';
 import { plainEvaluate } from './plain-evaluator';

@@ -3,8 +3,7 @@
  * amounts and statuses only — no decimals, no stages, no texts. It is NOT used for money anywhere:
  * it only shows how fast the rules themselves can be walked on this machine.
  */
-import { catalog2022, type FactValue, type Profile } from '../shared/policy';
-import { compileCatalog } from '../shared/policy/compile';
+import { catalog2022, type FactValue, type Profile, compileCatalog } from '../shared/policy/engine';
 
 const cc = compileCatalog(catalog2022);
 const num = (d: { toNumber(): number } | undefined) => (d ? d.toNumber() : 0);

@@ -3,7 +3,7 @@
  *  - questionnaire: what a user who picked 1–3 topics sends (the product's real load);
  *  - dense: every fact of every measure answered at random (a worst case).
  */
-import { catalog2022, type FactDef, type FactValue, type Profile, type TopicId } from '../shared/policy';
+import { catalog2022, type FactDef, type FactValue, type Profile, type TopicId } from '../shared/policy/engine';
 
 function value(f: FactDef, r: () => number): FactValue {
   switch (f.type) {

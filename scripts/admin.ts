@@ -22,7 +22,7 @@ import path from 'node:path';
 import { beijingTime } from '../shared/cloud/dates';
 import { adminsRepo, auditRepo, OPENID_RE } from '../shared/cloud/repos';
 import { localCaller } from '../server/local-call';
-import { printable } from '../shared/policy/read-text';
+import { printable } from '../shared/policy/engine';
 import { fromStart, readFileText } from '../shared/policy/cli/read-file';
 
 const say = (text: string) => console.log(printable(text, { keepLines: true }));

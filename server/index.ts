@@ -13,15 +13,14 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Envelope, FunctionName } from '../shared/cloud/api';
+import { type Envelope, type FunctionName, DEV_OPENID_HEADER, SCREEN_MAX_FILE_BYTES } from '../shared/cloud/api';
 import type { HandlerContext, Logger } from '../shared/cloud/context';
 import { CloudFailure, failure, HTTP_STATUS, isErrorCode, MESSAGES, StoreDamagedError, toErrorEnvelope, type Failure } from '../shared/cloud/errors';
 import { MAX_REQUEST_BYTES, runHandler, type Handler } from '../shared/cloud/handler';
 import { handlers as defaultHandlers, type HandlerMap } from '../shared/cloud/handlers';
 import { isCalendarDate, morningOf } from '../shared/cloud/dates';
-import { readJson } from '../shared/policy/read-json';
+import { readJson } from '../shared/policy/engine';
 import { adminsRepo, auditRepo, OPENID_RE as ADMIN_OPENID_RE, outboxRepo, runsRepo } from '../shared/cloud/repos';
-import { DEV_OPENID_HEADER, SCREEN_MAX_FILE_BYTES } from '../shared/cloud/api';
 import { ownsCloudPath, SCREEN_MESSAGES } from '../shared/cloud/handlers/screen';
 import { CLOUD_PATH_HEADER, FILES_ROUTE, LocalFiles, UPLOAD_ROUTE } from './files';
 import { outboxSender } from './outbox';

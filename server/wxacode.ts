@@ -12,7 +12,7 @@
 import QRCode from 'qrcode';
 import type { WxacodeApi } from '../shared/cloud/context';
 import { WxacodeRefusal } from '../shared/cloud/wxacode';
-import { h5Link, scannedRoute } from '../shared/policy/routes';
+import { h5Link, scannedRoute } from '../shared/policy/links';
 
 export const LOCAL_QRCODE_ERROR = 'LOCAL_QRCODE_ERROR';
 

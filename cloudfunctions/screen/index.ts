@@ -1,6 +1,6 @@
 /**
  * Cloud function `screen` (园区批量测算) — a thin shell; the logic is shared/cloud/handlers/screen.ts
- * and the pipeline shared/policy/screen (the same as `npm run screen`).
+ * and the pipeline shared/policy/screening (the same as `npm run screen`).
  * Built by scripts/build-cloud.mjs into index.js (git-ignored), which is what WeChat deploys.
  * config.json sets the timeout to 20 s: one call screens SCREEN_CHUNK_ROWS rows, measured at
  * 0.5–1.7 s a call on a 20 000-row register (median 0.5 s .csv, 0.9 s .xlsx; the slowest, 1.7 s, the

@@ -6,7 +6,7 @@
  * Functions with several operations (`deadlines`, `subscriptions`) take an `action` and answer with
  * the same `action`, so a caller narrows the response with `if (env.ok && env.data.action === 'list')`.
  */
-import type { EvaluateResult } from '../policy/types';
+import { type EvaluateResult, SCREEN_MAX_FILE_BYTES } from '../policy/engine';
 
 // ---------------------------------------------------------------------------------------------
 // Shared vocabulary
@@ -428,7 +428,7 @@ export type SubscriptionsResponse =
 // qrcode: a 小程序码 (wxacode.getUnlimited) of one page and scene, for the share poster
 
 export interface QrcodeRequest {
-  /** A scene of shared/policy/scene.ts (`m=m08`, `m=m08&i=3`, `v=start`); the page follows from it. */
+  /** A scene of shared/policy/view/scene.ts (`m=m08`, `m=m08&i=3`, `v=start`); the page follows from it. */
   scene: string;
 }
 
@@ -445,12 +445,8 @@ export type QrcodeResponse =
 // ---------------------------------------------------------------------------------------------
 // screen: 园区批量测算 — a register (.xlsx / .csv) screened in the cloud, in calls of CHUNK rows
 
-/** Rows screened per `chunk` call (see docs/screening.md, "In the mini-program": measured time per row). */
-export const SCREEN_CHUNK_ROWS = 1000;
-/** The largest register the mini-program screens (rows after the header); larger ones: split, or `npm run screen`. */
-export const SCREEN_MAX_ROWS = 20000;
-/** The largest file the mini-program uploads for screening. */
-export const SCREEN_MAX_FILE_BYTES = 10 * 1024 * 1024;
+// The limits live with the product settings (shared/policy/engine/config.ts), where docs/screening.md reads them too.
+export { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS } from '../policy/engine';
 /** A register over SCREEN_MAX_FILE_BYTES: the page (before uploading), the local /upload and the function say the same. */
 export const SCREEN_TOO_BIG = `文件太大：园区批量测算一次最多 ${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB。请把名单拆成几个文件分别测算。`;
 

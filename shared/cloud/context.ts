@@ -30,7 +30,7 @@ export interface HandlerContext {
 
 /** What `wxacode.getUnlimited` takes (wx-server-sdk's camelCase names). */
 export interface WxacodeParams {
-  /** ≤ 32 characters of WeChat's scene alphabet (shared/policy/scene.ts). */
+  /** ≤ 32 characters of WeChat's scene alphabet (shared/policy/view/scene.ts). */
   scene: string;
   /** The page the code opens, without the leading '/' ('pages/policy/detail/index'). */
   page: string;

@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { importPlace, type DeadlineInput } from './api';
 import { normalizeDate } from './dates';
 import { isHttpUrl } from './http-url';
-import { readJson } from '../policy/read-json';
+import { readJson } from '../policy/engine';
 import { allMeasures, measureInfo } from './measures';
 import { textFault } from './stored-text';
 
@@ -184,7 +184,7 @@ type CsvRow = { row: number; cells: string[] };
 /**
  * The import's CSV as rows of cells: the header first, then one row per non-blank record, each with
  * its number in the file (importPlace): every record counts, blank ones too, as the screening counts
- * a register's rows (shared/policy/screen/read-table.ts), so 第 N 行 is the row the admin sees.
+ * a register's rows (shared/policy/screening/read-table.ts), so 第 N 行 is the row the admin sees.
  *
  * Read by csv-parse (csv.js.org/parse), a well-kept RFC 4180 parser, instead of a hand-written one.
  * Its options keep what a park office's files need: a UTF-8 BOM (Excel's 「CSV UTF-8」) dropped;

@@ -2,7 +2,7 @@
  * Measure ids and titles for the cloud functions (deadlines must name a measure of the catalog).
  * Imports the catalog module itself, not the engine: the bundle holds the clauses but no calculator.
  */
-import { catalog2022 } from '../policy/catalog';
+import { catalog2022 } from '../policy/engine';
 
 export interface MeasureInfo {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * Turning a layout (@policy/drawing) into an image, the one way every picture is made — poster,
+ * Turning a layout (@policy/pictures/drawing) into an image, the one way every picture is made — poster,
  * share card, result sheet:
  *  - WeChat: the page's hidden <Canvas type="2d" id={canvasId}> (src/components/draw-canvas), its
  *    images loaded with canvas.createImage(), exported with canvasToTempFilePath → a temp file path;
@@ -8,7 +8,7 @@
  * The layout is built with the canvas's own text measure, so lines wrap as they will be drawn.
  */
 import Taro from '@tarojs/taro'
-import { contextMeasure, drawLayout, type DrawContext, type DrawImages, type ImageName, type Layout, type MeasureText } from '@policy/drawing'
+import { contextMeasure, drawLayout, type DrawContext, type DrawImages, type ImageName, type Layout, type MeasureText } from '@policy/pictures'
 
 /** The hidden canvases the pages hold, one per kind of picture (several may be drawn at once). */
 export const CANVAS_IDS = { poster: 'poster-canvas', card: 'share-card-canvas', sheet: 'sheet-canvas' } as const

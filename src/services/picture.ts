@@ -3,8 +3,8 @@
  * layout is told whether it has one, and a code whose file will not load becomes a corner that says
  * so — a picture never goes out with a broken image.
  */
-import type { CodeSlot, Layout, MeasureText } from '@policy/drawing'
-import type { SceneTarget } from '@policy/routes'
+import type { CodeSlot, Layout, MeasureText } from '@policy/pictures'
+import type { SceneTarget } from '@policy/links'
 import { renderImage, type CanvasName } from './canvas'
 import { forgetCode, loadCode } from './qrcode'
 

@@ -15,7 +15,7 @@
  * next open asks again.
  */
 import Taro from '@tarojs/taro'
-import { sceneOf, type SceneTarget } from '@policy/scene'
+import { sceneOf, type SceneTarget } from '@policy/view'
 import { callCloud } from './cloud'
 
 export type CodeImage = { ok: true; src: string } | { ok: false; reason: string }

@@ -1,14 +1,13 @@
 /**
  * Share cards (WeChat 转发 and 朋友圈) and their deep links. Titles carry the measure's headline
  * from the engine (never typed by hand); paths open the same measure — or the same item of it —
- * by the routes a 小程序码 opens (@policy/scene). A result share never carries the user's figures —
+ * by the routes a 小程序码 opens (@policy/view/scene). A result share never carries the user's figures —
  * not in the title, not on the drawn card, never in the path — unless the user ticked the box that
  * says so (`includeFigures`).
  */
-import { headline, itemHeadline } from '@policy/headline'
-import { ROUTES, h5Link, routeOf } from '@policy/routes'
-import type { ResultSummary } from '@policy/result-view'
-import type { Measure } from '@policy/types'
+import { headline, itemHeadline, type ResultSummary } from '@policy/view'
+import { ROUTES, h5Link, routeOf } from '@policy/links'
+import type { Measure } from '@policy/engine'
 import { POLICY_LIST_YEAR } from './policy-list'
 
 export const APP_NAME = '政策算盘'

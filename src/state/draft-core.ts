@@ -2,7 +2,7 @@
  * The draft's shape and the few helpers the home page needs (resume, restart), with no engine code:
  * the home page stays light (H5 first load, WeChat main package). See ./draft.ts for the rest.
  */
-import type { Profile, TopicId, Tri } from '@policy/types'
+import type { Profile, TopicId, Tri } from '@policy/engine'
 
 /** Where the device keeps the answers (storage.ts; suites that open pages with answers write it too). */
 export const DRAFT_KEY = 'policy-abacus:answers:v1'

@@ -7,11 +7,8 @@
  * that leaves the typed text in place. Answers of topics the user deselects stay in the draft (so
  * choosing the topic again brings them back) but are not sent to the engine.
  */
-import { regionFactsOf } from '@policy/catalog/common-facts'
-import { entryPath, factPath, regionKey, stepOfPath as pathStep } from '@policy/paths'
-import { parseProfile, readTypedNumber } from '@policy/schema'
-import { questionsFor, topicsFor, type FactQuestion, type TopicQuestions } from '@policy/questions'
-import type { FactDef, Measure, Profile, TopicId, Tri } from '@policy/types'
+import { regionFactsOf, entryPath, factPath, regionKey, stepOfPath as pathStep, parseProfile, readTypedNumber, type FactDef, type Measure, type Profile, type TopicId, type Tri } from '@policy/engine'
+import { questionsFor, topicsFor, type FactQuestion, type TopicQuestions } from '@policy/view'
 import { findPlace } from '../../shared/region'
 
 export * from './draft-core'

@@ -1,6 +1,6 @@
 /** Routes of the questionnaire flow and the ways between them. */
 import Taro from '@tarojs/taro'
-import { ROUTES as SCENE_ROUTES, routeOf } from '@policy/routes'
+import { ROUTES as SCENE_ROUTES, routeOf } from '@policy/links'
 import { requestFocus } from './storage'
 
 export const ROUTES = {

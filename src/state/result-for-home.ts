@@ -20,7 +20,7 @@ export interface ResultItemForHome {
   measureId: string
   /** The item's title, as its card shows it. */
   title: string
-  /** The card's figure with its kind word ('420万元', '240万元（待确认）'), from shared/policy/result-view. */
+  /** The card's figure with its kind word ('420万元', '240万元（待确认）'), from shared/policy/view/result-view. */
   figure: string
 }
 

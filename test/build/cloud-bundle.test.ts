@@ -8,14 +8,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import os from 'node:os';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../../shared/cloud/api';
-import { evaluate, parseProfile } from '../../shared/policy';
+import { evaluate, parseProfile, catalog2022 } from '../../shared/policy/engine';
 import { buildSync } from 'esbuild';
 import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
 import { SAMPLE_ISSUER, sampleDeadlines } from '../../server/samples';
-import { catalog2022 } from '../../shared/policy';
-import { screenColumns } from '../../shared/policy/screen/columns';
-import { profileRow } from '../../shared/policy/screen/profile-row';
-import { writeTable } from '../../shared/policy/screen/write-table';
+import { screenColumns, profileRow, writeTable } from '../../shared/policy/screening';
 
 function parsed(p: unknown) {
   const r = parseProfile(p);

@@ -4,14 +4,13 @@
  */
 import { act, fireEvent, render, waitFor, type RenderResult } from '@testing-library/react'
 import type { RemindRunSummary } from '@cloud-api/api'
-import type { Envelope } from '@/services/cloud'
+import { type Envelope, callCloud } from '@/services/cloud'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./admin-mocks').components)
 jest.mock('@tarojs/taro', () => jest.requireActual('./admin-mocks').taro)
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), callCloud: jest.fn(), getDevOpenid: jest.fn(() => 'dev-user-a') }))
 
 import { resetTaro } from './admin-mocks'
-import { callCloud } from '@/services/cloud'
 import { forgetAdminMe } from '@/services/admin'
 import AdminLogPage from '@/pages/admin/log/index'
 

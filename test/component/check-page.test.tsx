@@ -3,7 +3,7 @@
  * a loading state, or the Chinese error. callCloud and the Taro components are mocked.
  */
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { EvaluateResult } from '@policy/types'
+import type { EvaluateResult } from '@policy/engine'
 import type { Envelope } from '@cloud-api/api'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./taro-mocks').components)
@@ -106,7 +106,7 @@ test.each([
   expect(container.querySelector('#cloud-result-count')?.textContent).toBe(line)
 })
 
-test('shows a range when min and max differ (formatted by @policy/format)', async () => {
+test('shows a range when min and max differ (formatted by @policy/engine/format)', async () => {
   mockedCall.mockResolvedValueOnce({ ok: true, data: result({ total: { min: '100.00', max: '2500.50' } }) })
   const { container } = render(<CheckPage />)
   await act(async () => {})
@@ -156,7 +156,7 @@ test('the dev openid switch is shown on H5 only and re-runs the calculation', as
 
 test("the sample profile is accepted by the engine's schema (it must not drift from shared/policy)", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parseProfile } = require('@policy/schema') as typeof import('@policy/schema')
+  const { parseProfile } = require('@policy/engine') as typeof import('@policy/engine')
   const parsed = parseProfile(SAMPLE_PROFILE)
   expect(parsed.ok ? [] : parsed.issues).toEqual([])
 })

@@ -10,7 +10,7 @@ jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
 
 import Taro from '@tarojs/taro'
-import { catalog2022 } from '@policy/catalog'
+import { catalog2022 } from '@policy/engine'
 import type { Deadline } from '@cloud-api/api'
 import { callCloud } from '@/services/cloud'
 import { emptyDraft } from '@/state/draft-core'

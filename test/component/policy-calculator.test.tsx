@@ -4,8 +4,7 @@
  * and removed, the questionnaire's answers as a starting point (never written back).
  */
 import { act, fireEvent, render } from '@testing-library/react'
-import { catalog2022, evaluate, formatInterval } from '@policy/index'
-import { domId } from '@policy/paths'
+import { catalog2022, evaluate, formatInterval, domId } from '@policy/engine'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./policy-mocks').components)
 jest.mock('@tarojs/taro', () => jest.requireActual('./policy-mocks').taro)

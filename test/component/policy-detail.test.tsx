@@ -4,8 +4,8 @@
  * favourite toggle, and the share title/path WeChat would get.
  */
 import { act, fireEvent, render } from '@testing-library/react'
-import { catalog2022, headline } from '@policy/index'
-import { calcSpec } from '@policy/measure-calc'
+import { catalog2022 } from '@policy/engine'
+import { headline, calcSpec } from '@policy/view'
 import type { Envelope } from '@cloud-api/api'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./policy-mocks').components)

@@ -1,6 +1,6 @@
 /** The share poster: saving to the album asks permission properly and explains a refusal; H5 paths. */
 import { act, fireEvent, render } from '@testing-library/react'
-import { catalog2022 } from '@policy/index'
+import { catalog2022 } from '@policy/engine'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./policy-mocks').components)
 jest.mock('@tarojs/taro', () => jest.requireActual('./policy-mocks').taro)
@@ -9,7 +9,7 @@ import SharePoster from '@/components/share-poster'
 import { REFUSED_TEXT, SAVED_TEXT, saveToAlbum, type AlbumApi } from '@/components/image-preview/album'
 import { renderImage } from '@/services/canvas'
 import { BRAND } from '@/services/share'
-import { layoutPoster, posterContent } from '@policy/poster'
+import { layoutPoster, posterContent } from '@policy/pictures'
 
 function api(setting: boolean | undefined, over: Partial<AlbumApi> = {}): AlbumApi & Record<string, jest.Mock> {
   return {

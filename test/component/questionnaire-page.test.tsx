@@ -9,8 +9,7 @@ jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks'
 jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro)
 
 import Taro from '@tarojs/taro'
-import { PLACE_QUESTION, commonFact } from '@policy/catalog/common-facts'
-import { domId, factPath } from '@policy/paths'
+import { PLACE_QUESTION, commonFact, domId, factPath } from '@policy/engine'
 import { addEntry, draftProfile, emptyDraft, setText, toggleTopic, type Draft } from '@/state/draft'
 import { DRAFT_KEY, requestFocus } from '@/state/storage'
 import QuestionnairePage from '@/pages/questionnaire/index'

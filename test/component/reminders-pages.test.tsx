@@ -5,7 +5,7 @@
 import React from 'react'
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { DeadlinesResponse, SubscriptionView } from '@cloud-api/api'
-import type { Envelope } from '@/services/cloud'
+import { type Envelope, callCloud } from '@/services/cloud'
 
 jest.mock('@tarojs/components', () => {
   const base = jest.requireActual('./taro-mocks').components
@@ -26,7 +26,6 @@ jest.mock('@tarojs/taro', () => ({
 }))
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn(), getDevOpenid: jest.fn(() => 'dev-user-a') }))
 
-import { callCloud } from '@/services/cloud'
 import { forgetAdminMe } from '@/services/admin'
 import RemindersPage from '@/pages/reminders/index'
 

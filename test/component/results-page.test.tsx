@@ -4,7 +4,7 @@
  * stages with their clause phrases, and the buttons: detail, share, subscribe, back to a question.
  */
 import { act, fireEvent, render } from '@testing-library/react'
-import { findMeasure } from '@policy/catalog'
+import { findMeasure, evaluate, type EvaluateResult } from '@policy/engine'
 import { itemShare, itemShareText } from '@/services/share'
 
 jest.mock('@tarojs/components', () => jest.requireActual('./questionnaire-mocks').components)
@@ -12,8 +12,6 @@ jest.mock('@tarojs/taro', () => jest.requireActual('./questionnaire-mocks').taro
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
 
 import Taro from '@tarojs/taro'
-import { evaluate } from '@policy/evaluate'
-import type { EvaluateResult } from '@policy/types'
 import { callCloud } from '@/services/cloud'
 import { resetListStatusSession } from '@/services/list-status'
 import { addEntry, draftProfile, emptyDraft, setAnswer, setText, toggleTopic, type Draft } from '@/state/draft'

@@ -9,10 +9,9 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { catalog2022, evaluate, formatInterval, headline } from '../../shared/policy';
-import { POSTER_CODE_BOX } from '../../shared/policy/poster';
-import { sceneOf } from '../../shared/policy/scene';
-import { calcSpec } from '../../shared/policy/measure-calc';
+import { catalog2022, evaluate, formatInterval } from '../../shared/policy/engine';
+import { headline, sceneOf, calcSpec } from '../../shared/policy/view';
+import { POSTER_CODE_BOX } from '../../shared/policy/pictures';
 import { TYPED_AMOUNTS } from '../support/typed-amounts';
 import { ARTIFACTS, shot, useHarness } from './harness';
 

@@ -1,5 +1,5 @@
 /** The foundation, end to end: home → check page → calculate round trip through the local cloud. */
-import { evaluate, formatInterval, parseProfile } from '../../shared/policy';
+import { evaluate, formatInterval, parseProfile } from '../../shared/policy/engine';
 import { shot, useHarness } from './harness';
 
 jest.setTimeout(60_000);

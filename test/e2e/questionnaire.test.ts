@@ -7,8 +7,8 @@
  * Screenshots of every page land in test/artifacts/q-*.png.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { EvaluateResult } from '../../shared/policy';
-import { wanRange } from '../../shared/policy/result-view';
+import type { EvaluateResult } from '../../shared/policy/engine';
+import { wanRange } from '../../shared/policy/view';
 import { engine } from '../support/engine';
 import { settle, shot, useHarness } from './harness';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';

@@ -9,7 +9,7 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { factPath } from '../../shared/policy/paths';
+import { factPath } from '../../shared/policy/engine';
 import { shot, startHarness, type Harness } from './harness';
 
 jest.setTimeout(120_000);

@@ -11,9 +11,9 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
-import { catalog2022 } from '../../shared/policy/catalog';
-import { sheetContent } from '../../shared/policy/result-sheet';
-import { summarize } from '../../shared/policy/result-view';
+import { catalog2022 } from '../../shared/policy/engine';
+import { sheetContent } from '../../shared/policy/pictures';
+import { summarize } from '../../shared/policy/view';
 import { DRAFT_KEY } from '../../src/state/draft-core';
 import { draftOf, type PersonaProfile } from '../support/drafts';
 import { engine } from '../support/engine';
@@ -205,7 +205,7 @@ describe('the 5:4 chat cards, drawn by the browser’s canvas with its fonts', (
     // The page's own drawing code (layout + drawLayout), bundled as the app bundles it.
     const bundle = await esbuild.build({
       stdin: {
-        contents: `export * from './shared/policy/share-card'; export { drawLayout, contextMeasure } from './shared/policy/drawing';`,
+        contents: `export * from './shared/policy/pictures/share-card'; export { drawLayout, contextMeasure } from './shared/policy/pictures/drawing';`,
         resolveDir: path.join(__dirname, '../..'),
         loader: 'ts',
       },

@@ -2,7 +2,7 @@
  * Drafts as the device stores them, for suites that open the results page without walking the
  * questionnaire (test/weapp/*, test/e2e/shares.test.ts).
  */
-import { catalog2022 } from '../../shared/policy/catalog';
+import { catalog2022 } from '../../shared/policy/engine';
 import { emptyDraft, type Draft, type EntryDraft, type Value } from '../../src/state/draft-core';
 
 /**

@@ -1,5 +1,5 @@
 /** Text widths for layout tests in Node: CJK characters one em wide, Latin and digits 0.6 em (close to real fonts). */
-import type { MeasureText } from '../../shared/policy/drawing';
+import type { MeasureText } from '../../shared/policy/pictures';
 
 export const fakeMeasure: MeasureText = (text, font) => {
   const size = Number(/(\d+)px/.exec(font)![1]);

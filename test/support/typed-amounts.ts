@@ -6,10 +6,10 @@
  *
  * Messages are written out in full (not built from MSG), as the user reads them.
  */
-import { formatInterval } from '../../shared/policy/format';
+import { formatInterval } from '../../shared/policy/engine';
 
 export interface AmountField {
-  /** Profile path (shared/policy/paths.ts). */
+  /** Profile path (shared/policy/engine/paths.ts). */
   path: string;
   /** The measure whose calculator and questionnaire topic ask it. */
   measure: string;

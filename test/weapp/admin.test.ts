@@ -12,7 +12,7 @@ import { FakeWeChat } from '../../shared/cloud/remind/fake-wechat';
 import { adminsRepo, runsRepo } from '../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
-import { catalog2022 } from '../../shared/policy/catalog';
+import { catalog2022 } from '../../shared/policy/engine';
 import { launch } from './harness';
 import { findByClass } from './query';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { adminsRepo } from '../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
-import { catalog2022 } from '../../shared/policy/catalog';
+import { catalog2022 } from '../../shared/policy/engine';
 import { DIST, launch } from './harness';
 import { findAll, findByClass, type WxElement } from './query';
 

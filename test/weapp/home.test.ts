@@ -5,7 +5,7 @@
  */
 import { adminsRepo } from '../../shared/cloud/repos';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
-import { catalog2022 } from '../../shared/policy/catalog';
+import { catalog2022 } from '../../shared/policy/engine';
 import { UPGRADE_2100_DRAFT } from '../support/drafts';
 import { launch } from './harness';
 import { findByClass } from './query';

@@ -8,22 +8,15 @@
  * Expected texts and figures come from the functions the pages themselves use (the catalog,
  * itemRows, headline via cards.ts, the engine through `evaluate`, formatInterval, the share
  * builders of src/services/share.ts and src/pages/results/card-view.ts, the layouts of
- * shared/policy/share-card.ts and poster.ts measured as the fake canvas measures) — never from the page.
+ * shared/policy/pictures/share-card.ts and poster.ts measured as the fake canvas measures) — never from the page.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalog2022, type FactDef, type Measure } from '../../shared/policy';
-import { browse, itemRows, type ItemRow } from '../../shared/policy/browse';
-import { formatInterval } from '../../shared/policy/format';
-import { calcSpec } from '../../shared/policy/measure-calc';
-import { domId, entryListId, entryPath, factPath, regionKey } from '../../shared/policy/paths';
-import { layoutTexts, type CodeSlot } from '../../shared/policy/drawing';
-import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent, type PosterFigure } from '../../shared/policy/poster';
-import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, browseCard, layoutShareCard, measureCard } from '../../shared/policy/share-card';
+import { catalog2022, type FactDef, type Measure, formatInterval, domId, entryListId, entryPath, factPath, regionKey } from '../../shared/policy/engine';
+import { browse, itemRows, type ItemRow, calcSpec, segmentClause, figureText, wanRange } from '../../shared/policy/view';
+import { layoutTexts, type CodeSlot, POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent, type PosterFigure, SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, browseCard, layoutShareCard, measureCard } from '../../shared/policy/pictures';
 import { QRCODE_REASONS, QRCODE_WIDTH } from '../../shared/cloud/handlers/qrcode';
 import { CODE_IMAGE_FAILED } from '../../src/services/picture';
-import { segmentClause } from '../../shared/policy/search';
-import { figureText, wanRange } from '../../shared/policy/result-view';
 import { REFUSED_TEXT, SAVED_TEXT } from '../../src/components/image-preview/album';
 import { cardOf } from '../../src/pages/policy/cards';
 import { calculatorDraft, questionsOf } from '../../src/state/draft';
@@ -83,7 +76,7 @@ const share = (page: OpenPage, from: 'menu' | 'button' = 'menu', target?: unknow
 const timeline = (page: OpenPage) => page.instance.onShareTimeline({}) as ShareResult;
 
 /**
- * The mini calculator's DOM id of a profile path (shared/policy/paths.ts `domId`, scope 'calc'; the
+ * The mini calculator's DOM id of a profile path (shared/policy/engine/paths.ts `domId`, scope 'calc'; the
  * questionnaire's is the same with 'q'). A flag's chips are `${id}-opt-yes|no|unknown`, a choice's
  * `${id}-opt-${value}`, an amount's box `${id}-input` (its message `${id}-message`).
  */

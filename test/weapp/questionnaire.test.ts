@@ -7,9 +7,8 @@
  * exactly those, the cloud's `calculate` must have been sent that very profile and agreed
  * (已核对), and the page stack must be what WeChat's back button would walk.
  */
-import { parseProfile, type EvaluateResult } from '../../shared/policy';
-import { KIND_LABEL, figureText, wanRange } from '../../shared/policy/result-view';
-import { domId } from '../../shared/policy/paths';
+import { parseProfile, type EvaluateResult, domId } from '../../shared/policy/engine';
+import { KIND_LABEL, figureText, wanRange } from '../../shared/policy/view';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';
 import { AMOUNT_FIELDS, CLEARED_AMOUNTS, TYPED_AMOUNTS } from '../support/typed-amounts';
 import { engine, parsed } from '../support/engine';

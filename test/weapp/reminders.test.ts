@@ -12,7 +12,7 @@ import { adminsRepo } from '../../shared/cloud/repos';
 import { explainOutcome, explainRequestFailure } from '../../shared/cloud/subscribe-outcome';
 import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
-import { catalog2022 } from '../../shared/policy/catalog';
+import { catalog2022 } from '../../shared/policy/engine';
 import { launch } from './harness';
 import { findByClass, findById, type WxElement } from './query';
 

@@ -15,10 +15,8 @@ import { SCREEN_MESSAGES, TEMPLATE_PATH } from '../../shared/cloud/handlers/scre
 import { adminsRepo, screenJobsRepo } from '../../shared/cloud/repos';
 import { rng } from '../../shared/cloud/remind/simulate';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
-import { catalog2022, parseProfile, type Profile } from '../../shared/policy';
-import { screenColumns } from '../../shared/policy/screen/columns';
-import { profileRow } from '../../shared/policy/screen/profile-row';
-import { writeTable } from '../../shared/policy/screen/write-table';
+import { catalog2022, parseProfile, type Profile } from '../../shared/policy/engine';
+import { screenColumns, profileRow, writeTable } from '../../shared/policy/screening';
 import { launch } from './harness';
 
 const mp = launch();

@@ -10,15 +10,11 @@
  * share builders of src/services/share.ts and the layouts of shared/policy (share-card, result-sheet),
  * measured as the fake canvas measures — never from the page.
  */
-import { catalog2022 } from '../../shared/policy';
+import { catalog2022, idSafe } from '../../shared/policy/engine';
 import { LIST_STATE_LABELS } from '../../shared/cloud/api';
 import { QRCODE_REASONS, QRCODE_WIDTH } from '../../shared/cloud/handlers/qrcode';
-import { layoutTexts } from '../../shared/policy/drawing';
-import { idSafe } from '../../shared/policy/paths';
-import { SHEET_WIDTH, layoutSheet, sheetContent } from '../../shared/policy/result-sheet';
-import { figureText, summarize } from '../../shared/policy/result-view';
-import { itemHeadline } from '../../shared/policy/headline';
-import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, itemCard, layoutShareCard, measureCard, resultCard } from '../../shared/policy/share-card';
+import { layoutTexts, SHEET_WIDTH, layoutSheet, sheetContent, SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, itemCard, layoutShareCard, measureCard, resultCard } from '../../shared/policy/pictures';
+import { figureText, summarize, itemHeadline } from '../../shared/policy/view';
 import { SAVED_TEXT } from '../../src/components/image-preview/album';
 import { todayBeijing } from '../../src/services/beijing-time';
 import { APP_NAME, BRAND, itemShare, measurePath, measureShare, resultShare, sharedTotal } from '../../src/services/share';

@@ -3,11 +3,11 @@
  * Stores nothing and does not need an openid.
  *
  * WeChat delivers the request already parsed, so this is the last step of the one profile reading
- * (shared/policy/read-profile.ts: bytes → text → JSON → parseProfile) that the CLI and the local
+ * (shared/policy/engine/read-profile.ts: bytes → text → JSON → parseProfile) that the CLI and the local
  * cloud also go through: the same profile gets the same result or the same field messages at every
  * door (and -0 reads as 0 in all of them — see schema.ts).
  */
-import { evaluate, parseProfile } from '../../policy';
+import { evaluate, parseProfile } from '../../policy/engine';
 import { failure } from '../errors';
 import type { Handler } from '../handler';
 

@@ -32,7 +32,7 @@ import {
 import { formatDateCn } from '../dates';
 import { CLAIM_TRIES_PER_CALLER_HOUR, CLAIM_TRIES_PER_DAY, claimTriesRepo } from '../repos/claim-tries';
 import { textFault } from '../stored-text';
-import { checkText } from '../../policy/read-text';
+import { checkText } from '../../policy/engine';
 import { REMINDER_TEMPLATES } from '../templates';
 import { invalid, MESSAGES_ADMIN, optionalDeadlineId, parseCursor, parseLimit, requireAction, requireAdmin, requireOpenid, toDeadline, today } from './common';
 

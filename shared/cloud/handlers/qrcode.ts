@@ -15,7 +15,7 @@
  * A failure without an errCode (network, storage) is thrown: INTERNAL, like the other handlers.
  */
 import { createHash } from 'node:crypto';
-import { pageOf, readScene, sceneOf } from '../../policy/scene';
+import { pageOf, readScene, sceneOf } from '../../policy/view';
 import type { QrcodeResponse } from '../api';
 import type { HandlerContext, WxacodeParams } from '../context';
 import { CloudFailure } from '../errors';

@@ -1,6 +1,6 @@
 /**
  * screen: 园区批量测算 — a park office's register (.xlsx or .csv, the screening template filled in)
- * screened in the cloud, with the same pipeline as `npm run screen` (shared/policy/screen/screen.ts),
+ * screened in the cloud, with the same pipeline as `npm run screen` (shared/policy/screening/screen.ts),
  * in calls that each stay well within the function's timeout:
  *
  *   start  {fileName, size}  → a job, and the path in the caller's own folder to upload the file to
@@ -40,11 +40,8 @@ import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as v from 'valibot';
-import { catalog2022 } from '../../policy/catalog';
-import { screenColumns } from '../../policy/screen/columns';
-import { TableError, tableFormat } from '../../policy/screen/read-table';
-import { countRows, screenPart, writeResultFromParts, type ScreenPart } from '../../policy/screen/screen';
-import { writeTableXlsx } from '../../policy/screen/write-table';
+import { catalog2022 } from '../../policy/engine';
+import { screenColumns, TableError, tableFormat, countRows, screenPart, writeResultFromParts, type ScreenPart, writeTableXlsx } from '../../policy/screening';
 import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob, type ScreenResponse } from '../api';
 import type { FileStore, HandlerContext } from '../context';
 import { CloudFailure } from '../errors';

@@ -1,8 +1,8 @@
 /** npm run calc -- <profile.json> [--json] [--stages] [--all] | --list — see ./run.ts. */
 import { readFileSync } from 'fs';
-import { printable } from '../read-text';
+import { printable } from '../engine';
 import { fromStart } from './read-file';
-import { run } from './run';
+import { run } from './calc-run';
 
 process.exitCode = run(process.argv.slice(2), {
   // Bytes (readProfile reads them through readText), from where the command was run (INIT_CWD).

@@ -1,9 +1,6 @@
 /** docs/profile.md, generated from the catalog so it cannot drift: every profile field and item id. */
-import { TOPICS, commonFact, regionEffect } from '../catalog/common-facts';
-import { regionKey } from '../paths';
-import { headline } from '../headline';
-import { readTypedNumber } from '../schema';
-import type { Catalog, FactDef, RegionFlag } from '../types';
+import { TOPICS, commonFact, regionEffect, regionKey, readTypedNumber, type Catalog, type FactDef, type RegionFlag } from '../engine';
+import { headline } from '../view';
 
 function type(f: FactDef): string {
   switch (f.type) {

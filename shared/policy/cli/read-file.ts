@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import { isAbsolute, resolve } from 'path';
-import { fileErrorMessage, readText } from '../read-text';
+import { fileErrorMessage, readText } from '../engine';
 
 /**
  * Where a relative path starts: npm runs scripts in the package root, and sets INIT_CWD to the

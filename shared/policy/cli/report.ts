@@ -1,8 +1,6 @@
 /** The CLI's readable table, in Chinese. Read through result-view, as the results page reads it: every figure comes from evaluate(). */
-import { formatInterval } from '../format';
-import { alternativeLine, figureInGroup, groupResults, measureLabel, summarize, whyText, type GroupId } from '../result-view';
-import type { EvaluateResult, ItemResult } from '../types';
-import { pad } from './text-width';
+import { formatInterval, type EvaluateResult, type ItemResult } from '../engine';
+import { alternativeLine, figureInGroup, groupResults, measureLabel, summarize, whyText, type GroupId, pad } from '../view';
 
 function line(r: ItemResult, group: GroupId): string {
   const { figure, kindLabel } = figureInGroup(r, group);

@@ -1,7 +1,7 @@
 /** npm run screen -- --template | <file.xlsx|file.csv> [--out …] | --doc — see ../screen/cli.ts. */
 import { join } from 'path';
-import { printable } from '../read-text';
-import { runScreen } from '../screen/cli';
+import { printable } from '../engine';
+import { runScreen } from './screen-run';
 import { startDir } from './read-file';
 
 runScreen(process.argv.slice(2), {

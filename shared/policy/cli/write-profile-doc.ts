@@ -1,7 +1,7 @@
 /** npm run docs:profile — regenerates docs/profile.md from the catalog. */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { catalog2022 } from '../catalog';
+import { catalog2022 } from '../engine';
 import { profileDoc } from './profile-doc';
 
 const target = join(__dirname, '../../../docs/profile.md');

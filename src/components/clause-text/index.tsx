@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { segmentClause } from '@policy/search'
+import { segmentClause } from '@policy/view'
 
 import './index.scss'
 

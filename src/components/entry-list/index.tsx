@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
-import { entryListId, type DomScope } from '@policy/paths'
+import { entryListId, type DomScope } from '@policy/engine'
 import { lineChunks } from './line-chunks'
 import './index.scss'
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { FactDef, Tri } from '@policy/types'
+import type { FactDef, Tri } from '@policy/engine'
 import AmountInput from '../amount-input'
 import QuestionFlag from '../question-flag'
 import QuestionChoice from './choice'

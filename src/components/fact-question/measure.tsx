@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
-import { commonFact } from '@policy/catalog/common-facts'
-import { domId, factPath, type DomScope } from '@policy/paths'
-import type { MeasureQuestions as Questions } from '@policy/questions'
-import type { Tri } from '@policy/types'
+import { commonFact, domId, factPath, type DomScope, type Tri } from '@policy/engine'
+import type { MeasureQuestions as Questions } from '@policy/view'
 import EntryList from '../entry-list'
 import ChoiceChips from '../choice-chips'
 import {

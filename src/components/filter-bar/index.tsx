@@ -1,6 +1,6 @@
 import { View, Text, Input } from '@tarojs/components'
-import { WHO_TEXT } from '@policy/browse'
-import type { SupportKind } from '@policy/types'
+import { WHO_TEXT } from '@policy/view'
+import type { SupportKind } from '@policy/engine'
 
 import './index.scss'
 

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import type { ItemRow } from '@policy/browse'
+import type { ItemRow } from '@policy/view'
 
 import './index.scss'
 

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import type { Snippet } from '@policy/search'
+import type { Snippet } from '@policy/view'
 
 import './index.scss'
 

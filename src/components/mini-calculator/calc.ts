@@ -2,8 +2,8 @@
  * The calculator's answers → the engine's result, with no Taro: the questionnaire's draft → profile
  * → schema path (src/state/draft.ts, scoped to the measure), then the engine (`runMeasure`).
  */
-import { runMeasure } from '@policy/measure-calc'
-import type { EvaluateResult, ItemResult, Measure } from '@policy/types'
+import { runMeasure } from '@policy/view'
+import type { EvaluateResult, ItemResult, Measure } from '@policy/engine'
 import { answeredCount, draftProfile, type Draft } from '@/state/draft'
 
 export interface MeasureCalc {

@@ -1,11 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import type { ItemResult, Measure } from '@policy/types'
-import { formatInterval } from '@policy/format'
-import { calcSpec } from '@policy/measure-calc'
-import { GROUP_TITLES, STATUS_TEXT, alternativeLine, figureInGroup, groupOf, hasAmount, isMoney, summarize } from '@policy/result-view'
-import { domId } from '@policy/paths'
-import { posterFigure, type PosterFigure } from '@policy/poster'
+import { type ItemResult, type Measure, formatInterval, domId } from '@policy/engine'
+import { calcSpec, GROUP_TITLES, STATUS_TEXT, alternativeLine, figureInGroup, groupOf, hasAmount, isMoney, summarize } from '@policy/view'
+import { posterFigure, type PosterFigure } from '@policy/pictures'
 import { CommonFlagQuestion, EntityQuestion, MeasureQuestions } from '@/components/fact-question/measure'
 import { calculatorDraft, commonGates, questionsOf, setCalculatorEntity, type Draft } from '@/state/draft'
 import { loadDraft } from '@/state/storage'
@@ -58,7 +55,7 @@ function ItemOutcome({ r, noun, entries }: { r: ItemResult; noun?: string; entri
  * and read by the questionnaire's draft → profile → schema code, so every answer gets the same
  * message here as there. The answers already given in the questionnaire fill it in (a copy of the
  * stored draft, never written back). The figures are the engine's (`evaluate` through
- * @policy/measure-calc); nothing is computed here.
+ * @policy/view/measure-calc); nothing is computed here.
  */
 export default function MiniCalculator({ measure, onFigure }: { measure: Measure; onFigure?: (figure: PosterFigure | undefined) => void }) {
   const spec = useMemo(() => calcSpec(measure), [measure])

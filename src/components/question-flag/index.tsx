@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { Tri } from '@policy/types'
+import type { Tri } from '@policy/engine'
 import ChoiceChips, { type ChipOption } from '../choice-chips'
 import FieldMessage from '../field-message'
 import './index.scss'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { View, Button } from '@tarojs/components'
-import type { Measure } from '@policy/types'
-import { layoutPoster, posterContent, type PosterFigure } from '@policy/poster'
+import type { Measure } from '@policy/engine'
+import { layoutPoster, posterContent, type PosterFigure } from '@policy/pictures'
 
 import DrawCanvas from '@/components/draw-canvas'
 import FigureTick from '@/components/figure-tick'

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import type { Stage } from '@policy/types'
+import type { Stage } from '@policy/engine'
 import './index.scss'
 
 interface Props {

@@ -1,5 +1,5 @@
 import { View, Button, Text } from '@tarojs/components'
-import type { TopicId } from '@policy/types'
+import type { TopicId } from '@policy/engine'
 import './index.scss'
 
 interface Props {

@@ -1,10 +1,8 @@
 import { useCallback, useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
-import type { Profile, EvaluateResult } from '@policy/types'
+import { type Profile, type EvaluateResult, formatInterval, isMoneyKind } from '@policy/engine'
 // The engine's own formatter (yuan strings → '600万元'); imported from the module, not the
 // '@policy' index, so the catalog and the calculator stay out of this page's bundle.
-import { formatInterval } from '@policy/format'
-import { isMoneyKind } from '@policy/amount-kind'
 
 import { callCloud, getDevOpenid, setDevOpenid, type CloudError } from '@/services/cloud'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
@@ -14,7 +12,7 @@ import './index.scss'
 /**
  * A sample profile (one 技改 project: 3000万元, on an advantage industry chain) that proves the
  * page → cloud → engine path end to end. Entry facts of repeated items use the item's local fact
- * ids ('investment', 'chain'; see ProjectEntry / Item.repeat in shared/policy/types.ts).
+ * ids ('investment', 'chain'; see ProjectEntry / Item.repeat in shared/policy/engine/types.ts).
  */
 export const SAMPLE_PROFILE: Profile = {
   version: 1,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene, scannedRoute } from '@policy/routes'
+import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene, scannedRoute } from '@policy/links'
 import type { Deadline } from '@cloud-api/api'
 import ListStatusLine from '@/components/list-status-line'
 import AdminEntry from '@/components/admin-entry'

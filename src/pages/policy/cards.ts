@@ -2,10 +2,8 @@
  * Card data for the browser, read once from the catalog: number, title, who it is for, the
  * engine's headline and the kinds of support.
  */
-import { catalog2022 } from '@policy/catalog'
-import { headline } from '@policy/headline'
-import { audienceText } from '@policy/browse'
-import type { Measure } from '@policy/types'
+import { catalog2022, type Measure } from '@policy/engine'
+import { headline, audienceText } from '@policy/view'
 
 export interface CardData {
   id: string

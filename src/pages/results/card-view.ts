@@ -2,9 +2,8 @@
  * ItemResult → what a result card shows. Every figure is the engine's, formatted by shared/policy;
  * nothing here computes money.
  */
-import { catalog2022 } from '@policy/catalog'
-import { GROUP_TITLES, KIND_LABEL, alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/result-view'
-import type { ItemResult } from '@policy/types'
+import { catalog2022, type ItemResult } from '@policy/engine'
+import { GROUP_TITLES, KIND_LABEL, alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/view'
 import type { ResultCardView } from '@/components/result-card'
 
 export function cardView(r: ItemResult, group: GroupId): ResultCardView {

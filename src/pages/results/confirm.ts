@@ -3,8 +3,8 @@
  * same engine, the same validated profile) to confirm them. This is that step, so the page and the
  * test that runs it against the local cloud over HTTP (test/unit/questionnaire/cloud-same) are one path.
  */
-import { sameResult } from '@policy/result-view'
-import type { EvaluateResult, Profile } from '@policy/types'
+import { sameResult } from '@policy/view'
+import type { EvaluateResult, Profile } from '@policy/engine'
 import { callCloud } from '@/services/cloud'
 
 /** What the quiet line under the total says about the cloud's confirmation. */

@@ -1,18 +1,6 @@
 /** Browse filters over the real catalog: who, kind, amount at least X, favourites; empty results. */
-import { catalog2022, headline } from '../../../shared/policy';
-import {
-  SUPPORT_KINDS,
-  audienceText,
-  browse,
-  isForWho,
-  itemRows,
-  largestCeiling,
-  matchesFilters,
-  measureCeiling,
-  parseMinAmount,
-  suggestions,
-} from '../../../shared/policy/browse';
-import { findMeasure } from '../../../shared/policy/catalog';
+import { catalog2022, findMeasure } from '../../../shared/policy/engine';
+import { headline, SUPPORT_KINDS, audienceText, browse, isForWho, itemRows, largestCeiling, matchesFilters, measureCeiling, parseMinAmount, suggestions } from '../../../shared/policy/view';
 
 const ids = (q: string, f: Parameters<typeof browse>[1]) => browse(q, f).hits.map((h) => h.measure.id);
 const measures = catalog2022.measures;

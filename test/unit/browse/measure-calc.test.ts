@@ -4,10 +4,8 @@
  * The answers go through the questionnaire's draft → profile → schema code (src/state/draft.ts,
  * scoped to the measure) — the calculator has no input path of its own.
  */
-import { catalog2022, evaluate, formatInterval, parseProfile } from '../../../shared/policy';
-import { calcSpec } from '../../../shared/policy/measure-calc';
-import { figureText } from '../../../shared/policy/result-view';
-import type { FactDef, Measure } from '../../../shared/policy/types';
+import { catalog2022, evaluate, formatInterval, parseProfile, type FactDef, type Measure } from '../../../shared/policy/engine';
+import { calcSpec, figureText } from '../../../shared/policy/view';
 import { calculate } from '../../../src/components/mini-calculator/calc';
 import {
   addEntry,

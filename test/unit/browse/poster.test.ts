@@ -1,7 +1,7 @@
 /** Poster layout for every measure: wrapping, bounds, content, the code's corner (pure; widths from a fake measurer). */
-import { catalog2022, evaluate, headline, type Profile } from '../../../shared/policy';
-import { drawLayout, layoutTexts, wrapText, type CodeSlot, type DrawContext } from '../../../shared/policy/drawing';
-import { POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent, posterFigure } from '../../../shared/policy/poster';
+import { catalog2022, evaluate, type Profile } from '../../../shared/policy/engine';
+import { headline } from '../../../shared/policy/view';
+import { drawLayout, layoutTexts, wrapText, type CodeSlot, type DrawContext, POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent, posterFigure } from '../../../shared/policy/pictures';
 import { fakeMeasure } from '../../support/measure';
 
 const fake = fakeMeasure;

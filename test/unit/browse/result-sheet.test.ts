@@ -1,17 +1,7 @@
 /** The 测算单 (result sheet): content from result-view, layout inside its canvas (pure; widths from a fake measurer). */
-import { catalog2022, type FactDef } from '../../../shared/policy';
-import { font, layoutTexts, type CodeSlot, type DrawOp } from '../../../shared/policy/drawing';
-import { figureInGroup, groupResults, measureLabel, pathLabel, summarize } from '../../../shared/policy/result-view';
-import {
-  SHEET_GROUPS,
-  SHEET_MAX_HEIGHT,
-  SHEET_WIDTH,
-  layoutSheet,
-  sheetContent,
-  type SheetContent,
-  type SheetLayout,
-  type SheetMeta,
-} from '../../../shared/policy/result-sheet';
+import { catalog2022, type FactDef } from '../../../shared/policy/engine';
+import { font, layoutTexts, type CodeSlot, type DrawOp, SHEET_GROUPS, SHEET_MAX_HEIGHT, SHEET_WIDTH, layoutSheet, sheetContent, type SheetContent, type SheetLayout, type SheetMeta } from '../../../shared/policy/pictures';
+import { figureInGroup, groupResults, measureLabel, pathLabel, summarize } from '../../../shared/policy/view';
 import { LIST_STATES, LIST_STATE_LABELS } from '../../../shared/cloud/api';
 import { engine } from '../../support/engine';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../../support/personas';

@@ -1,6 +1,6 @@
 /** Search over the real catalog: titles, clause text, figure queries (normalised, unit-aware). */
-import { catalog2022 } from '../../../shared/policy';
-import { findFigures, normalise, parseQuery, searchMeasures, segmentClause } from '../../../shared/policy/search';
+import { catalog2022 } from '../../../shared/policy/engine';
+import { findFigures, normalise, parseQuery, searchMeasures, segmentClause } from '../../../shared/policy/view';
 
 const ids = (q: string) => searchMeasures(q).map((h) => h.measure.id);
 const sorted = (q: string) => ids(q).sort();

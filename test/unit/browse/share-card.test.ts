@@ -1,8 +1,7 @@
 /** The drawn 5:4 chat cards: every measure's and every item's fit, say what they are, and carry the user's figures only when given. */
-import { catalog2022, headline } from '../../../shared/policy';
-import { layoutTexts } from '../../../shared/policy/drawing';
-import { itemHeadline } from '../../../shared/policy/headline';
-import { SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, browseCard, itemCard, layoutShareCard, measureCard, resultCard, type ShareCardContent } from '../../../shared/policy/share-card';
+import { catalog2022 } from '../../../shared/policy/engine';
+import { headline, itemHeadline } from '../../../shared/policy/view';
+import { layoutTexts, SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, browseCard, itemCard, layoutShareCard, measureCard, resultCard, type ShareCardContent } from '../../../shared/policy/pictures';
 import { fakeMeasure } from '../../support/measure';
 
 const fake = fakeMeasure;

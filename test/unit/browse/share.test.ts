@@ -1,5 +1,6 @@
 /** Share titles and deep links for every measure; result shares carry figures only when ticked. */
-import { catalog2022, headline } from '../../../shared/policy';
+import { catalog2022 } from '../../../shared/policy/engine';
+import { headline } from '../../../shared/policy/view';
 import {
   BROWSE_PATH,
   LIST_SHORT,

@@ -2,9 +2,9 @@
  * The calculate handler's wiring, with the engine replaced: what it passes to the engine and how it
  * maps a schema failure. (calculate.test.ts runs the same handler against the real engine.)
  */
-jest.mock('../../../shared/policy', () => ({ parseProfile: jest.fn(), evaluate: jest.fn() }));
+jest.mock('../../../shared/policy/engine', () => ({ parseProfile: jest.fn(), evaluate: jest.fn() }));
 
-import * as policy from '../../../shared/policy';
+import * as policy from '../../../shared/policy/engine';
 import { calculate } from '../../../shared/cloud/handlers/calculate';
 import { fakeContext } from './fakes';
 

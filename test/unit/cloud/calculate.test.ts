@@ -1,7 +1,7 @@
 /**
  * The calculate handler against the real engine and schema, through runHandler as both shells call it.
  */
-import { evaluate, parseProfile } from '../../../shared/policy';
+import { evaluate, parseProfile } from '../../../shared/policy/engine';
 import { runHandler } from '../../../shared/cloud/handler';
 import { calculate } from '../../../shared/cloud/handlers/calculate';
 import { CJK, fakeContext, forbiddenStore } from './fakes';

@@ -1,5 +1,4 @@
-import type { Handler } from '../../../shared/cloud/handler';
-import { checkRequest, MAX_REQUEST_BYTES, runHandler } from '../../../shared/cloud/handler';
+import { type Handler, checkRequest, MAX_REQUEST_BYTES, runHandler } from '../../../shared/cloud/handler';
 import { CloudFailure, ERROR_MESSAGES, toErrorEnvelope } from '../../../shared/cloud/errors';
 import { capturingLogger, CJK, fakeContext } from './fakes';
 

@@ -4,7 +4,7 @@
  * URL), and never throws — every failure is a Chinese reason for the poster.
  */
 import type { Envelope, QrcodeResponse } from '../../../shared/cloud/api';
-import { catalog2022 } from '../../../shared/policy';
+import { catalog2022 } from '../../../shared/policy/engine';
 
 const downloadFile = jest.fn();
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { cloud: { downloadFile: (p: unknown) => downloadFile(p) } } }));

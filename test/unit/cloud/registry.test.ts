@@ -7,7 +7,7 @@ import path from 'node:path';
 import { FUNCTION_NAMES } from '../../../shared/cloud/api';
 
 // The handler map imports the engine; only its keys matter here.
-jest.mock('../../../shared/policy', () => ({ parseProfile: jest.fn(), evaluate: jest.fn() }));
+jest.mock('../../../shared/policy/engine', () => ({ parseProfile: jest.fn(), evaluate: jest.fn() }));
 import { handlers } from '../../../shared/cloud/handlers';
 
 const root = path.resolve(__dirname, '../../..');

@@ -5,8 +5,7 @@
  * due, its reminder when the later one does. Through the handlers, on both back ends.
  */
 import type { Envelope, SubscriptionsRequest, SubscriptionsResponse } from '../../../shared/cloud/api';
-import type { DocumentStore } from '../../../shared/cloud/context';
-import { silentLogger } from '../../../shared/cloud/context';
+import { type DocumentStore, silentLogger } from '../../../shared/cloud/context';
 import { runHandler } from '../../../shared/cloud/handler';
 import { subscriptions } from '../../../shared/cloud/handlers/subscriptions';
 import { runRemind } from '../../../shared/cloud/remind/engine';

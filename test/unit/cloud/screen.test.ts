@@ -17,14 +17,10 @@ import { ABANDONED_AFTER_MS, ownsCloudPath, resultName, screen, SCREEN_MESSAGES,
 import { adminsRepo, SCREEN_JOBS_PAGE, screenJobsRepo } from '../../../shared/cloud/repos';
 import type { ScreenJobDoc } from '../../../shared/cloud/repos/docs';
 import { wxDocumentStore } from '../../../shared/cloud/wx-db';
-import { screenFile } from '../../../shared/policy/screen/screen';
+import { screenFile, screenColumns, type CellValue, SHEETS } from '../../../shared/policy/screening';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { rng } from '../../../shared/cloud/remind/simulate';
-import { catalog2022, type Profile } from '../../../shared/policy';
-import { factPath } from '../../../shared/policy/paths';
-import { screenColumns } from '../../../shared/policy/screen/columns';
-import type { CellValue } from '../../../shared/policy/screen/profile-row';
-import { SHEETS } from '../../../shared/policy/screen/write-result';
+import { catalog2022, type Profile, factPath } from '../../../shared/policy/engine';
 import { parsed } from '../../support/engine';
 import { personaProfiles, tempDir, writeProfiles } from '../screen/support';
 import { capturingLogger, CJK } from './fakes';

@@ -4,7 +4,7 @@
  * subscriptions, and a payload naming an openid changes nothing.
  */
 import type { Envelope, SubscriptionsRequest, SubscriptionsResponse } from '../../../shared/cloud/api';
-import type { DocumentStore } from '../../../shared/cloud/context';
+import { type DocumentStore, silentLogger } from '../../../shared/cloud/context';
 import { runHandler } from '../../../shared/cloud/handler';
 import { subscriptions } from '../../../shared/cloud/handlers/subscriptions';
 import { runRemind } from '../../../shared/cloud/remind/engine';
@@ -12,7 +12,6 @@ import { FakeWeChat } from '../../../shared/cloud/remind/fake-wechat';
 import { repos, subscriptionId } from '../../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';
 import { BACKENDS, type Backend } from './backends';
-import { silentLogger } from '../../../shared/cloud/context';
 import { CJK, fakeContext } from './fakes';
 import { deadlineDoc } from './remind-fixtures';
 

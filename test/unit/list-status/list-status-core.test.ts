@@ -3,7 +3,7 @@
  * fetch time in Beijing time, damaged input ignored, and never 在执行 unless the status says so.
  */
 import fc from 'fast-check';
-import { catalog2022 } from '../../../shared/policy';
+import { catalog2022 } from '../../../shared/policy/engine';
 import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus } from '../../../shared/cloud/api';
 import { toListStatus, validateListStatus } from '../../../shared/cloud/list-status';
 import {

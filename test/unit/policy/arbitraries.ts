@@ -1,21 +1,6 @@
 /** fast-check arbitraries for valid profiles, derived from the catalog's fact definitions. */
 import fc from 'fast-check';
-import {
-  catalog2022,
-  type AmountFact,
-  type FactDef,
-  type FactValue,
-  type Figure,
-  type Item,
-  type Measure,
-  type Profile,
-  type ProportionalItem,
-  type RegionFlag,
-} from '../../../shared/policy';
-import { PLACES } from '../../../shared/policy/config';
-import { Dec } from '../../../shared/policy/decimal';
-import { parseFigure } from '../../../shared/policy/figure';
-import { UNITS } from '../../../shared/policy/units';
+import { catalog2022, type AmountFact, type FactDef, type FactValue, type Figure, type Item, type Measure, type Profile, type ProportionalItem, type RegionFlag, PLACES, Dec, parseFigure, UNITS } from '../../../shared/policy/engine';
 
 const tri = fc.constantFrom<true | false | 'unknown'>(true, false, 'unknown');
 

@@ -4,8 +4,8 @@
  * gets no kind word beside it. The cap figures are the catalog records' (（三）每年奖励资金不超过
  * 50万元; （八）最高不超过 500万元), never written in a page.
  */
-import { evaluate, type EvaluateResult, type ItemResult } from '../../../shared/policy';
-import { figureInGroup, figureText, groupOf, whyText } from '../../../shared/policy/result-view';
+import { evaluate, type EvaluateResult, type ItemResult } from '../../../shared/policy/engine';
+import { figureInGroup, figureText, groupOf, whyText } from '../../../shared/policy/view';
 import { parsed } from '../../support/engine';
 import { INDUSTRIAL_PARK } from '../../support/personas';
 

@@ -4,12 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { catalog2022 } from '../../../shared/policy';
-import { compileCatalog } from '../../../shared/policy/compile';
-import { parseFigure } from '../../../shared/policy/figure';
-import { KINDS, kindOf } from '../../../shared/policy/kinds';
-import { UNITS } from '../../../shared/policy/units';
-import type { FactDef, Item, Measure } from '../../../shared/policy/types';
+import { catalog2022, compileCatalog, parseFigure, KINDS, kindOf, UNITS, type FactDef, type Item, type Measure } from '../../../shared/policy/engine';
 
 const source = readFileSync(join(__dirname, '../../../shared/policy/source/policy-list-2022.txt'), 'utf8');
 const paragraphs = source.split('\n').map((l) => l.trim()).filter(Boolean);

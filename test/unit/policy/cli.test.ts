@@ -3,9 +3,9 @@ import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { catalog2022, evaluate, parseProfile } from '../../../shared/policy';
+import { catalog2022, evaluate, parseProfile } from '../../../shared/policy/engine';
 import { profileDoc } from '../../../shared/policy/cli/profile-doc';
-import { run } from '../../../shared/policy/cli/run';
+import { run } from '../../../shared/policy/cli';
 
 const root = join(__dirname, '../../..');
 const example = (name: string) => join(root, 'shared/policy/examples', name);

@@ -4,7 +4,7 @@
  * general decimal.js path gives: tables of the edges, then fast-check over many values.
  */
 import fc from 'fast-check';
-import { Dec, lesser, readShifted, shifted, toYuan, toYuanString } from '../../../shared/policy/decimal';
+import { Dec, lesser, readShifted, shifted, toYuan, toYuanString } from '../../../shared/policy/engine';
 
 const general = {
   toYuanString: (d: InstanceType<typeof Dec>) => (d.isZero() ? '0.00' : d.toFixed(2, Dec.ROUND_HALF_UP)),

@@ -1,7 +1,7 @@
 /**
  * （三）单个企业主导或参与标准制定每年奖励资金不超过 50万元: the four standard items share one yearly cap.
  */
-import { evaluate } from '../../../shared/policy';
+import { evaluate } from '../../../shared/policy/engine';
 import { enterprise, wan } from './helpers';
 
 const standards = (facts: Record<string, number | 'unknown'>) =>

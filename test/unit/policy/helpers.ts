@@ -1,6 +1,5 @@
 /** Small helpers for the engine's table tests. Amounts in tests are written in 万元 for readability. */
-import { evaluate, type ItemResult, type Profile } from '../../../shared/policy';
-import { Dec } from '../../../shared/policy/decimal';
+import { evaluate, type ItemResult, type Profile, Dec } from '../../../shared/policy/engine';
 
 export type Facts = Record<string, boolean | 'unknown' | number | string>;
 

@@ -1,26 +1,11 @@
 /**
- * shared/policy/paths.ts: the one place that spells profile paths and DOM ids. Every fact of the
+ * shared/policy/engine/paths.ts: the one place that spells profile paths and DOM ids. Every fact of the
  * catalog has a path that reads back to it, the ids are the ones the pages and the suites select
  * by, and no other file of the engine or the pages builds or parses a path or an id itself.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalog2022 } from '../../../shared/policy';
-import {
-  FACTS_PREFIX,
-  REGION_PATH,
-  domId,
-  entryListId,
-  entryPath,
-  entryPrefix,
-  factPath,
-  idSafe,
-  isCommonFact,
-  pathFact,
-  readPath,
-  regionKey,
-  stepOfPath,
-} from '../../../shared/policy/paths';
+import { catalog2022, FACTS_PREFIX, REGION_PATH, domId, entryListId, entryPath, entryPrefix, factPath, idSafe, isCommonFact, pathFact, readPath, regionKey, stepOfPath } from '../../../shared/policy/engine';
 
 describe('profile paths', () => {
   it('spells common facts, measure facts and entry facts', () => {
@@ -121,7 +106,7 @@ test('no file but paths.ts builds or parses a profile path or a question’s DOM
   const hits: string[] = [];
   for (const file of [...files(path.join(ROOT, 'src')), ...files(path.join(ROOT, 'shared/policy'))]) {
     const rel = path.relative(ROOT, file).split(path.sep).join('/');
-    if (rel === 'shared/policy/paths.ts') continue;
+    if (rel === 'shared/policy/engine/paths.ts') continue;
     codeLines(readFileSync(file, 'utf8')).forEach((line, n) => {
       for (const { what, re } of BY_HAND) if (re.test(line)) hits.push(`${rel}:${n + 1} (${what}): ${line.trim()}`);
     });

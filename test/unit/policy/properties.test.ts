@@ -11,8 +11,7 @@
  * PROPERTY_COUNTS=1 prints the counts.
  */
 import fc from 'fast-check';
-import { evaluate, parseProfile, type ItemResult, type Profile } from '../../../shared/policy';
-import { Dec } from '../../../shared/policy/decimal';
+import { evaluate, parseProfile, type ItemResult, type Profile, Dec } from '../../../shared/policy/engine';
 import {
   amountDef,
   amountIn,

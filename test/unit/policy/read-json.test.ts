@@ -1,11 +1,10 @@
 /**
- * shared/policy/read-json.ts: bytes → text → JSON with Chinese messages naming line and column.
+ * shared/policy/engine/read-json.ts: bytes → text → JSON with Chinese messages naming line and column.
  * JSON.parse decides what is JSON; the locator only says where and why, so the properties check
  * that the two never disagree, and that the UTF-8 check agrees with TextDecoder's fatal mode.
  */
 import fc from 'fast-check';
-import { firstInvalidUtf8, lineColumn, locateJsonError, parseJsonText, readJson } from '../../../shared/policy/read-json';
-import { readText, TEXT_MSG } from '../../../shared/policy/read-text';
+import { firstInvalidUtf8, lineColumn, locateJsonError, parseJsonText, readJson, readText, TEXT_MSG } from '../../../shared/policy/engine';
 
 /** readText's one message for bytes that are not UTF-8, from this line and column. */
 const notUtf8 = (line: number, column: number) => TEXT_MSG.notUtf8.replace('{line}', String(line)).replace('{column}', String(column));

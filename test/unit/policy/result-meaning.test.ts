@@ -3,8 +3,8 @@
  * is in, what an unsure answer shows, and that the working adds up. Figures are worked from the
  * clause in the comments; the engine and the one result reader (result-view) are under test.
  */
-import { catalog2022, evaluate, parseProfile, type EvaluateResult, type ItemResult } from '../../../shared/policy';
-import { alternativeLine, figureInGroup, groupOf, groupResults, setByDepartment, summarize } from '../../../shared/policy/result-view';
+import { catalog2022, evaluate, parseProfile, type EvaluateResult, type ItemResult } from '../../../shared/policy/engine';
+import { alternativeLine, figureInGroup, groupOf, groupResults, setByDepartment, summarize } from '../../../shared/policy/view';
 import { report } from '../../../shared/policy/cli/report';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, SMALL_SPECIALIZED } from '../../support/personas';
 

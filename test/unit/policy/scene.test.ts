@@ -1,10 +1,10 @@
 /**
- * shared/policy/scene.ts: every target of the catalog — 30 measures, each of their items, the start
+ * shared/policy/view/scene.ts: every target of the catalog — 30 measures, each of their items, the start
  * page — has a scene WeChat accepts (≤ 32 characters of its alphabet) that reads back to it, also
  * URL-encoded as a scanned code delivers it in `query.scene`; anything else reads as no scene.
  */
-import { catalog2022 } from '../../../shared/policy';
-import { pageOf, readScene, routeOf, SCENE_CHARS, SCENE_MAX_LENGTH, sceneOf, type SceneTarget } from '../../../shared/policy/scene';
+import { catalog2022 } from '../../../shared/policy/engine';
+import { pageOf, readScene, routeOf, SCENE_CHARS, SCENE_MAX_LENGTH, sceneOf, type SceneTarget } from '../../../shared/policy/view';
 
 const measures: SceneTarget[] = catalog2022.measures.map((m) => ({ view: 'measure', measureId: m.id }));
 const items: SceneTarget[] = catalog2022.measures.flatMap((m) => m.items.map((i): SceneTarget => ({ view: 'measure', measureId: m.id, itemId: i.id })));

@@ -1,8 +1,7 @@
 /** The one profile schema: what it accepts, what it refuses, and how it says so (Chinese, naming the field). */
 import fc from 'fast-check';
-import { catalog2022, parseProfile } from '../../../shared/policy';
-import { cellValue } from '../../../shared/policy/screen/row-profile';
-import { readTypedNumber, typedOtherUnit } from '../../../shared/policy/schema';
+import { catalog2022, parseProfile, readTypedNumber, typedOtherUnit } from '../../../shared/policy/engine';
+import { cellValue } from '../../../shared/policy/screening';
 import { AMOUNT_FIELDS, TYPED_AMOUNTS, profileWith } from '../../support/typed-amounts';
 import { profileArb } from './arbitraries';
 

@@ -13,8 +13,7 @@
  * PROPERTY_COUNTS=1 prints the counts.
  */
 import fc from 'fast-check';
-import { evaluate, parseProfile, type EvaluateResult, type ItemResult, type Profile } from '../../../shared/policy';
-import { catalog2022 } from '../../../shared/policy/catalog';
+import { evaluate, parseProfile, type EvaluateResult, type ItemResult, type Profile, catalog2022 } from '../../../shared/policy/engine';
 import { rng } from '../../../shared/cloud/remind/simulate';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { claimingProfileArb, profileArb } from './arbitraries';

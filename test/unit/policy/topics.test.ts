@@ -1,5 +1,5 @@
 /** Support that asks no question (funds, bonds, land…) follows the topics the user chose. */
-import { evaluate, type TopicId } from '../../../shared/policy';
+import { evaluate, type TopicId } from '../../../shared/policy/engine';
 import { enterprise } from './helpers';
 
 const guidance = (topics?: TopicId[]) =>

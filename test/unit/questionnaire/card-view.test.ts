@@ -1,8 +1,7 @@
 /** What a result card shows for an item (text only; figures from the engine and shared/policy). */
-import { evaluate, parseProfile, type EvaluateResult } from '../../../shared/policy';
+import { evaluate, parseProfile, type EvaluateResult, catalog2022 } from '../../../shared/policy/engine';
 import { cardView, sharedFigure } from '../../../src/pages/results/card-view';
 import { itemShare, itemShareText } from '../../../src/services/share';
-import { catalog2022 } from '../../../shared/policy/catalog';
 
 function run(profile: unknown): EvaluateResult {
   const p = parseProfile(profile);

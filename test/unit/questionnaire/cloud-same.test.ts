@@ -4,7 +4,7 @@
  * the device's ('已按云端结果更新'). Here the two sides are really apart:
  *
  *  - device: what the H5 page computes — the draft through `draftProfile`, then `evaluate` from
- *    '@policy/evaluate', the very imports of src/pages/results;
+ *    '@policy/engine/evaluate', the very imports of src/pages/results;
  *  - cloud: the local cloud (`server/main.ts`, as `npm start` runs it) in a process of its own, with
  *    its own copy of the engine and a temp store, reached by the page's own confirmation step
  *    (`confirmOnCloud` in src/pages/results/confirm.ts) over its H5 transport (`callCloud` in
@@ -17,11 +17,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { evaluate } from '@policy/evaluate';
-import { sameResult } from '@policy/result-view';
-import type { EvaluateResult, Profile } from '@policy/types';
-import { parseProfile } from '../../../shared/policy';
-import { Dec } from '../../../shared/policy/decimal';
+import { evaluate, type EvaluateResult, type Profile } from '@policy/engine';
+import { sameResult } from '@policy/view';
+import { parseProfile, Dec } from '../../../shared/policy/engine';
 import { confirmOnCloud } from '../../../src/pages/results/confirm';
 import { addEntry, draftProfile, emptyDraft, renameEntry, setAnswer, setText, toggleTopic, type Draft } from '../../../src/state/draft';
 import { parsed } from '../../support/engine';

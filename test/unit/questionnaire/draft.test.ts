@@ -1,8 +1,7 @@
 /**
  * The device draft → the engine's profile, and the shared schema's messages per field.
  */
-import { catalog2022 } from '../../../shared/policy';
-import { domId } from '../../../shared/policy/paths';
+import { catalog2022, domId } from '../../../shared/policy/engine';
 import {
   activeTopics,
   addEntry,
@@ -260,7 +259,7 @@ describe('storage, progress, paths', () => {
     expect(stepOfPath('region/poverty')).toBe('who');
     expect(stepOfPath('sme')).toBe('who');
     expect(stepOfPath('facts/m13.level')).toBe('questions');
-    // questionDomId (draft.ts) is now domId (shared/policy/paths.ts), the same id.
+    // questionDomId (draft.ts) is now domId (shared/policy/engine/paths.ts), the same id.
     expect(domId('projects/m08.upgrade/0/investment')).toBe('q-projects-m08-upgrade-0-investment');
     expect(domId('projects/m08.upgrade/0/investment', 'calc')).toBe('calc-projects-m08-upgrade-0-investment');
   });

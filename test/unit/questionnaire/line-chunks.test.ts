@@ -2,7 +2,7 @@
  * The add button's label chunks (src/components/entry-list/line-chunks.ts): lines break between
  * them, so a catalog noun never wraps inside a word ("工业互联网平|台") where it can wrap elsewhere.
  */
-import { catalog2022 } from '../../../shared/policy';
+import { catalog2022 } from '../../../shared/policy/engine';
 import { lineChunks } from '../../../src/components/entry-list/line-chunks';
 
 const NOUNS = [...new Set(catalog2022.measures.flatMap((m) => m.items.flatMap((i) => (i.repeat ? [i.repeat.noun] : []))))];

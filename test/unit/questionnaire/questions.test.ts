@@ -2,9 +2,8 @@
  * The questionnaire's follow-up questions are derived from the catalog: every fact an item reads is
  * asked in its measure's topic, for the entity the item is for, and nothing else is asked.
  */
-import { catalog2022, parseProfile } from '../../../shared/policy';
-import { itemIsFor, questionsFor, topicOfPath, topicsFor, type Entity, type FactQuestion } from '../../../shared/policy/questions';
-import type { FactDef, TopicId } from '../../../shared/policy/types';
+import { catalog2022, parseProfile, type FactDef, type TopicId } from '../../../shared/policy/engine';
+import { itemIsFor, questionsFor, topicOfPath, topicsFor, type Entity, type FactQuestion } from '../../../shared/policy/view';
 
 const ALL_TOPICS = topicsFor('enterprise').map((t) => t.id);
 

@@ -2,8 +2,8 @@
  * How the results page reads the engine's result: the groups, each figure with its kind, one line
  * of why, the missing questions' labels — all text, no arithmetic.
  */
-import { evaluate, parseProfile, type EvaluateResult, type ItemResult } from '../../../shared/policy';
-import { figureInGroup, figureText, groupResults, KIND_LABEL, pathLabel, sameResult, wanRange, whyText } from '../../../shared/policy/result-view';
+import { evaluate, parseProfile, type EvaluateResult, type ItemResult } from '../../../shared/policy/engine';
+import { figureInGroup, figureText, groupResults, KIND_LABEL, pathLabel, sameResult, wanRange, whyText } from '../../../shared/policy/view';
 
 function run(profile: unknown): EvaluateResult {
   const p = parseProfile(profile);

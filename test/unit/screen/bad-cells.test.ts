@@ -4,12 +4,9 @@
  * (where 1.5 and -3 are number cells, as Excel keeps them).
  */
 import { join } from 'path';
-import { evaluate } from '../../../shared/policy';
-import { entryPath, factPath } from '../../../shared/policy/paths';
-import { screenColumns } from '../../../shared/policy/screen/columns';
-import type { CellValue } from '../../../shared/policy/screen/profile-row';
+import { evaluate, entryPath, factPath, catalog2022 } from '../../../shared/policy/engine';
+import { screenColumns, type CellValue } from '../../../shared/policy/screening';
 import { figures, personaProfiles, screenKeeping, tempDir, writeProfiles } from './support';
-import { catalog2022 } from '../../../shared/policy';
 
 const columns = screenColumns(catalog2022);
 const at = (id: string) => columns.findIndex((c) => c.id === id);

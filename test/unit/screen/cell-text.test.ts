@@ -5,10 +5,8 @@
  */
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { catalog2022 } from '../../../shared/policy';
-import { entryPath, factPath } from '../../../shared/policy/paths';
-import { cellText } from '../../../shared/policy/screen/cell-text';
-import { headerCell, screenColumns } from '../../../shared/policy/screen/columns';
+import { catalog2022, entryPath, factPath } from '../../../shared/policy/engine';
+import { cellText, headerCell, screenColumns } from '../../../shared/policy/screening';
 import { screenKeeping, tempDir } from './support';
 
 describe('cellText', () => {

@@ -7,10 +7,9 @@ import { spawnSync } from 'child_process';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { catalog2022 } from '../../../shared/policy';
-import { TEMPLATE_NAME, runScreen } from '../../../shared/policy/screen/cli';
-import { headerCell, screenColumns } from '../../../shared/policy/screen/columns';
-import { LAST_DROPDOWN_ROW } from '../../../shared/policy/screen/write-table';
+import { catalog2022 } from '../../../shared/policy/engine';
+import { TEMPLATE_NAME, runScreen } from '../../../shared/policy/cli';
+import { headerCell, screenColumns, LAST_DROPDOWN_ROW } from '../../../shared/policy/screening';
 import { personaProfiles, tempDir, writeProfiles } from './support';
 
 const root = join(__dirname, '../../..');

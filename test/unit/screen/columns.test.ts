@@ -7,13 +7,8 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { catalog2022 } from '../../../shared/policy';
-import { COMMON_FACTS } from '../../../shared/policy/catalog/common-facts';
-import { MAX_ENTRIES } from '../../../shared/policy/config';
-import { entryPath, factPath, pathFact } from '../../../shared/policy/paths';
-import { TEMPLATE_SLOTS, headerCell, readableColumns, screenColumns, type Column } from '../../../shared/policy/screen/columns';
-import { screeningDoc } from '../../../shared/policy/screen/doc';
-import { isExplanationRow, readLayout } from '../../../shared/policy/screen/layout';
+import { catalog2022, COMMON_FACTS, MAX_ENTRIES, entryPath, factPath, pathFact } from '../../../shared/policy/engine';
+import { TEMPLATE_SLOTS, headerCell, readableColumns, screenColumns, type Column, screeningDoc, isExplanationRow, readLayout } from '../../../shared/policy/screening';
 
 const columns = screenColumns(catalog2022);
 const measureFacts = catalog2022.measures.flatMap((m) => m.facts);

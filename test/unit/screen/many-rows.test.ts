@@ -7,10 +7,8 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { rng } from '../../../shared/cloud/remind/simulate';
-import { evaluate, type Profile } from '../../../shared/policy';
-import { AWARD_KINDS } from '../../../shared/policy/amount-kind';
-import { Dec, ZERO } from '../../../shared/policy/decimal';
-import { SHEETS, sumText } from '../../../shared/policy/screen/write-result';
+import { evaluate, type Profile, AWARD_KINDS, Dec, ZERO } from '../../../shared/policy/engine';
+import { SHEETS, sumText } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';
 import { figures, screenKeeping, tempDir, writeProfiles } from './support';
 

@@ -5,8 +5,8 @@
  */
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { evaluate } from '../../../shared/policy';
-import { SHEETS } from '../../../shared/policy/screen/write-result';
+import { evaluate } from '../../../shared/policy/engine';
+import { SHEETS } from '../../../shared/policy/screening';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE } from '../../support/personas';
 import { parsed } from '../../support/engine';
 import { screenKeeping, tempDir, writeProfiles } from './support';

@@ -8,13 +8,8 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { rng } from '../../../shared/cloud/remind/simulate';
-import { catalog2022, type Profile } from '../../../shared/policy';
-import { factPath } from '../../../shared/policy/paths';
-import { screenColumns } from '../../../shared/policy/screen/columns';
-import type { CellValue } from '../../../shared/policy/screen/profile-row';
-import { countRows, screenFile, screenPart, writeResultFromParts, type ScreenPart } from '../../../shared/policy/screen/screen';
-import { MeasureTotals } from '../../../shared/policy/screen/totals';
-import { SHEETS } from '../../../shared/policy/screen/write-result';
+import { catalog2022, type Profile, factPath } from '../../../shared/policy/engine';
+import { screenColumns, type CellValue, countRows, screenFile, screenPart, writeResultFromParts, type ScreenPart, MeasureTotals, SHEETS } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';
 import { personaProfiles, tempDir, writeProfiles } from './support';
 

@@ -7,9 +7,9 @@
  */
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { evaluate, type Profile } from '../../../shared/policy';
-import { figureText, groupOf } from '../../../shared/policy/result-view';
-import { SHEETS } from '../../../shared/policy/screen/write-result';
+import { evaluate, type Profile } from '../../../shared/policy/engine';
+import { figureText, groupOf } from '../../../shared/policy/view';
+import { SHEETS } from '../../../shared/policy/screening';
 import { figures, personaProfiles, screenKeeping, tempDir, writeProfiles } from './support';
 
 /** What a row can hold of a profile: no topics, no project names. */

@@ -5,12 +5,8 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { catalog2022, type EvaluateResult, type Profile } from '../../../shared/policy';
-import { screenColumns, type Column } from '../../../shared/policy/screen/columns';
-import { profileRow, slotsNeeded, type CellValue } from '../../../shared/policy/screen/profile-row';
-import { asksNothing } from '../../../shared/policy/screen/row-result';
-import { screenFile, type ScreenReport, type ScreenedRow } from '../../../shared/policy/screen/screen';
-import { writeTable } from '../../../shared/policy/screen/write-table';
+import { catalog2022, type EvaluateResult, type Profile } from '../../../shared/policy/engine';
+import { screenColumns, type Column, profileRow, slotsNeeded, type CellValue, asksNothing, screenFile, type ScreenReport, type ScreenedRow, writeTable } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../../support/personas';
 

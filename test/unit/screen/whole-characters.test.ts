@@ -6,11 +6,8 @@
  */
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { catalog2022 } from '../../../shared/policy';
-import { screenColumns } from '../../../shared/policy/screen/columns';
-import { readTable } from '../../../shared/policy/screen/read-table';
-import { readerStepsPresent } from '../../../shared/policy/screen/xlsx-reader';
-import { writeTableCsv, writeTableXlsx } from '../../../shared/policy/screen/write-table';
+import { catalog2022 } from '../../../shared/policy/engine';
+import { screenColumns, readTable, readerStepsPresent, writeTableCsv, writeTableXlsx } from '../../../shared/policy/screening';
 import { tempDir } from './support';
 
 const ROWS = 1500;

@@ -4,15 +4,13 @@
  * on the same folder: the template and the result are served at /files/ (never cached), and a
  * deleted result is gone (404).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCREEN_MAX_FILE_BYTES } from '../../../shared/cloud/api';
 import { SCREEN_MESSAGES, TEMPLATE_PATH } from '../../../shared/cloud/handlers/screen';
 import { createServer, UPLOAD_MESSAGES, type LocalCloud } from '../../../server';
-import { catalog2022 } from '../../../shared/policy';
-import { screenColumns } from '../../../shared/policy/screen/columns';
-import { writeTableCsv } from '../../../shared/policy/screen/write-table';
-import { readFileSync } from 'node:fs';
+import { catalog2022 } from '../../../shared/policy/engine';
+import { screenColumns, writeTableCsv } from '../../../shared/policy/screening';
 import { capturingLogger } from '../cloud/fakes';
 import { postJson, request } from './http';
 import { tempDir } from './tmp';

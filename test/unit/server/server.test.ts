@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { evaluate, parseProfile } from '../../../shared/policy';
+import { evaluate, parseProfile } from '../../../shared/policy/engine';
 import type { Handler } from '../../../shared/cloud/handler';
 import { ERROR_MESSAGES, MESSAGES } from '../../../shared/cloud/errors';
 import { createServer, DEFAULT_OPENID, type LocalCloud, type LocalCloudOptions } from '../../../server';

@@ -3,14 +3,14 @@
  * any chat, e.g. 文件传输助手, from a computer); in the browser build: a file input. A cancelled pick
  * is not an error. `pickChatFile` gives the file itself (its temp path in WeChat, the File in a
  * browser) for an upload — the 园区批量测算 page's register (.xlsx/.csv); `pickImportFile` reads its
- * bytes for the deadline import through readText (@policy/read-text), the one reading the CLIs and
+ * bytes for the deadline import through readText (@policy/engine/read-text), the one reading the CLIs and
  * the deadlines function share: UTF-8 (BOM or not) and UTF-16 with a BOM are read, GBK is refused
  * with the same message everywhere (issue 25, item 5).
  */
 import Taro from '@tarojs/taro'
 import { MAX_REQUEST_BYTES } from '@cloud-api/api'
 import { isCancel } from '@/services/cloud-files'
-import { readText } from '@policy/read-text'
+import { readText } from '@policy/engine'
 
 export type Picked =
   | { ok: true; name: string; text: string }

@@ -2,7 +2,7 @@
  * （十）强化基金支持。…以市场化方式重点支持先进制造业集群和产业链重大项目。…设立 5亿元中小企业发展基金…设立
  * 新能源装备制造产业基金 100亿元… — funds invested on market terms: no amount for the user (non-monetary).
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan } from '../helpers';
 
 const ID = 'm10.funds';

@@ -3,7 +3,7 @@
  * 400万元、300万元给予奖补。对新建工业互联网标识解析二级节点且与国家顶级节点实现互联互通的企业，给予 500万元
  * 一次性补助。对开展工业互联网标识解析创新应用的企业，依据应用效果给予补助，单个企业最高不超过 300万元。
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, withProjects, type Facts } from '../helpers';
 
 const range = (min: number, max = min) => ({ min: wan(min), max: wan(max) });

@@ -4,7 +4,7 @@
  * 不超过 200万元。…对开展婴幼儿配方乳粉数字化可追溯平台建设，且接入国家婴幼儿配方乳粉质量追溯平台的企业给予
  * 50万元一次性奖励。
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, type Facts } from '../helpers';
 
 const range = (min: number, max = min) => ({ min: wan(min), max: wan(max) });

@@ -3,7 +3,7 @@
  * 不超过300万元。对企业新开发的工业软件（工业 APP），按照研发该产品实际投入金额的 20%给予补助，单个企业最高
  * 不超过 300 万元。
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, type Facts } from '../helpers';
 
 const range = (min: number, max = min) => ({ min: wan(min), max: wan(max) });

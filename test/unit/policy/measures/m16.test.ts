@@ -2,7 +2,7 @@
  * （十六）建设涵盖企业运行、项目建设、能耗管控、污染监测等一体化、“全景式”园区管控平台，对单个园区给予最高
  * 不超过 2000万元一次性奖补。 (a park item; no formula → 0 … 2000)
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan } from '../helpers';
 
 const ID = 'm16.smart-park';

@@ -2,7 +2,7 @@
  * （二十）对自治区低碳示范园区、零碳示范园区，根据新增可再生能源消纳对应的能耗量给予一次性奖补。
  * (money is promised but no amount or rate is given: kind 'unquantified', amount 0)
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan } from '../helpers';
 
 const ID = 'm20.low-carbon-park';

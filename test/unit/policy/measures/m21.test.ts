@@ -2,7 +2,7 @@
  * （二十一）对新认定为国家级绿色工厂、绿色产品、绿色供应链、能效领跑者、水效领跑者的企业给予 100万元一次性奖励，
  * 对新认定为自治区级绿色工厂、绿色产品、绿色供应链、节水标杆的企业给予 50万元一次性奖励。
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, type Facts } from '../helpers';
 
 const range = (min: number, max = min) => ({ min: wan(min), max: wan(max) });

@@ -2,7 +2,7 @@
  * （二十二）自治区安排专项债券资金，支持工业园区污水、渣场、供热、管网、标准厂房等基础设施项目建设。
  * (bonds for parks: non-monetary for the user, amount 0)
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan } from '../helpers';
 
 const ID = 'm22.park-infrastructure-bonds';

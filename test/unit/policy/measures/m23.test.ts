@@ -3,7 +3,7 @@
  * (bonds: non-monetary, amount 0.) A park builds infrastructure and is always told of them; an
  * enterprise only when it says it builds such stations — a dairy firm is not (issue 22, item 8).
  */
-import type { Profile } from '../../../../shared/policy';
+import type { Profile } from '../../../../shared/policy/engine';
 import { item, park, enterprise, wan } from '../helpers';
 
 const PARK = 'm23.charging-bonds';

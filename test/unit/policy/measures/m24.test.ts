@@ -4,7 +4,7 @@
  * 厂房的免收城市基础设施配套费，在现有厂区内扩建、新建厂房按规定标准减半征收城市基础设施配套费。
  * (免收 = 100%, 减半 = 50% of the fee the user states; kind 'saving', counted in savings, not in the total)
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, type Facts } from '../helpers';
 
 const range = (min: number, max = min) => ({ min: wan(min), max: wan(max) });

@@ -4,7 +4,7 @@
  * (market demand, not a payment: the 10% / 30% are vehicle shares, never money.) It concerns makers
  * of new-energy vehicles and their parts; a dairy firm is not told of it (issue 22, item 8).
  */
-import { evaluate, type Profile } from '../../../../shared/policy';
+import { evaluate, type Profile } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan } from '../helpers';
 
 const ID = 'm26.public-vehicle-electrification';

@@ -2,7 +2,7 @@
  * （三十）…对考核评价认定为综合实力强的工业园区，每个工业园区给予一次性 3000万元支持，对考核评价认定为争先进位快、
  * 亩均效益高、绿色转型好、科技创新强、招商引资多的工业园区，每个工业园区给予一次性 500万元支持…
  */
-import { evaluate } from '../../../../shared/policy';
+import { evaluate } from '../../../../shared/policy/engine';
 import { enterprise, item, park, wan, type Facts } from '../helpers';
 
 const range = (min: number, max = min) => ({ min: wan(min), max: wan(max) });

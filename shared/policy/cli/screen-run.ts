@@ -1,0 +1,156 @@
+/**
+ * npm run screen as a function (tests call it in-process): returns the exit code.
+ *   npm run screen -- --template [--out <dir>]      the blank template, .xlsx and .csv
+ *   npm run screen -- <file.xlsx|file.csv> [--out <result.xlsx>]
+ *   npm run screen -- --doc                          regenerates docs/screening.md
+ * 0 done (refused rows included: they are in the result); 1 a file that cannot be read at all;
+ * 2 bad arguments. Arguments through commander, the progress bar through cli-progress (only on a
+ * terminal); one summary line at the end: rows, refused, seconds, rows/s.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'path';
+import { SingleBar } from 'cli-progress';
+import { Command, CommanderError } from 'commander';
+import { catalog2022, printable } from '../engine';
+import { screenColumns, screeningDoc, TableError, tableFormat, screenFile, SHEETS, writeTableCsv, writeTableXlsx } from '../screening';
+
+export const TEMPLATE_NAME = '政策筛查模板';
+export const USAGE = [
+  '用法：npm run screen -- --template [--out <目录>]',
+  '      npm run screen -- <名单.xlsx|名单.csv> [--out <结果.xlsx>]',
+  '      npm run screen -- --doc',
+].join('\n');
+/** Refusals printed on the terminal; the rest are in the result's 未能测算的行 sheet. */
+const SHOWN_REFUSALS = 20;
+
+export interface ScreenIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Is stderr a terminal (progress bar)? */
+  tty: boolean;
+  /** Where relative paths start: the directory npm was run from (INIT_CWD), not the package root. */
+  cwd: string;
+  /** The docs/ folder of the repository (for --doc). */
+  docsDir: string;
+}
+
+interface Options {
+  template?: boolean;
+  doc?: boolean;
+  out?: string;
+}
+
+/** Commander's refusals, said in Chinese. */
+function argumentMessage(e: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return `未知选项 ${quoted}`;
+    case 'commander.excessArguments':
+      return '只能给一个文件';
+    case 'commander.optionMissingArgument':
+      return `选项 ${quoted} 后面要写路径`;
+    default:
+      return e.message.replace(/^error: /, '');
+  }
+}
+
+function parseArgs(argv: string[], io: ScreenIo): { ok: true; file?: string; opts: Options } | { ok: false; code: number } {
+  const program = new Command()
+    .name('npm run screen --')
+    .description('政策找企业：用一张表筛查名单上每家企业（园区）可以申请什么')
+    .argument('[file]', '填好的名单（.xlsx 或 .csv）')
+    .option('--template', '写出空白模板（.xlsx 和 .csv）')
+    .option('--out <path>', '结果文件（.xlsx）；与 --template 一起时为输出目录')
+    .option('--doc', '重新生成 docs/screening.md')
+    .helpOption('-h, --help', '显示帮助')
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError && e.code === 'commander.helpDisplayed') return { ok: false, code: 0 };
+    io.err(`${e instanceof CommanderError ? argumentMessage(e) : String(e)}\n${USAGE}\n`);
+    return { ok: false, code: 2 };
+  }
+  return { ok: true, file: program.args[0], opts: program.opts<Options>() };
+}
+
+const at = (io: ScreenIo, p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
+
+async function writeTemplate(io: ScreenIo, outDir: string): Promise<number> {
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) return usage(io, `--out 应为目录：${outDir}`);
+  mkdirSync(outDir, { recursive: true });
+  const columns = screenColumns(catalog2022);
+  const xlsx = join(outDir, `${TEMPLATE_NAME}.xlsx`);
+  const csv = join(outDir, `${TEMPLATE_NAME}.csv`);
+  await writeTableXlsx(xlsx, columns);
+  await writeTableCsv(csv, columns);
+  io.out(`已写出空白模板（${columns.length} 列）：\n  ${xlsx}\n  ${csv}\n`);
+  return 0;
+}
+
+function usage(io: ScreenIo, message: string): number {
+  io.err(`${message}\n${USAGE}\n`);
+  return 2;
+}
+
+/** The default result: beside the file, named after it. */
+function defaultOut(file: string): string {
+  return join(dirname(file), `${basename(file, extname(file))}-测算结果.xlsx`);
+}
+
+async function screen(io: ScreenIo, file: string, outArg?: string): Promise<number> {
+  if (!tableFormat(file)) return usage(io, `只能读取 .xlsx 或 .csv 文件：${file}`);
+  const out = outArg ? at(io, outArg) : defaultOut(file);
+  if (!/\.xlsx$/i.test(out)) return usage(io, `结果文件应为 .xlsx：${out}`);
+  if (!existsSync(dirname(out))) return usage(io, `结果文件的目录不存在：${dirname(out)}`);
+  if (resolve(out) === resolve(file)) return usage(io, '结果文件不能与名单是同一个文件');
+  const bar = io.tty ? new SingleBar({ format: '测算中 {bar} {percentage}% | {rows} 行', hideCursor: true, stream: process.stderr }) : undefined;
+  bar?.start(1, 0, { rows: 0 });
+  const started = performance.now();
+  try {
+    const report = await screenFile(file, out, {
+      onProgress: (read, total, rows) => {
+        if (bar && total > 0) {
+          bar.setTotal(total);
+          bar.update(read, { rows });
+        }
+      },
+    });
+    bar?.stop();
+    const seconds = (performance.now() - started) / 1000;
+    if (report.unknownColumns.length > 0) io.err(`未识别的列（未使用）：${report.unknownColumns.map((c) => printable(c)).join('、')}\n`);
+    const messages = report.refused.flatMap((r) => r.messages);
+    for (const m of messages.slice(0, SHOWN_REFUSALS)) io.err(`${m}\n`);
+    if (messages.length > SHOWN_REFUSALS) io.err(`……另有 ${messages.length - SHOWN_REFUSALS} 条，见结果文件的「${SHEETS.refused}」\n`);
+    const rate = seconds > 0 ? Math.round(report.rows / seconds) : report.rows;
+    io.out(`${report.rows} 行，拒绝 ${report.refused.length} 行，用时 ${seconds.toFixed(1)} 秒，每秒 ${rate} 行 → ${out}\n`);
+    return 0;
+  } catch (e) {
+    bar?.stop();
+    if (e instanceof TableError) {
+      io.err(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+export async function runScreen(argv: string[], io: ScreenIo): Promise<number> {
+  const parsed = parseArgs(argv, io);
+  if (!parsed.ok) return parsed.code;
+  const { file, opts } = parsed;
+  const modes = [opts.template, opts.doc, file !== undefined].filter(Boolean).length;
+  if (modes !== 1) return usage(io, modes === 0 ? '请给出名单文件，或 --template' : '--template、--doc 和名单文件只能选一个');
+  if (opts.doc) {
+    if (opts.out) return usage(io, '--doc 不接受 --out');
+    const target = join(io.docsDir, 'screening.md');
+    writeFileSync(target, screeningDoc(catalog2022));
+    io.out(`wrote ${target}\n`);
+    return 0;
+  }
+  if (opts.template) return writeTemplate(io, opts.out ? at(io, opts.out) : io.cwd);
+  return screen(io, at(io, file!), opts.out);
+}

@@ -1,0 +1,84 @@
+/**
+ * docs/screening.md, generated from the same columns as the template (columns.ts), so the document,
+ * the template and the reader cannot drift apart; `npm run screen -- --doc` rewrites it and a test
+ * compares the committed file with this text (as docs/profile.md is, by profile-doc.ts).
+ */
+import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type Catalog } from '../engine';
+import { FLAG_WORDS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';
+import { asksNothing } from './row-result';
+import { SHEETS } from './write-result';
+import { LAST_DROPDOWN_ROW } from './write-table';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+
+export function screeningDoc(catalog: Catalog): string {
+  const columns = screenColumns(catalog);
+  const items = catalog.measures.flatMap((m) => m.items.map((i) => ({ m, i })));
+  const quiet = asksNothing(catalog);
+  const repeats = repeatedItems(catalog);
+  return [
+    '# 政策找企业：筛查表',
+    '',
+    `本文件由 \`npm run screen -- --doc\` 从目录数据生成，请勿手改。政策来源：《${catalog.title}》。`,
+    '',
+    '园区办公室或主管部门手里有一份企业名单，想知道名单上每家企业（或园区）可以申请什么、能拿多少：把名单填进筛查表，一条命令算出全部结果。',
+    '',
+    '```bash',
+    'npm run screen -- --template --out 模板目录      # 写出空白模板：政策筛查模板.xlsx 和 .csv',
+    'npm run screen -- 名单.xlsx --out 结果.xlsx       # 或 名单.csv；不写 --out 时结果在名单旁边：名单-测算结果.xlsx',
+    '```',
+    '',
+    '相对路径从运行 npm 的目录算起。结束时打印一行：行数、拒绝的行数、用时（秒）、每秒行数。退出码：0 完成（有被拒绝的行也是 0，它们在结果里）；1 文件根本无法读取（不存在、不是 .xlsx、CSV 不是 UTF-8、表头没有「主体类型」…，中文说明原因）；2 参数有误。',
+    '',
+    '## 为什么一行一家企业',
+    '',
+    `表的格式是**一行一家企业（或园区）**，可填多项的条目（项目、产品、品种）放在编了号的列里：模板里每种条目 ${TEMPLATE_SLOTS} 项（「${repeats[0]?.repeat?.noun ?? '项目'}1：…」「…2：…」「…3：…」）。`,
+    '',
+    '- 园区手里的名单本来就是一行一家：把名单粘进「名称」列，逐列填写即可；结果也是一行一家，可以按合计排序、筛选。',
+    '- 另一种写法（一行一个项目，重复填企业名称）要求每个项目行重复企业自己的答案，并靠名称把几行认成同一家企业——名称写法稍有不同就会算错，在 Excel 里也难以核对。多数企业每种条目只有一两个项目，所以选了编号列。',
+    `- 项目多于 ${TEMPLATE_SLOTS} 个时，复制该条目的一组列，把编号改成 4、5…（最多 ${MAX_ENTRIES}）即可；读表时按表头认列，列的顺序不限。`,
+    '- 名单里自己的列（联系人、电话…）可以留着：读表时不使用，并在结束时列出这些列名。',
+    '',
+    '## 表头与填写',
+    '',
+    '- 第 1 行是表头：每列第一行是问题（单位写在括号里，如「（万元）」），第二行是档案中的字段编号（见 [profile.md](profile.md)）。两行中任一行能认出即可。',
+    '- 第 2 行是填写说明（读表时跳过），从第 3 行起每行一家。完全空白的行跳过。',
+    `- 模板的 .xlsx 冻结了表头两行和「名称」「主体类型」两列；是/否题、选择题和「主体类型」列有下拉选项（第 3 行到第 ${LAST_DROPDOWN_ROW} 行）。`,
+    `- 是/否题：${Object.keys(FLAG_WORDS).filter((w) => !/^[a-z]/.test(w)).join(' / ')}（也接受 ${Object.keys(FLAG_WORDS).filter((w) => /^[a-z]/.test(w)).join(' / ')}）；选择题：选项文字或选项编号，或 ${UNSURE_WORDS[0]}；数字：该列单位下的数，可写千位逗号、全角数字、万和亿以及该列自己的单位（2,500、２５００、2500万、0.25亿元；吨的列里 6万吨 即 60000吨），或 ${UNSURE_WORDS[0]}。空着 = 未填写（该事项按未涉及处理）。`,
+    '- 「不确定」的事项列在「需要补充信息」，并给出两种答案下的金额，和问卷一样。',
+    '- 每个格子都按问卷、`npm run calc` 和云函数同一个 schema 校验。不合格的格子不会被改写：整行不测算，在结果的「未能测算的行」里逐条写明，如 `第 5 行「技术改造项目1：项目实际完成投资额（万元）」不能为负数`。其余的行照常测算。',
+    '- .xlsx 里的数字按 Excel 显示的 15 位有效数字读取（公式算出的 1500.3000000000002 读作 1500.3）；日期放在数字列会被拒绝。CSV 须为 UTF-8（Excel 的「CSV UTF-8（逗号分隔）」）；普通「CSV（逗号分隔）」在中文 Windows 上是 GBK 编码，会被拒绝并提示另存。',
+    '- 名单没有「关注主题」：无需回答问题、名单上每家企业（或每个园区）都有的支持不逐行列出，它们是：',
+    '',
+    ...items.filter(({ i }) => quiet.has(i.id)).map(({ m, i }) => `  - ${m.label}${i.title}（${entitiesFor(i.audience).map(entityName).join('、')}）`),
+    '',
+    '## 结果文件',
+    '',
+    `- 「${SHEETS.rows}」：每个测算的行一行——合计可申请（文字，和下限、上限两列万元数字，便于排序）、涉及几条措施、可申请的事项及金额和性质（精确 / 至少 / 最高 / 减免 / 金额待核定）、本企业工匠个人可获、需要补充信息（含两种答案下的金额）、差一点（还差多少）、回答所得的非资金支持、另计（金额待核定、工匠个人、少缴费用、补充信息后可能增加的金额）。`,
+    `- 「${SHEETS.measures}」：每条措施有多少行可以申请、金额合计（范围写成 下限–上限）、工匠个人可获合计、可少缴费用合计、金额待核定 / 需要补充信息 / 差一点的行数；最后一行是各措施相加。金额用十进制精确相加（每个金额已按问卷同样的规则四舍五入到分），所以各措施的金额合计之和等于各行合计之和。`,
+    `- 「${SHEETS.refused}」：行号、名称和全部原因。`,
+    '',
+    '## 在小程序里：园区批量测算',
+    '',
+    '管理员（和管理员在「管理员」页添加的园区工作人员；与其他管理页同一规则，云函数再核对一次）在「管理 → 园区批量测算」页：',
+    '',
+    '1. 打开（H5：下载）空白模板 `政策筛查模板.xlsx`，可发送到聊天，在电脑上填写；',
+    '2. 把填好的名单发到任一微信聊天（如「文件传输助手」），在页面上「从聊天中选择名单」（H5：选择文件）；',
+    `3. 文件上传到自己的云存储文件夹（\`screen/<用户编号>/<测算编号>/\`），云函数 \`screen\` 读表头、数行数，然后每次调用测算 ${SCREEN_CHUNK_ROWS} 行，页面显示「已测算 N / M 行」和未能测算的行数；`,
+    '4. 全部测算完，云函数把各段合并成与 `npm run screen` 完全相同的结果文件（同样三张表，测试逐格比较），并删除上传的名单和中间结果；',
+    '5. 打开结果（微信的文档查看器，菜单里可保存、转发）、发送到聊天，或删除；以前的结果列在「我的测算结果」，只有本人能看到、打开和删除。',
+    '',
+    '页面上写明：名单只用于这次测算：上传的文件和中间结果在生成结果后即删除，只保留结果文件；结果文件只有你能打开，可随时删除。中途离开页面，这次测算连同上传的文件一起删除；微信关掉小程序时来不及删的，在同一人下次打开这一页或开始测算时删除（一小时未动的测算）。测算记录（数据库集合 `screenJobs`）只有文件名、行数和文件编号，没有企业的数据。',
+    '',
+    `限制：一次最多 ${SCREEN_MAX_ROWS} 行、${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB（更大的名单请拆分，或用 \`npm run screen\`）。云函数超时设为 20 秒（\`cloudfunctions/screen/config.json\`）。在 2 核、负载约 2.5 的机器上测得：20 000 行的 .xlsx（2.0 MB）读表头并数行 1.0 秒，每段 ${SCREEN_CHUNK_ROWS} 行中位 0.9 秒、最慢 1.7 秒（最后一段要先读过前面的行），合并写出结果 1.0 秒；.csv（4.0 MB）分别为 0.6、0.5、0.9、1.1 秒——每行约 0.5–0.9 毫秒，最慢的一次调用也不到超时的十分之一。`,
+    '',
+    '## 各列',
+    '',
+    `模板共 ${columns.length} 列。`,
+    '',
+    '| 列（表头第 1 行） | 编号（表头第 2 行） | 填写（第 2 行） |',
+    '|---|---|---|',
+    ...columns.map((c) => `| ${cell(c.header)} | \`${cell(c.id)}\` | ${cell(c.explain)} |`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,70 @@
+/**
+ * One screened row's result in words, for the 企业结果 sheet: what it can claim (figure and kind),
+ * what its craftsmen get, what needs information (with the figure under each answer), what it just
+ * missed, the support without money its answers earn, and its total. Read only through
+ * result-view.ts — the same groups, figures, kind words and summary lines as the results page and
+ * the calc CLI; nothing here adds or rounds money.
+ */
+import { catalog2022, compileCatalog, formatInterval, toWanText, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
+import { alternativeLine, figureInGroup, figureText, groupResults, hasAmount, measureLabel, summarize, whyText } from '../view';
+
+export interface RowSummary {
+  /** The enterprise's (or park's) total in 万元 as decimal text ('636', '500'), when it has one; min ≤ max. */
+  totalWan?: { min: string; max: string };
+  /** '636万元', '500–2500万元', or the summary's lead when nothing adds up ('你有 2 个可申请事项'). */
+  total: string;
+  /** '涉及 3 条措施、3 个可申请事项'. */
+  covers: string;
+  claim: string[];
+  people: string[];
+  needsInfo: string[];
+  nearMiss: string[];
+  nonMonetary: string[];
+  /** The summary's lines beside the total (金额待核定, the craftsmen's, fees not paid, what answers could add). */
+  notes: string[];
+}
+
+const asksNothingCache = new WeakMap<Catalog, Set<string>>();
+
+/**
+ * Items that ask nothing (funds, bonds, land guidance): every enterprise (or park) has them, so a
+ * register's rows do not list them one by one — docs/screening.md says so. The engine's own test
+ * (item.ts constantFor: no facts read, no entries).
+ */
+export function asksNothing(catalog: Catalog = catalog2022): Set<string> {
+  let set = asksNothingCache.get(catalog);
+  if (!set) {
+    set = new Set([...compileCatalog(catalog).items.values()].filter((ci) => ci.reads.length === 0 && !ci.item.repeat).map((ci) => ci.item.id));
+    asksNothingCache.set(catalog, set);
+  }
+  return set;
+}
+
+const head = (r: ItemResult, catalog: Catalog) => `${measureLabel(r, catalog)}${r.title}`;
+
+export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022): RowSummary {
+  const out: RowSummary = { total: '', covers: '', claim: [], people: [], needsInfo: [], nearMiss: [], nonMonetary: [], notes: [] };
+  const quiet = asksNothing(catalog);
+  for (const { id, items } of groupResults(res)) {
+    for (const r of items) {
+      const { figure, kindLabel } = figureInGroup(r, id);
+      const said = `${head(r, catalog)}：${figure}${kindLabel ? `（${kindLabel}）` : ''}`;
+      if (id === 'eligible') out.claim.push(said);
+      else if (id === 'people') out.people.push(said);
+      else if (id === 'needsInfo') {
+        // The why line names the unsure question, so one assumed answer is said alone ('若为“是”'), as the cards say it.
+        const alternatives = r.alternatives.map((a) => alternativeLine(r, a, { short: true })).map((a) => `若${a.assume}：${a.figure}`);
+        out.needsInfo.push([`${said}——${whyText(r)}`, ...alternatives].join('；'));
+      } else if (id === 'nearMiss') out.nearMiss.push(`${head(r, catalog)}：${whyText(r)}`);
+      else if (id === 'nonMonetary' && !quiet.has(r.id)) out.nonMonetary.push(`${head(r, catalog)}（${figureText(r, catalog)}）`);
+    }
+  }
+  const summary = summarize(res);
+  if (hasAmount(res.total)) {
+    out.totalWan = { min: toWanText(res.total.min, 6), max: toWanText(res.total.max, 6) };
+    out.total = formatInterval(res.total);
+  } else out.total = summary.lead;
+  out.covers = summary.covers;
+  out.notes = summary.lines.map((l) => l.text);
+  return out;
+}

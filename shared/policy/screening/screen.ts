@@ -1,0 +1,197 @@
+/**
+ * Screening a register: every row of an .xlsx or .csv through the shared schema and the engine,
+ * into result.xlsx. One pipeline, two ways to run it:
+ *
+ *  - the CLI (`screenFile`): row by row, streamed in and out, so the memory a register needs does
+ *    not grow with its rows (only the refused rows' messages and the per-measure sums are kept);
+ *  - the `screen` cloud function, which must stay within WeChat's function timeout: `countRows`
+ *    reads the header and counts the rows, `screenPart` screens the data rows [from, from + count)
+ *    into a ScreenPart (plain JSON: the 企业结果 lines, the refused rows, the sums), and
+ *    `writeResultFromParts` writes the same result.xlsx from the parts, in order.
+ *
+ * Both read a file with `openRegister` and a row with `screenRow`, and write with ResultWriter and
+ * MeasureTotals, so the same file gives the same result.xlsx either way (a test compares them).
+ *
+ * A row the schema refuses is listed with every reason and not screened; the rest are. A file that
+ * cannot be read at all throws TableError (read-table.ts) and leaves no result file behind.
+ */
+import { rmSync } from 'fs';
+import { catalog2022, evaluate, type Catalog, type EvaluateResult, type Profile } from '../engine';
+import { isExplanationRow, readLayout, type Layout } from './layout';
+import { readTable, TableError, type OnBytes, type TableRow } from './read-table';
+import { readRow } from './row-profile';
+import { rowSummary } from './row-result';
+import { MeasureTotals, type TotalsJson } from './totals';
+import { ResultWriter, type RefusedRow, type ScreenedLine } from './write-result';
+
+/** One screened row, for callers that look at the results themselves (the tests). */
+export interface ScreenedRow {
+  row: number;
+  name: string;
+  profile: Profile;
+  result: EvaluateResult;
+}
+
+export interface ScreenOptions {
+  catalog?: Catalog;
+  /** Bytes of the file read so far, and rows screened or refused. */
+  onProgress?: (read: number, total: number, rows: number) => void;
+  onRow?: (r: ScreenedRow) => void;
+}
+
+export interface ScreenReport {
+  /** Data rows (the header, the explanation row and empty rows not counted). */
+  rows: number;
+  refused: RefusedRow[];
+  /** Headers left aside (not columns of the screening table). */
+  unknownColumns: string[];
+  totals: MeasureTotals;
+}
+
+/** A register opened: its layout, and its data rows (no header, no explanation row, no empty rows). */
+export interface Register {
+  layout: Layout;
+  rows: AsyncGenerator<TableRow>;
+}
+
+const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+/** The file's header read into a layout (TableError when the file is empty or its header cannot be screened). */
+export async function openRegister(input: string, catalog: Catalog = catalog2022, onBytes?: OnBytes, label = input): Promise<Register> {
+  const table = readTable(input, onBytes, label);
+  const first = await table.next();
+  if (first.done) throw new TableError(`文件是空的：${label}`);
+  const reading = readLayout(first.value.cells, catalog);
+  if (!reading.ok) {
+    await table.return(undefined);
+    throw new TableError(`无法测算 ${label}：${reading.message}`);
+  }
+  const layout = reading.layout;
+  async function* dataRows(): AsyncGenerator<TableRow> {
+    let afterHeader = true;
+    for await (const r of table) {
+      const explanation = afterHeader && isExplanationRow(r.cells, layout);
+      afterHeader = false;
+      if (explanation || isEmpty(r.cells)) continue;
+      yield r;
+    }
+  }
+  return { layout, rows: dataRows() };
+}
+
+export type RowOutcome = { ok: true; line: ScreenedLine; profile: Profile; result: EvaluateResult } | { ok: false; refused: RefusedRow };
+
+/**
+ * One data row: through the schema (refused with every reason) and the engine, into its line of 企业结果.
+ * The engine's screening run: the row's line needs figures, reasons and hints, not the working.
+ */
+export function screenRow(row: number, cells: string[], layout: Layout, catalog: Catalog): RowOutcome {
+  const reading = readRow(row, cells, layout, catalog);
+  if (!reading.ok) return { ok: false, refused: { row, name: reading.name, messages: reading.messages } };
+  const result = evaluate(reading.profile, catalog, { explain: false });
+  return { ok: true, line: { row, name: reading.name, entity: reading.profile.entity, summary: rowSummary(result, catalog) }, profile: reading.profile, result };
+}
+
+export async function screenFile(input: string, output: string, opts: ScreenOptions = {}): Promise<ScreenReport> {
+  const catalog = opts.catalog ?? catalog2022;
+  let rows = 0;
+  let bytes: [number, number] = [0, 0];
+  const register = await openRegister(input, catalog, (read, total) => {
+    bytes = [read, total];
+  });
+  const totals = new MeasureTotals(catalog);
+  const refused: RefusedRow[] = [];
+  const writer = new ResultWriter(output);
+  try {
+    for await (const { row, cells } of register.rows) {
+      rows += 1;
+      const out = screenRow(row, cells, register.layout, catalog);
+      if (!out.ok) refused.push(out.refused);
+      else {
+        writer.addLine(out.line);
+        totals.add(out.result);
+        opts.onRow?.({ row, name: out.line.name, profile: out.profile, result: out.result });
+      }
+      opts.onProgress?.(bytes[0], bytes[1], rows);
+    }
+    await writer.finish(totals, refused);
+  } catch (err) {
+    rmSync(output, { force: true });
+    throw err;
+  }
+  return { rows, refused, unknownColumns: register.layout.unknown, totals };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In parts (the cloud function: one call per part, each well within the function's timeout)
+
+/** A register's shape: its data rows and the headers left aside. */
+export interface RegisterCount {
+  rows: number;
+  unknownColumns: string[];
+}
+
+/** Reads the header (TableError if it cannot be screened) and counts the data rows; screens nothing. */
+export async function countRows(input: string, catalog: Catalog = catalog2022, label = input): Promise<RegisterCount> {
+  const register = await openRegister(input, catalog, undefined, label);
+  let rows = 0;
+  for await (const _row of register.rows) rows += 1;
+  return { rows, unknownColumns: register.layout.unknown };
+}
+
+/** The data rows [from, from + rows) of a register, screened: JSON, so a cloud call can store it for the one that writes the result. */
+export interface ScreenPart {
+  /** The first data row's index (0 = the first row after the header and the explanation row). */
+  from: number;
+  /** Data rows in this part (screened or refused). */
+  rows: number;
+  lines: ScreenedLine[];
+  refused: RefusedRow[];
+  totals: TotalsJson;
+}
+
+/** Screens the data rows [from, from + count) (fewer at the end of the file). */
+export async function screenPart(input: string, from: number, count: number, catalog: Catalog = catalog2022, label = input): Promise<ScreenPart> {
+  const register = await openRegister(input, catalog, undefined, label);
+  const totals = new MeasureTotals(catalog);
+  const part: ScreenPart = { from, rows: 0, lines: [], refused: [], totals: { measures: [] } };
+  let index = 0;
+  for await (const { row, cells } of register.rows) {
+    if (index >= from + count) break; // the rest of the file is not read
+    if (index++ < from) continue;
+    part.rows += 1;
+    const out = screenRow(row, cells, register.layout, catalog);
+    if (!out.ok) part.refused.push(out.refused);
+    else {
+      part.lines.push(out.line);
+      totals.add(out.result);
+    }
+  }
+  part.totals = totals.toJSON();
+  return part;
+}
+
+/** result.xlsx from the parts of a register, in the order given (each part's rows in file order). */
+export async function writeResultFromParts(
+  output: string,
+  parts: Iterable<ScreenPart> | AsyncIterable<ScreenPart>,
+  catalog: Catalog = catalog2022,
+): Promise<{ rows: number; refused: number }> {
+  const totals = new MeasureTotals(catalog);
+  const refused: RefusedRow[] = [];
+  const writer = new ResultWriter(output);
+  let rows = 0;
+  try {
+    for await (const part of parts) {
+      for (const line of part.lines) writer.addLine(line);
+      refused.push(...part.refused);
+      totals.merge(part.totals);
+      rows += part.rows;
+    }
+    await writer.finish(totals, refused);
+  } catch (err) {
+    rmSync(output, { force: true });
+    throw err;
+  }
+  return { rows, refused: refused.length };
+}

@@ -1,0 +1,170 @@
+/**
+ * result.xlsx, written as the rows are screened (exceljs's streaming writer: a register of 100 000
+ * rows is never held in memory): 企业结果 (one line per screened row), 按措施汇总 (per measure, from
+ * totals.ts) and 未能测算的行 (the refused rows with every reason).
+ *
+ * Figures are the engine's, in the words of result-view.ts; sums are formatted by format.ts from
+ * Decimals. The two 万元 number columns of 企业结果 are there to sort and filter by; the text beside
+ * them is the figure.
+ */
+import ExcelJS from 'exceljs';
+import { entityName, toYuanString, formatInterval, toWanText, type Profile } from '../engine';
+import { GROUP_TITLES } from '../view';
+import type { RowSummary } from './row-result';
+import type { MeasureTotals, Sum } from './totals';
+
+export const SHEETS = { rows: '企业结果', measures: '按措施汇总', refused: '未能测算的行' } as const;
+
+export interface RefusedRow {
+  row: number;
+  name: string;
+  messages: string[];
+}
+
+/** One screened row as the 企业结果 sheet shows it (JSON: a chunk of a register keeps these until the result is written). */
+export interface ScreenedLine {
+  row: number;
+  name: string;
+  entity: Profile['entity'];
+  summary: RowSummary;
+}
+
+const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
+
+type Col = { header: string; width: number; wrap?: boolean };
+
+const ROW_COLUMNS: Col[] = [
+  { header: '行号', width: 7 },
+  { header: '名称', width: 20 },
+  { header: '主体类型', width: 9 },
+  { header: '合计可申请', width: 16 },
+  { header: '合计下限（万元）', width: 11 },
+  { header: '合计上限（万元）', width: 11 },
+  { header: '涉及', width: 22, wrap: true },
+  // The results page's group titles (result-view), so a row reads as the page does.
+  { header: GROUP_TITLES.eligible, width: 50, wrap: true },
+  { header: GROUP_TITLES.people, width: 30, wrap: true },
+  { header: GROUP_TITLES.needsInfo, width: 50, wrap: true },
+  { header: GROUP_TITLES.nearMiss, width: 40, wrap: true },
+  { header: GROUP_TITLES.nonMonetary, width: 30, wrap: true },
+  { header: '另计', width: 40, wrap: true },
+];
+
+const MEASURE_COLUMNS: Col[] = [
+  { header: '措施', width: 9 },
+  { header: '标题', width: 36, wrap: true },
+  { header: '可申请的行数', width: 10 },
+  { header: '可申请金额合计', width: 20 },
+  { header: '金额合计下限（万元）', width: 12 },
+  { header: '金额合计上限（万元）', width: 12 },
+  { header: '工匠个人可获合计', width: 16 },
+  { header: '可少缴费用合计', width: 16 },
+  { header: '金额待核定的行数', width: 10 },
+  { header: '需要补充信息的行数', width: 10 },
+  { header: '差一点的行数', width: 10 },
+];
+
+const REFUSED_COLUMNS: Col[] = [
+  { header: '行号', width: 7 },
+  { header: '名称', width: 20 },
+  { header: '原因', width: 90, wrap: true },
+];
+
+/** No style of its own: one object for every such cell (exceljs caches a style by its object, so shared objects cost nothing per cell). */
+const PLAIN: Partial<ExcelJS.Style> = {};
+
+function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, cols: Col[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = cols.map((c) => ({ width: c.width }));
+  const header = ws.addRow(cols.map((c) => c.header));
+  header.font = { bold: true };
+  header.commit();
+  return ws;
+}
+
+/** A row of values, each cell with its column's style object (wrapped text where lines are listed). */
+function addRow(ws: ExcelJS.Worksheet, cols: Col[], values: unknown[]): ExcelJS.Row {
+  const row = ws.addRow(values);
+  row.eachCell((cell, n) => {
+    cell.style = cols[n - 1]?.wrap ? WRAP : PLAIN;
+  });
+  return row;
+}
+
+/** A 万元 figure as a number cell (sorting and filtering), from the engine's decimal text. */
+const wanNumber = (wan: string) => Number(wan);
+/** Listed lines in one cell; no cell when there are none. */
+const lines = (xs: string[]) => (xs.length > 0 ? xs.join('\n') : null);
+
+/** A sum as the figure words every page uses ('1026万元', '500–2500万元'); '' for nothing. */
+export function sumText(s: Sum): string {
+  if (s.max.isZero()) return '';
+  return formatInterval({ min: toYuanString(s.min), max: toYuanString(s.max) });
+}
+
+export class ResultWriter {
+  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly rows: ExcelJS.Worksheet;
+
+  constructor(path: string) {
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+    this.rows = sheet(this.wb, SHEETS.rows, ROW_COLUMNS);
+  }
+
+  /** One screened row. */
+  addLine(line: ScreenedLine): void {
+    this.addRow(line.row, line.name, line.entity, line.summary);
+  }
+
+  /** One screened row. */
+  addRow(row: number, name: string, entity: Profile['entity'], s: RowSummary): void {
+    addRow(this.rows, ROW_COLUMNS, [
+      row,
+      name,
+      entityName(entity),
+      s.total,
+      s.totalWan ? wanNumber(s.totalWan.min) : null,
+      s.totalWan ? wanNumber(s.totalWan.max) : null,
+      s.covers,
+      lines(s.claim),
+      lines(s.people),
+      lines(s.needsInfo),
+      lines(s.nearMiss),
+      lines(s.nonMonetary),
+      lines(s.notes),
+    ]).commit();
+  }
+
+  /** The per-measure sheet and the refused rows, then the file is closed. */
+  async finish(totals: MeasureTotals, refused: RefusedRow[]): Promise<void> {
+    this.rows.commit();
+    const ms = sheet(this.wb, SHEETS.measures, MEASURE_COLUMNS);
+    // Both bounds of a sum with something in it, a lower bound of 0 included (（十六）最高 2000万元 is
+    // 0–2000万元: its 下限 is 0, not blank; issue 22); no cells for a measure with nothing.
+    const wan = (s: Sum, d: Sum['min']) => (s.max.isZero() ? null : wanNumber(toWanText(toYuanString(d), 6)));
+    for (const t of totals.measures()) {
+      addRow(ms, MEASURE_COLUMNS, [
+        t.measure.label,
+        t.measure.title,
+        t.qualifying,
+        sumText(t.awards),
+        wan(t.awards, t.awards.min),
+        wan(t.awards, t.awards.max),
+        sumText(t.people),
+        sumText(t.savings),
+        t.setByDepartment,
+        t.needsInfo,
+        t.nearMiss,
+      ]).commit();
+    }
+    const all = totals.all();
+    const last = ms.addRow(['合计', '（各措施相加；一行可在多条措施中计数）', null, sumText(all.awards), wan(all.awards, all.awards.min), wan(all.awards, all.awards.max), sumText(all.people), sumText(all.savings)]);
+    last.font = { bold: true };
+    last.commit();
+    ms.commit();
+    const rs = sheet(this.wb, SHEETS.refused, REFUSED_COLUMNS);
+    for (const r of refused) addRow(rs, REFUSED_COLUMNS, [r.row, r.name, lines(r.messages)]).commit();
+    rs.commit();
+    await this.wb.commit();
+  }
+}
