@@ -7,21 +7,17 @@
  * functions store is served: `qrcode`'s PNG files, and `screen`'s .xlsx files (the template at
  * TEMPLATE_PATH, outside every user's folder, and results),
  * under names of letters, digits, `_`, `-` and `.` (no segment starting with a dot, so no `..`);
- * anything else is 404, never a file outside the folder.
+ * anything else is 404, never a file outside the folder. What is uploaded arrives through
+ * ./upload.ts.
  *
- * `POST /upload` stands in for the mini-program's `wx.cloud.uploadFile` (the 园区批量测算 page's
- * register): the body is the file, `x-cloud-path` where it goes — only into the caller's own
- * folder (`screen/<x-dev-openid>/…`, the rule handlers/screen.ts checks), at most
- * SCREEN_MAX_FILE_BYTES; it answers `{ ok: true, data: { fileID } }`.
+ * Exports: FILES_ROUTE, LOCAL_FILE_ID_PREFIX, FILES_CACHE_CONTROL, SCREEN_FILES_CACHE_CONTROL, LocalFiles.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { CLOUD_PATH_HEADER, UPLOAD_ROUTE } from '../shared/cloud/api';
 import type { FileStore } from '../shared/cloud/context';
 import { TEMPLATE_PATH } from '../shared/cloud/handlers/screen';
-import { sendText } from './static';
+import { textAnswer, type Answer } from './replies';
 
 export const FILES_ROUTE = '/files/';
 export const LOCAL_FILE_ID_PREFIX = 'local:';
@@ -35,8 +31,6 @@ const MAX_PATH = 200;
 export const FILES_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 /** A register's result or the template: never kept by a browser (it can be deleted, or written again). */
 export const SCREEN_FILES_CACHE_CONTROL = 'no-store';
-// The page's side reads them from the same place (shared/cloud/api.ts).
-export { CLOUD_PATH_HEADER, UPLOAD_ROUTE };
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export class LocalFiles implements FileStore {
@@ -103,38 +97,31 @@ export class LocalFiles implements FileStore {
     }
   }
 
-  /** GET/HEAD `/files/<cloudPath>` (`pathname` as requested, still URL-encoded). */
-  async serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      req.resume();
-      res.setHeader('Allow', 'GET, HEAD');
-      sendText(res, 405, 'Method Not Allowed');
-      return;
-    }
+  /**
+   * The answer to GET/HEAD `/files/<cloudPath>` (`pathname` as requested, still URL-encoded): a
+   * stored PNG, or `screen`'s template and results (an uploaded register is never served); 404
+   * for anything else.
+   */
+  async answer(pathname: string): Promise<Answer> {
     let cloudPath: string;
     try {
       cloudPath = decodeURIComponent(pathname.slice(FILES_ROUTE.length));
     } catch {
-      sendText(res, 404, 'Not Found');
-      return;
+      return textAnswer(404, 'Not Found');
     }
     const png = cloudPath.endsWith('.png');
-    // `screen`'s template and results only (an uploaded register is never served).
     const parts = cloudPath.split('/');
     const inScope = parts.slice(1).join('/');
     const xlsx = inScope === TEMPLATE_PATH || (parts[1] === 'screen' && parts[parts.length - 1] === 'result.xlsx');
     const file = png || xlsx ? this.fileOf(cloudPath) : null;
     const body = file ? await readIfFile(file) : null;
-    if (!body) {
-      sendText(res, 404, 'Not Found');
-      return;
-    }
-    res.statusCode = 200;
-    res.setHeader('Content-Type', png ? 'image/png' : XLSX_TYPE);
-    res.setHeader('Content-Length', body.length);
-    res.setHeader('Cache-Control', png ? FILES_CACHE_CONTROL : SCREEN_FILES_CACHE_CONTROL);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.end(req.method === 'HEAD' ? undefined : body);
+    if (!body) return textAnswer(404, 'Not Found');
+    const headers = {
+      'Content-Type': png ? 'image/png' : XLSX_TYPE,
+      'Cache-Control': png ? FILES_CACHE_CONTROL : SCREEN_FILES_CACHE_CONTROL,
+      'X-Content-Type-Options': 'nosniff',
+    };
+    return { status: 200, headers, body };
   }
 }
 

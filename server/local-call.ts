@@ -11,7 +11,7 @@ import type { Envelope, FunctionName, RequestOf, ResponseOf } from '../shared/cl
 import type { HandlerContext, Logger } from '../shared/cloud/context';
 import { runHandler, type Handler } from '../shared/cloud/handler';
 import { handlers } from '../shared/cloud/handlers';
-import { DEV_NOW_HEADER, DEV_OPENID_HEADER, DEV_TIMER_HEADER, devClock } from './index';
+import { DEV_NOW_HEADER, DEV_OPENID_HEADER, DEV_TIMER_HEADER, devClock } from './dev-headers';
 import { lockDataDir } from './data-lock';
 import { outboxSender } from './outbox';
 import { NedbStore } from './store';

@@ -5,12 +5,18 @@
  * a page outside the app, 47003 for field data breaking WeChat's rules, and 43101 when the user has
  * no credit left — WeChat's books emulated from ours: acceptances recorded by `subscriptions` for
  * that template, minus messages already in the outbox for it (locally every acceptance goes
- * through `subscriptions`, so the two agree).
+ * through `subscriptions`, so the two agree). GET /dev/outbox shows the latest messages and
+ * reminder runs (the H5 dev page reads it).
+ *
+ * Exports: outboxSender, addOutboxRoute.
  */
+import type { FastifyInstance } from 'fastify';
 import type { DocumentStore, MessageSender } from '../shared/cloud/context';
+import { failure } from '../shared/cloud/errors';
 import { fieldProblems } from '../shared/cloud/remind/message';
-import { COLLECTIONS, type OutboxDoc, OPENID_RE, outboxRepo, type SubscriptionDoc } from '../shared/cloud/repos';
+import { COLLECTIONS, type OutboxDoc, OPENID_RE, outboxRepo, runsRepo, type SubscriptionDoc } from '../shared/cloud/repos';
 import { kindOfTemplate, REMINDER_TEMPLATES } from '../shared/cloud/templates';
+import { sendJson } from './replies';
 
 const TEMPLATE_IDS = new Set(Object.values(REMINDER_TEMPLATES).map((t) => t.id));
 let seq = 0;
@@ -40,4 +46,20 @@ export function outboxSender(db: DocumentStore, now: () => Date = () => new Date
       return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok (local outbox)' };
     },
   };
+}
+
+/** GET /dev/outbox?limit=N (1–200, default 50): the latest messages and the 10 latest reminder runs; any other /dev/ path is 404. */
+export function addOutboxRoute(app: FastifyInstance, db: DocumentStore): void {
+  app.route({
+    method: app.supportedMethods,
+    url: '/dev/*',
+    handler: async (request, reply) => {
+      if (request.url.split('?')[0] !== '/dev/outbox') return sendJson(reply, 404, failure('UNKNOWN_FUNCTION'));
+      if (request.method !== 'GET') return sendJson(reply.header('Allow', 'GET'), 405, failure('METHOD_NOT_ALLOWED'));
+      const query = new URL(request.url, 'http://local').searchParams;
+      const limit = Math.max(1, Math.min(200, Number(query.get('limit')) || 50));
+      const [messages, runs] = await Promise.all([outboxRepo(db).recent({ limit }), runsRepo(db).recent(10)]);
+      return sendJson(reply, 200, { ok: true, data: { messages, runs } });
+    },
+  });
 }
