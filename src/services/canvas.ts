@@ -69,7 +69,7 @@ function canvasNode(id: string): Promise<WeappCanvas> {
   })
 }
 
-async function renderWeapp(canvas: CanvasName, build: (measure: MeasureText) => Layout, sources: ImageSources): Promise<string> {
+async function renderWeapp(canvas: CanvasName, build: (measureText: MeasureText) => Layout, sources: ImageSources): Promise<string> {
   const node = await canvasNode(CANVAS_IDS[canvas])
   const ctx = node.getContext('2d')
   const layout = build(contextMeasure(ctx))
@@ -93,7 +93,7 @@ async function renderWeapp(canvas: CanvasName, build: (measure: MeasureText) => 
   })
 }
 
-async function renderH5(build: (measure: MeasureText) => Layout, sources: ImageSources): Promise<string | null> {
+async function renderH5(build: (measureText: MeasureText) => Layout, sources: ImageSources): Promise<string | null> {
   const canvas = document.createElement('canvas')
   const ctx = canvas.getContext ? (canvas.getContext('2d') as unknown as DrawContext | null) : null
   if (!ctx) return null
@@ -115,7 +115,7 @@ async function renderH5(build: (measure: MeasureText) => Layout, sources: ImageS
 const queues = new Map<CanvasName, Promise<unknown>>()
 
 /** The picture of `build`'s layout: a temp file path in WeChat, a PNG data URL in H5 (null: no canvas). */
-export function renderImage(canvas: CanvasName, build: (measure: MeasureText) => Layout, sources: ImageSources = {}): Promise<string | null> {
+export function renderImage(canvas: CanvasName, build: (measureText: MeasureText) => Layout, sources: ImageSources = {}): Promise<string | null> {
   const draw = () => (process.env.TARO_ENV === 'weapp' ? renderWeapp(canvas, build, sources) : renderH5(build, sources))
   const run = (queues.get(canvas) ?? Promise.resolve()).then(draw, draw)
   queues.set(canvas, run.catch(() => undefined))

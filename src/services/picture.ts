@@ -14,7 +14,7 @@ export const CODE_IMAGE_FAILED = '小程序码图片未能加载'
 export async function renderWithCode(
   canvas: CanvasName,
   target: SceneTarget,
-  build: (code: CodeSlot, measure: MeasureText) => Layout,
+  build: (code: CodeSlot, measureText: MeasureText) => Layout,
 ): Promise<string | null> {
   const code = await loadCode(target)
   if (!code.ok) return renderImage(canvas, (m) => build({ state: 'missing', reason: code.reason }, m))

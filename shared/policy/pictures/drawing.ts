@@ -1,7 +1,7 @@
 /**
  * What every image the app draws is made of — the poster, the 5:4 share card and the result sheet:
  * a layout is a list of drawing operations computed by a pure function, with text widths from a
- * `measure` callback (the canvas's own measureText). The same layout is drawn by WeChat's Canvas 2D
+ * `measureText` callback (the canvas's own measureText). The same layout is drawn by WeChat's Canvas 2D
  * and by the browser's canvas, and is tested in Node.
  */
 
@@ -59,12 +59,12 @@ const NO_LINE_START = /^[，。、；：！？）》」』”’%,.;:!?)]/;
 /**
  * Lines of at most `maxWidth`. With `maxLines`, the last line ends in '…' when text is left over.
  */
-export function wrapText(text: string, maxWidth: number, fontSpec: string, measure: MeasureText, maxLines = Infinity): string[] {
+export function wrapText(text: string, maxWidth: number, fontSpec: string, measureText: MeasureText, maxLines = Infinity): string[] {
   const lines: string[] = [];
   let line = '';
   for (const tok of tokens(text)) {
     const next = line + tok;
-    if (line !== '' && measure(next.trimEnd(), fontSpec) > maxWidth) {
+    if (line !== '' && measureText(next.trimEnd(), fontSpec) > maxWidth) {
       // Keep closing punctuation with the word before it: carry that character over, with any
       // closing marks already after it ('核定）' + '，' carries '定），').
       let k = line.length - 1;
@@ -84,7 +84,7 @@ export function wrapText(text: string, maxWidth: number, fontSpec: string, measu
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1];
-  while (last.length > 0 && measure(last + '…', fontSpec) > maxWidth) last = last.slice(0, -1);
+  while (last.length > 0 && measureText(last + '…', fontSpec) > maxWidth) last = last.slice(0, -1);
   kept[maxLines - 1] = last + '…';
   return kept;
 }
@@ -107,7 +107,7 @@ export function codeCaption(slot: CodeSlot, appName: string, scan: [string, stri
 }
 
 /** A size × size box at (x, y): the code on white, or a framed box saying why there is none. */
-export function codeBoxOps(slot: CodeSlot, x: number, y: number, size: number, measure: MeasureText): DrawOp[] {
+export function codeBoxOps(slot: CodeSlot, x: number, y: number, size: number, measureText: MeasureText): DrawOp[] {
   const ops: DrawOp[] = [{ op: 'rect', x, y, w: size, h: size, color: COLORS.card, radius: 16 }];
   if (slot.state === 'image') {
     const inset = Math.round(size * 0.06);
@@ -122,7 +122,7 @@ export function codeBoxOps(slot: CodeSlot, x: number, y: number, size: number, m
   ty += 36;
   const small = font(20);
   const lines = Math.max(1, Math.floor((y + size - pad - ty) / 30));
-  for (const line of wrapText(slot.reason, inner, small, measure, lines)) {
+  for (const line of wrapText(slot.reason, inner, small, measureText, lines)) {
     ops.push({ op: 'text', text: line, x: x + pad, y: ty, font: small, color: COLORS.muted });
     ty += 30;
   }

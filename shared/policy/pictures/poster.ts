@@ -106,7 +106,7 @@ export interface PosterLayout extends Layout {
 /** Where the code sits (for tests: the pixels there decode to the measure's link). */
 export const POSTER_CODE_BOX = { x: POSTER_WIDTH - 48 - 220, y: 1016, size: 220 };
 
-export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayout {
+export function layoutPoster(c: PosterContent, measureText: MeasureText): PosterLayout {
   const W = POSTER_WIDTH;
   const H = POSTER_HEIGHT;
   const C = COLORS;
@@ -132,11 +132,11 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   // Clause number chip and section.
   const chip = `第${c.label}条`;
   const chipFont = font(30, true);
-  const chipW = measure(chip, chipFont) + 40;
+  const chipW = measureText(chip, chipFont) + 40;
   ops.push({ op: 'rect', x, y, w: chipW, h: 56, color: C.primary, radius: 28 });
   ops.push({ op: 'text', text: chip, x: x + 20, y: y + 10, font: chipFont, color: C.onPrimary });
   const sectionFont = font(26);
-  const section = wrapText(c.sectionTitle, inner - chipW - 24, sectionFont, measure, 1)[0] ?? '';
+  const section = wrapText(c.sectionTitle, inner - chipW - 24, sectionFont, measureText, 1)[0] ?? '';
   ops.push({ op: 'text', text: section, x: x + chipW + 24, y: y + 14, font: sectionFont, color: C.muted });
   y += 56 + 40;
 
@@ -146,7 +146,7 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   // Title: wraps, at most three lines.
   blocks.push(ops.length);
   const titleFont = font(52, true);
-  const titleLines = wrapText(c.title, inner, titleFont, measure, 3);
+  const titleLines = wrapText(c.title, inner, titleFont, measureText, 3);
   for (const line of titleLines) {
     ops.push({ op: 'text', text: line, x, y, font: titleFont, color: C.text });
     y += 72;
@@ -164,12 +164,12 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
     y += 52;
   }
   let size = 84;
-  let headlineLines = wrapText(c.headline, inner, font(size, true), measure);
+  let headlineLines = wrapText(c.headline, inner, font(size, true), measureText);
   while ((headlineLines.length > 2 || (headlineLines.length > 1 && size > 56)) && size > 48) {
     size -= 4;
-    headlineLines = wrapText(c.headline, inner, font(size, true), measure);
+    headlineLines = wrapText(c.headline, inner, font(size, true), measureText);
   }
-  headlineLines = wrapText(c.headline, inner, font(size, true), measure, 2);
+  headlineLines = wrapText(c.headline, inner, font(size, true), measureText, 2);
   for (const line of headlineLines) {
     ops.push({ op: 'text', text: line, x, y, font: font(size, true), color: C.accent });
     y += Math.round(size * 1.3);
@@ -183,10 +183,10 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
     const partFont = font(24);
     const parts = c.yourFigure.parts.length > 1 ? c.yourFigure.parts : [];
     const shownParts = parts.length > MAX_PARTS ? [...parts.slice(0, MAX_PARTS - 1), undefined] : parts;
-    const partLines = shownParts.flatMap((p) => wrapText(p ? `${p.title} ${p.figure}` : `… 另有 ${parts.length - MAX_PARTS + 1} 项`, inner - 48, partFont, measure, 2));
+    const partLines = shownParts.flatMap((p) => wrapText(p ? `${p.title} ${p.figure}` : `… 另有 ${parts.length - MAX_PARTS + 1} 项`, inner - 48, partFont, measureText, 2));
     const boxH = 100 + partLines.length * 32 + (partLines.length > 0 ? 8 : 0);
     const label = parts.length > 1 ? `我的测算（按我填写的情况，本条 ${parts.length} 项相加）` : '我的测算（按我填写的情况，只算这一条）';
-    const figure = wrapText(c.yourFigure.total, inner - 48, figFont, measure, 1)[0] ?? '';
+    const figure = wrapText(c.yourFigure.total, inner - 48, figFont, measureText, 1)[0] ?? '';
     ops.push({ op: 'rect', x, y, w: inner, h: boxH, color: C.soft, radius: 16 });
     ops.push({ op: 'text', text: label, x: x + 24, y: y + 12, font: font(22), color: C.muted });
     ops.push({ op: 'text', text: figure, x: x + 24, y: y + 46, font: figFont, color: C.accent });
@@ -201,7 +201,7 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   // Who it is for, when the card has room (a figure of several items may take it).
   const bottom = cardY + cardH - pad;
   const whoFont = font(28);
-  const who = wrapText(`适用对象：${c.audience}`, inner, whoFont, measure, 2);
+  const who = wrapText(`适用对象：${c.audience}`, inner, whoFont, measureText, 2);
   if (y + who.length * 44 <= bottom) {
     blocks.push(ops.length);
     for (const line of who) {
@@ -220,7 +220,7 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
     for (let i = 0; i < c.items.length; i++) {
       const last = y + 44 + 44 > bottom && i < c.items.length - 1;
       const text = last ? `… 另有 ${c.items.length - i} 项` : `• ${c.items[i]}`;
-      ops.push({ op: 'text', text: wrapText(text, inner, itemFont, measure, 1)[0] ?? '', x, y, font: itemFont, color: C.text });
+      ops.push({ op: 'text', text: wrapText(text, inner, itemFont, measureText, 1)[0] ?? '', x, y, font: itemFont, color: C.text });
       y += 44;
       if (last) break;
     }
@@ -234,7 +234,7 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   const fitted: string[] = [];
   let whole = 0;
   for (const sentence of sentences) {
-    const lines = wrapText(sentence, inner, clauseFont, measure);
+    const lines = wrapText(sentence, inner, clauseFont, measureText);
     if (fitted.length + lines.length > room) break;
     fitted.push(...lines);
     whole++;
@@ -262,7 +262,7 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
 
   // Footer: the code in the right corner; beside it what to do with it, the list's name, the disclaimer.
   const box = POSTER_CODE_BOX;
-  ops.push(...codeBoxOps(c.code, box.x, box.y, box.size, measure));
+  ops.push(...codeBoxOps(c.code, box.x, box.y, box.size, measureText));
   const left = box.x - 32 - margin;
   const [first, second] = codeCaption(c.code, c.appName);
   let fy = box.y + 4;
@@ -271,12 +271,12 @@ export function layoutPoster(c: PosterContent, measure: MeasureText): PosterLayo
   ops.push({ op: 'text', text: second, x: margin, y: fy, font: font(28), color: C.text });
   fy += 56;
   const small = font(22);
-  for (const line of wrapText(`依据《${c.listName}》`, left, small, measure, 3)) {
+  for (const line of wrapText(`依据《${c.listName}》`, left, small, measureText, 3)) {
     ops.push({ op: 'text', text: line, x: margin, y: fy, font: small, color: C.muted });
     fy += 34;
   }
   fy += 8;
-  for (const line of wrapText(c.disclaimer, left, small, measure, 2)) {
+  for (const line of wrapText(c.disclaimer, left, small, measureText, 2)) {
     ops.push({ op: 'text', text: line, x: margin, y: fy, font: small, color: C.muted });
     fy += 34;
   }

@@ -170,19 +170,19 @@ function textOp(text: string, x: number, y: number, f: string, color: string, al
 }
 
 /** One item line whose block starts at `top`: texts from top + LINE_PAD. */
-function lineBlock(l: SheetLine, top: number, measure: MeasureText): Block & { row: { id: string; y: number; h: number } } {
+function lineBlock(l: SheetLine, top: number, measureText: MeasureText): Block & { row: { id: string; y: number; h: number } } {
   const C = COLORS;
   const ops: DrawOp[] = [];
   const right = SHEET_WIDTH - MARGIN;
   const y0 = top + LINE_PAD;
-  const kindW = l.kindLabel ? measure(l.kindLabel, KIND_FONT) : 0;
+  const kindW = l.kindLabel ? measureText(l.kindLabel, KIND_FONT) : 0;
   const kindGap = kindW ? kindW + 12 : 0;
-  const figW = l.figure ? measure(l.figure, FIGURE_FONT) : 0;
+  const figW = l.figure ? measureText(l.figure, FIGURE_FONT) : 0;
   const beside = l.figure !== '' && figW + kindGap <= FIGURE_BESIDE_MAX;
 
   // Clause number and title, at most two lines.
   let ly = y0;
-  for (const line of wrapText(`${l.label}${l.title}`, beside ? INNER - figW - kindGap - 24 : INNER, TITLE_FONT, measure, 2)) {
+  for (const line of wrapText(`${l.label}${l.title}`, beside ? INNER - figW - kindGap - 24 : INNER, TITLE_FONT, measureText, 2)) {
     ops.push(textOp(line, MARGIN, ly, TITLE_FONT, C.text));
     ly += 40;
   }
@@ -197,7 +197,7 @@ function lineBlock(l: SheetLine, top: number, measure: MeasureText): Block & { r
   } else if (l.figure) {
     ly += 4;
     if (l.kindLabel) ops.push(textOp(l.kindLabel, right, ly + 8, KIND_FONT, C.muted, 'right'));
-    for (const line of wrapText(l.figure, INNER - (kindGap ? kindGap + 12 : 0), FIGURE_FONT, measure, 2)) {
+    for (const line of wrapText(l.figure, INNER - (kindGap ? kindGap + 12 : 0), FIGURE_FONT, measureText, 2)) {
       ops.push(textOp(line, MARGIN, ly, FIGURE_FONT, C.accent));
       ly += 44;
     }
@@ -207,7 +207,7 @@ function lineBlock(l: SheetLine, top: number, measure: MeasureText): Block & { r
   let ny = Math.max(ly, ry);
   if (l.note) {
     ny += 4;
-    for (const line of wrapText(l.note, INNER, NOTE_FONT, measure, 3)) {
+    for (const line of wrapText(l.note, INNER, NOTE_FONT, measureText, 3)) {
       ops.push(textOp(line, MARGIN, ny, NOTE_FONT, C.muted));
       ny += 32;
     }
@@ -218,20 +218,20 @@ function lineBlock(l: SheetLine, top: number, measure: MeasureText): Block & { r
 }
 
 /** The omitted count, the disclaimer and the footer with the code, from `top`. */
-function tailBlock(c: SheetContent, top: number, measure: MeasureText): Block {
+function tailBlock(c: SheetContent, top: number, measureText: MeasureText): Block {
   const C = COLORS;
   const ops: DrawOp[] = [];
   let y = top + 32;
   if (c.omitted) {
     const f = font(24);
-    for (const line of wrapText(c.omitted, INNER, f, measure, 2)) {
+    for (const line of wrapText(c.omitted, INNER, f, measureText, 2)) {
       ops.push(textOp(line, MARGIN, y, f, C.text));
       y += 36;
     }
     y += 12;
   }
   const small = font(22);
-  for (const line of wrapText(c.disclaimer, INNER, small, measure, 5)) {
+  for (const line of wrapText(c.disclaimer, INNER, small, measureText, 5)) {
     ops.push(textOp(line, MARGIN, y, small, C.muted));
     y += 34;
   }
@@ -244,19 +244,19 @@ function tailBlock(c: SheetContent, top: number, measure: MeasureText): Block {
   ops.push({ op: 'rect', x: 0, y: footTop, w: SHEET_WIDTH, h: footH, color: C.background });
   const boxX = SHEET_WIDTH - MARGIN - size;
   const boxY = footTop + 40;
-  ops.push(...codeBoxOps(c.meta.code, boxX, boxY, size, measure));
+  ops.push(...codeBoxOps(c.meta.code, boxX, boxY, size, measureText));
   const left = boxX - 32 - MARGIN;
   // The sheet's code opens the home page: an invitation to a calculation of one's own.
   const [first, second] = codeCaption(c.meta.code, c.meta.appName, ['扫码，你也算一算', `${c.meta.appName} · 按清单逐条测算`]);
   let fy = boxY + 24;
   const firstFont = font(32, true);
-  for (const line of wrapText(first, left, firstFont, measure, 2)) {
+  for (const line of wrapText(first, left, firstFont, measureText, 2)) {
     ops.push(textOp(line, MARGIN, fy, firstFont, C.primary));
     fy += 48;
   }
   fy += 8;
   const secondFont = font(26);
-  for (const line of wrapText(second, left, secondFont, measure, 3)) {
+  for (const line of wrapText(second, left, secondFont, measureText, 3)) {
     ops.push(textOp(line, MARGIN, fy, secondFont, C.text));
     fy += 40;
   }
@@ -268,7 +268,7 @@ export function listStatusMeta(label: string): string {
   return label.startsWith('状态') ? `清单${label}` : `清单状态：${label}`;
 }
 
-export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout {
+export function layoutSheet(c: SheetContent, measureText: MeasureText): SheetLayout {
   const W = SHEET_WIDTH;
   const C = COLORS;
   const background: Extract<DrawOp, { op: 'rect' }> = { op: 'rect', x: 0, y: 0, w: W, h: 0, color: C.card };
@@ -290,7 +290,7 @@ export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout 
     listStatusMeta(c.meta.listStatus),
   ].filter(Boolean);
   for (const m of meta) {
-    for (const line of wrapText(m, INNER, metaFont, measure, 2)) {
+    for (const line of wrapText(m, INNER, metaFont, measureText, 2)) {
       ops.push(textOp(line, MARGIN, y, metaFont, C.onPrimary));
       y += 36;
     }
@@ -306,30 +306,30 @@ export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout 
   const bw = INNER - 64;
   let sy = y + 28;
   const leadFont = font(30, true);
-  for (const line of wrapText(c.lead, bw, leadFont, measure, 2)) {
+  for (const line of wrapText(c.lead, bw, leadFont, measureText, 2)) {
     ops.push(textOp(line, bx, sy, leadFont, C.text));
     sy += 44;
   }
   if (c.totalWan !== undefined) {
     const unitFont = font(32, true);
-    const unitW = measure('万元', unitFont);
+    const unitW = measureText('万元', unitFont);
     let size = 88;
-    while (size > 40 && measure(c.totalWan, font(size, true)) + 12 + unitW > bw) size -= 4;
-    const totalW = measure(c.totalWan, font(size, true));
+    while (size > 40 && measureText(c.totalWan, font(size, true)) + 12 + unitW > bw) size -= 4;
+    const totalW = measureText(c.totalWan, font(size, true));
     sy += 4;
     ops.push(textOp(c.totalWan, bx, sy, font(size, true), C.accent));
     ops.push(textOp('万元', bx + totalW + 12, sy + size - 44, unitFont, C.accent));
     sy += Math.round(size * 1.25);
   }
   const coversFont = font(26);
-  for (const line of wrapText(c.covers, bw, coversFont, measure, 3)) {
+  for (const line of wrapText(c.covers, bw, coversFont, measureText, 3)) {
     ops.push(textOp(line, bx, sy, coversFont, C.muted));
     sy += 38;
   }
   const extraFont = font(24);
   for (const text of c.summaryLines) {
     sy += 4;
-    for (const line of wrapText(text, bw, extraFont, measure, 3)) {
+    for (const line of wrapText(text, bw, extraFont, measureText, 3)) {
       ops.push(textOp(line, bx, sy, extraFont, C.text));
       sy += 36;
     }
@@ -338,7 +338,7 @@ export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout 
   y = sy + 24;
 
   // The sections, while the sheet has room for them and the tail.
-  const tailH = tailBlock(c, 0, measure).end;
+  const tailH = tailBlock(c, 0, measureText).end;
   const total = c.sections.reduce((n, s) => n + s.lines.length, 0);
   const itemRows: SheetLayout['itemRows'] = [];
   let drawn = 0;
@@ -346,7 +346,7 @@ export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout 
   let cut = false;
   for (const s of c.sections) {
     if (s.lines.length === 0) continue;
-    const first = lineBlock(s.lines[0], y + SECTION_HEAD_H, measure);
+    const first = lineBlock(s.lines[0], y + SECTION_HEAD_H, measureText);
     if (!fits(first.end)) {
       cut = true;
       break;
@@ -355,7 +355,7 @@ export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout 
     ops.push({ op: 'line', x1: MARGIN, y1: y + 88, x2: right, y2: y + 88, color: C.primary, width: 2 });
     y += SECTION_HEAD_H;
     for (let i = 0; i < s.lines.length; i++) {
-      const block = i === 0 ? first : lineBlock(s.lines[i], y, measure);
+      const block = i === 0 ? first : lineBlock(s.lines[i], y, measureText);
       if (!fits(block.end)) {
         cut = true;
         break;
@@ -373,7 +373,7 @@ export function layoutSheet(c: SheetContent, measure: MeasureText): SheetLayout 
     y += TRUNCATION_H;
   }
 
-  const tail = tailBlock(c, y, measure);
+  const tail = tailBlock(c, y, measureText);
   ops.push(...tail.ops);
   const height = tail.end;
   background.h = height;

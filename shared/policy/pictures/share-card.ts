@@ -93,7 +93,7 @@ export function resultCard(brand: { appName: string; listShort: string }, mine?:
   };
 }
 
-export function layoutShareCard(c: ShareCardContent, measure: MeasureText): Layout {
+export function layoutShareCard(c: ShareCardContent, measureText: MeasureText): Layout {
   const W = SHARE_CARD_WIDTH;
   const H = SHARE_CARD_HEIGHT;
   const C = COLORS;
@@ -104,18 +104,18 @@ export function layoutShareCard(c: ShareCardContent, measure: MeasureText): Layo
   // Chip and kicker.
   let y = 36;
   const chipFont = font(30, true);
-  const chipW = measure(c.chip, chipFont) + 40;
+  const chipW = measureText(c.chip, chipFont) + 40;
   ops.push({ op: 'rect', x: m, y, w: chipW, h: 56, color: C.primary, radius: 28 });
   ops.push({ op: 'text', text: c.chip, x: m + 20, y: y + 10, font: chipFont, color: C.onPrimary });
   const kickerFont = font(26);
-  const kicker = wrapText(c.kicker, inner - chipW - 20, kickerFont, measure, 1)[0] ?? '';
+  const kicker = wrapText(c.kicker, inner - chipW - 20, kickerFont, measureText, 1)[0] ?? '';
   ops.push({ op: 'text', text: kicker, x: m + chipW + 20, y: y + 14, font: kickerFont, color: C.muted });
   y += 56 + 28;
   const bodyFrom = ops.length;
 
   // Title: two lines at most.
   const titleFont = font(48, true);
-  for (const line of wrapText(c.title, inner, titleFont, measure, 2)) {
+  for (const line of wrapText(c.title, inner, titleFont, measureText, 2)) {
     ops.push({ op: 'text', text: line, x: m, y, font: titleFont, color: C.text });
     y += 64;
   }
@@ -123,8 +123,8 @@ export function layoutShareCard(c: ShareCardContent, measure: MeasureText): Layo
 
   // The figure: as large as fits one line (down to 48px), else two lines.
   let size = 88;
-  while (size > 48 && measure(c.figure, font(size, true)) > inner) size -= 4;
-  const figureLines = wrapText(c.figure, inner, font(size, true), measure, 2);
+  while (size > 48 && measureText(c.figure, font(size, true)) > inner) size -= 4;
+  const figureLines = wrapText(c.figure, inner, font(size, true), measureText, 2);
   for (const line of figureLines) {
     ops.push({ op: 'text', text: line, x: m, y, font: font(size, true), color: C.accent });
     y += Math.round(size * 1.25);
@@ -139,6 +139,6 @@ export function layoutShareCard(c: ShareCardContent, measure: MeasureText): Layo
   for (const o of ops.slice(bodyFrom)) if (o.op === 'text') o.y += shift;
   ops.push({ op: 'rect', x: 0, y: H - bandH, w: W, h: bandH, color: C.primary });
   const footFont = font(26);
-  ops.push({ op: 'text', text: wrapText(c.footer, inner, footFont, measure, 1)[0] ?? '', x: m, y: H - bandH + 22, font: footFont, color: C.onPrimary });
+  ops.push({ op: 'text', text: wrapText(c.footer, inner, footFont, measureText, 1)[0] ?? '', x: m, y: H - bandH + 22, font: footFont, color: C.onPrimary });
   return { width: W, height: H, ops };
 }

@@ -2,9 +2,9 @@
 import { catalog2022, evaluate, type Profile } from '../../../shared/policy/engine';
 import { headline } from '../../../shared/policy/view';
 import { drawLayout, layoutTexts, wrapText, type CodeSlot, type DrawContext, POSTER_CODE_BOX, POSTER_HEIGHT, POSTER_WIDTH, layoutPoster, posterContent, posterFigure } from '../../../shared/policy/pictures';
-import { fakeMeasure } from '../../support/measure';
+import { fakeMeasureText } from '../../support/measure-text';
 
-const fake = fakeMeasure;
+const fake = fakeMeasureText;
 
 const brand = { appName: '政策算盘', tagline: '内蒙古 2022 制造业政策 · 逐条测算' };
 const withCode: { code: CodeSlot } = { code: { state: 'image' } };

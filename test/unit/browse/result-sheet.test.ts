@@ -5,9 +5,9 @@ import { figureInGroup, groupResults, measureLabel, pathLabel, summarize } from 
 import { LIST_STATES, LIST_STATE_LABELS } from '../../../shared/cloud/api';
 import { engine } from '../../support/engine';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../../support/personas';
-import { fakeMeasure } from '../../support/measure';
+import { fakeMeasureText } from '../../support/measure-text';
 
-const fake = fakeMeasure;
+const fake = fakeMeasureText;
 const sizeOf = (font: string) => Number(/(\d+)px/.exec(font)![1]);
 
 const MARGIN = 40;

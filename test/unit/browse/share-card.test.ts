@@ -2,9 +2,9 @@
 import { catalog2022 } from '../../../shared/policy/engine';
 import { headline, itemHeadline } from '../../../shared/policy/view';
 import { layoutTexts, SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, browseCard, itemCard, layoutShareCard, measureCard, resultCard, type ShareCardContent } from '../../../shared/policy/pictures';
-import { fakeMeasure } from '../../support/measure';
+import { fakeMeasureText } from '../../support/measure-text';
 
-const fake = fakeMeasure;
+const fake = fakeMeasureText;
 const brand = { appName: '政策算盘', listShort: '内蒙古 2022 制造业政策' };
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 

@@ -1,0 +1,25 @@
+/**
+ * One meaning per name (issue 23, item 2), read from the files themselves: `measure` is a catalog
+ * record and the pictures' text-measuring callback is `measureText` (drawing.ts's MeasureText).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const source = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+/** Files that take a text-measuring callback. */
+const MEASURING = [
+  'shared/policy/pictures/drawing.ts',
+  'shared/policy/pictures/poster.ts',
+  'shared/policy/pictures/share-card.ts',
+  'shared/policy/pictures/result-sheet.ts',
+  'src/services/canvas.ts',
+  'src/services/picture.ts',
+];
+
+describe('measure is a catalog record, measureText the callback that measures text', () => {
+  it.each(MEASURING)('%s never calls its MeasureText `measure`', (file) => {
+    expect(source(file).match(/\bmeasure\??: MeasureText\b/g) ?? []).toEqual([]);
+  });
+});
