@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { importPlace, type DeadlineInput } from './api';
 import { normalizeDate } from './dates';
 import { isHttpUrl } from './http-url';
-import { readJson } from '../policy/engine';
+import { csvProblem, readJson } from '../policy/engine';
 import { allMeasures, measureInfo } from './measures';
 import { textFault } from './stored-text';
 
@@ -170,12 +170,12 @@ export function validateDeadline(raw: unknown, where = '', fieldPrefix = 'deadli
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-/** What csv-parse may throw, in the words of the rest of the import (the file's line, header = 1). */
+/** What csv-parse may throw (csvProblem's words), framed as the rest of the import (the file's line, header = 1). */
 function csvErrorMessage(err: unknown): string {
-  const e = (err ?? {}) as { code?: unknown; lines?: unknown };
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return 'CSV 中有未闭合的引号';
-  const line = typeof e.lines === 'number' && e.lines > 0 ? `第 ${e.lines} 行` : '某一行';
-  return `CSV 无法读取：文件${line}（表头为第 1 行）不符合 CSV 格式，请用表格软件另存为「CSV UTF-8（逗号分隔）」后重新导入`;
+  const { kind, words, line } = csvProblem(err);
+  // A quote never closed runs to the end of the file: the line csv-parse reached would point there.
+  if (kind === 'unclosedQuote') return `CSV 中${words}`;
+  return `CSV 无法读取：文件${line ? `第 ${line} 行` : '某一行'}（表头为第 1 行）${words}，请用表格软件另存为「CSV UTF-8（逗号分隔）」后重新导入`;
 }
 
 /** A CSV row: its cells and its number as a spreadsheet shows it (the first record is 1). */

@@ -25,5 +25,6 @@ export * from './messages';
 export * from './paths';
 export * from './schema';
 export * from './read-text';
+export * from './csv-error';
 export * from './read-json';
 export * from './read-profile';

@@ -12,7 +12,7 @@
 import { createReadStream, readFileSync, statSync } from 'fs';
 import { Readable } from 'stream';
 import { parse } from 'csv-parse';
-import { fileErrorMessage, readText } from '../engine';
+import { csvProblem, fileErrorMessage, readText } from '../engine';
 import { cellText } from './cell-text';
 import { xlsxReader } from './xlsx-reader';
 
@@ -75,12 +75,10 @@ async function* xlsxRows(path: string, label: string, onBytes?: OnBytes): AsyncG
   }
 }
 
-/** What csv-parse throws, in the office's words (its line count includes the header). */
+/** What csv-parse throws (csvProblem's words), framed for the office (its line count includes the header). */
 function csvMessage(label: string, err: unknown): string {
-  const e = (err ?? {}) as { code?: unknown; lines?: unknown };
-  const where = typeof e.lines === 'number' && e.lines > 0 ? `第 ${e.lines} 行附近` : '';
-  if (e.code === 'CSV_QUOTE_NOT_CLOSED') return `无法读取 CSV 文件 ${label}：${where}有未闭合的引号。${SAVE_AS}`;
-  return `无法读取 CSV 文件 ${label}：${where}不符合 CSV 格式。${SAVE_AS}`;
+  const { words, line } = csvProblem(err);
+  return `无法读取 CSV 文件 ${label}：${line ? `第 ${line} 行附近` : ''}${words}。${SAVE_AS}`;
 }
 
 async function* csvRows(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
