@@ -19,6 +19,8 @@ import { draftOf, type PersonaProfile } from '../support/drafts';
 import { engine } from '../support/engine';
 import { LARGE_ENTERPRISE, INDUSTRIAL_PARK, SMALL_SPECIALIZED } from '../support/personas';
 import { ARTIFACTS, shot, useHarness } from './harness';
+import { QRCODE_REASONS } from '../../shared/cloud/handlers/qrcode';
+import { BRAND } from '../../src/services/share';
 
 jest.setTimeout(120_000);
 
@@ -181,11 +183,26 @@ describe('shares that open what they name', () => {
     process.env.LOCAL_QRCODE_ERROR = '45009';
     try {
       const { page, context } = await harness().newPage();
+      // The words the page's canvas writes on the 750 px wide poster, as drawn (fillText), in order.
+      await context.addInitScript(() => {
+        const drawn: string[] = [];
+        (window as unknown as { posterWords: string[] }).posterWords = drawn;
+        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+          if (this.canvas.width === 750) drawn.push(text);
+          return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+        };
+      });
       await page.goto(`${harness().url}/#/pages/policy/detail/index?id=m12`);
       await visible(page, '#poster-open').click();
       const png = PNG.sync.read(await imageOf(page, '#poster-image'));
       expect([png.width, png.height]).toEqual([750, 1334]);
       expect(jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)).toBeNull();
+      // Why: the corner says no code was made and WeChat's reason for 45009, and where to find the app instead.
+      const words = (await page.evaluate(() => (window as unknown as { posterWords: string[] }).posterWords)).join('');
+      expect(words).toContain('小程序码未生成');
+      expect(words).toContain(QRCODE_REASONS.quota);
+      expect(words).toContain(`微信搜索「${BRAND.appName}」`);
       writeFileSync(path.join(ARTIFACTS, 'poster-m12-no-code.png'), PNG.sync.write(png));
       await shot(page, 'detail-m12-poster-no-code');
       await context.close();
