@@ -9,6 +9,8 @@
  * removed when that process ends. Another process finding it refuses to open the store, in
  * Chinese, naming the holder. A lock whose pid is gone (a crash, a kill -9) is taken over, with
  * a log line saying whose it was.
+ *
+ * Exports: LOCK_FILE, LockHolder, DataDirLockedError, DataLock, isAlive, lockDataDir.
  */
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';

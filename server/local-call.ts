@@ -4,6 +4,8 @@
  * opening the NeDB store themselves — never both at once, since two processes appending to the
  * same NeDB datafiles would lose writes. Opening the store takes the folder's lock (./data-lock.ts):
  * a server still starting, or another CLI at work, makes this refuse, naming its pid.
+ *
+ * Exports: SERVER_FILE, CallAs, dataDirFromEnv, runningServer, LocalCaller, localCaller.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

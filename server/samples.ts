@@ -3,6 +3,8 @@
  * official. Each is flagged `sample: true` (the app shows 示例) and its title starts with 示例.
  * This module lives in server/, which no cloud function imports: samples are never deployed
  * (test/build/cloud-bundle.test.ts checks the bundles).
+ *
+ * Exports: SAMPLE_ISSUER, SAMPLE_URL, sampleDeadlines, seedSamples.
  */
 import type { DocumentStore } from '../shared/cloud/context';
 import { addDays, todayIn } from '../shared/cloud/dates';

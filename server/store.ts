@@ -14,6 +14,8 @@
  * NeDB's own tolerance (`corruptAlertThreshold`, default 10%) is NOT used: it silently drops bad
  * lines anywhere in a large file and then rewrites the file without them, and it refuses a small
  * file over one torn line. It is set to 0, after this module's own check.
+ *
+ * Exports: DatafileScan, scanDatafile, JOURNAL_FILE, NedbStoreOptions, NedbStore.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { appendFile, open as openFile, readFile, rename, unlink, writeFile } from 'node:fs/promises';

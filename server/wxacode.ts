@@ -8,6 +8,8 @@
  * It answers like WeChat where it can check locally: 41030 for a page outside the app's `pages/`.
  * LOCAL_QRCODE_ERROR=<errCode> (e.g. 45009) makes every call refuse with that code, so the fallback
  * poster (a corner that says why there is no code) can be seen.
+ *
+ * Exports: LOCAL_QRCODE_ERROR, h5DeepLink, localWxacode.
  */
 import QRCode from 'qrcode';
 import type { WxacodeApi } from '../shared/cloud/context';
