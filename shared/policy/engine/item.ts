@@ -7,10 +7,10 @@ import { entityName } from './catalog/common-facts';
 import type { CompiledCatalog, CompiledItem } from './compile';
 import { Dec, ZERO, toYuan, toYuanString } from './decimal';
 import { formatMoney } from './format';
-import type { Outcome, ReasonCode } from './kinds/outcome';
+import type { Outcome } from './kinds/outcome';
 import { FACTS_PREFIX, entryPrefix } from './paths';
 import { runEntry, sayAssumed, type EntryOutcome } from './scenarios';
-import type { Alternative, ItemResult, Profile, Stage, Status } from './types';
+import type { Alternative, ItemResult, Profile, ReasonCode, Stage, Status } from './types';
 
 /** Internal result: amounts still Decimals, so group caps and totals add without rounding. */
 export interface WorkingItem {

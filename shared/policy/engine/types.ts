@@ -285,6 +285,12 @@ export interface Profile {
 // Result.
 
 export type Status = 'eligible' | 'ineligible' | 'needsInfo' | 'notForYou';
+/**
+ * Why an item is not eligible: audience, not for this entity; unanswered, nothing of it answered (or
+ * its topic not chosen); condition, a yes/no condition answered 否; threshold, below the clause's
+ * threshold; level, no level reached; zero, the base is 0; missing, a fact still to give (needsInfo).
+ */
+export type ReasonCode = 'audience' | 'unanswered' | 'condition' | 'threshold' | 'level' | 'zero' | 'missing';
 /** exact: the figure; atLeast: 不低于; upTo: 最高不超过 (from 0); saving: a fee not paid; nonMonetary; unquantified. */
 export type AmountKind = 'exact' | 'atLeast' | 'upTo' | 'saving' | 'nonMonetary' | 'unquantified';
 
@@ -352,8 +358,8 @@ export interface ItemResult {
   status: Status;
   /** Why not, or what is missing, in Chinese. */
   reason?: string;
-  /** audience | unanswered | condition | threshold | level | zero | missing */
-  reasonCode?: string;
+  /** Why the status, as a code (the words are `reason`). */
+  reasonCode?: ReasonCode;
   /** The upper bound is unknown until a missing amount is given (e.g. a premium with no cap). */
   open?: boolean;
   /** Paid to people, not the enterprise (（七）: 奖励对象是工匠本人); never in the enterprise's total. */

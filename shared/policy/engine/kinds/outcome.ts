@@ -1,8 +1,6 @@
 /** What one kind's formula returns for one entry, before rounding (Decimals) and before scenarios. */
 import { ZERO, type Dec } from '../decimal';
-import type { Alternative, AmountKind, Hint, Stage } from '../types';
-
-export type ReasonCode = 'audience' | 'unanswered' | 'condition' | 'threshold' | 'level' | 'zero' | 'missing';
+import type { Alternative, AmountKind, Hint, ReasonCode, Stage } from '../types';
 
 export interface Outcome {
   status: 'eligible' | 'ineligible' | 'needsInfo';
