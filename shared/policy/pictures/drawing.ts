@@ -9,16 +9,27 @@
 export const FONT_FAMILY =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
-/** The app's colours (the same as src/components/theme). */
+/**
+ * The app's colours, the one palette: the styles' tokens (src/components/styles/_tokens.scss, as
+ * $color-primary-dark … ; background is $color-bg, line $color-border) and the colours a page hands
+ * WeChat are these values (test/unit/policy/palette.test.ts). onPrimary, onPrimaryMuted and soft are
+ * the pictures' own. warnSoft is #fff4dc, the tint of the results page, questionnaire and home.
+ */
 export const COLORS = {
   primary: '#1f5f4a',
   primaryDark: '#174a39',
+  primarySoft: '#e6f0ec',
   accent: '#c2410c',
+  accentSoft: '#fff1e8',
   text: '#1f2a26',
   muted: '#5b6661',
   background: '#f5f7f6',
   card: '#ffffff',
   line: '#d9e0dd',
+  error: '#b3261e',
+  errorSoft: '#fdecea',
+  warn: '#8a5a00',
+  warnSoft: '#fff4dc',
   onPrimary: '#ffffff',
   onPrimaryMuted: '#cfe3da',
   soft: '#fff4ec',
