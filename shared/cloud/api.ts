@@ -1,10 +1,26 @@
 /**
  * The one map of cloud function names → request/response types. Pages (through
  * src/services/cloud.ts) and cloud functions (through their handlers) both import it, so a name or
- * a payload shape cannot drift between the two sides.
+ * a payload shape cannot drift between the two sides: FUNCTION_NAMES and FunctionName, RequestOf
+ * and ResponseOf each function's payloads, Envelope and CloudError every answer, MAX_REQUEST_BYTES
+ * the size both sides refuse above.
  *
  * Functions with several operations (`deadlines`, `subscriptions`) take an `action` and answer with
  * the same `action`, so a caller narrows the response with `if (env.ok && env.data.action === 'list')`.
+ *
+ * The contracts, by function:
+ *  - deadlines: DeadlineInput (what an admin types) and Deadline (as stored), DeadlinesRequest and
+ *    DeadlinesResponse, AuditEntry (the log), ReminderReach with REACH_COUNT_CAP (who would be
+ *    reminded), importPlace (第 N 行 / 第 N 条 of an import);
+ *  - subscriptions: ReminderKind and REMINDER_KINDS (7 days and 1 day before), SubscribeOutcome
+ *    (WeChat's answer to a tap), ReminderState, ReminderStatus, BatchReminderStatus,
+ *    MeasureReminderStatus, SubscriptionView, SubscriptionsRequest and SubscriptionsResponse;
+ *  - remind: RemindRunSummary and RemindSkipReason (what a morning run did and why it skipped);
+ *  - listStatus: ListState with LIST_STATES and LIST_STATE_LABELS, ListStatusInput, ListStatus,
+ *    UNVERIFIED_LIST_STATUS (until an admin publishes one), ListStatusRequest, ListStatusResponse;
+ *  - qrcode: QrcodeResponse;
+ *  - screen: ScreenJob and ScreenResponse, SCREEN_TOO_BIG (the file size message), and the local
+ *    cloud's upload door UPLOAD_ROUTE with its CLOUD_PATH_HEADER and DEV_OPENID_HEADER.
  */
 import { type EvaluateResult, SCREEN_MAX_FILE_BYTES } from '../policy/engine';
 

@@ -1,8 +1,15 @@
 /**
- * What a handler receives besides its request. The shells build it: the WeChat cloud function
- * from wx-server-sdk (cloudfunctions/<name>/index.ts), the local cloud from its HTTP request and
- * the embedded store (server/). A handler touches the outside world only through this object, so
- * tests hand it a fake.
+ * What a handler receives besides its request (HandlerContext). The shells build it: the WeChat
+ * cloud function from wx-server-sdk (cloudfunctions/<name>/index.ts), the local cloud from its HTTP
+ * request and the embedded store (server/). A handler touches the outside world only through this
+ * object, so tests hand it a fake.
+ *
+ * Its parts: the DocumentStore of collections (Collection, StoredDoc, NewDoc, AnyDoc, FindQuery,
+ * WhereValue, Transaction and TxCollection), the FileStore, the MessageSender of reminders
+ * (OutgoingMessage, SendResult), the 小程序码 door (WxacodeApi, WxacodeParams) and a Logger
+ * (silentLogger for tests). Every store — WeChat's, NeDB's, the fakes — refuses the same things
+ * through checkCollectionName, checkId, checkFindQuery, checkExpect, cleanPatch and rangeEntries,
+ * so a query that works locally works in WeChat.
  */
 
 export interface HandlerContext {

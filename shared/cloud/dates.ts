@@ -2,12 +2,15 @@
  * Every date and time a person sees, and the calendar arithmetic of deadlines and reminders, in
  * Beijing time — the one formatter of the app (pages through src/services/beijing-time.ts, cloud
  * functions, CLIs). A deadline's dates are calendar dates ('YYYY-MM-DD', the whole day in Beijing
- * time); day arithmetic is done on those dates in UTC, so no time zone can shift a day.
+ * time); day arithmetic (addDays, daysBetween, morningOf the reminder hour) is done on those dates
+ * in UTC, so no time zone can shift a day. todayBeijing and todayIn give today's date;
+ * isCalendarDate and isCalendarDay check one; normalizeDate reads a date as people type it and
+ * formatDateCn writes one as 2022年6月30日.
  *
- * A stored instant (an ISO time such as createdAt, or a Date) is shown at a fixed +08:00: Asia/Shanghai
- * has had no daylight saving since 1991, so this equals dayjs's timezone plugin for every date the
- * service stores, and it does not depend on Intl time zones, which that plugin needs and which
- * Android WeChat does not apply (dayjs issue #2635, Taro issue #16078).
+ * A stored instant (an ISO time such as createdAt, or a Date) is shown by beijingTime at a fixed
+ * +08:00: Asia/Shanghai has had no daylight saving since 1991, so this equals dayjs's timezone
+ * plugin for every date the service stores, and it does not depend on Intl time zones, which that
+ * plugin needs and which Android WeChat does not apply (dayjs issue #2635, Taro issue #16078).
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';

@@ -1,13 +1,16 @@
 /**
  * Validation of deadlines as admins enter them (form, JSON or CSV import), with Chinese messages
- * naming the row and the field. Nothing here trusts the caller: only the six known fields and the
- * optional 适用事项 (itemIds) are read, so a request cannot set `sample` or any other stored field.
+ * naming the row and the field (FieldIssue): validateDeadline checks one, parseImport a file of at
+ * most MAX_IMPORT_ROWS. Nothing here trusts the caller: only the six known fields (DEADLINE_FIELDS,
+ * with their labels and lengths) and the optional 适用事项 (readItemIds) are read, so a request
+ * cannot set `sample` or any other stored field.
  *
  * Import format (README, "Deadline import format"):
  *  - JSON: an array of objects with the keys measureId, batchTitle, opensOn, closesOn, issuer, sourceUrl.
  *  - CSV (UTF-8, comma-separated, RFC 4180 quoting, first line a header): the same six columns in any
  *    order, headed by the key or its Chinese name (措施编号, 批次名称, 开始日期, 截止日期, 发布机关, 来源链接).
- *  - Dates: 2022-06-30, 2022/6/30 or 2022年6月30日 (Beijing calendar days); measure: m01…m30, 1…30 or （一）…（三十）.
+ *  - Dates: 2022-06-30, 2022/6/30 or 2022年6月30日 (Beijing calendar days); measure: m01…m30, 1…30 or
+ *    （一）…（三十） (normalizeMeasureId).
  *  - Optional itemIds / 适用事项: the items the batch is for (see ITEM_IDS_FIELD); absent or empty: the whole measure.
  */
 import { parse } from 'csv-parse/sync';

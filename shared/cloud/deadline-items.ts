@@ -2,9 +2,9 @@
  * Which items of its measure a deadline batch is for (issue 22, item 5): a notice such as
  * 智能工厂和数字化车间申报 opens applications for one item of （八）, not for 技术改造 or 机器换人.
  * A batch names its items (`itemIds`, full item ids of the catalog) or, with none named, is for
- * the whole measure. One rule for every place that shows batches per item — the detail page, the
- * result cards' 提醒我, the home page's list — so they cannot disagree. Catalog-free: pages of the
- * main package may import it.
+ * the whole measure. One rule (appliesToItem; deadlinesForItem picks a measure's batches for an
+ * item) for every place that shows batches per item — the detail page, the result cards' 提醒我,
+ * the home page's list — so they cannot disagree. Catalog-free: pages of the main package may import it.
  */
 
 /** What the rule reads of a deadline (a stored document, a `Deadline` of the API, a view of it). */

@@ -1,6 +1,9 @@
 /**
  * Error codes every cloud function and the local cloud answer with, each with its Chinese message
- * for the user, and the helpers that turn a failure — returned or thrown — into an Envelope.
+ * for the user (ERROR_MESSAGES, and the finer MESSAGES and CONFLICT_MESSAGES) and its HTTP_STATUS
+ * for the local cloud; isErrorCode checks a code. A failure is returned as a Failure or thrown as a
+ * CloudFailure (DuplicateIdError for an id taken, StoreDamagedError for a local data file that does
+ * not parse), and toErrorEnvelope turns either into an Envelope.
  * An envelope never carries a stack trace or an internal message: unexpected errors are logged
  * on the server and answered with INTERNAL.
  */

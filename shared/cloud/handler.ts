@@ -1,7 +1,8 @@
 /**
- * The shape of a handler and the one place requests are checked before a handler sees them.
- * Both shells — the WeChat cloud function and the local cloud — call `runHandler`, so size limit,
- * object check, the reserved `userInfo` field and error wrapping behave the same in both.
+ * The shape of a handler (Handler) and the one place requests are checked before a handler sees
+ * them (checkRequest). Both shells — the WeChat cloud function and the local cloud — call
+ * `runHandler`, so size limit, object check, the reserved `userInfo` field and error wrapping
+ * behave the same in both.
  */
 import { type Envelope, type FunctionName, MAX_REQUEST_BYTES, type RequestOf, type ResponseOf } from './api';
 import type { HandlerContext } from './context';

@@ -1,4 +1,4 @@
-/** Source links of deadlines and of the list's status: an http(s) URL with a dotted host. */
+/** Source links of deadlines and of the list's status: isHttpUrl, an http(s) URL with a dotted host. */
 export function isHttpUrl(s: string): boolean {
   if (!/^https?:\/\/[^\s/?#]+\.[^\s]*$/i.test(s)) return false;
   try {

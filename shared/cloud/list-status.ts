@@ -1,7 +1,9 @@
 /**
  * The list's status: whether the 2022 list is still in force, as an admin last checked it in the
  * official sources. Nothing in the policy text can say so (a later list may replace it), so the
- * app never claims it: until an admin publishes a status, it is 状态未核实 with no check date.
+ * app never claims it: until an admin publishes a status, it is 状态未核实 with no check date
+ * (toListStatus reads the stored document so). validateListStatus checks what an admin publishes
+ * (a notice of at most NOTICE_MAX characters, the link checked), with LIST_STATUS_MESSAGES.
  */
 import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, type ListStatusInput, UNVERIFIED_LIST_STATUS } from './api';
 import type { FieldIssue } from './deadline-input';

@@ -1,6 +1,7 @@
 /**
- * Measure ids and titles for the cloud functions (deadlines must name a measure of the catalog).
- * Imports the catalog module itself, not the engine: the bundle holds the clauses but no calculator.
+ * Measure ids and titles for the cloud functions (deadlines must name a measure of the catalog):
+ * allMeasures and measureInfo. Imports the catalog module itself, not the engine: the bundle holds
+ * the clauses but no calculator.
  */
 import { catalog2022 } from '../policy/engine';
 

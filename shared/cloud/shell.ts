@@ -1,7 +1,7 @@
 /**
- * The body of every WeChat cloud function: identity from wx-server-sdk, the database adapter, the
- * clock, a console logger, the openapi and storage adapters, then `runHandler`.
- * cloudfunctions/<name>/index.ts is three lines around it.
+ * The body of every WeChat cloud function (makeCloudMain): identity from wx-server-sdk (openidOf,
+ * over the WxCloud it is given), the database adapter, the clock, a console logger, the openapi and
+ * storage adapters, then `runHandler`. cloudfunctions/<name>/index.ts is three lines around it.
  */
 import type { Envelope, FunctionName, ResponseOf } from './api';
 import type { HandlerContext, Logger } from './context';

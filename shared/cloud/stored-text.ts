@@ -1,8 +1,8 @@
 /**
  * The one check of text a function stores or shows again (batch titles, issuers, links, notes,
- * file names, ids), and the bounds of the ids that other document ids are built from. Used by the
- * deadline and list-status validators, the request checks of handlers/common.ts and the screening
- * door's valibot schema (issue 25, item 4).
+ * file names, ids): textFault, with the TEXT_MESSAGES it answers, and the bounds of the ids that
+ * other document ids are built from. Used by the deadline and list-status validators, the request
+ * checks of handlers/common.ts and the screening door's valibot schema (issue 25, item 4).
  *
  * Refused: control characters — C0 (U+0000–U+001F; no stored field is multi-line, so a line break
  * is refused too), DEL (U+007F) and C1 (U+0080–U+009F): they garble a reminder, a CSV or a terminal —

@@ -1,6 +1,7 @@
 /**
- * The Chinese explanation of a subscribe tap's outcome. Shared: the `subscriptions` function
- * answers with it, and the subscribe button uses the same words when WeChat itself fails.
+ * The Chinese explanation of a subscribe tap's outcome (explainOutcome), and of WeChat failing to
+ * ask at all (explainRequestFailure). Shared: the `subscriptions` function answers with it, and the
+ * subscribe button uses the same words when WeChat itself fails.
  *
  * WeChat's per-template results: accept (the user allowed it), reject (the user refused, or has
  * "always refuse" set), ban (WeChat has banned the template), filter (WeChat filtered the template).

@@ -1,7 +1,8 @@
 /**
- * Subscribe-message templates of the reminders. Client (the subscribe button asks WeChat for these
- * ids) and server (`remind` sends with them, `subscriptions` maps results back to a kind) share this
- * file, so the two sides cannot disagree.
+ * Subscribe-message templates of the reminders (REMINDER_TEMPLATES, one per kind of reminder, and
+ * REMINDER_PAGE, the page a reminder opens). Client (the subscribe button asks WeChat for these
+ * ids) and server (`remind` sends with them, `subscriptions` maps results back to a kind with
+ * kindOfTemplate) share this file, so the two sides cannot disagree.
  *
  * PLACEHOLDERS: the ids below are not real. Before a release, pick two templates in the WeChat
  * console (订阅消息 → 公共模板库, one-time, e.g. 「申报截止提醒」 with the keywords 项目名称 / 截止时间 /

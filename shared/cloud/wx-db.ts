@@ -1,6 +1,8 @@
 /**
- * The DocumentStore of context.ts over the WeChat cloud database (wx-server-sdk's `cloud.database()`).
- * Typed structurally against the few calls it makes, so tests can pass a fake.
+ * The DocumentStore of context.ts over the WeChat cloud database (wxDocumentStore over
+ * wx-server-sdk's `cloud.database()`). Typed structurally against the few calls it makes
+ * (WxDatabase, WxTransaction, WxCommand), so tests can pass a fake. isDuplicateKeyError reads
+ * WeChat's E11000 answer to an `_id` already taken.
  */
 import {
   type AnyDoc,

@@ -1,5 +1,5 @@
 /**
- * Files in WeChat cloud storage, through wx-server-sdk:
+ * Files in WeChat cloud storage (wxFiles: the FileStore over the WxStorage calls of wx-server-sdk):
  *  - `cloud.uploadFile({ cloudPath, fileContent: Buffer })` → `{ fileID }` (the same cloudPath
  *    again replaces the file);
  *  - `cloud.getTempFileURL({ fileList: [fileID] })` → `{ fileList: [{ fileID, tempFileURL, status }] }`,

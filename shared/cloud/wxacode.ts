@@ -1,10 +1,11 @@
 /**
- * 小程序码 over WeChat's openapi (`cloud.openapi.wxacode.getUnlimited`, which needs
- * `"permissions": {"openapi": ["wxacode.getUnlimited"]}` in the function's config.json).
+ * 小程序码 over WeChat's openapi (wxWxacode over WxOpenapiWxacode: `cloud.openapi.wxacode.getUnlimited`,
+ * which needs `"permissions": {"openapi": ["wxacode.getUnlimited"]}` in the function's config.json).
  * wx-server-sdk takes the parameters in camelCase (scene, page, width, checkPath, envVersion) and
  * answers `{ buffer, contentType, errCode, errMsg }`. A refusal — an errCode ≠ 0, answered or
- * thrown — is thrown as a WxacodeRefusal; a failure without an errCode (network, SDK) is thrown as
- * it came, and the handler answers INTERNAL (like wx-sender.ts, whose send results are the same).
+ * thrown (refusalCode reads it) — is thrown as a WxacodeRefusal; a failure without an errCode
+ * (network, SDK) is thrown as it came, and the handler answers INTERNAL (like wx-sender.ts, whose
+ * send results are the same).
  */
 import type { WxacodeApi, WxacodeParams } from './context';
 

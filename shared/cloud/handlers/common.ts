@@ -1,4 +1,9 @@
-/** Helpers shared by the handlers (deadlines, subscriptions, listStatus, remind). */
+/**
+ * Helpers shared by the handlers (deadlines, subscriptions, listStatus, remind): who calls
+ * (requireOpenid, requireAdmin with MESSAGES_ADMIN), what they ask (requireAction, parseLimit,
+ * parseCursor, optionalDeadlineId — each refusal an `invalid` naming the field), today's date in
+ * Beijing (today) and a stored deadline as the API shows it (toDeadline).
+ */
 import type { Deadline } from '../api';
 import type { HandlerContext } from '../context';
 import { daysBetween, todayIn } from '../dates';

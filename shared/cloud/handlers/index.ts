@@ -1,6 +1,6 @@
 /**
- * Every cloud function's handler, by name. The mapped type makes a name in CloudFunctions without
- * a handler (or a handler with the wrong request/response types) a type error.
+ * Every cloud function's handler, by name (handlers). The mapped type HandlerMap makes a name in
+ * CloudFunctions without a handler (or a handler with the wrong request/response types) a type error.
  *
  * A WeChat cloud function imports only its own handler file (so its bundle holds only what it
  * needs); the local cloud imports this map.

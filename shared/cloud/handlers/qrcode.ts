@@ -13,6 +13,8 @@
  * WeChat's refusals (45009 its call limit, 41030 a page the released version lacks, -1 busy, …)
  * are answered `unavailable` with a Chinese reason, and nothing is stored: the next call asks again.
  * A failure without an errCode (network, storage) is thrown: INTERNAL, like the other handlers.
+ * The code is QRCODE_WIDTH wide and stored under qrcodeCacheKey; qrcodeReason turns a refusal's
+ * errCode into one of QRCODE_REASONS, answered with QRCODE_MESSAGES and logged with QRCODE_LOG.
  */
 import { createHash } from 'node:crypto';
 import { pageOf, readScene, sceneOf } from '../../policy/view';

@@ -34,6 +34,8 @@
  *
  * What is kept: the job record (file name, counts, file ids — no figures) and, once done, only the
  * result file, until its owner deletes it.
+ * Its words: SCREEN_MESSAGES (refusals), TEMPLATE_FILE_NAME (the blank template's name), resultName (a
+ * result file's name from the register's); ownsCloudPath is the owner check on a path.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';

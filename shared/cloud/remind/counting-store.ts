@@ -1,4 +1,4 @@
-/** A DocumentStore that counts the calls made through it (the run summary's `dbCalls`). */
+/** countingStore: a DocumentStore that counts the calls made through it (the run summary's `dbCalls`). */
 import type { AnyDoc, Collection, DocumentStore, StoredDoc, Transaction, TxCollection } from '../context';
 
 export function countingStore(inner: DocumentStore): { store: DocumentStore; calls: () => number } {

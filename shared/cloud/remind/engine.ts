@@ -41,6 +41,9 @@
  * Time budget: no new message is started when the time left is less than the slowest message so
  * far (and a reserve); what is left is for the next run (the timer fires every few minutes in a
  * morning window, see cloudfunctions/remind/config.json).
+ * runRemind is the run (RemindOptions: the store, the sender, the clocks, a budget of DEFAULT_BUDGET_MS); dueKind says which
+ * reminder a deadline's days left make due. The `unknown` records carry UNKNOWN_AFTER_CRASH or
+ * UNKNOWN_AFTER_NO_ANSWER as their reason; tests crash a run at each CrashPoint.
  */
 import type { RemindRunSummary, RemindSkipReason, ReminderKind } from '../api';
 import type { DocumentStore, Logger, MessageSender, OutgoingMessage, SendResult } from '../context';

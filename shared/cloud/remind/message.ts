@@ -1,7 +1,7 @@
 /**
- * The subscribe message of a reminder, within WeChat's field rules (thing ≤ 20 characters, date as
- * 'YYYY年MM月DD日'), and a checker of those rules (used by the local sender to answer 47003 the way
- * WeChat would, and by tests).
+ * The subscribe message of a reminder (buildReminder), within WeChat's field rules (thing ≤ 20
+ * characters, date as 'YYYY年MM月DD日'), and a checker of those rules (fieldProblems: used by the
+ * local sender to answer 47003 the way WeChat would, and by tests).
  */
 import type { ReminderKind } from '../api';
 import type { OutgoingMessage } from '../context';

@@ -1,6 +1,7 @@
 /**
- * When the reminder timer runs (cloudfunctions/remind/config.json holds the same cron; a test
- * checks they agree). WeChat cron: seconds minutes hours day month weekday year, Beijing time.
+ * When the reminder timer runs (REMIND_SCHEDULE; cloudfunctions/remind/config.json holds the same
+ * cron, and a test checks they agree). WeChat cron: seconds minutes hours day month weekday year,
+ * Beijing time.
  *
  * Every 3 minutes from 09:00 to 11:57: 60 runs a morning. A run stops starting messages after its
  * budget (50 s by default, under the 60 s timeout set in the console), so runs never overlap in

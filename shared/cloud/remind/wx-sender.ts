@@ -1,8 +1,8 @@
 /**
- * The message sender over WeChat's openapi (`cloud.openapi.subscribeMessage.send`, which needs
- * `"permissions": {"openapi": ["subscribeMessage.send"]}` in the function's config.json).
- * WeChat's refusals (errCode ≠ 0) come back as results; a failure without an errCode (network,
- * SDK) is thrown, and the reminder timer retries it on its next run.
+ * The message sender over WeChat's openapi (wxSender over WxOpenapi:
+ * `cloud.openapi.subscribeMessage.send`, which needs `"permissions": {"openapi": ["subscribeMessage.send"]}`
+ * in the function's config.json). WeChat's refusals (errCode ≠ 0) come back as results; a failure
+ * without an errCode (network, SDK) is thrown, and the reminder timer retries it on its next run.
  */
 import type { MessageSender, OutgoingMessage, SendResult } from '../context';
 

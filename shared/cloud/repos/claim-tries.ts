@@ -5,6 +5,7 @@
  * to `bootstrap` (next to the claim marker). An id that exists makes `add` fail atomically on both
  * back ends, so concurrent tries can never take more slots than there are: no transaction on a
  * hot counter (WeChat gives up on one after a few conflicting retries).
+ * claimTriesRepo takes the slots: CLAIM_TRIES_PER_CALLER_HOUR for a caller, CLAIM_TRIES_PER_DAY for all.
  */
 import type { DocumentStore } from '../context';
 import { addDays, beijingTime } from '../dates';

@@ -1,8 +1,12 @@
 /**
- * The stored documents of the reminder feature, one interface per collection. Ids are ASCII (so
- * ordering by `_id` agrees between WeChat and NeDB) and deterministic where a duplicate must be
- * impossible: a subscription per (user, measure, deadline, kind), a send-log record per
- * (deadline, kind, user).
+ * The stored documents, one interface per collection, and COLLECTIONS, their names: deadlines
+ * (DeadlineDoc; NEXT_DEADLINE marks none yet), subscriptions (SubscriptionDoc), the send log
+ * (SendLogDoc, its SendState), the timer's runs (RunDoc), admins (AdminDoc, with the first-admin
+ * claim BootstrapDoc at BOOTSTRAP_ID), the audit log (AuditDoc), the list's status (ListStatusDoc at
+ * LIST_STATUS_ID), the outbox (OutboxDoc), 小程序码 (QrcodeDoc) and screening jobs (ScreenJobDoc).
+ * Ids are ASCII (so ordering by `_id` agrees between WeChat and NeDB) and deterministic where a
+ * duplicate must be impossible: a subscription per (user, measure, deadline, kind), a send-log
+ * record per (deadline, kind, user).
  */
 import type { AuditEntry, ListState, ReminderKind, ReminderState, RemindRunSummary } from '../api';
 import type { OutgoingMessage } from '../context';

@@ -1,4 +1,8 @@
-/** Deterministic ids. */
+/**
+ * Deterministic ids, so a duplicate is refused by the store itself: deadlineId, subscriptionId,
+ * sendLogId, within WeChat's 128 characters (DEADLINE_ID_MAX bounds the part a caller names), and
+ * OPENID_RE, the one shape of an openid every check uses.
+ */
 import type { ReminderKind } from '../api';
 
 /** FNV-1a, 32 bit, as 8 hex digits: short stable ids from text (not a security hash). */
