@@ -74,28 +74,37 @@ describe.each(measures.map((m) => [m.id, m] as const))('%s', (_id, m) => {
     expect(calc.messages).toEqual({});
     expect(calc.result!.total).toEqual({ min: '0.00', max: '0.00' });
   });
+});
 
-  test('answered: the figure is the engine’s own total, and only this measure’s items count', () => {
-    if (!spec.computable) return;
-    const d = filled(m);
-    const built = draftProfile(d, scoped(m));
-    if (!built.ok) throw new Error(JSON.stringify(built.messages));
-    const profile = built.profile;
-    const parsed = parseProfile(candidateProfile(d, { scope: scoped(m) }));
-    expect(parsed.ok ? [] : parsed.issues).toEqual([]);
-    const calc = calculate(m, d);
-    const engine = evaluate(profile);
-    expect(calc.result).toEqual(engine);
-    const claimed = engine.items.filter((i) => i.status !== 'notForYou');
-    for (const i of claimed) expect(i.measure === m.id || i.kind === 'nonMonetary').toBe(true);
-    expect(calc.items.every((i) => i.measure === m.id)).toBe(true);
-    // Every money item of the measure is claimed and shows its stages.
-    for (const r of calc.items.filter((i) => i.kind !== 'nonMonetary' && i.kind !== 'unquantified')) {
-      expect([r.id, r.status]).not.toEqual([r.id, 'notForYou']);
-      if (r.status === 'eligible') expect(r.stages.length).toBeGreaterThan(0);
-      expect(figureText(r).length).toBeGreaterThan(0);
-    }
-  });
+/** The measures whose support has no figure to compute: guidance only, no calculator (8 of 30). */
+const GUIDANCE_ONLY = ['m10', 'm20', 'm22', 'm23', 'm25', 'm26', 'm27', 'm28'];
+const computable = measures.filter((m) => calcSpec(m).computable);
+
+test('22 measures have a calculator: all but the 8 with guidance only', () => {
+  expect(measures).toHaveLength(30);
+  expect(computable.map((m) => m.id)).toEqual(measures.map((m) => m.id).filter((id) => !GUIDANCE_ONLY.includes(id)));
+  expect(computable).toHaveLength(22);
+});
+
+test.each(computable.map((m) => [m.id, m] as const))('%s, every question answered: the figure is the engine’s own total, and only this measure’s items count', (_id, m) => {
+  const d = filled(m);
+  const built = draftProfile(d, scoped(m));
+  if (!built.ok) throw new Error(JSON.stringify(built.messages));
+  const profile = built.profile;
+  const parsed = parseProfile(candidateProfile(d, { scope: scoped(m) }));
+  expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+  const calc = calculate(m, d);
+  const engine = evaluate(profile);
+  expect(calc.result).toEqual(engine);
+  const claimed = engine.items.filter((i) => i.status !== 'notForYou');
+  for (const i of claimed) expect(i.measure === m.id || i.kind === 'nonMonetary').toBe(true);
+  expect(calc.items.every((i) => i.measure === m.id)).toBe(true);
+  // Every money item of the measure is claimed and shows its stages.
+  for (const r of calc.items.filter((i) => i.kind !== 'nonMonetary' && i.kind !== 'unquantified')) {
+    expect([r.id, r.status]).not.toEqual([r.id, 'notForYou']);
+    if (r.status === 'eligible') expect(r.stages.length).toBeGreaterThan(0);
+    expect(figureText(r).length).toBeGreaterThan(0);
+  }
 });
 
 test('（八） one upgrade project of 3000万元 on a chain outside the reduced areas → 500万元, as the engine says', () => {
@@ -154,14 +163,14 @@ test('a measure for parks and enterprises lets the user say which; park-only mea
   expect(formatInterval(calculate(m30, d).result!.total)).toBe('3000万元');
 });
 
-test('non-monetary measures have guidance and no calculator', () => {
-  for (const id of ['m10', 'm20', 'm22', 'm23', 'm25', 'm26', 'm27', 'm28']) {
-    const spec = calcSpec(byId(id));
-    expect([id, spec.computable]).toEqual([id, false]);
-    expect(spec.guidance.length).toBeGreaterThan(0);
-    for (const g of spec.guidance) expect(g.guidance.length).toBeGreaterThan(10);
-  }
-  // （二十四）: fee reductions to compute, and land support to explain.
+test.each(GUIDANCE_ONLY)('%s (non-monetary) has guidance and no calculator', (id) => {
+  const spec = calcSpec(byId(id));
+  expect([id, spec.computable]).toEqual([id, false]);
+  expect(spec.guidance.length).toBeGreaterThan(0);
+  for (const g of spec.guidance) expect(g.guidance.length).toBeGreaterThan(10);
+});
+
+test('（二十四） has fee reductions to compute, and land support to explain', () => {
   const m24 = calcSpec(byId('m24'));
   expect(m24.computable).toBe(true);
   expect(m24.guidance.map((g) => g.id)).toEqual(['m24.flexible-land-supply', 'm24.plot-ratio']);
