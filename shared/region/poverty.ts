@@ -4,6 +4,8 @@
  * data folder. The list does not say whether 脱贫地区 means the 31 national former poverty counties
  * or all 57 (incl. 26 autonomous-region level), and 12 of the regional names are unknown, so a
  * county that is not listed is "not known", not "no". The user always answers the question.
+ * povertySuggestion gives a PovertySuggestion from povertyListing's PovertyListing (national, regional
+ * or not listed), citing POVERTY_SOURCES.
  */
 import data from './former-poverty-banners.json';
 

@@ -1,6 +1,7 @@
 /**
- * The calc CLI as a function (so tests call it without a process): returns the exit code.
- * 0 ok; 2 bad usage, unreadable file, bad JSON or invalid profile — always a Chinese message, never a stack.
+ * The calc CLI as a function (run, so tests call it without a process, its output through an Io):
+ * returns the exit code. 0 ok; 2 bad usage (USAGE is the help it prints), unreadable file, bad JSON
+ * or invalid profile — always a Chinese message, never a stack.
  * The file is read by readProfile — the same reading as the local cloud's and the cloud functions'.
  */
 import { catalog2022, evaluate, readProfile, fileErrorMessage } from '../engine';

@@ -1,4 +1,4 @@
-/** docs/profile.md, generated from the catalog so it cannot drift: every profile field and item id. */
+/** docs/profile.md (profileDoc), generated from the catalog so it cannot drift: every profile field and item id. */
 import { TOPICS, commonFact, regionEffect, regionKey, readTypedNumber, type Catalog, type FactDef, type RegionFlag } from '../engine';
 import { headline } from '../view';
 

@@ -3,6 +3,7 @@
  * found from where the person ran the command, read through readText (../read-text.ts, the one
  * reading the pages and the functions share), every refusal a Chinese message naming the path.
  * Node only (the CLIs); the pure parts live in read-text.ts.
+ * fromStart resolves a path from startDir; readFileText reads it.
  */
 import { readFileSync } from 'fs';
 import { isAbsolute, resolve } from 'path';

@@ -1,5 +1,6 @@
 /**
- * npm run screen as a function (tests call it in-process): returns the exit code.
+ * npm run screen as a function (runScreen, its output through a ScreenIo; tests call it in-process):
+ * returns the exit code. USAGE is its help, TEMPLATE_NAME the blank template's file name.
  *   npm run screen -- --template [--out <dir>]      the blank template, .xlsx and .csv
  *   npm run screen -- <file.xlsx|file.csv> [--out <result.xlsx>]
  *   npm run screen -- --doc                          regenerates docs/screening.md

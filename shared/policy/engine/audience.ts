@@ -2,6 +2,8 @@
  * Who a measure or item is for, and who is paid: the one reading of a record's `audience` (the
  * clause's addressee: 对…企业 / 对…园区 / 对“大国工匠”…). The engine, the questions, browsing, the
  * calculator and the result pages all ask here.
+ * isFor and entitiesFor read it as an Entity, addresseeOf names the addressee, audienceText says it in
+ * words, paidToPerson marks awards paid to people.
  */
 import { entityName } from './catalog/common-facts';
 import type { Audience, Profile } from './types';

@@ -1,5 +1,8 @@
 /**
- * Product settings that are not policy figures (those live in the catalog, next to their clause).
+ * Product settings that are not policy figures (those live in the catalog, next to their clause):
+ * the 差一点 share (NEAR_MISS_SHARE), the bounds on input (MAX_ENTRIES projects per item, MAX_TEXT
+ * characters of free text, PLACES decimals per unit) and the screening function's sizes
+ * (SCREEN_CHUNK_ROWS per call, SCREEN_MAX_ROWS, SCREEN_MAX_FILE_BYTES).
  */
 
 /** A threshold missed by less than this share of it gets a "差一点" hint (1500万 of 2000万 → hint). */

@@ -1,9 +1,9 @@
 /**
- * What csv-parse (csv.js.org/parse) throws, in Chinese: the one translation, for the deadline import
- * (shared/cloud/deadline-input.ts) and the screening reader (screening/read-table.ts). It says what
- * is wrong and the line of the file csv-parse had reached (its `lines`, the header is line 1; for a
- * quote never closed, where the file ends); each caller frames it for its page. Pure: it reads only
- * the error's code and lines, so it needs no csv-parse here.
+ * What csv-parse (csv.js.org/parse) throws, in Chinese (csvProblem): the one translation, for the
+ * deadline import (shared/cloud/deadline-input.ts) and the screening reader (screening/read-table.ts).
+ * It says what is wrong and the line of the file csv-parse had reached (its `lines`, the header is
+ * line 1; for a quote never closed, where the file ends); each caller frames it for its page. Pure:
+ * it reads only the error's code and lines, so it needs no csv-parse here.
  */
 
 export type CsvProblemKind = 'unclosedQuote' | 'notCsv';

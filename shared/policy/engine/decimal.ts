@@ -1,7 +1,9 @@
 /**
- * The one configured decimal.js clone used for every yuan in the product.
+ * The one configured decimal.js clone (Dec) used for every yuan in the product.
  * precision 40 keeps every product of the list's figures exact (the largest is 1000亿元 × 80%);
- * ROUND_HALF_UP is the usual rounding of Chinese financial amounts (四舍五入), applied once, at output.
+ * ROUND_HALF_UP is the usual rounding of Chinese financial amounts (四舍五入), applied once, at output
+ * (toYuan, toYuanString; isZeroYuan tests a shown figure). ZERO, lesser, and shifted / readShifted
+ * (a value moved by powers of ten, as 万 and 亿 move it) are the arithmetic the engine shares.
  */
 import Decimal from 'decimal.js';
 

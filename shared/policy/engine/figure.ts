@@ -1,3 +1,8 @@
+/**
+ * A figure as the clause writes it ('500万元', '20%', '2000吨标准煤') → its value in the base unit
+ * (parseFigure, a ParsedFigure), or with the clause phrase that states it (parseQuoted, a
+ * QuotedFigure), so each figure of the catalog is read once and can be shown with its source.
+ */
 import { Dec } from './decimal';
 import type { Figure } from './types';
 import { UNITS, type Dimension } from './units';

@@ -1,6 +1,7 @@
 /**
- * Showing amounts. Inputs are yuan (Dec or the engine's decimal strings); nothing here rounds a
- * value that is stored — the strings are for reading.
+ * Showing amounts: formatMoney (yuan, in 万元 from 1万元), formatInterval (a range), toWanText (a
+ * figure in 万元) and formatInUnit (a quantity in its unit). Inputs are yuan (Dec or the engine's
+ * decimal strings); nothing here rounds a value that is stored — the strings are for reading.
  */
 import { Dec, toYuanString } from './decimal';
 import { BASE_UNIT, UNITS, type Dimension } from './units';

@@ -4,6 +4,7 @@
  * cap with the items whose amounts are known first (catalog order), then with those that need
  * information, so the known awards stay exact and the uncertain ones get what may be left.
  * The eligible items therefore add up to min(Σ, cap) exactly.
+ * applyGroupCaps does this for a measure's working items.
  */
 import { lesser, toYuanString, type Dec } from './decimal';
 import { formatMoney } from './format';

@@ -1,4 +1,4 @@
-/** Error messages as named constants (Chinese, shown to users). `{}` placeholders are filled in order. */
+/** Error messages as named constants (MSG: Chinese, shown to users). `{}` placeholders are filled in order by fill. */
 export const MSG = {
   notObject: '档案必须是一个对象',
   version: '「版本」（version）必须是 1',

@@ -8,6 +8,10 @@
  * 'calc' calculator): 'q-projects-m08-upgrade-0-investment', 'calc-region-poverty'.
  *
  * No catalog import: the pages, the schema and the engine all load this.
+ *
+ * Profile paths: factPath, entryPath and entryPrefix write them (FACTS_PREFIX, REGION_PATH, regionKey),
+ * readPath and pathFact read one back, isCommonFact and stepOfPath say where it is asked. DOM ids:
+ * idSafe, domId and entryListId, per DomScope.
  */
 import type { Catalog, FactDef, Item } from './types';
 

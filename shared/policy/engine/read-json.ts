@@ -13,6 +13,7 @@
  *    column), both from 1, after the BOM.
  *
  * No work at load time: cheap to bundle anywhere.
+ * readJson takes bytes or text, parseJsonText text.
  */
 import { lineColumn, readText } from './read-text';
 

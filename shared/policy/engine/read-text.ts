@@ -16,6 +16,7 @@
  * Decoded by hand: no TextDecoder (not in every WeChat JS core), no Node built-ins (this runs in the
  * mini-program too). `fileErrorMessage` and `printable` serve the CLIs: a file error in Chinese
  * naming the path, and text from a file made safe to print on a terminal.
+ * readText is the reading (TEXT_MSG its messages); firstInvalidUtf8 and lineColumn place a refusal.
  */
 
 export type TextReading =

@@ -1,7 +1,7 @@
 /**
- * Where an item reads its facts: the profile's top level (entity, sme, region), its `facts`, or one
- * project entry. A yes/no fact that is unknown or unanswered is assumed favourable ('opt') or not
- * ('pess'); the scope records each assumption so the result can show both figures.
+ * Where an item reads its facts (Scope): the profile's top level (entity, sme, region), its `facts`,
+ * or one project entry. A yes/no fact that is unknown or unanswered is assumed favourable ('opt') or
+ * not ('pess'); the scope records each assumption so the result can show both figures.
  */
 import { COMMON_FACTS } from './catalog/common-facts';
 import { readShifted, shifted, type Dec } from './decimal';

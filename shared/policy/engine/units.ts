@@ -1,6 +1,7 @@
 /**
- * Units the list writes its figures in. A figure is converted to its dimension's base unit
- * (元, 吨, 吨标准煤, 个, 人) by the factor here; 万 = 10^4 and 亿 = 10^8 are the Chinese numerals.
+ * Units the list writes its figures in (UNITS; unitParts splits one into factor and base word). A
+ * figure is converted to its Dimension's base unit (BASE_UNIT: 元, 吨, 吨标准煤, 个, 人) by the
+ * factor here; 万 = 10^4 and 亿 = 10^8 are the Chinese numerals (MAGNITUDES).
  */
 export type Dimension = 'money' | 'ton' | 'tce' | 'count' | 'person' | 'ratio';
 

@@ -1,7 +1,9 @@
 /**
- * The routes a share card or a 小程序码 opens, without the catalog: the home page (main package)
- * imports this, and must not load the policy catalog (its subpackage does). What a scene means is
- * read in ./scene, with the catalog.
+ * The routes a share card or a 小程序码 opens (ROUTES; routeOf a SceneTarget, h5Link for the browser),
+ * without the catalog: the home page (main package) imports this, and must not load the policy
+ * catalog (its subpackage does). A scene is checked here as WeChat allows it (SCENE_CHARS, at most
+ * SCENE_MAX_LENGTH; MEASURE_SCENE and START_SCENE its two forms), decoded from the page's query
+ * (decodeScene, scannedRoute); what a scene means is read in ../view/scene, with the catalog.
  */
 
 /** The pages a code may open (getUnlimited wants them without the leading '/'). */

@@ -3,6 +3,11 @@
  * a layout is a list of drawing operations computed by a pure function, with text widths from a
  * `measureText` callback (the canvas's own measureText). The same layout is drawn by WeChat's Canvas 2D
  * and by the browser's canvas, and is tested in Node.
+ *
+ * A Layout is a size and its DrawOp list; drawLayout draws one on a DrawContext (its MeasureText from
+ * contextMeasure, its DrawImages by ImageName); layoutTexts lists a layout's words for tests. Shared by
+ * the pictures: font and COLORS (the app's one palette), wrapText, and the 小程序码 corner (a CodeSlot,
+ * drawn by codeBoxOps, with its codeCaption).
  */
 
 /** Chinese-capable fonts on iOS, Android, Windows and Linux (the test machine has WenQuanYi). */

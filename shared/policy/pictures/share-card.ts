@@ -1,7 +1,9 @@
 /**
- * The image of a WeChat chat card (onShareAppMessage's imageUrl), drawn at WeChat's 5:4 instead of
- * its default screenshot of the page: a measure's number, title and headline figure; for one item of
- * a result, the item and its figure; for a whole result, the total only when the user ticked it.
+ * The image of a WeChat chat card (onShareAppMessage's imageUrl), drawn at WeChat's 5:4
+ * (SHARE_CARD_WIDTH × SHARE_CARD_HEIGHT) instead of its default screenshot of the page: a measure's
+ * number, title and headline figure (measureCard); for one item of a result, the item and its figure
+ * (itemCard); for a whole result, the total only when the user ticked it (resultCard); for the
+ * policy browser, the list (browseCard). Each gives a ShareCardContent that layoutShareCard draws.
  * Figures come formatted from shared/policy (headline, itemHeadline, the card's own figure, the
  * summary's total); nothing is computed here.
  */

@@ -7,6 +7,7 @@
  * 15 digits) and shows no more, so a number is written with at most 15 significant digits, in plain
  * notation: a formula's 1200.1 + 300.2 (the double 1500.3000000000002) reads as "1500.3", as the
  * cell shows it. Nothing else is rounded: 1.5 stays "1.5" (an integer field then refuses it).
+ * cellText is that reading.
  */
 import { Dec } from '../engine';
 

@@ -10,6 +10,9 @@
  * A column's header is the question's label without its question mark, the unit in brackets
  * ('技术改造项目1：项目实际完成投资额（万元）'); its id is the profile path it fills (paths.ts), so the
  * schema's messages (FieldIssue.field) lead back to it. The template's second row is `explain`.
+ * screenColumns gives a Column per template column (TEMPLATE_SLOTS project slots each), readableColumns
+ * every column a file may have, repeatedItems the items with slots, headerCell a column's header; the
+ * words a cell may hold are FLAG_WORDS, UNSURE_WORDS and ENTITY_ALIASES.
  */
 import { commonFact, MAX_ENTRIES, MAX_TEXT, PLACES, entryPath, factPath, typedUnitNote, type Catalog, type ChoiceFact, type FactDef, type FlagFact, type Item } from '../engine';
 

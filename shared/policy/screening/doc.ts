@@ -1,7 +1,7 @@
 /**
- * docs/screening.md, generated from the same columns as the template (columns.ts), so the document,
- * the template and the reader cannot drift apart; `npm run screen -- --doc` rewrites it and a test
- * compares the committed file with this text (as docs/profile.md is, by profile-doc.ts).
+ * docs/screening.md (screeningDoc), generated from the same columns as the template (columns.ts), so
+ * the document, the template and the reader cannot drift apart; `npm run screen -- --doc` rewrites
+ * it and a test compares the committed file with this text (as docs/profile.md is, by profile-doc.ts).
  */
 import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type Catalog } from '../engine';
 import { FLAG_WORDS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';

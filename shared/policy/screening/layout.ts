@@ -1,8 +1,9 @@
 /**
- * A file's header row → which column each position is. A header cell is recognised by any of its
- * lines: the label with its unit (the first line the template writes) or the id (its second line),
- * so a header that kept only one of them still counts. Columns may come in any order; project slots
- * beyond the template's can be added (技术改造项目4：…), up to MAX_ENTRIES.
+ * A file's header row → which column each position is (readLayout, giving a Layout). A header cell
+ * is recognised by any of its lines: the label with its unit (the first line the template writes)
+ * or the id (its second line), so a header that kept only one of them still counts. Columns may
+ * come in any order; project slots beyond the template's can be added (技术改造项目4：…), up to
+ * MAX_ENTRIES. The template's second row (what to type) is told apart by isExplanationRow.
  *
  * Columns the screening does not know (a park's own 联系人, 电话…) are left aside and named in a
  * warning; a column that appears twice, or a file without 主体类型, cannot be screened at all.

@@ -1,7 +1,8 @@
 /**
- * A profile → one row of the screening table, in the words a person types (是 / 否 / 不确定, an
- * option's label, a number in the column's unit): the reverse of row-profile.ts, so a profile written
- * as a row reads back as the same profile. The tests write the personas this way, and the
+ * A profile → one row of the screening table (profileRow, its cells CellValue), in the words a
+ * person types (是 / 否 / 不确定, an option's label, a number in the column's unit): the reverse of
+ * row-profile.ts, so a profile written as a row reads back as the same profile. slotsNeeded says
+ * how many project slots a set of profiles fills. The tests write the personas this way, and the
  * benchmark's generated registers are written this way.
  */
 import { regionKey, type FactDef, type FactValue, type Profile } from '../engine';

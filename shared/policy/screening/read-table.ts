@@ -8,6 +8,7 @@
  * throws TableError with a Chinese message naming the file by its `label`: the path the CLI was
  * given, the name the user picked in the mini-program (never the function's temp path); the CLI
  * exits with 1.
+ * readTable yields each TableRow (reporting progress through OnBytes); tableFormat tells .xlsx from .csv.
  */
 import { createReadStream, readFileSync, statSync } from 'fs';
 import { Readable } from 'stream';

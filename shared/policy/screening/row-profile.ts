@@ -11,6 +11,7 @@
  * (2,500, ２５００, 2500万 in 万元), or 不确定. Anything else goes to the schema as typed, for its message.
  * Project slots: a slot with any answer is a project, in slot order (an empty slot 1 before a
  * filled slot 2 is skipped; messages still name the slot's columns).
+ * readRow reads a row, cellValue one cell.
  */
 import { entryPath, readPath, regionKey, readTypedNumber, parseProfile, type Catalog, type FactDef, type Profile } from '../engine';
 import { ENTITY_ALIASES, FLAG_WORDS, UNSURE_WORDS, type Column } from './columns';

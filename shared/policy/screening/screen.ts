@@ -14,6 +14,7 @@
  *
  * A row the schema refuses is listed with every reason and not screened; the rest are. A file that
  * cannot be read at all throws TableError (read-table.ts) and leaves no result file behind.
+ * A row screened is a ScreenedRow; a whole file's outcome is a ScreenReport.
  */
 import { rmSync } from 'fs';
 import { catalog2022, evaluate, type Catalog, type EvaluateResult, type Profile } from '../engine';

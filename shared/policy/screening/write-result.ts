@@ -6,6 +6,8 @@
  * Figures are the engine's, in the words of result-view.ts; sums are formatted by format.ts from
  * Decimals. The two 万元 number columns of 企业结果 are there to sort and filter by; the text beside
  * them is the figure.
+ * ResultWriter writes the SHEETS, a ScreenedLine per row and a RefusedRow per refusal; sumText is a
+ * measure's sum in words.
  */
 import ExcelJS from 'exceljs';
 import { entityName, toYuanString, formatInterval, toWanText, type Profile } from '../engine';

@@ -7,6 +7,8 @@
  * The .xlsx keeps the two header rows and the 名称 / 主体类型 columns in view (frozen panes), wraps
  * the headers, and offers the allowed words in a drop-down for yes/no, choice and 主体类型 columns
  * (a warning, not a refusal: the reader and the schema decide).
+ * writeTable picks writeTableXlsx or writeTableCsv by the file's name; the drop-downs reach row
+ * LAST_DROPDOWN_ROW.
  */
 import ExcelJS from 'exceljs';
 import { width } from '../view';

@@ -12,6 +12,7 @@
  * worksheet's chunks go through one streaming TextDecoder. parse-sax passes strings through as they
  * are. These are the reader's internal steps (named in workbook-reader.js); the test
  * test/unit/screen/whole-characters.test.ts fails if they change or if characters split again.
+ * xlsxReader is that reader; readerStepsPresent says the internal steps are still there.
  */
 import type { Readable } from 'stream';
 import ExcelJS from 'exceljs';

@@ -10,6 +10,7 @@
  *
  * The same routes are the share links' (src/services/share.ts), so a code and a chat card open the
  * same page.
+ * sceneOf writes a target's scene, readScene reads one back, pageOf names the page it opens.
  */
 import { catalog2022, type Catalog } from '../engine';
 import { decodeScene, MEASURE_SCENE, ROUTES, START_SCENE, type SceneTarget } from '../links';

@@ -5,6 +5,10 @@
  *
  * No figure is written twice: the help of the region flags is derived from the thresholds the
  * measures' items lower for those areas (（八）'s `threshold.reduced`), with the clause's words.
+ *
+ * COMMON_FACTS are those facts (commonFact picks one; PLACE_QUESTION words the place question per
+ * entity, entityName names the entity); TOPICS are the questionnaire's topics; REGION_NAME names the
+ * region flags, regionFactsOf gives the flags a measure reads and regionEffect what each changes.
  */
 import type { ChoiceFact, FactDef, FlagFact, Measure, RegionFlag, TopicId } from '../types';
 import { choice, flag } from './fact-helpers';

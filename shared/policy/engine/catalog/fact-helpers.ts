@@ -1,4 +1,7 @@
-/** Shorthands for declaring facts in the catalog. The bounds are input sanity limits, not policy figures. */
+/**
+ * Shorthands for declaring facts in the catalog: flag (yes/no), choice, wan (an amount in 万元), tons
+ * and count. The bounds are input sanity limits, not policy figures.
+ */
 import type { AmountFact, ChoiceFact, FlagFact } from '../types';
 
 export const flag = (id: string, label: string, help?: string): FlagFact => ({ id, type: 'flag', label, help });

@@ -1,6 +1,7 @@
 /**
- * The catalog of 《内蒙古自治区 2022 年促进制造业高端化、智能化、绿色化发展政策清单》: 30 measures,
- * each with its clause verbatim and its items. Another list is added as another Catalog object.
+ * The catalog of 《内蒙古自治区 2022 年促进制造业高端化、智能化、绿色化发展政策清单》 (catalog2022): 30
+ * measures, each with its clause verbatim and its items; findMeasure looks one up by id. Another
+ * list is added as another Catalog object.
  */
 import type { Catalog, Measure } from '../types';
 import { COMMON_FACTS } from './common-facts';

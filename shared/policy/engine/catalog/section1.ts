@@ -1,4 +1,4 @@
-/** 一、加强创新能力建设 — measures （一）…（七）. Every figure sits next to the phrase that states it. */
+/** 一、加强创新能力建设 — measures （一）…（七） (section1). Every figure sits next to the phrase that states it. */
 import type { Measure } from '../types';
 import { choice, count, flag, wan } from './fact-helpers';
 

@@ -1,4 +1,4 @@
-/** 二、扩大有效投资 — measures （八）…（十）. */
+/** 二、扩大有效投资 — measures （八）…（十） (section2). */
 import type { Measure } from '../types';
 import { flag, wan } from './fact-helpers';
 

@@ -1,4 +1,4 @@
-/** 三、促进产业智能化转型 — measures （十一）…（十六）. */
+/** 三、促进产业智能化转型 — measures （十一）…（十六） (section3). */
 import type { Measure } from '../types';
 import { choice, flag, wan } from './fact-helpers';
 

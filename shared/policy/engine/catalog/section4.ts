@@ -1,4 +1,4 @@
-/** 四、促进产业绿色化转型 — measures （十七）…（二十一）. */
+/** 四、促进产业绿色化转型 — measures （十七）…（二十一） (section4). */
 import type { Measure } from '../types';
 import { flag, tons } from './fact-helpers';
 

@@ -1,4 +1,4 @@
-/** 五、加强要素保障 — measures （二十二）…（三十）. */
+/** 五、加强要素保障 — measures （二十二）…（三十） (section5). */
 import type { Measure } from '../types';
 import { flag, wan } from './fact-helpers';
 
