@@ -45,17 +45,18 @@ test('a long title wraps onto at most three lines, then an ellipsis', () => {
   expect(two.titleLines.join('')).toBe('引导企业扩大先进制造业和重点产业链投资');
 });
 
-test('a figure never breaks from its unit; a headline fits one line where it can', () => {
+test('a figure never breaks from its unit', () => {
   const lines = wrapText('30%，最高 500万元', 5 * 10, '10px x', fake);
   for (const l of lines) expect(/^(万|元|万元|%)/.test(l)).toBe(false);
   expect(lines.join('').replace(/\s/g, '')).toBe('30%，最高500万元');
-  for (const m of catalog2022.measures) {
-    const layout = layoutPoster(posterContent(m, brand, withCode), fake);
-    // Short headlines ('最高 1000万元') fit one line; longer ones ('投资额 20%，最高 500万元') at most two.
-    const limit = headline(m).length <= 12 ? 1 : 2;
-    expect([m.id, layout.headlineLines.length <= limit]).toEqual([m.id, true]);
-    for (const l of layout.headlineLines) expect([m.id, /^(万|元|万元|%)/.test(l)]).toEqual([m.id, false]);
-  }
+});
+
+test.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s: its poster headline fits one line where it can, and no line starts with a unit', (_id, m) => {
+  const layout = layoutPoster(posterContent(m, brand, withCode), fake);
+  // Short headlines ('最高 1000万元') fit one line; longer ones ('投资额 20%，最高 500万元') at most two.
+  const limit = headline(m).length <= 12 ? 1 : 2;
+  expect([m.id, layout.headlineLines.length <= limit]).toEqual([m.id, true]);
+  for (const l of layout.headlineLines) expect([m.id, /^(万|元|万元|%)/.test(l)]).toEqual([m.id, false]);
 });
 
 test('wrapText keeps closing punctuation off the start of a line and Latin words whole', () => {

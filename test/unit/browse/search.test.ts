@@ -148,18 +148,16 @@ describe('clause figures and highlighting', () => {
     expect(texts('m20')).toEqual([]);
   });
 
-  test('every figure the catalog records for a measure is highlighted in its clause', () => {
-    for (const m of measures) {
-      const highlighted = findFigures(m.clause).map((f) => f.value.toString());
-      for (const item of m.items) {
-        const stated: string[] = [];
-        if (item.kind === 'fixed') stated.push(item.amount);
-        if ('cap' in item && item.cap) stated.push(item.cap.amount);
-        if ('rate' in item && item.kind === 'percent') stated.push(item.rate);
-        for (const s of stated) {
-          const [f] = findFigures(s);
-          expect([m.id, item.id, s, highlighted.includes(f.value.toString())]).toEqual([m.id, item.id, s, true]);
-        }
+  test.each(measures.map((m) => [m.id, m] as const))('%s: every figure the catalog records for it is highlighted in its clause', (_id, m) => {
+    const highlighted = findFigures(m.clause).map((f) => f.value.toString());
+    for (const item of m.items) {
+      const stated: string[] = [];
+      if (item.kind === 'fixed') stated.push(item.amount);
+      if ('cap' in item && item.cap) stated.push(item.cap.amount);
+      if ('rate' in item && item.kind === 'percent') stated.push(item.rate);
+      for (const s of stated) {
+        const [f] = findFigures(s);
+        expect([m.id, item.id, s, highlighted.includes(f.value.toString())]).toEqual([m.id, item.id, s, true]);
       }
     }
   });
