@@ -15,7 +15,10 @@ test('for enterprises: everything except the park-only measures', () => {
   expect(ent).not.toEqual(expect.arrayContaining(['m16']));
   expect(ent).toContain('m07'); // craftsmen (person) count as the enterprise side, as in the engine
   expect(ent).toContain('m23');
-  for (const m of measures) expect(isForWho(m, 'enterprise') || isForWho(m, 'park')).toBe(true);
+});
+
+test.each(measures.map((m) => [m.id, m] as const))('%s is for an enterprise or a park', (_id, m) => {
+  expect(isForWho(m, 'enterprise') || isForWho(m, 'park')).toBe(true);
 });
 
 test('kinds: each kind finds the measures that list it; several kinds are "any of"', () => {
@@ -84,14 +87,18 @@ test('an amount that cannot be read is reported and not applied', () => {
   expect(p.ok && p.yuan?.toString()).toBe('5000000');
 });
 
-test('the ceiling agrees with the engine’s headline wherever the headline names a top figure', () => {
-  for (const m of measures) {
-    const h = headline(m);
-    const top = /最高 (\d+)万元$/.exec(h);
-    const c = measureCeiling(m);
-    if (top && !h.startsWith('每')) expect([m.id, c.kind === 'capped' && c.yuan.div(10000).toString()]).toEqual([m.id, top[1]]);
-  }
+/** The measures whose headline names a top figure (最高 N万元, not a per-unit 每…). */
+const TOPPED = measures.filter((m) => /最高 (\d+)万元$/.test(headline(m)) && !headline(m).startsWith('每'));
+
+test('the headlines naming a top figure: 14 of the 30, and the largest ceiling is 3000万元', () => {
+  expect(TOPPED.map((m) => m.id)).toEqual(['m01', 'm02', 'm05', 'm06', 'm08', 'm09', 'm11', 'm12', 'm13', 'm14', 'm15', 'm16', 'm21', 'm30']);
   expect(largestCeiling().toString()).toBe('30000000');
+});
+
+test.each(TOPPED.map((m) => [m.id, m] as const))('%s: the ceiling agrees with the engine’s headline', (_id, m) => {
+  const top = /最高 (\d+)万元$/.exec(headline(m))!;
+  const c = measureCeiling(m);
+  expect([m.id, c.kind === 'capped' && c.yuan.div(10000).toString()]).toEqual([m.id, top[1]]);
 });
 
 test('favourites only', () => {
