@@ -5,6 +5,11 @@
  *
  * Kept light on purpose: the home page's 管理 button imports it, so nothing here may pull in the
  * catalog (shared/cloud/deadline-input.ts imports it) or dayjs's time-zone plugin (see ./beijing-time.ts).
+ *
+ * adminMe (an AdminMe, dropped by forgetAdminMe) and useAdminAccess say who the caller is;
+ * backToAdmin leaves a page; actorText names who did something in the log; fieldMessages places a
+ * refusal's messages under their fields. Shared texts and bounds: DEADLINE_FORM_FIELDS and the
+ * IMPORT_HEADER made of them, ADMIN_NOTE_MAX, LIST_NOTICE_MAX.
  */
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'

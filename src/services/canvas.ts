@@ -6,6 +6,7 @@
  *  - H5: a canvas element, exported as a PNG data URL (downloadable), or null where the browser has
  *    no 2D canvas.
  * The layout is built with the canvas's own text measure, so lines wrap as they will be drawn.
+ * renderImage is that one way; CANVAS_IDS names each picture's canvas (a CanvasName).
  */
 import Taro from '@tarojs/taro'
 import { contextMeasure, drawLayout, type DrawContext, type DrawImages, type ImageName, type Layout, type MeasureText } from '@policy/pictures'

@@ -11,6 +11,8 @@
  *    download link.
  *
  * Never throws: a failure is `{ ok: false, message }` in Chinese.
+ * The result: openSpreadsheet (the viewer) and sendSpreadsheet (a chat); isCancel tells a user's
+ * cancel from a failure.
  */
 import Taro from '@tarojs/taro'
 import { CLOUD_PATH_HEADER, DEV_OPENID_HEADER, UPLOAD_ROUTE } from '@cloud-api/api'

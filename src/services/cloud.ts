@@ -1,8 +1,10 @@
 /**
- * The only way pages talk to cloud functions.
+ * The only way pages talk to cloud functions (callCloud), and the words of its failures
+ * (errorMessages: the Chinese lines of a CloudError).
  *
  *  - weapp: Taro.cloud.callFunction({ name, data }) — its `result` is already an Envelope.
- *  - H5:    POST /cloud/<name> on the local dev server, with the dev openid in `x-dev-openid`.
+ *  - H5:    POST /cloud/<name> on the local dev server, with the dev openid in `x-dev-openid`
+ *           (getDevOpenid / setDevOpenid: which test user the browser plays).
  *
  * Never throws: a network failure becomes { ok: false, error: { code: 'NETWORK', … } }, an answer
  * that is not an Envelope becomes { ok: false, error: { code: 'BAD_RESPONSE', … } }.

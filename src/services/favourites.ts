@@ -1,6 +1,7 @@
 /**
  * Favourite measures, kept on the device only (Taro storage: wx storage in WeChat, localStorage in
- * H5). Nothing is sent to the cloud. Storage failures never throw: the list is then empty.
+ * H5): listFavourites, isFavourite, toggleFavourite. Nothing is sent to the cloud. Storage failures
+ * never throw: the list is then empty.
  */
 import Taro from '@tarojs/taro'
 

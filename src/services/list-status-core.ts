@@ -6,6 +6,11 @@
  *
  * What the cloud sends and what the device stored are both checked here before use: anything
  * malformed is dropped (never shown, never a crash).
+ *
+ * parseListStatus and statusFromResponse check what the cloud sends; parseStoredListStatus and toStored
+ * what the device keeps (a StoredListStatus under LIST_STATUS_KEY, LIST_STATUS_STORE_VERSION);
+ * effectiveListState, listStatusLine, listStatusDisclaimer and deviceFetchTime are the words a page
+ * shows, for a ListStatusView.
  */
 import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, UNVERIFIED_LIST_STATUS } from '@cloud-api/api'
 import { beijingTime, isCalendarDay } from './beijing-time'

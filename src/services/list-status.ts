@@ -5,6 +5,8 @@
  * was fetched): a page starts from that copy (or from 状态未核实 when there is none), asks the
  * cloud on mount, and keeps the copy — marked not fresh, with its fetch time — when the cloud
  * cannot be reached. Text and checks live in list-status-core.ts (pure).
+ * useListStatus gives a page the status; fetchListStatus asks; resetListStatusSession forgets this
+ * run's copy (for tests).
  */
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'

@@ -1,7 +1,7 @@
 /**
- * A picture that carries a 小程序码 (poster, result sheet): the code is fetched for its target, the
- * layout is told whether it has one, and a code whose file will not load becomes a corner that says
- * so — a picture never goes out with a broken image.
+ * A picture that carries a 小程序码 (poster, result sheet), drawn by renderWithCode: the code is
+ * fetched for its target, the layout is told whether it has one, and a code whose file will not load
+ * becomes a corner that says so (CODE_IMAGE_FAILED) — a picture never goes out with a broken image.
  */
 import type { CodeSlot, Layout, MeasureText } from '@policy/pictures'
 import type { SceneTarget } from '@policy/links'

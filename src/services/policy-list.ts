@@ -1,7 +1,7 @@
 /**
- * The policy list this app calculates from: its year and names, written in one place. The home
- * page shows them without loading the catalog (to keep the main package small); a test keeps
- * POLICY_LIST_NAME equal to the catalog's title.
+ * The policy list this app calculates from: its year (POLICY_LIST_YEAR) and names (POLICY_LIST_NAME,
+ * POLICY_LIST_SHORT), written in one place. The home page shows them without loading the catalog
+ * (to keep the main package small); a test keeps POLICY_LIST_NAME equal to the catalog's title.
  */
 
 /** The year in the list's title. */

@@ -13,6 +13,7 @@
  * Codes are kept per scene for this run of the app: opening the poster twice asks the cloud once.
  * Only codes that came through are kept (and a request in flight is shared); after a failure the
  * next open asks again.
+ * loadCode gives the code; forgetCode and forgetCodes drop kept ones.
  */
 import Taro from '@tarojs/taro'
 import { sceneOf, type SceneTarget } from '@policy/view'

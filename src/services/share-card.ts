@@ -1,8 +1,9 @@
 /**
- * The drawn 5:4 image of a chat card (@policy/pictures/share-card), for onShareAppMessage's imageUrl. WeChat
- * asks for the share synchronously; a card not drawn yet goes out through the hook's `promise`
- * (WeChat waits up to 3 s for it, then uses the fields given without it). Cards are kept per
- * content for the session (renderImage draws them one at a time on the page's card canvas).
+ * The drawn 5:4 image of a chat card (@policy/pictures/share-card), for onShareAppMessage's imageUrl:
+ * cardImage draws one, withCard adds it to a share. WeChat asks for the share synchronously; a card
+ * not drawn yet goes out through the hook's `promise` (WeChat waits up to 3 s for it, then uses the
+ * fields given without it). Cards are kept per content for the session (renderImage draws them one
+ * at a time on the page's card canvas).
  */
 import { layoutShareCard, type ShareCardContent } from '@policy/pictures'
 import { renderImage } from './canvas'

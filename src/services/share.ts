@@ -3,7 +3,13 @@
  * from the engine (never typed by hand); paths open the same measure — or the same item of it —
  * by the routes a 小程序码 opens (@policy/view/scene). A result share never carries the user's figures —
  * not in the title, not on the drawn card, never in the path — unless the user ticked the box that
- * says so (`includeFigures`).
+ * says so (`includeFigures`; sharedTotal is what it then shows).
+ *
+ * One AppMessageShare (转发) and one timeline share (朋友圈) per thing shared: measureShare and
+ * measureTimeline (titled by measureShareTitle, at measurePath), itemShare (and itemShareText for
+ * the browser's copy), resultShare and resultTimeline (at HOME_PATH), browseShare and browseTimeline
+ * (at BROWSE_PATH); h5Url makes a path a browser link. The brand they carry: APP_NAME, TAGLINE,
+ * LIST_SHORT, together BRAND.
  */
 import { headline, itemHeadline, type ResultSummary } from '@policy/view'
 import { ROUTES, h5Link, routeOf } from '@policy/links'

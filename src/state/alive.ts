@@ -1,6 +1,7 @@
 /**
- * Whether the component is still on screen: a cloud answer that arrives after its page closed is
- * dropped instead of setting state on an unmounted component.
+ * Whether the component is still on screen (useAlive): a cloud answer that arrives after its page
+ * closed is dropped instead of setting state on an unmounted component. useLoadOnOpen runs a page's
+ * load when it opens, on the same guard.
  */
 import { useEffect, useRef, type MutableRefObject } from 'react'
 

@@ -1,6 +1,9 @@
 /**
- * The draft's shape and the few helpers the home page needs (resume, restart), with no engine code:
- * the home page stays light (H5 first load, WeChat main package). See ./draft.ts for the rest.
+ * The draft's shape (Draft, its Answers and EntryDraft, each answer a Value; the Entity it is for)
+ * and the few helpers the home page needs (resume, restart: emptyDraft, reviveDraft, isStarted,
+ * isBlank, kept under DRAFT_KEY), with no engine code: the home page stays light (H5 first load,
+ * WeChat main package). The questionnaire's STEPS (a StepId each, titled by STEP_TITLES) are here
+ * for the same reason. See ./draft.ts for the rest.
  */
 import type { Profile, TopicId, Tri } from '@policy/engine'
 

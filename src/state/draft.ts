@@ -6,6 +6,14 @@
  * shared schema's message and nothing is lost; "不确定" is a separate mark (`values[id] = 'unknown'`)
  * that leaves the typed text in place. Answers of topics the user deselects stay in the draft (so
  * choosing the topic again brings them back) but are not sent to the engine.
+ *
+ * Changing the draft: setAnswer, setText, setCommon (a CommonFlagId: SME or a region flag),
+ * setCity, toggleTopic, and the entries' addEntry, renameEntry, removeEntry. Reading it: which
+ * topics count (activeTopics, soleTopic), the questions (questionsOf, isShown, asksAnything,
+ * commonGates, commonValue), how much is answered (answeredCount). Into a profile: candidateProfile,
+ * then draftProfile through the schema, whose messages fieldMessages places by field (pathOf,
+ * stepOfPath, messagesOfStep) in the user's words (userMessage). The detail page's calculator keeps
+ * a draft of one measure (calculatorDraft, setCalculatorEntity).
  */
 import { regionFactsOf, entryPath, factPath, regionKey, stepOfPath as pathStep, parseProfile, readTypedNumber, type FactDef, type Measure, type Profile, type TopicId, type Tri } from '@policy/engine'
 import { questionsFor, topicsFor, type FactQuestion, type TopicQuestions } from '@policy/view'

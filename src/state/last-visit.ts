@@ -1,6 +1,7 @@
 /**
  * When this device last opened the home page (Taro storage, never uploaded): the home page shows
  * deadline batches published since then that match the user's saved result (issue 22).
+ * takeLastVisit reads and records it (under LAST_VISIT_KEY).
  */
 import Taro from '@tarojs/taro'
 

@@ -1,4 +1,7 @@
-/** Routes of the questionnaire flow and the ways between them. */
+/**
+ * Routes of the questionnaire flow (ROUTES) and the ways between them: goToQuestion (back to one
+ * answer) and openDetail (a measure's page).
+ */
 import Taro from '@tarojs/taro'
 import { ROUTES as SCENE_ROUTES, routeOf } from '@policy/links'
 import { requestFocus } from './storage'

@@ -6,6 +6,8 @@
  * (the main package's size budget), reads it to match new deadline batches — one rule, the engine's.
  * It holds for the answers it was computed from: once they change, nothing is shown until the
  * results are seen again.
+ * saveResultForHome and loadResultForHome keep the items (ResultItemForHome, under RESULT_FOR_HOME_KEY);
+ * newDeadlineMatches is the matching.
  */
 import Taro from '@tarojs/taro'
 import type { Deadline } from '@cloud-api/api'

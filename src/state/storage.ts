@@ -1,7 +1,9 @@
 /**
- * Answers on the device (Taro storage: wx storage in WeChat, localStorage in H5). Saved on every
- * change, synchronously, so closing the app mid-word loses nothing. Nothing here leaves the device;
- * only the results page sends the validated profile to the `calculate` function.
+ * Answers on the device (Taro storage: wx storage in WeChat, localStorage in H5): loadDraft,
+ * saveDraft, clearDraft. Saved on every change, synchronously, so closing the app mid-word loses
+ * nothing. Nothing here leaves the device; only the results page sends the validated profile to the
+ * `calculate` function. startOver clears everything kept because of the answers; requestFocus and
+ * takeFocus carry "back to this question" from the results page to the questionnaire.
  */
 import Taro from '@tarojs/taro'
 import { DRAFT_KEY, emptyDraft, reviveDraft, type Draft } from './draft-core'
