@@ -19,6 +19,7 @@ export * from './amount-kind';
 export * from './decimal';
 export * from './figure';
 export * from './units';
+export * from './half-width';
 export * from './format';
 export * from './config';
 export * from './messages';

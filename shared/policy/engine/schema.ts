@@ -8,6 +8,7 @@ import { catalog2022 } from './catalog';
 import { TOPICS } from './catalog/common-facts';
 import { MAX_ENTRIES, MAX_TEXT, PLACES } from './config';
 import { Dec } from './decimal';
+import { halfWidth } from './half-width';
 import { MSG, fill } from './messages';
 import { entryPath, readPath } from './paths';
 import type { AmountFact, Catalog, FactDef, Item, Profile } from './types';
@@ -24,17 +25,9 @@ const DECIMAL_TEXT = /^\d+(\.\d+)?$/;
 const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
 /** Digits grouped by thousands: "2,500", "1,200,000.5" (after full-width commas became ","). */
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
-/** Full-width digits, point, comma, minus and the ideographic space, as a Chinese keyboard types them. */
-const FULL_WIDTH = /[０-９．，－　]/g;
-const HALF_WIDTH: Record<string, string> = { '．': '.', '，': ',', '－': '-', '　': ' ' };
 
 /** Base unit words a number (and its 万/亿) may be followed by in some field ('吨标准煤', '元', '吨', '人'…), longest first. */
 const UNIT_WORDS = [...new Set(Object.values(BASE_UNIT).filter((w) => w !== ''))].sort((a, b) => b.length - a.length);
-
-/** Full-width digits, point, comma, minus and space made ASCII, surrounding spaces dropped. */
-function halfWidth(text: string): string {
-  return text.replace(FULL_WIDTH, (c) => HALF_WIDTH[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
-}
 
 /** A number with no unit, as plain decimal text ("2,500" → "2500", "-5"), or null. */
 function plainNumber(t: string): string | null {
@@ -71,7 +64,7 @@ function withoutMagnitude(t: string): { rest: string; magnitude?: string } {
  */
 export function readTypedNumber(text: string, unit?: string): string | null {
   const { factor, base } = unitParts(unit ?? '');
-  const t = halfWidth(text);
+  const t = halfWidth(text).trim();
   const unitless = withoutEnd(t, base);
   const { rest, magnitude } = withoutMagnitude(unitless ?? t);
   const n = plainNumber(rest);
@@ -89,7 +82,7 @@ export function readTypedNumber(text: string, unit?: string): string | null {
  */
 export function typedOtherUnit(text: string, unit?: string): string | null {
   if (readTypedNumber(text, unit) !== null) return null;
-  const t = halfWidth(text);
+  const t = halfWidth(text).trim();
   const word = UNIT_WORDS.find((w) => t.endsWith(w));
   return word !== undefined && plainNumber(withoutMagnitude(withoutEnd(t, word)!).rest) !== null ? word : null;
 }

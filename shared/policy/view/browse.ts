@@ -4,7 +4,7 @@
  * is read from the catalog records (compiled once by ./compile); nothing here is typed by hand and
  * no award is computed — the amount filter only compares the figures the clause states.
  */
-import { addresseeOf, audienceText, isFor, entityName, catalog2022, compileCatalog, Dec, kindOf, type Catalog, type Item, type Measure, type SupportKind } from '../engine';
+import { addresseeOf, audienceText, isFor, entityName, catalog2022, compileCatalog, Dec, kindOf, readTypedNumber, type Catalog, type Item, type Measure, type SupportKind } from '../engine';
 import { findFigures, searchMeasures, type SearchHit } from './search';
 
 export const SUPPORT_KINDS: SupportKind[] = ['补助', '奖励', '贴息', '减免', '非资金支持'];
@@ -62,16 +62,17 @@ export function measureCeiling(measure: Measure, catalog: Catalog = catalog2022)
 }
 
 /**
- * The amount typed into "金额至少": a plain number is 万元 ('500' → 500万元); '500万', '0.5亿',
- * '3000000元' are read as written. Empty → no filter. Anything else → an error in Chinese.
+ * The amount typed into "金额至少": read as the schema reads a 万元 field (readTypedNumber: '500',
+ * '2,500', '２５００', '500万', '0.5亿'); another money unit as written ('3000000元', by search's
+ * figures). Spaces anywhere are ignored. Empty → no filter. Anything else → an error in Chinese.
  */
 export function parseMinAmount(text: string | undefined): { ok: true; yuan?: Dec } | { ok: false; message: string } {
   const raw = (text ?? '').replace(/[\s\u3000]/g, '');
   if (raw === '') return { ok: true };
-  const plain = raw.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (/^\d+(\.\d+)?$/.test(plain)) return { ok: true, yuan: new Dec(plain).times(10000) };
-  const figures = findFigures(plain, false);
-  if (figures.length === 1 && figures[0].start === 0 && figures[0].end === plain.length && figures[0].dims.includes('money')) {
+  const wan = readTypedNumber(raw, '万元');
+  if (wan !== null && !wan.startsWith('-')) return { ok: true, yuan: new Dec(wan).times(10000) };
+  const figures = findFigures(raw, false);
+  if (figures.length === 1 && figures[0].start === 0 && figures[0].end === raw.length && figures[0].dims.includes('money')) {
     return { ok: true, yuan: figures[0].value };
   }
   return { ok: false, message: '金额请填数字，单位万元，例如 500' };

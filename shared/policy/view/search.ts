@@ -5,7 +5,7 @@
  * not 2000万元), and "500万" does not find 1500万元. Spaces, full-width characters and quote marks are
  * ignored. Pure TypeScript; no money is computed here, figures are only compared.
  */
-import { catalog2022, Dec, type Catalog, type Measure } from '../engine';
+import { catalog2022, Dec, halfWidth, type Catalog, type Measure } from '../engine';
 import { headline } from './headline';
 
 // ---------------------------------------------------------------------------------------------
@@ -21,11 +21,9 @@ export interface Normalised {
 /** Characters that never matter for matching: spaces, quote marks, book-title marks. */
 const IGNORED = /[\s\u3000“”‘’"'「」『』《》〈〉·・]/;
 
-/** Full-width ASCII (ＡＢ１２％) → ASCII; upper → lower case. */
+/** Full-width ASCII (ＡＢ１２％) → ASCII (the engine's one halfWidth); upper → lower case. */
 function foldChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
-  return ch.toLowerCase();
+  return halfWidth(ch).toLowerCase();
 }
 
 export function normalise(original: string): Normalised {
