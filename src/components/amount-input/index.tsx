@@ -1,3 +1,4 @@
+/** The amount box of a question: a number in the fact's unit, with "不确定", kept exactly as typed. */
 import { View, Text, Input, Button } from '@tarojs/components'
 import FieldMessage from '../field-message'
 import '../question-flag/index.scss'

@@ -1,3 +1,4 @@
+/** Chips for one answer out of a few (each a ChipOption): yes/no, levels, the entity, the region. */
 import { View, Button } from '@tarojs/components'
 import './index.scss'
 

@@ -1,3 +1,4 @@
+/** A clause shown verbatim, its figures highlighted (search's segmentClause finds them). */
 import { View, Text } from '@tarojs/components'
 import { segmentClause } from '@policy/view'
 

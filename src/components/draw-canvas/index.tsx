@@ -1,3 +1,4 @@
+/** The hidden canvas a WeChat page draws its pictures on (poster, share card, result sheet). */
 import { Canvas } from '@tarojs/components'
 import { CANVAS_IDS, type CanvasName } from '@/services/canvas'
 import './index.scss'

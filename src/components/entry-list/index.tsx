@@ -1,3 +1,4 @@
+/** The list of repeatable entries of an item (projects, products, varieties): add, name, remove. */
 import type { ReactNode } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { entryListId, type DomScope } from '@policy/engine'

@@ -6,6 +6,7 @@
  * before a parenthetical of more than two characters ("节能技术改造项目 | （含打捆项目）"; a short
  * one stays with its word: "首台（套）"). A joining word is never left alone at the start of a chunk
  * ("5G 等" stays together). Pure: no Taro, no catalog.
+ * lineChunks cuts a label so.
  */
 
 const BREAK_AFTER = new Set(['的', '和', '或', '与', '及', '等', '、', '/', '，']);

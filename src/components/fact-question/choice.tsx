@@ -1,3 +1,4 @@
+/** A level or category question as chips, plus "不确定". */
 import { View, Text } from '@tarojs/components'
 import ChoiceChips from '../choice-chips'
 import FieldMessage from '../field-message'

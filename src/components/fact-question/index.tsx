@@ -1,3 +1,4 @@
+/** One fact of the catalog as a question, in the form its type asks for (yes/no, choice, amount). */
 import type { ReactNode } from 'react'
 import type { FactDef, Tri } from '@policy/engine'
 import AmountInput from '../amount-input'

@@ -1,3 +1,8 @@
+/**
+ * The questionnaire's blocks of questions, shared with the detail page's calculator so both ask
+ * and show answers the same way: MeasureQuestions (one measure's facts and entries),
+ * CommonFlagQuestion (中小企业, 脱贫地区, 革命老区) and EntityQuestion (企业 or 工业园区).
+ */
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { commonFact, domId, factPath, type DomScope, type Tri } from '@policy/engine'

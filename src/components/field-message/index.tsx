@@ -1,3 +1,4 @@
+/** A field's message under its question: the shared schema's Chinese text. */
 import { View, Text } from '@tarojs/components'
 import './index.scss'
 

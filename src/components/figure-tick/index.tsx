@@ -1,3 +1,4 @@
+/** The tick that lets the user's own figures onto something shared; off by default. */
 import { View, Text } from '@tarojs/components'
 import './index.scss'
 

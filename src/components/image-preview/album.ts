@@ -4,6 +4,7 @@
  *  - refused before: WeChat will not prompt again, so explain and offer the settings page;
  *  - refused now: explain what the permission is for and that the poster can still be forwarded.
  * The Taro calls are passed in, so the flow is tested without WeChat.
+ * saveToAlbum is the flow (its Taro calls an AlbumApi), answering SAVED_TEXT or REFUSED_TEXT.
  */
 export const ALBUM_SCOPE = 'scope.writePhotosAlbum'
 

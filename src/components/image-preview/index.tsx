@@ -1,3 +1,7 @@
+/**
+ * A drawn picture (poster, result sheet) over the page, to save, send or download; its PreviewState
+ * (drawing, ready, failed) comes from use-picture.ts.
+ */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Image, Button, ScrollView } from '@tarojs/components'

@@ -1,3 +1,4 @@
+/** usePicture: the state of one picture being drawn for ImagePreview, where only the latest request counts. */
 import { useRef, useState } from 'react'
 import type { PreviewState } from '.'
 

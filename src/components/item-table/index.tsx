@@ -1,3 +1,4 @@
+/** A measure's items as the catalog states them (who, condition, rate, cap, threshold), one block per item. */
 import { View, Text } from '@tarojs/components'
 import type { ItemRow } from '@policy/view'
 

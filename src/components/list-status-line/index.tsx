@@ -1,3 +1,4 @@
+/** The line that says whether the list is still in force, as admins last checked it. */
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { effectiveListState, listStatusLine, type ListStatusView } from '@/services/list-status-core'

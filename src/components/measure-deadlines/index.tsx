@@ -1,3 +1,4 @@
+/** A measure's published application windows on its detail page, each batch with its 提醒我. */
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'

@@ -1,7 +1,7 @@
 /**
- * A measure's current application windows from the `deadlines` cloud function (issue 6). The list
- * itself has no dates: when none is known, or the cloud cannot be reached, the page says so and
- * never shows a made-up date.
+ * A measure's current application windows from the `deadlines` cloud function (issue 6), as
+ * loadDeadlines gives them (a DeadlineView each). The list itself has no dates: when none is known,
+ * or the cloud cannot be reached, the page says so and never shows a made-up date.
  */
 import { callCloud } from '@/services/cloud'
 

@@ -1,6 +1,7 @@
 /**
- * The calculator's answers → the engine's result, with no Taro: the questionnaire's draft → profile
- * → schema path (src/state/draft.ts, scoped to the measure), then the engine (`runMeasure`).
+ * The calculator's answers → the engine's result (calculate), with no Taro: the questionnaire's
+ * draft → profile → schema path (src/state/draft.ts, scoped to the measure), then the engine
+ * (`runMeasure`).
  */
 import { runMeasure } from '@policy/view'
 import type { EvaluateResult, ItemResult, Measure } from '@policy/engine'

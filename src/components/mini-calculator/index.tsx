@@ -1,3 +1,4 @@
+/** The detail page's calculator of one measure, asked with the questionnaire's own components. */
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { type ItemResult, type Measure, formatInterval, domId } from '@policy/engine'

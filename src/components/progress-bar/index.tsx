@@ -1,3 +1,4 @@
+/** The questionnaire's step and progress bar. */
 import { View, Text } from '@tarojs/components'
 import './index.scss'
 

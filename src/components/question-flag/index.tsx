@@ -1,3 +1,4 @@
+/** A yes/no question with "不确定" as three chips. */
 import { View, Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { Tri } from '@policy/engine'

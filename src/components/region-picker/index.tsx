@@ -1,3 +1,4 @@
+/** The place question: 盟市, then 旗县区, as chips. */
 import { View, Text, Button } from '@tarojs/components'
 import { CITIES, findCity, findPlace } from '../../../shared/region'
 import ChoiceChips from '../choice-chips'

@@ -1,3 +1,4 @@
+/** The policy browser's search field. */
 import { View, Input, Text } from '@tarojs/components'
 
 import './index.scss'

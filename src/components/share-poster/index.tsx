@@ -1,3 +1,4 @@
+/** The detail page's 生成分享海报 button and the poster it draws. */
 import { useState } from 'react'
 import { View, Button } from '@tarojs/components'
 import type { Measure } from '@policy/engine'

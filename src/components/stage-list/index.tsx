@@ -1,3 +1,4 @@
+/** The engine's working of an item, stage by stage, each with the clause phrase it applies. */
 import { View, Text } from '@tarojs/components'
 import type { Stage } from '@policy/engine'
 import './index.scss'

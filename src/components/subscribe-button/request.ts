@@ -1,7 +1,8 @@
 /**
- * Asking the user for the two reminder templates. In WeChat: `Taro.requestSubscribeMessage`, which
- * must be called straight from a tap. In the H5 build there is no such API: the button shows a
- * simulated sheet (see SimulatedSheet) and resolves with the outcomes chosen there.
+ * Asking the user for the two reminder templates (TEMPLATE_IDS). In WeChat: `Taro.requestSubscribeMessage`
+ * (requestInWeChat, answering a RequestResult), which must be called straight from a tap. In the H5
+ * build there is no such API: the button shows a simulated sheet (see SimulatedSheet) and resolves
+ * with the outcomes chosen there.
  */
 import Taro from '@tarojs/taro'
 import type { SubscribeOutcome } from '@cloud-api/api'

@@ -4,6 +4,8 @@
  * page with many buttons makes one or two calls, not one per button. A button asks afresh when its
  * page opens or is shown again (a cancel in 我的提醒, in another subpackage, or a deadline published
  * meanwhile must show); a subscribe here tells every button of that measure at once.
+ * loadStatus asks (a StatusResult), onStatus listens, updateStatus tells, invalidateStatus makes the
+ * next ask go to the cloud.
  */
 import type { MeasureReminderStatus } from '@cloud-api/api'
 import { callCloud, type CloudError } from '@/services/cloud'

@@ -1,3 +1,4 @@
+/** The questionnaire's topic step: the topics that apply, as chips. */
 import { View, Button, Text } from '@tarojs/components'
 import type { TopicId } from '@policy/engine'
 import './index.scss'

@@ -1,7 +1,7 @@
 /**
- * A list the cloud answers page by page (`nextCursor`), for the admin pages: the first page on
- * `reload`, the next on `loadMore` (加载更多). An answer to an older request is dropped, and 加载更多
- * is off while a reload runs, so two lists are never mixed.
+ * A list the cloud answers page by page (`nextCursor`, each answer a PageResult), for the admin
+ * pages (usePaged): the first page on `reload`, the next on `loadMore` (加载更多). An answer to an
+ * older request is dropped, and 加载更多 is off while a reload runs, so two lists are never mixed.
  */
 import { useCallback, useRef, useState } from 'react'
 import type { CloudError } from '@/services/cloud'

@@ -1,3 +1,8 @@
+/**
+ * The home page (main package, kept light: no catalog): the list it follows and its status, where to
+ * start or resume the questionnaire, browse the list, upcoming deadlines and new batches that match
+ * the user's last result; a scanned 小程序码 lands here.
+ */
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'

@@ -1,7 +1,8 @@
 /**
  * The local cloud's dev endpoints (H5 dev build only; they do not exist in WeChat): the outbox the
- * local message sender writes, and a run of the reminder timer at a chosen date (the same call as
- * `npm run remind -- --now <date>`: POST /cloud/remind as the timer, with the dev clock header).
+ * local message sender writes (fetchOutbox, an OutboxData), and a run of the reminder timer at a
+ * chosen date (runTimer: the same call as `npm run remind -- --now <date>`: POST /cloud/remind as the
+ * timer, with the dev clock header).
  */
 import type { Envelope, RemindRunSummary } from '@cloud-api/api'
 import type { OutgoingMessage } from '@cloud-api/context'

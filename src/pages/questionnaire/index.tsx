@@ -1,3 +1,4 @@
+/** The questionnaire: who the user is, the topics that apply, then those topics' questions, saved as typed. */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'

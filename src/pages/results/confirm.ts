@@ -1,7 +1,8 @@
 /**
  * The results page shows the device's figures at once and asks the `calculate` cloud function (the
- * same engine, the same validated profile) to confirm them. This is that step, so the page and the
- * test that runs it against the local cloud over HTTP (test/unit/questionnaire/cloud-same) are one path.
+ * same engine, the same validated profile) to confirm them (confirmOnCloud; the page's CloudState
+ * says how far that got). This is that step, so the page and the test that runs it against the local
+ * cloud over HTTP (test/unit/questionnaire/cloud-same) are one path.
  */
 import { sameResult } from '@policy/view'
 import type { EvaluateResult, Profile } from '@policy/engine'

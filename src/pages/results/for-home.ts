@@ -1,8 +1,8 @@
 /**
- * The result's items the home page matches new deadline batches against (src/state/result-for-home.ts):
- * what this page shows as claimable, for the craftsmen, needing information or as support without
- * money, each with the figure its card shows (with the kind word a shared card adds: an estimate
- * still 待确认 says so).
+ * The result's items the home page matches new deadline batches against (itemsForHome, for
+ * src/state/result-for-home.ts): what this page shows as claimable, for the craftsmen, needing
+ * information or as support without money, each with the figure its card shows (with the kind word
+ * a shared card adds: an estimate still 待确认 says so).
  */
 import type { ResultCardView } from '@/components/result-card'
 import type { ResultItemForHome } from '@/state/result-for-home'

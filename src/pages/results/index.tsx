@@ -1,3 +1,4 @@
+/** The results page: the engine's result on the device, confirmed by the `calculate` function, grouped into cards. */
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'

@@ -5,6 +5,7 @@
  * validates: its messages are shown under the field they name, and the typed text stays.
  * 适用事项 (issue 22, item 5): the items of the measure the batch is for, picked from the measure's
  * items (the cloud names them: this package does not load the catalog); 整项措施 by default.
+ * MISSING is said when the deadline is gone.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'

@@ -6,6 +6,9 @@
  * bytes for the deadline import through readText (@policy/engine/read-text), the one reading the CLIs and
  * the deadlines function share: UTF-8 (BOM or not) and UTF-16 with a BOM are read, GBK is refused
  * with the same message everywhere (issue 25, item 5).
+ *
+ * The bounds: MAX_FILE_BYTES, and importRequestBytes / importTooLarge for the text read; formatOf tells
+ * CSV from JSON by the name; PickOptions are what a page asks for, PICK_MESSAGES the refusals.
  */
 import Taro from '@tarojs/taro'
 import { MAX_REQUEST_BYTES } from '@cloud-api/api'

@@ -1,3 +1,4 @@
+/** A measure's detail page: its clause verbatim, items, calculator, deadlines and sharing. */
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useReady, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
