@@ -1,8 +1,8 @@
 /**
- * The one folding of typed text: full-width characters as a Chinese keyboard types them (２５００,
- * ２，５００．５, ５０％, ＡＢ, the ideographic space) made ASCII, one character for one. The schema's
- * readTypedNumber, the browser's 金额至少 and search read a number through it, so "２，５００" is
- * 2500 wherever it is typed. One for one because search maps each folded character back to the
+ * The one folding of typed text (halfWidth): full-width characters as a Chinese keyboard types them
+ * (２５００, ２，５００．５, ５０％, ＡＢ, the ideographic space) made ASCII, one character for one. The
+ * schema's readTypedNumber, the browser's 金额至少 and search read a number through it, so "２，５００"
+ * is 2500 wherever it is typed. One for one because search maps each folded character back to the
  * clause to highlight it (NFKC is not: it makes ㎡ two characters).
  */
 

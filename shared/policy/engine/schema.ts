@@ -1,7 +1,11 @@
 /**
  * The one profile schema (valibot), built from the catalog's fact definitions, used by the pages,
  * the cloud functions and the CLI. parseProfile never throws: any input gets either the profile or
- * a list of Chinese messages, each naming its field.
+ * a list of Chinese messages, each a FieldIssue naming its field.
+ *
+ * A typed number is read once, here, for every door (readTypedNumber: 万/亿 and the field's unit,
+ * full-width digits); typedOtherUnit names a unit typed in the wrong field, and typedUnitNote says
+ * in the generated docs how a field's numbers may be typed.
  */
 import * as v from 'valibot';
 import { catalog2022 } from './catalog';

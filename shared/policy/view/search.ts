@@ -1,9 +1,11 @@
 /**
- * Chinese search over the catalog: measure titles, item titles, the verbatim clause text and the
- * non-monetary guidance. Figures are compared as numbers, not as text: "500万", "500 万元",
- * "5000000元" and "0.05亿" all find the clauses that say 500万元, "2000吨" finds 2000 吨标准煤 (but
- * not 2000万元), and "500万" does not find 1500万元. Spaces, full-width characters and quote marks are
- * ignored. Pure TypeScript; no money is computed here, figures are only compared.
+ * Chinese search over the catalog (searchMeasures, each a SearchHit with its Snippet): measure
+ * titles, item titles, the verbatim clause text and the non-monetary guidance. Figures are compared
+ * as numbers, not as text: "500万", "500 万元", "5000000元" and "0.05亿" all find the clauses that say
+ * 500万元, "2000吨" finds 2000 吨标准煤 (but not 2000万元), and "500万" does not find 1500万元. Spaces,
+ * full-width characters and quote marks are ignored (normalise). parseQuery reads a query,
+ * findFigures the figures of a text, segmentClause cuts a clause into text and figures to highlight.
+ * Pure TypeScript; no money is computed here, figures are only compared.
  */
 import { catalog2022, Dec, halfWidth, type Catalog, type Measure } from '../engine';
 import { headline } from './headline';
