@@ -10,7 +10,7 @@ import path from 'path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import * as esbuild from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { catalog2022 } from '../../shared/policy/engine';
 import { sheetContent } from '../../shared/policy/pictures';
 import { summarize } from '../../shared/policy/view';
@@ -218,7 +218,12 @@ function clipboard(stored: string | null): string {
 }
 
 describe('the 5:4 chat cards, drawn by the browser’s canvas with its fonts', () => {
-  it('every measure’s card, an item’s card and the result’s card are 750×600 PNGs with their words drawn', async () => {
+  type Drawn = { size: number[]; accent: number; dark: number; png: string };
+  let page: Page;
+  let context: BrowserContext;
+  let draw: (kind: 'measure' | 'item' | 'result', args: unknown[]) => Promise<Drawn>;
+
+  beforeAll(async () => {
     // The page's own drawing code (layout + drawLayout), bundled as the app bundles it.
     const bundle = await esbuild.build({
       stdin: {
@@ -232,10 +237,10 @@ describe('the 5:4 chat cards, drawn by the browser’s canvas with its fonts', (
       write: false,
       logLevel: 'silent',
     });
-    const { page, context } = await harness().newPage();
+    ({ page, context } = await harness().newPage());
     await page.goto(harness().url + '/#/pages/index/index');
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
-    const draw = (kind: 'measure' | 'item' | 'result', args: unknown[]) =>
+    draw = (kind, args) =>
       page.evaluate(
         ([k, a]) => {
           const w = window as unknown as { cards: Record<string, (...x: unknown[]) => unknown> };
@@ -259,13 +264,20 @@ describe('the 5:4 chat cards, drawn by the browser’s canvas with its fonts', (
         },
         [kind, args] as const,
       );
-    for (const m of catalog2022.measures) {
-      const card = await draw('measure', [m]);
-      // 5:4, the title in dark text and the headline in the accent colour.
-      expect([m.id, card.size]).toEqual([m.id, [750, 600]]);
-      expect([m.id, card.dark > 3000, card.accent > 2000]).toEqual([m.id, true, true]);
-      if (m.id === 'm08') writeFileSync(path.join(ARTIFACTS, 'share-card-m08.png'), Buffer.from(card.png.split(',')[1], 'base64'));
-    }
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it.each(catalog2022.measures.map((m) => [m.id, m] as const))('%s: its card is a 750×600 PNG with its title in dark text and its headline in the accent colour', async (_id, m) => {
+    const card = await draw('measure', [m]);
+    // 5:4, the title in dark text and the headline in the accent colour.
+    expect([m.id, card.size]).toEqual([m.id, [750, 600]]);
+    expect([m.id, card.dark > 3000, card.accent > 2000]).toEqual([m.id, true, true]);
+    if (m.id === 'm08') writeFileSync(path.join(ARTIFACTS, 'share-card-m08.png'), Buffer.from(card.png.split(',')[1], 'base64'));
+  });
+
+  it('an item’s card and the result’s card are 750×600 PNGs with their words drawn', async () => {
     const m08 = catalog2022.measures[7];
     const item = await draw('item', [m08, 'm08.robots', '160万元']);
     expect(item.accent).toBeGreaterThan(2000);
@@ -276,6 +288,5 @@ describe('the 5:4 chat cards, drawn by the browser’s canvas with its fonts', (
     expect(invitation.size).toEqual([750, 600]);
     writeFileSync(path.join(ARTIFACTS, 'share-card-result.png'), Buffer.from(invitation.png.split(',')[1], 'base64'));
     writeFileSync(path.join(ARTIFACTS, 'share-card-result-ticked.png'), Buffer.from(ticked.png.split(',')[1], 'base64'));
-    await context.close();
   });
 });
