@@ -1,4 +1,7 @@
-/** Error messages as named constants (MSG: Chinese, shown to users). `{}` placeholders are filled in order by fill. */
+/**
+ * Error messages as named constants (MSG: Chinese, shown to users). `{name}` placeholders are filled
+ * by fill, the one filling of the app's messages (the schema's, the JSON reader's, the file reader's).
+ */
 export const MSG = {
   notObject: '档案必须是一个对象',
   version: '「版本」（version）必须是 1',
@@ -23,6 +26,7 @@ export const MSG = {
   entryObject: '「{label}」第 {n} 项必须是对象，形如 {"facts": {…}}',
 } as const;
 
+/** `{name}` placeholders filled from `values`; one not given stays as written (never "undefined"). */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in values ? String(values[key]) : `{${key}}`));
 }

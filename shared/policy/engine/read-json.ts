@@ -15,6 +15,7 @@
  * No work at load time: cheap to bundle anywhere.
  * readJson takes bytes or text, parseJsonText text.
  */
+import { fill } from './messages';
 import { lineColumn, readText } from './read-text';
 
 export { firstInvalidUtf8, lineColumn } from './read-text';
@@ -53,10 +54,6 @@ export const JSON_MSG = {
   unexpected: '此处不应出现「{found}」',
   unknown: '无法按 JSON 读取',
 } as const;
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
-}
 
 const at = (line: number, column: number, reason: string) => `第 ${line} 行第 ${column} 列：${reason}`;
 

@@ -19,6 +19,8 @@
  * readText is the reading (TEXT_MSG its messages); firstInvalidUtf8 and lineColumn place a refusal.
  */
 
+import { fill } from './messages';
+
 export type TextReading =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
   | { ok: false; message: string; line: number; column: number };
@@ -30,13 +32,9 @@ export const TEXT_MSG = {
   badUtf16: '文件是 UTF-16 编码，但从第 {line} 行第 {column} 列起内容不完整。请另存为 UTF-8 后重试：Excel 里「另存为」选「CSV UTF-8（逗号分隔）」',
 } as const;
 
-function fill(template: string, line: number, column: number): string {
-  return template.replace('{line}', String(line)).replace('{column}', String(column));
-}
-
 function refuse(template: string, before: string): TextReading {
   const { line, column } = lineColumn(before, before.length);
-  return { ok: false, message: fill(template, line, column), line, column };
+  return { ok: false, message: fill(template, { line, column }), line, column };
 }
 
 /** A file's bytes → its text (BOM dropped), or the one message for a file that is not UTF-8 text. */
