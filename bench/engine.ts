@@ -10,7 +10,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { evaluate, parseProfile, type Profile } from '../shared/policy/engine';
-import { rng } from '../shared/cloud/remind/simulate';
+import { rng } from '../test/fakes/simulate';
 import { denseProfile, questionnaireProfile } from './profiles';
 import { plainEvaluate } from './plain-evaluator';
 import { nowNs, stat } from './stats';

@@ -1,9 +1,9 @@
 /**
  * Reminder dispatch benchmark: 100 000 due subscriptions through the real remind engine over the
- * WeChat database adapter, with simulated WeChat latency (shared/cloud/remind/simulate.ts: a
+ * WeChat database adapter, with simulated WeChat latency (test/fakes/simulate.ts: a
  * virtual clock, so the simulated minutes take seconds here). Prints JSON rows for BENCHMARKS.md.
  */
-import { simulateDispatch } from '../shared/cloud/remind/simulate';
+import { simulateDispatch } from '../test/fakes/simulate';
 
 async function main() {
   const n = Number(process.env.BENCH_SUBSCRIPTIONS || 100_000);

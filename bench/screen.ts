@@ -11,7 +11,7 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { catalog2022, parseProfile } from '../shared/policy/engine';
 import { screenColumns, profileRow, writeTable } from '../shared/policy/screening';
-import { rng } from '../shared/cloud/remind/simulate';
+import { rng } from '../test/fakes/simulate';
 import { questionnaireProfile } from './profiles';
 import { stat } from './stats';
 

@@ -188,7 +188,7 @@ describe('deadlines, subscriptions and remind bundles', () => {
   const fakeDbFile = path.join(tmpRoot, 'fake-wx-db.js');
   beforeAll(() => {
     // The in-memory fake of wx-server-sdk's database, bundled for plain Node.
-    buildSync({ entryPoints: [path.join(root, 'shared/cloud/fake-wx-db.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: fakeDbFile, logLevel: 'warning' });
+    buildSync({ entryPoints: [path.join(root, 'test/fakes/fake-wx-db.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: fakeDbFile, logLevel: 'warning' });
   });
 
   it.each(['deadlines', 'subscriptions', 'remind', 'qrcode', 'screen'])('%s loads alone with the real wx-server-sdk and answers a bad request in Chinese', (name) => {

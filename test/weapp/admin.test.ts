@@ -8,7 +8,7 @@
  */
 import type { DeadlinesResponse, Envelope } from '../../shared/cloud/api';
 import { runRemind } from '../../shared/cloud/remind/engine';
-import { FakeWeChat } from '../../shared/cloud/remind/fake-wechat';
+import { FakeWeChat } from '../fakes/fake-wechat';
 import { adminsRepo, runsRepo } from '../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';

@@ -37,7 +37,7 @@ import path from 'node:path';
 import { TextDecoder, TextEncoder } from 'node:util';
 import type { Envelope, FunctionName } from '../../shared/cloud/api';
 import type { FileStore, HandlerContext, Logger, WxacodeApi, WxacodeParams } from '../../shared/cloud/context';
-import { FakeWxDatabase } from '../../shared/cloud/fake-wx-db';
+import { FakeWxDatabase } from '../fakes/fake-wx-db';
 import { runHandler, type Handler } from '../../shared/cloud/handler';
 import { handlers } from '../../shared/cloud/handlers';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';

@@ -13,7 +13,7 @@ import { questionnaireProfile } from '../../bench/profiles';
 import { SCREEN_CHUNK_ROWS } from '../../shared/cloud/api';
 import { SCREEN_MESSAGES, TEMPLATE_PATH } from '../../shared/cloud/handlers/screen';
 import { adminsRepo, screenJobsRepo } from '../../shared/cloud/repos';
-import { rng } from '../../shared/cloud/remind/simulate';
+import { rng } from '../fakes/simulate';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { catalog2022, parseProfile, type Profile } from '../../shared/policy/engine';
 import { screenColumns, profileRow, writeTable } from '../../shared/policy/screening';

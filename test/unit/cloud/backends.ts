@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DocumentStore } from '../../../shared/cloud/context';
-import { FakeWxDatabase } from '../../../shared/cloud/fake-wx-db';
+import { FakeWxDatabase } from '../../fakes/fake-wx-db';
 import { wxDocumentStore } from '../../../shared/cloud/wx-db';
 import { NedbStore } from '../../../server/store';
 import { repos } from '../../../shared/cloud/repos';

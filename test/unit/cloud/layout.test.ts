@@ -19,8 +19,21 @@ function files(dir: string): string[] {
   });
 }
 
+/** Every module specifier a file imports or re-exports (static and dynamic). */
+function specifiers(file: string): string[] {
+  const text = readFileSync(path.join(ROOT, file), 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*'([^']+)'|import\(\s*'([^']+)'\s*\)|require\(\s*'([^']+)'\s*\)/g)) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
 /** Where a name is defined: [name, the file that defines it]. */
 const HOMES: [string, string][] = [
+  // Test fakes (item 1): under test/, not in the production folders.
+  ['FakeWxDatabase', 'test/fakes/fake-wx-db.ts'],
+  ['FakeWeChat', 'test/fakes/fake-wechat.ts'],
+  ['simulateDispatch', 'test/fakes/simulate.ts'],
+  ['rng', 'test/fakes/simulate.ts'],
   // One repository per file (item 3); repos/index.ts builds them.
   ['deadlinesRepo', 'shared/cloud/repos/deadlines.ts'],
   ['adminsRepo', 'shared/cloud/repos/admins.ts'],
@@ -51,5 +64,18 @@ describe('each concept in its own file', () => {
   it('shared/cloud/repos/index.ts defines no repository, only builds them', () => {
     const text = readFileSync(path.join(ROOT, 'shared/cloud/repos/index.ts'), 'utf8');
     expect(text.match(/\bexport function \w+\(/g)).toEqual(['export function repos(']);
+  });
+});
+
+describe('test fakes stay out of production code', () => {
+  const PRODUCTION = ['shared', 'src', 'cloudfunctions'];
+
+  it.each(PRODUCTION)('no file under %s/ is a fake or a simulation', (dir) => {
+    expect(files(dir).filter((f) => /\/(fake-[^/]*|simulate)\.ts$/.test(f))).toEqual([]);
+  });
+
+  it.each(PRODUCTION)('no file under %s/ imports anything under test/', (dir) => {
+    const reaching = files(dir).flatMap((f) => specifiers(f).filter((s) => /(^|\/)test\/|fake-wx-db|fake-wechat|\/simulate$/.test(s)).map((s) => `${f}: ${s}`));
+    expect(reaching).toEqual([]);
   });
 });

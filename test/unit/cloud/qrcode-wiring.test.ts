@@ -4,7 +4,7 @@
  * (camelCase parameters; `{ buffer, contentType, errCode, errMsg }`; `{ fileID }`;
  * `{ fileList: [{ fileID, tempFileURL, status }] }`). The adapters are also checked on their own.
  */
-import { FakeWxDatabase } from '../../../shared/cloud/fake-wx-db';
+import { FakeWxDatabase } from '../../fakes/fake-wx-db';
 import { qrcode, qrcodeCacheKey, QRCODE_REASONS } from '../../../shared/cloud/handlers/qrcode';
 import { makeCloudMain, type WxCloud } from '../../../shared/cloud/shell';
 import { wxFiles } from '../../../shared/cloud/wx-files';

@@ -6,8 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../../../shared/cloud/api';
 
-// The handler map imports the engine; only its keys matter here.
-jest.mock('../../../shared/policy/engine', () => ({ parseProfile: jest.fn(), evaluate: jest.fn() }));
+// The handler map imports the engine; only its keys matter here. The engine's entry also carries
+// the catalog, which shared/cloud/measures.ts reads when it loads: that part stays real.
+jest.mock('../../../shared/policy/engine', () => ({ ...jest.requireActual('../../../shared/policy/engine'), parseProfile: jest.fn(), evaluate: jest.fn() }));
 import { handlers } from '../../../shared/cloud/handlers';
 
 const root = path.resolve(__dirname, '../../..');

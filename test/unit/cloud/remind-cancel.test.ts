@@ -14,7 +14,7 @@
  */
 import type { DocumentStore, MessageSender, OutgoingMessage } from '../../../shared/cloud/context';
 import type { RemindRunSummary } from '../../../shared/cloud/api';
-import { FakeWeChat } from '../../../shared/cloud/remind/fake-wechat';
+import { FakeWeChat } from '../../fakes/fake-wechat';
 import { type CrashPoint, runRemind, type RemindOptions, UNKNOWN_AFTER_CRASH, UNKNOWN_AFTER_NO_ANSWER } from '../../../shared/cloud/remind/engine';
 import { repos, sendLogId, subscriptionId } from '../../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';

@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runHandler } from '../../../shared/cloud/handler';
 import { remind } from '../../../shared/cloud/handlers/remind';
-import { FakeWeChat } from '../../../shared/cloud/remind/fake-wechat';
+import { FakeWeChat } from '../../fakes/fake-wechat';
 import { REMIND_SCHEDULE } from '../../../shared/cloud/remind/schedule';
-import { simulateDispatch } from '../../../shared/cloud/remind/simulate';
+import { simulateDispatch } from '../../fakes/simulate';
 import { wxSender } from '../../../shared/cloud/remind/wx-sender';
 import { makeCloudMain } from '../../../shared/cloud/shell';
 import { repos } from '../../../shared/cloud/repos';
-import { FakeWxDatabase } from '../../../shared/cloud/fake-wx-db';
+import { FakeWxDatabase } from '../../fakes/fake-wx-db';
 import { BACKENDS } from './backends';
 import { capturingLogger, fakeContext } from './fakes';
 

@@ -13,7 +13,7 @@ import type { DocumentStore, MessageSender, OutgoingMessage } from '../../../sha
 import { runHandler } from '../../../shared/cloud/handler';
 import { deadlines } from '../../../shared/cloud/handlers/deadlines';
 import { formatDateCn } from '../../../shared/cloud/dates';
-import { FakeWeChat } from '../../../shared/cloud/remind/fake-wechat';
+import { FakeWeChat } from '../../fakes/fake-wechat';
 import { runRemind } from '../../../shared/cloud/remind/engine';
 import { repos, sendLogId, subscriptionId } from '../../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';

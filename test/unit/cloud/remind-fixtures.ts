@@ -1,6 +1,6 @@
 /** A small world for the reminder engine: deadlines, subscribers, a fake WeChat, and a killable store. */
 import type { Collection, DocumentStore, MessageSender, StoredDoc, Transaction } from '../../../shared/cloud/context';
-import { FakeWeChat, type FakeWeChatOptions } from '../../../shared/cloud/remind/fake-wechat';
+import { FakeWeChat, type FakeWeChatOptions } from '../../fakes/fake-wechat';
 import { type DeadlineDoc, repos, type SendLogDoc, sendLogId } from '../../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';
 

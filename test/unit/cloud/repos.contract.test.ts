@@ -387,7 +387,7 @@ describe.each(BACKENDS)('%s', (_name, make) => {
 
 describe('the fake SDK refuses what WeChat (or this project) refuses', () => {
   it('get() without limit(), a limit over 1000, queries inside a transaction', async () => {
-    const { FakeWxDatabase } = await import('../../../shared/cloud/fake-wx-db');
+    const { FakeWxDatabase } = await import('../../fakes/fake-wx-db');
     const fake = new FakeWxDatabase();
     await expect(fake.collection('x').where({ a: 1 }).get()).rejects.toThrow(/without limit/);
     expect(() => fake.collection('x').limit(1001)).toThrow(/1…1000/);

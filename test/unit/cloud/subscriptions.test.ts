@@ -8,7 +8,7 @@ import { type DocumentStore, silentLogger } from '../../../shared/cloud/context'
 import { runHandler } from '../../../shared/cloud/handler';
 import { subscriptions } from '../../../shared/cloud/handlers/subscriptions';
 import { runRemind } from '../../../shared/cloud/remind/engine';
-import { FakeWeChat } from '../../../shared/cloud/remind/fake-wechat';
+import { FakeWeChat } from '../../fakes/fake-wechat';
 import { repos, subscriptionId } from '../../../shared/cloud/repos';
 import { REMINDER_TEMPLATES } from '../../../shared/cloud/templates';
 import { BACKENDS, type Backend } from './backends';

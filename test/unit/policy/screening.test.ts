@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { evaluate, parseProfile, type EvaluateResult, type ItemResult, type Profile, catalog2022 } from '../../../shared/policy/engine';
-import { rng } from '../../../shared/cloud/remind/simulate';
+import { rng } from '../../fakes/simulate';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { claimingProfileArb, profileArb } from './arbitraries';
 

@@ -6,7 +6,7 @@
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { questionnaireProfile } from '../../../bench/profiles';
-import { rng } from '../../../shared/cloud/remind/simulate';
+import { rng } from '../../fakes/simulate';
 import { evaluate, type Profile, AWARD_KINDS, Dec, ZERO } from '../../../shared/policy/engine';
 import { SHEETS, sumText } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';

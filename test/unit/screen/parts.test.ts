@@ -7,7 +7,7 @@
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { questionnaireProfile } from '../../../bench/profiles';
-import { rng } from '../../../shared/cloud/remind/simulate';
+import { rng } from '../../fakes/simulate';
 import { catalog2022, type Profile, factPath } from '../../../shared/policy/engine';
 import { screenColumns, type CellValue, countRows, screenFile, screenPart, writeResultFromParts, type ScreenPart, MeasureTotals, SHEETS } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';

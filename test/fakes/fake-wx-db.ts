@@ -1,6 +1,6 @@
 /**
- * An in-memory stand-in for wx-server-sdk's `cloud.database()`, implementing exactly the calls
- * shared/cloud/wx-db.ts makes — and refusing what WeChat refuses or what this project forbids:
+ * FakeWxDatabase: an in-memory stand-in for wx-server-sdk's `cloud.database()`, implementing exactly
+ * the calls shared/cloud/wx-db.ts makes — and refusing what WeChat refuses or what this project forbids:
  *
  *  - a query's `get()` without `.limit()` (WeChat would silently cap at 100; we never load "all"),
  *    or a limit above 1000;
@@ -11,9 +11,11 @@
  * Transactions are optimistic like WeChat's: reads and writes are staged, checked against the
  * documents' versions at commit, and the callback is run again (up to 3 times) on a conflict.
  * Every call is one "round trip" (`roundTrips`), and `latency` (if given) is awaited before each,
- * so the benchmark can simulate the network. Not used by any deployed function.
+ * so the benchmark can simulate the network. Not used by any deployed function (it lives under
+ * test/, where lint keeps production code from importing it). Exports FakeWxDatabase and
+ * FakeWxDbOptions.
  */
-import type { WxCommand, WxDatabase, WxTransaction } from './wx-db';
+import type { WxCommand, WxDatabase, WxTransaction } from '../../shared/cloud/wx-db';
 
 type Doc = Record<string, unknown> & { _id: string };
 interface Entry {

@@ -12,18 +12,21 @@
  * alone), so those users hold two credits for the template. The batch must still reach each user
  * exactly once, and leave that other credit unspent.
  *
- *   import { simulateDispatch } from '../shared/cloud/remind/simulate';
+ *   import { simulateDispatch } from '../test/fakes/simulate';
  *   const r = await simulateDispatch({ subscriptions: 100_000 });
+ *
+ * Exports simulateDispatch, SimulationOptions, SimulationResult and rng (a seeded random number
+ * generator the screening tests and benchmarks use too).
  */
-import type { RemindRunSummary } from '../api';
-import { silentLogger } from '../context';
-import { FakeWxDatabase } from '../fake-wx-db';
-import { COLLECTIONS, type DeadlineDoc, NEXT_DEADLINE, type SubscriptionDoc, subscriptionId } from '../repos';
-import { REMINDER_TEMPLATES } from '../templates';
-import { wxDocumentStore } from '../wx-db';
-import { DEFAULT_BUDGET_MS, runRemind } from './engine';
+import type { RemindRunSummary } from '../../shared/cloud/api';
+import { silentLogger } from '../../shared/cloud/context';
+import { FakeWxDatabase } from './fake-wx-db';
+import { COLLECTIONS, type DeadlineDoc, NEXT_DEADLINE, type SubscriptionDoc, subscriptionId } from '../../shared/cloud/repos';
+import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
+import { wxDocumentStore } from '../../shared/cloud/wx-db';
+import { DEFAULT_BUDGET_MS, runRemind } from '../../shared/cloud/remind/engine';
 import { FakeWeChat } from './fake-wechat';
-import { REMIND_SCHEDULE } from './schedule';
+import { REMIND_SCHEDULE } from '../../shared/cloud/remind/schedule';
 
 export interface SimulationOptions {
   /** Subscriptions with a reminder due (one user each). Default 100 000. */

@@ -2,11 +2,12 @@
  * A stand-in for WeChat's subscribeMessage.send that keeps WeChat's books: one message per
  * acceptance per (user, template), 43101 without one, 40003 for an unknown user, 40037 for a
  * template that is not ours, 47003 for field data breaking the rules. Used by the tests and the
- * 100 000-message simulation; never deployed.
+ * 100 000-message simulation; never deployed (it lives under test/, where lint keeps production code
+ * from importing it). Exports FakeWeChat and FakeWeChatOptions.
  */
-import type { MessageSender, OutgoingMessage, SendResult } from '../context';
-import { REMINDER_TEMPLATES } from '../templates';
-import { fieldProblems } from './message';
+import type { MessageSender, OutgoingMessage, SendResult } from '../../shared/cloud/context';
+import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
+import { fieldProblems } from '../../shared/cloud/remind/message';
 
 export interface FakeWeChatOptions {
   /** Awaited before answering (simulated latency). */
