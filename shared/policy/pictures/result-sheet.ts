@@ -5,7 +5,7 @@
  * and summarize's lines); the items of 可申请, 本企业工匠个人可获, 需要补充信息 and 非资金支持 in the
  * results page's order, one line each (clause number and title on the left, figure and kind on the
  * right, or under the title when the figure is long); a line counting what is not listed (差一点,
- * 暂不符合); the results page's disclaimer; and the code that opens the home page.
+ * 不符合); the results page's disclaimer; and the code that opens the home page.
  *
  * Every word and figure is result-view's (groupResults, figureInGroup, summarize, measureLabel,
  * pathLabel): nothing here adds, rounds or formats money. The width is fixed; the height grows with
@@ -14,14 +14,14 @@
  */
 import { catalog2022, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
 import { COLORS, codeBoxOps, codeCaption, font, wrapText, type CodeSlot, type DrawOp, type Layout, type MeasureText } from './drawing';
-import { figureInGroup, groupResults, measureLabel, pathLabel, summarize, type GroupId } from '../view';
+import { INELIGIBLE, figureInGroup, groupResults, measureLabel, pathLabel, summarize, type GroupId } from '../view';
 
 export const SHEET_WIDTH = 750;
 /** The tallest sheet drawn; lines beyond it are counted, not drawn. */
 export const SHEET_MAX_HEIGHT = 6000;
 /** The side of the code box in the footer. */
 export const SHEET_CODE_SIZE = 210;
-/** The groups a sheet lists, in the results page's order; 差一点 and 暂不符合 are only counted. */
+/** The groups a sheet lists, in the results page's order; 差一点 and 不符合 are only counted. */
 export const SHEET_GROUPS: readonly GroupId[] = ['eligible', 'people', 'needsInfo', 'nonMonetary'];
 
 export interface SheetMeta {
@@ -66,7 +66,7 @@ export interface SheetContent {
   /** summarize's lines, in its order. */
   summaryLines: string[];
   sections: { group: GroupId; title: string; lines: SheetLine[] }[];
-  /** '另有 N 项差一点、M 项暂不符合，详见小程序', or '' when nothing is left out. */
+  /** '另有 N 项差一点、M 项不符合，详见小程序', or '' when nothing is left out. */
   omitted: string;
   disclaimer: string;
 }
@@ -104,9 +104,9 @@ function sheetLine(r: ItemResult, group: GroupId, catalog: Catalog): SheetLine {
   };
 }
 
-/** '另有 2 项差一点、3 项暂不符合，详见小程序'; '' when both are none. */
+/** '另有 2 项差一点、3 项不符合，详见小程序'; '' when both are none. */
 function omittedText(nearMiss: number, ineligible: number): string {
-  const parts = [nearMiss > 0 ? `${nearMiss} 项差一点` : '', ineligible > 0 ? `${ineligible} 项暂不符合` : ''].filter(Boolean);
+  const parts = [nearMiss > 0 ? `${nearMiss} 项差一点` : '', ineligible > 0 ? `${ineligible} 项${INELIGIBLE}` : ''].filter(Boolean);
   return parts.length > 0 ? `另有 ${parts.join('、')}，详见小程序` : '';
 }
 

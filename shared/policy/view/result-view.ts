@@ -19,13 +19,21 @@ export interface ResultGroup {
   items: ItemResult[];
 }
 
+/**
+ * The one word for an item the answers do not qualify for: the results page's group heading
+ * (不符合（N 项）), the calculator's badge, an alternative's figure and the 测算单's count of what it
+ * leaves out. The results page, which everyone who answers sees, always said 不符合; the calculator's
+ * badge and the sheet had put 暂 before it (issue 23).
+ */
+export const INELIGIBLE = '不符合';
+
 export const GROUP_TITLES: Record<GroupId, string> = {
   eligible: '可申请',
   people: '本企业工匠个人可获',
   needsInfo: '需要补充信息',
   nearMiss: '差一点',
   nonMonetary: '非资金支持',
-  ineligible: '不符合',
+  ineligible: INELIGIBLE,
   notForYou: '未涉及',
 };
 
@@ -63,7 +71,7 @@ export function groupResults(res: EvaluateResult, opts: { all?: boolean } = {}):
 export const STATUS_TEXT: Record<Status, string> = {
   eligible: '可申请',
   needsInfo: '需补充信息',
-  ineligible: '暂不符合',
+  ineligible: INELIGIBLE,
   notForYou: '未填写',
 };
 
@@ -136,7 +144,7 @@ export function figureInGroup(r: ItemResult, group: GroupId): { figure: string; 
  * `short`, one assumed fact is said by its answer alone ('为“是”'): the why line above already names it.
  */
 export function alternativeLine(r: ItemResult, a: Alternative, opts: { short?: boolean } = {}): { assume: string; figure: string } {
-  const figure = a.status === 'ineligible' ? '不符合' : r.kind === 'unquantified' ? SET_BY_DEPARTMENT : formatInterval(a.amount);
+  const figure = a.status === 'ineligible' ? INELIGIBLE : r.kind === 'unquantified' ? SET_BY_DEPARTMENT : formatInterval(a.amount);
   return { assume: (opts.short && a.short) || a.assume, figure };
 }
 

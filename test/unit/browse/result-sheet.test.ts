@@ -194,16 +194,16 @@ test('a result with nothing claimable still makes a sheet, counting what it leav
   expect(content.lead).toBe('暂未算出可直接申请的资金');
   expect(content.totalWan).toBeUndefined();
   expect(content.sections).toEqual([]);
-  expect(content.omitted).toBe('另有 1 项暂不符合，详见小程序');
+  expect(content.omitted).toBe('另有 1 项不符合，详见小程序');
   const layout = layoutSheet(content, fake);
-  expect(layoutTexts(layout)).toEqual(expect.arrayContaining(['暂未算出可直接申请的资金', '另有 1 项暂不符合，详见小程序', '扫码，你也算一算']));
+  expect(layoutTexts(layout)).toEqual(expect.arrayContaining(['暂未算出可直接申请的资金', '另有 1 项不符合，详见小程序', '扫码，你也算一算']));
   expect(layout.itemRows).toEqual([]);
 });
 
 test.each([
   ['nothing left out', 0, 0, ''],
   ['near misses only', 2, 0, '另有 2 项差一点，详见小程序'],
-  ['both', 1, 3, '另有 1 项差一点、3 项暂不符合，详见小程序'],
+  ['both', 1, 3, '另有 1 项差一点、3 项不符合，详见小程序'],
 ])('the omitted line with %s', (_name, nearMiss, ineligible, text) => {
   const base = engine(QUICK_PATH);
   const one = base.items.find((r) => r.status === 'eligible')!;
