@@ -47,6 +47,16 @@ const HOMES: [string, string][] = [
   ['screenJobsRepo', 'shared/cloud/repos/screen-jobs.ts'],
   ['auditedEdit', 'shared/cloud/repos/audited.ts'],
   ['repos', 'shared/cloud/repos/index.ts'],
+  // The screen function, one concept per file (item 3).
+  ['screen', 'shared/cloud/handlers/screen/index.ts'],
+  ['SCREEN_MESSAGES', 'shared/cloud/handlers/screen/messages.ts'],
+  ['FileNameSchema', 'shared/cloud/handlers/screen/schemas.ts'],
+  ['TEMPLATE_PATH', 'shared/cloud/handlers/screen/storage-paths.ts'],
+  ['ownsCloudPath', 'shared/cloud/handlers/screen/storage-paths.ts'],
+  ['encodePart', 'shared/cloud/handlers/screen/parts.ts'],
+  ['readPart', 'shared/cloud/handlers/screen/parts.ts'],
+  ['saveIf', 'shared/cloud/handlers/screen/job-state.ts'],
+  ['deleteJob', 'shared/cloud/handlers/screen/job-state.ts'],
 ];
 
 describe('each concept in its own file', () => {

@@ -34,122 +34,37 @@
  *
  * What is kept: the job record (file name, counts, file ids — no figures) and, once done, only the
  * result file, until its owner deletes it.
- * Its words: SCREEN_MESSAGES (refusals), TEMPLATE_FILE_NAME (the blank template's name), resultName (a
- * result file's name from the register's); ownsCloudPath is the owner check on a path.
+ *
+ * This folder holds one concept per file: the handler (here), its messages, its request schemas,
+ * where its files lie (storage-paths), how a part is stored (parts) and the job's states
+ * (job-state). Exports screen, and re-exports TEMPLATE_FILE_NAME, TEMPLATE_PATH, ownFolder,
+ * ownsCloudPath, resultName, ABANDONED_AFTER_MS, SCREEN_MESSAGES and SCREEN_LOG for the local cloud
+ * and the tests.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as v from 'valibot';
-import { catalog2022 } from '../../policy/engine';
-import { screenColumns, TableError, tableFormat, countRows, screenPart, writeResultFromParts, type ScreenPart, writeTableXlsx } from '../../policy/screening';
-import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob, type ScreenResponse } from '../api';
-import type { FileStore, HandlerContext } from '../context';
-import { CloudFailure } from '../errors';
-import type { Handler } from '../handler';
-import { screenJobsRepo, type ScreenJobDoc } from '../repos';
-import { textFault } from '../stored-text';
-import { invalid, requireAction, requireAdmin } from './common';
+import { catalog2022 } from '../../../policy/engine';
+import { countRows, screenColumns, type ScreenPart, screenPart, TableError, tableFormat, writeResultFromParts, writeTableXlsx } from '../../../policy/screening';
+import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenResponse } from '../../api';
+import type { FileStore, HandlerContext } from '../../context';
+import { CloudFailure } from '../../errors';
+import type { Handler } from '../../handler';
+import { screenJobsRepo, type ScreenJobDoc } from '../../repos';
+import { textFault } from '../../stored-text';
+import { invalid, requireAction, requireAdmin } from '../common';
+import { ABANDONED_AFTER_MS, deleteJob, ownJob, saveIf, view } from './job-state';
+import { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
+import { encodePart, readPart } from './parts';
+import { field, FileIdSchema, FileNameSchema, IndexSchema, JobIdSchema, SizeSchema } from './schemas';
+import { fileIdBeside, jobFolder, markerPath, partPath, resultPath, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
+
+export { ABANDONED_AFTER_MS } from './job-state';
+export { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
+export { ownFolder, ownsCloudPath, resultName, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
 
 const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
-
-export const TEMPLATE_FILE_NAME = '政策筛查模板.xlsx';
-/**
- * The template's place in storage (ASCII: the local store's names); written again on each ask.
- * Outside `screen/`, where every folder is a user's own (`screen/<openid>/`, and an openid may be
- * any id, 'template' too), so no user can upload over it.
- */
-export const TEMPLATE_PATH = 'screen-template/screening-template.xlsx';
-
-/** An unfinished job untouched this long was abandoned (the page was killed): `list` deletes it. */
-export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
-
-export const SCREEN_MESSAGES = {
-  forbidden: '仅管理员和园区工作人员可以使用园区批量测算：请把你的用户编号发给管理员，由对方在「管理员」页添加你',
-  fileName: '「文件名」应以 .xlsx 或 .csv 结尾（请用政策筛查模板填写）',
-  size: '「文件大小」应为正整数（字节）',
-  tooBig: SCREEN_TOO_BIG,
-  tooManyRows: (rows: number) =>
-    `名单有 ${rows} 行，小程序一次最多测算 ${SCREEN_MAX_ROWS} 行。请把名单拆成几个文件分别测算。`,
-  noRows: '名单中没有企业：表头和说明行之后没有填写任何一行',
-  jobId: '「测算编号」无效，请重新选择文件',
-  gone: '这次测算不存在（可能已删除），请重新选择文件',
-  fileID: '「文件」不是这次测算上传的文件，请重新选择文件',
-  notUploaded: '文件尚未上传完成，请重新选择文件',
-  uploadMissing: '没有找到上传的文件，请重新选择文件',
-  index: '「分段序号」无效：应按顺序测算',
-  notScreening: '这次测算不在进行中，请重新选择文件',
-  notDone: '这次测算还没有完成',
-  partsMissing: '还有未测算的部分，请继续测算',
-  partMissing: '中间结果已丢失，请重新选择文件测算',
-  resultMissing: '结果文件已不存在（可能已删除）',
-} as const;
-
-/** Log lines (server side only). */
-export const SCREEN_LOG = {
-  noFiles: 'screen: no file store in the context (the shell did not provide cloud storage)',
-  noUrl: 'screen: a stored file has no URL',
-  badPart: 'screen: a stored part is not what chunk wrote',
-  foreignFileId: 'screen: a stored file id does not end with its cloud path',
-} as const;
-
-const JOB_ID_RE = /^[0-9a-f]{32}$/;
-const MAX_FILE_NAME = 100;
-
-/** The caller's own folder: every file of their jobs lies under it. */
-export function ownFolder(openid: string): string {
-  return `screen/${openid}/`;
-}
-
-/** Is `cloudPath` in the caller's own folder (the local upload route checks the same)? */
-export function ownsCloudPath(openid: string, cloudPath: string): boolean {
-  return cloudPath.startsWith(ownFolder(openid)) && !cloudPath.split('/').some((s) => s === '' || s.startsWith('.'));
-}
-
-const jobFolder = (owner: string, jobId: string) => `${ownFolder(owner)}${jobId}/`;
-const markerPath = (owner: string, jobId: string) => `${jobFolder(owner, jobId)}job.json`;
-const partPath = (doc: ScreenJobDoc, index: number) => `${jobFolder(doc.owner, doc._id)}part-${String(index).padStart(4, '0')}.json`;
-const resultPath = (doc: ScreenJobDoc) => `${jobFolder(doc.owner, doc._id)}result.xlsx`;
-
-/**
- * The file id of `cloudPath`, read off a known file's id and path: storage's ids are `<storage
- * prefix><cloudPath>` (WeChat: `cloud://<env>.<bucket>/<cloudPath>`). null when `knownId` is not that.
- */
-function fileIdBeside(knownId: string, knownPath: string, cloudPath: string): string | null {
-  return knownId !== '' && knownId.endsWith(knownPath) ? `${knownId.slice(0, knownId.length - knownPath.length)}${cloudPath}` : null;
-}
-
-/**
- * The file id of a path in the job's folder, beside a file id the record holds (the marker's until
- * the result is written, then the result's). null when it holds none.
- */
-function fileIdOf(doc: ScreenJobDoc, cloudPath: string): string | null {
-  return fileIdBeside(doc.markerFileID, markerPath(doc.owner, doc._id), cloudPath) ?? fileIdBeside(doc.resultFileID, resultPath(doc), cloudPath);
-}
-
-/** The result's name for a chat or a download: the register's name with 测算结果. */
-export function resultName(fileName: string): string {
-  return `${fileName.replace(/\.(xlsx|csv)$/i, '')}-测算结果.xlsx`;
-}
-
-function view(doc: ScreenJobDoc): ScreenJob {
-  const done = doc.state === 'done';
-  const chunksDone = done ? doc.chunks : doc.parts.length;
-  return {
-    jobId: doc._id,
-    fileName: doc.fileName,
-    state: doc.state,
-    rows: doc.rows,
-    screened: done ? doc.rows : Math.min(doc.rows, chunksDone * SCREEN_CHUNK_ROWS),
-    refused: done ? doc.refused : doc.partRefused.reduce((a, b) => a + b, 0),
-    chunks: doc.chunks,
-    chunksDone,
-    unknownColumns: doc.unknownColumns,
-    createdAt: doc.createdAt,
-    ...(done ? { resultName: resultName(doc.fileName) } : {}),
-  };
-}
 
 function ok(data: ScreenResponse) {
   return { ok: true as const, data };
@@ -162,59 +77,6 @@ function filesOf(ctx: HandlerContext): FileStore {
   }
   return ctx.files;
 }
-
-// ---- request fields (valibot: each refusal names its field in Chinese) --------------------------
-
-const FileNameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_FILE_NAME), v.regex(/\.(xlsx|csv)$/i), v.check((s) => !/[\\/]/.test(s) && textFault(s) === null));
-const SizeSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
-const JobIdSchema = v.pipe(v.string(), v.regex(JOB_ID_RE));
-const IndexSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
-const FileIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
-
-function field<T>(schema: v.GenericSchema<unknown, T>, value: unknown, name: string, message: string): T {
-  const r = v.safeParse(schema, value);
-  if (!r.success) throw invalid(name, message);
-  return r.output;
-}
-
-/** The caller's job, or the same refusal whether it does not exist or is another's. */
-async function ownJob(ctx: HandlerContext, owner: string, rawId: unknown): Promise<ScreenJobDoc> {
-  const jobId = field(JobIdSchema, rawId, 'jobId', SCREEN_MESSAGES.jobId);
-  const doc = await screenJobsRepo(ctx.db).get(jobId);
-  if (!doc || doc.owner !== owner) throw invalid('jobId', SCREEN_MESSAGES.gone);
-  return doc;
-}
-
-// ---- a part as chunk stored it (read back by finish) ----------------------------------------
-
-const SumSchema = v.object({ min: v.string(), max: v.string() });
-const PartSchema = v.object({
-  from: v.number(),
-  rows: v.number(),
-  lines: v.array(v.object({ row: v.number(), name: v.string(), entity: v.string(), summary: v.record(v.string(), v.unknown()) })),
-  refused: v.array(v.object({ row: v.number(), name: v.string(), messages: v.array(v.string()) })),
-  totals: v.object({
-    measures: v.array(
-      v.object({ id: v.string(), qualifying: v.number(), awards: SumSchema, people: SumSchema, savings: SumSchema, setByDepartment: v.number(), needsInfo: v.number(), nearMiss: v.number() }),
-    ),
-  }),
-});
-
-function readPart(ctx: HandlerContext, bytes: Uint8Array): ScreenPart {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch {
-    json = undefined;
-  }
-  if (!v.is(PartSchema, json)) {
-    ctx.log.error(SCREEN_LOG.badPart);
-    throw new CloudFailure('INTERNAL');
-  }
-  return json as unknown as ScreenPart;
-}
-
-// ---- files ----------------------------------------------------------------------------------
 
 /** A folder of its own under the function's /tmp for one call, removed afterwards. */
 async function withTmp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
@@ -236,40 +98,6 @@ async function downloadInput(files: FileStore, doc: ScreenJobDoc, dir: string): 
   return file;
 }
 
-/**
- * Every file a job can have: those its record lists, and every path its calls write to (a call that
- * ran while the job was being deleted may have written one its record never got).
- */
-function jobFiles(doc: ScreenJobDoc): string[] {
-  const paths = [markerPath(doc.owner, doc._id), doc.inputPath, resultPath(doc)];
-  for (let i = 0; i < Math.max(doc.chunks, doc.parts.length); i++) paths.push(partPath(doc, i));
-  const predicted = paths.map((p) => fileIdOf(doc, p)).filter((id): id is string => id !== null);
-  return [...new Set([doc.markerFileID, doc.inputFileID, ...doc.parts, doc.resultFileID, ...predicted].filter((id) => id !== ''))];
-}
-
-/**
- * Marked first (a chunk or finish still running then fails its compare-and-set and removes what it
- * wrote itself), then every file, then the record — which stays, marked, if removing files fails,
- * and is swept again.
- */
-async function deleteJob(ctx: HandlerContext, files: FileStore, doc: ScreenJobDoc): Promise<void> {
-  const repo = screenJobsRepo(ctx.db);
-  await repo.update(doc._id, { state: 'deleting', updatedAt: ctx.now().toISOString() });
-  await files.remove(jobFiles(doc));
-  await repo.remove(doc._id);
-}
-
-/**
- * Saves `patch` if the job is still in `state`; false when it is not (deleted meanwhile). A store
- * may count an update that changes nothing as 0 (WeChat counts modified records): the job is read
- * again before it is taken for gone.
- */
-async function saveIf(ctx: HandlerContext, jobId: string, state: ScreenJobDoc['state'], patch: Partial<Omit<ScreenJobDoc, '_id'>>): Promise<boolean> {
-  const repo = screenJobsRepo(ctx.db);
-  if (await repo.updateIf(jobId, state, patch)) return true;
-  return (await repo.get(jobId))?.state === state;
-}
-
 async function urlOrGone(files: FileStore, fileID: string, message: string): Promise<string> {
   const url = await files.urlOf(fileID);
   if (url === null) throw invalid('jobId', message);
@@ -281,8 +109,6 @@ async function refuseFile(ctx: HandlerContext, files: FileStore, doc: ScreenJobD
   await deleteJob(ctx, files, doc);
   throw invalid('fileID', message);
 }
-
-// ---------------------------------------------------------------------------------------------
 
 export const screen: Handler<'screen'> = async (request, ctx) => {
   const action = requireAction(request.action, ACTIONS);
@@ -388,7 +214,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
         if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
         throw err;
       }
-      const { fileID } = await files.put(partPath(doc, index), Buffer.from(JSON.stringify(part), 'utf8'), 'application/json');
+      const { fileID } = await files.put(partPath(doc, index), encodePart(part), 'application/json');
       // The whole arrays are saved (the store's patches replace top-level fields; no dotted paths).
       // Two calls at once (only a retried call and the next one can be: index ≤ parts.length) may
       // then save over each other, and one part's entry is lost: every saved array is still a
