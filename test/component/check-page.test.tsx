@@ -43,7 +43,7 @@ function item(id: string, status: EvaluateResult['items'][number]['status']): Ev
     itemKind: 'percent',
     status,
     missing: [],
-    kind: 'exact',
+    amountKind: 'exact',
     amount: { min: '0.00', max: '0.00' },
     stages: [],
     hints: [],
@@ -52,7 +52,7 @@ function item(id: string, status: EvaluateResult['items'][number]['status']): Ev
 }
 
 function nonMoney(id: string): EvaluateResult['items'][number] {
-  return { ...item(id, 'eligible'), itemKind: 'nonMonetary', kind: 'nonMonetary' }
+  return { ...item(id, 'eligible'), itemKind: 'nonMonetary', amountKind: 'nonMonetary' }
 }
 
 function deferred<T>() {

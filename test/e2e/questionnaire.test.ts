@@ -73,7 +73,7 @@ function groupIds(res: EvaluateResult, test: (r: EvaluateResult['items'][number]
   return res.items.filter(test).map((r) => r.id);
 }
 // The test's own reading (not result-view's): money is everything but non-monetary support.
-const money = (r: EvaluateResult['items'][number]) => r.kind !== 'nonMonetary';
+const money = (r: EvaluateResult['items'][number]) => r.amountKind !== 'nonMonetary';
 
 describe('questionnaire and results', () => {
   it('quick path: enterprise, two topics, two yes answers → a result in 8 taps', async () => {

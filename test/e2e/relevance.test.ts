@@ -60,7 +60,7 @@ it('a dairy firm (no charging stations, no vehicles) is not shown （二十三�
   await f.page.locator('#results-summary').waitFor();
   await f.page.locator('#cloud-status[data-state="same"]').waitFor({ timeout: 15_000 });
   const expected = engine({ version: 1, entity: 'enterprise', sme: true, topics: ['investment'], facts: { 'm23.charging': false, 'm26.vehicleMaker': false } });
-  const nonMonetary = expected.items.filter((r) => r.status === 'eligible' && r.kind === 'nonMonetary').map((r) => r.id);
+  const nonMonetary = expected.items.filter((r) => r.status === 'eligible' && r.amountKind === 'nonMonetary').map((r) => r.id);
   expect(nonMonetary).toEqual(['m10.funds', 'm25.resource-allocation']);
   const shown = await f.page.locator('#group-nonMonetary .result-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-item') ?? ''));
   expect(shown).toEqual(nonMonetary);

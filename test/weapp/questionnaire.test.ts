@@ -8,7 +8,7 @@
  * (已核对), and the page stack must be what WeChat's back button would walk.
  */
 import { parseProfile, type EvaluateResult, domId } from '../../shared/policy/engine';
-import { KIND_LABEL, figureText, wanRange } from '../../shared/policy/view';
+import { AMOUNT_KIND_LABEL, figureText, wanRange } from '../../shared/policy/view';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../support/personas';
 import { AMOUNT_FIELDS, CLEARED_AMOUNTS, TYPED_AMOUNTS } from '../support/typed-amounts';
 import { engine, parsed } from '../support/engine';
@@ -40,7 +40,7 @@ type Item = EvaluateResult['items'][number];
 // Written here from the rules, not imported from result-view: the test's own reading of a result.
 // Money is everything but non-monetary support (（二十）'s 金额待核定 included); awards paid to
 // people (（七）) are theirs, apart from what the enterprise can claim.
-const money = (r: Item) => r.kind !== 'nonMonetary';
+const money = (r: Item) => r.amountKind !== 'nonMonetary';
 /** The item ids the page must show in each group, in the engine's order. */
 const GROUPS: Record<string, (r: Item) => boolean> = {
   eligible: (r) => r.status === 'eligible' && money(r) && !r.paidToPerson,
@@ -108,14 +108,14 @@ function storedDraft(): Record<string, unknown> {
   return mp.storage.get(DRAFT_KEY) as Record<string, unknown>;
 }
 
-/** Shows a card's figure and kind as the engine has them (figureText, KIND_LABEL). */
+/** Shows a card's figure and kind as the engine has them (figureText, AMOUNT_KIND_LABEL). */
 function expectFigure(res: EvaluateResult, itemId: string, figure: string, kind: string): void {
   expect(mp.text(`#${card(itemId)}-figure`)).toBe(figure);
   if (kind === '') expect(mp.has(`${card(itemId)}-kind`)).toBe(false);
   else expect(mp.text(`#${card(itemId)}-kind`)).toBe(kind);
   const r = item(res, itemId);
   expect(figure).toBe(figureText(r));
-  expect(kind).toBe(r.status === 'needsInfo' ? '待确认' : figure.includes(KIND_LABEL[r.kind]) ? '' : KIND_LABEL[r.kind]);
+  expect(kind).toBe(r.status === 'needsInfo' ? '待确认' : figure.includes(AMOUNT_KIND_LABEL[r.amountKind]) ? '' : AMOUNT_KIND_LABEL[r.amountKind]);
 }
 
 /** The working of a card, once its toggle is tapped. */

@@ -3,10 +3,10 @@ import { formatInterval, type EvaluateResult, type ItemResult } from '../engine'
 import { alternativeLine, figureInGroup, groupResults, measureLabel, summarize, whyText, type GroupId, pad } from '../view';
 
 function line(r: ItemResult, group: GroupId): string {
-  const { figure, kindLabel } = figureInGroup(r, group);
+  const { figure, amountLabel } = figureInGroup(r, group);
   // What can be claimed needs no reason; the rest say why not, or what is missing.
   const why = group === 'eligible' || group === 'people' || group === 'nonMonetary' ? '' : whyText(r);
-  return `  ${pad(measureLabel(r), 11)}${pad(r.title, 44)} ${pad(figure || '—', 18)} ${pad(kindLabel, 8)} ${why}`.trimEnd();
+  return `  ${pad(measureLabel(r), 11)}${pad(r.title, 44)} ${pad(figure || '—', 18)} ${pad(amountLabel, 8)} ${why}`.trimEnd();
 }
 
 export function report(res: EvaluateResult, opts: { all?: boolean; stages?: boolean } = {}): string {

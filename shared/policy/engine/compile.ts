@@ -4,13 +4,13 @@
  */
 import { isFor, paidToPerson } from './audience';
 import { Dec } from './decimal';
-import { kindOf, type KINDS } from './kinds';
+import { ruleOf, type KIND_RULES } from './kinds';
 import type { Compiled } from './kinds/kind';
 import type { Catalog, FactDef, Item, ItemKind, ItemOf, Measure } from './types';
 import { UNITS } from './units';
 
 /** The figures the compile step of kind K returns. */
-type FiguresOf<K extends ItemKind> = ReturnType<(typeof KINDS)[K]['compile']>;
+type FiguresOf<K extends ItemKind> = ReturnType<(typeof KIND_RULES)[K]['compile']>;
 type FigureName = { [K in ItemKind]: keyof FiguresOf<K> }[ItemKind];
 
 /**
@@ -48,10 +48,10 @@ export interface CompiledCatalog {
 const cache = new WeakMap<Catalog, CompiledCatalog>();
 
 function compileItem(item: Item, measure: Measure, globalFacts: Map<string, FactDef>): CompiledItem {
-  const kind = kindOf(item);
+  const rule = ruleOf(item);
   const defs = new Map<string, FactDef>();
   for (const f of item.repeat?.facts ?? []) defs.set(f.id, f);
-  const reads = [...new Set([...(item.conditions ?? []).map((c) => c.fact), ...kind.facts(item)])];
+  const reads = [...new Set([...(item.conditions ?? []).map((c) => c.fact), ...rule.facts(item)])];
   for (const id of reads) {
     if (!defs.has(id)) {
       const def = globalFacts.get(id);
@@ -61,8 +61,8 @@ function compileItem(item: Item, measure: Measure, globalFacts: Map<string, Fact
   }
   const forEntity = { enterprise: isFor(item.audience, 'enterprise'), park: isFor(item.audience, 'park') };
   const paid = paidToPerson(item.audience);
-  // TypeScript cannot tie kindOf(item) to the item's own kind; the registry's `satisfies` does.
-  return { item, measure, kind, defs, reads, forEntity, paidToPerson: paid, ...kind.compile(item, measure) } as CompiledItem;
+  // TypeScript cannot tie ruleOf(item) to the item's own kind; the registry's `satisfies` does.
+  return { item, measure, rule, defs, reads, forEntity, paidToPerson: paid, ...rule.compile(item, measure) } as CompiledItem;
 }
 
 export function compileCatalog(catalog: Catalog): CompiledCatalog {

@@ -7,10 +7,9 @@ import { entityName } from './catalog/common-facts';
 import type { CompiledCatalog, CompiledItem } from './compile';
 import { Dec, ZERO, toYuan, toYuanString } from './decimal';
 import { formatMoney } from './format';
-import type { Outcome } from './kinds/outcome';
 import { FACTS_PREFIX, entryPrefix } from './paths';
 import { runEntry, sayAssumed, type EntryOutcome } from './scenarios';
-import type { Alternative, ItemResult, Profile, ReasonCode, Stage, Status } from './types';
+import type { Alternative, AmountKind, ItemResult, Profile, ReasonCode, Stage, Status } from './types';
 
 /** Internal result: amounts still Decimals, so group caps and totals add without rounding. */
 export interface WorkingItem {
@@ -19,7 +18,7 @@ export interface WorkingItem {
   reasonCode?: ReasonCode;
   reason?: string;
   missing: string[];
-  kind: Outcome['kind'];
+  amountKind: AmountKind;
   min: Dec;
   max: Dec;
   open: boolean;
@@ -29,8 +28,8 @@ export interface WorkingItem {
   entries?: { index: number; name?: string; status: Status; min: Dec; max: Dec }[];
 }
 
-function notForYou(ci: CompiledItem, code: ReasonCode, reason: string, kind: Outcome['kind']): WorkingItem {
-  return { ci, status: 'notForYou', reasonCode: code, reason, missing: [], kind, min: ZERO, max: ZERO, open: false, stages: [], hints: [], alternatives: [] };
+function notForYou(ci: CompiledItem, code: ReasonCode, reason: string, amountKind: AmountKind): WorkingItem {
+  return { ci, status: 'notForYou', reasonCode: code, reason, missing: [], amountKind, min: ZERO, max: ZERO, open: false, stages: [], hints: [], alternatives: [] };
 }
 
 function fromOutcome(ci: CompiledItem, o: EntryOutcome): WorkingItem {
@@ -40,7 +39,7 @@ function fromOutcome(ci: CompiledItem, o: EntryOutcome): WorkingItem {
     reasonCode: o.reasonCode,
     reason: o.reason,
     missing: o.missing,
-    kind: o.kind,
+    amountKind: o.amountKind,
     min: o.min,
     max: o.max,
     open: o.open ?? false,
@@ -59,23 +58,23 @@ export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Prof
   const { item } = ci;
   if (!ci.forEntity[profile.entity]) {
     return cached(ci, profile.entity, 'audience', () => {
-      return notForYou(ci, 'audience', `此项面向${entityName(addresseeOf(item.audience))}`, ci.kind.amountKind);
+      return notForYou(ci, 'audience', `此项面向${entityName(addresseeOf(item.audience))}`, ci.rule.amountKind);
     });
   }
   if (item.repeat) {
     if (profile.projects?.[item.id]?.length) return undefined;
-    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', `未填写${item.repeat!.noun}`, ci.kind.amountKind));
+    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', `未填写${item.repeat!.noun}`, ci.rule.amountKind));
   }
   if (ci.reads.length === 0) {
     // Support that asks nothing (funds, bonds, land…) is shown within the topics an enterprise chose.
     // A park's questionnaire has one topic, so every park item is in it.
     if (profile.entity === 'enterprise' && profile.topics && !profile.topics.includes(ci.measure.topic)) {
-      return cached(ci, profile.entity, 'offTopic', () => notForYou(ci, 'unanswered', '未选择此主题', ci.kind.amountKind));
+      return cached(ci, profile.entity, 'offTopic', () => notForYou(ci, 'unanswered', '未选择此主题', ci.rule.amountKind));
     }
     return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, FACTS_PREFIX)));
   }
   if (!answersAny(ci.reads, profile.facts)) {
-    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', '未填写相关情况', ci.kind.amountKind));
+    return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', '未填写相关情况', ci.rule.amountKind));
   }
   return undefined;
 }
@@ -208,7 +207,7 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     reasonCode: first?.reasonCode,
     reason,
     missing: [...new Set(outs.flatMap((o) => o.missing))],
-    kind: counted.some((o) => o.kind === 'atLeast') ? 'atLeast' : (counted[0] ?? outs[0]).kind,
+    amountKind: counted.some((o) => o.amountKind === 'atLeast') ? 'atLeast' : (counted[0] ?? outs[0]).amountKind,
     min,
     max,
     open: outs.some((o) => o.open),
@@ -254,7 +253,7 @@ function toItemResult(w: WorkingItem, min: Dec, max: Dec): ItemResult {
     itemKind: item.kind,
     status: w.status,
     missing: w.missing,
-    kind: w.kind,
+    amountKind: w.amountKind,
     amount: { min: minText, max: maxText },
     stages: w.stages,
     hints: w.hints,

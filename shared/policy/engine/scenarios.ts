@@ -57,16 +57,16 @@ export function runEntry(
   prefix: string,
   explain = true,
 ): EntryOutcome {
-  const { kind } = ci;
+  const { rule } = ci;
   const s1 = new Scope(profile, values, ci.defs, cc.unitShift, prefix, 'opt', explain);
-  const opt = kind.evaluate(ci, s1);
+  const opt = rule.evaluate(ci, s1);
   if (s1.assumed.length === 0 || opt.status === 'ineligible') {
     const out = opt as EntryOutcome;
     out.missing = opt.status === 'needsInfo' ? s1.missing : NONE;
     return out;
   }
   const s2 = new Scope(profile, values, ci.defs, cc.unitShift, prefix, 'pess', explain);
-  const pess = kind.evaluate(ci, s2);
+  const pess = rule.evaluate(ci, s2);
   const missing = [...new Set([...s1.assumed, ...s1.missing, ...s2.missing])];
   const label = (p: string) => `「${s1.labels.get(p)!.replace(/？$/, '')}」`;
   const labels = s1.assumed.map(label).join('、');

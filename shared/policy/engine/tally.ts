@@ -4,7 +4,7 @@
  * totals exactly. Awards paid to people (（七） 工匠) are theirs: added on their own, never into the
  * enterprise's total.
  */
-import { AWARD_KINDS } from './amount-kind';
+import { AWARD_AMOUNT_KINDS } from './amount-kind';
 import { ZERO, toYuanString, type Dec } from './decimal';
 import type { Settled } from './item';
 import type { EvaluateResult, Interval, Status } from './types';
@@ -54,14 +54,14 @@ export class Tally {
     this.counts[r.status] += 1;
     if (max.isZero()) return;
     if (r.status === 'eligible') {
-      if (AWARD_KINDS.has(r.kind)) {
+      if (AWARD_AMOUNT_KINDS.has(r.amountKind)) {
         if (r.paidToPerson) this.people.add(min, max);
         else {
           this.total.add(min, max);
           this.covered.add(r.measure);
         }
-      } else if (r.kind === 'saving') this.savings.add(min, max);
-    } else if (r.status === 'needsInfo' && !r.paidToPerson && (AWARD_KINDS.has(r.kind) || r.kind === 'saving')) {
+      } else if (r.amountKind === 'saving') this.savings.add(min, max);
+    } else if (r.status === 'needsInfo' && !r.paidToPerson && (AWARD_AMOUNT_KINDS.has(r.amountKind) || r.amountKind === 'saving')) {
       this.pending.add(min, max);
     }
   }

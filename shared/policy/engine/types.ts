@@ -22,8 +22,8 @@ export type TopicId =
   | 'landFees'
   | 'park';
 
-/** What kind of support a measure gives, for browsing filters. */
-export type SupportKind = '补助' | '奖励' | '贴息' | '减免' | '非资金支持';
+/** The form of support a measure gives (支持方式: 补助, 奖励…), for browsing filters. */
+export type SupportForm = '补助' | '奖励' | '贴息' | '减免' | '非资金支持';
 
 // ---------------------------------------------------------------------------------------------
 // Facts: what the engine needs to know. The questionnaire, the schema and the docs are derived
@@ -223,7 +223,7 @@ export interface Measure {
   clause: string;
   audience: Audience[];
   topic: TopicId;
-  support: SupportKind[];
+  support: SupportForm[];
   /** Facts of the measure's non-repeated items (ids are global: 'm01.techCenter'). */
   facts: FactDef[];
   items: Item[];
@@ -366,7 +366,8 @@ export interface ItemResult {
   paidToPerson?: true;
   /** Facts that must be answered (status needsInfo). */
   missing: string[];
-  kind: AmountKind;
+  /** How to read `amount`: exact, atLeast (不低于), upTo (最高不超过), saving, nonMonetary, unquantified. */
+  amountKind: AmountKind;
   amount: Interval;
   stages: Stage[];
   hints: Hint[];

@@ -8,7 +8,7 @@
  * names one cap). What room the card has left is filled with the clause's own words, so a poster
  * without a figure has no blank half-card.
  */
-import { catalog2022, AWARD_KINDS, formatInterval, type Catalog, type EvaluateResult, type Measure } from '../engine';
+import { catalog2022, AWARD_AMOUNT_KINDS, formatInterval, type Catalog, type EvaluateResult, type Measure } from '../engine';
 import { audienceText, headline, figureText, groupResults, hasAmount } from '../view';
 import { COLORS, codeBoxOps, codeCaption, font, wrapText, type CodeSlot, type DrawOp, type Layout, type MeasureText } from './drawing';
 
@@ -52,7 +52,7 @@ export interface PosterFigure {
 export function posterFigure(result: EvaluateResult): PosterFigure | undefined {
   if (!hasAmount(result.total)) return undefined;
   const claimable = groupResults(result).find((g) => g.id === 'eligible')?.items ?? [];
-  const parts = claimable.filter((r) => AWARD_KINDS.has(r.kind) && hasAmount(r.amount)).map((r) => ({ title: r.title, figure: figureText(r) }));
+  const parts = claimable.filter((r) => AWARD_AMOUNT_KINDS.has(r.amountKind) && hasAmount(r.amount)).map((r) => ({ title: r.title, figure: figureText(r) }));
   return { total: formatInterval(result.total), parts };
 }
 

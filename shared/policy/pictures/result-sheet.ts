@@ -50,8 +50,8 @@ export interface SheetLine {
   title: string;
   /** figureInGroup's figure: '500万元', '最高 2000万元', '金额待核定', '专项债券'. */
   figure: string;
-  /** figureInGroup's kind (精确 / 至少 / 最高 / 减免 / 待确认); '' where the figure says it (金额待核定) and for 非资金支持, as the result card shows it. */
-  kindLabel: string;
+  /** figureInGroup's amount label (精确 / 至少 / 最高 / 减免 / 待确认); '' where the figure says it (金额待核定) and for 非资金支持, as the result card shows it. */
+  amountLabel: string;
   /** The entries' names as typed ('技术改造项目：2 号线技改') and, for 需要补充信息, what is missing. */
   note?: string;
 }
@@ -90,7 +90,7 @@ function lineNote(r: ItemResult, group: GroupId, catalog: Catalog): string | und
 }
 
 function sheetLine(r: ItemResult, group: GroupId, catalog: Catalog): SheetLine {
-  const { figure, kindLabel } = figureInGroup(r, group);
+  const { figure, amountLabel } = figureInGroup(r, group);
   const note = lineNote(r, group, catalog);
   return {
     id: r.id,
@@ -99,7 +99,7 @@ function sheetLine(r: ItemResult, group: GroupId, catalog: Catalog): SheetLine {
     title: r.title,
     figure,
     // The result card shows no kind beside a 非资金支持 tag ('专项债券'): the group says it.
-    kindLabel: group === 'nonMonetary' ? '' : kindLabel,
+    amountLabel: group === 'nonMonetary' ? '' : amountLabel,
     ...(note ? { note } : {}),
   };
 }
@@ -156,7 +156,7 @@ const SECTION_HEAD_H = 40 + 48 + 8;
 
 const TITLE_FONT = font(28);
 const FIGURE_FONT = font(30, true);
-const KIND_FONT = font(22);
+const AMOUNT_LABEL_FONT = font(22);
 const NOTE_FONT = font(22);
 
 interface Block {
@@ -175,14 +175,14 @@ function lineBlock(l: SheetLine, top: number, measureText: MeasureText): Block &
   const ops: DrawOp[] = [];
   const right = SHEET_WIDTH - MARGIN;
   const y0 = top + LINE_PAD;
-  const kindW = l.kindLabel ? measureText(l.kindLabel, KIND_FONT) : 0;
-  const kindGap = kindW ? kindW + 12 : 0;
+  const amountLabelW = l.amountLabel ? measureText(l.amountLabel, AMOUNT_LABEL_FONT) : 0;
+  const amountLabelGap = amountLabelW ? amountLabelW + 12 : 0;
   const figW = l.figure ? measureText(l.figure, FIGURE_FONT) : 0;
-  const beside = l.figure !== '' && figW + kindGap <= FIGURE_BESIDE_MAX;
+  const beside = l.figure !== '' && figW + amountLabelGap <= FIGURE_BESIDE_MAX;
 
   // Clause number and title, at most two lines.
   let ly = y0;
-  for (const line of wrapText(`${l.label}${l.title}`, beside ? INNER - figW - kindGap - 24 : INNER, TITLE_FONT, measureText, 2)) {
+  for (const line of wrapText(`${l.label}${l.title}`, beside ? INNER - figW - amountLabelGap - 24 : INNER, TITLE_FONT, measureText, 2)) {
     ops.push(textOp(line, MARGIN, ly, TITLE_FONT, C.text));
     ly += 40;
   }
@@ -191,13 +191,13 @@ function lineBlock(l: SheetLine, top: number, measureText: MeasureText): Block &
   // under the title when the figure is long ('至少 60万元，最高 300万元').
   let ry = y0;
   if (beside) {
-    if (l.kindLabel) ops.push(textOp(l.kindLabel, right, y0 + 8, KIND_FONT, C.muted, 'right'));
-    ops.push(textOp(l.figure, right - kindGap, y0, FIGURE_FONT, C.accent, 'right'));
+    if (l.amountLabel) ops.push(textOp(l.amountLabel, right, y0 + 8, AMOUNT_LABEL_FONT, C.muted, 'right'));
+    ops.push(textOp(l.figure, right - amountLabelGap, y0, FIGURE_FONT, C.accent, 'right'));
     ry += 44;
   } else if (l.figure) {
     ly += 4;
-    if (l.kindLabel) ops.push(textOp(l.kindLabel, right, ly + 8, KIND_FONT, C.muted, 'right'));
-    for (const line of wrapText(l.figure, INNER - (kindGap ? kindGap + 12 : 0), FIGURE_FONT, measureText, 2)) {
+    if (l.amountLabel) ops.push(textOp(l.amountLabel, right, ly + 8, AMOUNT_LABEL_FONT, C.muted, 'right'));
+    for (const line of wrapText(l.figure, INNER - (amountLabelGap ? amountLabelGap + 12 : 0), FIGURE_FONT, measureText, 2)) {
       ops.push(textOp(line, MARGIN, ly, FIGURE_FONT, C.accent));
       ly += 44;
     }

@@ -47,8 +47,8 @@ export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022):
   const quiet = asksNothing(catalog);
   for (const { id, items } of groupResults(res)) {
     for (const r of items) {
-      const { figure, kindLabel } = figureInGroup(r, id);
-      const said = `${head(r, catalog)}：${figure}${kindLabel ? `（${kindLabel}）` : ''}`;
+      const { figure, amountLabel } = figureInGroup(r, id);
+      const said = `${head(r, catalog)}：${figure}${amountLabel ? `（${amountLabel}）` : ''}`;
       if (id === 'eligible') out.claim.push(said);
       else if (id === 'people') out.people.push(said);
       else if (id === 'needsInfo') {

@@ -8,7 +8,7 @@
  * 最高不超过: min and max apart, so a range stays a range), awards paid to craftsmen (（七）, never in
  * an enterprise's total), and fees not paid (减免).
  */
-import { AWARD_KINDS, catalog2022, Dec, ZERO, type Catalog, type EvaluateResult, type Measure } from '../engine';
+import { AWARD_AMOUNT_KINDS, catalog2022, Dec, ZERO, type Catalog, type EvaluateResult, type Measure } from '../engine';
 import { groupOf } from '../view';
 import { asksNothing } from './row-result';
 
@@ -99,10 +99,10 @@ export class MeasureTotals {
       }
       if (group === 'nonMonetary' && this.quiet.has(r.id)) continue;
       if (once(r.measure, 'qualifying')) t.qualifying += 1;
-      if (group === 'eligible' && AWARD_KINDS.has(r.kind)) plus(t.awards, r.amount);
-      else if (group === 'people' && AWARD_KINDS.has(r.kind)) plus(t.people, r.amount);
-      else if (group === 'eligible' && r.kind === 'saving') plus(t.savings, r.amount);
-      else if (group === 'eligible' && r.kind === 'unquantified' && once(r.measure, 'set')) t.setByDepartment += 1;
+      if (group === 'eligible' && AWARD_AMOUNT_KINDS.has(r.amountKind)) plus(t.awards, r.amount);
+      else if (group === 'people' && AWARD_AMOUNT_KINDS.has(r.amountKind)) plus(t.people, r.amount);
+      else if (group === 'eligible' && r.amountKind === 'saving') plus(t.savings, r.amount);
+      else if (group === 'eligible' && r.amountKind === 'unquantified' && once(r.measure, 'set')) t.setByDepartment += 1;
     }
   }
 

@@ -1,21 +1,21 @@
 /**
- * Browsing the list: card text, filters (for enterprises / for parks, kind of support, amount at
+ * Browsing the list: card text, filters (for enterprises / for parks, form of support, amount at
  * least X), what to change when nothing is left, and the rows of a measure's item table. Everything
  * is read from the catalog records (compiled once by ./compile); nothing here is typed by hand and
  * no award is computed — the amount filter only compares the figures the clause states.
  */
-import { addresseeOf, audienceText, isFor, entityName, catalog2022, compileCatalog, Dec, kindOf, readTypedNumber, type Catalog, type Item, type Measure, type SupportKind } from '../engine';
+import { addresseeOf, audienceText, isFor, entityName, catalog2022, compileCatalog, Dec, ruleOf, readTypedNumber, type Catalog, type Item, type Measure, type SupportForm } from '../engine';
 import { findFigures, searchMeasures, type SearchHit } from './search';
 
-export const SUPPORT_KINDS: SupportKind[] = ['补助', '奖励', '贴息', '减免', '非资金支持'];
+export const SUPPORT_FORMS: SupportForm[] = ['补助', '奖励', '贴息', '减免', '非资金支持'];
 
 export type Who = 'enterprise' | 'park';
 
 export interface BrowseFilters {
   /** Only measures for enterprises (and their projects, craftsmen) or only for industrial parks. */
   who?: Who;
-  /** Any of these kinds of support. */
-  kinds?: SupportKind[];
+  /** Any of these forms of support (支持方式). */
+  supportForms?: SupportForm[];
   /** The measure can give at least this much, as typed: '500' (万元), '500万', '0.5亿', '3000000元'. */
   minAmount?: string;
   /** Only these measure ids (the device's favourites). */
@@ -54,7 +54,7 @@ export function measureCeiling(measure: Measure, catalog: Catalog = catalog2022)
   for (const item of measure.items) {
     const ci = cc.items.get(item.id)!;
     if (ci.paidToPerson) continue;
-    const yuan = ci.kind.ceiling(ci);
+    const yuan = ci.rule.ceiling(ci);
     if (yuan === 'open') return { kind: 'open', itemId: item.id };
     if (yuan && (best.kind === 'none' || (best.kind === 'capped' && yuan.gt(best.yuan)))) best = { kind: 'capped', yuan, itemId: item.id };
   }
@@ -87,7 +87,7 @@ function passesAmount(measure: Measure, min: Dec | undefined): boolean {
 
 export function matchesFilters(measure: Measure, f: BrowseFilters): boolean {
   if (f.who && !isForWho(measure, f.who)) return false;
-  if (f.kinds && f.kinds.length > 0 && !f.kinds.some((k) => measure.support.includes(k))) return false;
+  if (f.supportForms && f.supportForms.length > 0 && !f.supportForms.some((k) => measure.support.includes(k))) return false;
   if (f.only && !f.only.includes(measure.id)) return false;
   const amount = parseMinAmount(f.minAmount);
   return passesAmount(measure, amount.ok ? amount.yuan : undefined);
@@ -109,7 +109,7 @@ export function browse(query: string, filters: BrowseFilters, catalog: Catalog =
 // ---------------------------------------------------------------------------------------------
 // Nothing found: which single change brings measures back.
 
-export type Relaxation = 'query' | 'who' | 'kinds' | 'minAmount' | 'only' | 'all';
+export type Relaxation = 'query' | 'who' | 'supportForms' | 'minAmount' | 'only' | 'all';
 
 export interface Suggestion {
   change: Relaxation;
@@ -130,8 +130,8 @@ export function suggestions(query: string, filters: BrowseFilters, catalog: Cata
   const count = (q: string, f: BrowseFilters) => browse(q, f, catalog).hits.length;
   if (query.trim()) out.push({ change: 'query', label: `清除搜索词“${query.trim()}”`, count: count('', filters) });
   if (filters.who) out.push({ change: 'who', label: `不限“${WHO_TEXT[filters.who]}”`, count: count(query, { ...filters, who: undefined }) });
-  if (filters.kinds && filters.kinds.length > 0) {
-    out.push({ change: 'kinds', label: `不限支持方式（现为${filters.kinds.join('、')}）`, count: count(query, { ...filters, kinds: undefined }) });
+  if (filters.supportForms && filters.supportForms.length > 0) {
+    out.push({ change: 'supportForms', label: `不限支持方式（现为${filters.supportForms.join('、')}）`, count: count(query, { ...filters, supportForms: undefined }) });
   }
   if (filters.minAmount && filters.minAmount.trim()) {
     out.push({ change: 'minAmount', label: '去掉金额下限', count: count(query, { ...filters, minAmount: undefined }) });
@@ -176,7 +176,7 @@ const NONE = '—';
 
 function conditionText(item: Item): string {
   const parts = (item.conditions ?? []).map((c) => c.quote);
-  parts.push(...(kindOf(item).conditionQuotes?.(item) ?? []));
+  parts.push(...(ruleOf(item).conditionQuotes?.(item) ?? []));
   return parts.length ? parts.join('；') : NONE;
 }
 
@@ -187,7 +187,7 @@ function capText(item: Item, measure: Measure): string {
     const g = measure.groups?.find((x) => x.id === item.group);
     if (g) return `${g.amount}（${g.quote}）`;
   }
-  return kindOf(item).noCapText ?? NONE;
+  return ruleOf(item).noCapText ?? NONE;
 }
 
 function thresholdText(item: Item): string {
@@ -204,7 +204,7 @@ export function itemRows(measure: Measure): ItemRow[] {
     title: item.title,
     who: audienceText(item.audience),
     condition: conditionText(item),
-    rate: kindOf(item).rateText(item),
+    rate: ruleOf(item).rateText(item),
     cap: capText(item, measure),
     threshold: thresholdText(item),
     ...(item.note ? { note: item.note } : {}),

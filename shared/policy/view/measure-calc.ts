@@ -7,7 +7,7 @@
  * schema code as the questionnaire's. The figure shown is `evaluate(profile).total` — the engine's
  * own; the profile holds nothing but this measure's answers, so every other item stays unanswered.
  */
-import { catalog2022, regionFactsOf, evaluate, FIGURED_KINDS, entitiesFor, type Entity, kindOf, type Catalog, type EvaluateResult, type FactDef, type Item, type ItemResult, type Measure, type Profile } from '../engine';
+import { catalog2022, regionFactsOf, evaluate, FIGURED_AMOUNT_KINDS, entitiesFor, type Entity, ruleOf, type Catalog, type EvaluateResult, type FactDef, type Item, type ItemResult, type Measure, type Profile } from '../engine';
 
 
 
@@ -39,7 +39,7 @@ export function calcSpec(measure: Measure): CalcSpec {
     .map((item) => ({ item, noun: item.repeat!.noun, facts: item.repeat!.facts }));
   // Records without a figure carry their meaning instead (tag, guidance).
   const guidance = measure.items.flatMap((i) => ('guidance' in i ? [{ id: i.id, title: i.title, tag: i.tag, guidance: i.guidance, quote: i.quote }] : []));
-  const computable = measure.items.some((i) => FIGURED_KINDS.has(kindOf(i).amountKind));
+  const computable = measure.items.some((i) => FIGURED_AMOUNT_KINDS.has(ruleOf(i).amountKind));
   return { entities, region: regionFactsOf(measure), facts: measure.facts, repeats, computable, guidance };
 }
 

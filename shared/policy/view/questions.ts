@@ -11,7 +11,7 @@
  * Paths are the ones the schema (FieldIssue.field) and the engine (ItemResult.missing) use:
  * 'facts/m01.techCenter', 'projects/m08.upgrade/0/investment', 'region/poverty', 'sme'.
  */
-import { isFor, catalog2022, TOPICS, kindOf, readPath, stepOfPath, type Catalog, type FactDef, type Item, type Measure, type Profile, type TopicId } from '../engine';
+import { isFor, catalog2022, TOPICS, ruleOf, readPath, stepOfPath, type Catalog, type FactDef, type Item, type Measure, type Profile, type TopicId } from '../engine';
 
 export interface FactQuestion {
   def: FactDef;
@@ -53,11 +53,11 @@ export function itemIsFor(item: Item, entity: Entity): boolean {
 function gatesIn(item: Item, factId: string): string[] {
   const conditions = (item.conditions ?? []).map((c) => c.fact);
   if (conditions.includes(factId)) return [];
-  return [...conditions, ...(kindOf(item).gates?.(item, factId) ?? [])];
+  return [...conditions, ...(ruleOf(item).gates?.(item, factId) ?? [])];
 }
 
 function readsFact(item: Item, factId: string): boolean {
-  return (item.conditions ?? []).some((c) => c.fact === factId) || kindOf(item).facts(item).includes(factId);
+  return (item.conditions ?? []).some((c) => c.fact === factId) || ruleOf(item).facts(item).includes(factId);
 }
 
 /** A fact is gated by the flags that gate it in every item that reads it. */

@@ -1,10 +1,10 @@
 /**
  * The one way to read an EvaluateResult — for the results page, the detail page's calculator, the
  * CLI's report, share texts and posters: which group an item is in (and so whether it is money, and
- * whose), its status, kind and figure words, its alternatives, the zero test. Formatting only — every
+ * whose), its status, figure and amount-kind words, its alternatives, the zero test. Formatting only — every
  * amount is the engine's; nothing here adds, multiplies or rounds money.
  */
-import { isMoneyKind, catalog2022, isZeroYuan, formatInterval, formatMoney, toWanText, pathFact, type Alternative, type Catalog, type EvaluateResult, type Interval, type ItemResult, type Stage, type Status } from '../engine';
+import { isMoneyAmountKind, catalog2022, isZeroYuan, formatInterval, formatMoney, toWanText, pathFact, type Alternative, type AmountKind, type Catalog, type EvaluateResult, type Interval, type ItemResult, type Stage, type Status } from '../engine';
 
 /**
  * eligible: money the enterprise (or park) can claim — with a figure, or 金额待核定 where the clause
@@ -39,7 +39,7 @@ export const GROUP_TITLES: Record<GroupId, string> = {
 
 /** Money is promised (a figure, a range, a saving, or an amount the department sets); only nonMonetary is not. */
 export function isMoney(r: ItemResult): boolean {
-  return isMoneyKind(r.kind);
+  return isMoneyAmountKind(r.amountKind);
 }
 
 /** The group of one item; undefined for notForYou (not for this entity, or not answered). */
@@ -75,8 +75,8 @@ export const STATUS_TEXT: Record<Status, string> = {
   notForYou: '未填写',
 };
 
-/** The kind words the cards, the CLI and the result sheet show: 精确 / 至少 / 最高 / 减免 / 待核定. */
-export const KIND_LABEL: Record<ItemResult['kind'], string> = {
+/** The amount kinds' words the cards, the CLI and the result sheet show: 精确 / 至少 / 最高 / 减免 / 待核定. */
+export const AMOUNT_KIND_LABEL: Record<AmountKind, string> = {
   exact: '精确',
   atLeast: '至少',
   upTo: '最高',
@@ -107,7 +107,7 @@ export function figureText(r: ItemResult, catalog: Catalog = catalog2022): strin
   const a = r.amount;
   const usedUp = capUsedUp(r, catalog);
   if (usedUp) return usedUp;
-  switch (r.kind) {
+  switch (r.amountKind) {
     case 'nonMonetary': {
       const item = catalog.measures[r.measureNumber - 1]?.items.find((i) => i.id === r.id);
       return item && 'tag' in item ? item.tag : '非资金支持';
@@ -128,15 +128,15 @@ export function figureText(r: ItemResult, catalog: Catalog = catalog2022): strin
   }
 }
 
-/** What a card in a group shows as figure and kind: nothing for what is not (yet) due — a "0元" would only confuse. */
-export function figureInGroup(r: ItemResult, group: GroupId): { figure: string; kindLabel: string } {
-  if (group === 'ineligible' || group === 'nearMiss' || group === 'notForYou') return { figure: '', kindLabel: '' };
+/** What a card in a group shows as figure and amount label (the amount kind's word, or 待确认): nothing for what is not (yet) due — a "0元" would only confuse. */
+export function figureInGroup(r: ItemResult, group: GroupId): { figure: string; amountLabel: string } {
+  if (group === 'ineligible' || group === 'nearMiss' || group === 'notForYou') return { figure: '', amountLabel: '' };
   const figure = figureText(r);
-  if (group === 'needsInfo') return { figure, kindLabel: '待确认' };
-  // A kind word only where the figure does not already say it (never '最高 2000万元 [最高]'; '金额待核定'
+  if (group === 'needsInfo') return { figure, amountLabel: '待确认' };
+  // An amount kind's word only where the figure does not already say it (never '最高 2000万元 [最高]'; '金额待核定'
   // says 待核定) and not beside a cap used up (issue 22).
-  const kind = r.kind === 'unquantified' || capUsedUp(r) ? '' : KIND_LABEL[r.kind];
-  return { figure, kindLabel: figure.includes(kind) ? '' : kind };
+  const word = r.amountKind === 'unquantified' || capUsedUp(r) ? '' : AMOUNT_KIND_LABEL[r.amountKind];
+  return { figure, amountLabel: figure.includes(word) ? '' : word };
 }
 
 /**
@@ -144,7 +144,7 @@ export function figureInGroup(r: ItemResult, group: GroupId): { figure: string; 
  * `short`, one assumed fact is said by its answer alone ('为“是”'): the why line above already names it.
  */
 export function alternativeLine(r: ItemResult, a: Alternative, opts: { short?: boolean } = {}): { assume: string; figure: string } {
-  const figure = a.status === 'ineligible' ? INELIGIBLE : r.kind === 'unquantified' ? SET_BY_DEPARTMENT : formatInterval(a.amount);
+  const figure = a.status === 'ineligible' ? INELIGIBLE : r.amountKind === 'unquantified' ? SET_BY_DEPARTMENT : formatInterval(a.amount);
   return { assume: (opts.short && a.short) || a.assume, figure };
 }
 
@@ -155,7 +155,7 @@ export function hasAmount(total: Interval): boolean {
 
 /** An item to claim whose amount the department sets (（二十）): counted, though no figure adds to the total. */
 export function setByDepartment(res: EvaluateResult): ItemResult[] {
-  return res.items.filter((r) => groupOf(r) === 'eligible' && r.kind === 'unquantified');
+  return res.items.filter((r) => groupOf(r) === 'eligible' && r.amountKind === 'unquantified');
 }
 
 export type SummaryLineId = 'set-by-department' | 'people' | 'savings' | 'pending';
@@ -206,7 +206,7 @@ export function whyText(r: ItemResult): string {
     return rate && rate !== last ? `${rate.text}；${last.text}` : last.text;
   }
   const amount = stages.find((s) => s.step === 'amount' || s.step === 'advance');
-  if (amount?.step === 'amount' && r.kind === 'exact' && amount.quote) return amount.quote;
+  if (amount?.step === 'amount' && r.amountKind === 'exact' && amount.quote) return amount.quote;
   return amount?.text ?? r.title;
 }
 
@@ -242,6 +242,21 @@ function stable(x: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(x) ?? 'null';
+}
+
+/**
+ * The calculate function's reply read as this engine's result. A function deployed before issue 23
+ * sent each item's amount kind as `kind` (now `amountKind`); such a reply reads as the same result,
+ * so a page released before the functions are redeployed still confirms and shows it.
+ */
+export function resultFromCloud(reply: EvaluateResult): EvaluateResult {
+  if (reply.items.every((r) => r.amountKind !== undefined)) return reply;
+  const items = reply.items.map((r) => {
+    if (r.amountKind !== undefined) return r;
+    const { kind, ...rest } = r as unknown as Omit<ItemResult, 'amountKind'> & { kind: AmountKind };
+    return { ...rest, amountKind: kind };
+  });
+  return { ...reply, items };
 }
 
 /** Do two results say the same thing (key order aside)? The cloud's answer is compared with the device's. */

@@ -1,6 +1,6 @@
 import { View, Text, Input } from '@tarojs/components'
 import { WHO_TEXT } from '@policy/view'
-import type { SupportKind } from '@policy/engine'
+import type { SupportForm } from '@policy/engine'
 
 import './index.scss'
 
@@ -8,17 +8,18 @@ export type WhoFilter = 'all' | 'enterprise' | 'park'
 
 export interface FilterState {
   who: WhoFilter
-  kinds: SupportKind[]
+  supportForms: SupportForm[]
   /** As typed, in 万元. */
   minAmount: string
   favouritesOnly: boolean
 }
 
-export const EMPTY_FILTERS: FilterState = { who: 'all', kinds: [], minAmount: '', favouritesOnly: false }
+export const EMPTY_FILTERS: FilterState = { who: 'all', supportForms: [], minAmount: '', favouritesOnly: false }
 
 export interface FilterBarProps {
   value: FilterState
-  kinds: SupportKind[]
+  /** The forms of support offered as chips. */
+  supportForms: SupportForm[]
   onChange: (next: FilterState) => void
   amountError?: string
   favouriteCount: number
@@ -44,11 +45,11 @@ function Chip({ on, label, id, onClick, role = 'checkbox' }: { on: boolean; labe
   )
 }
 
-/** Who it is for, kind of support, amount at least X (万元), favourites only. */
-export default function FilterBar({ value, kinds, onChange, amountError, favouriteCount }: FilterBarProps) {
+/** Who it is for, form of support, amount at least X (万元), favourites only. */
+export default function FilterBar({ value, supportForms, onChange, amountError, favouriteCount }: FilterBarProps) {
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch })
-  const toggleKind = (k: SupportKind) =>
-    set({ kinds: value.kinds.includes(k) ? value.kinds.filter((x) => x !== k) : [...value.kinds, k] })
+  const toggleSupportForm = (k: SupportForm) =>
+    set({ supportForms: value.supportForms.includes(k) ? value.supportForms.filter((x) => x !== k) : [...value.supportForms, k] })
   return (
     <View className='filter-bar'>
       <View className='filter-bar__row'>
@@ -63,8 +64,8 @@ export default function FilterBar({ value, kinds, onChange, amountError, favouri
         />
       </View>
       <View className='filter-bar__row'>
-        {kinds.map((k) => (
-          <Chip key={k} id={`filter-kind-${k}`} on={value.kinds.includes(k)} label={k} onClick={() => toggleKind(k)} />
+        {supportForms.map((k) => (
+          <Chip key={k} id={`filter-kind-${k}`} on={value.supportForms.includes(k)} label={k} onClick={() => toggleSupportForm(k)} />
         ))}
       </View>
       <View className='filter-bar__amount'>

@@ -12,7 +12,7 @@ export interface MeasureCardProps {
   who: string
   /** headline(measure): '投资额 20%，最高 500万元' */
   headline: string
-  kinds: string[]
+  supportForms: string[]
   favourite?: boolean
   /** Where a search found the query in the clause. */
   snippet?: Snippet
@@ -20,7 +20,7 @@ export interface MeasureCardProps {
 }
 
 /** One measure in the browser: number, title, who it is for, the headline figure. */
-export default function MeasureCard({ id, label, title, who, headline, kinds, favourite, snippet, onOpen }: MeasureCardProps) {
+export default function MeasureCard({ id, label, title, who, headline, supportForms, favourite, snippet, onOpen }: MeasureCardProps) {
   return (
     <View
       className='measure-card'
@@ -42,7 +42,7 @@ export default function MeasureCard({ id, label, title, who, headline, kinds, fa
       <View className='measure-card__meta'>
         <Text className='measure-card__who'>面向：{who}</Text>
         <View className='measure-card__kinds'>
-          {kinds.map((k) => (
+          {supportForms.map((k) => (
             <Text key={k} className='measure-card__kind'>
               {k}
             </Text>

@@ -17,7 +17,7 @@ export interface ResultCardView {
   /** Already formatted by shared/policy: '500万元', '最高 300万元', '至少 60万元'. */
   figure: string
   /** 精确 / 至少 / 最高 / 减免 / 待确认; empty where the figure says it (金额待核定) */
-  kindLabel: string
+  amountLabel: string
   why: string
   stages: Stage[]
   /** Figures under each answer of an unknown fact ('若「…」为“是”' → '160万元'). */
@@ -58,9 +58,9 @@ export default function ResultCard({ view, onQuestion, onDetail, onShare, compac
           <Text className='result-card__figure' id={`${id}-figure`}>
             {view.figure}
           </Text>
-          {view.kindLabel && view.tone !== 'nonMonetary' && (
+          {view.amountLabel && view.tone !== 'nonMonetary' && (
             <Text className='result-card__kind' id={`${id}-kind`}>
-              {view.kindLabel}
+              {view.amountLabel}
             </Text>
           )}
         </View>

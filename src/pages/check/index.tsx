@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
-import { type Profile, type EvaluateResult, formatInterval, isMoneyKind } from '@policy/engine'
+import { type Profile, type EvaluateResult, formatInterval, isMoneyAmountKind } from '@policy/engine'
 // The engine's own formatter (yuan strings → '600万元'); imported from the module, not the
 // '@policy' index, so the catalog and the calculator stay out of this page's bundle.
 
@@ -29,7 +29,7 @@ export const SAMPLE_PROFILE: Profile = {
  */
 export function countLine(result: EvaluateResult): string {
   const eligible = result.items.filter((r) => r.status === 'eligible' && !r.paidToPerson)
-  const money = eligible.filter((r) => isMoneyKind(r.kind)).length
+  const money = eligible.filter((r) => isMoneyAmountKind(r.amountKind)).length
   const other = eligible.length - money
   return `可申请资金的事项：${money} 项${other > 0 ? `（另有非资金支持 ${other} 项）` : ''}`
 }

@@ -1,6 +1,6 @@
 /**
  * Card data for the browser, read once from the catalog: number, title, who it is for, the
- * engine's headline and the kinds of support.
+ * engine's headline and the forms of support.
  */
 import { catalog2022, type Measure } from '@policy/engine'
 import { headline, audienceText } from '@policy/view'
@@ -11,7 +11,7 @@ export interface CardData {
   title: string
   who: string
   headline: string
-  kinds: string[]
+  supportForms: string[]
   section: number
 }
 
@@ -26,7 +26,7 @@ export function cardOf(measure: Measure): CardData {
       title: measure.title,
       who: audienceText(measure.audience),
       headline: headline(measure, catalog2022),
-      kinds: measure.support,
+      supportForms: measure.support,
       section: measure.section,
     }
     cache.set(measure.id, c)

@@ -3,7 +3,7 @@
  * nothing here computes money.
  */
 import { catalog2022, type ItemResult } from '@policy/engine'
-import { GROUP_TITLES, KIND_LABEL, alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/view'
+import { GROUP_TITLES, AMOUNT_KIND_LABEL, alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/view'
 import type { ResultCardView } from '@/components/result-card'
 
 export function cardView(r: ItemResult, group: GroupId): ResultCardView {
@@ -42,7 +42,7 @@ export function cardView(r: ItemResult, group: GroupId): ResultCardView {
  */
 export function sharedFigure(v: ResultCardView): string | undefined {
   if (!v.figure) return undefined
-  const kind = v.kindLabel && v.kindLabel !== KIND_LABEL.exact && !v.figure.includes(v.kindLabel) ? `（${v.kindLabel}）` : ''
-  const figure = `${v.figure}${kind}`
+  const label = v.amountLabel && v.amountLabel !== AMOUNT_KIND_LABEL.exact && !v.figure.includes(v.amountLabel) ? `（${v.amountLabel}）` : ''
+  const figure = `${v.figure}${label}`
   return v.tone === 'people' ? `${GROUP_TITLES.people} ${figure}` : figure
 }

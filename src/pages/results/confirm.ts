@@ -4,7 +4,7 @@
  * says how far that got). This is that step, so the page and the test that runs it against the local
  * cloud over HTTP (test/unit/questionnaire/cloud-same) are one path.
  */
-import { sameResult } from '@policy/view'
+import { resultFromCloud, sameResult } from '@policy/view'
 import type { EvaluateResult, Profile } from '@policy/engine'
 import { callCloud } from '@/services/cloud'
 
@@ -21,5 +21,6 @@ export interface Confirmation {
 export async function confirmOnCloud(profile: Profile, device: EvaluateResult): Promise<Confirmation> {
   const env = await callCloud('calculate', { profile })
   if (!env.ok) return { state: env.error.code === 'NETWORK' ? 'offline' : 'failed' }
-  return { state: sameResult(env.data, device) ? 'same' : 'updated', cloud: env.data }
+  const cloud = resultFromCloud(env.data)
+  return { state: sameResult(cloud, device) ? 'same' : 'updated', cloud }
 }

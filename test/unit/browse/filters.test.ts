@@ -1,6 +1,6 @@
-/** Browse filters over the real catalog: who, kind, amount at least X, favourites; empty results. */
+/** Browse filters over the real catalog: who, form of support, amount at least X, favourites; empty results. */
 import { catalog2022, findMeasure } from '../../../shared/policy/engine';
-import { headline, SUPPORT_KINDS, audienceText, browse, isForWho, itemRows, largestCeiling, matchesFilters, measureCeiling, parseMinAmount, suggestions } from '../../../shared/policy/view';
+import { headline, SUPPORT_FORMS, audienceText, browse, isForWho, itemRows, largestCeiling, matchesFilters, measureCeiling, parseMinAmount, suggestions } from '../../../shared/policy/view';
 
 const ids = (q: string, f: Parameters<typeof browse>[1]) => browse(q, f).hits.map((h) => h.measure.id);
 const measures = catalog2022.measures;
@@ -21,15 +21,15 @@ test.each(measures.map((m) => [m.id, m] as const))('%s is for an enterprise or a
   expect(isForWho(m, 'enterprise') || isForWho(m, 'park')).toBe(true);
 });
 
-test('kinds: each kind finds the measures that list it; several kinds are "any of"', () => {
-  for (const k of SUPPORT_KINDS) {
-    expect([k, ids('', { kinds: [k] })]).toEqual([k, measures.filter((m) => m.support.includes(k)).map((m) => m.id)]);
+test('forms of support: each form finds the measures that list it; several forms are "any of"', () => {
+  for (const k of SUPPORT_FORMS) {
+    expect([k, ids('', { supportForms: [k] })]).toEqual([k, measures.filter((m) => m.support.includes(k)).map((m) => m.id)]);
   }
-  expect(ids('', { kinds: ['贴息'] })).toEqual(['m09']);
-  expect(ids('', { kinds: ['减免'] })).toEqual(['m24']);
-  expect(ids('', { kinds: ['非资金支持'] })).toEqual(['m10', 'm22', 'm23', 'm24', 'm25', 'm26', 'm27', 'm28']);
-  expect(ids('', { kinds: ['贴息', '减免'] })).toEqual(['m09', 'm24']);
-  expect(ids('', { kinds: [] })).toHaveLength(30);
+  expect(ids('', { supportForms: ['贴息'] })).toEqual(['m09']);
+  expect(ids('', { supportForms: ['减免'] })).toEqual(['m24']);
+  expect(ids('', { supportForms: ['非资金支持'] })).toEqual(['m10', 'm22', 'm23', 'm24', 'm25', 'm26', 'm27', 'm28']);
+  expect(ids('', { supportForms: ['贴息', '减免'] })).toEqual(['m09', 'm24']);
+  expect(ids('', { supportForms: [] })).toHaveLength(30);
 });
 
 test('amount at least X (万元): the stated top figure of one item, uncapped rates always pass', () => {
@@ -108,8 +108,8 @@ test('favourites only', () => {
 
 test('search and filters together', () => {
   expect(ids('500万', { who: 'park' })).toEqual(['m30']);
-  expect(ids('补助', { kinds: ['贴息'] })).toEqual(['m09']);
-  expect(matchesFilters(findMeasure('m08')!, { who: 'enterprise', kinds: ['补助'], minAmount: '500' })).toBe(true);
+  expect(ids('补助', { supportForms: ['贴息'] })).toEqual(['m09']);
+  expect(matchesFilters(findMeasure('m08')!, { who: 'enterprise', supportForms: ['补助'], minAmount: '500' })).toBe(true);
   expect(matchesFilters(findMeasure('m08')!, { minAmount: '500.01' })).toBe(false);
 });
 
@@ -120,10 +120,10 @@ describe('empty results say what to change', () => {
       { change: 'query', label: '清除搜索词“机器人”', count: 5 },
       { change: 'who', label: '不限“面向园区”', count: 1 },
     ]);
-    const k = suggestions('', { kinds: ['贴息'], who: 'park' });
+    const k = suggestions('', { supportForms: ['贴息'], who: 'park' });
     expect(k.map((x) => [x.change, x.count])).toEqual([
       ['who', 1],
-      ['kinds', 5],
+      ['supportForms', 5],
     ]);
     expect(suggestions('', { minAmount: '5000' })).toEqual([{ change: 'minAmount', label: '去掉金额下限', count: 30 }]);
     expect(suggestions('', { only: [] })).toEqual([{ change: 'only', label: '不只看收藏', count: 30 }]);

@@ -97,10 +97,10 @@ test.each(computable.map((m) => [m.id, m] as const))('%s, every question answere
   const engine = evaluate(profile);
   expect(calc.result).toEqual(engine);
   const claimed = engine.items.filter((i) => i.status !== 'notForYou');
-  for (const i of claimed) expect(i.measure === m.id || i.kind === 'nonMonetary').toBe(true);
+  for (const i of claimed) expect(i.measure === m.id || i.amountKind === 'nonMonetary').toBe(true);
   expect(calc.items.every((i) => i.measure === m.id)).toBe(true);
   // Every money item of the measure is claimed and shows its stages.
-  for (const r of calc.items.filter((i) => i.kind !== 'nonMonetary' && i.kind !== 'unquantified')) {
+  for (const r of calc.items.filter((i) => i.amountKind !== 'nonMonetary' && i.amountKind !== 'unquantified')) {
     expect([r.id, r.status]).not.toEqual([r.id, 'notForYou']);
     if (r.status === 'eligible') expect(r.stages.length).toBeGreaterThan(0);
     expect(figureText(r).length).toBeGreaterThan(0);

@@ -162,7 +162,7 @@ test('a line that needs information says what is missing, and a project is named
   const missing = result.items.find((r) => r.id === 'm08.robots')!.missing.map((p) => pathLabel(p));
   expect(robots.group).toBe('needsInfo');
   expect(robots.figure).toBe('0–160万元');
-  expect(robots.kindLabel).toBe('待确认');
+  expect(robots.amountLabel).toBe('待确认');
   expect(robots.note).toBe(`需补充：${missing.join('、')}`);
   expect(robots.note).toBe('需补充：“机器换人”项目第 1 项：机器人是否用于高危、高强度生产环节');
   const upgrade = lines.find((l) => l.id === 'm08.upgrade')!;
@@ -174,7 +174,7 @@ test('a line that needs information says what is missing, and a project is named
 
 test('kind words are figureInGroup’s: 精确 beside a figure, none beside 金额待核定, a 非资金支持 tag or a figure that says it', () => {
   const lines = sheetContent(engine(INDUSTRIAL_PARK), meta('园区')).sections.flatMap((s) => s.lines);
-  expect(lines.map((l) => [l.label, l.figure, l.kindLabel])).toEqual([
+  expect(lines.map((l) => [l.label, l.figure, l.amountLabel])).toEqual([
     ['（十六）', '最高 2000万元', ''], // '最高' beside it until issue 22: the figure says it once
     ['（二十）', '金额待核定', ''],
     ['（三十）', '500万元', '精确'],

@@ -21,7 +21,7 @@ const USED_UP = m03({ 'm03.leadInternational': '1', 'm03.leadNational': '1', 'm0
 
 describe('（三）’s yearly cap of 50万元, used up by the items before', () => {
   it('the item it leaves nothing for says the cap is used up, with no kind word beside it', () => {
-    expect(shown(item(USED_UP, 'm03.join-national'))).toEqual({ figure: '本年度上限 50万元 已用完', kindLabel: '' });
+    expect(shown(item(USED_UP, 'm03.join-national'))).toEqual({ figure: '本年度上限 50万元 已用完', amountLabel: '' });
   });
 
   it('its working says so too', () => {
@@ -39,7 +39,7 @@ describe('（三）’s yearly cap of 50万元, used up by the items before', ()
 
   it('an item the cap only trims keeps its figure', () => {
     const trimmed = m03({ 'm03.leadInternational': '1', 'm03.joinNational': '3' });
-    expect(shown(item(trimmed, 'm03.join-national'))).toEqual({ figure: '20万元', kindLabel: '精确' });
+    expect(shown(item(trimmed, 'm03.join-national'))).toEqual({ figure: '20万元', amountLabel: '精确' });
   });
 });
 
@@ -55,8 +55,8 @@ describe('（八）技术改造: 20% of the investment, at most 500万元 per pr
 
 describe('a figure that already says its kind gets no kind word beside it', () => {
   it.each([
-    ['（十六）最高 2000万元: no [最高] beside it', 'm16.smart-park', { figure: '最高 2000万元', kindLabel: '' }],
-    ['（三十）500万元: 精确 beside it', 'm30.excellent-park', { figure: '500万元', kindLabel: '精确' }],
+    ['（十六）最高 2000万元: no [最高] beside it', 'm16.smart-park', { figure: '最高 2000万元', amountLabel: '' }],
+    ['（三十）500万元: 精确 beside it', 'm30.excellent-park', { figure: '500万元', amountLabel: '精确' }],
   ])('%s', (_, id, expected) => {
     expect(shown(item(run(INDUSTRIAL_PARK), id))).toEqual(expected);
   });

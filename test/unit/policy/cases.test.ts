@@ -37,7 +37,7 @@ interface Part {
   max?: string;
 }
 interface ItemExpectation extends Part {
-  /** ItemResult.kind: exact, atLeast, upTo, saving, nonMonetary, unquantified. */
+  /** ItemResult.amountKind: exact, atLeast, upTo, saving, nonMonetary, unquantified. */
   amountKind?: string;
   itemKind?: string;
   reasonCode?: string | null;
@@ -149,7 +149,7 @@ function differences(c: Case, res: EvaluateResult): string[] {
       continue;
     }
     part(id, e, r);
-    if (e.amountKind !== undefined) check(`${id} amountKind`, e.amountKind, r.kind);
+    if (e.amountKind !== undefined) check(`${id} amountKind`, e.amountKind, r.amountKind);
     if (e.itemKind !== undefined) check(`${id} itemKind`, e.itemKind, r.itemKind);
     if (e.reasonCode !== undefined) check(`${id} reasonCode`, e.reasonCode, r.reasonCode ?? null);
     if (e.missing !== undefined) check(`${id} missing`, e.missing, r.missing);

@@ -155,7 +155,7 @@ describe('the catalog of the 2022 list', () => {
     for (const t of thresholds) expect(['以上', '及以上', '含']).toContain(t.word);
   });
 
-  it('registers each item kind with the kind object that computes it', () => {
+  it('registers each item kind with the kind rule that computes it', () => {
     for (const [kind, rule] of Object.entries(KIND_RULES)) expect([kind, rule.kinds]).toEqual([kind, expect.arrayContaining([kind])]);
   });
 });

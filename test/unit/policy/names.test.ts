@@ -1,11 +1,16 @@
 /**
- * One meaning per name (issue 23, item 2), read from the files themselves: `measure` is a catalog
+ * One meaning per name (issue 23, item 2): `kind` is only an item's kind (ItemKind, the catalog
+ * record's discriminator); how to read a result's amount is its `amountKind`; what an item kind
+ * computes is its KindRule (ruleOf); a measure's 支持方式 is a SupportForm. `measure` is a catalog
  * record and the pictures' text-measuring callback is `measureText` (drawing.ts's MeasureText); a
  * result's `reasonCode` is one of the codes the engine gives, so a misspelt one fails the type check.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ItemResult } from '../../../shared/policy/engine';
+import { catalog2022, evaluate, ruleOf, type ItemResult, type SupportForm } from '../../../shared/policy/engine';
+import { SUPPORT_FORMS } from '../../../shared/policy/view';
+import { parsed } from '../../support/engine';
+import { INDUSTRIAL_PARK, LARGE_ENTERPRISE } from '../../support/personas';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const source = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -33,5 +38,25 @@ const misspelt: ItemResult['reasonCode'] = 'condtion';
 describe('reasonCode is a code the engine gives', () => {
   it('a misspelt code is refused by the type check (see the directive above)', () => {
     expect(misspelt).toBe('condtion');
+  });
+});
+
+describe("an item result's amount kind is amountKind; kind is only the catalog record's", () => {
+  const items = [...evaluate(parsed(LARGE_ENTERPRISE)).items, ...evaluate(parsed(INDUSTRIAL_PARK)).items];
+  it.each([
+    ['m08.upgrade', 'percent', 'exact'],
+    ['m16.smart-park', 'upTo', 'upTo'],
+    ['m20.low-carbon-park', 'unquantified', 'unquantified'],
+    ['m22.park-infrastructure-bonds', 'nonMonetary', 'nonMonetary'],
+  ])('%s: item kind %s, amount kind %s, and no other kind', (id, itemKind, amountKind) => {
+    const r = items.find((i) => i.id === id)!;
+    expect([r.itemKind, r.amountKind, Object.keys(r).filter((k) => /kind/i.test(k)).sort()]).toEqual([itemKind, amountKind, ['amountKind', 'itemKind']]);
+  });
+});
+
+describe('what an item kind computes is its rule; a measure gives forms of support', () => {
+  it.each(catalog2022.measures.map((m) => [m.label, m] as const))('%s: each item has the rule of its kind, and its support forms are the filter\'s', (_label, m) => {
+    for (const item of m.items) expect([item.id, ruleOf(item).kinds]).toEqual([item.id, expect.arrayContaining([item.kind])]);
+    expect(m.support.filter((f: SupportForm) => !SUPPORT_FORMS.includes(f))).toEqual([]);
   });
 });

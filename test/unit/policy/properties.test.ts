@@ -126,10 +126,10 @@ describe('engine properties over random valid profiles', () => {
     fc.assert(
       fc.property(anyProfile, (p) => {
         const res = evaluate(p);
-        const sum = (st: string, kinds: string[], people: boolean) => {
+        const sum = (st: string, amountKinds: string[], people: boolean) => {
           const of = (side: 'min' | 'max') =>
             res.items
-              .filter((r) => r.status === st && kinds.includes(r.kind) && toPeople(r) === people)
+              .filter((r) => r.status === st && amountKinds.includes(r.amountKind) && toPeople(r) === people)
               .reduce((a, r) => a.plus(r.amount[side]), new Dec(0));
           return { min: of('min'), max: of('max') };
         };
@@ -141,11 +141,11 @@ describe('engine properties over random valid profiles', () => {
         const pendingKinds = [...AWARDS, 'saving'];
         expect(either(sum('needsInfo', pendingKinds, false), sum('needsInfo', pendingKinds, true))).toContainEqual(res.pending);
         const saving = (side: 'min' | 'max') =>
-          res.items.filter((r) => r.status === 'eligible' && r.kind === 'saving').reduce((a, r) => a.plus(r.amount[side]), new Dec(0)).toFixed(2);
+          res.items.filter((r) => r.status === 'eligible' && r.amountKind === 'saving').reduce((a, r) => a.plus(r.amount[side]), new Dec(0)).toFixed(2);
         expect(res.savings).toEqual({ min: saving('min'), max: saving('max') });
         expect(Object.values(res.counts).reduce((a, b) => a + b, 0)).toBe(res.items.length);
         c.hit('a non-zero total', res.total.max !== '0.00');
-        c.hit('several eligible awards', res.items.filter((r) => r.status === 'eligible' && AWARDS.includes(r.kind) && r.amount.max !== '0.00').length >= 2);
+        c.hit('several eligible awards', res.items.filter((r) => r.status === 'eligible' && AWARDS.includes(r.amountKind) && r.amount.max !== '0.00').length >= 2);
         c.hit('a non-zero pending', res.pending.max !== '0.00');
         c.hit('an award paid to people', res.items.some((r) => r.status === 'eligible' && toPeople(r) && r.amount.max !== '0.00'));
       }),

@@ -48,7 +48,7 @@ describe('（二十） is a cash award whose amount the department sets', () => 
   it('answered 是: with what can be claimed, 金额待核定, never under 非资金支持', () => {
     const r = item(yes, 'm20.low-carbon-park');
     expect(groupOf(r)).toBe('eligible');
-    expect(figureInGroup(r, 'eligible')).toEqual({ figure: '金额待核定', kindLabel: '' });
+    expect(figureInGroup(r, 'eligible')).toEqual({ figure: '金额待核定', amountLabel: '' });
     expect(setByDepartment(yes).map((x) => x.id)).toEqual(['m20.low-carbon-park']);
     expect(report(yes)).toContain('你有 1 个可申请事项（涉及 1 条措施）');
     expect(report(yes)).toContain('1 项金额待核定（清单未给出标准，由主管部门核定），未计入合计');
@@ -149,6 +149,6 @@ describe('the summary, as the results page, the calculator and the CLI say it', 
 
   it('（七） with the number unsure: no “0元 起”', () => {
     const r = item(run({ version: 1, entity: 'enterprise', facts: { 'm07.northCraftsmen': 'unknown' } }), 'm07.north-craftsman');
-    expect(figureInGroup(r, 'needsInfo')).toEqual({ figure: '填写后算出', kindLabel: '待确认' });
+    expect(figureInGroup(r, 'needsInfo')).toEqual({ figure: '填写后算出', amountLabel: '待确认' });
   });
 });

@@ -4,7 +4,7 @@ import { enterprise } from './helpers';
 
 const guidance = (topics?: TopicId[]) =>
   evaluate(enterprise(topics ? { topics } : {}))
-    .items.filter((i) => i.kind === 'nonMonetary' && i.status === 'eligible')
+    .items.filter((i) => i.amountKind === 'nonMonetary' && i.status === 'eligible')
     .map((i) => i.id);
 
 describe('non-monetary support without questions', () => {
@@ -27,7 +27,7 @@ describe('non-monetary support without questions', () => {
 
   it('is always listed for a park (its questionnaire has the one topic 园区建设与考核)', () => {
     const ids = evaluate({ version: 1, entity: 'park', topics: ['park'] })
-      .items.filter((i) => i.kind === 'nonMonetary' && i.status === 'eligible')
+      .items.filter((i) => i.amountKind === 'nonMonetary' && i.status === 'eligible')
       .map((i) => i.id);
     expect(ids).toEqual(['m22.park-infrastructure-bonds', 'm23.charging-bonds']);
   });

@@ -14,7 +14,7 @@ it('needs information: 待确认, both answers in short, a button per missing qu
   const res = run({ version: 1, entity: 'enterprise', projects: { 'm08.upgrade': [{ facts: { chain: 'unknown', investment: '1500' } }] } });
   const v = cardView(res.items.find((r) => r.id === 'm08.upgrade')!, 'needsInfo');
   expect(v.figure).toBe('0–300万元');
-  expect(v.kindLabel).toBe('待确认');
+  expect(v.amountLabel).toBe('待确认');
   // 产业链 must hold and one area suffices: the line names the either-or, not “以上都”.
   const chain = '「项目是否属于先进制造业集群或优势特色产业链的技术改造（工艺设备更新、新产品开发等）」'
   expect(v.alternatives).toEqual([
@@ -46,7 +46,7 @@ it('a level not yet known lists the levels', () => {
 it('near miss: no figure, the hint, a button to change the amount', () => {
   const res = run({ version: 1, entity: 'enterprise', projects: { 'm17.energy-saving': [{ facts: { savedCoal: '1800' } }] } });
   const v = cardView(res.items.find((r) => r.id === 'm17.energy-saving')!, 'nearMiss');
-  expect([v.figure, v.kindLabel]).toEqual(['', '']);
+  expect([v.figure, v.amountLabel]).toEqual(['', '']);
   expect(v.why).toBe('项目年节能量再增加 200吨标准煤 即可达到 2000吨标准煤 门槛');
   expect(v.questions).toEqual([{ path: 'projects/m17.energy-saving/0/savedCoal', label: '节能技术改造项目（含打捆项目）第 1 项：项目年节能量', action: '修改' }]);
 });
@@ -54,7 +54,7 @@ it('near miss: no figure, the hint, a button to change the amount', () => {
 it('eligible: label, titles, figure, kind, entry names; the share text', () => {
   const res = run({ version: 1, entity: 'enterprise', projects: { 'm08.upgrade': [{ name: '2 号线技改', facts: { chain: true, investment: '3000' } }] } });
   const v = cardView(res.items.find((r) => r.id === 'm08.upgrade')!, 'eligible');
-  expect([v.measureLabel, v.measureTitle, v.title, v.figure, v.kindLabel]).toEqual(['（八）', '引导企业增加技术改造投入', '技术改造项目补助', '500万元', '精确']);
+  expect([v.measureLabel, v.measureTitle, v.title, v.figure, v.amountLabel]).toEqual(['（八）', '引导企业增加技术改造投入', '技术改造项目补助', '500万元', '精确']);
   expect(v.entryNames).toEqual(['2 号线技改']);
   expect(v.noun).toBe('技术改造项目');
   expect(v.questions).toEqual([]);
@@ -78,10 +78,10 @@ it('the shared figure keeps what the card says beside it: 待确认 for an estim
   // The robot project's 高危环节 is 不确定: 800万元 × 20% = 160万元 if it is, 0 if not — shown as 0–160万元 待确认.
   const res = run({ version: 1, entity: 'enterprise', projects: { 'm08.robots': [{ facts: { hazardous: 'unknown', robotCost: '800' } }] } });
   const v = cardView(res.items.find((r) => r.id === 'm08.robots')!, 'needsInfo');
-  expect([v.figure, v.kindLabel]).toEqual(['0–160万元', '待确认']);
+  expect([v.figure, v.amountLabel]).toEqual(['0–160万元', '待确认']);
   expect(sharedFigure(v)).toBe('0–160万元（待确认）');
   // A figure that already says its kind ('最高 …') is not told twice.
-  expect(sharedFigure({ ...v, figure: '最高 300万元', kindLabel: '最高', tone: 'eligible' })).toBe('最高 300万元');
+  expect(sharedFigure({ ...v, figure: '最高 300万元', amountLabel: '最高', tone: 'eligible' })).toBe('最高 300万元');
 });
 
 it('the shared figure: none for a near miss; a craftsmen’s award says whose it is', () => {

@@ -147,6 +147,18 @@ describe('device and cloud agree', () => {
     expect(device.total.max).not.toBe('0.00');
   });
 
+  it.each(personas)("%s: a reply from a calculate function deployed before issue 23 (each item's amount kind sent as `kind`) reads as the same result", async (_name, draft) => {
+    tamper = (body) => {
+      for (const r of body.data!.items as unknown as Record<string, unknown>[]) {
+        r.kind = r.amountKind;
+        delete r.amountKind;
+      }
+    };
+    const { state, device, cloud } = await confirm(prepared(draft));
+    expect(cloud).toEqual(device);
+    expect(state).toBe('same');
+  });
+
   it('random valid profiles: the cloud answers what the device computed', async () => {
     const before = calls;
     let withFigures = 0;

@@ -3,7 +3,7 @@
  * of why, the missing questions' labels — all text, no arithmetic.
  */
 import { evaluate, parseProfile, type EvaluateResult, type ItemResult } from '../../../shared/policy/engine';
-import { figureInGroup, figureText, groupResults, KIND_LABEL, pathLabel, sameResult, wanRange, whyText } from '../../../shared/policy/view';
+import { figureInGroup, figureText, groupResults, AMOUNT_KIND_LABEL, pathLabel, sameResult, wanRange, whyText } from '../../../shared/policy/view';
 
 function run(profile: unknown): EvaluateResult {
   const p = parseProfile(profile);
@@ -45,18 +45,18 @@ it('groups as the CLI does: 可申请, 本企业工匠个人可获, 需要补充
 });
 
 it('shows each figure with its kind: 精确 / 至少 / 最高 / 减免', () => {
-  expect([figureText(item(LARGE, 'm08.upgrade')), KIND_LABEL[item(LARGE, 'm08.upgrade').kind]]).toEqual(['500万元', '精确']);
+  expect([figureText(item(LARGE, 'm08.upgrade')), AMOUNT_KIND_LABEL[item(LARGE, 'm08.upgrade').amountKind]]).toEqual(['500万元', '精确']);
   // （五）先行补助 30万元 + 不低于 200万元 × 20% = 40万元 → 至少 70万元, at most 300万元.
-  expect([figureText(item(LARGE, 'm05.generic-drug')), KIND_LABEL[item(LARGE, 'm05.generic-drug').kind]]).toEqual(['至少 70万元，最高 300万元', '至少']);
-  expect([figureText(item(LARGE, 'm11.identifier-application')), KIND_LABEL[item(LARGE, 'm11.identifier-application').kind]]).toEqual(['最高 300万元', '最高']);
-  expect([figureText(item(LARGE, 'm24.rebuild-fee-waiver')), KIND_LABEL[item(LARGE, 'm24.rebuild-fee-waiver').kind]]).toEqual(['少缴 40万元', '减免']);
+  expect([figureText(item(LARGE, 'm05.generic-drug')), AMOUNT_KIND_LABEL[item(LARGE, 'm05.generic-drug').amountKind]]).toEqual(['至少 70万元，最高 300万元', '至少']);
+  expect([figureText(item(LARGE, 'm11.identifier-application')), AMOUNT_KIND_LABEL[item(LARGE, 'm11.identifier-application').amountKind]]).toEqual(['最高 300万元', '最高']);
+  expect([figureText(item(LARGE, 'm24.rebuild-fee-waiver')), AMOUNT_KIND_LABEL[item(LARGE, 'm24.rebuild-fee-waiver').amountKind]]).toEqual(['少缴 40万元', '减免']);
   expect(figureText(item(LARGE, 'm08.robots'))).toBe('0–160万元');
   // A card shows the kind beside its figure only where the figure's words do not say it: until issue 22
   // these were '最高' and '至少' beside '最高 300万元' and '至少 70万元，最高 300万元' ("最高 2000万元 [最高]").
-  expect(figureInGroup(item(LARGE, 'm11.identifier-application'), 'eligible')).toEqual({ figure: '最高 300万元', kindLabel: '' });
-  expect(figureInGroup(item(LARGE, 'm05.generic-drug'), 'eligible')).toEqual({ figure: '至少 70万元，最高 300万元', kindLabel: '' });
-  expect(figureInGroup(item(LARGE, 'm08.robots'), 'needsInfo')).toEqual({ figure: '0–160万元', kindLabel: '待确认' });
-  expect(figureInGroup(item(LARGE, 'm17.energy-saving'), 'nearMiss')).toEqual({ figure: '', kindLabel: '' });
+  expect(figureInGroup(item(LARGE, 'm11.identifier-application'), 'eligible')).toEqual({ figure: '最高 300万元', amountLabel: '' });
+  expect(figureInGroup(item(LARGE, 'm05.generic-drug'), 'eligible')).toEqual({ figure: '至少 70万元，最高 300万元', amountLabel: '' });
+  expect(figureInGroup(item(LARGE, 'm08.robots'), 'needsInfo')).toEqual({ figure: '0–160万元', amountLabel: '待确认' });
+  expect(figureInGroup(item(LARGE, 'm17.energy-saving'), 'nearMiss')).toEqual({ figure: '', amountLabel: '' });
   expect(figureText(item(LARGE, 'm24.flexible-land-supply'))).toBe('用地支持');
 });
 

@@ -7,7 +7,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { rng } from '../../fakes/simulate';
-import { evaluate, type Profile, AWARD_KINDS, Dec, ZERO } from '../../../shared/policy/engine';
+import { evaluate, type Profile, AWARD_AMOUNT_KINDS, Dec, ZERO } from '../../../shared/policy/engine';
 import { SHEETS, sumText } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';
 import { figures, screenKeeping, tempDir, writeProfiles } from './support';
@@ -43,7 +43,7 @@ describe(`${N} generated rows`, () => {
       totalMin = totalMin.plus(s.result.total.min);
       totalMax = totalMax.plus(s.result.total.max);
       for (const item of s.result.items) {
-        if (item.status !== 'eligible' || !AWARD_KINDS.has(item.kind) || item.paidToPerson) continue;
+        if (item.status !== 'eligible' || !AWARD_AMOUNT_KINDS.has(item.amountKind) || item.paidToPerson) continue;
         const m = perMeasure.get(item.measure) ?? { min: ZERO, max: ZERO, rows: new Set<number>() };
         m.min = m.min.plus(item.amount.min);
         m.max = m.max.plus(item.amount.max);

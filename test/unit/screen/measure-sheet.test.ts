@@ -30,7 +30,7 @@ describe('按措施汇总: the 下限 and 上限 columns', () => {
 
   it('the park persona’s （十六） is a range from 0 (the engine says so)', () => {
     const item = evaluate(parsed(INDUSTRIAL_PARK)).items.find((r) => r.id === 'm16.smart-park')!;
-    expect([item.kind, item.amount]).toEqual(['upTo', { min: '0.00', max: '20000000.00' }]);
+    expect([item.amountKind, item.amount]).toEqual(['upTo', { min: '0.00', max: '20000000.00' }]);
   });
 
   it.each([

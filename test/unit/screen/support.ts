@@ -45,7 +45,7 @@ export function figures(res: EvaluateResult) {
   return {
     items: res.items
       .filter((r) => !quiet.has(r.id))
-      .map((r) => ({ id: r.id, status: r.status, kind: r.kind, amount: r.amount, open: r.open, alternatives: r.alternatives.map((a) => [a.status, a.amount]) })),
+      .map((r) => ({ id: r.id, status: r.status, amountKind: r.amountKind, amount: r.amount, open: r.open, alternatives: r.alternatives.map((a) => [a.status, a.amount]) })),
     total: res.total,
     peopleTotal: res.peopleTotal,
     savings: res.savings,

@@ -3,7 +3,7 @@ import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
 import type { AdvanceShareItem, Stage } from '../types';
 import { checkConditions } from './conditions';
-import type { Kind } from './kind';
+import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
 
 /**
@@ -11,7 +11,7 @@ import { eligible, ineligible, needsInfo } from './outcome';
  * 不低于 is a lower bound: after passing, the total is at least advance + 20% × 总投入 (capped) and
  * at most the cap; before passing, only the advance is due (exact).
  */
-export const advanceShare: Kind<AdvanceShareItem, { advance: ParsedFigure; share: ParsedFigure; cap: ParsedFigure }> = {
+export const advanceShare: KindRule<AdvanceShareItem, { advance: ParsedFigure; share: ParsedFigure; cap: ParsedFigure }> = {
   kinds: ['advanceShare'],
   amountKind: 'exact',
   facts: (item) => [item.advanceFact, item.passedFact, item.base],

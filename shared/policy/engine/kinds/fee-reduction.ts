@@ -3,11 +3,11 @@ import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
 import type { FeeReductionItem, Stage } from '../types';
 import { checkConditions } from './conditions';
-import type { Kind } from './kind';
+import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
 
 /** 免收 / 减半征收: the share of a fee the user would otherwise pay (a saving, not a payment). */
-export const feeReduction: Kind<FeeReductionItem, { share: ParsedFigure }> = {
+export const feeReduction: KindRule<FeeReductionItem, { share: ParsedFigure }> = {
   kinds: ['feeReduction'],
   amountKind: 'saving',
   facts: (item) => [item.fee],

@@ -3,11 +3,11 @@ import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
 import type { FixedItem, Stage } from '../types';
 import { checkConditions } from './conditions';
-import type { Kind } from './kind';
+import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
 
 /** 给予 X万元: the amount of the record, once its conditions hold. */
-export const fixed: Kind<FixedItem, { amount: ParsedFigure }> = {
+export const fixed: KindRule<FixedItem, { amount: ParsedFigure }> = {
   kinds: ['fixed'],
   amountKind: 'exact',
   facts: () => [],

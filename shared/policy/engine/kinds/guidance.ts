@@ -2,14 +2,14 @@
 import { ZERO } from '../decimal';
 import type { NonMonetaryItem, Stage, UnquantifiedItem } from '../types';
 import { checkConditions } from './conditions';
-import type { Kind } from './kind';
+import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
 
-/** The kind object of such records; `amountKind` says whether money is promised (unquantified) or not. */
-export function guidanceKind<I extends NonMonetaryItem | UnquantifiedItem>(
+/** The kind rule of such records; `amountKind` says whether money is promised (unquantified) or not. */
+export function guidanceRule<I extends NonMonetaryItem | UnquantifiedItem>(
   kind: I['kind'],
   amountKind: 'nonMonetary' | 'unquantified',
-): Kind<I, Record<never, never>> {
+): KindRule<I, Record<never, never>> {
   return {
     kinds: [kind],
     amountKind,

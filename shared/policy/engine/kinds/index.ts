@@ -1,16 +1,16 @@
-/** The item kinds, by the `kind` of the records each computes. A new kind is a new file and its line here. */
+/** The item kinds' rules, by the `kind` of the records each computes. A new kind is a new file and its line here. */
 import type { Item, ItemKind, ItemOf } from '../types';
 import { advanceShare } from './advance-share';
 import { feeReduction } from './fee-reduction';
 import { fixed } from './fixed';
-import type { AnyKind, Kind } from './kind';
+import type { AnyKindRule, KindRule } from './kind';
 import { level } from './level';
 import { nonMonetary } from './non-monetary';
 import { proportional } from './proportional';
 import { unquantified } from './unquantified';
 import { upTo } from './up-to';
 
-export const KINDS = {
+export const KIND_RULES = {
   fixed,
   level,
   percent: proportional,
@@ -21,8 +21,9 @@ export const KINDS = {
   feeReduction,
   nonMonetary,
   unquantified,
-} satisfies { readonly [K in ItemKind]: Kind<ItemOf<K>, object> };
+} satisfies { readonly [K in ItemKind]: KindRule<ItemOf<K>, object> };
 
-export function kindOf(item: Item): AnyKind {
-  return KINDS[item.kind];
+/** The rule that computes the record, by its `kind`. */
+export function ruleOf(item: Item): AnyKindRule {
+  return KIND_RULES[item.kind];
 }

@@ -1,7 +1,7 @@
 /**
- * What an item kind is. Each kind is one object in its own file (./fixed, ./level, ./proportional…),
- * registered in ./index: the records it computes, the facts they read, their figures parsed once per
- * catalog, the formula, and what browsing and headlines show of them.
+ * What an item kind computes (its KindRule). Each kind is one rule object in its own file (./fixed,
+ * ./level, ./proportional…), registered in ./index: the records it computes, the facts they read,
+ * their figures parsed once per catalog, the formula, and what browsing and headlines show of them.
  */
 import type { CompiledItem } from '../compile';
 import type { Dec } from '../decimal';
@@ -13,8 +13,8 @@ import type { Outcome } from './outcome';
 export interface CompiledBase<I extends Item = Item> {
   item: I;
   measure: Measure;
-  /** The item's kind object. */
-  kind: AnyKind;
+  /** The rule of the item's kind (kinds/index.ts `ruleOf`). */
+  rule: AnyKindRule;
   /** Fact definitions this item reads, by id (entry-local ids for repeated items). */
   defs: Map<string, FactDef>;
   /** Facts whose absence, all together, means the user did not claim this item. */
@@ -28,7 +28,8 @@ export interface CompiledBase<I extends Item = Item> {
 /** An item with the figures its kind's compile step parsed. */
 export type Compiled<I extends Item, F extends object> = CompiledBase<I> & F;
 
-export interface Kind<I extends Item, F extends object> {
+/** What an item kind computes: the rule object of one kind (or of several sharing a formula, as percent/perUnit/perCount). */
+export interface KindRule<I extends Item, F extends object> {
   /** The `kind` of the records it computes. */
   readonly kinds: readonly I['kind'][];
   /** What a result that computes nothing shows: not for you, not answered, a condition not met. */
@@ -59,5 +60,5 @@ export interface Kind<I extends Item, F extends object> {
   conditionQuotes?(item: I): string[];
 }
 
-/** Any kind, for code that takes any item (methods are bivariant, so every kind object is one). */
-export type AnyKind = Kind<Item, object>;
+/** Any kind's rule, for code that takes any item (methods are bivariant, so every rule object is one). */
+export type AnyKindRule = KindRule<Item, object>;

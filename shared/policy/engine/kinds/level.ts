@@ -3,7 +3,7 @@ import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
 import type { LevelItem, Stage } from '../types';
 import { checkConditions } from './conditions';
-import type { Kind } from './kind';
+import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
 
 export interface CompiledLevel {
@@ -13,7 +13,7 @@ export interface CompiledLevel {
 }
 
 /** 分别给予 300万元、200万元…: the amount of the level the user reached. */
-export const level: Kind<LevelItem, { levels: Map<string, CompiledLevel>; levelMax: Dec }> = {
+export const level: KindRule<LevelItem, { levels: Map<string, CompiledLevel>; levelMax: Dec }> = {
   kinds: ['level'],
   amountKind: 'exact',
   facts: (item) => [item.fact],

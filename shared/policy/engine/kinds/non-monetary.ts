@@ -1,5 +1,5 @@
 import type { NonMonetaryItem } from '../types';
-import { guidanceKind } from './guidance';
+import { guidanceRule } from './guidance';
 
 /** Support that is real but has no amount in the text (land, power price, funds, bonds). */
-export const nonMonetary = guidanceKind<NonMonetaryItem>('nonMonetary', 'nonMonetary');
+export const nonMonetary = guidanceRule<NonMonetaryItem>('nonMonetary', 'nonMonetary');

@@ -6,7 +6,7 @@ export interface Outcome {
   status: 'eligible' | 'ineligible' | 'needsInfo';
   reasonCode?: ReasonCode;
   reason?: string;
-  kind: AmountKind;
+  amountKind: AmountKind;
   min: Dec;
   max: Dec;
   /** The upper bound is not known (a base without a cap is missing). */
@@ -16,20 +16,20 @@ export interface Outcome {
   alternatives?: Alternative[];
 }
 
-export function eligible(kind: AmountKind, min: Dec, max: Dec, stages: Stage[], hints: Hint[] = []): Outcome {
-  return { status: 'eligible', kind, min, max, stages, hints };
+export function eligible(amountKind: AmountKind, min: Dec, max: Dec, stages: Stage[], hints: Hint[] = []): Outcome {
+  return { status: 'eligible', amountKind, min, max, stages, hints };
 }
 
-export function ineligible(kind: AmountKind, code: ReasonCode, reason: string, stages: Stage[], hints: Hint[] = []): Outcome {
-  return { status: 'ineligible', reasonCode: code, reason, kind, min: ZERO, max: ZERO, stages, hints };
+export function ineligible(amountKind: AmountKind, code: ReasonCode, reason: string, stages: Stage[], hints: Hint[] = []): Outcome {
+  return { status: 'ineligible', reasonCode: code, reason, amountKind, min: ZERO, max: ZERO, stages, hints };
 }
 
-export function needsInfo(kind: AmountKind, min: Dec, max: Dec | undefined, stages: Stage[], reason: string): Outcome {
+export function needsInfo(amountKind: AmountKind, min: Dec, max: Dec | undefined, stages: Stage[], reason: string): Outcome {
   return {
     status: 'needsInfo',
     reasonCode: 'missing',
     reason,
-    kind,
+    amountKind,
     min,
     max: max ?? min,
     open: max === undefined,

@@ -3,7 +3,7 @@ import { parseFigure, parseQuoted, type ParsedFigure, type QuotedFigure } from '
 import { formatMoney } from '../format';
 import type { Figure, Hint, ProportionalItem, Stage } from '../types';
 import { checkConditions } from './conditions';
-import type { Kind } from './kind';
+import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
 import { checkThreshold, compileThreshold, type CompiledThreshold } from './threshold';
 
@@ -20,7 +20,7 @@ export interface ProportionalFigures {
  * base × rate, in named stages: base → rate → threshold → cap. Covers 按…的 20%（percent）,
  * 每节约 1 吨标准煤给予 200元（perUnit）and 每个标准 30万元（perCount）: the rate's unit says which.
  */
-export const proportional: Kind<ProportionalItem, ProportionalFigures> = {
+export const proportional: KindRule<ProportionalItem, ProportionalFigures> = {
   kinds: ['percent', 'perUnit', 'perCount'],
   amountKind: 'exact',
   facts: (item) => (item.threshold ? [item.base, item.threshold.fact] : [item.base]),

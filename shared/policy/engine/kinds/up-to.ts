@@ -2,11 +2,11 @@ import { ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import type { Stage, UpToItem } from '../types';
 import { checkConditions } from './conditions';
-import type { Kind } from './kind';
+import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
 
 /** 最高不超过 X万元 with no formula: the award is decided case by case, anywhere from 0 to the cap. */
-export const upTo: Kind<UpToItem, { cap: ParsedFigure }> = {
+export const upTo: KindRule<UpToItem, { cap: ParsedFigure }> = {
   kinds: ['upTo'],
   amountKind: 'upTo',
   facts: () => [],

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import Taro, { useDidShow, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { catalog2022, formatMoney } from '@policy/engine'
-import { SUPPORT_KINDS, browse, largestCeiling, suggestions, type BrowseFilters, type Relaxation } from '@policy/view'
+import { SUPPORT_FORMS, browse, largestCeiling, suggestions, type BrowseFilters, type Relaxation } from '@policy/view'
 
 import MeasureCard from '@/components/measure-card'
 import SearchBox from '@/components/search-box'
@@ -19,7 +19,7 @@ import './index.scss'
 function toBrowseFilters(f: FilterState, favourites: string[]): BrowseFilters {
   return {
     who: f.who === 'all' ? undefined : f.who,
-    kinds: f.kinds.length ? f.kinds : undefined,
+    supportForms: f.supportForms.length ? f.supportForms : undefined,
     minAmount: f.minAmount.trim() || undefined,
     only: f.favouritesOnly ? favourites : undefined,
   }
@@ -29,8 +29,8 @@ function relax(change: Relaxation, f: FilterState): FilterState {
   switch (change) {
     case 'who':
       return { ...f, who: 'all' }
-    case 'kinds':
-      return { ...f, kinds: [] }
+    case 'supportForms':
+      return { ...f, supportForms: [] }
     case 'minAmount':
       return { ...f, minAmount: '' }
     case 'only':
@@ -75,7 +75,7 @@ export default function BrowsePage() {
         title={c.title}
         who={c.who}
         headline={c.headline}
-        kinds={c.kinds}
+        supportForms={c.supportForms}
         favourite={favourites.includes(c.id)}
         snippet={h.snippet}
         onOpen={open}
@@ -90,7 +90,7 @@ export default function BrowsePage() {
         <Text className='browse__list muted'>{catalog2022.title}</Text>
       </View>
       <SearchBox value={query} onChange={setQuery} />
-      <FilterBar value={filters} kinds={SUPPORT_KINDS} onChange={setFilters} amountError={amountError} favouriteCount={favourites.length} />
+      <FilterBar value={filters} supportForms={SUPPORT_FORMS} onChange={setFilters} amountError={amountError} favouriteCount={favourites.length} />
 
       <Text className='browse__count' id='browse-count'>
         {searching || hits.length !== total ? `找到 ${hits.length} 条` : `共 ${total} 条，按清单顺序`}
