@@ -1,4 +1,7 @@
-/** The CLI's readable table, in Chinese. Read through result-view, as the results page reads it: every figure comes from evaluate(). */
+/**
+ * The CLI's readable table, in Chinese (report). Read through result-view, as the results page
+ * reads it: every figure comes from evaluate().
+ */
 import { formatInterval, type EvaluateResult, type ItemResult } from '../engine';
 import { alternativeLine, figureInGroup, groupResults, measureLabel, summarize, whyText, type GroupId, pad } from '../view';
 

@@ -1,6 +1,8 @@
 /**
- * One catalog item for one profile: who it is for, whether it was claimed, each entry through its
- * formula (with scenarios), then the entries summed.
+ * One catalog item for one profile (evaluateItem, a WorkingItem): who it is for, whether it was
+ * claimed, each entry through its formula (with scenarios), then the entries summed; settle rounds
+ * its figures once into what the result shows (Settled). Items that read no answer are settled once
+ * per catalog (constantFor).
  */
 import { addresseeOf } from './audience';
 import { entityName } from './catalog/common-facts';

@@ -1,7 +1,8 @@
 /**
- * One entry (or a non-repeated item) under both answers of every unknown yes/no fact: first with the
- * favourable answer; only if something had to be assumed, again with the unfavourable one. The
- * result then needs information, ranges over both figures, and lists both as alternatives.
+ * One entry (or a non-repeated item) under both answers of every unknown yes/no fact (runEntry, an
+ * EntryOutcome): first with the favourable answer; only if something had to be assumed, again with
+ * the unfavourable one. The result then needs information, ranges over both figures, and lists both
+ * as alternatives, each saying what it assumed (sayAssumed).
  */
 import type { CompiledCatalog, CompiledItem } from './compile';
 import { ZERO, toYuanString } from './decimal';

@@ -1,8 +1,8 @@
 /**
- * The totals of a result: what the items' figures add up to, by who gets the money and how sure it
- * is. Each item's figures are added as shown (rounded once, `settle`), so the items add up to the
- * totals exactly. Awards paid to people (（七） 工匠) are theirs: added on their own, never into the
- * enterprise's total.
+ * The totals of a result (Tally): what the items' figures add up to, by who gets the money and how
+ * sure it is. Each item's figures are added as shown (rounded once, `settle`), so the items add up
+ * to the totals exactly. Awards paid to people (（七） 工匠) are theirs: added on their own, never
+ * into the enterprise's total.
  */
 import { AWARD_AMOUNT_KINDS } from './amount-kind';
 import { ZERO, toYuanString, type Dec } from './decimal';

@@ -11,6 +11,8 @@
  * pathLabel): nothing here adds, rounds or formats money. The width is fixed; the height grows with
  * the content up to SHEET_MAX_HEIGHT (a size every canvas allows). A result with more lines than fit
  * lists as many as fit and then says, in one line, how many more there are ('…另有 N 项未列出').
+ * sheetContent gives a SheetContent (of the SHEET_GROUPS, with the SheetMeta of who and when, and
+ * sheetDisclaimer's words); layoutSheet lays it out SHEET_WIDTH wide as a SheetLayout.
  */
 import { catalog2022, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
 import { COLORS, codeBoxOps, codeCaption, font, wrapText, type CodeSlot, type DrawOp, type Layout, type MeasureText } from './drawing';

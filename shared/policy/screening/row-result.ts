@@ -1,9 +1,10 @@
 /**
- * One screened row's result in words, for the 企业结果 sheet: what it can claim (figure and kind),
- * what its craftsmen get, what needs information (with the figure under each answer), what it just
- * missed, the support without money its answers earn, and its total. Read only through
- * result-view.ts — the same groups, figures, kind words and summary lines as the results page and
- * the calc CLI; nothing here adds or rounds money.
+ * One screened row's result in words, for the 企业结果 sheet (rowSummary, a RowSummary): what it can
+ * claim (figure and amount kind), what its craftsmen get, what needs information (with the figure
+ * under each answer), what it just missed, the support without money its answers earn, and its
+ * total. asksNothing names the items every row gets without an answer, which the sheet does not
+ * repeat. Read only through result-view.ts — the same groups, figures, amount-kind words and summary
+ * lines as the results page and the calc CLI; nothing here adds or rounds money.
  */
 import { catalog2022, compileCatalog, formatInterval, toWanText, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
 import { alternativeLine, figureInGroup, figureText, groupResults, hasAmount, measureLabel, summarize, whyText } from '../view';

@@ -7,6 +7,7 @@
  * What is summed, as evaluate's totals split it: awards to the enterprise or park (exact, 不低于,
  * 最高不超过: min and max apart, so a range stays a range), awards paid to craftsmen (（七）, never in
  * an enterprise's total), and fees not paid (减免).
+ * MeasureTotals keeps a Sum per measure and hands it on as TotalsJson.
  */
 import { AWARD_AMOUNT_KINDS, catalog2022, Dec, ZERO, type Catalog, type EvaluateResult, type Measure } from '../engine';
 import { groupOf } from '../view';

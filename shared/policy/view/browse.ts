@@ -1,8 +1,11 @@
 /**
- * Browsing the list: card text, filters (for enterprises / for parks, form of support, amount at
- * least X), what to change when nothing is left, and the rows of a measure's item table. Everything
- * is read from the catalog records (compiled once by ./compile); nothing here is typed by hand and
- * no award is computed — the amount filter only compares the figures the clause states.
+ * Browsing the list (browse, with BrowseFilters): card text, filters (for enterprises / for parks
+ * (isForWho, WHO_TEXT), form of support (SUPPORT_FORMS), amount at least X (parseMinAmount, against
+ * measureCeiling; largestCeiling for the browser's card)), matchesFilters for one measure, what to
+ * change when nothing is left (suggestions, each a Relaxation), and the rows of a measure's item
+ * table (itemRows, an ItemRow each). Everything is read from the catalog records (compiled once by
+ * ./compile); nothing here is typed by hand and no award is computed — the amount filter only
+ * compares the figures the clause states.
  */
 import { addresseeOf, audienceText, isFor, entityName, catalog2022, compileCatalog, Dec, ruleOf, readTypedNumber, type Catalog, type Item, type Measure, type SupportForm } from '../engine';
 import { findFigures, searchMeasures, type SearchHit } from './search';

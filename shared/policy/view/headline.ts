@@ -1,6 +1,7 @@
 /**
  * A measure's headline for cards and share titles, derived from its items (never typed by hand):
  * '最高 1000万元', '投资额 20%，最高 500万元', '每吨标准煤 200元', '每个标准最高 30万元', '电价支持'.
+ * itemHeadline is one item's headline by the same rule.
  */
 import { AWARD_AMOUNT_KINDS, catalog2022, compileCatalog, Dec, formatMoney, type Catalog, type Measure } from '../engine';
 

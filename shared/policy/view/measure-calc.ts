@@ -1,6 +1,7 @@
 /**
- * The mini calculator of one measure: which questions it asks (only this measure's facts and
- * project entries, plus the region facts its thresholds read) and the engine's result for it.
+ * The mini calculator of one measure: which questions it asks (calcSpec: only this measure's facts
+ * and project entries, plus the region facts its thresholds read) and the engine's result for it
+ * (runMeasure).
  *
  * The answers are the questionnaire's: the calculator keeps a questionnaire draft limited to this
  * measure (src/state/draft.ts, `scope`), which becomes a profile through the same draft → profile →

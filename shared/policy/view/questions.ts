@@ -1,15 +1,17 @@
 /**
  * The questionnaire's follow-up questions, DERIVED from the catalog (there is no second list):
- * for an entity and the topics it chose, each measure of those topics with the facts its items read
- * (yes/no, amounts with their unit, levels as choices) and its repeatable entries (projects,
- * products, varieties) with their entry facts.
+ * questionsFor an Entity and the topics it chose (topicsFor lists them) gives TopicQuestions, each
+ * measure of those topics (MeasureQuestions) with the facts its items read (a FactQuestion: yes/no,
+ * amounts with their unit, levels as choices) and its repeatable entries (projects, products,
+ * varieties) with their entry facts; itemIsFor says whether an item is for the entity.
  *
  * A fact that only matters once a yes/no condition holds (登云投入 after 登云标杆企业) is "gated":
  * the questionnaire hides it while that condition is answered 否. The gates come from the items'
  * own `conditions` (and, for 先行补助 + 后续补助, from `passedFact`).
  *
  * Paths are the ones the schema (FieldIssue.field) and the engine (ItemResult.missing) use:
- * 'facts/m01.techCenter', 'projects/m08.upgrade/0/investment', 'region/poverty', 'sme'.
+ * 'facts/m01.techCenter', 'projects/m08.upgrade/0/investment', 'region/poverty', 'sme'; topicOfPath
+ * leads a path back to its topic.
  */
 import { isFor, catalog2022, TOPICS, ruleOf, readPath, stepOfPath, type Catalog, type FactDef, type Item, type Measure, type Profile, type TopicId } from '../engine';
 

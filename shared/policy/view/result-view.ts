@@ -1,8 +1,13 @@
 /**
  * The one way to read an EvaluateResult — for the results page, the detail page's calculator, the
- * CLI's report, share texts and posters: which group an item is in (and so whether it is money, and
- * whose), its status, figure and amount-kind words, its alternatives, the zero test. Formatting only — every
- * amount is the engine's; nothing here adds, multiplies or rounds money.
+ * CLI's report, share texts and posters: which group an item is in (a GroupId: groupOf,
+ * groupResults, titled by GROUP_TITLES; isMoney, and whose), its status, figure and amount-kind words
+ * (STATUS_TEXT with INELIGIBLE, AMOUNT_KIND_LABEL, figureText, figureInGroup, measureLabel, whyText,
+ * pathLabel for an answer still missing), its alternatives (alternativeLine), the zero test
+ * (hasAmount), the summary (summarize, a ResultSummary, the total as wanRange), the items whose
+ * figure a department sets (setByDepartment). resultFromCloud and sameResult read the calculate
+ * function's reply against the device's. Formatting only — every amount is the engine's; nothing
+ * here adds, multiplies or rounds money.
  */
 import { isMoneyAmountKind, catalog2022, isZeroYuan, formatInterval, formatMoney, toWanText, pathFact, type Alternative, type AmountKind, type Catalog, type EvaluateResult, type Interval, type ItemResult, type Stage, type Status } from '../engine';
 

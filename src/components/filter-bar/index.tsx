@@ -1,3 +1,4 @@
+/** The policy browser's filters; FilterState is what they hold, EMPTY_FILTERS none set. */
 import { View, Text, Input } from '@tarojs/components'
 import { WHO_TEXT } from '@policy/view'
 import type { SupportForm } from '@policy/engine'

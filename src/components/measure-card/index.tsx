@@ -1,3 +1,4 @@
+/** One measure's card in the policy browser. */
 import { View, Text } from '@tarojs/components'
 import type { Snippet } from '@policy/view'
 

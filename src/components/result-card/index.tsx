@@ -1,3 +1,4 @@
+/** A result card: one item's figure, why, and its working, from a ResultCardView (card-view.ts makes it). */
 import { useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import { idSafe, type Stage } from '@policy/engine'

@@ -1,3 +1,4 @@
+/** The check page: SAMPLE_PROFILE sent through the cloud's engine, to see the whole path work. */
 import { useCallback, useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
 import { type Profile, type EvaluateResult, formatInterval, isMoneyAmountKind } from '@policy/engine'

@@ -1,6 +1,6 @@
 /**
- * Card data for the browser, read once from the catalog: number, title, who it is for, the
- * engine's headline and the forms of support.
+ * Card data for the browser, read once from the catalog (cardOf): number, title, who it is for, the
+ * engine's headline and the forms of support. param decodes a router parameter, for every page.
  */
 import { catalog2022, type Measure } from '@policy/engine'
 import { headline, audienceText } from '@policy/view'

@@ -1,6 +1,6 @@
 /**
- * ItemResult → what a result card shows. Every figure is the engine's, formatted by shared/policy;
- * nothing here computes money.
+ * ItemResult → what a result card shows (cardView), and the figure a shared card may carry
+ * (sharedFigure). Every figure is the engine's, formatted by shared/policy; nothing here computes money.
  */
 import { catalog2022, type ItemResult } from '@policy/engine'
 import { GROUP_TITLES, AMOUNT_KIND_LABEL, alternativeLine, figureInGroup, measureLabel, pathLabel, whyText, type GroupId } from '@policy/view'

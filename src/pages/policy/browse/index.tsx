@@ -1,3 +1,4 @@
+/** The policy browser: every measure as a card, with search and filters. */
 import { useMemo, useState } from 'react'
 import Taro, { useDidShow, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
