@@ -4,9 +4,9 @@
  */
 import { isFor, paidToPerson } from './audience';
 import { Dec } from './decimal';
-import { ruleOf, type KIND_RULES } from './kinds';
+import { ruleOf, type Item, type ItemKind, type ItemOf, type KIND_RULES } from './kinds';
 import type { Compiled } from './kinds/kind';
-import type { Catalog, FactDef, Item, ItemKind, ItemOf, Measure } from './types';
+import type { Catalog, FactDef, Measure } from './types';
 import { UNITS } from './units';
 
 /** The figures the compile step of kind K returns. */
@@ -61,7 +61,7 @@ function compileItem(item: Item, measure: Measure, globalFacts: Map<string, Fact
   }
   const forEntity = { enterprise: isFor(item.audience, 'enterprise'), park: isFor(item.audience, 'park') };
   const paid = paidToPerson(item.audience);
-  // TypeScript cannot tie ruleOf(item) to the item's own kind; the registry's `satisfies` does.
+  // TypeScript cannot tie ruleOf(item) to the item's own kind; the registry's check (kinds/index.ts) does.
   return { item, measure, rule, defs, reads, forEntity, paidToPerson: paid, ...rule.compile(item, measure) } as CompiledItem;
 }
 

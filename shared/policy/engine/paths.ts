@@ -13,7 +13,8 @@
  * readPath and pathFact read one back, isCommonFact and stepOfPath say where it is asked. DOM ids:
  * idSafe, domId and entryListId, per DomScope.
  */
-import type { Catalog, FactDef, Item } from './types';
+import type { Item } from './kinds';
+import type { Catalog, FactDef } from './types';
 
 /** Where a question is shown: the questionnaire ('q') or a measure's calculator ('calc'). */
 export type DomScope = 'q' | 'calc';

@@ -15,7 +15,8 @@ import { Dec } from './decimal';
 import { halfWidth } from './half-width';
 import { MSG, fill } from './messages';
 import { entryPath, readPath } from './paths';
-import type { AmountFact, Catalog, FactDef, Item, Profile } from './types';
+import type { Item } from './kinds';
+import type { AmountFact, Catalog, FactDef, Profile } from './types';
 import { BASE_UNIT, MAGNITUDES, unitParts } from './units';
 
 export interface FieldIssue {

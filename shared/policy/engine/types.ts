@@ -3,6 +3,8 @@
  * a catalog item says *what* the clause grants, the calculator says *how* an item kind is computed.
  */
 
+import type { Item, ItemKind } from './kinds';
+
 /** A figure exactly as the clause writes it, e.g. '500万元', '20%', '2000吨标准煤', '10亿元', '200元'. */
 export type Figure = string;
 
@@ -94,7 +96,14 @@ export interface Cap {
   per: 'entry' | 'enterprise';
 }
 
-interface ItemBase {
+/**
+ * What every catalog record has, whatever its kind. Each kind's record type extends it in the kind's
+ * file (kinds/fixed.ts: FixedItem …), and `Item` is the union of the registered kinds' records
+ * (kinds/index.ts).
+ */
+export interface ItemBase {
+  /** The item kind (ItemKind): which kind rule computes the record; each record type narrows it. */
+  kind: string;
   /** Stable id, e.g. 'm08.upgrade'. The same name is used by data, formula, profile and tests. */
   id: string;
   /** Short title of the item, in Chinese. */
@@ -112,98 +121,6 @@ interface ItemBase {
   /** An explanatory note on how an ambiguous phrase is read. */
   note?: string;
 }
-
-/** A fixed amount (e.g. 对新认定的自治区级企业技术中心，给予 50万元). The first condition is the recognition. */
-export interface FixedItem extends ItemBase {
-  kind: 'fixed';
-  amount: Figure;
-}
-
-/** An amount that depends on a level or category (e.g. 两化融合 5A…A). */
-export interface LevelItem extends ItemBase {
-  kind: 'level';
-  fact: string;
-  levels: { value: string; label: string; amount: Figure; quote: string }[];
-}
-
-/** base × rate, with threshold, per-entry cap and per-enterprise cap. */
-export interface ProportionalItem extends ItemBase {
-  kind: 'percent' | 'perUnit' | 'perCount';
-  /** The fact the rate applies to. */
-  base: string;
-  /** '20%' for percent, '200元' per `per` for perUnit/perCount. */
-  rate: Figure;
-  /** For perUnit/perCount: the unit the rate is paid per, e.g. '吨标准煤', '个', '人'. */
-  per?: string;
-  /** What the rate applies to, for headlines: '投资额' (投资额 20%), '标准' (每个标准 30万元), '水' (每吨水 10元). */
-  headlineNoun?: string;
-  rateQuote: string;
-  threshold?: Threshold;
-  cap?: Cap;
-  /** A cap shared with other items of the same measure, per enterprise and year (e.g. standards). */
-  group?: string;
-}
-
-/** 先行补助 + 不低于 share of a base, with a total cap (generic-drug consistency evaluation). */
-export interface AdvanceShareItem extends ItemBase {
-  kind: 'advanceShare';
-  /** Condition for the advance (受理 or 备案临床试验). */
-  advanceFact: string;
-  advance: Figure;
-  advanceQuote: string;
-  /** Condition for the follow-up share (通过一致性评价). */
-  passedFact: string;
-  base: string;
-  /** Lower bound of the share (不低于). */
-  minRate: Figure;
-  shareQuote: string;
-  cap: Cap;
-}
-
-/** 最高不超过 with no formula: a discretionary award from 0 up to the cap. */
-export interface UpToItem extends ItemBase {
-  kind: 'upTo';
-  cap: Cap;
-}
-
-/** 免收 / 减半: a reduction of a fee the user may state. */
-export interface FeeReductionItem extends ItemBase {
-  kind: 'feeReduction';
-  /** The clause's word and the share of the fee it waives: 免收 = '100%', 减半 = '50%'. */
-  word: '免收' | '减半';
-  share: Figure;
-  /** The fee the user would otherwise pay (optional fact; without it the saving has no amount). */
-  fee: string;
-}
-
-/** Support that is real but has no amount in the text (land, power price, funds, bonds). */
-export interface NonMonetaryItem extends ItemBase {
-  kind: 'nonMonetary';
-  /** Two to six characters for cards: '电价支持', '用地支持'. */
-  tag: string;
-  /** What it means for the user, in plain Chinese. */
-  guidance: string;
-}
-
-/** Money is promised but the text gives no amount or formula (e.g. 根据…能耗量给予一次性奖补). */
-export interface UnquantifiedItem extends ItemBase {
-  kind: 'unquantified';
-  tag: string;
-  guidance: string;
-}
-
-export type Item =
-  | FixedItem
-  | LevelItem
-  | ProportionalItem
-  | AdvanceShareItem
-  | UpToItem
-  | FeeReductionItem
-  | NonMonetaryItem
-  | UnquantifiedItem;
-export type ItemKind = Item['kind'];
-/** The record of an item kind: ItemOf<'perUnit'> is ProportionalItem. */
-export type ItemOf<K extends ItemKind> = Item extends infer I ? (I extends Item ? (K extends I['kind'] ? I : never) : never) : never;
 
 export interface CapGroup {
   id: string;

@@ -1,10 +1,26 @@
 import { lesser, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { AdvanceShareItem, Stage } from '../types';
+import type { Cap, Figure, ItemBase, Stage } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
+
+/** 先行补助 + 不低于 share of a base, with a total cap (generic-drug consistency evaluation). */
+export interface AdvanceShareItem extends ItemBase {
+  kind: 'advanceShare';
+  /** Condition for the advance (受理 or 备案临床试验). */
+  advanceFact: string;
+  advance: Figure;
+  advanceQuote: string;
+  /** Condition for the follow-up share (通过一致性评价). */
+  passedFact: string;
+  base: string;
+  /** Lower bound of the share (不低于). */
+  minRate: Figure;
+  shareQuote: string;
+  cap: Cap;
+}
 
 /**
  * 先行补助 30万元，通过…的品种再给予不低于总投入 20%后续补助，单个品种补助总额不超过 300万元.

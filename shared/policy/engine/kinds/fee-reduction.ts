@@ -1,10 +1,20 @@
 import { ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { FeeReductionItem, Stage } from '../types';
+import type { Figure, ItemBase, Stage } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
+
+/** 免收 / 减半: a reduction of a fee the user may state. */
+export interface FeeReductionItem extends ItemBase {
+  kind: 'feeReduction';
+  /** The clause's word and the share of the fee it waives: 免收 = '100%', 减半 = '50%'. */
+  word: '免收' | '减半';
+  share: Figure;
+  /** The fee the user would otherwise pay (optional fact; without it the saving has no amount). */
+  fee: string;
+}
 
 /** 免收 / 减半征收: the share of a fee the user would otherwise pay (a saving, not a payment). */
 export const feeReduction: KindRule<FeeReductionItem, { share: ParsedFigure }> = {

@@ -1,10 +1,16 @@
 import { toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { FixedItem, Stage } from '../types';
+import type { Figure, ItemBase, Stage } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
+
+/** A fixed amount (e.g. 对新认定的自治区级企业技术中心，给予 50万元). The first condition is the recognition. */
+export interface FixedItem extends ItemBase {
+  kind: 'fixed';
+  amount: Figure;
+}
 
 /** 给予 X万元: the amount of the record, once its conditions hold. */
 export const fixed: KindRule<FixedItem, { amount: ParsedFigure }> = {

@@ -1,12 +1,21 @@
 /** Support without an amount in the text (land, power price, bonds, funds; or 奖补 with no standard). */
 import { ZERO } from '../decimal';
-import type { NonMonetaryItem, Stage, UnquantifiedItem } from '../types';
+import type { ItemBase, Stage } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
 
+/** What such a record says instead of an amount (its kind: nonMonetary or unquantified, in their files). */
+export interface GuidanceItem extends ItemBase {
+  kind: 'nonMonetary' | 'unquantified';
+  /** Two to six characters for cards: '电价支持', '用地支持'. */
+  tag: string;
+  /** What it means for the user, in plain Chinese. */
+  guidance: string;
+}
+
 /** The kind rule of such records; `amountKind` says whether money is promised (unquantified) or not. */
-export function guidanceRule<I extends NonMonetaryItem | UnquantifiedItem>(
+export function guidanceRule<I extends GuidanceItem>(
   kind: I['kind'],
   amountKind: 'nonMonetary' | 'unquantified',
 ): KindRule<I, Record<never, never>> {

@@ -6,11 +6,12 @@
 import type { CompiledItem } from '../compile';
 import type { Dec } from '../decimal';
 import type { Scope } from '../scope';
-import type { AmountKind, FactDef, Figure, Item, Measure } from '../types';
+import type { AmountKind, FactDef, Figure, ItemBase, Measure } from '../types';
+import type { Item } from './index';
 import type { Outcome } from './outcome';
 
 /** What every compiled item has, whatever its kind. */
-export interface CompiledBase<I extends Item = Item> {
+export interface CompiledBase<I extends ItemBase = Item> {
   item: I;
   measure: Measure;
   /** The rule of the item's kind (kinds/index.ts `ruleOf`). */
@@ -26,10 +27,10 @@ export interface CompiledBase<I extends Item = Item> {
 }
 
 /** An item with the figures its kind's compile step parsed. */
-export type Compiled<I extends Item, F extends object> = CompiledBase<I> & F;
+export type Compiled<I extends ItemBase, F extends object> = CompiledBase<I> & F;
 
 /** What an item kind computes: the rule object of one kind (or of several sharing a formula, as percent/perUnit/perCount). */
-export interface KindRule<I extends Item, F extends object> {
+export interface KindRule<I extends ItemBase, F extends object> {
   /** The `kind` of the records it computes. */
   readonly kinds: readonly I['kind'][];
   /** What a result that computes nothing shows: not for you, not answered, a condition not met. */

@@ -1,10 +1,17 @@
 import { Dec, ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { LevelItem, Stage } from '../types';
+import type { Figure, ItemBase, Stage } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
+
+/** An amount that depends on a level or category (e.g. 两化融合 5A…A). */
+export interface LevelItem extends ItemBase {
+  kind: 'level';
+  fact: string;
+  levels: { value: string; label: string; amount: Figure; quote: string }[];
+}
 
 export interface CompiledLevel {
   amount: ParsedFigure;

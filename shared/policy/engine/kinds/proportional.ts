@@ -1,11 +1,29 @@
 import { Dec, ZERO, lesser, toYuanString } from '../decimal';
 import { parseFigure, parseQuoted, type ParsedFigure, type QuotedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Figure, Hint, ProportionalItem, Stage } from '../types';
+import type { Cap, Figure, Hint, ItemBase, Stage, Threshold } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
 import { checkThreshold, compileThreshold, type CompiledThreshold } from './threshold';
+
+/** base × rate, with threshold, per-entry cap and per-enterprise cap. */
+export interface ProportionalItem extends ItemBase {
+  kind: 'percent' | 'perUnit' | 'perCount';
+  /** The fact the rate applies to. */
+  base: string;
+  /** '20%' for percent, '200元' per `per` for perUnit/perCount. */
+  rate: Figure;
+  /** For perUnit/perCount: the unit the rate is paid per, e.g. '吨标准煤', '个', '人'. */
+  per?: string;
+  /** What the rate applies to, for headlines: '投资额' (投资额 20%), '标准' (每个标准 30万元), '水' (每吨水 10元). */
+  headlineNoun?: string;
+  rateQuote: string;
+  threshold?: Threshold;
+  cap?: Cap;
+  /** A cap shared with other items of the same measure, per enterprise and year (e.g. standards). */
+  group?: string;
+}
 
 export interface ProportionalFigures {
   rate: ParsedFigure;

@@ -1,9 +1,15 @@
 import { ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
-import type { Stage, UpToItem } from '../types';
+import type { Cap, ItemBase, Stage } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
+
+/** 最高不超过 with no formula: a discretionary award from 0 up to the cap. */
+export interface UpToItem extends ItemBase {
+  kind: 'upTo';
+  cap: Cap;
+}
 
 /** 最高不超过 X万元 with no formula: the award is decided case by case, anywhere from 0 to the cap. */
 export const upTo: KindRule<UpToItem, { cap: ParsedFigure }> = {
