@@ -40,11 +40,11 @@ export { audienceText };
 
 export type Ceiling =
   /** A figure stated by the clause: the cap, the fixed amount, the highest level. */
-  | { kind: 'capped'; yuan: Dec; itemId: string }
+  | { bound: 'capped'; yuan: Dec; itemId: string }
   /** A rate with no cap (（四） 80% of the premium): no upper bound. */
-  | { kind: 'open'; itemId: string }
+  | { bound: 'open'; itemId: string }
   /** No amount for the enterprise in the text: non-monetary support, an unquantified award, a fee reduction, an award paid to people. */
-  | { kind: 'none' };
+  | { bound: 'none' };
 
 /**
  * The enterprise's (or park's) money only: an award paid to people (（七）“奖励对象是工匠本人”, each
@@ -53,13 +53,13 @@ export type Ceiling =
  */
 export function measureCeiling(measure: Measure, catalog: Catalog = catalog2022): Ceiling {
   const cc = compileCatalog(catalog);
-  let best: Ceiling = { kind: 'none' };
+  let best: Ceiling = { bound: 'none' };
   for (const item of measure.items) {
     const ci = cc.items.get(item.id)!;
     if (ci.paidToPerson) continue;
     const yuan = ci.rule.ceiling(ci);
-    if (yuan === 'open') return { kind: 'open', itemId: item.id };
-    if (yuan && (best.kind === 'none' || (best.kind === 'capped' && yuan.gt(best.yuan)))) best = { kind: 'capped', yuan, itemId: item.id };
+    if (yuan === 'open') return { bound: 'open', itemId: item.id };
+    if (yuan && (best.bound === 'none' || (best.bound === 'capped' && yuan.gt(best.yuan)))) best = { bound: 'capped', yuan, itemId: item.id };
   }
   return best;
 }
@@ -84,8 +84,8 @@ export function parseMinAmount(text: string | undefined): { ok: true; yuan?: Dec
 function passesAmount(measure: Measure, min: Dec | undefined): boolean {
   if (!min) return true;
   const c = measureCeiling(measure);
-  if (c.kind === 'open') return true;
-  return c.kind === 'capped' && c.yuan.gte(min);
+  if (c.bound === 'open') return true;
+  return c.bound === 'capped' && c.yuan.gte(min);
 }
 
 export function matchesFilters(measure: Measure, f: BrowseFilters): boolean {
@@ -151,7 +151,7 @@ export function largestCeiling(catalog: Catalog = catalog2022): Dec {
   let max = new Dec(0);
   for (const m of catalog.measures) {
     const c = measureCeiling(m, catalog);
-    if (c.kind === 'capped' && c.yuan.gt(max)) max = c.yuan;
+    if (c.bound === 'capped' && c.yuan.gt(max)) max = c.yuan;
   }
   return max;
 }

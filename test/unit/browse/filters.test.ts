@@ -37,7 +37,7 @@ test('amount at least X (万元): the stated top figure of one item, uncapped ra
   expect(ids('', { minAmount: '2000' })).toEqual(['m04', 'm16', 'm30']);
   expect(ids('', { minAmount: '2000.01' })).toEqual(['m04', 'm30']);
   expect(ids('', { minAmount: '500' })).toEqual(
-    measures.filter((m) => { const c = measureCeiling(m); return c.kind === 'open' || (c.kind === 'capped' && c.yuan.gte(5e6)); }).map((m) => m.id),
+    measures.filter((m) => { const c = measureCeiling(m); return c.bound === 'open' || (c.bound === 'capped' && c.yuan.gte(5e6)); }).map((m) => m.id),
   );
   // Typed with a unit.
   expect(ids('', { minAmount: '0.1亿' })).toEqual(ids('', { minAmount: '1000' }));
@@ -58,8 +58,8 @@ describe('an award paid to people is not the enterprise’s money (（七）“�
   });
 
   test('（七） has no enterprise ceiling; the ceilings of the other measures are unchanged', () => {
-    expect(measureCeiling(findMeasure('m07')!)).toEqual({ kind: 'none' });
-    expect(measureCeiling(findMeasure('m04')!).kind).toBe('open');
+    expect(measureCeiling(findMeasure('m07')!)).toEqual({ bound: 'none' });
+    expect(measureCeiling(findMeasure('m04')!).bound).toBe('open');
   });
 
   test('without an amount, （七） is still listed for enterprises (they count their craftsmen)', () => {
@@ -98,7 +98,7 @@ test('the headlines naming a top figure: 14 of the 30, and the largest ceiling i
 test.each(TOPPED.map((m) => [m.id, m] as const))('%s: the ceiling agrees with the engine’s headline', (_id, m) => {
   const top = /最高 (\d+)万元$/.exec(headline(m))!;
   const c = measureCeiling(m);
-  expect([m.id, c.kind === 'capped' && c.yuan.div(10000).toString()]).toEqual([m.id, top[1]]);
+  expect([m.id, c.bound === 'capped' && c.yuan.div(10000).toString()]).toEqual([m.id, top[1]]);
 });
 
 test('favourites only', () => {
