@@ -77,6 +77,7 @@ export default tseslint.config(
         { regex: '^@policy/(screening|cli)(/.*)?$', message: 'Pages never load the file-reading layers (screening, cli): they run in WeChat.' },
         deepPolicy('@policy/'),
         { regex: '^(\\.\\./)+shared/policy(/.*)?$', message: 'Pages import shared/policy through its alias (@policy/<layer>).' },
+        { regex: '^(@cloud-api/.+|(\\.\\./)+shared/cloud(/.*)?)$', message: 'Pages import the cloud through its one entry, @cloud-api (shared/cloud/index.ts), not a file inside it.' },
         noTestCode,
       ] }],
     },

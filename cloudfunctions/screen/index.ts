@@ -1,5 +1,5 @@
 /**
- * Cloud function `screen` (园区批量测算) — a thin shell; the logic is shared/cloud/handlers/screen.ts
+ * Cloud function `screen` (园区批量测算) — a thin shell; the logic is shared/cloud/handlers/screen/
  * and the pipeline shared/policy/screening (the same as `npm run screen`).
  * Built by scripts/build-cloud.mjs into index.js (git-ignored), which is what WeChat deploys.
  * config.json sets the timeout to 20 s: one call screens SCREEN_CHUNK_ROWS rows, measured at

@@ -13,7 +13,7 @@
  */
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
-import type { CloudError, DeadlineInput, DeadlinesResponse } from '@cloud-api/api'
+import type { CloudError, DeadlineInput, DeadlinesResponse } from '@cloud-api'
 import { callCloud } from '@/services/cloud'
 import { ROUTES } from '@/state/navigation'
 import { useAlive, useLoadOnOpen } from '@/state/alive'

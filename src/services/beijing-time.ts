@@ -3,4 +3,4 @@
  * line, the 测算单): the pages' name for the app's one formatter, shared/cloud/dates.ts, which says
  * why a fixed +08:00 offset and not dayjs's timezone plugin.
  */
-export { beijingTime, todayBeijing, isCalendarDay } from '@cloud-api/dates'
+export { beijingTime, todayBeijing, isCalendarDay } from '@cloud-api'

@@ -7,7 +7,7 @@
  *    `Taro.downloadFile`, then opened in WeChat's viewer (`openDocument` with its menu, from which
  *    it can also be saved or sent) or sent to a chat (`shareFileMessage`).
  *  - H5: `POST UPLOAD_ROUTE` on the local cloud (the caller's own folder only, DEV_OPENID_HEADER as
- *    for /cloud; the names shared with the server in shared/cloud/api.ts), and a result is a
+ *    for /cloud; the names shared with the server in shared/cloud/api/dev-headers.ts), and a result is a
  *    download link.
  *
  * Never throws: a failure is `{ ok: false, message }` in Chinese.
@@ -15,7 +15,7 @@
  * cancel from a failure.
  */
 import Taro from '@tarojs/taro'
-import { CLOUD_PATH_HEADER, DEV_OPENID_HEADER, UPLOAD_ROUTE } from '@cloud-api/api'
+import { CLOUD_PATH_HEADER, DEV_OPENID_HEADER, UPLOAD_ROUTE } from '@cloud-api'
 import { getDevOpenid } from './cloud'
 import { downloadInBrowser } from './download'
 

@@ -10,7 +10,7 @@
  * that is not an Envelope becomes { ok: false, error: { code: 'BAD_RESPONSE', … } }.
  */
 import Taro from '@tarojs/taro'
-import { DEV_OPENID_HEADER, type CloudError, type Envelope, type FunctionName, type RequestOf, type ResponseOf } from '@cloud-api/api'
+import { DEV_OPENID_HEADER, type CloudError, type Envelope, type FunctionName, type RequestOf, type ResponseOf } from '@cloud-api'
 
 export type { Envelope, CloudError, FunctionName, RequestOf, ResponseOf }
 

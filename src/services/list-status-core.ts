@@ -12,7 +12,7 @@
  * effectiveListState, listStatusLine, listStatusDisclaimer and deviceFetchTime are the words a page
  * shows, for a ListStatusView.
  */
-import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, UNVERIFIED_LIST_STATUS } from '@cloud-api/api'
+import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, UNVERIFIED_LIST_STATUS } from '@cloud-api'
 import { beijingTime, isCalendarDay } from './beijing-time'
 import { POLICY_LIST_SHORT } from './policy-list'
 

@@ -10,8 +10,7 @@
  * newDeadlineMatches is the matching.
  */
 import Taro from '@tarojs/taro'
-import type { Deadline } from '@cloud-api/api'
-import { appliesToItem } from '@cloud-api/deadline-items'
+import { appliesToItem, type Deadline } from '@cloud-api'
 import type { Draft } from './draft-core'
 
 export const RESULT_FOR_HOME_KEY = 'policy-abacus:result-for-home:v1'

@@ -5,7 +5,7 @@
  * in H5 only; the WeChat cloud has none.
  */
 import { Text } from '@tarojs/components'
-import type { Deadline } from '@cloud-api/api'
+import type { Deadline } from '@cloud-api'
 
 export default function DeadlineSummary({ d }: { d: Deadline }) {
   return (

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { Deadline } from '@cloud-api/api'
+import type { Deadline } from '@cloud-api'
 import SubscribeButton from '@/components/subscribe-button'
 import { callCloud } from '@/services/cloud'
 import { ROUTES } from '@/state/navigation'

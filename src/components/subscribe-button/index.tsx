@@ -17,10 +17,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import type { BatchReminderStatus, Deadline, MeasureReminderStatus, SubscribeOutcome, SubscriptionView } from '@cloud-api/api'
-import { appliesToItem } from '@cloud-api/deadline-items'
-import { REMINDER_TEMPLATES } from '@cloud-api/templates'
-import { explainRequestFailure } from '@cloud-api/subscribe-outcome'
+import { appliesToItem, type BatchReminderStatus, type Deadline, explainRequestFailure, type MeasureReminderStatus, REMINDER_TEMPLATES, type SubscribeOutcome, type SubscriptionView } from '@cloud-api'
 import { callCloud } from '@/services/cloud'
 
 import { requestInWeChat, TEMPLATE_IDS, type RequestResult } from './request'

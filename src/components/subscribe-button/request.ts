@@ -5,8 +5,7 @@
  * with the outcomes chosen there.
  */
 import Taro from '@tarojs/taro'
-import type { SubscribeOutcome } from '@cloud-api/api'
-import { REMINDER_TEMPLATES } from '@cloud-api/templates'
+import { REMINDER_TEMPLATES, type SubscribeOutcome } from '@cloud-api'
 
 export const TEMPLATE_IDS: string[] = [REMINDER_TEMPLATES.week.id, REMINDER_TEMPLATES.day.id]
 

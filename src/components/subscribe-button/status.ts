@@ -7,7 +7,7 @@
  * loadStatus asks (a StatusResult), onStatus listens, updateStatus tells, invalidateStatus makes the
  * next ask go to the cloud.
  */
-import type { MeasureReminderStatus } from '@cloud-api/api'
+import type { MeasureReminderStatus } from '@cloud-api'
 import { callCloud, type CloudError } from '@/services/cloud'
 
 export type StatusResult = { ok: true; status: MeasureReminderStatus } | { ok: false; error: CloudError }

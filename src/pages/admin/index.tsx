@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import type { Deadline } from '@cloud-api/api'
+import type { Deadline } from '@cloud-api'
 import AdminGate from '@/components/admin-gate'
 import LoadMore from '@/components/load-more'
 import { callCloud } from '@/services/cloud'

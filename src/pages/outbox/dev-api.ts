@@ -4,8 +4,7 @@
  * chosen date (runTimer: the same call as `npm run remind -- --now <date>`: POST /cloud/remind as the
  * timer, with the dev clock header).
  */
-import type { Envelope, RemindRunSummary } from '@cloud-api/api'
-import type { OutgoingMessage } from '@cloud-api/context'
+import type { Envelope, OutgoingMessage, RemindRunSummary } from '@cloud-api'
 
 export interface OutboxEntry {
   _id: string

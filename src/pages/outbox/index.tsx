@@ -5,8 +5,7 @@
  */
 import { useCallback, useState } from 'react'
 import { View, Text, Button, Input } from '@tarojs/components'
-import type { RemindRunSummary } from '@cloud-api/api'
-import { REMINDER_TEMPLATES } from '@cloud-api/templates'
+import { REMINDER_TEMPLATES, type RemindRunSummary } from '@cloud-api'
 
 import SubscribeButton from '@/components/subscribe-button'
 import { beijingTime } from '@/services/beijing-time'

@@ -6,7 +6,7 @@
 import { useCallback, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import type { ReminderState, ReminderStatus, SubscriptionView } from '@cloud-api/api'
+import type { ReminderState, ReminderStatus, SubscriptionView } from '@cloud-api'
 import AdminEntry from '@/components/admin-entry'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { beijingTime } from '@/services/beijing-time'

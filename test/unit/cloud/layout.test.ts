@@ -57,6 +57,19 @@ const HOMES: [string, string][] = [
   ['readPart', 'shared/cloud/handlers/screen/parts.ts'],
   ['saveIf', 'shared/cloud/handlers/screen/job-state.ts'],
   ['deleteJob', 'shared/cloud/handlers/screen/job-state.ts'],
+  // The cloud API, one file per contract, limits, dev headers, labels (item 3).
+  ['CloudFunctions', 'shared/cloud/api/functions.ts'],
+  ['Envelope', 'shared/cloud/api/functions.ts'],
+  ['CalculateRequest', 'shared/cloud/api/calculate.ts'],
+  ['DeadlinesRequest', 'shared/cloud/api/deadlines.ts'],
+  ['SubscriptionsRequest', 'shared/cloud/api/subscriptions.ts'],
+  ['RemindRunSummary', 'shared/cloud/api/remind.ts'],
+  ['ListStatusRequest', 'shared/cloud/api/list-status.ts'],
+  ['QrcodeRequest', 'shared/cloud/api/qrcode.ts'],
+  ['ScreenRequest', 'shared/cloud/api/screen.ts'],
+  ['MAX_REQUEST_BYTES', 'shared/cloud/api/limits.ts'],
+  ['DEV_OPENID_HEADER', 'shared/cloud/api/dev-headers.ts'],
+  ['LIST_STATE_LABELS', 'shared/cloud/api/labels.ts'],
 ];
 
 describe('each concept in its own file', () => {
@@ -87,5 +100,17 @@ describe('test fakes stay out of production code', () => {
   it.each(PRODUCTION)('no file under %s/ imports anything under test/', (dir) => {
     const reaching = files(dir).flatMap((f) => specifiers(f).filter((s) => /(^|\/)test\/|fake-wx-db|fake-wechat|\/simulate$/.test(s)).map((s) => `${f}: ${s}`));
     expect(reaching).toEqual([]);
+  });
+});
+
+describe('src reaches the cloud through one entry', () => {
+  it('no file under src/ imports a file inside shared/cloud (only @cloud-api, its index.ts)', () => {
+    const deep = files('src').flatMap((f) => specifiers(f).filter((s) => /^@cloud-api\/|(^|\/)shared\/cloud(\/|$)/.test(s)).map((s) => `${f}: ${s}`));
+    expect(deep).toEqual([]);
+  });
+
+  it.each(['shared/cloud/index.ts', 'shared/cloud/api/index.ts'])('%s is an entry: it only re-exports', (file) => {
+    const statements = readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '').split('\n').filter((l) => l.trim() !== '');
+    expect(statements.filter((l) => !/^export (type )?(\*|\{[^}]*\}) from '\.\/[\w-]+';$/.test(l))).toEqual([]);
   });
 });

@@ -383,7 +383,7 @@ describe('wxFiles.remove', () => {
 
 describe('one spelling of the upload route, its headers and the cancel test', () => {
   const read = (p: string) => readFileSync(join(__dirname, '../../..', p), 'utf8');
-  it.each(['src/services/cloud-files.ts', 'server/files.ts', 'server/index.ts'])('%s takes them from shared/cloud/api.ts', (file) => {
+  it.each(['src/services/cloud-files.ts', 'server/files.ts', 'server/index.ts'])('%s takes them from shared/cloud/api', (file) => {
     const text = read(file);
     for (const literal of ["'/upload'", "'x-cloud-path'", "'x-dev-openid'"]) expect(text).not.toContain(literal);
   });

@@ -7,7 +7,7 @@
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import type { DeadlinesResponse } from '@cloud-api/api'
+import type { DeadlinesResponse } from '@cloud-api'
 import AdminGate from '@/components/admin-gate'
 import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import { REACH_COUNT_CAP, type Deadline, type DeadlineInput, type DeadlinesResponse, type ReminderReach } from '@cloud-api/api'
+import { REACH_COUNT_CAP, type Deadline, type DeadlineInput, type DeadlinesResponse, type ReminderReach } from '@cloud-api'
 import AdminGate from '@/components/admin-gate'
 import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'

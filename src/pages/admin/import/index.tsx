@@ -8,7 +8,7 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Textarea } from '@tarojs/components'
-import { importPlace, type DeadlinesResponse } from '@cloud-api/api'
+import { importPlace, type DeadlinesResponse } from '@cloud-api'
 import AdminGate from '@/components/admin-gate'
 import { callCloud, errorMessages } from '@/services/cloud'
 import { backToAdmin, IMPORT_HEADER } from '@/services/admin'

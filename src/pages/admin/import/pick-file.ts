@@ -11,7 +11,7 @@
  * CSV from JSON by the name; PickOptions are what a page asks for, PICK_MESSAGES the refusals.
  */
 import Taro from '@tarojs/taro'
-import { MAX_REQUEST_BYTES } from '@cloud-api/api'
+import { MAX_REQUEST_BYTES } from '@cloud-api'
 import { isCancel } from '@/services/cloud-files'
 import { readText } from '@policy/engine'
 

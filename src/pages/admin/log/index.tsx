@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
-import type { AuditEntry, RemindRunSummary, RemindSkipReason } from '@cloud-api/api'
+import type { AuditEntry, RemindRunSummary, RemindSkipReason } from '@cloud-api'
 import AdminGate from '@/components/admin-gate'
 import LoadMore from '@/components/load-more'
 import { callCloud, type CloudError } from '@/services/cloud'

@@ -15,7 +15,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob } from '@cloud-api/api'
+import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob } from '@cloud-api'
 import AdminGate from '@/components/admin-gate'
 import { callCloud, errorMessages, type CloudError } from '@/services/cloud'
 import { openSpreadsheet, sendSpreadsheet, uploadFile } from '@/services/cloud-files'

@@ -7,7 +7,7 @@
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, type ListStatusInput } from '@cloud-api/api'
+import { LIST_STATE_LABELS, LIST_STATES, type ListState, type ListStatus, type ListStatusInput } from '@cloud-api'
 import AdminGate from '@/components/admin-gate'
 import ChoiceChips from '@/components/choice-chips'
 import FieldMessage from '@/components/field-message'

@@ -1,0 +1,59 @@
+/**
+ * The `screen` function's contract — 园区批量测算: a register (.xlsx / .csv) screened in the
+ * cloud, in calls of SCREEN_CHUNK_ROWS rows (limits.ts): ScreenJob, ScreenRequest and
+ * ScreenResponse.
+ */
+
+/** One screening of one register, as its owner sees it (nothing of the enterprises' figures). */
+export interface ScreenJob {
+  jobId: string;
+  /** The register's name as picked ('园区企业名单.xlsx'). */
+  fileName: string;
+  /**
+   * uploading: waiting for the file; screening: rows being screened; done: the result file is
+   * written (input and parts deleted); deleting: its files are being removed.
+   */
+  state: 'uploading' | 'screening' | 'done' | 'deleting';
+  /** Data rows (0 until the file is read). */
+  rows: number;
+  /** Rows screened so far (all of them once done). */
+  screened: number;
+  /** Rows refused so far (each with its reasons in the result's 未能测算的行). */
+  refused: number;
+  /** `chunk` calls needed, and done so far. */
+  chunks: number;
+  chunksDone: number;
+  /** Headers left aside (not columns of the screening table). */
+  unknownColumns: string[];
+  createdAt: string;
+  /** The result file (done only): its name for the chat or the download. */
+  resultName?: string;
+}
+
+export type ScreenRequest =
+  /** The blank template (.xlsx), written fresh from the catalog. */
+  | { action: 'template' }
+  /** A new job for a file about to be uploaded: answers where to upload it (the caller's own folder). Older unfinished jobs of the caller are deleted. */
+  | { action: 'start'; fileName: string; size: number }
+  /** The file is uploaded: read its header, count its rows. */
+  | { action: 'open'; jobId: string; fileID: string }
+  /** Screen chunk `index` (rows [index × SCREEN_CHUNK_ROWS, …)). Chunks go in order; a chunk may be asked again. */
+  | { action: 'chunk'; jobId: string; index: number }
+  /** Every chunk done: write the result file, delete the uploaded file and the parts. */
+  | { action: 'finish'; jobId: string }
+  /** The caller's results, newest first. */
+  | { action: 'list' }
+  /** A fresh link to a job's result file (owner only). */
+  | { action: 'link'; jobId: string }
+  /** Deletes a job and every file of it (owner only). */
+  | { action: 'delete'; jobId: string };
+
+export type ScreenResponse =
+  | { action: 'template'; fileName: string; url: string }
+  | { action: 'start'; job: ScreenJob; cloudPath: string }
+  | { action: 'open'; job: ScreenJob }
+  | { action: 'chunk'; job: ScreenJob }
+  | { action: 'finish'; job: ScreenJob; url: string }
+  | { action: 'list'; jobs: ScreenJob[] }
+  | { action: 'link'; job: ScreenJob; url: string }
+  | { action: 'delete'; removed: boolean };
