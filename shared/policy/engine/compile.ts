@@ -1,6 +1,7 @@
 /**
- * Turns catalog figures into Decimals once per catalog (memoized), so evaluating a profile does no
- * parsing. Nothing here decides anything: it only reads the data records (and asks audience.ts once).
+ * Turns catalog figures into Decimals once per catalog (compileCatalog, memoized: a CompiledCatalog
+ * of CompiledItem records), so evaluating a profile does no parsing. Nothing here decides anything:
+ * it only reads the data records (and asks audience.ts once).
  */
 import { isFor, paidToPerson } from './audience';
 import { Dec } from './decimal';
