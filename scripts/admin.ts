@@ -20,7 +20,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { beijingTime } from '../shared/cloud/dates';
-import { adminsRepo, auditRepo, OPENID_RE } from '../shared/cloud/repos';
+import { OPENID_RE } from '../shared/cloud/api';
+import { adminsRepo, auditRepo } from '../shared/cloud/repos';
 import { localCaller } from '../server/local-call';
 import { printable } from '../shared/policy/engine';
 import { fromStart, readFileText } from '../shared/policy/cli/read-file';

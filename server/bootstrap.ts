@@ -8,7 +8,8 @@
  */
 import type { Logger } from '../shared/cloud/context';
 import { StoreDamagedError } from '../shared/cloud/errors';
-import { adminsRepo, auditRepo, OPENID_RE } from '../shared/cloud/repos';
+import { OPENID_RE } from '../shared/cloud/api';
+import { adminsRepo, auditRepo } from '../shared/cloud/repos';
 import { seedSamples } from './samples';
 import type { NedbStore } from './store';
 

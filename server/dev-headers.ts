@@ -6,18 +6,17 @@
  *
  * Exports: DEFAULT_OPENID, DEV_OPENID_HEADER, DEV_NOW_HEADER, DEV_TIMER_HEADER, devOpenid, devClock.
  */
-import { DEV_OPENID_HEADER } from '../shared/cloud/api';
+import { DEV_OPENID_HEADER, OPENID_RE } from '../shared/cloud/api';
 import { isCalendarDate, morningOf } from '../shared/cloud/dates';
 import { failure, MESSAGES, type Failure } from '../shared/cloud/errors';
 
 export const DEFAULT_OPENID = 'dev-user-a';
-// One name for the H5 build and this server (shared/cloud/api.ts).
+// One name for the H5 build and this server (shared/cloud/api/dev-headers.ts).
 export { DEV_OPENID_HEADER };
 /** Local only: run the call at another instant ('2022-06-23' = 09:00 Beijing time that day, or an ISO time). */
 export const DEV_NOW_HEADER = 'x-dev-now';
 /** Local only: '1' = a call without a user, as WeChat's timer trigger makes it. */
 export const DEV_TIMER_HEADER = 'x-dev-timer';
-const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** `x-dev-openid` → openid; absent → DEFAULT_OPENID; malformed → a failure. */
 export function devOpenid(header: string | string[] | undefined): { ok: true; openid: string } | Failure {

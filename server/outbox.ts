@@ -14,7 +14,8 @@ import type { FastifyInstance } from 'fastify';
 import type { DocumentStore, MessageSender } from '../shared/cloud/context';
 import { failure } from '../shared/cloud/errors';
 import { fieldProblems } from '../shared/cloud/remind/message';
-import { COLLECTIONS, type OutboxDoc, OPENID_RE, outboxRepo, runsRepo, type SubscriptionDoc } from '../shared/cloud/repos';
+import { OPENID_RE } from '../shared/cloud/api';
+import { COLLECTIONS, type OutboxDoc, outboxRepo, runsRepo, type SubscriptionDoc } from '../shared/cloud/repos';
 import { kindOfTemplate, REMINDER_TEMPLATES } from '../shared/cloud/templates';
 import { sendJson } from './replies';
 

@@ -7,7 +7,7 @@
  * An envelope never carries a stack trace or an internal message: unexpected errors are logged
  * on the server and answered with INTERNAL.
  */
-import type { CloudError } from './api';
+import { type CloudError, DEV_OPENID_HEADER, OPENID_RULE } from './api';
 
 export const ERROR_MESSAGES = {
   /** The request or one of its fields is wrong; `fields` names which. */
@@ -46,7 +46,7 @@ export const MESSAGES = {
   notObject: '请求内容应为对象',
   notSerializable: '请求内容无法解析',
   tooLarge: '请求内容过大（超过 64 KB）',
-  badDevOpenid: '开发身份 x-dev-openid 无效：应为 1–64 位字母、数字、下划线或连字符',
+  badDevOpenid: `开发身份 ${DEV_OPENID_HEADER} 无效：应为 ${OPENID_RULE}`,
 } as const;
 
 /** What CONFLICT says, per kind of record an admin edits (issue 25, item 2). */

@@ -4,12 +4,12 @@
  * parseCursor, optionalDeadlineId — each refusal an `invalid` naming the field), today's date in
  * Beijing (today) and a stored deadline as the API shows it (toDeadline).
  */
-import type { Deadline } from '../api';
+import { type Deadline, OPENID_RE } from '../api';
 import type { HandlerContext } from '../context';
 import { daysBetween, todayIn } from '../dates';
 import { CloudFailure } from '../errors';
 import { measureInfo } from '../measures';
-import { adminsRepo, DEADLINE_ID_MAX, type DeadlineDoc, OPENID_RE, revisionOf } from '../repos';
+import { adminsRepo, DEADLINE_ID_MAX, type DeadlineDoc, revisionOf } from '../repos';
 
 /** INVALID_INPUT naming one field. */
 export function invalid(field: string, message: string): CloudFailure {

@@ -8,7 +8,7 @@
  * stored deadlines and is what an import matches on, so a renamed batch is found by its new title
  * and its old title is free again.
  */
-import { importPlace, REACH_COUNT_CAP, REMINDER_KINDS, type DeadlineInput, type DeadlinesResponse } from '../api';
+import { importPlace, OPENID_RE, OPENID_RULE, REACH_COUNT_CAP, REMINDER_KINDS, type DeadlineInput, type DeadlinesResponse } from '../api';
 import type { HandlerContext } from '../context';
 import { normalizeMeasureId, parseImport, validateDeadline } from '../deadline-input';
 import { CloudFailure, CONFLICT_MESSAGES, DuplicateIdError, failure } from '../errors';
@@ -23,7 +23,6 @@ import {
   deadlineId,
   deadlinesRepo,
   NEXT_DEADLINE,
-  OPENID_RE,
   requestedRevision,
   revisionOf,
   runsRepo,
@@ -312,7 +311,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
     case 'addAdmin': {
       const actor = await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenAdmins);
       const openid = req.openid;
-      if (typeof openid !== 'string' || !OPENID_RE.test(openid)) throw invalid('openid', 'openid 应为 1–64 位字母、数字、下划线或连字符');
+      if (typeof openid !== 'string' || !OPENID_RE.test(openid)) throw invalid('openid', `openid 应为 ${OPENID_RULE}`);
       const note = req.note === undefined ? undefined : typeof req.note === 'string' && Array.from(req.note).length <= 40 ? req.note : null;
       if (note === null) throw invalid('note', '备注应为不超过 40 个字的文字');
       const noteFault = note === undefined ? null : textFault(note);
@@ -381,7 +380,7 @@ export const deadlines: Handler<'deadlines'> = async (request, ctx) => {
     case 'removeAdmin': {
       const actor = await requireAdmin(ctx, MESSAGES_ADMIN.forbiddenAdmins);
       const openid = req.openid;
-      if (typeof openid !== 'string' || !OPENID_RE.test(openid)) throw invalid('openid', 'openid 应为 1–64 位字母、数字、下划线或连字符');
+      if (typeof openid !== 'string' || !OPENID_RE.test(openid)) throw invalid('openid', `openid 应为 ${OPENID_RULE}`);
       if (openid === actor) throw invalid('openid', '不能移除自己（请由另一位管理员操作），以免没有管理员');
       const revision = requestedRevision(req.revision);
       const res = await adminsRepo(ctx.db).removeAudited(openid, revision, () => entry(ctx, { actor, action: 'admin.remove', target: openid, summary: `移除管理员 ${openid}` }));

@@ -1,7 +1,7 @@
 /**
  * Deterministic ids, so a duplicate is refused by the store itself: deadlineId, subscriptionId,
- * sendLogId, within WeChat's 128 characters (DEADLINE_ID_MAX bounds the part a caller names), and
- * OPENID_RE, the one shape of an openid every check uses.
+ * sendLogId, within WeChat's 128 characters (DEADLINE_ID_MAX bounds the part a caller names; an
+ * openid is at most OPENID_MAX_LENGTH, shared/cloud/api/openid.ts).
  */
 import type { ReminderKind } from '../api';
 
@@ -23,9 +23,6 @@ export function shortHash(text: string): string {
 export function deadlineId(measureId: string, batchTitle: string, attempt = 0): string {
   return `dl-${measureId}-${shortHash(attempt === 0 ? batchTitle.trim() : `${batchTitle.trim()}#${attempt}`)}`;
 }
-
-/** Openids (WeChat: 28 characters of [A-Za-z0-9_-]; dev ids: up to 64). */
-export const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * The longest deadline id a request may name. Ours are 15 characters (`dl-m08-0a1b2c3d`); the bound

@@ -70,6 +70,7 @@ const HOMES: [string, string][] = [
   ['MAX_REQUEST_BYTES', 'shared/cloud/api/limits.ts'],
   ['DEV_OPENID_HEADER', 'shared/cloud/api/dev-headers.ts'],
   ['LIST_STATE_LABELS', 'shared/cloud/api/labels.ts'],
+  ['OPENID_RE', 'shared/cloud/api/openid.ts'],
 ];
 
 describe('each concept in its own file', () => {
@@ -112,5 +113,31 @@ describe('src reaches the cloud through one entry', () => {
   it.each(['shared/cloud/index.ts', 'shared/cloud/api/index.ts'])('%s is an entry: it only re-exports', (file) => {
     const statements = readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '').split('\n').filter((l) => l.trim() !== '');
     expect(statements.filter((l) => !/^export (type )?(\*|\{[^}]*\}) from '\.\/[\w-]+';$/.test(l))).toEqual([]);
+  });
+});
+
+describe('one openid pattern (item 4)', () => {
+  const PRODUCTION = ['shared', 'server', 'src', 'scripts', 'cloudfunctions'].flatMap(files);
+  const lines = (pattern: RegExp) =>
+    PRODUCTION.flatMap((f) => readFileSync(path.join(ROOT, f), 'utf8').split('\n').flatMap((l, i) => (pattern.test(l) ? [`${f}:${i + 1}`] : [])));
+
+  it('the pattern is written once, in shared/cloud/api/openid.ts', () => {
+    expect(lines(/OPENID_RE\s*=|openid.*\{1,64\}/i).map((l) => l.split(':')[0])).toEqual(['shared/cloud/api/openid.ts']);
+  });
+
+  it('the rule is worded once (the refusals use OPENID_RULE)', () => {
+    expect(lines(/1–64 位/).map((l) => l.split(':')[0])).toEqual(['shared/cloud/api/openid.ts']);
+  });
+
+  it.each(['shared/cloud/handlers/common.ts', 'shared/cloud/handlers/deadlines.ts', 'server/dev-headers.ts', 'server/bootstrap.ts', 'server/outbox.ts', 'scripts/admin.ts'])(
+    '%s checks an openid with OPENID_RE from the api',
+    (file) => {
+      expect(readFileSync(path.join(ROOT, file), 'utf8')).toMatch(/\bOPENID_RE\b[^;]*\} from '[./]*(shared\/cloud\/)?api'/);
+    },
+  );
+
+  it('the admins page caps the typed openid at OPENID_MAX_LENGTH', () => {
+    const page = readFileSync(path.join(ROOT, 'src/pages/admin/admins/index.tsx'), 'utf8');
+    expect(page).toMatch(/maxlength=\{OPENID_MAX_LENGTH\}/);
   });
 });

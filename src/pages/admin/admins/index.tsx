@@ -7,7 +7,7 @@
 import { useCallback, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import type { DeadlinesResponse } from '@cloud-api'
+import { type DeadlinesResponse, OPENID_MAX_LENGTH } from '@cloud-api'
 import AdminGate from '@/components/admin-gate'
 import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'
@@ -144,7 +144,7 @@ function Admins({ me }: { me: AdminMe }) {
             className='text-input'
             id='admins-openid'
             value={openid}
-            maxlength={64}
+            maxlength={OPENID_MAX_LENGTH}
             placeholder='对方复制给你的用户编号'
             onInput={(e) => {
               setOpenid(e.detail.value)
