@@ -23,6 +23,8 @@ import {
 } from '../../../shared/policy/engine';
 
 const DIR = path.join(__dirname, '../../cases');
+/** The policy list as published (the catalog's verbatim checks read the same file). */
+const SOURCE = readFileSync(path.join(__dirname, '../../../shared/policy/source/policy-list-2022.txt'), 'utf8').replace(/\s+/g, '');
 const MEASURES = new Map(catalog2022.measures.map((m) => [m.id, m]));
 const ITEMS = new Map(catalog2022.measures.flatMap((m) => m.items.map((i) => [i.id, m.id] as const)));
 
@@ -203,11 +205,39 @@ test('the tables are there, one per measure', () => {
   for (const f of FILES) expect(f).toMatch(/^m\d\d\.yaml$/);
 });
 
+/**
+ * The table's opening lines quote its measure, as the policy list words it: they start with the
+ * measure's number （八）, `…` marks what is left out, and every sentence quoted stands in the list.
+ * The quote ends at the first line of explanation (one starting with '(', or with English in it).
+ */
+function headerMisquotes(file: string, label: string): string[] {
+  const quote: string[] = [];
+  for (const line of readFileSync(path.join(DIR, file), 'utf8').split('\n')) {
+    const m = /^#\s?(.*)$/.exec(line);
+    const text = m ? m[1].trim() : '';
+    if (!m || !text || text.startsWith('(') || /[A-Za-z]{4,}/.test(text)) break;
+    quote.push(text);
+  }
+  const words = quote.join('').replace(/\s+/g, '');
+  if (!words.startsWith(label)) return [`opens with «${words.slice(0, 12)}», not the measure's number ${label}`];
+  return words
+    .slice(label.length)
+    .split('…')
+    .flatMap((part) => part.split(/(?<=[。；])/))
+    .filter((sentence) => sentence && !SOURCE.includes(sentence))
+    .map((sentence) => `quotes «${sentence}», which the policy list does not say`);
+}
+
 describe.each(FILES)('test/cases/%s', (file) => {
   const { table, error } = readTable(file);
 
   test('is a table of cases of its measure', () => {
     if (error) throw new Error(`test/cases/${file} ${error}`);
+  });
+
+  test('opens with its measure\'s words, as the policy list has them', () => {
+    const label = MEASURES.get(table.measure)?.label ?? '';
+    expect(headerMisquotes(file, label)).toEqual([]);
   });
 
   const cases = table.cases.map((c, k) => [typeof c?.name === 'string' ? c.name : `case ${k + 1}`, c] as const);
