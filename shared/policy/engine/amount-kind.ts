@@ -1,6 +1,7 @@
 /**
  * What an amount kind (ItemResult.amountKind, a kind rule's amountKind) is: the one place that says
- * which amount kinds are awards, which have a figure, and which promise money at all.
+ * which amount kinds are awards (AWARD_AMOUNT_KINDS), which have a figure (FIGURED_AMOUNT_KINDS),
+ * and which promise money at all (isMoneyAmountKind).
  */
 import type { AmountKind } from './types';
 

@@ -1,6 +1,14 @@
 /**
  * Types of the policy engine. The catalog (data) and the calculator (code) meet here:
- * a catalog item says *what* the clause grants, the calculator says *how* an item kind is computed.
+ * a catalog item says *what* the clause grants, the calculator says *how* an item kind is computed
+ * (each kind's record type is in its file under ./kinds).
+ *
+ * The catalog: a Catalog of Measure records, each item an ItemBase with its Figure values, Audience,
+ * SupportForm, Condition list, Threshold (lowered per RegionFlag) and Cap; a TopicId groups measures.
+ * The profile: a Profile of answers, each fact a FactDef (FlagFact, ChoiceFact, AmountFact) answered
+ * with a FactValue (a yes/no is a Tri). The result: an EvaluateResult of ItemResult records, each
+ * with its Status, ReasonCode, AmountKind and Interval, the Stage list of its working, and its Hint
+ * and Alternative lines.
  */
 
 import type { Item, ItemKind } from './kinds';

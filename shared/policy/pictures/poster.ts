@@ -7,6 +7,9 @@
  * several (（八）: 技术改造 500万元 + 机器换人 120万元, each under its own cap, under a headline that
  * names one cap). What room the card has left is filled with the clause's own words, so a poster
  * without a figure has no blank half-card.
+ *
+ * posterContent gathers what it says, posterFigure the user's own figure (a PosterFigure); layoutPoster
+ * lays it out on POSTER_WIDTH × POSTER_HEIGHT, with the code at POSTER_CODE_BOX.
  */
 import { catalog2022, AWARD_AMOUNT_KINDS, formatInterval, type Catalog, type EvaluateResult, type Measure } from '../engine';
 import { audienceText, headline, figureText, groupResults, hasAmount } from '../view';

@@ -1,3 +1,8 @@
+/**
+ * The 先行补助 + 后续补助 kind (advanceShare): a fixed advance, then 不低于 a share of a base once the
+ * variety passes, under a total cap — the generic-drug consistency evaluation clause. Its record
+ * type is AdvanceShareItem.
+ */
 import { lesser, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';

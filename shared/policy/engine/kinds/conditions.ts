@@ -1,4 +1,4 @@
-/** The yes/no conditions a clause sets (对新认定的…的企业, 当年投产…). All must hold. */
+/** The yes/no conditions a clause sets (对新认定的…的企业, 当年投产…), checked by checkConditions. All must hold. */
 import type { Scope } from '../scope';
 import type { Condition, Stage } from '../types';
 

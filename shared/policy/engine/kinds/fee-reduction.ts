@@ -1,3 +1,7 @@
+/**
+ * The 免收 / 减半 kind (feeReduction): the share of a fee the user would otherwise pay — a saving, not
+ * a payment. Its record type is FeeReductionItem.
+ */
 import { ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';

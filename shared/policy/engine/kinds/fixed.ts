@@ -1,3 +1,4 @@
+/** The 给予 X万元 kind (fixed): the record's amount, once its conditions hold. Its record type is FixedItem. */
 import { toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';

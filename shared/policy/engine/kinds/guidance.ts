@@ -1,4 +1,8 @@
-/** Support without an amount in the text (land, power price, bonds, funds; or 奖补 with no standard). */
+/**
+ * Support without an amount in the text (land, power price, bonds, funds; or 奖补 with no standard):
+ * GuidanceItem is what such a record says instead, guidanceRule makes the rule of its two kinds
+ * (nonMonetary, unquantified).
+ */
 import { ZERO } from '../decimal';
 import type { ItemBase, Stage } from '../types';
 import { checkConditions } from './conditions';

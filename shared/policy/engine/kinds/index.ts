@@ -2,6 +2,8 @@
  * The item kinds' rules, by the `kind` of the records each computes, and the catalog record types
  * derived from them: `Item` is the union of the records the registered rules compute, so a new kind
  * is a new file (its record type and its rule) and its line here.
+ * KIND_RULES is that registry: ItemKind is its keys, ItemOf the record type of one kind, ruleOf an
+ * item's rule.
  */
 import { advanceShare } from './advance-share';
 import { feeReduction } from './fee-reduction';

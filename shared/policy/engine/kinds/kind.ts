@@ -2,6 +2,7 @@
  * What an item kind computes (its KindRule). Each kind is one rule object in its own file (./fixed,
  * ./level, ./proportional…), registered in ./index: the records it computes, the facts they read,
  * their figures parsed once per catalog, the formula, and what browsing and headlines show of them.
+ * Compiled is an item with its parsed figures; AnyKindRule is any kind's rule.
  */
 import type { CompiledItem } from '../compile';
 import type { Dec } from '../decimal';

@@ -1,3 +1,7 @@
+/**
+ * The kind whose amount depends on the level reached (level: 分别给予 300万元、200万元…, e.g. 两化融合
+ * 5A…A). Its record type is LevelItem.
+ */
 import { Dec, ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';

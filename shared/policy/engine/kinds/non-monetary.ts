@@ -1,3 +1,7 @@
+/**
+ * Support without money (nonMonetary: land, power price, funds, bonds). Its record type is
+ * NonMonetaryItem, a guidance record (./guidance).
+ */
 import { guidanceRule, type GuidanceItem } from './guidance';
 
 /** Support that is real but has no amount in the text (land, power price, funds, bonds). */

@@ -1,4 +1,7 @@
-/** What one kind's formula returns for one entry, before rounding (Decimals) and before scenarios. */
+/**
+ * What one kind's formula returns for one entry (Outcome), before rounding (Decimals) and before
+ * scenarios — made by eligible, ineligible or needsInfo.
+ */
 import { ZERO, type Dec } from '../decimal';
 import type { Alternative, AmountKind, Hint, ReasonCode, Stage } from '../types';
 

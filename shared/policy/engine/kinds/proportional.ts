@@ -1,3 +1,7 @@
+/**
+ * The kinds that pay base × rate (proportional: percent, perUnit, perCount), with a threshold, a
+ * per-entry cap and a per-enterprise cap. Its record type is ProportionalItem.
+ */
 import { Dec, ZERO, lesser, toYuanString } from '../decimal';
 import { parseFigure, parseQuoted, type ParsedFigure, type QuotedFigure } from '../figure';
 import { formatMoney } from '../format';

@@ -1,6 +1,7 @@
 /**
  * 投资 2000万元及以上（脱贫地区、革命老区投资 1000万元及以上）: a lower bound on a fact, inclusive
  * (以上 / 及以上 / 含 all include the threshold), lowered where the project is in one of the areas.
+ * compileThreshold parses it once (a CompiledThreshold); checkThreshold applies it.
  */
 import { Dec } from '../decimal';
 import { NEAR_MISS_SHARE } from '../config';

@@ -1,3 +1,7 @@
+/**
+ * The 最高不超过 kind without a formula (upTo): decided case by case, anywhere from 0 to the cap. Its
+ * record type is UpToItem.
+ */
 import { ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import type { Cap, ItemBase, Stage } from '../types';
