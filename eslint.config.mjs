@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules, React hooks rules for pages and components, a rule
 // that keeps pages off Taro.cloud.callFunction (they go through src/services/cloud.ts), and the
 // layers of shared/policy (importLayers below).
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
@@ -16,23 +17,39 @@ const LAYERS = {
   cli: { may: ['engine', 'view', 'screening'], files: true },
 };
 const NAMES = Object.keys(LAYERS);
-const FILE_LIBRARIES = ['fs', 'path', 'stream', 'os', 'crypto', 'child_process', 'util', 'zlib', 'exceljs', 'csv-parse', 'commander', 'cli-progress'];
+// Every Node built-in, and the packages that read, write or drive files and terminals.
+const FILE_LIBRARIES = [...builtinModules.filter((m) => !m.startsWith('_')), 'exceljs', 'xlsx', 'csv-parse', 'csv-stringify', 'commander', 'cli-progress'];
+const escape = (m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+// A relative path as people write it: ../x, ../../x, ./../x.
+const UP = '(\\./)?(\\.\\./)+';
 const deepPolicy = (prefix) => ({
   regex: `^${prefix}(${NAMES.join('|')})/.+`,
   message: 'Import another layer of shared/policy through its entry (e.g. ../engine), not a file inside it.',
 });
-const noTestCode = { regex: '^(\\.\\./)+test/', message: 'Test fakes and helpers live under test/; production code never imports them.' };
+const MONEY_RULE = {
+  selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(toFixed|parseFloat)$/][callee.object.name='Number']",
+  message: 'Money goes through decimal.js (shared/policy/engine/decimal.ts), never JS floats.',
+};
+const noTestCode = { regex: '^(\\./)?(\\.\\./)+test/', message: 'Test fakes and helpers live under test/; production code never imports them.' };
 function importLayers() {
   return NAMES.map((name) => {
     const above = NAMES.filter((other) => other !== name && !LAYERS[name].may.includes(other));
     const patterns = [
-      { regex: `^(\\.\\./)+(${above.join('|')})(/.*)?$`, message: `shared/policy/${name} may import only ${LAYERS[name].may.join(', ') || 'its own files'}.` },
-      deepPolicy('(\\.\\./)+'),
-      { regex: '^((\\.\\./)+cloud|@cloud-api)(/.*)?$', message: 'shared/policy never imports shared/cloud: the cloud uses the engine, not the other way.' },
+      { regex: `^${UP}(${above.join('|')})(/.*)?$`, message: `shared/policy/${name} may import only ${LAYERS[name].may.join(', ') || 'its own files'}.` },
+      deepPolicy(UP),
+      { regex: '^@policy(/.*)?$', message: 'Inside shared/policy, layers import each other by relative path (../engine), so the layer rules see every import.' },
+      { regex: `^(${UP}cloud|@cloud-api)(/.*)?$`, message: 'shared/policy never imports shared/cloud: the cloud uses the engine, not the other way.' },
       noTestCode,
     ];
-    if (!LAYERS[name].files) patterns.push({ regex: `^(node:.*|${FILE_LIBRARIES.join('|')})(/.*)?$`, message: 'Files are read and written only in shared/policy/screening and shared/policy/cli.' });
-    return { files: [`shared/policy/${name}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+    if (!LAYERS[name].files) patterns.push({ regex: `^(node:.*|(${FILE_LIBRARIES.map(escape).join('|')})(/.*)?)$`, message: 'Files are read and written only in shared/policy/screening and shared/policy/cli.' });
+    return {
+      files: [`shared/policy/${name}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns }],
+        // import('…') and import('…').Type would pass no-restricted-imports: the layers import statically.
+        'no-restricted-syntax': ['error', MONEY_RULE, { selector: 'ImportExpression, TSImportType', message: 'shared/policy imports statically (import … from), so the layer rules see every import.' }],
+      },
+    };
   });
 }
 
@@ -44,13 +61,7 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(toFixed|parseFloat)$/][callee.object.name='Number']",
-          message: 'Money goes through decimal.js (shared/policy/engine/decimal.ts), never JS floats.',
-        },
-      ],
+      'no-restricted-syntax': ['error', MONEY_RULE],
     },
   },
   {
@@ -85,7 +96,7 @@ export default tseslint.config(
   {
     files: ['shared/cloud/**/*.ts', 'cloudfunctions/*/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [deepPolicy('(\\.\\./)+(shared/)?policy/'), noTestCode] }],
+      'no-restricted-imports': ['error', { patterns: [deepPolicy('(@policy/|(\\./)?(\\.\\./)+(shared/)?policy/)'), noTestCode] }],
     },
   },
   {
