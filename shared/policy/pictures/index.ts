@@ -5,4 +5,5 @@
 export * from './drawing';
 export * from './poster';
 export * from './share-card';
+export * from './sheet-content';
 export * from './result-sheet';

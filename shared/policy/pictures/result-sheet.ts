@@ -1,142 +1,25 @@
 /**
- * The 测算单 (result sheet): one long image of a whole result, the one a business owner sends to the
- * boss or the accountant. Top to bottom: a header band (the app, 测算单, who it is for, the date, the
- * list it follows and that list's status); the summary (the lead, the total in 万元, what it covers
- * and summarize's lines); the items of 可申请, 本企业工匠个人可获, 需要补充信息 and 非资金支持 in the
- * results page's order, one line each (clause number and title on the left, figure and kind on the
- * right, or under the title when the figure is long); a line counting what is not listed (差一点,
- * 不符合); the results page's disclaimer; and the code that opens the home page.
+ * The 测算单 (result sheet) laid out: one long image of a whole result, the one a business owner sends
+ * to the boss or the accountant. Top to bottom: a header band (the app, 测算单, who it is for, the
+ * date, the list it follows and that list's status, as listStatusMeta words it); the summary in a
+ * box; the items in their sections, one line each (clause number and title on the left, figure and
+ * kind on the right, or under the title when the figure is long); the line counting what is not
+ * listed; the disclaimer; and the code that opens the home page.
  *
- * Every word and figure is result-view's (groupResults, figureInGroup, summarize, measureLabel,
- * pathLabel): nothing here adds, rounds or formats money. The width is fixed; the height grows with
- * the content up to SHEET_MAX_HEIGHT (a size every canvas allows). A result with more lines than fit
- * lists as many as fit and then says, in one line, how many more there are ('…另有 N 项未列出').
- * sheetContent gives a SheetContent (of the SHEET_GROUPS, with the SheetMeta of who and when, and
- * sheetDisclaimer's words); layoutSheet lays it out SHEET_WIDTH wide as a SheetLayout.
+ * What it says is sheet-content.ts's SheetContent; this file only places it. layoutSheet lays it out
+ * SHEET_WIDTH wide as a SheetLayout (drawing operations plus where each item line landed). The
+ * height grows with the content up to SHEET_MAX_HEIGHT (a size every canvas allows). A result with
+ * more lines than fit lists as many as fit and then says, in one line, how many more there are
+ * ('…另有 N 项未列出'). The footer's code box is SHEET_CODE_SIZE square.
  */
-import { catalog2022, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
-import { COLORS, codeBoxOps, codeCaption, font, wrapText, type CodeSlot, type DrawOp, type Layout, type MeasureText } from './drawing';
-import { INELIGIBLE, figureInGroup, groupResults, measureLabel, pathLabel, summarize, type GroupId } from '../view';
+import { COLORS, codeBoxOps, codeCaption, font, wrapText, type DrawOp, type Layout, type MeasureText } from './drawing';
+import type { SheetContent, SheetLine } from './sheet-content';
 
 export const SHEET_WIDTH = 750;
 /** The tallest sheet drawn; lines beyond it are counted, not drawn. */
 export const SHEET_MAX_HEIGHT = 6000;
 /** The side of the code box in the footer. */
 export const SHEET_CODE_SIZE = 210;
-/** The groups a sheet lists, in the results page's order; 差一点 and 不符合 are only counted. */
-export const SHEET_GROUPS: readonly GroupId[] = ['eligible', 'people', 'needsInfo', 'nonMonetary'];
-
-export interface SheetMeta {
-  /** '政策算盘' */
-  appName: string;
-  /** '企业 · 包头市昆都仑区' as the results page builds it (entity name + place, '' parts dropped); '' leaves the line out. */
-  who: string;
-  /** 'YYYY-MM-DD' (the page gives today in Asia/Shanghai). */
-  date: string;
-  /** The catalog's title. */
-  listName: string;
-  /** The list-status label: '在执行', '状态未核实', … */
-  listStatus: string;
-  /** The code that opens the home page (scene v=start: nothing personal), or why there is none. */
-  code: CodeSlot;
-  /** The sentence the results page adds to its disclaimer for the list's status (listStatusDisclaimer), '' or absent when in force. */
-  statusNote?: string;
-}
-
-export interface SheetLine {
-  /** The item's id ('m08.upgrade'). */
-  id: string;
-  group: GroupId;
-  /** '（八）' */
-  label: string;
-  title: string;
-  /** figureInGroup's figure: '500万元', '最高 2000万元', '金额待核定', '专项债券'. */
-  figure: string;
-  /** figureInGroup's amount label (精确 / 至少 / 最高 / 减免 / 待确认); '' where the figure says it (金额待核定) and for 非资金支持, as the result card shows it. */
-  amountLabel: string;
-  /** The entries' names as typed ('技术改造项目：2 号线技改') and, for 需要补充信息, what is missing. */
-  note?: string;
-}
-
-export interface SheetContent {
-  meta: SheetMeta;
-  /** summarize's lead: '你可以申请', '你有 2 个可申请事项', '暂未算出可直接申请的资金'. */
-  lead: string;
-  /** summarize's total in 万元 ('636', '500–2500'), when there is one. */
-  totalWan?: string;
-  covers: string;
-  /** summarize's lines, in its order. */
-  summaryLines: string[];
-  sections: { group: GroupId; title: string; lines: SheetLine[] }[];
-  /** '另有 N 项差一点、M 项不符合，详见小程序', or '' when nothing is left out. */
-  omitted: string;
-  disclaimer: string;
-}
-
-/** The note of one line: the names the user gave the entries counted in it, and what is missing. */
-function lineNote(r: ItemResult, group: GroupId, catalog: Catalog): string | undefined {
-  const parts: string[] = [];
-  const names = (r.entries ?? [])
-    .filter((e) => e.status === 'eligible' || e.status === 'needsInfo')
-    .map((e) => e.name?.trim() ?? '')
-    .filter((n) => n !== '');
-  if (names.length > 0) {
-    const item = catalog.measures[r.measureNumber - 1]?.items.find((i) => i.id === r.id);
-    parts.push(`${item?.repeat?.noun ?? '项目'}：${names.join('、')}`);
-  }
-  if (group === 'needsInfo') {
-    const missing = [...new Set(r.missing.map((p) => pathLabel(p, catalog)))];
-    if (missing.length > 0) parts.push(`需补充：${missing.join('、')}`);
-  }
-  return parts.length > 0 ? parts.join('；') : undefined;
-}
-
-function sheetLine(r: ItemResult, group: GroupId, catalog: Catalog): SheetLine {
-  const { figure, amountLabel } = figureInGroup(r, group);
-  const note = lineNote(r, group, catalog);
-  return {
-    id: r.id,
-    group,
-    label: measureLabel(r, catalog),
-    title: r.title,
-    figure,
-    // The result card shows no kind beside a 非资金支持 tag ('专项债券'): the group says it.
-    amountLabel: group === 'nonMonetary' ? '' : amountLabel,
-    ...(note ? { note } : {}),
-  };
-}
-
-/** '另有 2 项差一点、3 项不符合，详见小程序'; '' when both are none. */
-function omittedText(nearMiss: number, ineligible: number): string {
-  const parts = [nearMiss > 0 ? `${nearMiss} 项差一点` : '', ineligible > 0 ? `${ineligible} 项${INELIGIBLE}` : ''].filter(Boolean);
-  return parts.length > 0 ? `另有 ${parts.join('、')}，详见小程序` : '';
-}
-
-/** The disclaimer under a result, on the results page and on its 测算单 (one text for both). */
-export function sheetDisclaimer(listName: string, statusNote = ''): string {
-  return `以上依据《${listName}》逐条估算，金额为估算结果；能否获得支持及具体金额，以主管部门的审核认定为准。${statusNote}`;
-}
-
-export function sheetContent(result: EvaluateResult, meta: SheetMeta, catalog: Catalog = catalog2022): SheetContent {
-  const summary = summarize(result);
-  const groups = groupResults(result);
-  const count = (id: GroupId) => groups.find((g) => g.id === id)?.items.length ?? 0;
-  return {
-    meta,
-    lead: summary.lead,
-    ...(summary.totalWan !== undefined ? { totalWan: summary.totalWan } : {}),
-    covers: summary.covers,
-    summaryLines: summary.lines.map((l) => l.text),
-    sections: groups
-      .filter((g) => SHEET_GROUPS.includes(g.id) && g.items.length > 0)
-      .map((g) => ({ group: g.id, title: g.title, lines: g.items.map((r) => sheetLine(r, g.id, catalog)) })),
-    omitted: omittedText(count('nearMiss'), count('ineligible')),
-    disclaimer: sheetDisclaimer(meta.listName, meta.statusNote),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Layout
 
 export interface SheetLayout extends Layout {
   /** y of each item line's first text row and the height of its texts, by item id (pixel tests look there). */
