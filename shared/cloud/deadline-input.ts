@@ -175,9 +175,9 @@ export function validateDeadline(raw: unknown, where = '', fieldPrefix = 'deadli
 
 /** What csv-parse may throw (csvProblem's words), framed as the rest of the import (the file's line, header = 1). */
 function csvErrorMessage(err: unknown): string {
-  const { kind, words, line } = csvProblem(err);
+  const { fault, words, line } = csvProblem(err);
   // A quote never closed runs to the end of the file: the line csv-parse reached would point there.
-  if (kind === 'unclosedQuote') return `CSV 中${words}`;
+  if (fault === 'unclosedQuote') return `CSV 中${words}`;
   return `CSV 无法读取：文件${line ? `第 ${line} 行` : '某一行'}（表头为第 1 行）${words}，请用表格软件另存为「CSV UTF-8（逗号分隔）」后重新导入`;
 }
 

@@ -6,17 +6,17 @@
  * it reads only the error's code and lines, so it needs no csv-parse here.
  */
 
-export type CsvProblemKind = 'unclosedQuote' | 'notCsv';
+export type CsvFault = 'unclosedQuote' | 'notCsv';
 
 export interface CsvProblem {
-  kind: CsvProblemKind;
+  fault: CsvFault;
   /** What is wrong, to follow a place: '有未闭合的引号', '不符合 CSV 格式'. */
   words: string;
   /** The file's line (header = 1), or undefined when the error names none. */
   line: number | undefined;
 }
 
-export const CSV_PROBLEM_WORDS: Record<CsvProblemKind, string> = {
+export const CSV_PROBLEM_WORDS: Record<CsvFault, string> = {
   unclosedQuote: '有未闭合的引号',
   notCsv: '不符合 CSV 格式',
 };
@@ -24,7 +24,7 @@ export const CSV_PROBLEM_WORDS: Record<CsvProblemKind, string> = {
 /** A csv-parse error (or anything thrown while parsing) as what is wrong and where. */
 export function csvProblem(err: unknown): CsvProblem {
   const e = (err ?? {}) as { code?: unknown; lines?: unknown };
-  const kind: CsvProblemKind = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosedQuote' : 'notCsv';
+  const fault: CsvFault = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosedQuote' : 'notCsv';
   const line = typeof e.lines === 'number' && e.lines > 0 ? e.lines : undefined;
-  return { kind, words: CSV_PROBLEM_WORDS[kind], line };
+  return { fault, words: CSV_PROBLEM_WORDS[fault], line };
 }

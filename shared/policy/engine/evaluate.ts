@@ -1,10 +1,10 @@
 /**
- * evaluate(profile): every item of every measure, with status, amount interval, kind and the working.
+ * evaluate(profile): every item of every measure, with status, amount interval, amount kind and the working.
  * Amounts stay exact Decimals until `settle` (item.ts) rounds each item's figures once (0.01 元);
  * the totals add those rounded figures, so the items shown add up to the total.
  *
  * `explain: false` is the screening run (a register of thousands of enterprises): the same
- * statuses, figures, kinds, reasons, hints, alternatives and totals, without the working's texts
+ * statuses, figures, amount kinds, reasons, hints, alternatives and totals, without the working's texts
  * (`stages` stays empty except in results shared by every profile). A result is explained by
  * evaluating its one profile again with `explain` on — test/unit/policy/screening.test.ts holds
  * the two runs to the same figures.

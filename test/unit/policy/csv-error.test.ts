@@ -19,8 +19,8 @@ function thrown(text: string, options: Options = {}): unknown {
   throw new Error(`csv-parse read ${JSON.stringify(text)}`);
 }
 
-const UNCLOSED = { kind: 'unclosedQuote', words: '有未闭合的引号' };
-const NOT_CSV = { kind: 'notCsv', words: '不符合 CSV 格式' };
+const UNCLOSED = { fault: 'unclosedQuote', words: '有未闭合的引号' };
+const NOT_CSV = { fault: 'notCsv', words: '不符合 CSV 格式' };
 
 it.each([
   ['CSV_QUOTE_NOT_CLOSED on the first line', thrown('a,"b\n'), { ...UNCLOSED, line: 1 }],
