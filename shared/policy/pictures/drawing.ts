@@ -17,8 +17,9 @@ export const FONT_FAMILY =
 /**
  * The app's colours, the one palette: the styles' tokens (src/components/styles/_tokens.scss, as
  * $color-primary-dark … ; background is $color-bg, line $color-border) and the colours a page hands
- * WeChat are these values (test/unit/policy/palette.test.ts). onPrimary, onPrimaryMuted and soft are
- * the pictures' own. warnSoft is #fff4dc, the tint of the results page, questionnaire and home.
+ * WeChat are these values (test/unit/policy/palette.test.ts), and no SCSS rule writes a colour out.
+ * onPrimaryMuted and soft are the pictures' own. warnSoft is #fff4dc, the tint of the results page,
+ * questionnaire and home.
  */
 export const COLORS = {
   primary: '#1f5f4a',
@@ -38,6 +39,18 @@ export const COLORS = {
   onPrimary: '#ffffff',
   onPrimaryMuted: '#cfe3da',
   soft: '#fff4ec',
+  // The result card's (src/components/result-card): a 待补充 card's edge and its question box, a
+  // 差一点 card's edge, a 非现金 card's figure and edge, the （七） people's line and edge; and the
+  // entry list's rows (src/components/entry-list).
+  warnLine: '#c98a00',
+  warnFaint: '#fffaf0',
+  warnDark: '#6b4500',
+  mutedLine: '#7a8f88',
+  info: '#2f5579',
+  infoLine: '#5a7fa8',
+  people: '#5e4a80',
+  peopleLine: '#8a6bb0',
+  cardTint: '#fbfcfb',
 };
 
 export const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
