@@ -3,7 +3,7 @@
  * to the boss or the accountant. Top to bottom: a header band (the app, 测算单, who it is for, the
  * date, the list it follows and that list's status, as listStatusMeta words it); the summary in a
  * box; the items in their sections, one line each (clause number and title on the left, figure and
- * kind on the right, or under the title when the figure is long); the line counting what is not
+ * amount kind on the right, or under the title when the figure is long); the line counting what is not
  * listed; the disclaimer; and the code that opens the home page.
  *
  * What it says is sheet-content.ts's SheetContent; this file only places it. layoutSheet lays it out
@@ -32,7 +32,7 @@ const MARGIN = 48;
 const INNER = SHEET_WIDTH - 2 * MARGIN;
 /** Space above and below an item line's texts. */
 const LINE_PAD = 20;
-/** A figure (with its kind) wider than this goes under the title instead of beside it. */
+/** A figure (with its amount kind) wider than this goes under the title instead of beside it. */
 const FIGURE_BESIDE_MAX = 300;
 /** The '…另有 N 项未列出' line, with its space. */
 const TRUNCATION_H = 64;
@@ -72,7 +72,7 @@ function lineBlock(l: SheetLine, top: number, measureText: MeasureText): Block &
     ly += 40;
   }
 
-  // The figure and its kind on the right of the first row ('500万元 精确'), or on a row of their own
+  // The figure and its amount kind on the right of the first row ('500万元 精确'), or on a row of their own
   // under the title when the figure is long ('至少 60万元，最高 300万元').
   let ry = y0;
   if (beside) {

@@ -2,7 +2,7 @@
  * What the 测算单 (result sheet) says, before any pixel: the header's who and when (SheetMeta), the
  * summary (the lead, the total in 万元, what it covers and summarize's lines), the items of
  * SHEET_GROUPS — 可申请, 本企业工匠个人可获, 需要补充信息 and 非资金支持, in the results page's order —
- * as one SheetLine each (clause number, title, figure and kind, the entries' names and what is
+ * as one SheetLine each (clause number, title, figure and amount kind, the entries' names and what is
  * missing), the count of what is not listed (差一点, 不符合) and sheetDisclaimer's words.
  * sheetContent builds that SheetContent from a result; result-sheet.ts lays it out.
  *
@@ -90,7 +90,7 @@ function sheetLine(r: ItemResult, group: GroupId, catalog: Catalog): SheetLine {
     label: measureLabel(r, catalog),
     title: r.title,
     figure,
-    // The result card shows no kind beside a 非资金支持 tag ('专项债券'): the group says it.
+    // The result card shows no amount kind beside a 非资金支持 tag ('专项债券'): the group says it.
     amountLabel: group === 'nonMonetary' ? '' : amountLabel,
     ...(note ? { note } : {}),
   };
