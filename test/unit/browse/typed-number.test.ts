@@ -7,6 +7,7 @@ import fs from 'fs';
 import path from 'path';
 import { readTypedNumber } from '../../../shared/policy/engine';
 import { findFigures, parseMinAmount } from '../../../shared/policy/view';
+import { filesUnder } from '../../support/source-files';
 
 /** 金额至少 as 万元 text, or null when the filter refuses it or has no amount. */
 function browseWan(text: string): string | null {
@@ -50,12 +51,7 @@ it.each([
 });
 
 /** Every .ts file under shared/, as paths from shared/. */
-function sources(dir: string, root = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? sources(p, root) : p.endsWith('.ts') ? [path.relative(root, p)] : [];
-  });
-}
+const sources = (dir: string) => filesUnder(dir, /\.ts$/);
 const SHARED = path.join(__dirname, '../../../shared');
 const FOLDS_WIDTH = /0xfee0|[０-９]-|\\uff01/i;
 

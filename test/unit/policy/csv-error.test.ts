@@ -9,6 +9,7 @@ import fs from 'fs';
 import path from 'path';
 import { parse, type Options } from 'csv-parse/sync';
 import { csvProblem } from '../../../shared/policy/engine';
+import { filesUnder } from '../../support/source-files';
 
 function thrown(text: string, options: Options = {}): unknown {
   try {
@@ -38,12 +39,7 @@ it.each([
 });
 
 /** Every .ts file under shared/, as paths from shared/. */
-function sources(dir: string, root = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? sources(p, root) : p.endsWith('.ts') ? [path.relative(root, p)] : [];
-  });
-}
+const sources = (dir: string) => filesUnder(dir, /\.ts$/);
 const SHARED = path.join(__dirname, '../../../shared');
 
 it.each(sources(SHARED).filter((f) => f !== 'policy/engine/csv-error.ts'))('%s leaves csv-parse’s error codes to csvProblem', (file) => {

@@ -6,6 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 import { fill } from '../../../shared/policy/engine';
+import { filesUnder } from '../../support/source-files';
 
 it.each([
   ['one placeholder', '缺少必填字段「{field}」', { field: 'entity' }, '缺少必填字段「entity」'],
@@ -21,12 +22,7 @@ it.each([
 });
 
 /** Every .ts file under shared/, as paths from shared/. */
-function sources(dir: string, root = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? sources(p, root) : p.endsWith('.ts') ? [path.relative(root, p)] : [];
-  });
-}
+const sources = (dir: string) => filesUnder(dir, /\.ts$/);
 const SHARED = path.join(__dirname, '../../../shared');
 
 it.each(sources(SHARED).filter((f) => f !== 'policy/engine/messages.ts'))('%s fills placeholders with the one fill (messages.ts)', (file) => {

@@ -8,23 +8,18 @@
 import fs from 'fs';
 import path from 'path';
 import { COLORS } from '../../../shared/policy/pictures';
+import { filesUnder } from '../../support/source-files';
 
 const SRC = path.join(__dirname, '../../../src');
 const TOKENS = 'components/styles/_tokens.scss';
 
-function files(dir: string, ext: RegExp, root = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? files(p, ext, root) : ext.test(e.name) ? [path.relative(root, p)] : [];
-  });
-}
 const read = (file: string) => fs.readFileSync(path.join(SRC, file), 'utf8');
 
 /** The SCSS name of a COLORS key: primaryDark → primary-dark; background is $color-bg, line $color-border. */
 const SCSS_NAMES: Record<string, string> = { bg: 'background', border: 'line' };
 const colourKey = (scss: string) => SCSS_NAMES[scss] ?? scss.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-const scss = files(SRC, /\.scss$/);
+const scss = filesUnder(SRC, /\.scss$/);
 const definitions = scss.flatMap((file) => [...read(file).matchAll(/^\s*\$color-([a-z-]+)\s*:\s*([^;]+);/gm)].map((m) => [file, m[1], m[2].trim()] as const));
 
 it.each(definitions)('%s: $color-%s (%s) is the drawing code’s colour of that name', (_file, name, value) => {
@@ -35,7 +30,7 @@ it.each(scss.filter((f) => f !== TOKENS))('%s defines no colour of its own (it u
   expect(read(file)).not.toMatch(/^\s*\$color-[a-z-]+\s*:/m);
 });
 
-const literals = files(SRC, /\.tsx?$/).flatMap((file) => [...read(file).matchAll(/['"](#[0-9a-fA-F]{3,8})['"]/g)].map((m) => [file, m[1]] as const));
+const literals = filesUnder(SRC, /\.tsx?$/).flatMap((file) => [...read(file).matchAll(/['"](#[0-9a-fA-F]{3,8})['"]/g)].map((m) => [file, m[1]] as const));
 
 it.each(literals)('%s: the colour %s is one of the palette’s', (_file, hex) => {
   expect(Object.values(COLORS)).toContain(hex.toLowerCase());

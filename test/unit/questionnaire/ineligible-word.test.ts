@@ -9,6 +9,7 @@ import { catalog2022, type ItemResult } from '../../../shared/policy/engine';
 import { sheetContent } from '../../../shared/policy/pictures';
 import { GROUP_TITLES, INELIGIBLE, STATUS_TEXT, alternativeLine } from '../../../shared/policy/view';
 import { engine } from '../../support/engine';
+import { filesUnder } from '../../support/source-files';
 
 const NOTHING = { version: 1, entity: 'enterprise', topics: ['platforms'], facts: { 'm01.techCenter': false } };
 const meta = { appName: '政策算盘', who: '企业', date: '2025-03-01', listName: catalog2022.title, listStatus: '在执行', code: { state: 'image' } } as const;
@@ -27,12 +28,7 @@ it.each([
 });
 
 /** Every .ts/.tsx file under `dir`, as paths from the repository root. */
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? sources(p) : /\.tsx?$/.test(e.name) ? [path.relative(ROOT, p)] : [];
-  });
-}
+const sources = (dir: string) => filesUnder(dir, /\.tsx?$/, ROOT);
 const ROOT = path.join(__dirname, '../../..');
 
 it.each([...sources(path.join(ROOT, 'src')), ...sources(path.join(ROOT, 'shared'))])('%s never says 暂不符合 (the status is 不符合)', (file) => {
