@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // shared/policy's layers, lowest first (README › Code layout). A layer imports only layers listed
 // before it in `may`, and another layer only through its entry (index.ts). Node built-ins and the
 // file libraries belong to the two layers that read and write files (screening, cli).
-const LAYERS = {
+export const LAYERS = {
   engine: { may: [], files: false },
   links: { may: [], files: false },
   view: { may: ['engine', 'links'], files: false },
