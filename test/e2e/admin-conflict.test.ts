@@ -13,15 +13,11 @@ const TODAY = todayIn(new Date());
 const BATCH = { measureId: 'm09', batchTitle: '先进制造业投资贴息', opensOn: addDays(TODAY, -2), closesOn: addDays(TODAY, 20), issuer: '自治区工业和信息化厅', sourceUrl: 'https://gxt.nmg.gov.cn/n/9' };
 
 let h: Harness;
-const savedAdmins = process.env.LOCAL_ADMINS;
 beforeAll(async () => {
-  process.env.LOCAL_ADMINS = ADMIN;
-  h = await startHarness();
+  h = await startHarness({ admins: [ADMIN] }); // the local bootstrap of the first admin (README, "Admins")
 });
 afterAll(async () => {
   await h?.close();
-  if (savedAdmins === undefined) delete process.env.LOCAL_ADMINS;
-  else process.env.LOCAL_ADMINS = savedAdmins;
 });
 
 const cloud = async (body: unknown) => {

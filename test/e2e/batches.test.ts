@@ -21,10 +21,8 @@ const SMART = { measureId: 'm08', batchTitle: '智能工厂和数字化车间申
 
 let h: Harness;
 const ids: Record<string, string> = {};
-const savedAdmins = process.env.LOCAL_ADMINS;
 beforeAll(async () => {
-  process.env.LOCAL_ADMINS = ADMIN;
-  h = await startHarness();
+  h = await startHarness({ admins: [ADMIN] }); // the local bootstrap of the first admin (README, "Admins")
   for (const d of [UPGRADE, SMART]) {
     const res = await fetch(`${h.url}/cloud/deadlines`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': ADMIN }, body: JSON.stringify({ action: 'create', deadline: d }) });
     const body = await res.json();
@@ -34,8 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
-  if (savedAdmins === undefined) delete process.env.LOCAL_ADMINS;
-  else process.env.LOCAL_ADMINS = savedAdmins;
 });
 
 async function open(openid: string, route: string, draft?: unknown): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {

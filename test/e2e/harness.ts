@@ -20,13 +20,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `admins`: openids the local cloud makes admins when it starts (its LOCAL_ADMINS bootstrap). */
+export async function startHarness(options: { admins?: string[] } = {}): Promise<Harness> {
   if (!CHROMIUM) throw new Error('Chromium 未安装：运行 node scripts/ensure-chromium.mjs（或 apt-get install -y chromium）');
   // E2E_STATIC_DIR: test another H5 build folder (parallel work builds with TARO_OUTPUT=…).
   const staticDir = path.resolve(root, process.env.E2E_STATIC_DIR || 'dist-h5');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ 不存在：先运行 npm run build:h5');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'abacus-e2e-'));
-  const cloud: LocalCloud = createServer({ port: 0, dataDir, staticDir, log: { info: () => {}, warn: () => {}, error: () => {} } as never });
+  const cloud: LocalCloud = createServer({ port: 0, dataDir, staticDir, admins: options.admins, log: { info: () => {}, warn: () => {}, error: () => {} } as never });
   const url = await cloud.listen();
   // playwright gives each launch a fresh, empty profile directory (it refuses --user-data-dir).
   const browser = await chromium.launch({

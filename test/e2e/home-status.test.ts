@@ -9,15 +9,11 @@ jest.setTimeout(120_000);
 
 const ADMIN = 'e2e-admin';
 let h: Harness;
-const savedAdmins = process.env.LOCAL_ADMINS;
 beforeAll(async () => {
-  process.env.LOCAL_ADMINS = ADMIN;
-  h = await startHarness();
+  h = await startHarness({ admins: [ADMIN] }); // the local bootstrap of the first admin (README, "Admins")
 });
 afterAll(async () => {
   await h?.close();
-  if (savedAdmins === undefined) delete process.env.LOCAL_ADMINS;
-  else process.env.LOCAL_ADMINS = savedAdmins;
 });
 
 /** How many lines the first occurrence of `text` inside the element covers. */

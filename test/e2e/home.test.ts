@@ -14,15 +14,11 @@ const ADMIN = 'e2e-admin';
 /** Where home keeps the last visit (src/state/last-visit.ts); Taro H5 stores {"data": value}. */
 const LAST_VISIT_KEY = 'policy-abacus:last-visit:v1';
 let h: Harness;
-const savedAdmins = process.env.LOCAL_ADMINS;
 beforeAll(async () => {
-  process.env.LOCAL_ADMINS = ADMIN; // the local bootstrap of the first admin (README, "Admins")
-  h = await startHarness();
+  h = await startHarness({ admins: [ADMIN] }); // the local bootstrap of the first admin (README, "Admins")
 });
 afterAll(async () => {
   await h?.close();
-  if (savedAdmins === undefined) delete process.env.LOCAL_ADMINS;
-  else process.env.LOCAL_ADMINS = savedAdmins;
 });
 
 it('announces a （八） batch published since the last visit with the saved result’s 420万元', async () => {

@@ -15,15 +15,11 @@ jest.setTimeout(180_000);
 
 const ADMIN = 'e2e-admin';
 let h: Harness;
-const savedAdmins = process.env.LOCAL_ADMINS;
 beforeAll(async () => {
-  process.env.LOCAL_ADMINS = ADMIN; // the local bootstrap of the first admin (README, "Admins")
-  h = await startHarness();
+  h = await startHarness({ admins: [ADMIN] }); // the local bootstrap of the first admin (README, "Admins")
 });
 afterAll(async () => {
   await h?.close();
-  if (savedAdmins === undefined) delete process.env.LOCAL_ADMINS;
-  else process.env.LOCAL_ADMINS = savedAdmins;
 });
 
 async function open(openid: string, route: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {

@@ -18,16 +18,12 @@ const ADMIN = 'e2e-screen-admin';
 const ROUTE = '/pages/admin/screen/index';
 let h: Harness;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'abacus-e2e-screen-'));
-const savedAdmins = process.env.LOCAL_ADMINS;
 beforeAll(async () => {
-  process.env.LOCAL_ADMINS = ADMIN;
-  h = await startHarness();
+  h = await startHarness({ admins: [ADMIN] }); // the local bootstrap of the first admin (README, "Admins")
 });
 afterAll(async () => {
   await h?.close();
   rmSync(tmp, { recursive: true, force: true });
-  if (savedAdmins === undefined) delete process.env.LOCAL_ADMINS;
-  else process.env.LOCAL_ADMINS = savedAdmins;
 });
 
 async function open(openid: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
