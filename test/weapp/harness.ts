@@ -443,9 +443,12 @@ export function launch(): MiniProgram {
   // base.wxml binds an input's shown text to one short key of its node's data (`value="{{i.p25}}"`).
   const baseWxml = readFileSync(path.join(DIST, 'base.wxml'), 'utf8');
   const inputValueKey = /<input value="\{\{i\.(\w+)\}\}"/.exec(baseWxml)?.[1];
-  /** The short key base.wxml binds a component's attribute to (`<image src="{{i.p4}}"` → p4). */
+  /**
+   * The short key base.wxml binds a component's attribute to (`<image src="{{i.p4}}"` → p4), also
+   * when Taro gives it a default (`show-message-card="{{xs.b(i.p17,false)}}"` → p17).
+   */
   const boundKey = (tag: string, attribute: string) =>
-    new RegExp(`<${tag} [^>]*?\\b${attribute}="\\{\\{i\\.(\\w+)\\}\\}"`).exec(baseWxml)?.[1];
+    new RegExp(`<${tag} [^>]*?\\b${attribute}="\\{\\{(?:xs\\.b\\()?i\\.(\\w+)[^"]*\\}\\}"`).exec(baseWxml)?.[1];
 
   /** The page data node Taro rendered an element from (found by its data-sid). */
   function nodeData(sid: string, n: unknown): Record<string, unknown> | undefined {

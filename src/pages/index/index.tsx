@@ -8,6 +8,7 @@ import { View, Text, Button } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene, scannedRoute } from '@policy/links'
 import type { Deadline } from '@cloud-api'
+import ContactButton from '@/components/contact-button'
 import ListStatusLine from '@/components/list-status-line'
 import AdminEntry from '@/components/admin-entry'
 import NewDeadlines from '@/components/new-deadlines'
@@ -18,6 +19,7 @@ import { ROUTES } from '@/state/navigation'
 import { loadDraft, startOver } from '@/state/storage'
 import { takeLastVisit } from '@/state/last-visit'
 import { loadResultForHome } from '@/state/result-for-home'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -93,7 +95,7 @@ export default function IndexPage() {
   }
 
   return (
-    <View className='page home'>
+    <View style={pageTextStyle()} className='page home'>
       <View className='home__hero'>
         <Text className='home__title'>政策算盘</Text>
         <Text className='home__lead' id='home-lead'>
@@ -152,6 +154,8 @@ export default function IndexPage() {
           依据《{POLICY_LIST_NAME}》逐条测算。{listStatusDisclaimer(listStatus.status)}所列金额均为按条文估算的结果，不是审批结论；能否获得支持及具体金额，以主管部门的审核认定为准。
         </Text>
       </View>
+
+      <ContactButton id='home-contact' path={CODE_ROUTES.home} />
 
       <AdminEntry id='home-admin' className='home__admin' />
 

@@ -5,8 +5,10 @@ import { View, Text, Button } from '@tarojs/components'
 import { catalog2022, findMeasure } from '@policy/engine'
 import { itemRows, calcSpec, readScene } from '@policy/view'
 import { measureCard, type PosterFigure } from '@policy/pictures'
+import { routeOf } from '@policy/links'
 
 import ClauseText from '@/components/clause-text'
+import ContactButton from '@/components/contact-button'
 import DrawCanvas from '@/components/draw-canvas'
 import ItemTable from '@/components/item-table'
 import ListStatusLine from '@/components/list-status-line'
@@ -18,6 +20,7 @@ import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { BRAND, BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
 import { cardImage, withCard } from '@/services/share-card'
 import { cardOf, param } from '../cards'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -60,7 +63,7 @@ export default function DetailPage() {
 
   if (!measure) {
     return (
-      <View className='page detail'>
+      <View style={pageTextStyle()} className='page detail'>
         <View className='card detail__missing' id='detail-missing'>
           <Text className='detail__missing-title'>没有找到这条政策{id ? `（编号 ${id}）` : ''}</Text>
           <Text className='muted'>链接可能不完整。清单共 {catalog2022.measures.length} 条，可以从清单里找。</Text>
@@ -105,7 +108,7 @@ export default function DetailPage() {
   }
 
   return (
-    <View className='page detail' id={`detail-${measure.id}`}>
+    <View style={pageTextStyle()} className='page detail' id={`detail-${measure.id}`}>
       <View className='card detail__head'>
         <View className='detail__chips'>
           <Text className='detail__label' id='detail-label'>
@@ -187,6 +190,7 @@ export default function DetailPage() {
         查看全部 {catalog2022.measures.length} 条政策
       </Button>
       <Text className='detail__foot muted'>金额按条文估算，能否获得支持及具体金额以主管部门审核认定为准。{listStatusDisclaimer(listStatus.status)}</Text>
+      <ContactButton id='detail-contact' path={routeOf({ view: 'measure', measureId: measure.id, itemId: focus || undefined })} title={`第${measure.label}条 ${measure.title}`} />
     </View>
   )
 }
