@@ -19,7 +19,6 @@ import { ROUTES } from '@/state/navigation'
 import { loadDraft, startOver } from '@/state/storage'
 import { takeLastVisit } from '@/state/last-visit'
 import { loadResultForHome } from '@/state/result-for-home'
-import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -95,7 +94,7 @@ export default function IndexPage() {
   }
 
   return (
-    <View style={pageTextStyle()} className='page home'>
+    <View className='page home'>
       <View className='home__hero'>
         <Text className='home__title'>政策算盘</Text>
         <Text className='home__lead' id='home-lead'>

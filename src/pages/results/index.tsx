@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
-import { evaluate, type EvaluateResult, catalog2022, findMeasure, entityName, versionStamp, versionText } from '@policy/engine'
+import { evaluate, type EvaluateResult, catalog2022, findMeasure, entityName } from '@policy/engine'
 import { groupResults, pathLabel, summarize, type GroupId } from '@policy/view'
 import { layoutSheet, sheetContent, sheetDisclaimer, itemCard, resultCard } from '@policy/pictures'
 import ContactButton from '@/components/contact-button'
@@ -24,8 +24,7 @@ import { withCard } from '@/services/share-card'
 import { findPlace } from '../../../shared/region'
 import { cardView, sharedFigure } from './card-view'
 import { itemsForHome } from './for-home'
-import { cloudVersionNote, confirmOnCloud, shownVersion, type CloudState, type Confirmation } from './confirm'
-import { pageTextStyle } from '@/components/text-scale'
+import { confirmOnCloud, type CloudState } from './confirm'
 
 import './index.scss'
 
@@ -52,7 +51,6 @@ export default function ResultsPage() {
   const local = useMemo(() => (prepared?.ok ? evaluate(prepared.profile) : undefined), [prepared])
   const [shown, setShown] = useState<EvaluateResult | undefined>(local)
   const [cloud, setCloud] = useState<CloudState>('checking')
-  const [confirmation, setConfirmation] = useState<Confirmation>()
   const [showIneligible, setShowIneligible] = useState(false)
   const [withFigures, setWithFigures] = useState(false)
   const sheet = usePicture('测算单')
@@ -62,11 +60,10 @@ export default function ResultsPage() {
   useEffect(() => {
     if (!prepared?.ok || !local) return
     let alive = true
-    void confirmOnCloud(prepared.profile, local).then((c) => {
+    void confirmOnCloud(prepared.profile, local).then(({ state, cloud }) => {
       if (!alive) return
-      if (c.state === 'updated' && c.cloud) setShown(c.cloud)
-      setCloud(c.state)
-      setConfirmation(c)
+      if (state === 'updated' && cloud) setShown(cloud)
+      setCloud(state)
     })
     return () => {
       alive = false
@@ -120,7 +117,7 @@ export default function ResultsPage() {
 
   if (!draft || !isStarted(draft)) {
     return (
-      <View style={pageTextStyle()} className='page results'>
+      <View className='page results'>
         <View className='card results__empty' id='results-empty'>
           <Text className='results__empty-title'>还没有答案</Text>
           <Text className='muted'>先回答几个问题，就能算出可以申请的政策资金。</Text>
@@ -135,7 +132,7 @@ export default function ResultsPage() {
   if (prepared && !prepared.ok) {
     const entries = Object.entries(prepared.messages)
     return (
-      <View style={pageTextStyle()} className='page results'>
+      <View className='page results'>
         <View className='card results__invalid' id='results-invalid'>
           <Text className='results__empty-title'>有 {entries.length} 处填写需要修改</Text>
           {entries.map(([path, message]) => (
@@ -155,12 +152,12 @@ export default function ResultsPage() {
   // 测算单: the whole result as one picture, drawn on the phone from what is on screen; its code
   // opens the home page (nothing of the result travels in it).
   const makeSheet = () => {
-    const meta = { appName: APP_NAME, who, date: todayBeijing(), listName: POLICY_LIST_NAME, listStatus: listStatus.status.label, statusNote: listStatusDisclaimer(listStatus.status), version: shownVersion(confirmation) }
+    const meta = { appName: APP_NAME, who, date: todayBeijing(), listName: POLICY_LIST_NAME, listStatus: listStatus.status.label, statusNote: listStatusDisclaimer(listStatus.status) }
     return sheet.open(() => renderWithCode('sheet', { view: 'start' }, (code, m) => layoutSheet(sheetContent(result, { ...meta, code }), m)))
   }
 
   return (
-    <View style={pageTextStyle()} className='page results'>
+    <View className='page results'>
       <ListStatusLine id='results-list-status' view={listStatus} />
 
       <View className='card results__summary' id='results-summary'>
@@ -256,8 +253,6 @@ export default function ResultsPage() {
         <Text>
           {sheetDisclaimer(POLICY_LIST_NAME, listStatusDisclaimer(listStatus.status))}
         </Text>
-        <Text className='results__version' id='results-version'>{versionText(versionStamp())}</Text>
-        {cloudVersionNote(confirmation) !== '' && <Text className='results__version' id='results-version-cloud'>{cloudVersionNote(confirmation)}</Text>}
       </View>
 
       <ContactButton id='results-contact' path={ROUTES.results} title='我的测算结果' />
