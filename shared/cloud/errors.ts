@@ -3,7 +3,8 @@
  * for the user (ERROR_MESSAGES, and the finer MESSAGES and CONFLICT_MESSAGES) and its HTTP_STATUS
  * for the local cloud; isErrorCode checks a code. A failure is returned as a Failure or thrown as a
  * CloudFailure (DuplicateIdError for an id taken, StoreDamagedError for a local data file that does
- * not parse), and toErrorEnvelope turns either into an Envelope.
+ * not parse, CollectionUnavailableError for a WeChat collection that could not be created), and
+ * toErrorEnvelope turns either into an Envelope.
  * An envelope never carries a stack trace or an internal message: unexpected errors are logged
  * on the server and answered with INTERNAL.
  */
@@ -130,6 +131,24 @@ export class StoreDamagedError extends CloudFailure {
     this.collection = collection;
     this.file = file;
     this.lines = lines;
+  }
+}
+
+/**
+ * Thrown by the WeChat store when a collection is still missing after it tried to create it
+ * (createCollection refused: the environment's collection limit, permissions, the network).
+ * Answered as INTERNAL with a message that names the collection; WeChat's own error is in the
+ * function's log (shared/cloud/wx-db.ts).
+ */
+export class CollectionUnavailableError extends CloudFailure {
+  readonly collections: readonly string[];
+  constructor(collections: readonly string[]) {
+    super(
+      'INTERNAL',
+      `数据集合「${collections.join('」「')}」尚未建立，自动建立也未成功，这次的内容没有保存。请稍后再试；如仍不成功，请管理员在云开发控制台建立该集合（README「Collections」）。`,
+    );
+    this.name = 'CollectionUnavailableError';
+    this.collections = collections;
   }
 }
 

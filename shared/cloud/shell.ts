@@ -51,9 +51,10 @@ export function makeCloudMain<N extends FunctionName>(
   cloud: WxCloud,
   options: { now?: () => Date; log?: Logger } = {},
 ): (event: unknown) => Promise<Envelope<ResponseOf<N>>> {
-  const db = wxDocumentStore(() => cloud.database() as WxDatabase);
   const log = options.log ?? consoleLogger(name);
   const now = options.now ?? (() => new Date());
+  // A collection this function writes is created on its first write, audited as this function's act.
+  const db = wxDocumentStore(() => cloud.database() as WxDatabase, { actor: `function:${name}`, now, log });
   // Only `remind` sends (and only its config.json grants subscribeMessage.send).
   const sender = wxSender(() => cloud.openapi as WxOpenapi);
   // Only `qrcode` makes codes (and only its config.json grants wxacode.getUnlimited); `qrcode` and `screen` store files.

@@ -8,12 +8,19 @@
  *  - `where`/`orderBy`/`limit` inside `runTransaction` (WeChat allows single-document calls only);
  *  - where-values that are objects (only scalars and commands).
  *
+ * With `collections: 'explicit'` it is a fresh WeChat environment: only collections made by
+ * `createCollection` (or listed in `existing`, as made in the console) exist, every call on another
+ * fails as WeChat fails it (errCode -502005, "Db or Table not exist"), and `createCollection` of one
+ * that exists fails with -501001 "Table exist" — the texts wx-server-sdk 4.0.2 builds (its toSDKError:
+ * `<api>:fail <errCode> <code text>. <server message>`). The default ('implicit') keeps the older
+ * tests' world, where a collection springs up on its first write.
+ *
  * Transactions are optimistic like WeChat's: reads and writes are staged, checked against the
  * documents' versions at commit, and the callback is run again (up to 3 times) on a conflict.
  * Every call is one "round trip" (`roundTrips`), and `latency` (if given) is awaited before each,
  * so the benchmark can simulate the network. Not used by any deployed function (it lives under
- * test/, where lint keeps production code from importing it). Exports FakeWxDatabase and
- * FakeWxDbOptions.
+ * test/, where lint keeps production code from importing it). Exports FakeWxDatabase,
+ * FakeWxDbOptions, missingCollectionError and collectionExistsError.
  */
 import type { WxCommand, WxDatabase, WxTransaction } from '../../shared/cloud/wx-db';
 
@@ -102,6 +109,34 @@ function applyUpdate(doc: Doc, data: Record<string, unknown>): Doc {
 
 let generated = 0;
 
+type SdkError = Error & { errCode: number; errMsg: string };
+
+/** An error as wx-server-sdk 4.0.2 throws it (utils/error.ts, toSDKError): message, errCode, errMsg. */
+function sdkError(apiName: string, errCode: number, codeText: string, serverMessage: string): SdkError {
+  const err = new Error(`${apiName}:fail ${errCode} ${codeText}. ${serverMessage}`) as SdkError;
+  err.errCode = errCode;
+  err.errMsg = err.message;
+  return err;
+}
+
+/**
+ * WeChat's answer to a call on a collection that does not exist: -502005 (the SDK's
+ * TCB_ERR_CODE.DATABASE_COLLECTION_NOT_EXIST, 'database collection not exists'); the server's text
+ * as reported in github.com/Voyzz/Fruit-store-mp/issues/8 and Hppppppf/miniprogram-STITP/issues/2.
+ */
+export function missingCollectionError(apiName: string): SdkError {
+  return sdkError(apiName, -502005, 'database collection not exists', '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.');
+}
+
+/**
+ * createCollection of a collection that exists ("如果集合已经存在会创建失败", WeChat's
+ * Database.createCollection page): the server's code is not in the SDK's map, so it becomes
+ * SYS_ERR -501001 'resource system error' with the server's text.
+ */
+export function collectionExistsError(): SdkError {
+  return sdkError('createCollection', -501001, 'resource system error', '[ResourceUnavailable.ResourceExist] Table exist.');
+}
+
 class FakeCollectionData {
   readonly entries = new Map<string, Entry>();
   /** Ids in ascending order (binary search on insert). */
@@ -132,6 +167,13 @@ class FakeCollectionData {
 export interface FakeWxDbOptions {
   /** Awaited before every call (simulated network latency). */
   latency?: () => Promise<void>;
+  /**
+   * 'implicit' (default): a collection exists once written. 'explicit': as a fresh WeChat
+   * environment — a collection exists only once `createCollection` made it (or it is in `existing`).
+   */
+  collections?: 'implicit' | 'explicit';
+  /** With 'explicit': the collections that exist from the start (made by hand in the console). */
+  existing?: readonly string[];
 }
 
 export class FakeWxDatabase implements WxDatabase {
@@ -143,8 +185,34 @@ export class FakeWxDatabase implements WxDatabase {
   /** Keep a call log (off for the 100 000-message simulation). */
   recordCalls = true;
   private clock = 0;
+  /** With collections 'explicit': the collections that exist. */
+  readonly existing: Set<string>;
+  /** Each collection createCollection made, in order (a failed call adds nothing). */
+  readonly created: string[] = [];
+  /** Set by a test: createCollection of this name fails with the returned error (undefined: works). */
+  createCollectionFailure: ((name: string) => Error | undefined) | undefined;
 
-  constructor(private readonly options: FakeWxDbOptions = {}) {}
+  constructor(private readonly options: FakeWxDbOptions = {}) {
+    this.existing = new Set(options.existing ?? []);
+  }
+
+  /** Database.createCollection: makes the collection; fails if it exists (wx-server-sdk's wording). */
+  async createCollection(name: string): Promise<{ errMsg: string }> {
+    await this.trip(`createCollection.${name}`);
+    const failure = this.createCollectionFailure?.(name);
+    if (failure) throw failure;
+    const exists = this.options.collections === 'explicit' ? this.existing.has(name) : this.data.has(name);
+    if (exists) throw collectionExistsError();
+    this.existing.add(name);
+    this.created.push(name);
+    this.col(name);
+    return { errMsg: 'createCollection:ok' };
+  }
+
+  /** With collections 'explicit', a call on a collection nobody created fails as WeChat's does. */
+  private mustExist(name: string, apiName: string): void {
+    if (this.options.collections === 'explicit' && !this.existing.has(name)) throw missingCollectionError(apiName);
+  }
 
   readonly command = {
     set: (value: unknown): unknown => ({ [SET]: true, value }) as SetValue,
@@ -203,11 +271,13 @@ export class FakeWxDatabase implements WxDatabase {
       async get() {
         if (s.limit === undefined) throw new Error('fake wx db: get() without limit() — WeChat would return at most 100 silently');
         await self.trip([name, ...s.trail, 'get'].join('.'));
+        self.mustExist(name, 'collection.get');
         return { data: self.select(name, s.where ?? {}, s.orderBy, s.skip, s.limit).map((e) => clone(e.doc)) };
       },
       async update(options: { data: Record<string, unknown> }) {
         if (!s.where) throw new Error('fake wx db: a multi-document update needs where()');
         await self.trip([name, ...s.trail, 'update'].join('.'));
+        self.mustExist(name, 'collection.update');
         const c = self.col(name);
         let updated = 0;
         // An _id equality (compare-and-set) touches one document: look it up instead of scanning.
@@ -225,12 +295,14 @@ export class FakeWxDatabase implements WxDatabase {
         return {
           async get() {
             await self.trip(`${name}.doc.get`);
+            self.mustExist(name, 'document.get');
             const e = self.col(name).entries.get(id);
             if (!e) throw new Error(`document.get:fail document with _id ${id} does not exist`);
             return { data: clone(e.doc) };
           },
           async update(options: { data: Record<string, unknown> }) {
             await self.trip(`${name}.doc.update`);
+            self.mustExist(name, 'document.update');
             const c = self.col(name);
             const e = c.entries.get(id);
             if (!e) return { stats: { updated: 0 } };
@@ -239,6 +311,7 @@ export class FakeWxDatabase implements WxDatabase {
           },
           async remove() {
             await self.trip(`${name}.doc.remove`);
+            self.mustExist(name, 'document.remove');
             const c = self.col(name);
             const had = c.entries.has(id);
             c.delete(id);
@@ -248,6 +321,7 @@ export class FakeWxDatabase implements WxDatabase {
       },
       async add(options: { data: Record<string, unknown> }) {
         await self.trip(`${name}.add`);
+        self.mustExist(name, 'collection.add');
         return { _id: self.insert(name, options.data) };
       },
     };
@@ -328,6 +402,7 @@ export class FakeWxDatabase implements WxDatabase {
               return {
                 async get() {
                   await self.trip(`tx.${name}.doc.get`);
+                  self.mustExist(name, 'document.get');
                   const cur = current(name, id);
                   if (!staged.has(key(name, id))) reads.set(key(name, id), cur.version);
                   if (!cur.doc) throw new Error(`document.get:fail document with _id ${id} does not exist`);
@@ -335,6 +410,7 @@ export class FakeWxDatabase implements WxDatabase {
                 },
                 async update(options: { data: Record<string, unknown> }) {
                   await self.trip(`tx.${name}.doc.update`);
+                  self.mustExist(name, 'document.update');
                   const cur = current(name, id);
                   if (!cur.doc) return { stats: { updated: 0 } };
                   stage(name, id, applyUpdate(cur.doc, options.data));
@@ -342,6 +418,7 @@ export class FakeWxDatabase implements WxDatabase {
                 },
                 async remove() {
                   await self.trip(`tx.${name}.doc.remove`);
+                  self.mustExist(name, 'document.remove');
                   const cur = current(name, id);
                   if (!cur.doc) return { stats: { removed: 0 } };
                   stage(name, id, null);
@@ -351,6 +428,7 @@ export class FakeWxDatabase implements WxDatabase {
             },
             async add(options: { data: Record<string, unknown> }) {
               await self.trip(`tx.${name}.add`);
+              self.mustExist(name, 'collection.add');
               if (options.data._id === undefined) throw new Error('fake wx db: give an _id to add inside a transaction');
               const id = String(options.data._id);
               if (current(name, id).doc) {

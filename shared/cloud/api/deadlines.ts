@@ -66,10 +66,13 @@ export interface AuditEntry {
   id: string;
   /** ISO time. */
   at: string;
-  /** openid of the admin, or 'cli:<name>' / 'bootstrap' for local operator actions. */
+  /**
+   * openid of the admin, 'cli:<name>' / 'bootstrap' for local operator actions, or 'function:<name>'
+   * for what a cloud function did by itself (a collection created on first use).
+   */
   actor: string;
-  action: 'deadline.create' | 'deadline.update' | 'deadline.delete' | 'deadline.import' | 'admin.add' | 'admin.remove' | 'admin.claim' | 'listStatus.set';
-  /** Deadline id, admin openid, or 'catalog-2022' for the list's status. */
+  action: 'deadline.create' | 'deadline.update' | 'deadline.delete' | 'deadline.import' | 'admin.add' | 'admin.remove' | 'admin.claim' | 'listStatus.set' | 'collection.create';
+  /** Deadline id, admin openid, 'catalog-2022' for the list's status, or a collection's name. */
   target: string;
   /** Chinese one-line summary. */
   summary: string;

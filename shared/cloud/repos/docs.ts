@@ -7,8 +7,12 @@
  * Ids are ASCII (so ordering by `_id` agrees between WeChat and NeDB) and deterministic where a
  * duplicate must be impossible: a subscription per (user, measure, deadline, kind), a send-log
  * record per (deadline, kind, user).
+ *
+ * COLLECTION_SPECS (CollectionSpec, CollectionIndex, CollectionName, COLLECTION_PERMISSION) says, for
+ * each collection, which functions write and read it, the permission to set in the console and the
+ * indexes its queries need — one list for README › Collections and the deploy checklist.
  */
-import type { AuditEntry, ListState, ReminderKind, ReminderState, RemindRunSummary } from '../api';
+import type { AuditEntry, FunctionName, ListState, ReminderKind, ReminderState, RemindRunSummary } from '../api';
 import type { OutgoingMessage } from '../context';
 
 export const COLLECTIONS = {
@@ -24,6 +28,148 @@ export const COLLECTIONS = {
   qrcodes: 'qrcodes',
   screenJobs: 'screenJobs',
 } as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+/**
+ * Every collection's permission (WeChat console: 数据库 › 集合 › 数据权限). Only the cloud functions
+ * touch the database — they have admin rights whatever is set — so no client may read or write
+ * directly. ADMINONLY is the tag of 仅管理员可读写 in Tencent Cloud's ModifyDatabaseACL
+ * (cloud.tencent.com/document/api/876/34819); wx-server-sdk cannot set it, so it is on the checklist.
+ */
+export const COLLECTION_PERMISSION = { tag: 'ADMINONLY', label: '仅管理端可读写' } as const;
+
+/** A compound index a query needs (`_id` has its own index in every collection). */
+export interface CollectionIndex {
+  fields: readonly (readonly [field: string, direction: 'asc' | 'desc'])[];
+  /** Which query (repository function) uses it. */
+  for: string;
+}
+
+export interface CollectionSpec {
+  name: CollectionName;
+  /** What it holds, for a person reading the checklist. */
+  holds: string;
+  /** The functions that write it — each creates it on first use (shared/cloud/wx-db.ts). */
+  writtenBy: readonly FunctionName[];
+  readBy: readonly FunctionName[];
+  permission: typeof COLLECTION_PERMISSION;
+  indexes: readonly CollectionIndex[];
+  /** Only the local cloud writes it (server/): never made in WeChat. */
+  localOnly?: true;
+}
+
+/**
+ * Every collection's writers, readers and indexes, read from the repositories' queries (where,
+ * range and orderBy fields). Every writer also writes `auditLog` when it creates a collection.
+ * Names are literals (checked as CollectionName), not COLLECTIONS.x: a property read would keep
+ * this list in every function's bundle, none of which reads it.
+ */
+export const COLLECTION_SPECS: readonly CollectionSpec[] = [
+  {
+    name: 'deadlines',
+    holds: '申报截止时间',
+    writtenBy: ['deadlines'],
+    readBy: ['deadlines', 'subscriptions', 'remind'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [
+      { fields: [['closesOn', 'asc'], ['_id', 'asc']], for: 'deadlinesRepo.current / closed / closingBetween' },
+      { fields: [['measureId', 'asc'], ['closesOn', 'asc']], for: 'deadlinesRepo.current / closed of one measure' },
+      { fields: [['measureId', 'asc'], ['batchTitle', 'asc']], for: 'deadlinesRepo.withTitle' },
+    ],
+  },
+  {
+    name: 'admins',
+    holds: '管理员（openid）',
+    writtenBy: ['deadlines'],
+    readBy: ['deadlines', 'listStatus', 'remind', 'screen'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [],
+  },
+  {
+    name: 'auditLog',
+    holds: '管理操作记录，及函数首次使用时建立集合的记录',
+    writtenBy: ['deadlines', 'listStatus', 'subscriptions', 'remind', 'qrcode', 'screen'],
+    readBy: ['deadlines'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [],
+  },
+  {
+    name: 'subscriptions',
+    holds: '提醒订阅（openid、措施、次数）',
+    writtenBy: ['subscriptions', 'remind'],
+    readBy: ['subscriptions', 'remind', 'deadlines'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [
+      { fields: [['openid', 'asc'], ['_id', 'asc']], for: 'subscriptionsRepo.own' },
+      { fields: [['measureId', 'asc'], ['kind', 'asc'], ['deadlineId', 'asc'], ['active', 'asc'], ['_id', 'asc']], for: 'subscriptionsRepo.due / countDue' },
+      { fields: [['deadlineId', 'asc'], ['active', 'asc'], ['_id', 'asc']], for: 'subscriptionsRepo.holdersOf' },
+      { fields: [['openid', 'asc'], ['kind', 'asc']], for: 'subscriptionsRepo.holdsWeChatCredit' },
+    ],
+  },
+  {
+    name: 'sendLog',
+    holds: '提醒发送记录',
+    writtenBy: ['remind'],
+    readBy: ['remind', 'subscriptions'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [
+      { fields: [['state', 'asc'], ['_id', 'asc']], for: 'sendLogRepo.inState' },
+      { fields: [['openid', 'asc'], ['claimedAt', 'desc']], for: 'sendLogRepo.own' },
+      { fields: [['openid', 'asc'], ['kind', 'asc']], for: 'sendLogRepo.othersHoldCredit' },
+      { fields: [['deadlineId', 'asc'], ['kind', 'asc'], ['state', 'asc']], for: 'sendLogRepo.anySent' },
+    ],
+  },
+  {
+    name: 'runs',
+    holds: '定时提醒每次运行的摘要',
+    writtenBy: ['remind'],
+    readBy: ['deadlines'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [{ fields: [['startedAt', 'desc']], for: 'runsRepo.recent' }],
+  },
+  {
+    name: 'outbox',
+    holds: '本地云“发出”的提醒（仅本地）',
+    writtenBy: [],
+    readBy: [],
+    permission: COLLECTION_PERMISSION,
+    indexes: [],
+    localOnly: true,
+  },
+  {
+    name: 'listStatus',
+    holds: '清单状态（一条）',
+    writtenBy: ['listStatus'],
+    readBy: ['listStatus'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [],
+  },
+  {
+    name: 'bootstrap',
+    holds: '首位管理员的认领及口令尝试次数',
+    writtenBy: ['deadlines'],
+    readBy: ['deadlines'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [{ fields: [['scope', 'asc'], ['window', 'asc'], ['openid', 'asc']], for: 'claimTriesRepo.take' }],
+  },
+  {
+    name: 'qrcodes',
+    holds: '已生成的小程序码（云存储文件）',
+    writtenBy: ['qrcode'],
+    readBy: ['qrcode'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [],
+  },
+  {
+    name: 'screenJobs',
+    holds: '园区批量测算任务（不含企业数据）',
+    writtenBy: ['screen'],
+    readBy: ['screen'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [{ fields: [['owner', 'asc'], ['createdAt', 'desc'], ['_id', 'asc']], for: 'screenJobsRepo.mine' }],
+  },
+];
 
 export interface DeadlineDoc {
   _id: string;
