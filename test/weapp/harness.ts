@@ -445,10 +445,11 @@ export function launch(): MiniProgram {
   const inputValueKey = /<input value="\{\{i\.(\w+)\}\}"/.exec(baseWxml)?.[1];
   /**
    * The short key base.wxml binds a component's attribute to (`<image src="{{i.p4}}"` → p4), also
-   * when Taro gives it a default (`show-message-card="{{xs.b(i.p17,false)}}"` → p17).
+   * when Taro gives it a default (`show-message-card="{{xs.b(i.p17,false)}}"` → p17); the whole
+   * attribute name (`class`, not the end of `hover-class`; `id`, not of `business-id`).
    */
   const boundKey = (tag: string, attribute: string) =>
-    new RegExp(`<${tag} [^>]*?\\b${attribute}="\\{\\{(?:xs\\.b\\()?i\\.(\\w+)[^"]*\\}\\}"`).exec(baseWxml)?.[1];
+    new RegExp(`<${tag}\\s(?:[^>]*?\\s)?${attribute}="\\{\\{(?:xs\\.b\\()?i\\.(\\w+)[^"]*\\}\\}"`).exec(baseWxml)?.[1];
 
   /** The page data node Taro rendered an element from (found by its data-sid). */
   function nodeData(sid: string, n: unknown): Record<string, unknown> | undefined {
