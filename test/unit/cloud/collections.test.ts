@@ -181,6 +181,21 @@ describe('a transaction that writes into a missing collection', () => {
   });
 });
 
+describe('reads and edits of a missing collection', () => {
+  const store = (db: FakeWxDatabase) => wxDocumentStore(() => db).collection(COLLECTIONS.runs);
+  it.each([
+    ['get', (db: FakeWxDatabase) => store(db).get('r1'), null],
+    ['find', (db: FakeWxDatabase) => store(db).find({ limit: 10 }), []],
+    ['update', (db: FakeWxDatabase) => store(db).update('r1', { note: 'x' }), { updated: 0 }],
+    ['updateIf', (db: FakeWxDatabase) => store(db).updateIf('r1', { state: 'a' }, { note: 'x' }), { updated: 0 }],
+    ['remove', (db: FakeWxDatabase) => store(db).remove('r1'), { removed: 0 }],
+  ])('%s answers as an empty collection does and creates nothing', async (_name, op, expected) => {
+    const db = new FakeWxDatabase({ collections: 'explicit' });
+    expect(await op(db)).toEqual(expected);
+    expect(db.calls.filter((c) => c.startsWith('createCollection.'))).toEqual([]);
+  });
+});
+
 describe('when WeChat refuses to create a collection', () => {
   it.each([
     ['the environment’s collection limit (-502004)', Object.assign(new Error('createCollection:fail -502004 database exceed collection limit. [LimitExceeded] collection count exceeds limit'), { errCode: -502004 })],
