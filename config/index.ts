@@ -2,6 +2,7 @@ import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { appVersion } from '../scripts/app-version.cjs'
 
 const root = path.resolve(__dirname, '..')
 /** Code outside src/ that Taro's loaders must compile (absolute path, see NOTES-platform.md). */
@@ -40,6 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(cloudEnv),
+      // The app's version on every figure (shared/policy/engine/version.ts): package.json + git commit.
+      __APP_VERSION__: JSON.stringify(appVersion()),
     },
     alias: {
       '@policy': path.resolve(root, 'shared/policy'),

@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { appVersion } from './app-version.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fnRoot = path.join(root, 'cloudfunctions');
@@ -26,6 +27,8 @@ const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** Size budgets per function (scripts/cloud-budgets.json; the build test checks them). */
 const budgets = JSON.parse(readFileSync(path.join(root, 'scripts/cloud-budgets.json'), 'utf8'));
 const budgetOf = (name) => budgets[name] ?? budgets.default;
+/** The app's version each function answers with (shared/policy/engine/version.ts), as the pages get it. */
+const APP_VERSION = appVersion(root);
 
 function functionNames() {
   return readdirSync(fnRoot)
@@ -46,6 +49,7 @@ async function buildOne(name) {
     format: 'cjs',
     external: [...ALLOWED_EXTERNAL],
     tsconfig: path.join(root, 'tsconfig.json'),
+    define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
     metafile: true,
     sourcemap: false,
     // Minified: the catalog's Chinese clauses (~93 KB) and decimal.js (~61 KB) dominate; unminified
@@ -76,7 +80,7 @@ async function main() {
   for (const w of wanted) if (!all.includes(w)) throw new Error(`no cloud function "${w}" (have: ${all.join(', ')})`);
   const names = wanted.length > 0 ? wanted : all;
   if (names.length === 0) throw new Error('no cloudfunctions/*/index.ts found');
-  console.log(`Building ${names.length} cloud function(s) for ${TARGET}:`);
+  console.log(`Building ${names.length} cloud function(s) for ${TARGET}, version ${APP_VERSION}:`);
   for (const name of names) await buildOne(name);
 }
 

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { appVersion } from './app-version.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -56,6 +57,8 @@ async function main() {
     packages: 'external',
     sourcemap: 'inline',
     tsconfig: path.join(root, 'tsconfig.json'),
+    // The local cloud's calculate answers with the version the H5 build above shows (engine/version.ts).
+    define: { __APP_VERSION__: JSON.stringify(appVersion(root)) },
     logLevel: 'warning',
   });
 

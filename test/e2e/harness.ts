@@ -8,6 +8,7 @@ import os from 'os';
 import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type LocalCloud } from '../../server';
+import { builtAppVersion } from '../support/built-version';
 
 const root = path.join(__dirname, '../..');
 export const ARTIFACTS = path.join(root, 'test/artifacts');
@@ -26,6 +27,10 @@ export async function startHarness(options: { admins?: string[] } = {}): Promise
   // E2E_STATIC_DIR: test another H5 build folder (parallel work builds with TARO_OUTPUT=…).
   const staticDir = path.resolve(root, process.env.E2E_STATIC_DIR || 'dist-h5');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ 不存在：先运行 npm run build:h5');
+  // The local cloud answers with the app version the H5 build was made with, as `npm start` builds
+  // both at once (issue 26, item 6: shared/policy/engine/version.ts reads this global).
+  const built = builtAppVersion(staticDir);
+  if (built) (globalThis as { __APP_VERSION__?: string }).__APP_VERSION__ = built;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'abacus-e2e-'));
   const cloud: LocalCloud = createServer({ port: 0, dataDir, staticDir, admins: options.admins, log: { info: () => {}, warn: () => {}, error: () => {} } as never });
   const url = await cloud.listen();

@@ -40,6 +40,7 @@ import type { FileStore, HandlerContext, Logger, WxacodeApi, WxacodeParams } fro
 import { FakeWxDatabase } from '../fakes/fake-wx-db';
 import { runHandler, type Handler } from '../../shared/cloud/handler';
 import { handlers } from '../../shared/cloud/handlers';
+import { builtAppVersion } from '../support/built-version';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { allText, fieldIn, findByClass, findById, findByText, idsIn, type WxElement } from './query';
 
@@ -280,6 +281,10 @@ export function launch(): MiniProgram {
   ]);
 
   const g = globalThis as unknown as Record<string, unknown>;
+  // The cloud handlers answer with the app version this build was made with, as a cloud deployed
+  // with it would (issue 26, item 6: shared/policy/engine/version.ts reads this global).
+  const built = builtAppVersion(DIST);
+  if (built) g.__APP_VERSION__ = built;
   const errors: string[] = [];
   const calls: WxCall[] = [];
   const canvasOps: CanvasOp[] = [];

@@ -3,8 +3,10 @@
  * returns the exit code. 0 ok; 2 bad usage (USAGE is the help it prints), unreadable file, bad JSON
  * or invalid profile — always a Chinese message, never a stack.
  * The file is read by readProfile — the same reading as the local cloud's and the cloud functions'.
+ * The result says which version made it, as the calculate function's reply does: --json gives the
+ * reply's shape (the result and its `version`), the table ends with versionText's line.
  */
-import { catalog2022, evaluate, readProfile, fileErrorMessage } from '../engine';
+import { catalog2022, evaluate, readProfile, fileErrorMessage, versionStamp, versionText } from '../engine';
 import { report } from './report';
 
 export const USAGE = '用法：npm run calc -- <档案.json> [--json] [--stages] [--all]\n      npm run calc -- --list [--json]';
@@ -46,6 +48,11 @@ export function run(argv: string[], io: Io): number {
   if (!parsed.ok && parsed.stage === 'json') return fail(`文件不是有效的 JSON：${files[0]}\n  ${parsed.message}`);
   if (!parsed.ok) return fail(`档案有误：\n${parsed.issues.map((i) => `  ${i.field || '(档案)'}：${i.message}`).join('\n')}`);
   const res = evaluate(parsed.profile);
-  io.out(flags.has('--json') ? `${JSON.stringify(res, null, 2)}\n` : `${report(res, { all: flags.has('--all'), stages: flags.has('--stages') })}\n`);
+  const version = versionStamp();
+  io.out(
+    flags.has('--json')
+      ? `${JSON.stringify({ ...res, version }, null, 2)}\n`
+      : `${report(res, { all: flags.has('--all'), stages: flags.has('--stages') })}\n${versionText(version)}\n`,
+  );
   return 0;
 }

@@ -6,13 +6,14 @@
  *   npm run screen -- --doc                          regenerates docs/screening.md
  * 0 done (refused rows included: they are in the result); 1 a file that cannot be read at all;
  * 2 bad arguments. Arguments through commander, the progress bar through cli-progress (only on a
- * terminal); one summary line at the end: rows, refused, seconds, rows/s.
+ * terminal); one summary line at the end: rows, refused, seconds, rows/s; then the version that
+ * made the figures (as the result's 企业结果 header records it).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'path';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
-import { catalog2022, printable } from '../engine';
+import { catalog2022, printable, versionStamp, versionText } from '../engine';
 import { screenColumns, screeningDoc, TableError, tableFormat, screenFile, SHEETS, writeTableCsv, writeTableXlsx } from '../screening';
 
 export const TEMPLATE_NAME = '政策筛查模板';
@@ -127,7 +128,7 @@ async function screen(io: ScreenIo, file: string, outArg?: string): Promise<numb
     for (const m of messages.slice(0, SHOWN_REFUSALS)) io.err(`${m}\n`);
     if (messages.length > SHOWN_REFUSALS) io.err(`……另有 ${messages.length - SHOWN_REFUSALS} 条，见结果文件的「${SHEETS.refused}」\n`);
     const rate = seconds > 0 ? Math.round(report.rows / seconds) : report.rows;
-    io.out(`${report.rows} 行，拒绝 ${report.refused.length} 行，用时 ${seconds.toFixed(1)} 秒，每秒 ${rate} 行 → ${out}\n`);
+    io.out(`${report.rows} 行，拒绝 ${report.refused.length} 行，用时 ${seconds.toFixed(1)} 秒，每秒 ${rate} 行 → ${out}\n${versionText(versionStamp())}\n`);
     return 0;
   } catch (e) {
     bar?.stop();

@@ -3,6 +3,10 @@ import { join } from 'path';
 import { printable } from '../engine';
 import { runScreen } from './screen-run';
 import { startDir } from './read-file';
+import { defineAppVersion } from '../../../scripts/app-version.cjs';
+
+// Run from source, so no build put the app's version in: the same function a build uses does.
+defineAppVersion();
 
 runScreen(process.argv.slice(2), {
   // Header cells and values from the file reach the terminal with their control characters escaped.

@@ -29,3 +29,5 @@ export * from './read-text';
 export * from './csv-error';
 export * from './read-json';
 export * from './read-profile';
+export * from './stable-json';
+export * from './version';

@@ -4,7 +4,7 @@
  * date, the list it follows and that list's status, as listStatusMeta words it); the summary in a
  * box; the items in their sections, one line each (clause number and title on the left, figure and
  * amount kind on the right, or under the title when the figure is long); the line counting what is not
- * listed; the disclaimer; and the code that opens the home page.
+ * listed; the disclaimer; the version that made the figures; and the code that opens the home page.
  *
  * What it says is sheet-content.ts's SheetContent; this file only places it. layoutSheet lays it out
  * SHEET_WIDTH wide as a SheetLayout (drawing operations plus where each item line landed). The
@@ -102,7 +102,7 @@ function lineBlock(l: SheetLine, top: number, measureText: MeasureText): Block &
   return { ops, end, row: { id: l.id, y: y0, h: ny - y0 } };
 }
 
-/** The omitted count, the disclaimer and the footer with the code, from `top`. */
+/** The omitted count, the disclaimer, the version and the footer with the code, from `top`. */
 function tailBlock(c: SheetContent, top: number, measureText: MeasureText): Block {
   const C = COLORS;
   const ops: DrawOp[] = [];
@@ -117,6 +117,11 @@ function tailBlock(c: SheetContent, top: number, measureText: MeasureText): Bloc
   }
   const small = font(22);
   for (const line of wrapText(c.disclaimer, INNER, small, measureText, 5)) {
+    ops.push(textOp(line, MARGIN, y, small, C.muted));
+    y += 34;
+  }
+  y += 6;
+  for (const line of wrapText(c.version, INNER, small, measureText, 2)) {
     ops.push(textOp(line, MARGIN, y, small, C.muted));
     y += 34;
   }

@@ -3,13 +3,14 @@
  * summary (the lead, the total in 万元, what it covers and summarize's lines), the items of
  * SHEET_GROUPS — 可申请, 本企业工匠个人可获, 需要补充信息 and 非资金支持, in the results page's order —
  * as one SheetLine each (clause number, title, figure and amount kind, the entries' names and what is
- * missing), the count of what is not listed (差一点, 不符合) and sheetDisclaimer's words.
+ * missing), the count of what is not listed (差一点, 不符合), sheetDisclaimer's words and the version
+ * that made the figures (versionText: '测算版本 0.1.0+1c6ede6 · 政策数据 3f9a21c0').
  * sheetContent builds that SheetContent from a result; result-sheet.ts lays it out.
  *
  * Every word and figure is result-view's (groupResults, figureInGroup, summarize, measureLabel,
  * pathLabel): nothing here adds, rounds or formats money. No fonts, widths or positions here.
  */
-import { catalog2022, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
+import { catalog2022, versionStamp, versionText, type Catalog, type EvaluateResult, type ItemResult, type VersionStamp } from '../engine';
 import type { CodeSlot } from './drawing';
 import { INELIGIBLE, figureInGroup, groupResults, measureLabel, pathLabel, summarize, type GroupId } from '../view';
 
@@ -31,6 +32,8 @@ export interface SheetMeta {
   code: CodeSlot;
   /** The sentence the results page adds to its disclaimer for the list's status (listStatusDisclaimer), '' or absent when in force. */
   statusNote?: string;
+  /** The version that made the figures (the cloud's when its answer is shown); absent: this code's (versionStamp). */
+  version?: VersionStamp;
 }
 
 export interface SheetLine {
@@ -61,6 +64,8 @@ export interface SheetContent {
   /** '另有 N 项差一点、M 项不符合，详见小程序', or '' when nothing is left out. */
   omitted: string;
   disclaimer: string;
+  /** versionText of the version that made the figures. */
+  version: string;
 }
 
 /** The note of one line: the names the user gave the entries counted in it, and what is missing. */
@@ -122,5 +127,6 @@ export function sheetContent(result: EvaluateResult, meta: SheetMeta, catalog: C
       .map((g) => ({ group: g.id, title: g.title, lines: g.items.map((r) => sheetLine(r, g.id, catalog)) })),
     omitted: omittedText(count('nearMiss'), count('ineligible')),
     disclaimer: sheetDisclaimer(meta.listName, meta.statusNote),
+    version: versionText(meta.version ?? versionStamp(catalog)),
   };
 }

@@ -5,12 +5,13 @@
  *
  * Figures are the engine's, in the words of result-view.ts; sums are formatted by format.ts from
  * Decimals. The two 万元 number columns of 企业结果 are there to sort and filter by; the text beside
- * them is the figure.
+ * them is the figure. The 企业结果 header row ends with the version that made the figures
+ * (versionText: '测算版本 0.1.0+1c6ede6 · 政策数据 3f9a21c0', issue 26), after the last column.
  * ResultWriter writes the SHEETS, a ScreenedLine per row and a RefusedRow per refusal; sumText is a
  * measure's sum in words.
  */
 import ExcelJS from 'exceljs';
-import { entityName, toYuanString, formatInterval, toWanText, type Profile } from '../engine';
+import { entityName, toYuanString, formatInterval, toWanText, versionStamp, versionText, type Profile } from '../engine';
 import { GROUP_TITLES } from '../view';
 import type { RowSummary } from './row-result';
 import type { MeasureTotals, Sum } from './totals';
@@ -75,10 +76,11 @@ const REFUSED_COLUMNS: Col[] = [
 /** No style of its own: one object for every such cell (exceljs caches a style by its object, so shared objects cost nothing per cell). */
 const PLAIN: Partial<ExcelJS.Style> = {};
 
-function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, cols: Col[]): ExcelJS.Worksheet {
+/** A sheet with its header row; `after`, when given, is one more cell after the last column's header. */
+function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, cols: Col[], after?: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = cols.map((c) => ({ width: c.width }));
-  const header = ws.addRow(cols.map((c) => c.header));
+  const header = ws.addRow([...cols.map((c) => c.header), ...(after ? [after] : [])]);
   header.font = { bold: true };
   header.commit();
   return ws;
@@ -110,7 +112,7 @@ export class ResultWriter {
 
   constructor(path: string) {
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-    this.rows = sheet(this.wb, SHEETS.rows, ROW_COLUMNS);
+    this.rows = sheet(this.wb, SHEETS.rows, ROW_COLUMNS, versionText(versionStamp()));
   }
 
   /** One screened row. */

@@ -9,7 +9,7 @@
  * function's reply against the device's. Formatting only — every amount is the engine's; nothing
  * here adds, multiplies or rounds money.
  */
-import { isMoneyAmountKind, catalog2022, isZeroYuan, formatInterval, formatMoney, toWanText, pathFact, type Alternative, type AmountKind, type Catalog, type EvaluateResult, type Interval, type ItemResult, type Stage, type Status } from '../engine';
+import { isMoneyAmountKind, catalog2022, isZeroYuan, formatInterval, formatMoney, toWanText, pathFact, stableJson, type Alternative, type AmountKind, type Catalog, type EvaluateResult, type Interval, type ItemResult, type Stage, type Status } from '../engine';
 
 /**
  * eligible: money the enterprise (or park) can claim — with a figure, or 金额待核定 where the clause
@@ -236,19 +236,6 @@ export function pathLabel(path: string, catalog: Catalog = catalog2022): string 
   return `${found.item.repeat.noun}第 ${(found.index ?? 0) + 1} 项：${label}`;
 }
 
-function stable(x: unknown): string {
-  if (Array.isArray(x)) return `[${x.map(stable).join(',')}]`;
-  if (x && typeof x === 'object') {
-    const o = x as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(x) ?? 'null';
-}
-
 /**
  * The calculate function's reply read as this engine's result. A function deployed before issue 23
  * sent each item's amount kind as `kind` (now `amountKind`); such a reply reads as the same result,
@@ -266,5 +253,5 @@ export function resultFromCloud(reply: EvaluateResult): EvaluateResult {
 
 /** Do two results say the same thing (key order aside)? The cloud's answer is compared with the device's. */
 export function sameResult(a: unknown, b: unknown): boolean {
-  return stable(a) === stable(b);
+  return stableJson(a) === stableJson(b);
 }

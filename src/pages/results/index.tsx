@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Button } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
-import { evaluate, type EvaluateResult, catalog2022, findMeasure, entityName } from '@policy/engine'
+import { evaluate, type EvaluateResult, catalog2022, findMeasure, entityName, versionStamp, versionText } from '@policy/engine'
 import { groupResults, pathLabel, summarize, type GroupId } from '@policy/view'
 import { layoutSheet, sheetContent, sheetDisclaimer, itemCard, resultCard } from '@policy/pictures'
 import ContactButton from '@/components/contact-button'
@@ -24,7 +24,7 @@ import { withCard } from '@/services/share-card'
 import { findPlace } from '../../../shared/region'
 import { cardView, sharedFigure } from './card-view'
 import { itemsForHome } from './for-home'
-import { confirmOnCloud, type CloudState } from './confirm'
+import { cloudVersionNote, confirmOnCloud, shownVersion, type CloudState, type Confirmation } from './confirm'
 
 import './index.scss'
 
@@ -51,6 +51,7 @@ export default function ResultsPage() {
   const local = useMemo(() => (prepared?.ok ? evaluate(prepared.profile) : undefined), [prepared])
   const [shown, setShown] = useState<EvaluateResult | undefined>(local)
   const [cloud, setCloud] = useState<CloudState>('checking')
+  const [confirmation, setConfirmation] = useState<Confirmation>()
   const [showIneligible, setShowIneligible] = useState(false)
   const [withFigures, setWithFigures] = useState(false)
   const sheet = usePicture('测算单')
@@ -60,10 +61,11 @@ export default function ResultsPage() {
   useEffect(() => {
     if (!prepared?.ok || !local) return
     let alive = true
-    void confirmOnCloud(prepared.profile, local).then(({ state, cloud }) => {
+    void confirmOnCloud(prepared.profile, local).then((c) => {
       if (!alive) return
-      if (state === 'updated' && cloud) setShown(cloud)
-      setCloud(state)
+      if (c.state === 'updated' && c.cloud) setShown(c.cloud)
+      setCloud(c.state)
+      setConfirmation(c)
     })
     return () => {
       alive = false
@@ -152,7 +154,7 @@ export default function ResultsPage() {
   // 测算单: the whole result as one picture, drawn on the phone from what is on screen; its code
   // opens the home page (nothing of the result travels in it).
   const makeSheet = () => {
-    const meta = { appName: APP_NAME, who, date: todayBeijing(), listName: POLICY_LIST_NAME, listStatus: listStatus.status.label, statusNote: listStatusDisclaimer(listStatus.status) }
+    const meta = { appName: APP_NAME, who, date: todayBeijing(), listName: POLICY_LIST_NAME, listStatus: listStatus.status.label, statusNote: listStatusDisclaimer(listStatus.status), version: shownVersion(confirmation) }
     return sheet.open(() => renderWithCode('sheet', { view: 'start' }, (code, m) => layoutSheet(sheetContent(result, { ...meta, code }), m)))
   }
 
@@ -254,6 +256,14 @@ export default function ResultsPage() {
           {sheetDisclaimer(POLICY_LIST_NAME, listStatusDisclaimer(listStatus.status))}
         </Text>
       </View>
+      <View className='results__disclaimer muted' id='results-version'>
+        <Text>{versionText(versionStamp())}</Text>
+      </View>
+      {cloudVersionNote(confirmation) !== '' && (
+        <View className='results__disclaimer muted' id='results-version-cloud'>
+          <Text>{cloudVersionNote(confirmation)}</Text>
+        </View>
+      )}
 
       <ContactButton id='results-contact' path={ROUTES.results} title='我的测算结果' />
     </View>

@@ -1,7 +1,7 @@
 /**
  * The calculate handler against the real engine and schema, through runHandler as both shells call it.
  */
-import { evaluate, parseProfile } from '../../../shared/policy/engine';
+import { catalogVersion, evaluate, parseProfile, versionStamp } from '../../../shared/policy/engine';
 import { runHandler } from '../../../shared/cloud/handler';
 import { calculate } from '../../../shared/cloud/handlers/calculate';
 import { CJK, fakeContext, forbiddenStore } from './fakes';
@@ -11,7 +11,7 @@ const SAMPLE = { version: 1, entity: 'enterprise', facts: { 'm01.nationalInnovat
 
 const call = (event: unknown) => runHandler('calculate', calculate, event, fakeContext({ db: forbiddenStore }));
 
-it('a valid profile → ok with the engine’s result (and nothing stored)', async () => {
+it('a valid profile → ok with the engine’s result and the function’s version (and nothing stored)', async () => {
   const env = await call({ profile: SAMPLE });
   expect(env.ok).toBe(true);
   if (!env.ok) return;
@@ -19,7 +19,23 @@ it('a valid profile → ok with the engine’s result (and nothing stored)', asy
   expect(Number(env.data.total.min)).toBeGreaterThan(0);
   const parsed = parseProfile(SAMPLE);
   expect(parsed.ok).toBe(true);
-  if (parsed.ok) expect(env.data).toEqual(evaluate(parsed.profile));
+  if (parsed.ok) expect(env.data).toEqual({ ...evaluate(parsed.profile), version: versionStamp() });
+});
+
+// Issue 26, item 6: the reply says which code and catalog made it, read where it runs (a test sets
+// the global a build would define).
+it.each([
+  ['the app version the function was built with', '0.1.0+1c6ede6', { app: '0.1.0+1c6ede6', catalog: catalogVersion() }],
+  ['dev when no build put one in', undefined, { app: 'dev', catalog: catalogVersion() }],
+])('the reply carries %s and the catalog’s hash', async (_label, built, expected) => {
+  const g = globalThis as { __APP_VERSION__?: string };
+  g.__APP_VERSION__ = built;
+  try {
+    const env = await call({ profile: SAMPLE });
+    expect(env.ok && env.data.version).toEqual(expected);
+  } finally {
+    delete g.__APP_VERSION__;
+  }
 });
 
 it('a park gets a different answer from an enterprise (the profile reaches the engine)', async () => {

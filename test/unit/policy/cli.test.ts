@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { catalog2022, evaluate, parseProfile } from '../../../shared/policy/engine';
+import { catalog2022, evaluate, parseProfile, versionStamp, versionText } from '../../../shared/policy/engine';
+import { appVersion } from '../../../scripts/app-version.cjs';
 import { profileDoc } from '../../../shared/policy/cli/profile-doc';
 import { run } from '../../../shared/policy/cli';
 
@@ -25,12 +26,12 @@ function call(argv: string[], files: Record<string, string | Buffer> = {}) {
 }
 
 describe('npm run calc', () => {
-  it('--json prints the engine result for the shipped example, unchanged', () => {
+  it('--json prints the engine result for the shipped example, unchanged, with the version that made it', () => {
     const r = call([example('large-enterprise.json'), '--json']);
     expect(r.code).toBe(0);
     const profile = parseProfile(JSON.parse(readFileSync(example('large-enterprise.json'), 'utf8')));
     if (!profile.ok) throw new Error('example must be valid');
-    expect(JSON.parse(r.out)).toEqual(evaluate(profile.profile));
+    expect(JSON.parse(r.out)).toEqual({ ...evaluate(profile.profile), version: versionStamp() });
     // 50 (技术中心) + 500 (技改, capped) + 240 (数字化车间 1200 × 20%) + 100 (3A) + 36 (上云 180 × 20%) + 100 (国家级绿色) = 1026万元
     expect(JSON.parse(r.out).total).toEqual({ min: '10260000.00', max: '10260000.00' });
   });
@@ -42,6 +43,23 @@ describe('npm run calc', () => {
     expect(r.out).toContain('差一点');
     expect(r.out).toContain('再增加 200吨标准煤');
   });
+
+  // Issue 26, item 6: the figures say which app and catalog made them, as the calculate function's reply does.
+  it.each([
+    ['--json carries the version stamp beside the result', ['--json'], (out: string) => JSON.parse(out).version, versionStamp()],
+    ['the table ends with the version line', [], (out: string) => out.trimEnd().split('\n').pop(), versionText(versionStamp())],
+  ])('%s', (_, flags, read, expected) => {
+    const r = call([example('large-enterprise.json'), ...(flags as string[])]);
+    expect(r.code).toBe(0);
+    expect(read(r.out)).toEqual(expected);
+  });
+
+  it('npm run calc, run from source, stamps the app version from package.json and git (not dev)', () => {
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'shared/policy/cli/calc.ts', example('small-specialized.json'), '--json'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).version).toEqual({ app: appVersion(), catalog: versionStamp().catalog });
+    expect(appVersion()).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{7}(\.dirty)?$/);
+  }, 30000);
 
   it.each(['small-specialized.json', 'industrial-park.json'])('accepts the shipped example %s', (name) => {
     expect(call([example(name)]).code).toBe(0);

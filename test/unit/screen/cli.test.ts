@@ -1,5 +1,5 @@
 /**
- * npm run screen: the template, a screening run's one summary line, and the exit codes — 0 done
+ * npm run screen: the template, a screening run's one summary line and the version line under it, and the exit codes — 0 done
  * (refused rows included), 1 a file that cannot be read at all (a Chinese message, no stack),
  * 2 bad arguments. In-process (runScreen), and once as the real npm script's command.
  */
@@ -7,13 +7,15 @@ import { spawnSync } from 'child_process';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { catalog2022 } from '../../../shared/policy/engine';
+import { catalog2022, catalogVersion } from '../../../shared/policy/engine';
+import { appVersion } from '../../../scripts/app-version.cjs';
 import { TEMPLATE_NAME, runScreen } from '../../../shared/policy/cli';
 import { headerCell, screenColumns, LAST_DROPDOWN_ROW } from '../../../shared/policy/screening';
 import { personaProfiles, tempDir, writeProfiles } from './support';
 
 const root = join(__dirname, '../../..');
-const SUMMARY = /^(\d+) 行，拒绝 (\d+) 行，用时 \d+\.\d 秒，每秒 \d+ 行 → (.+)\n$/;
+/** The summary line, then the version that made the figures (issue 26, item 6): the app's (m[4]) and this catalog's hash. */
+const SUMMARY = new RegExp(`^(\\d+) 行，拒绝 (\\d+) 行，用时 \\d+\\.\\d 秒，每秒 \\d+ 行 → (.+)\\n测算版本 (\\S+) · 政策数据 ${catalogVersion()}\\n$`);
 
 async function call(argv: string[], cwd: string) {
   let out = '';
@@ -105,6 +107,8 @@ describe('npm run screen', () => {
     const ok = spawnSync('npx', ['tsx', 'shared/policy/cli/screen.ts', file, '--out', join(tmp.dir, 'cli.xlsx')], { cwd: root, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(SUMMARY);
+    // Run from source: the app's version from package.json and git, as a build would put in.
+    expect(SUMMARY.exec(ok.stdout)![4]).toBe(appVersion());
     const bad = spawnSync('npx', ['tsx', 'shared/policy/cli/screen.ts', '--nope'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('未知选项 --nope');

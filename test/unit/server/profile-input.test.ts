@@ -13,7 +13,7 @@ import path from 'node:path';
 import { calculate } from '../../../shared/cloud/handlers/calculate';
 import { runHandler } from '../../../shared/cloud/handler';
 import { MESSAGES } from '../../../shared/cloud/errors';
-import { evaluate, parseProfile } from '../../../shared/policy/engine';
+import { evaluate, parseProfile, versionStamp } from '../../../shared/policy/engine';
 import { run } from '../../../shared/policy/cli';
 import { createServer, type LocalCloud } from '../../../server';
 import { capturingLogger, fakeContext } from '../cloud/fakes';
@@ -139,11 +139,11 @@ afterAll(async () => {
 
 const post = (body: Buffer) => request(`${cloud.url}/cloud/calculate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
-/** What the engine answers for a profile object (as JSON, the way every door serialises it). */
+/** What the engine answers for a profile object (as JSON, the way every door serialises it), with the version that made it. */
 function engine(profile: unknown): unknown {
   const parsed = parseProfile(profile);
   if (!parsed.ok) throw new Error(`reference profile must be valid: ${JSON.stringify(parsed.issues)}`);
-  return JSON.parse(JSON.stringify(evaluate(parsed.profile)));
+  return { ...JSON.parse(JSON.stringify(evaluate(parsed.profile))), version: versionStamp() };
 }
 
 describe.each(CASES)('%s', (_label, bytes, verdict) => {

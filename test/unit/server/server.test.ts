@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { evaluate, parseProfile } from '../../../shared/policy/engine';
+import { evaluate, parseProfile, versionStamp } from '../../../shared/policy/engine';
 import type { Handler } from '../../../shared/cloud/handler';
 import { ERROR_MESSAGES, MESSAGES } from '../../../shared/cloud/errors';
 import { createServer, DEFAULT_OPENID, type LocalCloud, type LocalCloudOptions } from '../../../server';
@@ -68,7 +68,7 @@ describe('POST /cloud/<name>', () => {
     expect(env.data.items.length).toBeGreaterThan(0);
     const parsed = parseProfile(SAMPLE_PROFILE);
     if (!parsed.ok) throw new Error('sample profile should be valid');
-    expect(env.data).toEqual(JSON.parse(JSON.stringify(evaluate(parsed.profile))));
+    expect(env.data).toEqual({ ...JSON.parse(JSON.stringify(evaluate(parsed.profile))), version: versionStamp() });
   });
 
   it('compresses a large JSON answer when the client accepts gzip', async () => {
