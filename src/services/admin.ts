@@ -119,6 +119,8 @@ export function actorText(actor: string, myOpenid?: string): string {
   if (actor === 'claim') return '首位管理员（部署口令）'
   if (actor === 'bootstrap') return '部署时添加'
   if (actor.startsWith('cli:')) return `运维命令（${actor.slice(4)}）`
+  // A function creating a missing collection on its first write (shared/cloud/wx-db.ts) audits as it.
+  if (actor.startsWith('function:')) return `云函数自动（${actor.slice(9)}）`
   return myOpenid && actor === myOpenid ? `${actor}（你）` : actor
 }
 
