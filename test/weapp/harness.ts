@@ -93,6 +93,11 @@ export interface Answers {
   wxacodeError?: number;
   /** Image sources a canvas image fails to load (its `onerror`), e.g. /^wxfile:\/\/tmp\/code-/. */
   brokenImages: (string | RegExp)[];
+  /**
+   * WeChat's font size (我 › 设置 › 通用 › 字体大小) in px, as getAppBaseInfo answers it: 17 is
+   * standard, 23.8 关怀模式; fontSizeScaleFactor is it over 17, as on iOS.
+   */
+  fontSizeSetting: number;
 }
 
 /**
@@ -307,6 +312,7 @@ export function launch(): MiniProgram {
     albumGrantInSettings: true,
     messageFiles: [],
     brokenImages: [],
+    fontSizeSetting: 17,
   });
   const db = new FakeWxDatabase();
   let pending = 0;
@@ -693,6 +699,8 @@ export function launch(): MiniProgram {
     },
   };
 
+  // WeChat's font size as getAppBaseInfo / getSystemInfoSync answer it (the 适老化 guide's fields).
+  const fontSize = () => ({ fontSizeSetting: mp.answers.fontSizeSetting, fontSizeScaleFactor: mp.answers.fontSizeSetting / 17 });
   const wx: Record<string, unknown> = {
     // routing
     navigateTo: (o: Options) => {
@@ -857,7 +865,8 @@ export function launch(): MiniProgram {
       }),
     }),
     // device
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, pixelRatio: 3, SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.50' }),
+    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, pixelRatio: 3, SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.50', ...fontSize() }),
+    getAppBaseInfo: () => ({ SDKVersion: '3.6.0', language: 'zh_CN', version: '8.0.50', theme: 'light', enableDebug: false, ...fontSize() }),
     getWindowInfo: () => ({ windowWidth: 390, windowHeight: 844, screenWidth: 390, screenHeight: 844, pixelRatio: 3 }),
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     // cloud: our real handlers over the in-memory WeChat database

@@ -11,6 +11,7 @@ import { View, Text, Button, Input } from '@tarojs/components'
 import FieldMessage from '@/components/field-message'
 import { callCloud } from '@/services/cloud'
 import { forgetAdminMe, useAdminAccess, type AdminMe } from '@/services/admin'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -78,7 +79,7 @@ export default function AdminGate({ children }: Props) {
   if (access.phase === 'admin') return <>{children(access.me)}</>
 
   return (
-    <View className='page admin-gate'>
+    <View style={pageTextStyle()} className='page admin-gate'>
       {access.phase === 'loading' && (
         <View className='card' id='admin-loading'>
           <Text className='muted'>正在加载…</Text>

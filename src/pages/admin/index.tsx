@@ -13,6 +13,7 @@ import { callCloud } from '@/services/cloud'
 import { ROUTES } from '@/state/navigation'
 import { usePaged, type PageResult } from './paged'
 import DeadlineSummary from '@/components/deadline-summary'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './admin.scss'
 import './index.scss'
@@ -85,7 +86,7 @@ function Hub() {
   const { list } = shown
 
   return (
-    <View className='page admin admin-hub'>
+    <View style={pageTextStyle()} className='page admin admin-hub'>
       <View className='card admin-hub__nav'>
         <Button className='btn btn--primary' id='admin-new' onClick={() => go(ROUTES.adminDeadline())}>
           新增截止时间

@@ -7,6 +7,7 @@ import { type Profile, type EvaluateResult, formatInterval, isMoneyAmountKind } 
 
 import { callCloud, getDevOpenid, setDevOpenid, type CloudError } from '@/services/cloud'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -80,7 +81,7 @@ export default function CheckPage() {
   useLoadOnOpen(run)
 
   return (
-    <View className='page check'>
+    <View style={pageTextStyle()} className='page check'>
       <View className='card'>
         <Text className='muted'>示例企业：一个总投资 3000 万元的技术改造项目（产业链延伸）</Text>
       </View>

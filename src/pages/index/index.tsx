@@ -19,6 +19,7 @@ import { ROUTES } from '@/state/navigation'
 import { loadDraft, startOver } from '@/state/storage'
 import { takeLastVisit } from '@/state/last-visit'
 import { loadResultForHome } from '@/state/result-for-home'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -94,7 +95,7 @@ export default function IndexPage() {
   }
 
   return (
-    <View className='page home'>
+    <View style={pageTextStyle()} className='page home'>
       <View className='home__hero'>
         <Text className='home__title'>政策算盘</Text>
         <Text className='home__lead' id='home-lead'>

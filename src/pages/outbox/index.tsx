@@ -12,6 +12,7 @@ import { beijingTime } from '@/services/beijing-time'
 
 import { fetchOutbox, runTimer, type OutboxData } from './dev-api'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -53,14 +54,14 @@ export default function OutboxPage() {
 
   if (process.env.TARO_ENV !== 'h5') {
     return (
-      <View className='page'>
+      <View style={pageTextStyle()} className='page'>
         <Text className='muted'>发件箱只在本地开发（H5）中可用。</Text>
       </View>
     )
   }
 
   return (
-    <View className='page outbox'>
+    <View style={pageTextStyle()} className='page outbox'>
       <View className='card' id='outbox-try'>
         <Text className='outbox__title'>试订阅</Text>
         <Text className='muted'>与详情页、结果页相同的订阅按钮（措施编号 m01–m30）。</Text>

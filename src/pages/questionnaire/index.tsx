@@ -29,6 +29,7 @@ import {
 } from '@/state/draft'
 import { clearDraft, loadDraft, saveDraft, startOver, takeFocus } from '@/state/storage'
 import { ROUTES } from '@/state/navigation'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -212,7 +213,7 @@ export default function QuestionnairePage() {
 
   const last = draft.step === 'questions'
   return (
-    <View className='page questionnaire'>
+    <View style={pageTextStyle()} className='page questionnaire'>
       <View className='questionnaire__top'>
         <ProgressBar
           step={stepIndex}

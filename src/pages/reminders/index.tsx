@@ -11,6 +11,7 @@ import AdminEntry from '@/components/admin-entry'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { beijingTime } from '@/services/beijing-time'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -93,7 +94,7 @@ export default function RemindersPage() {
   }
 
   return (
-    <View className='page reminders'>
+    <View style={pageTextStyle()} className='page reminders'>
       <View className='card reminders__intro'>
         <Text className='muted'>订阅后，我们会在申报截止前 7 天和前 1 天通过微信各提醒一次（每次同意只能发送一条）。截止时间以主管部门通知为准。</Text>
       </View>

@@ -25,6 +25,7 @@ import { findPlace } from '../../../shared/region'
 import { cardView, sharedFigure } from './card-view'
 import { itemsForHome } from './for-home'
 import { cloudVersionNote, confirmOnCloud, shownVersion, type CloudState, type Confirmation } from './confirm'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -119,7 +120,7 @@ export default function ResultsPage() {
 
   if (!draft || !isStarted(draft)) {
     return (
-      <View className='page results'>
+      <View style={pageTextStyle()} className='page results'>
         <View className='card results__empty' id='results-empty'>
           <Text className='results__empty-title'>还没有答案</Text>
           <Text className='muted'>先回答几个问题，就能算出可以申请的政策资金。</Text>
@@ -134,7 +135,7 @@ export default function ResultsPage() {
   if (prepared && !prepared.ok) {
     const entries = Object.entries(prepared.messages)
     return (
-      <View className='page results'>
+      <View style={pageTextStyle()} className='page results'>
         <View className='card results__invalid' id='results-invalid'>
           <Text className='results__empty-title'>有 {entries.length} 处填写需要修改</Text>
           {entries.map(([path, message]) => (
@@ -159,7 +160,7 @@ export default function ResultsPage() {
   }
 
   return (
-    <View className='page results'>
+    <View style={pageTextStyle()} className='page results'>
       <ListStatusLine id='results-list-status' view={listStatus} />
 
       <View className='card results__summary' id='results-summary'>

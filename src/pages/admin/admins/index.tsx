@@ -13,6 +13,7 @@ import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { actorText, ADMIN_NOTE_MAX, fieldMessages, type AdminMe } from '@/services/admin'
 import { beijingTime } from '@/services/beijing-time'
+import { pageTextStyle } from '@/components/text-scale'
 
 import '../admin.scss'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
@@ -93,7 +94,7 @@ function Admins({ me }: { me: AdminMe }) {
   }
 
   return (
-    <View className='page admin admin-admins'>
+    <View style={pageTextStyle()} className='page admin admin-admins'>
       {notice && (
         <View className={`card admin__notice admin__notice--${notice.tone}`} id='admins-notice' role='status'>
           <Text>{notice.text}</Text>

@@ -15,6 +15,7 @@ import AdminGate from '@/components/admin-gate'
 import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { backToAdmin, DEADLINE_FORM_FIELDS, fieldMessages } from '@/services/admin'
+import { pageTextStyle } from '@/components/text-scale'
 
 import '../admin.scss'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
@@ -253,7 +254,7 @@ function Editor({ id }: { id?: string }) {
 
   if (loaded.phase === 'loading') {
     return (
-      <View className='page admin admin-deadline'>
+      <View style={pageTextStyle()} className='page admin admin-deadline'>
         <View className='card'>
           <Text className='muted'>正在加载…</Text>
         </View>
@@ -262,7 +263,7 @@ function Editor({ id }: { id?: string }) {
   }
   if (loaded.phase === 'error' || loaded.phase === 'missing') {
     return (
-      <View className='page admin admin-deadline'>
+      <View style={pageTextStyle()} className='page admin admin-deadline'>
         <View className='card' id='deadline-load-error'>
           <Text className='error-text'>{loaded.phase === 'missing' ? MISSING : loaded.error.message}</Text>
           {loaded.phase === 'error' ? (
@@ -282,7 +283,7 @@ function Editor({ id }: { id?: string }) {
   const editing = loaded.phase === 'ready' ? loaded.deadline : null
 
   return (
-    <View className='page admin admin-deadline'>
+    <View style={pageTextStyle()} className='page admin admin-deadline'>
       <View className='card' id='deadline-form'>
         <Text className='admin__title'>{editing ? '修改截止时间' : '新增截止时间'}</Text>
         {editing && (

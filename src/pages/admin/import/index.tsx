@@ -14,6 +14,7 @@ import { callCloud, errorMessages } from '@/services/cloud'
 import { backToAdmin, IMPORT_HEADER } from '@/services/admin'
 import { formatOf, importTooLarge, MAX_FILE_BYTES, PICK_MESSAGES, pickImportFile } from './pick-file'
 import DeadlineSummary from '@/components/deadline-summary'
+import { pageTextStyle } from '@/components/text-scale'
 
 import '../admin.scss'
 import './index.scss'
@@ -108,7 +109,7 @@ function Importer() {
   const preview = check.phase === 'preview' || check.phase === 'importing' ? check.result : null
 
   return (
-    <View className='page admin admin-import'>
+    <View style={pageTextStyle()} className='page admin admin-import'>
       <View className='card' id='import-format'>
         <Text className='admin__title'>文件格式</Text>
         <Text className='muted'>CSV（UTF-8 编码，逗号分隔，第一行为表头）或 JSON 数组。CSV 表头：</Text>

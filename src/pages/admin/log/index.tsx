@@ -12,6 +12,7 @@ import { callCloud, type CloudError } from '@/services/cloud'
 import { actorText, type AdminMe } from '@/services/admin'
 import { beijingTime } from '@/services/beijing-time'
 import { usePaged, type PageResult } from '../paged'
+import { pageTextStyle } from '@/components/text-scale'
 
 import '../admin.scss'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
@@ -173,7 +174,7 @@ function Log({ me }: { me: AdminMe }) {
   // Each list loads when first shown and stays (with its pages) when the other tab is shown.
   const [runsOpened, setRunsOpened] = useState(false)
   return (
-    <View className='page admin admin-log'>
+    <View style={pageTextStyle()} className='page admin admin-log'>
       <View className='card'>
         <View className='admin__tabs'>
           {(

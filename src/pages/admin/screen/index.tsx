@@ -22,6 +22,7 @@ import { openSpreadsheet, sendSpreadsheet, uploadFile } from '@/services/cloud-f
 import { useAlive } from '@/state/alive'
 import { beijingTime } from '@/services/beijing-time'
 import { pickChatFile, type PickOptions } from '../import/pick-file'
+import { pageTextStyle } from '@/components/text-scale'
 
 import '../admin.scss'
 import './index.scss'
@@ -245,7 +246,7 @@ function Screening() {
   const busy = run.phase === 'uploading' || run.phase === 'screening' || run.phase === 'writing'
 
   return (
-    <View className='page admin admin-screen'>
+    <View style={pageTextStyle()} className='page admin admin-screen'>
       <View className='card admin__notice admin__notice--ok' id='screen-privacy'>
         <Text>{SCREEN_TEXT.privacy}</Text>
       </View>

@@ -14,6 +14,7 @@ import FieldMessage from '@/components/field-message'
 import { callCloud, type CloudError } from '@/services/cloud'
 import { fieldMessages, LIST_NOTICE_MAX } from '@/services/admin'
 import { beijingTime, todayBeijing } from '@/services/beijing-time'
+import { pageTextStyle } from '@/components/text-scale'
 
 import '../admin.scss'
 import { useAlive, useLoadOnOpen } from '@/state/alive'
@@ -101,7 +102,7 @@ function StatusEditor() {
 
   if (loaded.phase === 'loading') {
     return (
-      <View className='page admin admin-status'>
+      <View style={pageTextStyle()} className='page admin admin-status'>
         <View className='card'>
           <Text className='muted'>正在加载…</Text>
         </View>
@@ -110,7 +111,7 @@ function StatusEditor() {
   }
   if (loaded.phase === 'error') {
     return (
-      <View className='page admin admin-status'>
+      <View style={pageTextStyle()} className='page admin admin-status'>
         <View className='card' id='status-load-error'>
           <Text className='error-text'>{loaded.error.message}</Text>
           <Button className='btn admin__more' id='status-retry' onClick={() => void load()}>
@@ -122,7 +123,7 @@ function StatusEditor() {
   }
 
   return (
-    <View className='page admin admin-status'>
+    <View style={pageTextStyle()} className='page admin admin-status'>
       <CurrentStatus status={loaded.status} />
 
       <View className='card' id='status-form'>

@@ -14,6 +14,7 @@ import DrawCanvas from '@/components/draw-canvas'
 import { BRAND, browseShare, browseTimeline, measurePath } from '@/services/share'
 import { withCard } from '@/services/share-card'
 import { cardOf, param } from '../cards'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -85,7 +86,7 @@ export default function BrowsePage() {
   }
 
   return (
-    <View className='page browse'>
+    <View style={pageTextStyle()} className='page browse'>
       <View className='browse__head'>
         <Text className='browse__title'>政策清单 {total} 条</Text>
         <Text className='browse__list muted'>{catalog2022.title}</Text>

@@ -20,6 +20,7 @@ import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { BRAND, BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
 import { cardImage, withCard } from '@/services/share-card'
 import { cardOf, param } from '../cards'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
@@ -62,7 +63,7 @@ export default function DetailPage() {
 
   if (!measure) {
     return (
-      <View className='page detail'>
+      <View style={pageTextStyle()} className='page detail'>
         <View className='card detail__missing' id='detail-missing'>
           <Text className='detail__missing-title'>没有找到这条政策{id ? `（编号 ${id}）` : ''}</Text>
           <Text className='muted'>链接可能不完整。清单共 {catalog2022.measures.length} 条，可以从清单里找。</Text>
@@ -107,7 +108,7 @@ export default function DetailPage() {
   }
 
   return (
-    <View className='page detail' id={`detail-${measure.id}`}>
+    <View style={pageTextStyle()} className='page detail' id={`detail-${measure.id}`}>
       <View className='card detail__head'>
         <View className='detail__chips'>
           <Text className='detail__label' id='detail-label'>
