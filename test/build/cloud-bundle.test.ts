@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import os from 'node:os';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../../shared/cloud/api';
-import { evaluate, parseProfile, catalog2022 } from '../../shared/policy/engine';
+import { evaluate, parseProfile, catalog2022, catalogVersion } from '../../shared/policy/engine';
 import { buildSync } from 'esbuild';
 import { REMINDER_TEMPLATES } from '../../shared/cloud/templates';
 import { SAMPLE_ISSUER, sampleDeadlines } from '../../server/samples';
@@ -125,7 +125,12 @@ describe.each([...FUNCTION_NAMES])('cloudfunctions/%s/index.js', (name) => {
       expect(r.mainType).toBe('function');
       expect(r.valid.ok).toBe(true);
       expect(r.valid.data.items.length).toBeGreaterThan(0);
-      expect(r.valid.data).toEqual(expected());
+      // The function's version (issue 26, item 6): the app version the bundle was built with
+      // (package.json + commit) and the hash of its own copy of the catalog, equal to this one's.
+      const { version: stamp, ...result } = r.valid.data;
+      expect(result).toEqual(expected());
+      const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+      expect(stamp).toEqual({ app: expect.stringMatching(new RegExp(`^${version.replace(/\./g, '\\.')}\\+[0-9a-f]{7}(\\.dirty)?$`)), catalog: catalogVersion() });
       expect(r.invalid.ok).toBe(false);
       expect(r.invalid.error.code).toBe('INVALID_INPUT');
       expect(r.invalid.error.message).toMatch(CJK);
