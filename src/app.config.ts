@@ -15,6 +15,8 @@ export default defineAppConfig({
     // the list's status, admins, audit log and timer runs, 园区批量测算 (a register screened by the
     // `screen` function). /pages/admin/index …
     { root: 'pages/admin', pages: ['index', 'deadline/index', 'import/index', 'status/index', 'admins/index', 'log/index', 'screen/index'] },
+    // 隐私说明 (linked from the home footer and the privacy prompt): the 用户隐私保护指引. /pages/privacy/index
+    { root: 'pages/privacy', pages: ['index'] },
     // Dev pages of the local cloud, H5 build only (never in the mini-program): the local message
     // outbox, and the check page (dev openid switch, cloud round trip).
     // /pages/outbox/index, /pages/check/index

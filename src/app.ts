@@ -1,5 +1,6 @@
 import { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { watchPrivacy } from '@/services/privacy'
 
 import './app.scss'
 
@@ -21,6 +22,8 @@ function initCloud(): void {
 function App({ children }: PropsWithChildren<unknown>) {
   useLaunch(() => {
     initCloud()
+    // Our own prompt answers WeChat's privacy consent (src/components/privacy-prompt).
+    watchPrivacy()
   })
   // children are the pages being rendered
   return children

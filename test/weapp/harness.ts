@@ -38,6 +38,7 @@ import { TextDecoder, TextEncoder } from 'node:util';
 import type { Envelope, FunctionName } from '../../shared/cloud/api';
 import type { FileStore, HandlerContext, Logger, WxacodeApi, WxacodeParams } from '../../shared/cloud/context';
 import { FakeWxDatabase } from '../fakes/fake-wx-db';
+import { PRIVACY_API_NAMES } from '../support/privacy-apis';
 import { runHandler, type Handler } from '../../shared/cloud/handler';
 import { handlers } from '../../shared/cloud/handlers';
 import { builtAppVersion } from '../support/built-version';
@@ -86,6 +87,13 @@ export interface Answers {
    * `getFileSystemManager().readFile` reads from the file's temp path.
    */
   messageFiles: { path: string; name: string; size: number; content?: string; bytes?: Uint8Array }[];
+  /**
+   * Whether the person has agreed to the 用户隐私保护指引 (default: yes, earlier). While not, each
+   * privacy-scoped API (test/support/privacy-apis.ts) waits: the app's onNeedPrivacyAuthorization
+   * listener gets a `resolve`; agree (with the id of an agreePrivacyAuthorization button that was
+   * tapped) lets the call go on and sets this, disagree fails it (`privacy permission is not authorized`).
+   */
+  privacyAgreed: boolean;
   /**
    * wxacode.getUnlimited (the `qrcode` function's): WeChat's refusal errCode (45009 the day's quota,
    * 41030 a page not released, -1 busy), thrown as `{ errCode, errMsg }`; undefined = the code is made.
@@ -195,6 +203,8 @@ export interface MiniProgram {
   readonly db: FakeWxDatabase;
   readonly answers: Answers;
   readonly calls: WxCall[];
+  /** The privacy-scoped APIs that made WeChat ask for agreement (onNeedPrivacyAuthorization), in order. Emptied by reset(). */
+  readonly privacyAsks: string[];
   /** Recorded drawing on every canvas the pages asked for (each op names its canvas id). Emptied by reset(). */
   readonly canvasOps: CanvasOp[];
   /**
@@ -311,6 +321,7 @@ export function launch(): MiniProgram {
     albumGrant: true,
     albumGrantInSettings: true,
     messageFiles: [],
+    privacyAgreed: true,
     brokenImages: [],
     fontSizeSetting: 17,
   });
@@ -924,6 +935,67 @@ export function launch(): MiniProgram {
     }
   }
 
+
+  // ---- privacy consent (WeChat since 2023-10-17) --------------------------------------------------
+  // A privacy-scoped API waits for the person's agreement: the app's one onNeedPrivacyAuthorization
+  // listener gets `resolve`; { event: 'agree', buttonId } goes on only if that agree button was tapped.
+  type PrivacyResolve = (r: { event: string; buttonId?: string }) => void;
+  let privacyListener: ((resolve: PrivacyResolve, info: { referrer: string }) => void) | undefined;
+  const privacyAsks: string[] = [];
+  const agreeTapped = new Set<string>();
+  function privacyApi(name: string, inner: (o: Options) => unknown) {
+    return (o: Options = {}) => {
+      if (mp.answers.privacyAgreed) return inner(o);
+      const agreed = new Promise<boolean>((done) => {
+        if (!privacyListener) {
+          errors.push(`wx.${name} waits for the privacy agreement, and the app listens to no onNeedPrivacyAuthorization`);
+          return done(false);
+        }
+        privacyAsks.push(name);
+        const listener = privacyListener;
+        setTimeout(() => {
+          listener((r) => {
+            if (r.event === 'exposureAuthorization') return;
+            if (r.event === 'agree' && !(r.buttonId && agreeTapped.has(r.buttonId))) {
+              errors.push(`privacy resolve({ event: 'agree', buttonId: '${String(r.buttonId)}' }) without a tap on that agreePrivacyAuthorization button`);
+              return done(false);
+            }
+            if (r.event === 'agree') mp.answers.privacyAgreed = true;
+            done(r.event === 'agree');
+          }, { referrer: name });
+        }, 0);
+      });
+      const answered = agreed.then((ok) => {
+        if (ok) return inner(o);
+        const err = { errMsg: `${name}:fail privacy permission is not authorized`, errno: 104 };
+        record(name, o).answer = err;
+        o.fail?.(err);
+        o.complete?.(err);
+        throw err;
+      });
+      if (o.success || o.fail || o.complete) {
+        answered.catch(() => {});
+        return undefined;
+      }
+      return answered;
+    };
+  }
+  for (const name of PRIVACY_API_NAMES) {
+    const inner = wx[name];
+    if (typeof inner === 'function') wx[name] = privacyApi(name, inner as (o: Options) => unknown);
+  }
+  // wx.authorize asks only for privacy-scoped scopes here (the album's).
+  wx.authorize = privacyApi('authorize', wx.authorize as (o: Options) => unknown);
+  wx.onNeedPrivacyAuthorization = (listener: typeof privacyListener) => {
+    privacyListener = listener;
+  };
+  /** The value base.wxml binds an attribute of a built-in component to (undefined when unbound). */
+  function boundValue(el: WxElement, attribute: string): unknown {
+    const key = boundKey(String(el.is), attribute);
+    const node = key ? nodeData(String(el.dataset?.sid), (mp.page().instance as unknown as { data: unknown }).data) : undefined;
+    return key && node ? node[key] : undefined;
+  }
+
   g.wx = wx;
   // The cloud functions run on Node, whose TextEncoder our handlers use (request size, ids);
   // jest's jsdom lacks it. No page code of dist/ uses it (WeChat's JS core may not have it).
@@ -959,6 +1031,7 @@ export function launch(): MiniProgram {
     canvasOps,
     tempFiles,
     wxacodeCalls,
+    privacyAsks,
     files,
     drawnIn(path: string) {
       const file = tempFiles.get(path);
@@ -1014,6 +1087,8 @@ export function launch(): MiniProgram {
       calls.length = 0;
       canvasOps.length = 0;
       wxacodeCalls.length = 0;
+      privacyAsks.length = 0;
+      agreeTapped.clear();
       files.clear();
       errors.length = 0;
       warnings.length = 0;
@@ -1063,7 +1138,13 @@ export function launch(): MiniProgram {
     },
     text: (target?: Target) => (target === undefined ? mp.page().text() : allText(resolve(target))),
     async tap(target: Target) {
-      dispatch(resolve(target), 'tap', { x: 0, y: 0 });
+      const el = resolve(target);
+      dispatch(el, 'tap', { x: 0, y: 0 });
+      // WeChat's agree button: the tap is remembered (resolve checks it) and the button fires its event.
+      if (el.is === 'button' && boundValue(el, 'open-type') === 'agreePrivacyAuthorization') {
+        agreeTapped.add(el.id);
+        dispatch(el, 'agreeprivacyauthorization', {});
+      }
       await settle();
     },
     async input(target: Target, value: string) {

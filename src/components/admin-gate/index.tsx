@@ -9,7 +9,9 @@ import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import FieldMessage from '@/components/field-message'
+import PrivacyPrompt from '@/components/privacy-prompt'
 import { callCloud } from '@/services/cloud'
+import { copyText } from '@/services/clipboard'
 import { forgetAdminMe, useAdminAccess, type AdminMe } from '@/services/admin'
 import { pageTextStyle } from '@/components/text-scale'
 
@@ -21,10 +23,7 @@ interface Props {
 }
 
 function copy(text: string): void {
-  void Taro.setClipboardData({ data: text }).then(
-    () => Taro.showToast({ title: '已复制', icon: 'none' }),
-    () => Taro.showToast({ title: '复制失败，请长按编号手动复制', icon: 'none' }),
-  )
+  void copyText(text, '复制失败，请长按编号手动复制').then((ok) => (ok ? Taro.showToast({ title: '已复制', icon: 'none' }) : undefined))
 }
 
 function ClaimForm({ onClaimed }: { onClaimed: () => void }) {
@@ -76,7 +75,14 @@ function ClaimForm({ onClaimed }: { onClaimed: () => void }) {
 export default function AdminGate({ children }: Props) {
   const { access, reload } = useAdminAccess()
 
-  if (access.phase === 'admin') return <>{children(access.me)}</>
+  // Admin pages choose chat files (import, 园区批量测算); everyone here may copy their id: both privacy-scoped.
+  if (access.phase === 'admin')
+    return (
+      <>
+        {children(access.me)}
+        <PrivacyPrompt />
+      </>
+    )
 
   return (
     <View style={pageTextStyle()} className='page admin-gate'>
@@ -116,6 +122,7 @@ export default function AdminGate({ children }: Props) {
             )}
           </View>
           {access.me.canClaim && <ClaimForm onClaimed={() => void reload()} />}
+          <PrivacyPrompt />
         </>
       )}
     </View>

@@ -4,8 +4,12 @@
  *  - refused before: WeChat will not prompt again, so explain and offer the settings page;
  *  - refused now: explain what the permission is for and that the poster can still be forwarded.
  * The Taro calls are passed in, so the flow is tested without WeChat.
- * saveToAlbum is the flow (its Taro calls an AlbumApi), answering SAVED_TEXT or REFUSED_TEXT.
+ * saveToAlbum is the flow (its Taro calls an AlbumApi), answering SAVED_TEXT or REFUSED_TEXT —
+ * or, when the person declined the 用户隐私保护指引 (authorize and the save are privacy-scoped),
+ * PRIVACY_REFUSED.album.
  */
+import { PRIVACY_REFUSED, isPrivacyRefusal } from '@/services/privacy-refusal'
+
 export const ALBUM_SCOPE = 'scope.writePhotosAlbum'
 
 export const REFUSED_TEXT = '没有相册权限，图片未保存。你可以长按图片直接转发给朋友，或在右上角“…”→“设置”中允许“添加到相册”后再保存。'
@@ -48,8 +52,8 @@ export async function saveToAlbum(api: AlbumApi, filePath: string): Promise<{ ou
   } else if (state === undefined) {
     try {
       await api.authorize({ scope: ALBUM_SCOPE })
-    } catch {
-      return { outcome: 'refused', message: REFUSED_TEXT }
+    } catch (e) {
+      return { outcome: 'refused', message: isPrivacyRefusal(e) ? PRIVACY_REFUSED.album : REFUSED_TEXT }
     }
   }
   try {
@@ -57,6 +61,7 @@ export async function saveToAlbum(api: AlbumApi, filePath: string): Promise<{ ou
     return { outcome: 'saved', message: SAVED_TEXT }
   } catch (e) {
     const msg = errText(e)
+    if (isPrivacyRefusal(e)) return { outcome: 'refused', message: PRIVACY_REFUSED.album }
     if (/cancel/i.test(msg)) return { outcome: 'failed', message: '已取消保存' }
     if (/auth|deny|denied/i.test(msg)) return { outcome: 'refused', message: REFUSED_TEXT }
     return { outcome: 'failed', message: '保存失败，请稍后再试，或长按图片保存' }

@@ -1,6 +1,7 @@
 /** The line that says whether the list is still in force, as admins last checked it. */
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { copyText } from '@/services/clipboard'
 import { effectiveListState, listStatusLine, type ListStatusView } from '@/services/list-status-core'
 
 import './index.scss'
@@ -20,12 +21,7 @@ export default function ListStatusLine({ id, view }: { id: string; view: ListSta
   const { status } = view
   const state = effectiveListState(status)
   const copy = () => {
-    void Taro.setClipboardData({ data: status.sourceUrl })
-      .then(
-        () => Taro.showToast({ title: '已复制依据链接', icon: 'none' }),
-        () => Taro.showToast({ title: '复制失败', icon: 'none' }),
-      )
-      .catch(() => undefined)
+    void copyText(status.sourceUrl, '复制失败').then((ok) => (ok ? Taro.showToast({ title: '已复制依据链接', icon: 'none' }) : undefined)).catch(() => undefined)
   }
   return (
     <View className={`list-status list-status--${state}`} id={id} data-state={state} data-fresh={view.fresh ? 'true' : 'false'}>

@@ -9,6 +9,8 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene, scannedRoute } from '@policy/links'
 import type { Deadline } from '@cloud-api'
 import ContactButton from '@/components/contact-button'
+import PrivacyPrompt from '@/components/privacy-prompt'
+import { PRIVACY_PAGE } from '@/components/privacy-prompt/route'
 import ListStatusLine from '@/components/list-status-line'
 import AdminEntry from '@/components/admin-entry'
 import NewDeadlines from '@/components/new-deadlines'
@@ -158,6 +160,12 @@ export default function IndexPage() {
       <ContactButton id='home-contact' path={CODE_ROUTES.home} />
 
       <AdminEntry id='home-admin' className='home__admin' />
+
+      <Button className='home__privacy' id='home-privacy' onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })}>
+        隐私说明
+      </Button>
+
+      <PrivacyPrompt />
 
       {process.env.TARO_ENV === 'h5' && (
         <Button className='home__dev' id='dev-check' onClick={() => void Taro.navigateTo({ url: ROUTES.devCheck })}>

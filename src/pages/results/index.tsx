@@ -6,6 +6,7 @@ import { evaluate, type EvaluateResult, catalog2022, findMeasure, entityName, ve
 import { groupResults, pathLabel, summarize, type GroupId } from '@policy/view'
 import { layoutSheet, sheetContent, sheetDisclaimer, itemCard, resultCard } from '@policy/pictures'
 import ContactButton from '@/components/contact-button'
+import PrivacyPrompt from '@/components/privacy-prompt'
 import DrawCanvas from '@/components/draw-canvas'
 import FigureTick from '@/components/figure-tick'
 import ImagePreview from '@/components/image-preview'
@@ -13,6 +14,7 @@ import { usePicture } from '@/components/image-preview/use-picture'
 import ListStatusLine from '@/components/list-status-line'
 import ResultCard, { type ResultCardView } from '@/components/result-card'
 import { todayBeijing } from '@/services/beijing-time'
+import { copyText } from '@/services/clipboard'
 import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { draftProfile, isStarted } from '@/state/draft'
 import { ROUTES, goToQuestion, openDetail } from '@/state/navigation'
@@ -103,10 +105,7 @@ export default function ResultsPage() {
   const share = (v: ResultCardView) => {
     const measure = findMeasure(v.measureId)
     if (!measure) return
-    void Taro.setClipboardData({ data: itemShareText(measure, v.id, figureToShare(v)) }).then(
-      () => Taro.showToast({ title: '已复制，可粘贴分享', icon: 'none' }),
-      () => Taro.showToast({ title: '复制失败', icon: 'none' }),
-    )
+    void copyText(itemShareText(measure, v.id, figureToShare(v)), '复制失败').then((ok) => (ok ? Taro.showToast({ title: '已复制，可粘贴分享', icon: 'none' }) : undefined))
   }
 
   const restart = async () => {
@@ -267,6 +266,7 @@ export default function ResultsPage() {
       )}
 
       <ContactButton id='results-contact' path={ROUTES.results} title='我的测算结果' />
+      <PrivacyPrompt />
     </View>
   )
 }

@@ -14,6 +14,7 @@ import Taro from '@tarojs/taro'
 import { MAX_REQUEST_BYTES } from '@cloud-api'
 import { isCancel } from '@/services/cloud-files'
 import { readText } from '@policy/engine'
+import { PRIVACY_REFUSED, isPrivacyRefusal } from '@/services/privacy-refusal'
 
 export type Picked =
   | { ok: true; name: string; text: string }
@@ -100,6 +101,8 @@ async function pickWeapp(o: PickOptions): Promise<PickedFile> {
     const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: o.extensions })
     files = res.tempFiles ?? []
   } catch (err) {
+    // Declined the 隐私保护指引 in the prompt: say so (tapping again asks again).
+    if (isPrivacyRefusal(err)) return fail(PRIVACY_REFUSED.file)
     return isCancel(err) ? CANCELLED : fail(PICK_MESSAGES.chooseFailed)
   }
   const file = files[0]

@@ -9,12 +9,14 @@ import { routeOf } from '@policy/links'
 
 import ClauseText from '@/components/clause-text'
 import ContactButton from '@/components/contact-button'
+import PrivacyPrompt from '@/components/privacy-prompt'
 import DrawCanvas from '@/components/draw-canvas'
 import ItemTable from '@/components/item-table'
 import ListStatusLine from '@/components/list-status-line'
 import MiniCalculator from '@/components/mini-calculator'
 import SharePoster from '@/components/share-poster'
 import MeasureDeadlines from '@/components/measure-deadlines'
+import { copyText } from '@/services/clipboard'
 import { isFavourite, toggleFavourite } from '@/services/favourites'
 import { listStatusDisclaimer, useListStatus } from '@/services/list-status'
 import { BRAND, BROWSE_PATH, browseShare, h5Url, measurePath, measureShare, measureTimeline } from '@/services/share'
@@ -102,9 +104,7 @@ export default function DetailPage() {
     void Taro.showToast({ title: on ? '已收藏到本机' : '已取消收藏', icon: 'none' }).catch(() => undefined)
   }
   const copyLink = () => {
-    void Taro.setClipboardData({ data: h5Url(measurePath(measure.id)) })
-      .then(() => setCopied(true))
-      .catch(() => setCopied(false))
+    void copyText(h5Url(measurePath(measure.id))).then(setCopied)
   }
 
   return (
@@ -191,6 +191,7 @@ export default function DetailPage() {
       </Button>
       <Text className='detail__foot muted'>金额按条文估算，能否获得支持及具体金额以主管部门审核认定为准。{listStatusDisclaimer(listStatus.status)}</Text>
       <ContactButton id='detail-contact' path={routeOf({ view: 'measure', measureId: measure.id, itemId: focus || undefined })} title={`第${measure.label}条 ${measure.title}`} />
+      <PrivacyPrompt />
     </View>
   )
 }
