@@ -31,13 +31,13 @@ export function consoleChecklist(plan: DeployPlan, problems: string[] = []): str
     `云函数超时时间（控制台 → 云函数 → 函数配置；config.json 里的数字）：${timed.map((f) => `${f.name} ${f.timeout} 秒`).join('，')}；screen 内存 512 MB（README › 园区批量测算）。`,
     '环境变量（同一处）：deadlines 的 ADMIN_BOOTSTRAP_CODE（首位管理员，至少 16 位，README › Admins）；可选 remind 的 REMIND_BUDGET_MS、REMIND_CONCURRENCY、MINIPROGRAM_STATE，qrcode 的 QRCODE_ENV_VERSION。',
     `云调用权限：config.json 随代码上传（${openapi.map((f) => `${f.name}：${f.permissions.join('、')}`).join('；')}）；在控制台的函数详情里确认已生效。`,
-    '数据库：每个集合的权限设为「仅管理端可读写」，并建好索引——集合与索引见 README 的集合清单。',
+    '数据库（控制台 → 数据库）：集合由云函数在第一次写入时建立；建立后把每个集合的权限设为「仅管理端可读写」，并建好索引（README › Collections 的表）。',
     '云存储权限设为「仅创建者可读写」；downloadFile 合法域名包含云存储临时链接的域名（README › 园区批量测算）。',
     placeholders.length > 0
       ? `订阅消息模板：shared/cloud/templates.ts 里仍是占位符（${placeholders.join('、')}）——在 mp.weixin.qq.com → 订阅消息 选好模板，填入 id 和字段后重新部署，否则提醒发不出去。`
       : `订阅消息模板：确认 mp.weixin.qq.com → 订阅消息 里有 ${templates.join('、')}，字段与 shared/cloud/templates.ts 一致。`,
     `用户隐私保护指引（mp.weixin.qq.com → 设置 → 服务内容声明）：按 docs/privacy.md 填写${existsSync(privacy) ? '' : '（docs/privacy.md 尚未写好）'}。`,
-    '客服（mp.weixin.qq.com → 功能 → 客服）：添加客服人员，页面上的「问工作人员」打开的就是它。',
+    '客服（mp.weixin.qq.com → 功能 → 客服）：开启并添加回答的客服人员，页面上的「问工作人员」打开的就是它。',
     `版本管理（mp.weixin.qq.com → 管理 → 版本管理）：开发版本 ${plan.version} 先设为体验版试用，再提交审核、发布。`,
   ];
   return items.map((line, i) => `${i + 1}. ${line}`);

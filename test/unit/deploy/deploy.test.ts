@@ -271,7 +271,7 @@ describe('a full run with the recorder', () => {
     ['what was done', '完成：7 个云函数已部署到 prod-4g2h，小程序 1.2.3 已上传为开发版本。'],
     ['the timeouts to set by hand', '云函数超时时间（控制台 → 云函数 → 函数配置；config.json 里的数字）：remind 60 秒，screen 20 秒'],
     ['the bootstrap code', 'deadlines 的 ADMIN_BOOTSTRAP_CODE'],
-    ['the collections', '每个集合的权限设为「仅管理端可读写」，并建好索引'],
+    ['the collections', '每个集合的权限设为「仅管理端可读写」，并建好索引（README › Collections 的表）'],
     ['the templates', '订阅消息模板'],
     ['the privacy guide', '用户隐私保护指引（mp.weixin.qq.com → 设置 → 服务内容声明）：按 docs/privacy.md 填写'],
     ['客服', '客服（mp.weixin.qq.com → 功能 → 客服）'],
@@ -321,5 +321,24 @@ describe('one source for what is shared', () => {
   it('never keeps a key in the repository: project.config.json keeps the placeholder appid, and *.key is not tracked', () => {
     expect(JSON.parse(readFileSync(path.join(ROOT, 'project.config.json'), 'utf8')).appid).toBe('touristappid');
     expect(execFileSync('git', ['ls-files', '*.key', '*.pem'], { cwd: ROOT, encoding: 'utf8' })).toBe('');
+  });
+});
+
+describe('README › Deploying keeps what the run prints', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Deploying\n'), readme.indexOf('\n### Collections\n'));
+
+  it.each([
+    ['the three variables', ['`WX_APPID`', '`WX_UPLOAD_KEY`', '`CLOUD_ENV`']],
+    ['the command and the checklist', ['`npm run deploy`', 'checklist']],
+    ['each timeout of a config.json', FUNCTION_NAMES.flatMap((n) => {
+      const c = JSON.parse(readFileSync(path.join(ROOT, 'cloudfunctions', n, 'config.json'), 'utf8'));
+      return typeof c.timeout === 'number' ? [`\`${n}\` ${c.timeout} s`] : [];
+    })],
+    ['the bootstrap code, collections, templates, privacy guide, 客服 and release', ['`ADMIN_BOOTSTRAP_CODE`', '仅管理端可读写', '`shared/cloud/templates.ts`', '`docs/privacy.md`', '客服', '提交审核']],
+    ['the first-deploy runtime', ['Node.js 16', 'Nodejs8.9']],
+  ])('names %s', (_what, words) => {
+    expect(section.length).toBeGreaterThan(0);
+    for (const w of words) expect([w, section.includes(w)]).toEqual([w, true]);
   });
 });
