@@ -180,7 +180,10 @@ export async function deploy(deps: DeployDeps): Promise<number> {
       return 1;
     }
     if (fn.triggers.length > 0) {
-      const answer = await ci.cloud.createTimeTrigger({ project, envId: plan.cloudEnv, functionName: fn.name, triggersConfig: fn.triggers });
+      // It answers WeChat's refusal with a sentence, but throws when it cannot reach WeChat at all.
+      const answer = await ci.cloud
+        .createTimeTrigger({ project, envId: plan.cloudEnv, functionName: fn.name, triggersConfig: fn.triggers })
+        .catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
       if (answer !== TRIGGER_OK) {
         // Also what WeChat answers when the trigger already exists from an earlier deploy.
         problems.push(`定时触发器：${fn.name} 的 ${fn.triggers.map((t) => `${t.name}（${t.config}）`).join('、')}没能创建（miniprogram-ci：${answer}）——在控制台确认它存在且时间一致。`);

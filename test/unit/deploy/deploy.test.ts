@@ -18,7 +18,7 @@ const ENV_ID = 'prod-4g2h';
 type Call = [string, Record<string, unknown>];
 
 /** miniprogram-ci as a recorder: every call and its options, in order. */
-function recorder(options: { failFunction?: string; triggerAnswer?: string } = {}) {
+function recorder(options: { failFunction?: string; triggerAnswer?: string; triggerThrows?: string } = {}) {
   const calls: Call[] = [];
   class Project {
     constructor(readonly options: Record<string, unknown>) {
@@ -40,6 +40,7 @@ function recorder(options: { failFunction?: string; triggerAnswer?: string } = {
       },
       createTimeTrigger: async (o) => {
         calls.push(['createTimeTrigger', unwrap(o)]);
+        if (options.triggerThrows) throw new Error(options.triggerThrows);
         return options.triggerAnswer ?? '创建定时触发器成功';
       },
     },
@@ -296,6 +297,13 @@ describe('when WeChat refuses part of the run', () => {
     expect(r.code).toBe(0);
     expect(r.calls.filter(([k]) => k === 'upload')).toHaveLength(1);
     expect(r.out).toContain('1. 定时触发器：remind 的 morningReminders（0 */3 9-11 * * * *）没能创建（miniprogram-ci：请检查传入的 triggersConfig 是否符合格式）');
+  });
+
+  it('a trigger call that cannot reach WeChat goes to the checklist too; the mini-program is still uploaded', async () => {
+    const r = await run(checkout(), [], goodEnv(), recorder({ triggerThrows: 'Error: getaddrinfo ENOTFOUND servicewechat.com' }));
+    expect(r.code).toBe(0);
+    expect(r.calls.filter(([k]) => k === 'upload')).toHaveLength(1);
+    expect(r.out).toContain('没能创建（miniprogram-ci：Error: getaddrinfo ENOTFOUND servicewechat.com）');
   });
 
   it('a failed build refuses before any upload', async () => {
