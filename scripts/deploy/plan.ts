@@ -1,13 +1,14 @@
 /**
  * What `npm run deploy` would put where (DeployPlan, FunctionPlan, TimerTrigger, GitInfo, readPlan,
  * gitInfo, newestFile, uploadDesc, DEPLOY_ENV_VARS, DEFAULT_TIMEOUT_S), read from the checkout
- * without network: the mini-program folder, its version and description (package.json + git), and
+ * without network: the mini-program folder, its version (package.json) and description (appVersion's stamp + git subject), and
  * per cloud function (FUNCTION_NAMES, the api map's list) its config.json, bundle size and budget.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../../shared/cloud';
+import { appVersion } from '../app-version.cjs';
 
 /** The three variables a deploy reads; never taken from the repository. */
 export const DEPLOY_ENV_VARS = {
@@ -47,10 +48,9 @@ export interface FunctionPlan {
 }
 
 export interface GitInfo {
-  sha: string;
+  /** appVersion(root): package.json's version + commit (+ '.dirty'). */
+  stamp: string;
   subject: string;
-  /** Tracked files changed since that commit. */
-  dirty: boolean;
 }
 
 export interface DeployPlan {
@@ -63,6 +63,8 @@ export interface DeployPlan {
   robot: number;
   version: string;
   desc: string;
+  /** The version stamp a build made now carries (appVersion). */
+  stamp: string;
   functions: FunctionPlan[];
 }
 
@@ -82,19 +84,23 @@ export function newestFile(root: string, dirs: string[]): { file: string; mtimeM
   return newest;
 }
 
-/** The commit being deployed. */
+/**
+ * The commit being deployed: its stamp is appVersion's — the one every build writes in and every
+ * figure shows ('0.1.0+1c6ede6', '.dirty' with uncommitted changes) — and its subject line.
+ */
 export function gitInfo(root: string): GitInfo {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-  return {
-    sha: git('rev-parse', '--short', 'HEAD'),
-    subject: git('log', '-1', '--format=%s'),
-    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
-  };
+  let subject = '';
+  try {
+    subject = execFileSync('git', ['log', '-1', '--format=%s'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // not a git checkout: the stamp is package.json's version alone
+  }
+  return { stamp: appVersion(root), subject };
 }
 
-/** `0.1.0 · 1c6ede6 <subject>`, cut to DESC_MAX characters; says so when the tree had changes. */
-export function uploadDesc(version: string, git: GitInfo): string {
-  const head = `${version} · ${git.sha}${git.dirty ? '（含未提交的改动）' : ''} `;
+/** `0.1.0+1c6ede6 <subject>`, cut to DESC_MAX characters. */
+export function uploadDesc(git: GitInfo): string {
+  const head = `${git.stamp} `;
   const room = DESC_MAX - head.length;
   const subject = git.subject.length > room ? `${git.subject.slice(0, room - 1)}…` : git.subject;
   return head + subject;
@@ -135,7 +141,8 @@ export function readPlan(options: { root: string; env: NodeJS.ProcessEnv; robot:
     cloudEnv: (env[DEPLOY_ENV_VARS.cloudEnv] ?? '').trim(),
     robot,
     version,
-    desc: uploadDesc(version, git),
+    desc: uploadDesc(git),
+    stamp: git.stamp,
     functions: FUNCTION_NAMES.map((name) => functionPlan(root, name, budgets)),
   };
 }

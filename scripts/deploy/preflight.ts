@@ -9,7 +9,8 @@
  *    config/ — all of shared/, since the build's inputs there (engine, links, view, pictures, the
  *    cloud's contracts) cannot be told from the rest without the bundler; a needless rebuild is cheap;
  *  - a cloud function: cloudfunctions/<name>/index.js against shared/ and its own index.ts.
- * A function bundle must stay under its budget (scripts/cloud-budgets.json, the numbers
+ * A build that carries another version stamp (appVersion, written in by both builds) was made from
+ * another commit. A function bundle must stay under its budget (scripts/cloud-budgets.json, the numbers
  * test/build/cloud-bundle.test.ts and scripts/build-cloud.mjs read).
  */
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -92,7 +93,19 @@ function jsFiles(dir: string): string[] {
   });
 }
 
-/** The builds: present, newer than their sources, made for CLOUD_ENV, every bundle within budget. */
+/** An app version stamp written into a build (appVersion: '0.1.0+1c6ede6', '0.1.0+1c6ede6.dirty'). */
+const STAMP = /["'](\d+\.\d+\.\d+\+[0-9a-f]{7,}(?:\.dirty)?)["']/g;
+
+/**
+ * A version stamp in `texts` other than `stamp`: the build was made from another commit (a commit
+ * changes no file's time, so the times alone cannot tell). Not every bundle carries one.
+ */
+function otherStamp(stamp: string, texts: string[]): string | null {
+  for (const text of texts) for (const m of text.matchAll(STAMP)) if (m[1] !== stamp) return m[1];
+  return null;
+}
+
+/** The builds: present, newer than their sources, of this commit, made for CLOUD_ENV, every bundle within budget. */
 export function checkBuild(plan: DeployPlan): Refusal[] {
   const out: Refusal[] = [];
   const dist = path.relative(plan.root, plan.projectPath) || '.';
@@ -105,11 +118,16 @@ export function checkBuild(plan: DeployPlan): Refusal[] {
     if (src && src.mtimeMs > built) {
       out.push({ subject: dist, message: `${dist}/ 比源码旧：${src.file} 改于 ${when(src.mtimeMs)}，${dist}/app.json 构建于 ${when(built)}；请重新构建（去掉 --no-build）。` });
     }
+    const js = jsFiles(plan.projectPath).map((f) => readFileSync(f, 'utf8'));
     // CLOUD_ENV is written into the build (config/index.ts defineConstants): a build for another
     // environment would call that environment's functions.
     const quoted = [`"${plan.cloudEnv}"`, `'${plan.cloudEnv}'`];
-    if (plan.cloudEnv && !jsFiles(plan.projectPath).some((f) => { const js = readFileSync(f, 'utf8'); return quoted.some((q) => js.includes(q)); })) {
+    if (plan.cloudEnv && !js.some((text) => quoted.some((q) => text.includes(q)))) {
       out.push({ subject: dist, message: `${dist}/ 不是为 CLOUD_ENV=${plan.cloudEnv} 构建的（构建里找不到这个环境 ID）：请用同一个 CLOUD_ENV 重新构建（去掉 --no-build）。` });
+    }
+    const other = otherStamp(plan.stamp, js);
+    if (other) {
+      out.push({ subject: dist, message: `${dist}/ 是另一个版本构建的：构建里是 ${other}，这份代码是 ${plan.stamp}；请重新构建（去掉 --no-build）。` });
     }
   }
 
@@ -128,6 +146,10 @@ export function checkBuild(plan: DeployPlan): Refusal[] {
     const src = newestFile(plan.root, [...FUNCTION_SOURCES, `${fn.dir}/index.ts`]);
     if (src && src.mtimeMs > built) {
       out.push({ subject: bundle, message: `${bundle} 比源码旧：${src.file} 改于 ${when(src.mtimeMs)}，${bundle} 打包于 ${when(built)}；请重新打包（npm run build:cloud，或去掉 --no-build）。` });
+    }
+    const other = otherStamp(plan.stamp, [readFileSync(path.join(plan.root, bundle), 'utf8')]);
+    if (other) {
+      out.push({ subject: bundle, message: `${bundle} 是另一个版本打包的：包里是 ${other}，这份代码是 ${plan.stamp}；请重新打包（npm run build:cloud，或去掉 --no-build）。` });
     }
     if (fn.bytes >= fn.budget) {
       out.push({ subject: bundle, message: `${bundle} 超出体积预算：${fn.bytes} 字节，预算 ${fn.budget} 字节（scripts/cloud-budgets.json）。` });

@@ -11,7 +11,7 @@ import { FUNCTION_NAMES } from '../../../shared/cloud';
 import { deploy, STAGING_DIR, UPLOAD_SETTING, type CiLike } from '../../../scripts/deploy/run';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const GIT = { sha: 'abc1234', subject: '部署：一条命令', dirty: false };
+const GIT = { stamp: '1.2.3+abc1234', subject: '部署：一条命令' };
 const APPID = 'wx0123456789abcdef';
 const ENV_ID = 'prod-4g2h';
 
@@ -134,7 +134,7 @@ describe('npm run deploy -- --dry-run on this checkout', () => {
     ['the env', `云开发环境 CLOUD_ENV = ${ENV_ID}`],
     ['the appid', `小程序 WX_APPID = ${APPID}`],
     ['the version and robot', 'dist/ → 开发版本 0.1.0，机器人 1'],
-    ['the description from git', `描述：0.1.0 · ${GIT.sha} ${GIT.subject}`],
+    ['the description: the version stamp and the commit subject', `描述：${GIT.stamp} ${GIT.subject}`],
     ['that the key is not read', '上传密钥 WX_UPLOAD_KEY = （未设置）（不读取）'],
     ['all seven functions and where they go', `云函数 7 个 → 环境 ${ENV_ID}，云端安装依赖（wx-server-sdk）：`],
   ])('says %s', (_what, line) => {
@@ -188,6 +188,13 @@ const REFUSALS: [string, (root: string, env: NodeJS.ProcessEnv) => void, RegExp,
   ['dist/ is older than a page', (root) => put(root, 'src/pages/index/index.tsx', 'x', new Date('2026-03-01T00:00:00Z')), /dist\/ 比源码旧：src\/pages\/index\/index\.tsx 改于/, true],
   ['dist/ is older than the engine', (root) => put(root, 'shared/policy/engine/index.ts', 'x', new Date('2026-03-01T00:00:00Z')), /dist\/ 比源码旧：shared\/policy\/engine\/index\.ts/, true],
   ['dist/ was built for another env', (root) => put(root, 'dist/app.js', 'wx.cloud.init({env:"test-1",traceUser:!0});', NEW), /dist\/ 不是为 CLOUD_ENV=prod-4g2h 构建的/, true],
+  ['dist/ was built from another commit', (root) => put(root, 'dist/common.js', 'var v="1.2.3+0000000";', NEW), /dist\/ 是另一个版本构建的：构建里是 1\.2\.3\+0000000，这份代码是 1\.2\.3\+abc1234/, true],
+  [
+    'a bundle was built from another commit',
+    (root) => put(root, 'cloudfunctions/calculate/index.js', 'var v="1.2.3+abc1234.dirty";', NEW),
+    /cloudfunctions\/calculate\/index\.js 是另一个版本打包的：包里是 1\.2\.3\+abc1234\.dirty，这份代码是 1\.2\.3\+abc1234/,
+    true,
+  ],
   [
     "a function's bundle is older than its index.ts",
     (root) => put(root, 'cloudfunctions/remind/index.ts', 'x', new Date('2026-03-01T00:00:00Z')),
@@ -263,7 +270,7 @@ describe('a full run with the recorder', () => {
   });
 
   it('uploads the mini-program last, once: version from package.json, description from git, the robot, the compile settings', () => {
-    expect(calls('upload')).toEqual([{ project: project(), version: '1.2.3', desc: `1.2.3 · ${GIT.sha} ${GIT.subject}`, robot: 3, setting: UPLOAD_SETTING }]);
+    expect(calls('upload')).toEqual([{ project: project(), version: '1.2.3', desc: `${GIT.stamp} ${GIT.subject}`, robot: 3, setting: UPLOAD_SETTING }]);
     expect(r.calls[r.calls.length - 1][0]).toBe('upload');
     expect(r.calls.map(([k]) => k)).toEqual(['Project', ...FUNCTION_NAMES.flatMap((n) => (n === 'remind' ? ['uploadFunction', 'createTimeTrigger'] : ['uploadFunction'])), 'upload']);
   });
