@@ -93,7 +93,10 @@ export const PRIVACY_GUIDE: PrivacyGuide = {
   updated: '2026年12月6日',
 }
 
-/** The sentence WeChat shows for one information type. */
+/**
+ * One information type as the page says it: WeChat's sentence, with 本小程序 where WeChat's form
+ * says 开发者 (a word the pages keep for developers).
+ */
 export function itemSentence(item: GuideItem): string {
-  return `为了${item.purpose}，开发者将在获取你的明示同意后，${item.verb}。`
+  return `为了${item.purpose}，本小程序将在获取你的明示同意后，${item.verb}。`
 }
