@@ -29,6 +29,8 @@ export const WEAPP_SOURCES = ['src', 'shared', 'config'];
 export const FUNCTION_SOURCES = ['shared'];
 
 const PLACEHOLDER_APPID = 'touristappid';
+/** appVersion's mark of uncommitted changes. */
+const DIRTY = '.dirty';
 /** A mini-program AppID: wx + 16 hex digits. */
 const APPID_SHAPE = /^wx[0-9a-f]{16}$/;
 /** WeChat's robots for CI uploads: 1–30. */
@@ -40,9 +42,16 @@ const inside = (root: string, file: string) => {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };
 
-/** The environment: appid, upload key (unless `needKey` is false, as for --dry-run), env id, robot. */
-export function checkSetup(plan: DeployPlan, options: { needKey: boolean }): Refusal[] {
+/**
+ * The environment: appid, upload key and a committed tree (unless `upload` is false, as for
+ * --dry-run), env id, robot. A tree with uncommitted changes builds as '<version>+<commit>.dirty':
+ * every figure people see would name a commit that does not hold the code that made it.
+ */
+export function checkSetup(plan: DeployPlan, options: { upload: boolean }): Refusal[] {
   const out: Refusal[] = [];
+  if (options.upload && plan.stamp.endsWith(DIRTY)) {
+    out.push({ subject: 'git', message: `工作区有未提交的改动（版本 ${plan.stamp}）：结果上的版本号要能对应一次提交；请先提交或撤销改动再部署。` });
+  }
   const { appid, key, cloudEnv } = DEPLOY_ENV_VARS;
   if (!plan.appid) {
     out.push({ subject: appid, message: `${appid} 未设置：请设为小程序的 AppID（mp.weixin.qq.com → 开发管理 → 开发设置）。` });
@@ -52,7 +61,7 @@ export function checkSetup(plan: DeployPlan, options: { needKey: boolean }): Ref
     out.push({ subject: appid, message: `${appid}「${plan.appid}」不是小程序 AppID：应为 wx 开头、后接 16 位十六进制数字。` });
   }
 
-  if (options.needKey) {
+  if (options.upload) {
     const file = plan.keyPath ? path.resolve(plan.root, plan.keyPath) : '';
     if (!plan.keyPath) {
       out.push({ subject: key, message: `${key} 未设置：请设为代码上传密钥文件的路径（mp.weixin.qq.com → 开发管理 → 开发设置 → 小程序代码上传 → 生成密钥）。` });

@@ -134,7 +134,7 @@ export async function deploy(deps: DeployDeps): Promise<number> {
   const plan0 = readPlan({ root, env, robot: args.robot, git });
 
   // 1. The environment, before spending a build on it.
-  const setup = checkSetup(plan0, { needKey: !args.dryRun });
+  const setup = checkSetup(plan0, { upload: !args.dryRun });
   if (setup.length > 0) return refuse(log, setup);
 
   // 2. Build, then read the plan again (sizes of what was just built).

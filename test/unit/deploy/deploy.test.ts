@@ -91,7 +91,7 @@ function checkout(): string {
 
 const goodEnv = (): NodeJS.ProcessEnv => ({ WX_APPID: APPID, WX_UPLOAD_KEY: KEY, CLOUD_ENV: ENV_ID });
 
-async function run(root: string, argv: string[], env = goodEnv(), ci = recorder()) {
+async function run(root: string, argv: string[], env = goodEnv(), ci = recorder(), git = GIT) {
   const lines: string[] = [];
   const builds: string[] = [];
   const code = await deploy({
@@ -103,7 +103,7 @@ async function run(root: string, argv: string[], env = goodEnv(), ci = recorder(
       builds.push(cloudEnv);
     },
     root,
-    git: () => GIT,
+    git: () => git,
   });
   return { code, out: lines.join('\n'), calls: ci.calls, builds };
 }
@@ -237,6 +237,21 @@ describe.each(REFUSALS)('refuses when %s', (_what, spoil, message, built) => {
   it(`uploads nothing${built ? '' : ' and builds nothing'}`, () => {
     expect(r.calls).toEqual([]);
     expect(r.builds).toEqual(built ? [ENV_ID] : []);
+  });
+});
+
+describe('a tree with uncommitted changes (its builds say 1.2.3+abc1234.dirty on every figure)', () => {
+  const DIRTY = { ...GIT, stamp: '1.2.3+abc1234.dirty' };
+
+  it('refuses to deploy it, before building, naming the stamp', async () => {
+    const r = await run(checkout(), [], goodEnv(), recorder(), DIRTY);
+    expect([r.code, r.calls, r.builds]).toEqual([1, [], []]);
+    expect(r.out).toContain('拒绝部署：工作区有未提交的改动（版本 1.2.3+abc1234.dirty）');
+  });
+
+  it('still prints the plan for --dry-run (nothing is uploaded)', async () => {
+    const r = await run(checkout(), ['--dry-run'], { WX_APPID: APPID, CLOUD_ENV: ENV_ID }, recorder(), DIRTY);
+    expect([r.code, r.calls]).toEqual([0, []]);
   });
 });
 
