@@ -240,6 +240,10 @@ describe('the home page', () => {
       { button: '我的提醒', opened: ['navigateTo /pages/reminders/index'], top: 'pages/reminders/index' },
       // Opened at the batch tapped (issue 22, item 2).
       { button: deadlineButton, opened: [`navigateTo /pages/policy/detail/index?id=m09&deadline=${encodeURIComponent(publishedId())}`], top: 'pages/policy/detail/index' },
+      // WeChat's customer service (open-type="contact", issue 26 item 4): no route of ours.
+      { button: '问工作人员', opened: [], top: 'pages/index/index' },
+      // The 用户隐私保护指引 (issue 26, item 3).
+      { button: '隐私说明', opened: ['navigateTo /pages/privacy/index'], top: 'pages/privacy/index' },
     ]);
     expect(deadlineButton).toContain('2022-06-30 截止（还有 10 天）');
   });
@@ -261,6 +265,8 @@ describe('the home page', () => {
       { button: '重新开始', opened: [], top: 'pages/index/index' },
       { button: '浏览政策清单全部措施', opened: ['navigateTo /pages/policy/browse/index'], top: 'pages/policy/browse/index' },
       { button: '我的提醒', opened: ['navigateTo /pages/reminders/index'], top: 'pages/reminders/index' },
+      { button: '问工作人员', opened: [], top: 'pages/index/index' },
+      { button: '隐私说明', opened: ['navigateTo /pages/privacy/index'], top: 'pages/privacy/index' },
     ]);
   });
 });
