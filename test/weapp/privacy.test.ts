@@ -1,7 +1,7 @@
 /**
  * Privacy consent in the WeChat build (issue 26, item 3): a person who has not agreed to the
  * 用户隐私保护指引 taps a feature that needs a privacy-scoped API — choosing a chat file (管理 ›
- * 导入, 园区批量测算), saving a picture to the album (poster), copying (the list's link, the user
+ * 导入, 园区批量测算), saving a picture to the album (poster, 测算单), copying (the list's link, the user
  * id) — and WeChat holds the call (onNeedPrivacyAuthorization). Our prompt shows; 同意 (WeChat's
  * agreePrivacyAuthorization button) lets the call go on; 拒绝 fails it and the page says why, the
  * rest of the page keeps working, and tapping again asks again. And the 隐私说明 page, from home.
@@ -11,6 +11,9 @@ import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { PRIVACY_REFUSED } from '../../src/services/privacy-refusal';
 import { SAVED_TEXT } from '../../src/components/image-preview/album';
 import { PRIVACY_GUIDE, itemSentence } from '../../src/pages/privacy/guide';
+import { DRAFT_KEY } from '../../src/state/draft-core';
+import { draftOf } from '../support/drafts';
+import { LARGE_ENTERPRISE } from '../support/personas';
 import { launch } from './harness';
 
 const mp = launch();
@@ -106,6 +109,25 @@ const FEATURES: Feature[] = [
       await mp.waitFor(() => mp.has('poster-notice'), 'the reason');
       expect(mp.text('#poster-notice')).toBe(PRIVACY_REFUSED.album);
       expect(mp.callsOf('saveImageToPhotosAlbum')).toEqual([]);
+    },
+  },
+  {
+    feature: 'saving the 测算单 to the album (results page)',
+    api: 'authorize',
+    setUp: async () => {
+      mp.storage.set(DRAFT_KEY, draftOf(LARGE_ENTERPRISE));
+      await open('/pages/results/index', 'results-total');
+      await mp.tap('#sheet-open');
+      await mp.waitFor(() => mp.has('sheet-save'), 'the 测算单');
+    },
+    tap: '#sheet-save',
+    done: async () => {
+      await mp.waitFor(() => mp.has('sheet-notice'), 'the notice');
+      expect(mp.text('#sheet-notice')).toBe(SAVED_TEXT);
+    },
+    refused: async () => {
+      await mp.waitFor(() => mp.has('sheet-notice'), 'the reason');
+      expect(mp.text('#sheet-notice')).toBe(PRIVACY_REFUSED.album);
     },
   },
   {
