@@ -37,8 +37,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // TARO_OUTPUT lets parallel work build into its own folder (e.g. .cache/h5-mine) without clobbering.
     outputRoot: process.env.TARO_OUTPUT || (isH5 ? 'dist-h5' : 'dist'),
     // Platform (weapp/h5) and framework (react) plugins are added by the CLI from --type and
-    // `framework`; nothing else is needed.
-    plugins: [],
+    // `framework`. aria-plugin: the weapp templates bind aria-label and its kin (screen readers).
+    plugins: [path.resolve(__dirname, 'aria-plugin.cjs')],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(cloudEnv),
       // The app's version on every figure (shared/policy/engine/version.ts): package.json + git commit.

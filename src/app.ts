@@ -1,8 +1,15 @@
 import { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { mergeInternalComponents } from '@tarojs/shared'
 import { watchPrivacy } from '@/services/privacy'
+import ARIA_ATTRIBUTES from '@/components/aria-attributes.json'
 
 import './app.scss'
+
+// The aria-* attributes config/aria-plugin.cjs binds in the WeChat build's templates, in the
+// runtime's component table too (before the first page renders), so both number them alike and an
+// ariaLabel reaches WeChat's screen reader.
+if (process.env.TARO_ENV === 'weapp') mergeInternalComponents(ARIA_ATTRIBUTES)
 
 /** Initialise WeChat cloud in the weapp build only; never throws (e.g. base library without cloud). */
 function initCloud(): void {

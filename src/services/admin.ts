@@ -106,8 +106,8 @@ export function fieldMessages(error: CloudError | null | undefined, prefix = '')
  * because it loads the whole catalog into the admin package.
  */
 export const DEADLINE_FORM_FIELDS: { key: Exclude<keyof DeadlineInput, 'itemIds'>; label: string; max: number; placeholder: string }[] = [
-  { key: 'measureId', label: '措施编号', max: 12, placeholder: 'm01 – m30，或（一）…（三十）' },
-  { key: 'batchTitle', label: '批次名称', max: 60, placeholder: '如 2022 年度自治区级企业技术中心认定' },
+  { key: 'measureId', label: '措施编号', max: 12, placeholder: '如 m08 或（八）' },
+  { key: 'batchTitle', label: '批次名称', max: 60, placeholder: '如 2022 年技术中心认定' },
   { key: 'opensOn', label: '开始日期', max: 20, placeholder: 'YYYY-MM-DD（北京时间）' },
   { key: 'closesOn', label: '截止日期', max: 20, placeholder: 'YYYY-MM-DD（北京时间）' },
   { key: 'issuer', label: '发布机关', max: 40, placeholder: '如 自治区工业和信息化厅' },

@@ -37,3 +37,18 @@ it.each(CASES)('%s with WeChat’s font size at %s sets --text-scale on its root
   expect(root).toBeDefined();
   expect(mp.attr(root, 'style')).toBe(`--text-scale: ${scale};`);
 }, 30000);
+
+/**
+ * What a screen reader says for a control reaches WeChat: Taro 4.2.1's templates bound no aria-*
+ * attribute, so ariaLabel stayed in React (config/aria-plugin.cjs binds them; src/app.ts numbers
+ * them alike in the runtime).
+ */
+it.each([
+  ['a measure card of the policy browser', 'aria-label', '/pages/policy/browse/index', 'measure-card-m01', /^第（一）条 支持企业创新平台建设，/],
+  ['a measure card of the policy browser', 'aria-role', '/pages/policy/browse/index', 'measure-card-m01', /^link$/],
+])('%s tells WeChat its %s', async (_what, attribute, url, id, expected) => {
+  mp.storage.set(DRAFT_KEY, UPGRADE_2100_DRAFT);
+  await mp.reLaunch(url);
+  await mp.waitFor(() => mp.has(id), `#${id}`);
+  expect(String(mp.attr(`#${id}`, attribute))).toMatch(expected);
+}, 30000);

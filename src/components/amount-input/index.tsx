@@ -41,7 +41,7 @@ export default function AmountInput({ id, label, help, unit, text, unknown, onTe
             type={integer && INPUT_TYPE === 'digit' ? 'number' : INPUT_TYPE}
             nativeProps={{ inputMode: integer ? 'numeric' : 'decimal', 'aria-label': `${label}，单位${unit}` }}
             value={text}
-            placeholder={unknown ? '不确定' : '请输入数字'}
+            placeholder={unknown ? '不确定' : '输入数字'}
             maxlength={40}
             onInput={(e) => onText(e.detail.value)}
           />

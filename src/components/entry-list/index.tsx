@@ -46,7 +46,7 @@ export default function EntryList({ itemId, noun, itemTitle, entries, onAdd, onR
               id={`${base}-${i}-name`}
               value={e.name}
               maxlength={40}
-              placeholder='名称（选填），如“2 号线技改”'
+              placeholder='选填，如“2 号线技改”'
               nativeProps={{ 'aria-label': `${noun} ${i + 1} 的名称（选填）` }}
               onInput={(ev) => onRename(e.key, ev.detail.value)}
             />

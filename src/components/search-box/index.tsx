@@ -20,7 +20,7 @@ export default function SearchBox({ value, onChange, placeholder }: SearchBoxPro
         type='text'
         confirmType='search'
         value={value}
-        placeholder={placeholder ?? '搜标题或条文：技术改造、500万、2000吨'}
+        placeholder={placeholder ?? '搜标题、条文或 500万'}
         onInput={(e) => onChange(e.detail.value)}
         onConfirm={(e) => onChange(e.detail.value)}
       />

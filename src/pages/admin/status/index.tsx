@@ -25,8 +25,8 @@ type Loaded = { phase: 'loading' } | { phase: 'error'; error: CloudError } | { p
 const STATE_OPTIONS = LIST_STATES.map((s) => ({ value: s, label: LIST_STATE_LABELS[s] }))
 
 const FIELDS: { key: Exclude<keyof ListStatusInput, 'state'>; label: string; placeholder: string; max: number; hint?: string }[] = [
-  { key: 'notice', label: '说明', placeholder: '如 2023 年清单已发布，本清单措施以新清单为准', max: LIST_NOTICE_MAX, hint: `给用户看的一句话，不超过 ${LIST_NOTICE_MAX} 个字；已有后续清单或已废止时必填。` },
-  { key: 'sourceUrl', label: '依据链接', placeholder: 'https://…（核对的官方页面）', max: 500, hint: '除「状态未核实」外必填。' },
+  { key: 'notice', label: '说明', placeholder: '如 2023 年清单已发布', max: LIST_NOTICE_MAX, hint: `给用户看的一句话，不超过 ${LIST_NOTICE_MAX} 个字；已有后续清单或已废止时必填。` },
+  { key: 'sourceUrl', label: '依据链接', placeholder: 'https://…（官方页面）', max: 500, hint: '除「状态未核实」外必填。' },
   { key: 'checkedOn', label: '核对日期', placeholder: 'YYYY-MM-DD（北京时间）', max: 20 },
 ]
 
