@@ -4,13 +4,14 @@
  */
 import { View, Text } from '@tarojs/components'
 import { PRIVACY_GUIDE, itemSentence } from './guide'
+import { pageTextStyle } from '@/components/text-scale'
 
 import './index.scss'
 
 export default function PrivacyPage() {
   const g = PRIVACY_GUIDE
   return (
-    <View className='page privacy' id='privacy'>
+    <View style={pageTextStyle()} className='page privacy' id='privacy'>
       <Text className='privacy__title' id='privacy-title'>
         {g.title}
       </Text>
