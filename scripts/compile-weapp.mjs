@@ -71,6 +71,7 @@ export async function compileWeapp(options = {}) {
 
   // miniprogram-ci logs progress with console.log; keep stdout clean unless asked.
   const restore = muteConsole(options.quiet !== false)
+  const leftovers = ciLeftovers(process.cwd())
   try {
     const ci = require('miniprogram-ci')
     const project = new ci.Project({
@@ -93,6 +94,30 @@ export async function compileWeapp(options = {}) {
     return { ok: false, code: e.code ?? 'UNKNOWN', message: where + message, ms: elapsed() }
   } finally {
     restore()
+    leftovers.sweep()
+  }
+}
+
+/**
+ * miniprogram-ci makes an empty folder named by 32 hex digits in the directory it runs from and
+ * leaves it there; remove the empty ones this compile made (a folder that was there before, or has
+ * anything in it, is not ours to remove).
+ */
+function ciLeftovers(dir) {
+  const CI_FOLDER = /^[0-9a-f]{32}$/
+  const before = new Set(fs.readdirSync(dir))
+  return {
+    sweep() {
+      for (const name of fs.readdirSync(dir)) {
+        if (before.has(name) || !CI_FOLDER.test(name)) continue
+        const p = path.join(dir, name)
+        try {
+          if (fs.statSync(p).isDirectory() && fs.readdirSync(p).length === 0) fs.rmdirSync(p)
+        } catch {
+          // gone already, or not ours to read: leave it
+        }
+      }
+    },
   }
 }
 
