@@ -86,6 +86,7 @@ const PAGES: [string, string, Route][] = [
 const MORE: [string, string, Route][] = [
   ['browse', '/#/pages/policy/browse/index', shows('#measure-card-m01')],
   ['reminders', '/#/pages/reminders/index', loaded],
+  ['privacy', '/#/pages/privacy/index', shows('#privacy-title')],
   ['admin', '/#/pages/admin/index', loaded],
   ['admin-deadline', '/#/pages/admin/deadline/index', loaded],
   ['admin-import', '/#/pages/admin/import/index', loaded],
