@@ -353,6 +353,11 @@ export interface ScreenJobDoc {
   /** By chunk index: the part's fileID, and its rows refused. */
   parts: string[];
   partRefused: number[];
+  /**
+   * By chunk index: the file of that chunk's rows, written by `open` (the register is read once;
+   * issue 24, item 4). Absent on a job opened before: its chunks read the register itself.
+   */
+  rowFiles?: string[];
   unknownColumns: string[];
   resultFileID: string;
   refused: number;

@@ -4,10 +4,12 @@
  *
  *  - the CLI (`screenFile`): row by row, streamed in and out, so the memory a register needs does
  *    not grow with its rows (only the refused rows' messages and the per-measure sums are kept);
- *  - the `screen` cloud function, which must stay within WeChat's function timeout: `countRows`
- *    reads the header and counts the rows, `screenPart` screens the data rows [from, from + count)
- *    into a ScreenPart (plain JSON: the 企业结果 lines, the refused rows, the sums), and
- *    `writeResultFromParts` writes the same result.xlsx from the parts, in order.
+ *  - the `screen` cloud function, which must stay within WeChat's function timeout: `splitRows`
+ *    reads the file once, handing its data rows on in chunks (the function stores each chunk, so a
+ *    later call reads only its own rows — issue 24, item 4: re-reading from row 1 made 20 000 rows
+ *    cost 3× one pass), `screenRows` screens one chunk into a ScreenPart (plain JSON: the 企业结果
+ *    lines, the refused rows, the sums), and `writeResultFromParts` writes the same result.xlsx
+ *    from the parts, in order. `countRows` and `screenPart` do the same straight from the file.
  *
  * Both read a file with `openRegister` and a row with `screenRow`, and write with ResultWriter and
  * MeasureTotals, so the same file gives the same result.xlsx either way (a test compares them).
@@ -52,6 +54,8 @@ export interface ScreenReport {
 /** A register opened: its layout, and its data rows (no header, no explanation row, no empty rows). */
 export interface Register {
   layout: Layout;
+  /** The header row's cells, as read (registerLayout reads them into the same layout again). */
+  header: string[];
   rows: AsyncGenerator<TableRow>;
 }
 
@@ -62,12 +66,13 @@ export async function openRegister(input: string, catalog: Catalog = catalog2022
   const table = readTable(input, onBytes, label);
   const first = await table.next();
   if (first.done) throw new TableError(`文件是空的：${label}`);
-  const reading = readLayout(first.value.cells, catalog);
-  if (!reading.ok) {
+  let layout: Layout;
+  try {
+    layout = registerLayout(first.value.cells, catalog, label);
+  } catch (err) {
     await table.return(undefined);
-    throw new TableError(`无法测算 ${label}：${reading.message}`);
+    throw err;
   }
-  const layout = reading.layout;
   async function* dataRows(): AsyncGenerator<TableRow> {
     let afterHeader = true;
     for await (const r of table) {
@@ -77,7 +82,14 @@ export async function openRegister(input: string, catalog: Catalog = catalog2022
       yield r;
     }
   }
-  return { layout, rows: dataRows() };
+  return { layout, header: first.value.cells, rows: dataRows() };
+}
+
+/** A header row read into a layout (TableError when it cannot be screened). */
+export function registerLayout(header: string[], catalog: Catalog, label: string): Layout {
+  const reading = readLayout(header, catalog);
+  if (!reading.ok) throw new TableError(`无法测算 ${label}：${reading.message}`);
+  return reading.layout;
 }
 
 export type RowOutcome = { ok: true; line: ScreenedLine; profile: Profile; result: EvaluateResult } | { ok: false; refused: RefusedRow };
@@ -154,14 +166,22 @@ export interface ScreenPart {
 /** Screens the data rows [from, from + count) (fewer at the end of the file). */
 export async function screenPart(input: string, from: number, count: number, catalog: Catalog = catalog2022, label = input): Promise<ScreenPart> {
   const register = await openRegister(input, catalog, undefined, label);
+  const rows: TableRow[] = [];
+  let index = 0;
+  for await (const r of register.rows) {
+    if (index >= from + count) break; // the rest of the file is not read
+    if (index++ >= from) rows.push(r);
+  }
+  return screenRows(from, rows, register.layout, catalog);
+}
+
+/** Data rows already read (a chunk `splitRows` handed on), the first being data row `from`, screened. */
+export function screenRows(from: number, rows: Iterable<TableRow>, layout: Layout, catalog: Catalog = catalog2022): ScreenPart {
   const totals = new MeasureTotals(catalog);
   const part: ScreenPart = { from, rows: 0, lines: [], refused: [], totals: { measures: [] } };
-  let index = 0;
-  for await (const { row, cells } of register.rows) {
-    if (index >= from + count) break; // the rest of the file is not read
-    if (index++ < from) continue;
+  for (const { row, cells } of rows) {
     part.rows += 1;
-    const out = screenRow(row, cells, register.layout, catalog);
+    const out = screenRow(row, cells, layout, catalog);
     if (!out.ok) part.refused.push(out.refused);
     else {
       part.lines.push(out.line);
@@ -170,6 +190,34 @@ export async function screenPart(input: string, from: number, count: number, cat
   }
   part.totals = totals.toJSON();
   return part;
+}
+
+/** A register read once: its header, its shape, and its data rows handed to `onChunk` `size` at a time (awaited, in order). */
+export interface SplitRegister extends RegisterCount {
+  header: string[];
+}
+
+/** Reads the header (TableError if it cannot be screened) and hands on the data rows in chunks of `size`; screens nothing. */
+export async function splitRows(
+  input: string,
+  size: number,
+  onChunk: (index: number, rows: TableRow[], header: string[]) => Promise<void>,
+  catalog: Catalog = catalog2022,
+  label = input,
+): Promise<SplitRegister> {
+  const register = await openRegister(input, catalog, undefined, label);
+  let rows = 0;
+  let chunk: TableRow[] = [];
+  for await (const r of register.rows) {
+    rows += 1;
+    chunk.push(r);
+    if (chunk.length === size) {
+      await onChunk(rows / size - 1, chunk, register.header);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) await onChunk(Math.floor(rows / size), chunk, register.header);
+  return { rows, unknownColumns: register.layout.unknown, header: register.header };
 }
 
 /** result.xlsx from the parts of a register, in the order given (each part's rows in file order). */

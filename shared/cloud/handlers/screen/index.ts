@@ -7,12 +7,16 @@
  *                              (`screen/<openid>/<jobId>/input.xlsx`); the caller's unfinished jobs
  *                              are deleted with their files.
  *   open   {jobId, fileID}   → the uploaded file (exactly the file id `start` worked out) has its
- *                              header read (readLayout) and its rows counted; a file that cannot be
- *                              screened is deleted at once, with the job.
- *   chunk  {jobId, index}    → data rows [index × SCREEN_CHUNK_ROWS, …) screened into a part
- *                              (JSON: the 企业结果 lines, refused rows, sums) in the job's folder.
+ *                              header read (readLayout) and is read once: its data rows are stored
+ *                              SCREEN_CHUNK_ROWS to a file in the job's folder (row-files); a file
+ *                              that cannot be screened is deleted at once, with the job.
+ *   chunk  {jobId, index}    → data rows [index × SCREEN_CHUNK_ROWS, …), read from their own rows
+ *                              file only, screened into a part (JSON: the 企业结果 lines, refused
+ *                              rows, sums) in the job's folder. A job opened before rows were
+ *                              stored (no rowFiles) reads them from the register, as it used to.
  *   finish {jobId}           → the parts merged into result.xlsx (the CLI's ResultWriter), uploaded
- *                              to the job's folder; the uploaded file and the parts are deleted.
+ *                              to the job's folder; the uploaded file, the rows and the parts are
+ *                              deleted.
  *   list / link / delete     → the caller's results, a fresh link to one, deleting one (all files).
  *                              `list` (the page opening) also deletes the caller's unfinished jobs
  *                              untouched for ABANDONED_AFTER_MS: WeChat does not run a page's cleanup
@@ -36,7 +40,8 @@
  * result file, until its owner deletes it.
  *
  * This folder holds one concept per file: the handler (here), its messages, its request schemas,
- * where its files lie (storage-paths), how a part is stored (parts) and the job's states
+ * where its files lie (storage-paths), how a part is stored (parts), how a chunk's rows are
+ * stored (row-files) and the job's states
  * (job-state). Exports screen, and re-exports TEMPLATE_FILE_NAME, TEMPLATE_PATH, ownFolder,
  * ownsCloudPath, resultName, ABANDONED_AFTER_MS, SCREEN_MESSAGES and SCREEN_LOG for the local cloud
  * and the tests.
@@ -46,7 +51,7 @@ import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { catalog2022 } from '../../../policy/engine';
-import { countRows, screenColumns, type ScreenPart, screenPart, TableError, tableFormat, writeResultFromParts, writeTableXlsx } from '../../../policy/screening';
+import { registerLayout, screenColumns, type ScreenPart, screenPart, screenRows, splitRows, TableError, tableFormat, writeResultFromParts, writeTableXlsx } from '../../../policy/screening';
 import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenResponse } from '../../api';
 import type { FileStore, HandlerContext } from '../../context';
 import { CloudFailure } from '../../errors';
@@ -57,8 +62,9 @@ import { invalid, requireAction, requireAdmin } from '../common';
 import { ABANDONED_AFTER_MS, deleteJob, ownJob, saveIf, view } from './job-state';
 import { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
 import { encodePart, readPart } from './parts';
+import { encodeRows, readRows } from './row-files';
 import { field, FileIdSchema, FileNameSchema, IndexSchema, JobIdSchema, SizeSchema } from './schemas';
-import { fileIdBeside, jobFolder, markerPath, partPath, resultPath, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
+import { fileIdBeside, jobFolder, markerPath, partPath, resultPath, rowsPath, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
 
 export { ABANDONED_AFTER_MS } from './job-state';
 export { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
@@ -108,6 +114,19 @@ async function urlOrGone(files: FileStore, fileID: string, message: string): Pro
 async function refuseFile(ctx: HandlerContext, files: FileStore, doc: ScreenJobDoc, message: string): Promise<never> {
   await deleteJob(ctx, files, doc);
   throw invalid('fileID', message);
+}
+
+/** Chunk `index` from the rows `open` stored for it: no other row of the register is read. */
+async function screenStoredRows(ctx: HandlerContext, files: FileStore, doc: ScreenJobDoc, index: number): Promise<ScreenPart> {
+  const id = doc.rowFiles?.[index];
+  const bytes = id ? await files.get(id) : null;
+  if (!bytes) throw invalid('jobId', SCREEN_MESSAGES.partMissing);
+  const stored = readRows(ctx, bytes);
+  if (stored.from !== index * SCREEN_CHUNK_ROWS) {
+    ctx.log.error(SCREEN_LOG.badRows, { index, from: stored.from });
+    throw new CloudFailure('INTERNAL');
+  }
+  return screenRows(stored.from, stored.rows, registerLayout(stored.header, catalog2022, doc.fileName), catalog2022);
 }
 
 export const screen: Handler<'screen'> = async (request, ctx) => {
@@ -184,19 +203,41 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       // The file the page uploaded to the path `start` gave: exactly the id `start` worked out (the
       // only file this job ever downloads or deletes as its register).
       if (fileID !== doc.inputFileID) throw invalid('fileID', SCREEN_MESSAGES.fileID);
-      let count: Awaited<ReturnType<typeof countRows>>;
+      // The register is read here once, and each chunk's rows stored for its call (row-files).
+      const rowFiles: string[] = [];
+      let opened = false;
       try {
-        count = await withTmp(async (dir) => countRows(await downloadInput(files, doc, dir), catalog2022, doc.fileName));
-      } catch (err) {
-        if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
-        if (err instanceof CloudFailure) await deleteJob(ctx, files, doc);
-        throw err;
+        let count: Awaited<ReturnType<typeof splitRows>>;
+        try {
+          count = await withTmp(async (dir) =>
+            splitRows(
+              await downloadInput(files, doc, dir),
+              SCREEN_CHUNK_ROWS,
+              async (index, rows, header) => {
+                // Past the cap the rows are only counted: the job is refused with their number.
+                if (index * SCREEN_CHUNK_ROWS >= SCREEN_MAX_ROWS) return;
+                const { fileID: rowsID } = await files.put(rowsPath(doc, index), encodeRows({ header, from: index * SCREEN_CHUNK_ROWS, rows }), 'application/json');
+                rowFiles.push(rowsID);
+              },
+              catalog2022,
+              doc.fileName,
+            ),
+          );
+        } catch (err) {
+          if (err instanceof TableError) return await refuseFile(ctx, files, doc, err.message);
+          if (err instanceof CloudFailure) await deleteJob(ctx, files, doc);
+          throw err;
+        }
+        if (count.rows === 0) return await refuseFile(ctx, files, doc, SCREEN_MESSAGES.noRows);
+        if (count.rows > SCREEN_MAX_ROWS) return await refuseFile(ctx, files, doc, SCREEN_MESSAGES.tooManyRows(count.rows));
+        const patch = { state: 'screening' as const, rows: count.rows, chunks: Math.ceil(count.rows / SCREEN_CHUNK_ROWS), rowFiles, unknownColumns: count.unknownColumns.slice(0, 50), updatedAt: now };
+        if (!(await saveIf(ctx, doc._id, 'uploading', patch))) throw invalid('jobId', SCREEN_MESSAGES.gone);
+        opened = true;
+        return ok({ action: 'open', job: view({ ...doc, ...patch }) });
+      } finally {
+        // Refused, failed or deleted meanwhile: the rows stored so far go too (the record never got them).
+        if (!opened && rowFiles.length > 0) await files.remove(rowFiles);
       }
-      if (count.rows === 0) return refuseFile(ctx, files, doc, SCREEN_MESSAGES.noRows);
-      if (count.rows > SCREEN_MAX_ROWS) return refuseFile(ctx, files, doc, SCREEN_MESSAGES.tooManyRows(count.rows));
-      const patch = { state: 'screening' as const, rows: count.rows, chunks: Math.ceil(count.rows / SCREEN_CHUNK_ROWS), unknownColumns: count.unknownColumns.slice(0, 50), updatedAt: now };
-      if (!(await saveIf(ctx, doc._id, 'uploading', patch))) throw invalid('jobId', SCREEN_MESSAGES.gone);
-      return ok({ action: 'open', job: view({ ...doc, ...patch }) });
     }
 
     case 'chunk': {
@@ -209,7 +250,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const started = Date.now();
       let part: ScreenPart;
       try {
-        part = await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName));
+        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName));
       } catch (err) {
         if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
         throw err;
@@ -254,7 +295,8 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
         const { fileID } = await files.put(resultPath(doc), await fsp.readFile(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         return { ...counts, fileID };
       });
-      const patch = { state: 'done' as const, resultFileID: written.fileID, refused: written.refused, inputFileID: '', markerFileID: '', parts: [], partRefused: [], updatedAt: now };
+      const rowFiles = doc.rowFiles ?? [];
+      const patch = { state: 'done' as const, resultFileID: written.fileID, refused: written.refused, inputFileID: '', markerFileID: '', parts: [], partRefused: [], ...(doc.rowFiles ? { rowFiles: [] } : {}), updatedAt: now };
       if (!(await saveIf(ctx, doc._id, 'screening', patch))) {
         const latest = await repo.get(doc._id);
         // Another finish call saved the same result (same path) first: answer as it did.
@@ -265,7 +307,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       }
       // Only the result stays: the register and the parts go now (should this fail, they are still
       // among the job's predictable paths, removed with the result).
-      await files.remove([doc.markerFileID, doc.inputFileID, ...doc.parts]);
+      await files.remove([doc.markerFileID, doc.inputFileID, ...rowFiles, ...doc.parts]);
       const done = { ...doc, ...patch };
       return ok({ action: 'finish', job: view(done), url: await urlOrGone(files, written.fileID, SCREEN_MESSAGES.resultMissing) });
     }

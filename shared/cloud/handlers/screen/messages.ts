@@ -31,5 +31,6 @@ export const SCREEN_LOG = {
   noFiles: 'screen: no file store in the context (the shell did not provide cloud storage)',
   noUrl: 'screen: a stored file has no URL',
   badPart: 'screen: a stored part is not what chunk wrote',
+  badRows: 'screen: a stored chunk of rows is not what open wrote',
   foreignFileId: 'screen: a stored file id does not end with its cloud path',
 } as const;

@@ -2,7 +2,7 @@
  * Where the screen function keeps files: every file of a job lies in its owner's own folder
  * (`screen/<openid>/<jobId>/`), the blank template outside every user's folder. Exports
  * TEMPLATE_FILE_NAME, TEMPLATE_PATH, ownFolder, ownsCloudPath, jobFolder, markerPath, partPath,
- * resultPath, fileIdBeside, fileIdOf, resultName and jobFiles (every file a job can have).
+ * rowsPath, resultPath, fileIdBeside, fileIdOf, resultName and jobFiles (every file a job can have).
  */
 import type { ScreenJobDoc } from '../../repos';
 
@@ -28,6 +28,7 @@ export function ownsCloudPath(openid: string, cloudPath: string): boolean {
 export const jobFolder = (owner: string, jobId: string) => `${ownFolder(owner)}${jobId}/`;
 export const markerPath = (owner: string, jobId: string) => `${jobFolder(owner, jobId)}job.json`;
 export const partPath = (doc: ScreenJobDoc, index: number) => `${jobFolder(doc.owner, doc._id)}part-${String(index).padStart(4, '0')}.json`;
+export const rowsPath = (doc: ScreenJobDoc, index: number) => `${jobFolder(doc.owner, doc._id)}rows-${String(index).padStart(4, '0')}.json`;
 export const resultPath = (doc: ScreenJobDoc) => `${jobFolder(doc.owner, doc._id)}result.xlsx`;
 
 /**
@@ -57,7 +58,8 @@ export function resultName(fileName: string): string {
  */
 export function jobFiles(doc: ScreenJobDoc): string[] {
   const paths = [markerPath(doc.owner, doc._id), doc.inputPath, resultPath(doc)];
-  for (let i = 0; i < Math.max(doc.chunks, doc.parts.length); i++) paths.push(partPath(doc, i));
+  const rowFiles = doc.rowFiles ?? [];
+  for (let i = 0; i < Math.max(doc.chunks, doc.parts.length, rowFiles.length); i++) paths.push(partPath(doc, i), rowsPath(doc, i));
   const predicted = paths.map((p) => fileIdOf(doc, p)).filter((id): id is string => id !== null);
-  return [...new Set([doc.markerFileID, doc.inputFileID, ...doc.parts, doc.resultFileID, ...predicted].filter((id) => id !== ''))];
+  return [...new Set([doc.markerFileID, doc.inputFileID, ...doc.parts, ...rowFiles, doc.resultFileID, ...predicted].filter((id) => id !== ''))];
 }
