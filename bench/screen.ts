@@ -1,14 +1,19 @@
 /**
  * `npm run screen` end to end on a generated register (run by scripts/bench.mjs in its own process):
  * 100 000 seeded questionnaire-like profiles written as a filled screening table (profile-row.ts,
- * the table's own writer), then the CLI exactly as `npm run screen -- <file> --out <result.xlsx>`
- * runs it (tsx), timed from spawn to exit, with the child's peak resident memory (bench/peak-rss.cjs).
- * Prints one JSON object.
+ * the table's own writer), then the command exactly as `npm run screen -- <file> --out <result.xlsx>
+ * --workers <n>` runs it (node scripts/build-cli.mjs run screen: the built bundle, built once before
+ * the first run), timed from spawn to exit, with the process's peak resident memory (worker threads
+ * included; bench/peak-rss.cjs). One worker (every row in the main thread: the one-core figure) and
+ * two worker threads, alternating round by round (1 2 1 2 …) on the same file, so both see the same
+ * load; both results are checked cell for cell equal. Prints one JSON object:
+ * { [format]: { rows, fileMb, workers: { '1': {seconds, peakMb, summary}, '2': … } } }.
  */
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
+import ExcelJS from 'exceljs';
 import { catalog2022, parseProfile } from '../shared/policy/engine';
 import { screenColumns, profileRow, writeTable } from '../shared/policy/screening';
 import { rng } from '../test/fakes/simulate';
@@ -18,6 +23,7 @@ import { stat } from './stats';
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const ROWS = Number(process.env.BENCH_SCREEN_ROWS || 100_000);
 const FORMATS = (process.env.BENCH_SCREEN_FORMATS || 'xlsx,csv').split(',') as ('xlsx' | 'csv')[];
+const WORKERS = (process.env.BENCH_SCREEN_WORKERS || '1,2').split(',');
 const root = process.env.BENCH_ROOT || process.cwd();
 const dir = path.join(tmpdir(), `bench-screen-${process.pid}`);
 
@@ -31,9 +37,9 @@ function* rows(numbers: boolean) {
   }
 }
 
-function runOnce(file: string, out: string): { seconds: number; peakMb: number; summary: string } {
+function runOnce(file: string, out: string, workers: string): { seconds: number; peakMb: number; summary: string } {
   const started = performance.now();
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['shared/policy/cli/screen.ts', file, '--out', out], {
+  const r = spawnSync(process.execPath, ['scripts/build-cli.mjs', 'run', 'screen', file, '--out', out, '--workers', workers], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: `--require ${path.join(root, 'bench/peak-rss.cjs')}` },
@@ -41,25 +47,39 @@ function runOnce(file: string, out: string): { seconds: number; peakMb: number; 
   });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`npm run screen failed (${r.status}):\n${r.stderr}`);
-  // The largest of the processes that reported (tsx's own and the one that screens).
   const peaks = [...r.stderr.matchAll(/PEAK_RSS_KB (\d+)/g)].map((m) => Number(m[1]));
-  return { seconds, peakMb: Math.max(...peaks) / 1024, summary: r.stdout.trim().split('\n').pop() ?? '' };
+  return { seconds, peakMb: Math.max(...peaks) / 1024, summary: r.stdout.trim().split('\n')[0] ?? '' };
+}
+
+/** Every cell of every sheet, as text (the two results must be equal). */
+async function cells(file: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map((ws) => ws.getSheetValues().map((row) => JSON.stringify(row)).join('\n')).join('\f');
 }
 
 async function main() {
   mkdirSync(dir, { recursive: true });
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
   try {
     const results: Record<string, unknown> = {};
     for (const format of FORMATS) {
       const file = path.join(dir, `register.${format}`);
       await writeTable(file, screenColumns(catalog2022), rows(format === 'xlsx'));
-      const runs = Array.from({ length: RUNS }, () => runOnce(file, path.join(dir, `result-${format}.xlsx`)));
+      const runs: Record<string, ReturnType<typeof runOnce>[]> = Object.fromEntries(WORKERS.map((w) => [w, []]));
+      for (let i = 0; i < RUNS; i++) for (const w of WORKERS) runs[w].push(runOnce(file, path.join(dir, `result-${format}-${w}.xlsx`), w));
+      if (process.env.BENCH_SCREEN_COMPARE !== '0') {
+        const [first, ...others] = await Promise.all(WORKERS.map((w) => cells(path.join(dir, `result-${format}-${w}.xlsx`))));
+        others.forEach((o, i) => {
+          if (o !== first) throw new Error(`--workers ${WORKERS[i + 1]} wrote other cells than --workers ${WORKERS[0]} (.${format})`);
+        });
+      }
       results[format] = {
         rows: ROWS,
         fileMb: statSync(file).size / 2 ** 20,
-        seconds: stat(runs.map((x) => x.seconds)),
-        peakMb: stat(runs.map((x) => x.peakMb)),
-        summary: runs[runs.length - 1].summary,
+        workers: Object.fromEntries(
+          WORKERS.map((w) => [w, { seconds: stat(runs[w].map((x) => x.seconds)), peakMb: stat(runs[w].map((x) => x.peakMb)), summary: runs[w][runs[w].length - 1].summary }]),
+        ),
       };
     }
     console.log(JSON.stringify(results));

@@ -2,14 +2,17 @@
  * npm run screen as a function (runScreen, its output through a ScreenIo; tests call it in-process):
  * returns the exit code. USAGE is its help, TEMPLATE_NAME the blank template's file name.
  *   npm run screen -- --template [--out <dir>]      the blank template, .xlsx and .csv
- *   npm run screen -- <file.xlsx|file.csv> [--out <result.xlsx>]
+ *   npm run screen -- <file.xlsx|file.csv> [--out <result.xlsx>] [--workers <n>]
  *   npm run screen -- --doc                          regenerates docs/screening.md
  * 0 done (refused rows included: they are in the result); 1 a file that cannot be read at all;
  * 2 bad arguments. Arguments through commander, the progress bar through cli-progress (only on a
  * terminal); one summary line at the end: rows, refused, seconds, rows/s; then the version that
- * made the figures (as the result's 企业结果 header records it).
+ * made the figures (as the result's 企业结果 header records it). Rows are screened on --workers
+ * threads (default: the machine's cores) while the main thread reads and writes, when the entry
+ * names the built worker (ScreenIo.workerFile); the result is the same with any number.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
+import { availableParallelism } from 'os';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'path';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
@@ -19,7 +22,7 @@ import { screenColumns, screeningDoc, TableError, tableFormat, screenFile, SHEET
 export const TEMPLATE_NAME = '政策筛查模板';
 export const USAGE = [
   '用法：npm run screen -- --template [--out <目录>]',
-  '      npm run screen -- <名单.xlsx|名单.csv> [--out <结果.xlsx>]',
+  '      npm run screen -- <名单.xlsx|名单.csv> [--out <结果.xlsx>] [--workers <线程数>]',
   '      npm run screen -- --doc',
 ].join('\n');
 /** Refusals printed on the terminal; the rest are in the result's 未能测算的行 sheet. */
@@ -34,12 +37,15 @@ export interface ScreenIo {
   cwd: string;
   /** The docs/ folder of the repository (for --doc). */
   docsDir: string;
+  /** The built worker thread's file (screen-worker.js beside the bundle); without it every row is screened in this thread. */
+  workerFile?: string;
 }
 
 interface Options {
   template?: boolean;
   doc?: boolean;
   out?: string;
+  workers?: string;
 }
 
 /** Commander's refusals, said in Chinese. */
@@ -51,7 +57,7 @@ function argumentMessage(e: CommanderError): string {
     case 'commander.excessArguments':
       return '只能给一个文件';
     case 'commander.optionMissingArgument':
-      return `选项 ${quoted} 后面要写路径`;
+      return `选项 ${quoted} 后面要写${quoted.startsWith('--workers') ? '线程数' : '路径'}`;
     default:
       return e.message.replace(/^error: /, '');
   }
@@ -65,6 +71,7 @@ function parseArgs(argv: string[], io: ScreenIo): { ok: true; file?: string; opt
     .option('--template', '写出空白模板（.xlsx 和 .csv）')
     .option('--out <path>', '结果文件（.xlsx）；与 --template 一起时为输出目录')
     .option('--doc', '重新生成 docs/screening.md')
+    .option('--workers <n>', `测算线程数（默认为处理器核数 ${availableParallelism()}；1 为不另开线程）`)
     .helpOption('-h, --help', '显示帮助')
     .allowExcessArguments(false)
     .exitOverride()
@@ -103,7 +110,7 @@ function defaultOut(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}-测算结果.xlsx`);
 }
 
-async function screen(io: ScreenIo, file: string, outArg?: string): Promise<number> {
+async function screen(io: ScreenIo, file: string, outArg: string | undefined, workers: number): Promise<number> {
   if (!tableFormat(file)) return usage(io, `只能读取 .xlsx 或 .csv 文件：${file}`);
   const out = outArg ? at(io, outArg) : defaultOut(file);
   if (!/\.xlsx$/i.test(out)) return usage(io, `结果文件应为 .xlsx：${out}`);
@@ -114,6 +121,8 @@ async function screen(io: ScreenIo, file: string, outArg?: string): Promise<numb
   const started = performance.now();
   try {
     const report = await screenFile(file, out, {
+      workers,
+      workerFile: io.workerFile,
       onProgress: (read, total, rows) => {
         if (bar && total > 0) {
           bar.setTotal(total);
@@ -154,5 +163,7 @@ export async function runScreen(argv: string[], io: ScreenIo): Promise<number> {
     return 0;
   }
   if (opts.template) return writeTemplate(io, opts.out ? at(io, opts.out) : io.cwd);
-  return screen(io, at(io, file!), opts.out);
+  const workers = opts.workers === undefined ? availableParallelism() : Number(opts.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usage(io, `--workers 应为 1 到 64 之间的整数：${opts.workers}`);
+  return screen(io, at(io, file!), opts.out, workers);
 }

@@ -104,12 +104,13 @@ describe('npm run screen', () => {
 
   it('runs as the real npm script: exit 0 and the summary line; exit 2 on bad arguments', () => {
     const file = join(tmp.dir, '名单.csv');
-    const ok = spawnSync('npx', ['tsx', 'shared/policy/cli/screen.ts', file, '--out', join(tmp.dir, 'cli.xlsx')], { cwd: root, encoding: 'utf8' });
+    // What package.json's screen script runs: the bundle (issue 24, item 3), built when older than its sources.
+    const ok = spawnSync(process.execPath, ['scripts/build-cli.mjs', 'run', 'screen', file, '--out', join(tmp.dir, 'cli.xlsx')], { cwd: root, encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(SUMMARY);
-    // Run from source: the app's version from package.json and git, as a build would put in.
+    // The app's version from package.json and git, read when the command starts.
     expect(SUMMARY.exec(ok.stdout)![4]).toBe(appVersion());
-    const bad = spawnSync('npx', ['tsx', 'shared/policy/cli/screen.ts', '--nope'], { cwd: root, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['scripts/build-cli.mjs', 'run', 'screen', '--nope'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('未知选项 --nope');
   }, 30000);
@@ -121,7 +122,7 @@ describe('npm run screen', () => {
     ['a C1 control and a right-to-left override', '甲\u009b乙\u202e丙', '甲\\x9b乙\\u202e丙'],
   ])('prints text from the file escaped, never raw: a header cell with %s', (_, cell, shown) => {
     writeFileSync(join(tmp.dir, 'controls.csv'), `名称,主体类型,"${cell}"\n`);
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'shared/policy/cli/screen.ts'), 'controls.csv', '--out', 'controls.xlsx'], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: tmp.dir } });
+    const r = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), 'run', 'screen', 'controls.csv', '--out', 'controls.xlsx'], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: tmp.dir } });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(`未识别的列（未使用）：${shown}\n`);
     expect(r.stderr + r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);

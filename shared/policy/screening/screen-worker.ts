@@ -1,0 +1,35 @@
+/**
+ * A screening worker thread's entry (parallel.ts; built beside the CLI as screen-worker.js): reads
+ * the header it is given into the layout, then screens each batch of rows it receives with
+ * screenRow — the same function a single thread uses — and answers each batch's lines and
+ * refusals in order; at the end, its per-measure sums. Exports nothing.
+ */
+import { parentPort, workerData } from 'worker_threads';
+import { catalog2022 } from '../engine';
+import { readLayout } from './layout';
+import type { BatchOutcome, WorkerReply, WorkerRequest, WorkerSetup } from './parallel';
+import { screenRow } from './screen';
+import { MeasureTotals } from './totals';
+
+const port = parentPort!;
+const reading = readLayout((workerData as WorkerSetup).header, catalog2022);
+if (!reading.ok) throw new Error(reading.message);
+const layout = reading.layout;
+const totals = new MeasureTotals(catalog2022);
+
+port.on('message', (m: WorkerRequest) => {
+  if ('done' in m) {
+    port.postMessage({ totals: totals.toJSON() } satisfies WorkerReply);
+    port.close();
+    return;
+  }
+  const outcomes: BatchOutcome[] = [];
+  for (const { row, cells } of m.rows) {
+    const out = screenRow(row, cells, layout, catalog2022);
+    if (out.ok) {
+      outcomes.push({ line: out.line });
+      totals.add(out.result);
+    } else outcomes.push({ refused: out.refused });
+  }
+  port.postMessage({ batch: m.batch, outcomes } satisfies WorkerReply);
+});
