@@ -183,20 +183,22 @@ function textScale(page: Page): Promise<string> {
 }
 
 /** The whole page in one picture: Taro's H5 page scrolls inside itself, so the screen is made as tall as it. */
-async function wholePage(page: Page, name: string): Promise<void> {
+async function wholePage(page: Page, name: string, width: number): Promise<void> {
   const height = await page.evaluate(() => {
     const pages = document.querySelectorAll('.taro_page');
     const top = pages[pages.length - 1];
     return Math.max(document.documentElement.scrollHeight, top ? top.scrollHeight : 0);
   });
-  await page.setViewportSize({ width: 390, height: Math.min(height, 12_000) });
+  const { height: screen } = page.viewportSize()!;
+  await page.setViewportSize({ width, height: Math.min(height, 12_000) });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize({ width, height: screen });
 }
 
-async function openAtCareMode(url: string): Promise<{ page: Page; close(): Promise<void>; errors: string[] }> {
+async function openAtCareMode(url: string, width: number): Promise<{ page: Page; close(): Promise<void>; errors: string[] }> {
   const { page, context } = await harness().newPage({ openid: ADMIN });
+  if (width !== 390) await page.setViewportSize({ width, height: 812 });
   await context.addInitScript((px) => window.localStorage.setItem('fontSizeSetting', px), CARE_MODE_PX);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -204,16 +206,23 @@ async function openAtCareMode(url: string): Promise<{ page: Page; close(): Promi
   return { page, errors, close: () => context.close() };
 }
 
-describe('at 关怀模式 (text 1.4×) on a 390 px screen', () => {
+/**
+ * 390 px (the suite's phone) and 375 px (the iPhone width WeChat's guide gives 23.8 px for 关怀模式):
+ * screenshots at 390 (large-text-<page>.png) and at 375 (large-text-375-<page>.png).
+ */
+describe.each([
+  [390, 'large-text-'],
+  [375, 'large-text-375-'],
+])('at 关怀模式 (text 1.4×) on a %i px screen', (width, prefix) => {
   it.each([...PAGES, ...MORE])('%s draws its text at 1.4× and every text whole: in its box, on the screen, on no sibling', async (name, url, route) => {
-    const { page, errors, close } = await openAtCareMode(url);
+    const { page, errors, close } = await openAtCareMode(url, width);
     await route(page);
     await slideOver(page);
     expect(await textScale(page)).toBe('1.4');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page, `large-text-${name}`);
+    await shot(page, `${prefix}${name}`);
     const found = await problems(page);
-    await wholePage(page, `large-text-${name}-full`);
+    await wholePage(page, `${prefix}${name}-full`, width);
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
     await close();
