@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../../../shared/cloud';
+import { COLLECTION_SPECS } from '../../../shared/cloud/repos';
 import { deploy, STAGING_DIR, UPLOAD_SETTING, type CiLike } from '../../../scripts/deploy/run';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -302,6 +303,19 @@ describe('a full run with the recorder', () => {
   ])('ends with what was done and the checklist: %s', (_what, text) => {
     const after = r.out.slice(r.out.indexOf('完成：'));
     expect(after).toContain(text);
+  });
+
+  it.each(COLLECTION_SPECS.filter((s) => !s.localOnly).map((s) => [s.name, s] as const))(
+    'names collection %s in the checklist with the indexes COLLECTION_SPECS gives it',
+    (name, spec) => {
+      const line = r.out.split('\n').find((l) => l.includes('每个集合的权限设为')) ?? '';
+      const indexes = spec.indexes.length > 0 ? spec.indexes.map((i) => i.fields.map(([f, d]) => `${f} ${d === 'asc' ? '升序' : '降序'}`).join(' + ')).join('；') : '无需索引';
+      expect(line).toContain(`${name}（${indexes}）`);
+    },
+  );
+
+  it('does not name the local-only collection outbox in the checklist', () => {
+    expect(r.out.slice(r.out.indexOf('完成：'))).not.toContain('outbox');
   });
 });
 
