@@ -7,7 +7,7 @@
  * lines as the results page and the calc CLI; nothing here adds or rounds money.
  */
 import { catalog2022, compileCatalog, formatInterval, toWanText, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
-import { alternativeLine, figureInGroup, figureText, groupResults, hasAmount, measureLabel, summarize, whyText } from '../view';
+import { alternativeLine, figureInGroup, figureText, groupResults, hasAmount, measureLabel, summarize, whyText, type GroupId } from '../view';
 
 export interface RowSummary {
   /** The enterprise's (or park's) total in 万元 as decimal text ('636', '500'), when it has one; min ≤ max. */
@@ -46,16 +46,22 @@ const head = (r: ItemResult, catalog: Catalog) => `${measureLabel(r, catalog)}${
 export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022): RowSummary {
   const out: RowSummary = { total: '', covers: '', claim: [], people: [], needsInfo: [], nearMiss: [], nonMonetary: [], notes: [] };
   const quiet = asksNothing(catalog);
+  // Only what a column shows is worded: the ineligible group has no column, an item every row gets is
+  // not listed, and a near miss or support without money needs no figure with its amount kind
+  // (issue 24, item 3: every item was worded, the ineligible ones too, and most of it thrown away).
+  const said = (r: ItemResult, id: GroupId) => {
+    const { figure, amountLabel } = figureInGroup(r, id);
+    return `${head(r, catalog)}：${figure}${amountLabel ? `（${amountLabel}）` : ''}`;
+  };
   for (const { id, items } of groupResults(res)) {
+    if (id === 'ineligible') continue;
     for (const r of items) {
-      const { figure, amountLabel } = figureInGroup(r, id);
-      const said = `${head(r, catalog)}：${figure}${amountLabel ? `（${amountLabel}）` : ''}`;
-      if (id === 'eligible') out.claim.push(said);
-      else if (id === 'people') out.people.push(said);
+      if (id === 'eligible') out.claim.push(said(r, id));
+      else if (id === 'people') out.people.push(said(r, id));
       else if (id === 'needsInfo') {
         // The why line names the unsure question, so one assumed answer is said alone ('若为“是”'), as the cards say it.
         const alternatives = r.alternatives.map((a) => alternativeLine(r, a, { short: true })).map((a) => `若${a.assume}：${a.figure}`);
-        out.needsInfo.push([`${said}——${whyText(r)}`, ...alternatives].join('；'));
+        out.needsInfo.push([`${said(r, id)}——${whyText(r)}`, ...alternatives].join('；'));
       } else if (id === 'nearMiss') out.nearMiss.push(`${head(r, catalog)}：${whyText(r)}`);
       else if (id === 'nonMonetary' && !quiet.has(r.id)) out.nonMonetary.push(`${head(r, catalog)}（${figureText(r, catalog)}）`);
     }

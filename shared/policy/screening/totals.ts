@@ -77,12 +77,12 @@ export class MeasureTotals {
 
   /** One screened row's result. */
   add(res: EvaluateResult): void {
-    const seen = new Map<string, Set<string>>();
+    // What this row has already been counted for, per measure ('m08 needsInfo'): one set per row, not one per measure.
+    const seen = new Set<string>();
     const once = (measure: string, what: string) => {
-      const s = seen.get(measure) ?? new Set<string>();
-      seen.set(measure, s);
-      if (s.has(what)) return false;
-      s.add(what);
+      const key = `${measure} ${what}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
       return true;
     };
     for (const r of res.items) {
