@@ -44,6 +44,8 @@ export interface CompiledCatalog {
    * start with it ('m08', 'm08.upgrade' → 7): where a profile's answers belong, read once.
    */
   measureIndex: Map<string, number>;
+  /** Each topic of the catalog's measures as one bit: a choice of topics read as one number. */
+  topicBit: Map<string, number>;
 }
 
 const cache = new WeakMap<Catalog, CompiledCatalog>();
@@ -92,7 +94,9 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     const i = measureIndex.get(id.slice(0, id.indexOf('.')));
     if (i !== undefined) measureIndex.set(id, i);
   }
-  const compiled = { catalog, measures, items, facts, unitShift, measureIndex };
+  const topicBit = new Map<string, number>();
+  for (const m of catalog.measures) if (!topicBit.has(m.topic)) topicBit.set(m.topic, 2 ** topicBit.size);
+  const compiled = { catalog, measures, items, facts, unitShift, measureIndex, topicBit };
   cache.set(catalog, compiled);
   return compiled;
 }

@@ -118,15 +118,16 @@ export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Pro
   const { item } = ci;
   if (!item.repeat) return fromOutcome(ci, runEntry(cc, ci, profile, profile.facts, FACTS_PREFIX, explain));
   const list = profile.projects![item.id]!;
-  const outs = list.map((e, i) => runEntry(cc, ci, profile, e.facts, entryPrefix(item.id, i), explain));
-  if (outs.length === 1) {
-    const w = fromOutcome(ci, outs[0]);
+  if (list.length === 1) {
+    const w = fromOutcome(ci, runEntry(cc, ci, profile, list[0].facts, entryPrefix(item.id, 0), explain));
     // Stages and hints are fresh objects of this run: tag them in place.
     for (const st of w.stages) st.entry = 0;
     for (const h of w.hints) h.entry = 0;
     w.entries = [{ index: 0, name: list[0].name, status: w.status, min: w.min, max: w.max }];
     return w;
   }
+  const outs: EntryOutcome[] = [];
+  for (let i = 0; i < list.length; i++) outs.push(runEntry(cc, ci, profile, list[i].facts, entryPrefix(item.id, i), explain));
   return combineEntries(ci, outs, list.map((e) => e.name), explain);
 }
 

@@ -5,11 +5,11 @@
  * as alternatives, each saying what it assumed (sayAssumed).
  */
 import type { CompiledCatalog, CompiledItem } from './compile';
-import { ZERO, toYuanString } from './decimal';
+import { ZERO, toYuanString, type Dec } from './decimal';
 import type { Outcome } from './kinds/outcome';
 import { FACTS_PREFIX } from './paths';
 import { Scope } from './scope';
-import type { FactValue, Profile } from './types';
+import type { Alternative, FactValue, Profile } from './types';
 
 export interface EntryOutcome extends Outcome {
   missing: string[];
@@ -68,7 +68,9 @@ export function runEntry(
   }
   const s2 = new Scope(profile, values, ci.defs, cc.unitShift, prefix, 'pess', explain);
   const pess = rule.evaluate(ci, s2);
-  const missing = [...new Set([...s1.assumed, ...s1.missing, ...s2.missing])];
+  // The first run's assumed and missing facts are distinct (Scope notes each path once); the second run adds its own.
+  const missing = s1.assumed.concat(s1.missing);
+  for (const p of s2.missing) if (!missing.includes(p)) missing.push(p);
   const label = (p: string) => `「${s1.labels.get(p)!.replace(/？$/, '')}」`;
   const labels = s1.assumed.map(label).join('、');
   const parts = assumptionParts(s1, label);
@@ -76,18 +78,25 @@ export function runEntry(
   const one = s1.assumed.length === 1 && s1.eitherOr.length === 0;
   const pessMin = pess.status === 'ineligible' ? ZERO : pess.min;
   return {
-    ...opt,
     status: 'needsInfo',
     reasonCode: 'missing',
     reason: `需要确认：${labels}`,
+    amountKind: opt.amountKind,
     min: pessMin,
     max: opt.max,
-    hints: [...opt.hints, ...pess.hints],
+    open: opt.open,
+    stages: opt.stages,
+    hints: pess.hints.length === 0 ? opt.hints : opt.hints.concat(pess.hints),
     missing,
     alternatives: [
-      { assume: sayAssumed(parts, 'yes'), ...(one ? { short: '为“是”' } : {}), amount: { min: toYuanString(opt.min), max: toYuanString(opt.max) }, status: opt.status },
-      { assume: sayAssumed(parts, 'no'), ...(one ? { short: '为“否”' } : {}), amount: { min: toYuanString(pessMin), max: toYuanString(pess.max) }, status: pess.status },
+      alternative(sayAssumed(parts, 'yes'), one ? '为“是”' : undefined, opt.min, opt.max, opt.status),
+      alternative(sayAssumed(parts, 'no'), one ? '为“否”' : undefined, pessMin, pess.max, pess.status),
     ],
     scenarios: { opt, pess, assumed: s1.assumed, parts },
   };
+}
+
+function alternative(assume: string, short: string | undefined, min: Dec, max: Dec, status: Alternative['status']): Alternative {
+  const amount = { min: toYuanString(min), max: toYuanString(max) };
+  return short === undefined ? { assume, amount, status } : { assume, short, amount, status };
 }

@@ -7,7 +7,7 @@
 import { AWARD_AMOUNT_KINDS } from './amount-kind';
 import { ZERO, toYuanString, type Dec } from './decimal';
 import type { Settled } from './item';
-import type { EvaluateResult, Interval, Status } from './types';
+import type { EvaluateResult, Interval } from './types';
 
 /** Figures added up, min and max. */
 class Sum {
@@ -35,8 +35,6 @@ class Sum {
   }
 }
 
-const SUMS = ['total', 'people', 'savings', 'pending'] as const;
-
 export class Tally {
   /** Awards to the enterprise (or park). */
   readonly total = new Sum();
@@ -46,19 +44,31 @@ export class Tally {
   readonly savings = new Sum();
   /** What needs information, awards and fees alike (not people's). */
   readonly pending = new Sum();
-  readonly counts: Record<Status, number> = { eligible: 0, ineligible: 0, needsInfo: 0, notForYou: 0 };
-  /** Measures with an award in the enterprise's total. */
-  readonly covered = new Set<string>();
+  // Counts by status (plain fields: a tally is copied for every profile evaluated).
+  eligible = 0;
+  ineligible = 0;
+  needsInfo = 0;
+  notForYou = 0;
+  /**
+   * Measures with an award in the enterprise's total. A measure's items are added together, one
+   * measure after another (evaluate goes measure by measure), so a measure is counted when its first
+   * covered item comes — a count instead of a set of ids that every profile would copy.
+   */
+  covered = 0;
+  private lastCovered?: string;
 
   add({ result: r, min, max }: Settled): void {
-    this.counts[r.status] += 1;
+    this[r.status] += 1;
     if (max.isZero()) return;
     if (r.status === 'eligible') {
       if (AWARD_AMOUNT_KINDS.has(r.amountKind)) {
         if (r.paidToPerson) this.people.add(min, max);
         else {
           this.total.add(min, max);
-          this.covered.add(r.measure);
+          if (this.lastCovered !== r.measure) {
+            this.lastCovered = r.measure;
+            this.covered += 1;
+          }
         }
       } else if (r.amountKind === 'saving') this.savings.add(min, max);
     } else if (r.status === 'needsInfo' && !r.paidToPerson && (AWARD_AMOUNT_KINDS.has(r.amountKind) || r.amountKind === 'saving')) {
@@ -66,43 +76,47 @@ export class Tally {
     }
   }
 
-  /** Another tally's items, added as if each were added here. */
+  /** Another tally's items (other measures'), added as if each were added here. */
   addTally(other: Tally): void {
-    this.merge(other, 1);
+    this.eligible += other.eligible;
+    this.ineligible += other.ineligible;
+    this.needsInfo += other.needsInfo;
+    this.notForYou += other.notForYou;
+    this.covered += other.covered;
+    if (!other.total.max.isZero()) this.total.add(other.total.min, other.total.max);
+    if (!other.people.max.isZero()) this.people.add(other.people.min, other.people.max);
+    if (!other.savings.max.isZero()) this.savings.add(other.savings.min, other.savings.max);
+    if (!other.pending.max.isZero()) this.pending.add(other.pending.min, other.pending.max);
   }
 
   /**
-   * Takes back another tally's items, which must have been added here: its counts and sums, and
-   * the measures it covered (a tally per measure covers at most its own).
+   * Takes back another tally's items, which must have been added here (one measure's, before its
+   * items are added again): its counts, sums and covered measures.
    */
   removeTally(other: Tally): void {
-    this.merge(other, -1);
-  }
-
-  private merge(other: Tally, sign: 1 | -1): void {
-    const c = other.counts;
-    this.counts.eligible += sign * c.eligible;
-    this.counts.ineligible += sign * c.ineligible;
-    this.counts.needsInfo += sign * c.needsInfo;
-    this.counts.notForYou += sign * c.notForYou;
-    for (const k of SUMS) {
-      const from = other[k];
-      if (from.max.isZero()) continue;
-      if (sign === 1) this[k].add(from.min, from.max);
-      else this[k].remove(from.min, from.max);
-    }
-    for (const m of other.covered) {
-      if (sign === 1) this.covered.add(m);
-      else this.covered.delete(m);
-    }
+    this.eligible -= other.eligible;
+    this.ineligible -= other.ineligible;
+    this.needsInfo -= other.needsInfo;
+    this.notForYou -= other.notForYou;
+    this.covered -= other.covered;
+    if (!other.total.max.isZero()) this.total.remove(other.total.min, other.total.max);
+    if (!other.people.max.isZero()) this.people.remove(other.people.min, other.people.max);
+    if (!other.savings.max.isZero()) this.savings.remove(other.savings.min, other.savings.max);
+    if (!other.pending.max.isZero()) this.pending.remove(other.pending.min, other.pending.max);
   }
 
   /** A tally to go on from, leaving this one as it is. */
   copy(): Tally {
     const t = new Tally();
-    for (const k of SUMS) t[k].copyFrom(this[k]);
-    Object.assign(t.counts, this.counts);
-    for (const m of this.covered) t.covered.add(m);
+    t.total.copyFrom(this.total);
+    t.people.copyFrom(this.people);
+    t.savings.copyFrom(this.savings);
+    t.pending.copyFrom(this.pending);
+    t.eligible = this.eligible;
+    t.ineligible = this.ineligible;
+    t.needsInfo = this.needsInfo;
+    t.notForYou = this.notForYou;
+    t.covered = this.covered;
     return t;
   }
 
@@ -112,8 +126,8 @@ export class Tally {
       peopleTotal: this.people.interval(),
       savings: this.savings.interval(),
       pending: this.pending.interval(),
-      counts: { ...this.counts },
-      measuresCovered: this.covered.size,
+      counts: { eligible: this.eligible, ineligible: this.ineligible, needsInfo: this.needsInfo, notForYou: this.notForYou },
+      measuresCovered: this.covered,
     };
   }
 }

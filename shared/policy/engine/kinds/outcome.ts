@@ -19,11 +19,14 @@ export interface Outcome {
   alternatives?: Alternative[];
 }
 
-export function eligible(amountKind: AmountKind, min: Dec, max: Dec, stages: Stage[], hints: Hint[] = []): Outcome {
+/** No hints: one empty list shared by every outcome without any (frozen, like the shared results' lists). */
+const NO_HINTS: Hint[] = Object.freeze([]) as unknown as Hint[];
+
+export function eligible(amountKind: AmountKind, min: Dec, max: Dec, stages: Stage[], hints: Hint[] = NO_HINTS): Outcome {
   return { status: 'eligible', amountKind, min, max, stages, hints };
 }
 
-export function ineligible(amountKind: AmountKind, code: ReasonCode, reason: string, stages: Stage[], hints: Hint[] = []): Outcome {
+export function ineligible(amountKind: AmountKind, code: ReasonCode, reason: string, stages: Stage[], hints: Hint[] = NO_HINTS): Outcome {
   return { status: 'ineligible', reasonCode: code, reason, amountKind, min: ZERO, max: ZERO, stages, hints };
 }
 
@@ -37,6 +40,6 @@ export function needsInfo(amountKind: AmountKind, min: Dec, max: Dec | undefined
     max: max ?? min,
     open: max === undefined,
     stages,
-    hints: [],
+    hints: NO_HINTS,
   };
 }
