@@ -11,10 +11,13 @@
  *  - a cloud function: cloudfunctions/<name>/index.js against shared/ and its own index.ts.
  * A build that carries another version stamp (appVersion, written in by both builds) was made from
  * another commit. A function bundle must stay under its budget (scripts/cloud-budgets.json, the numbers
- * test/build/cloud-bundle.test.ts and scripts/build-cloud.mjs read).
+ * test/build/cloud-bundle.test.ts and scripts/build-cloud.mjs read). The mini-program may call no
+ * privacy-scoped API that docs/privacy.md does not declare: WeChat disables an undeclared one for
+ * every user (since 2023-10-17) — the scan is test/build/privacy.test.ts's (scripts/privacy-apis.ts).
  */
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readDeclared, scanPrivacy, undeclared, WECHAT_PRIVACY } from '../privacy-apis';
 import { DEPLOY_ENV_VARS, newestFile, type DeployPlan } from './plan';
 
 export interface Refusal {
@@ -29,6 +32,8 @@ export const WEAPP_SOURCES = ['src', 'shared', 'config'];
 export const FUNCTION_SOURCES = ['shared'];
 
 const PLACEHOLDER_APPID = 'touristappid';
+/** The mini-program's 用户隐私保护指引 and its table of privacy-scoped APIs. */
+const PRIVACY_DOC = 'docs/privacy.md';
 /** appVersion's mark of uncommitted changes. */
 const DIRTY = '.dirty';
 /** A mini-program AppID: wx + 16 hex digits. */
@@ -115,6 +120,23 @@ function otherStamp(stamp: string, texts: string[]): string | null {
 }
 
 /** The builds: present, newer than their sources, of this commit, made for CLOUD_ENV, every bundle within budget. */
+/** The build's privacy-scoped calls against docs/privacy.md's table. */
+function checkPrivacy(plan: DeployPlan, dist: string): Refusal[] {
+  const doc = path.join(plan.root, PRIVACY_DOC);
+  if (!existsSync(doc)) return [{ subject: PRIVACY_DOC, message: `${PRIVACY_DOC} 不存在：小程序的隐私接口要在这里声明，并填进微信的用户隐私保护指引。` }];
+  let declared: ReturnType<typeof readDeclared>;
+  try {
+    declared = readDeclared(readFileSync(doc, 'utf8'));
+  } catch {
+    return [{ subject: PRIVACY_DOC, message: `${PRIVACY_DOC} 里没有隐私接口声明表（<!-- privacy-apis:start --> 与 <!-- privacy-apis:end --> 之间）。` }];
+  }
+  const missing = undeclared(scanPrivacy(plan.projectPath), declared);
+  if (missing.length === 0) return [];
+  const typeOf = (key: string) => WECHAT_PRIVACY.find((t) => t.key === key)?.type ?? key;
+  const uses = missing.map((u) => `${u.use}（${typeOf(u.key)}，${u.file}）`).join('、');
+  return [{ subject: dist, message: `${dist}/ 调用了 ${PRIVACY_DOC} 没有声明的隐私接口：${uses}；未声明的接口微信会直接拒绝。请在 ${PRIVACY_DOC} 的表里声明并更新公众平台的用户隐私保护指引，或去掉这个调用。` }];
+}
+
 export function checkBuild(plan: DeployPlan): Refusal[] {
   const out: Refusal[] = [];
   const dist = path.relative(plan.root, plan.projectPath) || '.';
@@ -138,6 +160,7 @@ export function checkBuild(plan: DeployPlan): Refusal[] {
     if (other) {
       out.push({ subject: dist, message: `${dist}/ 是另一个版本构建的：构建里是 ${other}，这份代码是 ${plan.stamp}；请重新构建（去掉 --no-build）。` });
     }
+    out.push(...checkPrivacy(plan, dist));
   }
 
   for (const fn of plan.functions) {

@@ -1,14 +1,14 @@
 /**
  * The build cannot ship a privacy-scoped API its 用户隐私保护指引 does not declare (issue 26, item 3):
  * the weapp build (`WEAPP_DIR`, default dist/) is scanned for calls of WeChat's privacy APIs
- * (test/support/privacy-apis.ts), and each must be in docs/privacy.md's table — as WeChat refuses an
+ * (scripts/privacy-apis.ts), and each must be in docs/privacy.md's table — as WeChat refuses an
  * undeclared one at run time and at review. The same checker runs on small made-up builds: one whose
  * page calls getLocation (undeclared, must fail), one with only Taro's table of API names (no call).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { readDeclared, scanPrivacy, undeclared, WECHAT_PRIVACY, type PrivacyUse } from '../support/privacy-apis';
+import { readDeclared, scanPrivacy, undeclared, WECHAT_PRIVACY, type PrivacyUse } from '../../scripts/privacy-apis';
 
 const root = path.join(__dirname, '../..');
 const DIST = path.resolve(root, process.env.WEAPP_DIR || 'dist');

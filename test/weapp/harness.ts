@@ -38,7 +38,7 @@ import { TextDecoder, TextEncoder } from 'node:util';
 import type { Envelope, FunctionName } from '../../shared/cloud/api';
 import type { FileStore, HandlerContext, Logger, WxacodeApi, WxacodeParams } from '../../shared/cloud/context';
 import { FakeWxDatabase } from '../fakes/fake-wx-db';
-import { PRIVACY_API_NAMES } from '../support/privacy-apis';
+import { PRIVACY_API_NAMES } from '../../scripts/privacy-apis';
 import { runHandler, type Handler } from '../../shared/cloud/handler';
 import { handlers } from '../../shared/cloud/handlers';
 import { builtAppVersion } from '../support/built-version';
@@ -89,7 +89,7 @@ export interface Answers {
   messageFiles: { path: string; name: string; size: number; content?: string; bytes?: Uint8Array }[];
   /**
    * Whether the person has agreed to the 用户隐私保护指引 (default: yes, earlier). While not, each
-   * privacy-scoped API (test/support/privacy-apis.ts) waits: the app's onNeedPrivacyAuthorization
+   * privacy-scoped API (scripts/privacy-apis.ts) waits: the app's onNeedPrivacyAuthorization
    * listener gets a `resolve`; agree (with the id of an agreePrivacyAuthorization button that was
    * tapped) lets the call go on and sets this, disagree fails it (`privacy permission is not authorized`).
    */

@@ -80,6 +80,7 @@ function checkout(): string {
   put(root, 'config/index.ts', 'export {};');
   put(root, 'dist/app.json', '{"pages":["pages/index/index"]}', NEW);
   put(root, 'dist/app.js', `wx.cloud.init({env:"${ENV_ID}",traceUser:!0});`, NEW);
+  put(root, 'docs/privacy.md', readFileSync(path.join(ROOT, 'docs/privacy.md')));
   for (const name of FUNCTION_NAMES) {
     const dir = `cloudfunctions/${name}`;
     put(root, `${dir}/index.ts`, 'export {};');
@@ -211,6 +212,13 @@ const REFUSALS: [string, (root: string, env: NodeJS.ProcessEnv) => void, RegExp,
     /cloudfunctions\/calculate\/index\.js 比源码旧：shared\/cloud\/handlers\/remind\.ts 改于/,
     true,
   ],
+  [
+    'dist/ calls a privacy-scoped API docs/privacy.md does not declare',
+    (root) => put(root, 'dist/pages/index/index.js', 'function n(){return o().getLocation({type:"gcj02"})}', NEW),
+    /dist\/ 调用了 docs\/privacy\.md 没有声明的隐私接口：getLocation（位置信息，pages\/index\/index\.js）/,
+    true,
+  ],
+  ['docs/privacy.md is missing', (root) => rmSync(path.join(root, 'docs/privacy.md')), /docs\/privacy\.md 不存在/, true],
   ['a function is not bundled', (root) => rmSync(path.join(root, 'cloudfunctions/qrcode/index.js')), /cloudfunctions\/qrcode\/index\.js 不存在：云函数还没有打包/, true],
   [
     'a bundle is over its budget',

@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { PRIVACY_GUIDE } from '../../../src/pages/privacy/guide';
-import { readDeclared } from '../../support/privacy-apis';
+import { readDeclared } from '../../../scripts/privacy-apis';
 import { guideBlock, guideMarkdown } from '../../support/privacy-guide-md';
 
 const doc = readFileSync(path.join(__dirname, '../../../docs/privacy.md'), 'utf8');
