@@ -72,6 +72,9 @@ export { ownFolder, ownsCloudPath, resultName, TEMPLATE_FILE_NAME, TEMPLATE_PATH
 
 const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
 
+/** Chunks of rows `open` stores at once while it reads on (each upload a separate storage call). */
+const ROW_UPLOADS = 4;
+
 function ok(data: ScreenResponse) {
   return { ok: true as const, data };
 }
@@ -205,6 +208,8 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       if (fileID !== doc.inputFileID) throw invalid('fileID', SCREEN_MESSAGES.fileID);
       // The register is read here once, and each chunk's rows stored for its call (row-files).
       const rowFiles: string[] = [];
+      // Stored while the register is read on, ROW_UPLOADS at most at once.
+      const uploads: Promise<unknown>[] = [];
       let opened = false;
       try {
         let count: Awaited<ReturnType<typeof splitRows>>;
@@ -216,8 +221,12 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
               async (index, rows, header) => {
                 // Past the cap the rows are only counted: the job is refused with their number.
                 if (index * SCREEN_CHUNK_ROWS >= SCREEN_MAX_ROWS) return;
-                const { fileID: rowsID } = await files.put(rowsPath(doc, index), encodeRows({ header, from: index * SCREEN_CHUNK_ROWS, rows }), 'application/json');
-                rowFiles.push(rowsID);
+                const upload = files.put(rowsPath(doc, index), encodeRows({ header, from: index * SCREEN_CHUNK_ROWS, rows }), 'application/json').then(({ fileID: rowsID }) => {
+                  rowFiles[index] = rowsID;
+                });
+                upload.catch(() => undefined); // awaited below; a failure is thrown there
+                uploads.push(upload);
+                if (uploads.length >= ROW_UPLOADS) await uploads[uploads.length - ROW_UPLOADS];
               },
               catalog2022,
               doc.fileName,
@@ -228,6 +237,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
           if (err instanceof CloudFailure) await deleteJob(ctx, files, doc);
           throw err;
         }
+        await Promise.all(uploads);
         if (count.rows === 0) return await refuseFile(ctx, files, doc, SCREEN_MESSAGES.noRows);
         if (count.rows > SCREEN_MAX_ROWS) return await refuseFile(ctx, files, doc, SCREEN_MESSAGES.tooManyRows(count.rows));
         const patch = { state: 'screening' as const, rows: count.rows, chunks: Math.ceil(count.rows / SCREEN_CHUNK_ROWS), rowFiles, unknownColumns: count.unknownColumns.slice(0, 50), updatedAt: now };
@@ -236,7 +246,11 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
         return ok({ action: 'open', job: view({ ...doc, ...patch }) });
       } finally {
         // Refused, failed or deleted meanwhile: the rows stored so far go too (the record never got them).
-        if (!opened && rowFiles.length > 0) await files.remove(rowFiles);
+        if (!opened) {
+          await Promise.allSettled(uploads);
+          const stored = rowFiles.filter((id) => id !== undefined);
+          if (stored.length > 0) await files.remove(stored);
+        }
       }
     }
 
