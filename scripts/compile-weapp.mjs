@@ -38,15 +38,11 @@ export const PROJECT_ATTR = {
   },
 }
 
-/** Compile settings: Taro already minifies JS; WXML/WXSS minification parses every template. */
-export const COMPILE_SETTING = {
-  es6: false,
-  es7: false,
-  minifyJS: false,
-  minifyWXML: true,
-  minifyWXSS: true,
-  autoPrefixWXSS: true,
-}
+/**
+ * Compile settings (scripts/compile-setting.json, which `npm run deploy` uploads with too): Taro
+ * already minifies JS; WXML/WXSS minification parses every template.
+ */
+export const COMPILE_SETTING = createRequire(import.meta.url)('./compile-setting.json')
 
 /**
  * @param {{ projectDir?: string, outZip?: string, quiet?: boolean }} [options]

@@ -12,6 +12,7 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import COMPILE_SETTING from '../compile-setting.json';
 import { consoleChecklist, FIRST_DEPLOY_NOTE } from './checklist';
 import { DEFAULT_TIMEOUT_S, DEPLOY_ENV_VARS, gitInfo, readPlan, type DeployPlan, type FunctionPlan, type GitInfo } from './plan';
 import { checkBuild, checkSetup, type Refusal } from './preflight';
@@ -47,18 +48,10 @@ export interface DeployDeps {
 }
 
 /**
- * The compile settings of the upload: the same as `npm run compile:weapp` (scripts/compile-weapp.mjs
- * COMPILE_SETTING; a test keeps them equal), so the package WeChat's compiler accepted in the build
- * test is the one uploaded.
+ * The compile settings of the upload: scripts/compile-setting.json, the ones `npm run compile:weapp`
+ * (WeChat's compiler in the build test) uses, so the package the compiler accepted is the one uploaded.
  */
-export const UPLOAD_SETTING = {
-  es6: false,
-  es7: false,
-  minifyJS: false,
-  minifyWXML: true,
-  minifyWXSS: true,
-  autoPrefixWXSS: true,
-};
+export const UPLOAD_SETTING: Readonly<typeof COMPILE_SETTING> = COMPILE_SETTING;
 
 /** Each function is uploaded from a copy of exactly its deployable files (not index.ts). */
 export const STAGING_DIR = '.cache/deploy';
