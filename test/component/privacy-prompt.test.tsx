@@ -118,3 +118,17 @@ it('renders nothing in the browser build', () => {
     process.env.TARO_ENV = 'weapp'
   }
 })
+
+// The results page sends the answers to the cloud's calculate once to confirm the figures
+// (src/pages/results/confirm.ts); the 隐私说明 says so. The prompt may not say less.
+it.each([
+  ['says the answers are kept on the phone', '问卷答案只保存在本机', true],
+  ['says the cloud gets them once to check the figures and keeps nothing', '核对结果时发给云端计算一次，算完即丢弃', true],
+  ['does not say the answers never leave the phone', '不会上传', false],
+])('of the questionnaire answers, %s', (_what, words, present) => {
+  const { container, unmount } = render(<PrivacyPrompt />)
+  ask()
+  expect(container.querySelector('#privacy-prompt')!.textContent!.includes(words)).toBe(present)
+  fireEvent.click(container.querySelector('#privacy-decline')!)
+  unmount()
+})

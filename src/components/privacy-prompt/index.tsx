@@ -20,7 +20,7 @@ export default function PrivacyPrompt() {
       <View className='privacy-prompt__sheet'>
         <Text className='privacy-prompt__title'>隐私保护提示</Text>
         <Text className='privacy-prompt__text'>
-          选择聊天中的文件、保存图片到相册、复制内容前，请阅读并同意《政策算盘用户隐私保护指引》。你的问卷答案只保存在本机，不会上传保存。
+          选择聊天中的文件、保存图片到相册、复制内容前，请阅读并同意《政策算盘用户隐私保护指引》。你的问卷答案只保存在本机；核对结果时发给云端计算一次，算完即丢弃。
         </Text>
         <Button className='privacy-prompt__link' id='privacy-read' onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })}>
           查看隐私说明
