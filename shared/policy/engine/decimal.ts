@@ -48,8 +48,10 @@ export function lesser(a: Dec, b: Dec): Dec {
  */
 export function readShifted(value: number | string, shift: number): Dec {
   if (shift === 0) return new Dec(value);
-  const text = String(value);
-  return /e/i.test(text) ? shifted(new Dec(text), shift) : new Dec(`${text}e${shift}`);
+  // A number's text has a lower-case e when it has one; a typed text may have either.
+  const text = typeof value === 'number' ? String(value) : value;
+  const exponent = typeof value === 'number' ? text.includes('e') : /e/i.test(text);
+  return exponent ? shifted(new Dec(text), shift) : new Dec(`${text}e${shift}`);
 }
 
 const powersOfTen = new Map<number, Dec>();
