@@ -16,6 +16,8 @@ export const ROUTES = {
   detail: (measureId: string) => routeOf({ view: 'measure', measureId }),
   /** The measure's page opened at one of its deadline batches (marked there, its own 提醒我). */
   batch: (measureId: string, deadlineId: string) => `${routeOf({ view: 'measure', measureId })}&deadline=${encodeURIComponent(deadlineId)}`,
+  /** 隐私说明: the 用户隐私保护指引 (its own small subpackage), from home's footer and the privacy prompt. */
+  privacy: '/pages/privacy/index',
   /** 管理 (admins only; the cloud refuses every write from anyone else). */
   admin: '/pages/admin/index',
   /** One deadline: edit (id given) or create (no id), who its reminders reach, delete. */

@@ -8,7 +8,7 @@
 import { View, Text, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PRIVACY_AGREE_ID, usePrivacyPrompt } from '@/services/privacy'
-import { PRIVACY_PAGE } from './route'
+import { ROUTES } from '@/state/navigation'
 
 import './index.scss'
 
@@ -22,7 +22,7 @@ export default function PrivacyPrompt() {
         <Text className='privacy-prompt__text'>
           选择聊天中的文件、保存图片到相册、复制内容前，请阅读并同意《政策算盘用户隐私保护指引》。你的问卷答案只保存在本机；核对结果时发给云端计算一次，算完即丢弃。
         </Text>
-        <Button className='privacy-prompt__link' id='privacy-read' onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })}>
+        <Button className='privacy-prompt__link' id='privacy-read' onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
           查看隐私说明
         </Button>
         <View className='privacy-prompt__actions'>

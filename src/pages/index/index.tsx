@@ -10,7 +10,6 @@ import { ROUTES as CODE_ROUTES, START_SCENE, decodeScene, scannedRoute } from '@
 import type { Deadline } from '@cloud-api'
 import ContactButton from '@/components/contact-button'
 import PrivacyPrompt from '@/components/privacy-prompt'
-import { PRIVACY_PAGE } from '@/components/privacy-prompt/route'
 import ListStatusLine from '@/components/list-status-line'
 import AdminEntry from '@/components/admin-entry'
 import NewDeadlines from '@/components/new-deadlines'
@@ -161,7 +160,7 @@ export default function IndexPage() {
 
       <AdminEntry id='home-admin' className='home__admin' />
 
-      <Button className='home__privacy' id='home-privacy' onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })}>
+      <Button className='home__privacy' id='home-privacy' onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
         隐私说明
       </Button>
 
