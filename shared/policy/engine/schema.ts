@@ -6,6 +6,9 @@
  * A typed number is read once, here, for every door (readTypedNumber: 万/亿 and the field's unit,
  * full-width digits); typedOtherUnit names a unit typed in the wrong field, and typedUnitNote says
  * in the generated docs how a field's numbers may be typed.
+ *
+ * parseProfileByValibot is the same answer through valibot alone and checkProfileFast the compiled
+ * check alone (./schema-check), for the property test that holds them equal and for the bench.
  */
 import * as v from 'valibot';
 import { catalog2022 } from './catalog';
@@ -15,6 +18,7 @@ import { Dec } from './decimal';
 import { halfWidth } from './half-width';
 import { MSG, fill } from './messages';
 import { entryPath, readPath } from './paths';
+import { REFUSED, compileCheck } from './schema-check';
 import type { Item } from './kinds';
 import type { AmountFact, Catalog, FactDef, Profile } from './types';
 import { BASE_UNIT, MAGNITUDES, unitParts } from './units';
@@ -26,7 +30,6 @@ export interface FieldIssue {
 }
 export type ParseResult = { ok: true; profile: Profile } | { ok: false; issues: FieldIssue[] };
 
-const DECIMAL_TEXT = /^\d+(\.\d+)?$/;
 const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
 /** Digits grouped by thousands: "2,500", "1,200,000.5" (after full-width commas became ","). */
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -68,6 +71,8 @@ function withoutMagnitude(t: string): { rest: string; magnitude?: string } {
  * reads as "1.5", which a 人 field then refuses; a number typed in the field's own unit stays as typed.
  */
 export function readTypedNumber(text: string, unit?: string): string | null {
+  // Plain decimal text (what the pages and most cells send) reads as itself in every unit.
+  if (SIGNED_DECIMAL.test(text)) return text;
   const { factor, base } = unitParts(unit ?? '');
   const t = halfWidth(text).trim();
   const unitless = withoutEnd(t, base);
@@ -102,11 +107,10 @@ export function typedUnitNote(unit: string): string {
   return `可带单位${unit}和万、亿（${example} = ${readTypedNumber(example, unit)}${unit}）`;
 }
 
-/** The number a user typed, as a Decimal, or null if it is not a plain non-negative decimal. */
+/** The number a user typed, as a Decimal, or null if it is not a plain decimal (sign allowed). */
 function toDec(x: unknown): Dec | null {
   if (typeof x === 'number') return Number.isFinite(x) ? new Dec(x) : null;
-  if (typeof x === 'string' && DECIMAL_TEXT.test(x)) return new Dec(x);
-  if (typeof x === 'string' && /^-\d+(\.\d+)?$/.test(x)) return new Dec(x);
+  if (typeof x === 'string' && SIGNED_DECIMAL.test(x)) return new Dec(x);
   return null;
 }
 
@@ -117,27 +121,74 @@ function toDec(x: unknown): Dec | null {
  * runHandler's JSON round trip both turn it into 0), so the CLI, the pages, the local cloud and
  * WeChat all read the profile the same way.
  */
-function unsignedZero(x: number | string): number | string {
+function unsignedZero(x: number | string, d: Dec): number | string {
   if (typeof x === 'number') return Object.is(x, -0) ? 0 : x;
-  return x.startsWith('-') && toDec(x)?.isZero() ? x.slice(1) : x;
+  return x.startsWith('-') && d.isZero() ? x.slice(1) : x;
+}
+
+/**
+ * What is wrong with a JSON number as an amount, decided on the number itself (a Decimal made from a
+ * number costs more than the rest of the check). decimal.js reads a number through its shortest text
+ * (String(x)), so the number is what that text says: it compares with a maximum that a number holds
+ * exactly as the text does, and the text has at most `places` decimals exactly when the nearest
+ * number with `places` decimals (toFixed) is the same number (below 2^52, where two such neighbours
+ * are never one step apart). null when nothing is wrong; undefined when the maximum is no exact
+ * number (the Decimal decides then).
+ */
+function numberProblem(x: number, maxNumber: number | null, integer: boolean, places: number): string | null | undefined {
+  if (!Number.isFinite(x)) return 'notNumber';
+  if (x < 0) return 'negative';
+  if (maxNumber === null) return undefined;
+  if (x > maxNumber) return 'tooLarge';
+  if (Number.isInteger(x)) return null;
+  if (integer) return 'notInteger';
+  return Number(x.toFixed(places)) === x ? null : 'tooPrecise';
+}
+
+/** What is wrong with an amount read into a Decimal, or null. */
+function decimalProblem(d: Dec, max: Dec, integer: boolean, places: number): string | null {
+  if (d.isNegative() && !d.isZero()) return 'negative';
+  if (d.gt(max)) return 'tooLarge';
+  if (integer && !d.isInteger()) return 'notInteger';
+  return d.decimalPlaces() > places ? 'tooPrecise' : null;
 }
 
 function amountSchema(f: AmountFact) {
   const max = new Dec(f.max);
+  const maxNumber = String(Number(f.max)) === max.toString() && Number(f.max) < 2 ** 52 ? Number(f.max) : null;
+  const integer = f.integer === true;
   const places = f.integer ? 0 : (PLACES[f.unit] ?? 6);
   // 'unknown' (不确定) is allowed: the item then needs information instead of disappearing.
-  // Typed text is read by readTypedNumber ("２,５００万" → "2500"); text that is no number stays as
-  // it is, so the checks below name what is wrong (a number in another unit first: "3000吨" in 万元).
+  // Typed text is read by readTypedNumber ("２,５００万" → "2500") and the number into a Decimal once
+  // (issue 24: it was read up to five times; a JSON number needs none); the first thing wrong is
+  // named, in this order: a number in another unit ("3000吨" in 万元), no number, negative, over the
+  // field's maximum, a fraction where whole numbers are asked, more decimals than the unit keeps.
   return v.pipe(
     v.union([v.number(), v.string()], 'notNumber'),
-    v.transform((x) => (typeof x === 'string' && x !== 'unknown' ? (readTypedNumber(x, f.unit) ?? x) : x)),
-    v.check((x) => typeof x !== 'string' || typedOtherUnit(x, f.unit) === null, 'wrongUnit'),
-    v.check((x) => x === 'unknown' || toDec(x) !== null, 'notNumber'),
-    v.check((x) => x === 'unknown' || !toDec(x)!.isNegative() || toDec(x)!.isZero(), 'negative'),
-    v.check((x) => x === 'unknown' || toDec(x)!.lte(max), 'tooLarge'),
-    v.check((x) => x === 'unknown' || !f.integer || toDec(x)!.isInteger(), 'notInteger'),
-    v.check((x) => x === 'unknown' || toDec(x)!.decimalPlaces() <= places, 'tooPrecise'),
-    v.transform(unsignedZero),
+    v.rawTransform<number | string, number | string>(({ dataset, addIssue, NEVER }) => {
+      const x = dataset.value;
+      if (x === 'unknown') return x;
+      const typed = typeof x === 'string' ? readTypedNumber(x, f.unit) : x;
+      if (typed === null) {
+        addIssue({ message: typedOtherUnit(x as string, f.unit) !== null ? 'wrongUnit' : 'notNumber' });
+        return NEVER;
+      }
+      if (typeof typed === 'number') {
+        const problem = numberProblem(typed, maxNumber, integer, places);
+        if (problem === null) return Object.is(typed, -0) ? 0 : typed;
+        if (problem !== undefined) {
+          addIssue({ message: problem });
+          return NEVER;
+        }
+      }
+      const d = toDec(typed);
+      const problem = d === null ? 'notNumber' : decimalProblem(d, max, integer, places);
+      if (problem !== null) {
+        addIssue({ message: problem });
+        return NEVER;
+      }
+      return unsignedZero(typed, d!);
+    }),
   );
 }
 
@@ -210,7 +261,7 @@ function buildSchema(catalog: Catalog) {
   const facts = new Map<string, FactDef>();
   for (const f of [...catalog.facts, ...measureFacts]) facts.set(f.id, f);
   const lookup: Lookup = { facts, repeats: new Map(repeats.map((i) => [i.id, i])) };
-  return { schema, lookup };
+  return { schema, lookup, check: compileCheck(schema) };
 }
 
 const built = new WeakMap<Catalog, ReturnType<typeof buildSchema>>();
@@ -268,17 +319,40 @@ function describe(issue: v.BaseIssue<unknown>, lookup: Lookup): FieldIssue {
   return { field, message: context + message };
 }
 
-export function parseProfile(input: unknown, catalog: Catalog = catalog2022): ParseResult {
+function builtFor(catalog: Catalog) {
   let b = built.get(catalog);
   if (!b) {
     b = buildSchema(catalog);
     built.set(catalog, b);
   }
-  if (!isPlainObject(input)) {
-    return { ok: false, issues: [{ field: '', message: MSG.notObject }] };
-  }
+  return b;
+}
+
+/**
+ * The profile, or why not. Accepted inputs take the compiled check (compileCheck, generated from the
+ * schema below: same verdict, same output); anything it refuses is parsed again by valibot, which
+ * words every message — and whose verdict is the one returned.
+ */
+export function parseProfile(input: unknown, catalog: Catalog = catalog2022): ParseResult {
+  if (!isPlainObject(input)) return { ok: false, issues: [{ field: '', message: MSG.notObject }] };
+  const fast = builtFor(catalog).check(input);
+  if (fast !== REFUSED) return { ok: true, profile: fast as Profile };
+  return parseProfileByValibot(input, catalog);
+}
+
+/** parseProfile through valibot alone (the compiled check's reference, in its property test and the bench). */
+export function parseProfileByValibot(input: unknown, catalog: Catalog = catalog2022): ParseResult {
+  const b = builtFor(catalog);
+  if (!isPlainObject(input)) return { ok: false, issues: [{ field: '', message: MSG.notObject }] };
   const result = v.safeParse(b.schema, input, { abortPipeEarly: true });
   if (result.success) return { ok: true, profile: result.output as Profile };
   const lookup = b.lookup;
   return { ok: false, issues: result.issues.map((i) => describe(i, lookup)) };
+}
+
+/** The compiled check alone: the profile it accepts, or null (parseProfile then asks valibot why). */
+export function checkProfileFast(input: unknown, catalog: Catalog = catalog2022): Profile | null {
+  if (!isPlainObject(input)) return null;
+  const fast = builtFor(catalog).check(input);
+  return fast === REFUSED ? null : (fast as Profile);
 }
