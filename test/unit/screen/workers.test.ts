@@ -1,11 +1,12 @@
 /**
  * npm run screen as a bundle, on worker threads (issue 24, item 3). The command runs the bundle
- * scripts/build-cli.mjs builds (package.json's script says so; the bundle answers --help and screens
- * a file), and screening on two worker threads writes result.xlsx cell for cell as one thread does,
- * from .xlsx and .csv, refused rows included, with the progress (rows written) reaching every row.
+ * scripts/build-cli.mjs builds (package.json's script says so; it is rebuilt when older than its
+ * sources; it answers --help and screens a file), and screening on two worker threads writes
+ * result.xlsx cell for cell as one thread does, from .xlsx and .csv, refused rows included, with
+ * the progress (rows written) reaching every row.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { readFileSync } from 'fs';
+import { readFileSync, statSync, utimesSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { questionnaireProfile } from '../../../bench/profiles';
@@ -42,6 +43,20 @@ describe('npm run screen, built and on worker threads', () => {
   it('package.json runs the screen command through the bundle, not tsx', () => {
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.screen).toBe('node scripts/build-cli.mjs run screen');
   });
+
+  it.each([
+    ['older than its sources (a day before the file that starts it): rebuilt', true],
+    ['newer than its sources: run as it is', false],
+  ])('npm run screen with a bundle %s', (_, stale) => {
+    const bundle = join(root, '.cache/cli/screen.js');
+    const source = statSync(join(root, 'shared/policy/cli/screen.ts')).mtimeMs / 1000;
+    const before = Math.floor(stale ? source - 86400 : Date.now() / 1000 + 60);
+    utimesSync(bundle, before, before);
+    const run = spawnSync(process.execPath, ['scripts/build-cli.mjs', 'run', 'screen', '--help'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(statSync(bundle).mtimeMs / 1000 !== before).toBe(stale);
+    if (!stale) execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
+  }, 60000);
 
   it.each([
     ['--help', ['--help'], 0, /--workers <n>/],
