@@ -7,6 +7,8 @@ import { appVersion } from '../scripts/app-version.cjs'
 const root = path.resolve(__dirname, '..')
 /** Code outside src/ that Taro's loaders must compile (absolute path, see NOTES-platform.md). */
 const sharedDir = path.resolve(__dirname, '..', 'shared')
+/** Modules the WeChat build keeps in the main package rather than copying into subpackages (item 6 below). */
+const sharedInMain = /[\\/]node_modules[\\/]decimal\.js[\\/]|[\\/]shared[\\/]policy[\\/]engine[\\/]catalog[\\/]/
 
 /**
  * weapp → dist/ (root project.config.json points there with miniprogramRoot "dist/");
@@ -55,6 +57,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedDir] },
+      // Issue 24, item 6: decimal.js and the policy catalog go to the main package's policy-common.js once
+      // instead of a copy in each of questionnaire, results and policy (home preloads questionnaire
+      // and results, so home → questionnaire → results downloaded them twice). Bytes per path:
+      // scripts/weapp-paths.cjs; the rest of what those three share stays per subpackage (the main
+      // package would go over its 550 KB budget, and a direct policy link would pay for it). A cache
+      // group above Taro's sub-common ones (priority 1000), not optimizeMainPackage.exclude: in
+      // Taro 4.2.1 an excluded module ends the scan of its chunk, which sent 250 KB more to main.
+      webpackChain(chain) {
+        const split = chain.optimization.get('splitChunks')
+        chain.optimization.splitChunks({
+          ...split,
+          cacheGroups: {
+            ...split.cacheGroups,
+            sharedInMain: { name: 'policy-common', minChunks: 2, priority: 2000, test: (m: { resource?: string }) => sharedInMain.test(m.resource || '') },
+          },
+        })
+      },
+      // app.js loads the chunk above like Taro's own common.js.
+      commonChunks: (defaults: string[]) => [...defaults, 'policy-common'],
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -7,6 +7,7 @@
  *   BENCH_RUNS=5 BENCH_PROFILES=100000 (defaults)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +88,8 @@ const weapp = {
   main: pkg(files.filter((f) => !subRoots.some((r) => inRoot(f, r)))),
   subpackages: Object.fromEntries(subRoots.map((r) => [r, pkg(files.filter((f) => inRoot(f, r)))])),
 };
+// Bytes downloaded on each path people take (main + the subpackages it opens or preloads).
+weapp.paths = createRequire(import.meta.url)('./weapp-paths.cjs').weappPaths(path.join(root, 'dist')).paths;
 
 // 5. Cloud functions: bundle size, cold start with a stand-in SDK, the real SDK's own load.
 log('cloud functions …');
@@ -154,9 +157,12 @@ for (const [format, r] of Object.entries(screen)) {
     row(`\`npm run screen\`, ${n}-row .${format}, ${how}: peak memory (resident)`, mb(w.peakMb), '≤ 450 MB', '—', w.peakMb.max <= 450);
   }
 }
-row('Profile validation (shared schema)', us(engine.validateUs), '—', '—', null);
+/** Issue 24, item 2: parseProfile (compiled check, valibot words a refusal) ≤ 10 µs; valibot alone beside it, same run. */
+row('Profile validation (shared schema), questionnaire-like profiles (µs/profile)', us(engine.validateUs), '≤ 10 µs', '—', engine.validateUs.median <= 10);
+row('Profile validation through valibot alone (the reference, same run)', us(engine.validateValibotUs), '—', '—', null);
 row('WeChat main package', KB(weapp.main.bytes), '≤ 550 KB', '2 MB', weapp.main.bytes <= 550 * 1024);
 for (const [r, p] of Object.entries(weapp.subpackages)) row(`WeChat subpackage \`${r}\``, KB(p.bytes), '—', '2 MB', p.bytes <= 2 * 1024 * 1024);
+for (const p of weapp.paths) row(`WeChat download, ${p.name}: ${p.packages.join(' + ')}`, KB(p.bytes), p.budget === null ? '—' : `≤ ${KB(p.budget)}`, '—', p.budget === null ? null : p.bytes <= p.budget);
 row('H5 JS before home is interactive (gzip -9)', `${KB(h5.jsBeforeInteractive.gzip)} (raw ${KB(h5.jsBeforeInteractive.raw)}, on the wire ${KB(h5.jsBeforeInteractive.wire)})`, '≤ 150 KB gzip', '—', h5.jsBeforeInteractive.gzip <= 150 * 1024);
 row('H5 time to clickable start button (4× CPU, slow 4G)', ms(h5.interactiveMs), '≤ 1.5 s', '—', h5.interactiveMs.median <= 1500);
 row(`H5 last questionnaire tap → result on screen (quick path, ${h5.quickPathTaps} taps, throttled)`, ms(h5.lastTapToResultMs), '—', '—', null);
