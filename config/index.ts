@@ -3,6 +3,8 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { appVersion } from '../scripts/app-version.cjs'
+import HomePreloadPlugin from './h5-preload-plugin.cjs'
+import h5ComponentImports from './h5-components.cjs'
 
 const root = path.resolve(__dirname, '..')
 /** Code outside src/ that Taro's loaders must compile (absolute path, see NOTES-platform.md). */
@@ -87,6 +89,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedDir] },
+      // Issue 24, item 5: index.html preloads the home page's chunk next to app.js, and each page
+      // chunk carries only the components it imports (config/h5-components.cjs).
+      webpackChain(chain) {
+        chain.plugin('homePreload').use(HomePreloadPlugin, [{ page: /[\\/]src[\\/]pages[\\/]index[\\/]index\.tsx$/ }])
+        chain.module
+          .rule('script')
+          .use('babelLoader')
+          .tap((options: { plugins?: unknown[] }) => ({ ...options, plugins: [...(options.plugins || []), h5ComponentImports] }))
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

@@ -1,7 +1,8 @@
 /**
  * H5 first-load size budget: the JavaScript a phone downloads before the home page's start button
- * can be tapped, gzip -9, ≤ 150 KB. Bytes are deterministic for a build; the time under throttling
- * is measured by `npm run bench`, not here.
+ * can be tapped, gzip -9, ≤ 140 KB (was 150 KB; issue 24, item 5 took the components the home page
+ * does not show out of its chunk: 141.1 → 136 KB). Bytes are deterministic for a build; the time
+ * under throttling is measured by `npm run bench`, not here.
  */
 import { readFileSync } from 'fs';
 import path from 'path';
@@ -9,7 +10,7 @@ import { gzipSync } from 'zlib';
 import { useHarness } from './harness';
 
 jest.setTimeout(60_000);
-const BUDGET = 150 * 1024;
+const BUDGET = 140 * 1024;
 const root = path.join(__dirname, '../..');
 const staticDir = path.resolve(root, process.env.E2E_STATIC_DIR || 'dist-h5');
 
