@@ -9,7 +9,8 @@
  *    later call reads only its own rows — issue 24, item 4: re-reading from row 1 made 20 000 rows
  *    cost 3× one pass), `screenRows` screens one chunk into a ScreenPart (plain JSON: the 企业结果
  *    lines, the refused rows, the sums), and `writeResultFromParts` writes the same result.xlsx
- *    from the parts, in order. `countRows` and `screenPart` do the same straight from the file.
+ *    from the parts, in order; `registerLayout` reads a stored header again. `countRows` and
+ *    `screenPart` do the same straight from the file.
  *
  * Both read a file with `openRegister` and a row with `screenRow`, and write with ResultWriter and
  * MeasureTotals, so the same file gives the same result.xlsx either way (a test compares them).
