@@ -39,6 +39,8 @@ export default function DetailPage() {
   // A link to one batch (the home page's 近期申报截止, a reminder): `deadline` is its id.
   const deadlineFocus = param(router.params.deadline)
   const measure = useMemo(() => findMeasure(id), [id])
+  // The page's title, the deadlines' subject and the 客服 card's title: one wording.
+  const measureName = measure ? `第${measure.label}条 ${measure.title}` : ''
   const [yourFigure, setYourFigure] = useState<PosterFigure | undefined>()
   const [favourite, setFavourite] = useState(() => (measure ? isFavourite(measure.id) : false))
   const [copied, setCopied] = useState(false)
@@ -58,8 +60,8 @@ export default function DetailPage() {
   }, [measure, focus])
 
   useEffect(() => {
-    if (measure) void Taro.setNavigationBarTitle({ title: `第${measure.label}条 ${measure.title}` }).catch(() => undefined)
-  }, [measure])
+    if (measureName) void Taro.setNavigationBarTitle({ title: measureName }).catch(() => undefined)
+  }, [measureName])
 
   const toBrowse = () => void Taro.navigateTo({ url: BROWSE_PATH })
 
@@ -183,14 +185,14 @@ export default function DetailPage() {
 
       <View className='card' id='detail-deadlines'>
         <Text className='detail__h2'>申报时间与截止提醒</Text>
-        <MeasureDeadlines measureId={measure.id} measureTitle={`第${measure.label}条 ${measure.title}`} focus={deadlineFocus || undefined} />
+        <MeasureDeadlines measureId={measure.id} measureTitle={measureName} focus={deadlineFocus || undefined} />
       </View>
 
       <Button className='btn detail__to-browse' id='detail-to-browse' onClick={toBrowse}>
         查看全部 {catalog2022.measures.length} 条政策
       </Button>
       <Text className='detail__foot muted'>金额按条文估算，能否获得支持及具体金额以主管部门审核认定为准。{listStatusDisclaimer(listStatus.status)}</Text>
-      <ContactButton id='detail-contact' path={routeOf({ view: 'measure', measureId: measure.id, itemId: focus || undefined })} title={`第${measure.label}条 ${measure.title}`} />
+      <ContactButton id='detail-contact' path={routeOf({ view: 'measure', measureId: measure.id, itemId: focus || undefined })} title={measureName} />
       <PrivacyPrompt />
     </View>
   )
