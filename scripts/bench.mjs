@@ -156,6 +156,7 @@ for (const [format, r] of Object.entries(screen)) {
     row(`\`npm run screen\`, ${n}-row .${format} (${r.fileMb.toFixed(1)} MB) → result .xlsx, end to end, ${how}`, s1(w.seconds), budget ? `≤ ${budget} s` : '—', '—', budget ? w.seconds.median <= budget : null);
     row(`\`npm run screen\`, ${n}-row .${format}, ${how}: peak memory (resident)`, mb(w.peakMb), '≤ 450 MB', '—', w.peakMb.max <= 450);
   }
+  row(`\`npm run screen\`, ${n}-row .${format}: result.xlsx of --workers ${Object.keys(r.workers).join(' and ')}, cell for cell`, r.sameCells ? 'same' : 'DIFFERENT', 'same', '—', r.sameCells);
 }
 row('Profile validation (shared schema)', us(engine.validateUs), '—', '—', null);
 row('WeChat main package', KB(weapp.main.bytes), '≤ 550 KB', '2 MB', weapp.main.bytes <= 550 * 1024);
