@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'fs';
 import path from 'path';
-import { evaluate, parseProfile, type Profile } from '../shared/policy/engine';
+import { evaluate, parseProfile, parseProfileByValibot, type Profile } from '../shared/policy/engine';
 import { rng } from '../test/fakes/simulate';
 import { denseProfile, questionnaireProfile } from './profiles';
 import { plainEvaluate } from './plain-evaluator';
@@ -67,7 +67,22 @@ const qPlain = stat(timePerProfile(plainEvaluate, questionnaire));
 const dEngine = stat(timePerProfile(evaluate, dense));
 const dScreen = stat(timePerProfile(screening, dense));
 const dPlain = stat(timePerProfile(plainEvaluate, dense));
-const validate = stat(timePerProfile(parseProfile, questionnaire.slice(0, 20000)));
+// Validation (issue 24, item 2): parseProfile (the compiled check; valibot only for a refusal) and
+// valibot alone, in alternating rounds of the same run.
+const toValidate = questionnaire.slice(0, 20000);
+const validateRuns: number[] = [];
+const valibotRuns: number[] = [];
+const timeOnce = (fn: (p: Profile) => unknown): number => {
+  const t = nowNs();
+  for (const p of toValidate) fn(p);
+  return Number(nowNs() - t) / 1000 / toValidate.length;
+};
+for (let r = 0; r < RUNS; r++) {
+  validateRuns.push(timeOnce(parseProfile));
+  valibotRuns.push(timeOnce(parseProfileByValibot));
+}
+const validate = stat(validateRuns);
+const validateValibot = stat(valibotRuns);
 
 const answered = questionnaire.reduce((a, p) => a + evaluate(p).items.filter((i) => i.status !== 'notForYou').length, 0) / questionnaire.length;
 
@@ -94,5 +109,6 @@ console.log(
       screenRatio: dScreen.median / dPlain.median,
     },
     validateUs: validate,
+    validateValibotUs: validateValibot,
   }),
 );
