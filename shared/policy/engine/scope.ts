@@ -7,7 +7,10 @@ import { COMMON_FACTS } from './catalog/common-facts';
 import { readShifted, shifted, type Dec } from './decimal';
 import { formatInUnit } from './format';
 import { factPath, isCommonFact } from './paths';
-import type { FactDef, FactValue, Profile } from './types';
+import type { FactDef, FactValue, Profile, Stage } from './types';
+
+/** The stages of a screening run: none (shared, frozen, so a stray push fails loudly). */
+const NO_STAGES: Stage[] = Object.freeze([]) as unknown as Stage[];
 
 /** Labels of the facts kept at the profile's top level (sme, region), as the questionnaire asks them. */
 const COMMON_LABELS: Record<string, string> = Object.fromEntries(COMMON_FACTS.map((f) => [f.id, f.label.replace(/？$/, '')]));
@@ -49,6 +52,11 @@ export class Scope {
      */
     readonly explain: boolean = true,
   ) {}
+
+  /** A list for the working's stages; a screening run builds none, so it gets the one shared empty list (frozen). */
+  stages(): Stage[] {
+    return this.explain ? [] : NO_STAGES;
+  }
 
   raw(id: string): FactValue | undefined {
     switch (id) {

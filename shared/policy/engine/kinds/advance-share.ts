@@ -6,7 +6,7 @@
 import { lesser, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Cap, Figure, ItemBase, Stage } from '../types';
+import type { Cap, Figure, ItemBase } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
@@ -42,7 +42,7 @@ export const advanceShare: KindRule<AdvanceShareItem, { advance: ParsedFigure; s
 
   evaluate(ci, s) {
     const { item } = ci;
-    const stages: Stage[] = [];
+    const stages = s.stages();
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(advanceShare.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
 

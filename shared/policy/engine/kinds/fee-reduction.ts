@@ -5,7 +5,7 @@
 import { ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Figure, ItemBase, Stage } from '../types';
+import type { Figure, ItemBase } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
@@ -29,7 +29,7 @@ export const feeReduction: KindRule<FeeReductionItem, { share: ParsedFigure }> =
 
   evaluate(ci, s) {
     const { item } = ci;
-    const stages: Stage[] = [];
+    const stages = s.stages();
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(feeReduction.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
     const fee = s.amount(item.fee);

@@ -2,7 +2,7 @@
 import { toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Figure, ItemBase, Stage } from '../types';
+import type { Figure, ItemBase } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
@@ -22,7 +22,7 @@ export const fixed: KindRule<FixedItem, { amount: ParsedFigure }> = {
 
   evaluate(ci, s) {
     const { item } = ci;
-    const stages: Stage[] = [];
+    const stages = s.stages();
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(fixed.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
     const amount = ci.amount.value;

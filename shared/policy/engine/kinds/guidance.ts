@@ -4,7 +4,7 @@
  * (nonMonetary, unquantified).
  */
 import { ZERO } from '../decimal';
-import type { ItemBase, Stage } from '../types';
+import type { ItemBase } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
@@ -30,7 +30,7 @@ export function guidanceRule<I extends GuidanceItem>(
     compile: () => ({}),
     evaluate(ci, s) {
       const { item } = ci;
-      const stages: Stage[] = [];
+      const stages = s.stages();
       const failed = checkConditions(item.conditions, s, stages);
       if (failed) return ineligible(amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
       if (s.explain) stages.push({ step: 'amount', label: item.tag, text: item.guidance, quote: item.quote });

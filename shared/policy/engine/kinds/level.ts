@@ -5,7 +5,7 @@
 import { Dec, ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Figure, ItemBase, Stage } from '../types';
+import type { Figure, ItemBase } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
@@ -36,7 +36,7 @@ export const level: KindRule<LevelItem, { levels: Map<string, CompiledLevel>; le
 
   evaluate(ci, s) {
     const { item } = ci;
-    const stages: Stage[] = [];
+    const stages = s.stages();
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(level.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
     const value = s.choice(item.fact);

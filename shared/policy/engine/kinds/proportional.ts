@@ -5,7 +5,7 @@
 import { Dec, ZERO, lesser, toYuanString } from '../decimal';
 import { parseFigure, parseQuoted, type ParsedFigure, type QuotedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Cap, Figure, Hint, ItemBase, Stage, Threshold } from '../types';
+import type { Cap, Figure, Hint, ItemBase, Threshold } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
@@ -61,7 +61,7 @@ export const proportional: KindRule<ProportionalItem, ProportionalFigures> = {
 
   evaluate(ci, s) {
     const { item, threshold } = ci;
-    const stages: Stage[] = [];
+    const stages = s.stages();
     const hints: Hint[] = [];
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(proportional.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);

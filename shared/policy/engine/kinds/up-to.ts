@@ -4,7 +4,7 @@
  */
 import { ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
-import type { Cap, ItemBase, Stage } from '../types';
+import type { Cap, ItemBase } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible } from './outcome';
@@ -24,7 +24,7 @@ export const upTo: KindRule<UpToItem, { cap: ParsedFigure }> = {
 
   evaluate(ci, s) {
     const { item } = ci;
-    const stages: Stage[] = [];
+    const stages = s.stages();
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(upTo.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
     const cap = ci.cap.value;
