@@ -2,7 +2,7 @@
  * `npm run screen` end to end on a generated register (run by scripts/bench.mjs in its own process):
  * 100 000 seeded questionnaire-like profiles written as a filled screening table (profile-row.ts,
  * the table's own writer), then the command exactly as `npm run screen -- <file> --out <result.xlsx>
- * --workers <n>` runs it (node scripts/build-cli.mjs run screen: the built bundle, built once before
+ * --workers <n>` runs it (package.json's script: the built bundle, built once before
  * the first run), timed from spawn to exit, with the process's peak resident memory (worker threads
  * included; bench/peak-rss.cjs). One worker (every row in the main thread: the one-core figure) and
  * two worker threads, alternating round by round (1 2 1 2 …) on the same file, so both see the same
@@ -11,7 +11,7 @@
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
-import { createReadStream, mkdirSync, rmSync, statSync } from 'fs';
+import { createReadStream, mkdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { catalog2022, parseProfile } from '../shared/policy/engine';
@@ -26,6 +26,8 @@ const FORMATS = (process.env.BENCH_SCREEN_FORMATS || 'xlsx,csv').split(',') as (
 const WORKERS = (process.env.BENCH_SCREEN_WORKERS || '1,2').split(',');
 const root = process.env.BENCH_ROOT || process.cwd();
 const dir = path.join(tmpdir(), `bench-screen-${process.pid}`);
+/** package.json's screen script after its `node` (its heap cap and the launcher): what `npm run screen` runs. */
+const SCREEN_SCRIPT = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.screen as string).split(' ').slice(1);
 
 function* rows(numbers: boolean) {
   const columns = screenColumns(catalog2022);
@@ -39,7 +41,7 @@ function* rows(numbers: boolean) {
 
 function runOnce(file: string, out: string, workers: string): { seconds: number; peakMb: number; summary: string } {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['scripts/build-cli.mjs', 'run', 'screen', file, '--out', out, '--workers', workers], {
+  const r = spawnSync(process.execPath, [...SCREEN_SCRIPT, file, '--out', out, '--workers', workers], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: `--require ${path.join(root, 'bench/peak-rss.cjs')}` },
