@@ -2,7 +2,7 @@
  * The calculate handler's wiring, with the engine replaced: what it passes to the engine and how it
  * maps a schema failure. (calculate.test.ts runs the same handler against the real engine.)
  */
-jest.mock('../../../shared/policy/engine', () => ({ parseProfile: jest.fn(), evaluate: jest.fn() }));
+jest.mock('../../../shared/policy/engine', () => ({ parseProfile: jest.fn(), evaluate: jest.fn(), versionStamp: () => ({ app: '0.1.0+abc1234', catalog: 'c0ffee00' }) }));
 
 import * as policy from '../../../shared/policy/engine';
 import { calculate } from '../../../shared/cloud/handlers/calculate';
@@ -26,7 +26,8 @@ it('evaluates the profile the schema returns, not the raw input', async () => {
   expect(parseProfile).toHaveBeenCalledWith(raw);
   expect(evaluate).toHaveBeenCalledTimes(1);
   expect(evaluate.mock.calls[0][0]).toBe(parsed);
-  expect(env).toEqual({ ok: true, data: result });
+  // The reply carries the version that made the figure (issue 26, item 6).
+  expect(env).toEqual({ ok: true, data: { ...result, version: { app: '0.1.0+abc1234', catalog: 'c0ffee00' } } });
 });
 
 it('answers INVALID_INPUT with the first issue as message and all issues as fields', async () => {
