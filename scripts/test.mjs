@@ -2,12 +2,14 @@
 /**
  * npm test: type check, lint, both app builds and the cloud bundles, then every jest project
  * (unit, component, build checks incl. WeChat's own compiler, end-to-end in Chromium).
- * Every step runs even if an earlier one failed, so one run shows everything that is wrong.
+ * Every step runs even if an earlier one failed, so one run shows everything that is wrong. The
+ * checks before jest run in two lanes at once (type check → weapp build → cloud bundles → chromium;
+ * lint → H5 build), each step's output printed whole when it ends.
  * The last line is the plain summary `N passed, N failed` (jest's JSON counts plus one per check
  * step), also written to .cache/test-summary.txt; the exit code is non-zero when anything failed
  * or no test ran.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,14 +29,51 @@ function step(name, cmd, args, env = {}) {
   return { name, ok, seconds };
 }
 
-const checks = [
-  step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
-  step('lint', bin('eslint'), ['.']),
-  step('build:weapp', bin('taro'), ['build', '--type', 'weapp']),
-  step('build:h5', bin('taro'), ['build', '--type', 'h5']),
-  step('build:cloud', process.execPath, ['scripts/build-cloud.mjs']),
-  step('chromium', process.execPath, ['scripts/ensure-chromium.mjs']),
-];
+/** A step whose output is kept and printed whole when it ends, so two running at once do not interleave. */
+function quietStep(name, cmd, args) {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: process.env });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    const end = (code) => {
+      const ok = code === 0;
+      const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+      console.log(`\n▶ ${name}: ${[path.basename(cmd), ...args].join(' ')}`);
+      process.stdout.write(Buffer.concat(out));
+      console.log(`${ok ? '✔' : '✘'} ${name} (${seconds} s)`);
+      resolve({ name, ok, seconds });
+    };
+    child.on('error', (e) => {
+      out.push(Buffer.from(String(e)));
+      end(1);
+    });
+    child.on('close', end);
+  });
+}
+
+/** Steps one after another; the two lanes below run at once (two cores: the checks take about half as long). */
+async function lane(steps) {
+  const done = [];
+  for (const [name, cmd, args] of steps) done.push(await quietStep(name, cmd, args));
+  return done;
+}
+
+const [lane1, lane2] = await Promise.all([
+  lane([
+    ['typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+    ['build:weapp', bin('taro'), ['build', '--type', 'weapp']],
+    ['build:cloud', process.execPath, ['scripts/build-cloud.mjs']],
+    ['chromium', process.execPath, ['scripts/ensure-chromium.mjs']],
+  ]),
+  lane([
+    ['lint', bin('eslint'), ['.']],
+    ['build:h5', bin('taro'), ['build', '--type', 'h5']],
+  ]),
+]);
+const order = ['typecheck', 'lint', 'build:weapp', 'build:h5', 'build:cloud', 'chromium'];
+const checks = [...lane1, ...lane2].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 
 const resultFile = path.join(cache, 'jest-results.json');
 const jestArgs = ['--json', `--outputFile=${resultFile}`, ...(process.env.CI ? ['--ci'] : []), ...process.argv.slice(2)];

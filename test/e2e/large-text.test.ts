@@ -207,14 +207,17 @@ async function openAtCareMode(url: string, width: number): Promise<{ page: Page;
 }
 
 /**
- * 390 px (the suite's phone) and 375 px (the iPhone width WeChat's guide gives 23.8 px for 关怀模式):
- * screenshots at 390 (large-text-<page>.png) and at 375 (large-text-375-<page>.png).
+ * Every page at 390 px (the suite's phone); the four pages the issue names also at 375 px (the
+ * iPhone width WeChat's guide gives 23.8 px for 关怀模式) — the other pages' 375 px pass found
+ * nothing the 390 px pass did not and cost CI 40 s. Screenshots at 390 (large-text-<page>.png, the
+ * whole page for the four as large-text-<page>-full.png) and at 375 (large-text-375-<page>.png).
  */
+const NAMED = new Set(PAGES.map(([name]) => name));
 describe.each([
-  [390, 'large-text-'],
-  [375, 'large-text-375-'],
-])('at 关怀模式 (text 1.4×) on a %i px screen', (width, prefix) => {
-  it.each([...PAGES, ...MORE])('%s draws its text at 1.4× and every text whole: in its box, on the screen, on no sibling', async (name, url, route) => {
+  [390, 'large-text-', [...PAGES, ...MORE]],
+  [375, 'large-text-375-', PAGES],
+])('at 关怀模式 (text 1.4×) on a %i px screen', (width, prefix, pages) => {
+  it.each(pages)('%s draws its text at 1.4× and every text whole: in its box, on the screen, on no sibling', async (name, url, route) => {
     const { page, errors, close } = await openAtCareMode(url, width);
     await route(page);
     await slideOver(page);
@@ -222,7 +225,7 @@ describe.each([
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, `${prefix}${name}`);
     const found = await problems(page);
-    await wholePage(page, `${prefix}${name}-full`, width);
+    if (width === 390 && NAMED.has(name)) await wholePage(page, `${prefix}${name}-full`, width);
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
     await close();
