@@ -4,13 +4,14 @@
  * (unit, component, build checks incl. WeChat's own compiler, end-to-end in Chromium).
  * Every step runs even if an earlier one failed, so one run shows everything that is wrong. The
  * checks before jest run in two lanes at once (type check → weapp build → cloud bundles → chromium;
- * lint → H5 build), each step's output printed whole when it ends.
+ * lint → H5 build), each step's output printed whole when it ends; then jest's browser suite beside
+ * the unit and component suites, then the WeChat build suites alone.
  * The last line is the plain summary `N passed, N failed` (jest's JSON counts plus one per check
  * step), also written to .cache/test-summary.txt; the exit code is non-zero when anything failed
  * or no test ran.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,27 +76,41 @@ const [lane1, lane2] = await Promise.all([
 const order = ['typecheck', 'lint', 'build:weapp', 'build:h5', 'build:cloud', 'chromium'];
 const checks = [...lane1, ...lane2].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 
-const resultFile = path.join(cache, 'jest-results.json');
-const jestArgs = ['--json', `--outputFile=${resultFile}`, ...(process.env.CI ? ['--ci'] : []), ...process.argv.slice(2)];
-const jestStep = step('jest', bin('jest'), jestArgs);
+// Jest in three groups: the browser suite (mostly waiting on Chromium) beside the Node-only unit
+// and component suites, then the WeChat build suites alone (their taps have jest's 5 s timeout).
+// One jest worker each: test files that share .cache (the screening CLI bundle) stay in one group.
+const extra = [...(process.env.CI ? ['--ci'] : []), '--passWithNoTests', ...process.argv.slice(2)];
+const jestGroup = (name, projects) => {
+  const file = path.join(cache, `jest-results-${name}.json`);
+  rmSync(file, { force: true });
+  return { file, args: ['--json', `--outputFile=${file}`, '--selectProjects', ...projects, ...extra] };
+};
+const browser = jestGroup('e2e', ['e2e']);
+const node = jestGroup('unit', ['unit', 'component']);
+const wechat = jestGroup('weapp', ['build', 'weapp']);
+const [browserStep, nodeStep] = await Promise.all([quietStep('jest e2e', bin('jest'), browser.args), quietStep('jest unit+component', bin('jest'), node.args)]);
+const wechatStep = step('jest build+weapp', bin('jest'), wechat.args);
+const jestSteps = [browserStep, nodeStep, wechatStep];
 
 let passed = 0;
 let failed = 0;
-if (existsSync(resultFile)) {
-  const r = JSON.parse(readFileSync(resultFile, 'utf8'));
-  passed = r.numPassedTests;
-  failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
-  if (r.numPendingTests + r.numTodoTests > 0) console.log(`note: ${r.numPendingTests + r.numTodoTests} skipped/todo tests`);
-} else if (!jestStep.ok) {
-  failed += 1;
+for (const [group, run] of [[browser, browserStep], [node, nodeStep], [wechat, wechatStep]]) {
+  if (existsSync(group.file)) {
+    const r = JSON.parse(readFileSync(group.file, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    if (r.numPendingTests + r.numTodoTests > 0) console.log(`note: ${r.numPendingTests + r.numTodoTests} skipped/todo tests (${run.name})`);
+  } else {
+    failed += 1;
+  }
 }
 for (const c of checks) {
   if (c.ok) passed += 1;
   else failed += 1;
 }
 
-console.log('\nchecks: ' + [...checks, jestStep].map((c) => `${c.name} ${c.ok ? 'ok' : 'FAILED'} ${c.seconds}s`).join(', '));
+console.log('\nchecks: ' + [...checks, ...jestSteps].map((c) => `${c.name} ${c.ok ? 'ok' : 'FAILED'} ${c.seconds}s`).join(', '));
 const summary = `${passed} passed, ${failed} failed`;
 writeFileSync(path.join(cache, 'test-summary.txt'), `${summary}\n`);
 console.log(summary);
-process.exit(failed > 0 || passed === 0 || !jestStep.ok ? 1 : 0);
+process.exit(failed > 0 || passed === 0 || jestSteps.some((j) => !j.ok) ? 1 : 0);
