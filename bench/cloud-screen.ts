@@ -17,11 +17,10 @@ import { runHandler } from '../shared/cloud/handler';
 import { screen } from '../shared/cloud/handlers/screen';
 import { adminsRepo, screenJobsRepo } from '../shared/cloud/repos';
 import { wxDocumentStore } from '../shared/cloud/wx-db';
-import { catalog2022, parseProfile } from '../shared/policy/engine';
-import { profileRow, screenColumns, screenFile, writeTable } from '../shared/policy/screening';
+import { catalog2022 } from '../shared/policy/engine';
+import { screenColumns, screenFile, writeTable } from '../shared/policy/screening';
 import { FakeWxDatabase } from '../test/fakes/fake-wx-db';
-import { rng } from '../test/fakes/simulate';
-import { questionnaireProfile } from './profiles';
+import { registerRows } from './register-rows';
 import { stat } from './stats';
 
 const RUNS = Number(process.env.BENCH_CLOUD_SCREEN_RUNS || 3);
@@ -30,16 +29,6 @@ const WITH_OLD = process.env.BENCH_CLOUD_SCREEN_OLD !== '0';
 const ADMIN = 'oBench00000000000000000000001';
 const PREFIX = 'cloud://bench.0000/';
 const dir = path.join(os.tmpdir(), `bench-cloud-screen-${process.pid}`);
-
-function* rows(numbers: boolean) {
-  const columns = screenColumns(catalog2022);
-  const r = rng(3);
-  for (let i = 0; i < ROWS; i++) {
-    const parsed = parseProfile(questionnaireProfile(r));
-    if (!parsed.ok) throw new Error(`generated profile ${i} is invalid`);
-    yield profileRow(`企业 ${i + 1}`, parsed.profile, columns, { numbers });
-  }
-}
 
 function memoryFiles(): FileStore {
   const stored = new Map<string, Uint8Array>();
@@ -114,7 +103,7 @@ async function main() {
     const results: Record<string, unknown> = {};
     for (const format of ['xlsx', 'csv'] as const) {
       const file = path.join(dir, `register.${format}`);
-      await writeTable(file, screenColumns(catalog2022), rows(format === 'xlsx'));
+      await writeTable(file, screenColumns(catalog2022), registerRows(ROWS, format === 'xlsx'));
       const bytes = readFileSync(file);
       const pass: number[] = [];
       const cloud: CloudRun[] = [];

@@ -14,10 +14,9 @@ import { createHash } from 'crypto';
 import { createReadStream, mkdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { catalog2022, parseProfile } from '../shared/policy/engine';
-import { screenColumns, profileRow, writeTable, xlsxReader } from '../shared/policy/screening';
-import { rng } from '../test/fakes/simulate';
-import { questionnaireProfile } from './profiles';
+import { catalog2022 } from '../shared/policy/engine';
+import { screenColumns, writeTable, xlsxReader } from '../shared/policy/screening';
+import { registerRows } from './register-rows';
 import { stat } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -28,16 +27,6 @@ const root = process.env.BENCH_ROOT || process.cwd();
 const dir = path.join(tmpdir(), `bench-screen-${process.pid}`);
 /** package.json's screen script after its `node` (its heap cap and the launcher): what `npm run screen` runs. */
 const SCREEN_SCRIPT = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.screen as string).split(' ').slice(1);
-
-function* rows(numbers: boolean) {
-  const columns = screenColumns(catalog2022);
-  const r = rng(3);
-  for (let i = 0; i < ROWS; i++) {
-    const parsed = parseProfile(questionnaireProfile(r));
-    if (!parsed.ok) throw new Error(`generated profile ${i} is invalid`);
-    yield profileRow(`企业 ${i + 1}`, parsed.profile, columns, { numbers });
-  }
-}
 
 function runOnce(file: string, out: string, workers: string): { seconds: number; peakMb: number; summary: string } {
   const started = performance.now();
@@ -72,7 +61,7 @@ async function main() {
     const results: Record<string, unknown> = {};
     for (const format of FORMATS) {
       const file = path.join(dir, `register.${format}`);
-      await writeTable(file, screenColumns(catalog2022), rows(format === 'xlsx'));
+      await writeTable(file, screenColumns(catalog2022), registerRows(ROWS, format === 'xlsx'));
       const runs: Record<string, ReturnType<typeof runOnce>[]> = Object.fromEntries(WORKERS.map((w) => [w, []]));
       for (let i = 0; i < RUNS; i++) for (const w of WORKERS) runs[w].push(runOnce(file, path.join(dir, `result-${format}-${w}.xlsx`), w));
       const hashes = await Promise.all(WORKERS.map((w) => cells(path.join(dir, `result-${format}-${w}.xlsx`))));
