@@ -93,6 +93,25 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
+/** The first of the elements `selector` finds that is shown (Taro keeps pages slid out in the document). */
+export const visible = (page: Page, selector: string) => page.locator(selector).locator('visible=true').first();
+
+/** Taps the shown element, scrolled to the middle of the screen first (a fixed footer can cover the bottom). */
+export async function tap(page: Page, selector: string): Promise<void> {
+  const el = visible(page, selector);
+  await el.waitFor();
+  await el.evaluate((node) => node.scrollIntoView({ block: 'center' }));
+  await el.click();
+}
+
+/** Taro marks the page on top stationed when its slide is over; waits for at least `pages` pages. */
+export async function slideOver(page: Page, pages = 2): Promise<void> {
+  await page.waitForFunction((n) => {
+    const all = document.querySelectorAll('.taro_page');
+    return all.length >= n && all[all.length - 1].classList.contains('taro_page_stationed');
+  }, pages);
+}
+
 export async function shot(page: Page, name: string): Promise<string> {
   await settle(page);
   const file = path.join(ARTIFACTS, `${name}.png`);

@@ -9,7 +9,7 @@
  */
 import path from 'path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, shot, startHarness, type Harness } from './harness';
+import { ARTIFACTS, shot, slideOver, startHarness, tap, visible, type Harness } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -27,21 +27,9 @@ const harness = () => h!;
 /** 关怀模式: fontSizeSetting in px (WeChat's 适老化设计指南), 1.4× the standard 17. */
 const CARE_MODE_PX = '23.8';
 
-const visible = (page: Page, selector: string) => page.locator(selector).locator('visible=true').first();
-
-async function tap(page: Page, selector: string): Promise<void> {
-  const el = visible(page, selector);
-  await el.waitFor();
-  await el.evaluate((node) => node.scrollIntoView({ block: 'center' }));
-  await el.click();
-}
-
-/** Taro marks the page on top stationed when its slide is over. */
-async function slideOver(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    return pages.length > 0 && pages[pages.length - 1].classList.contains('taro_page_stationed');
-  });
+/** The page on top (the first page counts) has finished sliding in, and its layout settled. */
+async function slidIn(page: Page): Promise<void> {
+  await slideOver(page, 1);
   await page.waitForTimeout(300);
 }
 
@@ -220,7 +208,7 @@ describe.each([
   it.each(pages)('%s draws its text at 1.4× and every text whole: in its box, on the screen, on no sibling', async (name, url, route) => {
     const { page, errors, close } = await openAtCareMode(url, width);
     await route(page);
-    await slideOver(page);
+    await slidIn(page);
     expect(await textScale(page)).toBe('1.4');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, `${prefix}${name}`);

@@ -7,28 +7,11 @@
  * Screenshots: test/artifacts/page-width-*.png.
  */
 import type { Page } from 'playwright-core';
-import { shot, useHarness } from './harness';
+import { shot, slideOver, tap, useHarness, visible } from './harness';
 
 jest.setTimeout(120_000);
 
 const harness = useHarness();
-
-const visible = (page: Page, selector: string) => page.locator(selector).locator('visible=true').first();
-
-async function tap(page: Page, selector: string): Promise<void> {
-  const el = visible(page, selector);
-  await el.waitFor();
-  await el.evaluate((node) => node.scrollIntoView({ block: 'center' }));
-  await el.click();
-}
-
-/** Taro marks the page on top stationed when its slide is over. */
-async function slideOver(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = document.querySelectorAll('.taro_page');
-    return pages.length > 1 && pages[pages.length - 1].classList.contains('taro_page_stationed');
-  });
-}
 
 type Route = (page: Page) => Promise<void>;
 
