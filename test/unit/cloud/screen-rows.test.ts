@@ -17,28 +17,19 @@ import { screen, SCREEN_MESSAGES } from '../../../shared/cloud/handlers/screen';
 import { readRows } from '../../../shared/cloud/handlers/screen/row-files';
 import { adminsRepo, screenJobsRepo } from '../../../shared/cloud/repos';
 import { wxDocumentStore } from '../../../shared/cloud/wx-db';
-import { catalog2022, factPath, type Profile } from '../../../shared/policy/engine';
-import { readTable, screenColumns, screenFile, type CellValue } from '../../../shared/policy/screening';
+import { catalog2022, type Profile } from '../../../shared/policy/engine';
+import { readTable, screenColumns, screenFile } from '../../../shared/policy/screening';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { FakeWxDatabase } from '../../fakes/fake-wx-db';
 import { rng } from '../../fakes/simulate';
 import { parsed } from '../../support/engine';
-import { personaProfiles, tempDir, writeProfiles } from '../screen/support';
+import { personaProfiles, refusedRow, tempDir, writeProfiles } from '../screen/support';
 import { capturingLogger, CJK } from './fakes';
 
 const ADMIN = 'oAdmin0000000000000000000001';
 const PREFIX = 'cloud://env-1.7465/';
 /** Data rows start on the sheet's row 3 (row 1 the header, row 2 the template's explanation). */
 const FIRST_ROW = 3;
-
-function bad(name: string): CellValue[] {
-  const columns = screenColumns(catalog2022, 3);
-  const out: CellValue[] = columns.map(() => '');
-  out[0] = name;
-  out[1] = '企业';
-  out[columns.findIndex((c) => c.id === factPath('m14.cloudCost'))] = -3;
-  return out;
-}
 
 /** In-memory cloud storage whose downloads are recorded (`got`); `beforePut` runs first (and may throw: storage failing). */
 function countingFiles() {
@@ -131,7 +122,7 @@ describe.each(['xlsx', 'csv'] as const)('a register read once (.%s)', (format) =
   }
 
   beforeAll(async () => {
-    await writeProfiles(register, profiles, [bad('负数一'), bad('').map(() => ''), bad('负数二')]);
+    await writeProfiles(register, profiles, [refusedRow('负数一'), refusedRow('').map(() => ''), refusedRow('负数二')]);
     const out = join(tmp.dir, 'cli.xlsx');
     await screenFile(register, out);
     cli = await sheets(readFileSync(out));

@@ -17,28 +17,18 @@ import { ABANDONED_AFTER_MS, ownsCloudPath, resultName, screen, SCREEN_MESSAGES,
 import { adminsRepo, SCREEN_JOBS_PAGE, screenJobsRepo } from '../../../shared/cloud/repos';
 import type { ScreenJobDoc } from '../../../shared/cloud/repos/docs';
 import { wxDocumentStore } from '../../../shared/cloud/wx-db';
-import { screenFile, screenColumns, type CellValue, SHEETS } from '../../../shared/policy/screening';
+import { screenFile, SHEETS } from '../../../shared/policy/screening';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { rng } from '../../fakes/simulate';
-import { catalog2022, type Profile, factPath } from '../../../shared/policy/engine';
+import { type Profile } from '../../../shared/policy/engine';
 import { parsed } from '../../support/engine';
-import { personaProfiles, tempDir, writeProfiles } from '../screen/support';
+import { personaProfiles, refusedRow, tempDir, writeProfiles } from '../screen/support';
 import { capturingLogger, CJK } from './fakes';
 
 const ADMIN = 'oAdmin0000000000000000000001';
 const OTHER_ADMIN = 'oAdmin0000000000000000000002';
 const USER = 'oUser00000000000000000000001';
 const PREFIX = 'cloud://env-1.7465/';
-
-/** A row the engine refuses (a negative amount), as the CLI's comparison has them. */
-function refusedRow(name: string): CellValue[] {
-  const columns = screenColumns(catalog2022, 3);
-  const out: CellValue[] = columns.map(() => '');
-  out[0] = name;
-  out[1] = '企业';
-  out[columns.findIndex((c) => c.id === factPath('m14.cloudCost'))] = -3;
-  return out;
-}
 
 function fakeFiles() {
   const stored = new Map<string, Uint8Array>();
@@ -77,7 +67,7 @@ describe('screen', () => {
   const rows = profiles.length + REFUSED.length;
 
   beforeAll(async () => {
-    await writeProfiles(register, profiles, REFUSED.map(refusedRow));
+    await writeProfiles(register, profiles, REFUSED.map((name) => refusedRow(name)));
   }, 60000);
 
   let clock = new Date('2026-11-26T08:00:00Z');

@@ -8,19 +8,10 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { questionnaireProfile } from '../../../bench/profiles';
 import { rng } from '../../fakes/simulate';
-import { catalog2022, type Profile, factPath } from '../../../shared/policy/engine';
-import { screenColumns, type CellValue, countRows, screenFile, screenPart, writeResultFromParts, type ScreenPart, MeasureTotals, SHEETS } from '../../../shared/policy/screening';
+import { catalog2022, type Profile } from '../../../shared/policy/engine';
+import { countRows, screenFile, screenPart, writeResultFromParts, type ScreenPart, MeasureTotals, SHEETS } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';
-import { personaProfiles, tempDir, writeProfiles } from './support';
-
-const columns = screenColumns(catalog2022);
-const bad = (name: string): CellValue[] => {
-  const out: CellValue[] = columns.map(() => '');
-  out[0] = name;
-  out[1] = '企业';
-  out[columns.findIndex((c) => c.id === factPath('m14.cloudCost'))] = -3;
-  return out;
-};
+import { personaProfiles, refusedRow, tempDir, writeProfiles } from './support';
 
 /** Every sheet of a workbook as rows of plain values. */
 async function workbook(path: string): Promise<Record<string, unknown[][]>> {
@@ -46,7 +37,7 @@ describe.each(['csv', 'xlsx'])('a register in parts (.%s)', (ext) => {
 
   beforeAll(async () => {
     // Two refused rows among them (after the profiles: rows 67 and 68 of the sheet).
-    await writeProfiles(file, profiles, [bad('负数一'), bad('负数二')]);
+    await writeProfiles(file, profiles, [refusedRow('负数一'), refusedRow('负数二')]);
     await screenFile(file, cli);
     expected = await workbook(cli);
   }, 60000);

@@ -1,11 +1,12 @@
 /**
- * Shared by the screening tests: a temporary folder, the personas as table rows, a screening run
- * that keeps every screened row's result, and an item's figures (what must match the engine).
+ * Shared by the screening tests: a temporary folder, the personas as table rows, a row the engine
+ * refuses (refusedRow), a screening run that keeps every screened row's result, and an item's
+ * figures (what must match the engine).
  */
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { catalog2022, type EvaluateResult, type Profile } from '../../../shared/policy/engine';
+import { catalog2022, type EvaluateResult, factPath, type Profile } from '../../../shared/policy/engine';
 import { screenColumns, type Column, profileRow, slotsNeeded, type CellValue, asksNothing, screenFile, type ScreenReport, type ScreenedRow, writeTable } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';
 import { INDUSTRIAL_PARK, LARGE_ENTERPRISE, QUICK_PATH, SMALL_SPECIALIZED } from '../../support/personas';
@@ -24,6 +25,16 @@ export async function writeProfiles(path: string, named: [string, Profile][], ex
   const numbers = /\.xlsx$/.test(path);
   await writeTable(path, columns, [...named.map(([name, p]) => profileRow(name, p, columns, { numbers })), ...extra]);
   return columns;
+}
+
+/** A row the engine refuses (a negative 上云 cost), in the template's columns with `slots` projects per item. */
+export function refusedRow(name: string, slots?: number): CellValue[] {
+  const columns = screenColumns(catalog2022, slots);
+  const out: CellValue[] = columns.map(() => '');
+  out[0] = name;
+  out[1] = '企业';
+  out[columns.findIndex((c) => c.id === factPath('m14.cloudCost'))] = -3;
+  return out;
 }
 
 export const personaProfiles = (): [string, Profile][] => Object.entries(PERSONAS).map(([k, p]) => [k, parsed(p)]);
