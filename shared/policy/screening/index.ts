@@ -12,6 +12,7 @@ export * from './read-table';
 export * from './row-profile';
 export * from './row-result';
 export * from './screen';
+export * from './temp-dir';
 export * from './totals';
 export * from './write-result';
 export * from './write-table';

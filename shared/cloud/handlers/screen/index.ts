@@ -48,10 +48,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { catalog2022 } from '../../../policy/engine';
-import { registerLayout, screenColumns, type ScreenPart, screenPart, screenRows, splitRows, TableError, tableFormat, writeResultFromParts, writeTableXlsx } from '../../../policy/screening';
+import { registerLayout, screenColumns, withTempDir, type ScreenPart, screenPart, screenRows, splitRows, TableError, tableFormat, writeResultFromParts, writeTableXlsx } from '../../../policy/screening';
 import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenResponse } from '../../api';
 import type { FileStore, HandlerContext } from '../../context';
 import { CloudFailure } from '../../errors';
@@ -87,15 +86,8 @@ function filesOf(ctx: HandlerContext): FileStore {
   return ctx.files;
 }
 
-/** A folder of its own under the function's /tmp for one call, removed afterwards. */
-async function withTmp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'screen-'));
-  try {
-    return await fn(dir);
-  } finally {
-    await fsp.rm(dir, { recursive: true, force: true });
-  }
-}
+/** A folder of its own under the function's /tmp for one call, removed afterwards (screening's temp-dir.ts). */
+const withTmp = withTempDir;
 
 /** The uploaded register, written to `dir` under its format's extension (the readers go by it). */
 async function downloadInput(files: FileStore, doc: ScreenJobDoc, dir: string): Promise<string> {
