@@ -5,6 +5,7 @@
  */
 import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type Catalog } from '../engine';
 import { FLAG_WORDS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';
+import { GROUP_TITLES } from '../view';
 import { asksNothing } from './row-result';
 import { SHEETS } from './write-result';
 import { LAST_DROPDOWN_ROW } from './write-table';
@@ -48,13 +49,13 @@ export function screeningDoc(catalog: Catalog): string {
     '- 「不确定」的事项列在「需要补充信息」，并给出两种答案下的金额，和问卷一样。',
     '- 每个格子都按问卷、`npm run calc` 和云函数同一个 schema 校验。不合格的格子不会被改写：整行不测算，在结果的「未能测算的行」里逐条写明，如 `第 5 行「技术改造项目1：项目实际完成投资额（万元）」不能为负数`。其余的行照常测算。',
     '- .xlsx 里的数字按 Excel 显示的 15 位有效数字读取（公式算出的 1500.3000000000002 读作 1500.3）；日期放在数字列会被拒绝。CSV 须为 UTF-8（Excel 的「CSV UTF-8（逗号分隔）」）；普通「CSV（逗号分隔）」在中文 Windows 上是 GBK 编码，会被拒绝并提示另存。',
-    '- 名单没有「关注主题」：无需回答问题、名单上每家企业（或每个园区）都有的支持不逐行列出，它们是：',
+    `- 名单没有「关注主题」：无需回答问题、名单上每家企业（或每个园区）都有的支持，和问卷不选主题时的结果页一样，列在每行的「${GROUP_TITLES.nonMonetary}」里（「${SHEETS.measures}」的行数不计它们）。它们是：`,
     '',
     ...items.filter(({ i }) => quiet.has(i.id)).map(({ m, i }) => `  - ${m.label}${i.title}（${entitiesFor(i.audience).map(entityName).join('、')}）`),
     '',
     '## 结果文件',
     '',
-    `- 「${SHEETS.rows}」：每个测算的行一行——合计可申请（文字，和下限、上限两列万元数字，便于排序）、涉及几条措施、可申请的事项及金额和性质（精确 / 至少 / 最高 / 减免 / 金额待核定）、本企业工匠个人可获、需要补充信息（含两种答案下的金额）、差一点（还差多少）、回答所得的非资金支持、另计（金额待核定、工匠个人、少缴费用、补充信息后可能增加的金额）。`,
+    `- 「${SHEETS.rows}」：每个测算的行一行——合计可申请（文字，和下限、上限两列万元数字，便于排序）、涉及几条措施、可申请的事项及金额和性质（精确 / 至少 / 最高 / 减免 / 金额待核定）、本企业工匠个人可获、需要补充信息（含两种答案下的金额）、差一点（还差多少）、非资金支持（和结果页一样）、另计（金额待核定、工匠个人、少缴费用、补充信息后可能增加的金额）。`,
     `- 「${SHEETS.measures}」：每条措施有多少行可以申请、金额合计（范围写成 下限–上限）、工匠个人可获合计、可少缴费用合计、金额待核定 / 需要补充信息 / 差一点的行数；最后一行是各措施相加。金额用十进制精确相加（每个金额已按问卷同样的规则四舍五入到分），所以各措施的金额合计之和等于各行合计之和。`,
     `- 「${SHEETS.refused}」：行号、名称和全部原因。`,
     '',

@@ -1,9 +1,10 @@
 /**
  * One screened row's result in words, for the 企业结果 sheet (rowSummary, a RowSummary): what it can
  * claim (figure and amount kind), what its craftsmen get, what needs information (with the figure
- * under each answer), what it just missed, the support without money its answers earn, and its
- * total. asksNothing names the items every row gets without an answer, which the sheet does not
- * repeat. Read only through result-view.ts — the same groups, figures, amount-kind words and summary
+ * under each answer), what it just missed, its support without money (as the results page lists it:
+ * what its answers earn and what every enterprise or park has without an answer), and its total.
+ * asksNothing names the items every row gets without an answer (按措施汇总 counts a row for what
+ * its answers earn). Read only through result-view.ts — the same groups, figures, amount-kind words and summary
  * lines as the results page and the calc CLI; nothing here adds or rounds money.
  */
 import { catalog2022, compileCatalog, formatInterval, toWanText, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
@@ -45,10 +46,10 @@ const head = (r: ItemResult, catalog: Catalog) => `${measureLabel(r, catalog)}${
 
 export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022): RowSummary {
   const out: RowSummary = { total: '', covers: '', claim: [], people: [], needsInfo: [], nearMiss: [], nonMonetary: [], notes: [] };
-  const quiet = asksNothing(catalog);
-  // Only what a column shows is worded: the ineligible group has no column, an item every row gets is
-  // not listed, and a near miss or support without money needs no figure with its amount kind
-  // (issue 24, item 3: every item was worded, the ineligible ones too, and most of it thrown away).
+  // Only what a column shows is worded: the ineligible group has no column, and a near miss or support
+  // without money needs no figure with its amount kind (issue 24, item 3: every item was worded, the
+  // ineligible ones too, and most of it thrown away). Support without money is the page's whole group
+  // (issue 27, item 3: leaving out what asks nothing left the column empty for every row).
   const said = (r: ItemResult, id: GroupId) => {
     const { figure, amountLabel } = figureInGroup(r, id);
     return `${head(r, catalog)}：${figure}${amountLabel ? `（${amountLabel}）` : ''}`;
@@ -63,7 +64,7 @@ export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022):
         const alternatives = r.alternatives.map((a) => alternativeLine(r, a, { short: true })).map((a) => `若${a.assume}：${a.figure}`);
         out.needsInfo.push([`${said(r, id)}——${whyText(r)}`, ...alternatives].join('；'));
       } else if (id === 'nearMiss') out.nearMiss.push(`${head(r, catalog)}：${whyText(r)}`);
-      else if (id === 'nonMonetary' && !quiet.has(r.id)) out.nonMonetary.push(`${head(r, catalog)}（${figureText(r, catalog)}）`);
+      else if (id === 'nonMonetary') out.nonMonetary.push(`${head(r, catalog)}（${figureText(r, catalog)}）`);
     }
   }
   const summary = summarize(res);
