@@ -96,10 +96,17 @@ const SET_BY_DEPARTMENT = '金额待核定';
 /**
  * An item the measure's yearly cap leaves nothing for (（三）单个企业…每年奖励资金不超过 50万元, used
  * up by the items before it): '本年度上限 50万元 已用完', the cap from the measure's record; else undefined.
+ * A screening run (evaluate's explain: false) has no working to show it: there, an item to claim at
+ * 0元 in a measure with a yearly cap is that item (issue 27, item 3: the result sheet said 0元（精确）).
  */
 export function capUsedUp(r: ItemResult, catalog: Catalog = catalog2022): string | undefined {
-  const capStage = r.stages.findIndex((s) => s.step === 'groupCap' && s.value !== undefined && isZeroYuan(s.value))
-  if (capStage < 0 || !isZeroYuan(r.amount.max) || !r.stages.slice(0, capStage).some((s) => s.value !== undefined && !isZeroYuan(s.value))) return undefined
+  if (!isZeroYuan(r.amount.max)) return undefined
+  if (r.stages.length === 0) {
+    if (r.status !== 'eligible') return undefined
+  } else {
+    const capStage = r.stages.findIndex((s) => s.step === 'groupCap' && s.value !== undefined && isZeroYuan(s.value))
+    if (capStage < 0 || !r.stages.slice(0, capStage).some((s) => s.value !== undefined && !isZeroYuan(s.value))) return undefined
+  }
   const measure = catalog.measures[r.measureNumber - 1]
   const item = measure?.items.find((i) => i.id === r.id)
   const group = item && 'group' in item ? item.group : undefined

@@ -4,7 +4,7 @@
  * gets no kind word beside it. The cap figures are the catalog records' (（三）每年奖励资金不超过
  * 50万元; （八）最高不超过 500万元), never written in a page.
  */
-import { evaluate, type EvaluateResult, type ItemResult } from '../../../shared/policy/engine';
+import { catalog2022, evaluate, type EvaluateResult, type ItemResult } from '../../../shared/policy/engine';
 import { figureInGroup, figureText, groupOf, whyText } from '../../../shared/policy/view';
 import { parsed } from '../../support/engine';
 import { INDUSTRIAL_PARK } from '../../support/personas';
@@ -40,6 +40,15 @@ describe('（三）’s yearly cap of 50万元, used up by the items before', ()
   it('an item the cap only trims keeps its figure', () => {
     const trimmed = m03({ 'm03.leadInternational': '1', 'm03.joinNational': '3' });
     expect(shown(item(trimmed, 'm03.join-national'))).toEqual({ figure: '20万元', amountLabel: '精确' });
+  });
+
+  // A register's screening run has no working (issue 27, item 3: 企业结果 and 按措施名单 said 0元（精确）).
+  const screening = (facts: Record<string, string>) => evaluate(parsed({ version: 1, entity: 'enterprise', facts }), catalog2022, { explain: false });
+  it.each([
+    ['used up: says so, as the full run does', { 'm03.leadInternational': '1', 'm03.leadNational': '1', 'm03.joinNational': '2' }, { figure: '本年度上限 50万元 已用完', amountLabel: '' }],
+    ['only trimmed: keeps its figure', { 'm03.leadInternational': '1', 'm03.joinNational': '3' }, { figure: '20万元', amountLabel: '精确' }],
+  ])('in a screening run (no working), the item the cap is %s', (_, facts, expected) => {
+    expect(shown(item(screening(facts), 'm03.join-national'))).toEqual(expected);
   });
 });
 
