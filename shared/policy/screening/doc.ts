@@ -7,7 +7,7 @@ import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FIL
 import { FLAG_WORDS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';
 import { GROUP_TITLES } from '../view';
 import { asksNothing } from './row-result';
-import { SHEETS } from './write-result';
+import { LIST_CONCLUSION, SHEETS } from './write-result';
 import { LAST_DROPDOWN_ROW } from './write-table';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
@@ -57,6 +57,7 @@ export function screeningDoc(catalog: Catalog): string {
     '',
     `- 「${SHEETS.rows}」：每个测算的行一行——合计可申请（文字，和下限、上限两列万元数字，便于排序）、涉及几条措施、可申请的事项及金额和性质（精确 / 至少 / 最高 / 减免 / 金额待核定）、本企业工匠个人可获、需要补充信息（含两种答案下的金额）、差一点（还差多少）、非资金支持（和结果页一样）、另计（金额待核定、工匠个人、少缴费用、补充信息后可能增加的金额）。`,
     `- 「${SHEETS.measures}」：每条措施有多少行可以申请、金额合计（范围写成 下限–上限）、工匠个人可获合计、可少缴费用合计、金额待核定 / 需要补充信息 / 差一点的行数；最后一行是各措施相加。金额用十进制精确相加（每个金额已按问卷同样的规则四舍五入到分），所以各措施的金额合计之和等于各行合计之和。`,
+    `- 「${SHEETS.list}」：发通知用的名单。按措施（目录顺序）先列可以申请的行，再列可能可以申请、要先向企业确认的行，一行一个事项：措施、事项、行号、名称（名单有统一社会信用代码时也列出）、结论（${LIST_CONCLUSION.claim} / ${LIST_CONCLUSION.might}）、金额（写法同「${SHEETS.rows}」）、需确认（要向企业核实的问题和各种答案下的金额，如「需要确认：「项目是否属于先进制造业集群或优势特色产业链的技术改造…」；若为“是”：500万元；若为“否”：不符合」）、依据（条文原文）。表头可以筛选。名单上每家都有、无需回答问题的支持不列入。超过一张表的行数（1048576 行）时接着写在「${SHEETS.list}（2）」…。`,
     `- 「${SHEETS.refused}」：行号、名称和全部原因。`,
     '',
     '## 在小程序里：园区批量测算',
@@ -66,7 +67,7 @@ export function screeningDoc(catalog: Catalog): string {
     '1. 打开（H5：下载）空白模板 `政策筛查模板.xlsx`，可发送到聊天，在电脑上填写；',
     '2. 把填好的名单发到任一微信聊天（如「文件传输助手」），在页面上「从聊天中选择名单」（H5：选择文件）；',
     `3. 文件上传到自己的云存储文件夹（\`screen/<用户编号>/<测算编号>/\`），云函数 \`screen\` 读表头，把名单读一遍、每 ${SCREEN_CHUNK_ROWS} 行存成一段（在同一文件夹里），然后每次调用只读自己那一段、测算 ${SCREEN_CHUNK_ROWS} 行，页面显示「已测算 N / M 行」和未能测算的行数；`,
-    '4. 全部测算完，云函数把各段合并成与 `npm run screen` 完全相同的结果文件（同样三张表，测试逐格比较），并删除上传的名单、各段的行和中间结果；',
+    '4. 全部测算完，云函数把各段合并成与 `npm run screen` 完全相同的结果文件（同样四张表，测试逐格比较），并删除上传的名单、各段的行和中间结果；',
     '5. 打开结果（微信的文档查看器，菜单里可保存、转发）、发送到聊天，或删除；以前的结果列在「我的测算结果」，只有本人能看到、打开和删除。',
     '',
     '页面上写明：名单只用于这次测算：上传的文件和中间结果在生成结果后即删除，只保留结果文件；结果文件只有你能打开，可随时删除。中途离开页面，这次测算连同上传的文件一起删除；微信关掉小程序时来不及删的，在同一人下次打开这一页或开始测算时删除（一小时未动的测算）。测算记录（数据库集合 `screenJobs`）只有文件名、行数和文件编号，没有企业的数据。',

@@ -5,10 +5,11 @@
  * what its answers earn and what every enterprise or park has without an answer), and its total.
  * asksNothing names the items every row gets without an answer (按措施汇总 counts a row for what
  * its answers earn). Read only through result-view.ts — the same groups, figures, amount-kind words and summary
- * lines as the results page and the calc CLI; nothing here adds or rounds money.
+ * lines as the results page and the calc CLI; nothing here adds or rounds money. Each ListedItem
+ * of a row is one of its lines of 按措施名单 (measure-list.ts), in the same words.
  */
 import { catalog2022, compileCatalog, formatInterval, toWanText, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
-import { alternativeLine, figureInGroup, figureText, groupResults, hasAmount, measureLabel, summarize, whyText, type GroupId } from '../view';
+import { alternativeLine, figureInGroup, figureText, GROUP_TITLES, groupResults, hasAmount, measureLabel, summarize, whyText, type GroupId } from '../view';
 
 export interface RowSummary {
   /** The enterprise's (or park's) total in 万元 as decimal text ('636', '500'), when it has one; min ≤ max. */
@@ -24,6 +25,20 @@ export interface RowSummary {
   nonMonetary: string[];
   /** The summary's lines beside the total (金额待核定, the craftsmen's, fees not paid, what answers could add). */
   notes: string[];
+  /** Its lines of 按措施名单: the items it can claim, then (might) those it may once something is confirmed; not what asks nothing. */
+  listed: ListedItem[];
+}
+
+/** One item a row can claim or might (JSON: a part of a register keeps these until the result is written). */
+export interface ListedItem {
+  /** The item's id ('m08.upgrade'): its measure, title and clause are the catalog's. */
+  item: string;
+  /** It might qualify: something is unsure or missing (the 需要补充信息 group). */
+  might?: true;
+  /** The figure with its amount kind, in 企业结果's words ('500万元（精确）', '0–500万元（待确认）'). */
+  amount: string;
+  /** What to confirm with the enterprise, and the figure under each answer (only when it might). */
+  confirm?: string;
 }
 
 const asksNothingCache = new WeakMap<Catalog, Set<string>>();
@@ -45,26 +60,42 @@ export function asksNothing(catalog: Catalog = catalog2022): Set<string> {
 const head = (r: ItemResult, catalog: Catalog) => `${measureLabel(r, catalog)}${r.title}`;
 
 export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022): RowSummary {
-  const out: RowSummary = { total: '', covers: '', claim: [], people: [], needsInfo: [], nearMiss: [], nonMonetary: [], notes: [] };
+  const out: RowSummary = { total: '', covers: '', claim: [], people: [], needsInfo: [], nearMiss: [], nonMonetary: [], notes: [], listed: [] };
   // Only what a column shows is worded: the ineligible group has no column, and a near miss or support
   // without money needs no figure with its amount kind (issue 24, item 3: every item was worded, the
   // ineligible ones too, and most of it thrown away). Support without money is the page's whole group
   // (issue 27, item 3: leaving out what asks nothing left the column empty for every row).
-  const said = (r: ItemResult, id: GroupId) => {
+  // 按措施名单 says each item in the same words as this row's line: its figure with the amount kind,
+  // and what to confirm (the why line and the figure under each answer). Not what every row has
+  // without an answer: a list of every enterprise in the register would notify nobody in particular.
+  const quiet = asksNothing(catalog);
+  const amountText = (r: ItemResult, id: GroupId) => {
     const { figure, amountLabel } = figureInGroup(r, id);
-    return `${head(r, catalog)}：${figure}${amountLabel ? `（${amountLabel}）` : ''}`;
+    return `${figure}${amountLabel ? `（${amountLabel}）` : ''}`;
   };
   for (const { id, items } of groupResults(res)) {
     if (id === 'ineligible') continue;
     for (const r of items) {
-      if (id === 'eligible') out.claim.push(said(r, id));
-      else if (id === 'people') out.people.push(said(r, id));
-      else if (id === 'needsInfo') {
+      if (id === 'nearMiss') {
+        out.nearMiss.push(`${head(r, catalog)}：${whyText(r)}`);
+        continue;
+      }
+      let listed: ListedItem;
+      if (id === 'needsInfo') {
         // The why line names the unsure question, so one assumed answer is said alone ('若为“是”'), as the cards say it.
         const alternatives = r.alternatives.map((a) => alternativeLine(r, a, { short: true })).map((a) => `若${a.assume}：${a.figure}`);
-        out.needsInfo.push([`${said(r, id)}——${whyText(r)}`, ...alternatives].join('；'));
-      } else if (id === 'nearMiss') out.nearMiss.push(`${head(r, catalog)}：${whyText(r)}`);
-      else if (id === 'nonMonetary') out.nonMonetary.push(`${head(r, catalog)}（${figureText(r, catalog)}）`);
+        listed = { item: r.id, might: true, amount: amountText(r, id), confirm: [whyText(r), ...alternatives].join('；') };
+        out.needsInfo.push(`${head(r, catalog)}：${listed.amount}——${listed.confirm}`);
+      } else if (id === 'nonMonetary') {
+        listed = { item: r.id, amount: figureText(r, catalog) };
+        out.nonMonetary.push(`${head(r, catalog)}（${listed.amount}）`);
+      } else {
+        listed = { item: r.id, amount: amountText(r, id) };
+        (id === 'people' ? out.people : out.claim).push(`${head(r, catalog)}：${listed.amount}`);
+        // An award paid to the craftsmen says whose it is (as a shared card of the results page does).
+        if (id === 'people') listed.amount = `${GROUP_TITLES.people} ${listed.amount}`;
+      }
+      if (!quiet.has(r.id)) out.listed.push(listed);
     }
   }
   const summary = summarize(res);

@@ -8,7 +8,7 @@
  *    reads the file once, handing its data rows on in chunks (the function stores each chunk, so a
  *    later call reads only its own rows — issue 24, item 4: re-reading from row 1 made 20 000 rows
  *    cost 3× one pass), `screenRows` screens one chunk into a ScreenPart (plain JSON: the 企业结果
- *    lines, the refused rows, the sums), and `writeResultFromParts` writes the same result.xlsx
+ *    lines with their 按措施名单 items, the refused rows, the sums), and `writeResultFromParts` writes the same result.xlsx
  *    from the parts, in order; `registerLayout` reads a stored header again. `countRows` and
  *    `screenPart` do the same straight from the file.
  *
@@ -23,6 +23,7 @@ import { rmSync } from 'fs';
 import { catalog2022, evaluate, type Catalog, type EvaluateResult, type Profile } from '../engine';
 import { isExplanationRow, readLayout, type Layout } from './layout';
 import { screenInWorkers } from './parallel';
+import { makeTempDir } from './temp-dir';
 import { readTable, TableError, type OnBytes, type TableRow } from './read-table';
 import { readRow } from './row-profile';
 import { rowSummary } from './row-result';
@@ -123,8 +124,10 @@ export async function screenFile(input: string, output: string, opts: ScreenOpti
   });
   const totals = new MeasureTotals(catalog);
   const refused: RefusedRow[] = [];
-  const writer = new ResultWriter(output);
+  // 按措施名单's lines wait here until the end (removed however the screening ends).
+  const spill = makeTempDir();
   try {
+    const writer = new ResultWriter(output, spill, { catalog });
     const workers = opts.workers ?? 1;
     if (workers > 1 && opts.workerFile && !opts.onRow && catalog === catalog2022) {
       const sink = {
@@ -150,6 +153,8 @@ export async function screenFile(input: string, output: string, opts: ScreenOpti
   } catch (err) {
     rmSync(output, { force: true });
     throw err;
+  } finally {
+    rmSync(spill, { recursive: true, force: true });
   }
   return { rows, refused, unknownColumns: register.layout.unknown, totals };
 }
@@ -247,9 +252,10 @@ export async function writeResultFromParts(
 ): Promise<{ rows: number; refused: number }> {
   const totals = new MeasureTotals(catalog);
   const refused: RefusedRow[] = [];
-  const writer = new ResultWriter(output);
   let rows = 0;
+  const spill = makeTempDir();
   try {
+    const writer = new ResultWriter(output, spill, { catalog });
     for await (const part of parts) {
       for (const line of part.lines) writer.addLine(line);
       refused.push(...part.refused);
@@ -260,6 +266,8 @@ export async function writeResultFromParts(
   } catch (err) {
     rmSync(output, { force: true });
     throw err;
+  } finally {
+    rmSync(spill, { recursive: true, force: true });
   }
   return { rows, refused: refused.length };
 }

@@ -1,7 +1,8 @@
 /**
  * Screening's temporary folders: every file a screening writes on the side (the cloud function's
- * downloaded register, spilled per-measure lists) lies in a folder made by withTempDir under the OS
- * temp folder, named SCREEN_TEMP_PREFIX…, and removed when the work ends, however it ends (finally).
+ * downloaded register, spilled per-measure lists) lies in a folder made by withTempDir (or by
+ * makeTempDir, its caller removing it in a finally) under the OS temp folder, named
+ * SCREEN_TEMP_PREFIX…, and removed when the work ends, however it ends.
  * A process killed mid-way cannot run its finally: sweepTempDirs removes such folders left by
  * earlier runs (issue 27, item 4: 20 of 20 killed calls left the whole register in /tmp).
  */

@@ -5,18 +5,25 @@
  *
  * Figures are the engine's, in the words of result-view.ts; sums are formatted by format.ts from
  * Decimals. The two 万元 number columns of 企业结果 are there to sort and filter by; the text beside
- * them is the figure. The 企业结果 header row ends with the version that made the figures
+ * them is the figure. 按措施名单 (issue 27, item 3) lists per measure the rows that can claim one of
+ * its items, then those that might (LIST_CONCLUSION), with what to confirm — the lines each row's summary lists,
+ * spilled to a folder of the caller's while the rows stream (measure-list.ts) and written at the end.
+ * The 企业结果 header row ends with the version that made the figures
  * (versionText: '测算版本 0.1.0+1c6ede6 · 政策数据 3f9a21c0', issue 26), after the last column.
  * ResultWriter writes the SHEETS, a ScreenedLine per row and a RefusedRow per refusal; sumText is a
  * measure's sum in words.
  */
 import ExcelJS from 'exceljs';
-import { entityName, toYuanString, formatInterval, toWanText, versionStamp, versionText, type Profile } from '../engine';
+import { catalog2022, entityName, toYuanString, formatInterval, toWanText, versionStamp, versionText, type Catalog, type Profile } from '../engine';
 import { GROUP_TITLES } from '../view';
+import { MeasureList, type ListLine } from './measure-list';
 import type { RowSummary } from './row-result';
 import type { MeasureTotals, Sum } from './totals';
 
-export const SHEETS = { rows: '企业结果', measures: '按措施汇总', refused: '未能测算的行' } as const;
+export const SHEETS = { rows: '企业结果', measures: '按措施汇总', list: '按措施名单', refused: '未能测算的行' } as const;
+
+/** 按措施名单's 结论: the row can claim the item, or might once what is unsure is confirmed. */
+export const LIST_CONCLUSION = { claim: GROUP_TITLES.eligible, might: '可能可申请（需确认）' } as const;
 
 export interface RefusedRow {
   row: number;
@@ -28,6 +35,8 @@ export interface RefusedRow {
 export interface ScreenedLine {
   row: number;
   name: string;
+  /** 统一社会信用代码, when the register has the column and the row a code. */
+  code?: string;
   entity: Profile['entity'];
   summary: RowSummary;
 }
@@ -67,11 +76,41 @@ const MEASURE_COLUMNS: Col[] = [
   { header: '差一点的行数', width: 10 },
 ];
 
+const CODE_COLUMN: Col = { header: '统一社会信用代码', width: 21 };
+
+/** 按措施名单: one line per row and item; 统一社会信用代码 after 名称 when the register has the column. */
+const LIST_COLUMNS = (code: boolean): Col[] => [
+  { header: '措施', width: 30, wrap: true },
+  { header: '事项', width: 26, wrap: true },
+  { header: '行号', width: 7 },
+  { header: '名称', width: 20 },
+  ...(code ? [CODE_COLUMN] : []),
+  { header: '结论', width: 12 },
+  { header: '金额', width: 24, wrap: true },
+  { header: '需确认', width: 50, wrap: true },
+  { header: '依据', width: 50, wrap: true },
+];
+
+const listValues = (l: ListLine, code: boolean): unknown[] => [
+  `${l.measure.label}${l.measure.title}`,
+  l.item.title,
+  l.row,
+  l.name,
+  ...(code ? [l.code ?? null] : []),
+  l.might ? LIST_CONCLUSION.might : LIST_CONCLUSION.claim,
+  l.amount,
+  l.confirm ?? null,
+  l.item.quote,
+];
+
 const REFUSED_COLUMNS: Col[] = [
   { header: '行号', width: 7 },
   { header: '名称', width: 20 },
   { header: '原因', width: 90, wrap: true },
 ];
+
+/** The rows of one Excel sheet. */
+const EXCEL_ROWS = 1_048_576;
 
 /** No style of its own: one object for every such cell (exceljs caches a style by its object, so shared objects cost nothing per cell). */
 const PLAIN: Partial<ExcelJS.Style> = {};
@@ -106,18 +145,63 @@ export function sumText(s: Sum): string {
   return formatInterval({ min: toYuanString(s.min), max: toYuanString(s.max) });
 }
 
+export interface ResultOptions {
+  /** The register has a 统一社会信用代码 column: the result shows it beside each name. */
+  code?: boolean;
+  catalog?: Catalog;
+  /** Rows per sheet, the header included (Excel's limit; a test sets fewer). */
+  sheetRows?: number;
+}
+
 export class ResultWriter {
   private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly rows: ExcelJS.Worksheet;
+  private readonly list: MeasureList;
 
-  constructor(path: string) {
+  /** `dir`: a folder of the caller's for 按措施名单's lines until the end (a screening temp folder; the caller removes it). */
+  constructor(
+    path: string,
+    dir: string,
+    private readonly opts: ResultOptions = {},
+  ) {
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
     this.rows = sheet(this.wb, SHEETS.rows, ROW_COLUMNS, versionText(versionStamp()));
+    this.list = new MeasureList(dir, opts.catalog ?? catalog2022);
   }
 
-  /** One screened row. */
+  /** One screened row: its line of 企业结果, and its lines of 按措施名单 (written at the end). */
   addLine(line: ScreenedLine): void {
     this.addRow(line.row, line.name, line.entity, line.summary);
+    this.list.add(line.row, line.name, line.code, line.summary.listed);
+  }
+
+  /**
+   * 按措施名单, filterable by each column. Past a sheet's rows (Excel's 1 048 576: some 230 000
+   * registered enterprises, at 4–5 lines each) the list goes on in 按措施名单（2）, （3）….
+   */
+  private async writeList(): Promise<void> {
+    const code = this.opts.code ?? false;
+    const columns = LIST_COLUMNS(code);
+    const perSheet = (this.opts.sheetRows ?? EXCEL_ROWS) - 1;
+    let sheets = 0;
+    let lines = 0;
+    const next = () => {
+      sheets += 1;
+      lines = 0;
+      const ws = sheet(this.wb, sheets === 1 ? SHEETS.list : `${SHEETS.list}（${sheets}）`, columns);
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+      return ws;
+    };
+    let ws = next();
+    for await (const l of this.list.lines()) {
+      if (lines === perSheet) {
+        ws.commit();
+        ws = next();
+      }
+      addRow(ws, columns, listValues(l, code)).commit();
+      lines += 1;
+    }
+    ws.commit();
   }
 
   /** One screened row. */
@@ -166,6 +250,7 @@ export class ResultWriter {
     last.font = { bold: true };
     last.commit();
     ms.commit();
+    await this.writeList();
     const rs = sheet(this.wb, SHEETS.refused, REFUSED_COLUMNS);
     for (const r of refused) addRow(rs, REFUSED_COLUMNS, [r.row, r.name, lines(r.messages)]).commit();
     rs.commit();

@@ -133,6 +133,8 @@ describe('screen', () => {
     const got = await sheets(files.stored.get(`screen/${ADMIN}/${job.jobId}/result.xlsx`)!);
     expect(got).toEqual(await sheets(readFileSync(cli)));
     expect(got[SHEETS.refused].map((row) => row[1])).toEqual(['名称', ...REFUSED]);
+    // 按措施名单 came through the stored parts: lines for rows of more than one chunk (data rows start at row 3).
+    expect(new Set(got[SHEETS.list].slice(1).map((row) => Math.floor((Number(row[2]) - 3) / SCREEN_CHUNK_ROWS))).size).toBeGreaterThan(1);
 
     // Listed, linked, and finish again answers the same result.
     expect((await data(ADMIN, { action: 'list' })).jobs.map((j) => j.jobId)).toEqual([job.jobId]);

@@ -54,8 +54,10 @@ describe.each(['csv', 'xlsx'])('a register in parts (.%s)', (ext) => {
     const out = join(tmp.dir, `parts-${size}.xlsx`);
     expect(await writeResultFromParts(out, parts)).toEqual({ rows, refused: 2 });
     const got = await workbook(out);
-    expect(Object.keys(got)).toEqual([SHEETS.rows, SHEETS.measures, SHEETS.refused]);
+    expect(Object.keys(got)).toEqual([SHEETS.rows, SHEETS.measures, SHEETS.list, SHEETS.refused]);
     expect(got).toEqual(expected);
+    // 按措施名单 has lines to compare: the parts carry each row's.
+    expect(got[SHEETS.list].length).toBeGreaterThan(profiles.length);
     expect(got[SHEETS.rows]).toHaveLength(profiles.length + 1);
     expect(got[SHEETS.refused].map((row) => row[1])).toEqual(['名称', '负数一', '负数二']);
   });

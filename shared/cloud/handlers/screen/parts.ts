@@ -15,10 +15,12 @@ export function encodePart(part: ScreenPart): Buffer {
 }
 
 const SumSchema = v.object({ min: v.string(), max: v.string() });
+/** A row's lines of 按措施名单 (ListedItem): the writer refuses an item the catalog lacks. */
+const ListedSchema = v.object({ item: v.string(), might: v.optional(v.literal(true)), amount: v.string(), confirm: v.optional(v.string()) });
 const PartSchema = v.object({
   from: v.number(),
   rows: v.number(),
-  lines: v.array(v.object({ row: v.number(), name: v.string(), entity: v.string(), summary: v.record(v.string(), v.unknown()) })),
+  lines: v.array(v.object({ row: v.number(), name: v.string(), entity: v.string(), summary: v.looseObject({ listed: v.array(ListedSchema) }) })),
   refused: v.array(v.object({ row: v.number(), name: v.string(), messages: v.array(v.string()) })),
   totals: v.object({
     measures: v.array(
