@@ -35,8 +35,8 @@ export type ScreenRequest =
   | { action: 'template' }
   /** A new job for a file about to be uploaded: answers where to upload it (the caller's own folder). Older unfinished jobs of the caller are deleted. */
   | { action: 'start'; fileName: string; size: number }
-  /** The file is uploaded: read its header, count its rows. */
-  | { action: 'open'; jobId: string; fileID: string }
+  /** The file is uploaded: read its header, count its rows (an .xlsx: its first visible sheet, or `sheet`). */
+  | { action: 'open'; jobId: string; fileID: string; sheet?: string }
   /** Screen chunk `index` (rows [index × SCREEN_CHUNK_ROWS, …)). Chunks go in order; a chunk may be asked again. */
   | { action: 'chunk'; jobId: string; index: number }
   /** Every chunk done: write the result file, delete the uploaded file and the parts. */
@@ -51,7 +51,8 @@ export type ScreenRequest =
 export type ScreenResponse =
   | { action: 'template'; fileName: string; url: string }
   | { action: 'start'; job: ScreenJob; cloudPath: string }
-  | { action: 'open'; job: ScreenJob }
+  /** `sheets`: an .xlsx's visible sheets, when it has several, and `sheet` the one read (the page offers the others). */
+  | { action: 'open'; job: ScreenJob; sheets?: string[]; sheet?: string }
   | { action: 'chunk'; job: ScreenJob }
   | { action: 'finish'; job: ScreenJob; url: string }
   | { action: 'list'; jobs: ScreenJob[] }

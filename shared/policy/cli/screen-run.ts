@@ -2,7 +2,7 @@
  * npm run screen as a function (runScreen, its output through a ScreenIo; tests call it in-process):
  * returns the exit code. USAGE is its help, TEMPLATE_NAME the blank template's file name.
  *   npm run screen -- --template [--out <dir>]      the blank template, .xlsx and .csv
- *   npm run screen -- <file.xlsx|file.csv> [--out <result.xlsx>] [--workers <n>]
+ *   npm run screen -- <file.xlsx|file.csv> [--out <result.xlsx>] [--workers <n>] [--sheet <name>]
  *   npm run screen -- --doc                          regenerates docs/screening.md
  * 0 done (refused rows included: they are in the result); 1 a file that cannot be read at all;
  * 2 bad arguments. Arguments through commander, the progress bar through cli-progress (only on a
@@ -10,6 +10,9 @@
  * made the figures (as the result's 企业结果 header records it). Rows are screened on --workers
  * threads (default: the machine's cores) while the main thread reads and writes, when the entry
  * names the built worker (ScreenIo.workerFile); the result is the same with any number.
+ * An .xlsx is read from its first visible sheet, or the one --sheet names (a workbook with several
+ * visible sheets says which one was read). Folders left in the temp folder by killed runs are swept
+ * at the start (sweepTempDirs).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
 import { availableParallelism } from 'os';
@@ -17,12 +20,12 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'path';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { catalog2022, printable, versionStamp, versionText } from '../engine';
-import { screenColumns, screeningDoc, TableError, tableFormat, screenFile, SHEETS, writeTableCsv, writeTableXlsx } from '../screening';
+import { screenColumns, screeningDoc, sweepTempDirs, TableError, tableFormat, screenFile, SHEETS, writeTableCsv, writeTableXlsx, type XlsxSheet } from '../screening';
 
 export const TEMPLATE_NAME = '政策筛查模板';
 export const USAGE = [
   '用法：npm run screen -- --template [--out <目录>]',
-  '      npm run screen -- <名单.xlsx|名单.csv> [--out <结果.xlsx>] [--workers <线程数>]',
+  '      npm run screen -- <名单.xlsx|名单.csv> [--out <结果.xlsx>] [--workers <线程数>] [--sheet <工作表名称>]',
   '      npm run screen -- --doc',
 ].join('\n');
 /** Refusals printed on the terminal; the rest are in the result's 未能测算的行 sheet. */
@@ -46,6 +49,7 @@ interface Options {
   doc?: boolean;
   out?: string;
   workers?: string;
+  sheet?: string;
 }
 
 /** Commander's refusals, said in Chinese. */
@@ -57,7 +61,7 @@ function argumentMessage(e: CommanderError): string {
     case 'commander.excessArguments':
       return '只能给一个文件';
     case 'commander.optionMissingArgument':
-      return `选项 ${quoted} 后面要写${quoted.startsWith('--workers') ? '线程数' : '路径'}`;
+      return `选项 ${quoted} 后面要写${quoted.startsWith('--workers') ? '线程数' : quoted.startsWith('--sheet') ? '工作表名称' : '路径'}`;
     default:
       return e.message.replace(/^error: /, '');
   }
@@ -71,6 +75,7 @@ function parseArgs(argv: string[], io: ScreenIo): { ok: true; file?: string; opt
     .option('--template', '写出空白模板（.xlsx 和 .csv）')
     .option('--out <path>', '结果文件（.xlsx）；与 --template 一起时为输出目录')
     .option('--doc', '重新生成 docs/screening.md')
+    .option('--sheet <name>', '读取 .xlsx 里的哪个工作表（默认：第一个可见的工作表）')
     .option('--workers <n>', `测算线程数（默认为处理器核数 ${availableParallelism()}；1 为不另开线程）`)
     .helpOption('-h, --help', '显示帮助')
     .allowExcessArguments(false)
@@ -110,7 +115,7 @@ function defaultOut(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}-测算结果.xlsx`);
 }
 
-async function screen(io: ScreenIo, file: string, outArg: string | undefined, workers: number): Promise<number> {
+async function screen(io: ScreenIo, file: string, outArg: string | undefined, workers: number, sheet: string | undefined): Promise<number> {
   if (!tableFormat(file)) return usage(io, `只能读取 .xlsx 或 .csv 文件：${file}`);
   const out = outArg ? at(io, outArg) : defaultOut(file);
   if (!/\.xlsx$/i.test(out)) return usage(io, `结果文件应为 .xlsx：${out}`);
@@ -119,8 +124,13 @@ async function screen(io: ScreenIo, file: string, outArg: string | undefined, wo
   const bar = io.tty ? new SingleBar({ format: '测算中 {bar} {percentage}% | {rows} 行', hideCursor: true, stream: process.stderr }) : undefined;
   bar?.start(1, 0, { rows: 0 });
   const started = performance.now();
+  // Folders of earlier runs that were killed (the register's copies, spilled lists) go first.
+  await sweepTempDirs();
+  let sheets: XlsxSheet[] = [];
+  let read = '';
   try {
     const report = await screenFile(file, out, {
+      read: { sheet, onSheets: (all, name) => ((sheets = all), (read = name)) },
       workers,
       workerFile: io.workerFile,
       onProgress: (read, total, rows) => {
@@ -132,6 +142,8 @@ async function screen(io: ScreenIo, file: string, outArg: string | undefined, wo
     });
     bar?.stop();
     const seconds = (performance.now() - started) / 1000;
+    const others = sheets.filter((s) => s.visible && s.name !== read).map((s) => `「${printable(s.name)}」`);
+    if (others.length > 0) io.err(`读取的是工作表「${printable(read)}」；还有 ${others.join('、')}，可用 --sheet <工作表名称> 选择\n`);
     if (report.unknownColumns.length > 0) io.err(`未识别的列（未使用）：${report.unknownColumns.map((c) => printable(c)).join('、')}\n`);
     const messages = report.refused.flatMap((r) => r.messages);
     for (const m of messages.slice(0, SHOWN_REFUSALS)) io.err(`${m}\n`);
@@ -165,5 +177,6 @@ export async function runScreen(argv: string[], io: ScreenIo): Promise<number> {
   if (opts.template) return writeTemplate(io, opts.out ? at(io, opts.out) : io.cwd);
   const workers = opts.workers === undefined ? availableParallelism() : Number(opts.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usage(io, `--workers 应为 1 到 64 之间的整数：${opts.workers}`);
-  return screen(io, at(io, file!), opts.out, workers);
+  if (opts.sheet !== undefined && !/\.xlsx$/i.test(file!)) return usage(io, '--sheet 只用于 .xlsx 文件');
+  return screen(io, at(io, file!), opts.out, workers, opts.sheet);
 }

@@ -1,21 +1,33 @@
 /**
- * A screening file's rows, streamed: .xlsx through exceljs's streaming reader (its first worksheet),
- * .csv through csv-parse (RFC 4180) — no hand-written parsing. Each row comes as its spreadsheet row
+ * A screening file's rows, streamed: .xlsx through xlsx-reader.ts (exceljs's streaming worksheet
+ * reader over the parts of the zip it needs: the first visible sheet, or the one named), .csv
+ * through csv-parse (RFC 4180) — no hand-written parsing. Each row comes as its spreadsheet row
  * number (the header is row 1, as Excel numbers rows) and its cells as text (cell-text.ts), so
  * messages say 第 N 行 exactly where the office sees the row.
  *
- * A file that cannot be read at all (missing, not an .xlsx, not UTF-8, a CSV quote never closed)
- * throws TableError with a Chinese message naming the file by its `label`: the path the CLI was
- * given, the name the user picked in the mini-program (never the function's temp path); the CLI
- * exits with 1.
- * readTable yields each TableRow (reporting progress through OnBytes); tableFormat tells .xlsx from .csv.
+ * Memory does not grow with the file (issue 27, item 5): a .csv is read from the file in chunks and
+ * decoded as it streams — the encoding decided from its first bytes as readText decides it (a UTF-8
+ * BOM dropped, UTF-16 with a BOM read, anything else must be UTF-8: GBK refused with readText's
+ * message and the line and column where it starts, U+FFFD and NUL likewise) — and no record may
+ * exceed CSV_RECORD_MAX characters. A cell longer than Excel's 32 767 characters (or cut by the
+ * .xlsx reader) comes as OVERLONG followed by its first characters: screen.ts refuses its row by
+ * the column (overlongCells).
+ *
+ * A file that cannot be read at all (missing, not an .xlsx, not UTF-8, a CSV quote never closed, a
+ * zip bomb, merged cells, no such sheet) throws TableError with a Chinese message naming the file by
+ * its `label`: the path the CLI was given, the name the user picked in the mini-program (never the
+ * function's temp path); the CLI exits with 1.
+ * readTable yields each TableRow (reporting progress through OnBytes; ReadOptions: the sheet, the
+ * limits); tableFormat tells .xlsx from .csv; TableLimits, CLI_LIMITS bound what is read;
+ * overlongCells, TooManyRows and tooManyBlankRows are the refusals openRegister and screenRow make.
  */
-import { createReadStream, readFileSync, statSync } from 'fs';
+import { createReadStream, statSync } from 'fs';
 import { Readable } from 'stream';
 import { parse } from 'csv-parse';
-import { csvProblem, fileErrorMessage, readText } from '../engine';
+import { csvProblem, fileErrorMessage, fill, firstInvalidUtf8, lineColumn, TEXT_MSG } from '../engine';
 import { cellText } from './cell-text';
-import { xlsxReader } from './xlsx-reader';
+import type { Layout } from './layout';
+import { CELL_MAX_CHARS, CUT_MARK, XlsxRefusal, xlsxRows, type XlsxLimits, type XlsxSheet } from './xlsx-reader';
 
 export class TableError extends Error {}
 
@@ -38,6 +50,52 @@ export function tableFormat(path: string): TableFormat | undefined {
 
 const SAVE_AS = '请在 Excel 中另存为「Excel 工作簿（*.xlsx）」或「CSV UTF-8（逗号分隔）」后重试';
 
+/** What a reading may cost: the limits of the door (the CLI's here; the cloud function's in its handler). */
+export interface TableLimits {
+  /** Data rows at most (undefined: none — the CLI screens any number, streaming). */
+  dataRows?: number;
+  /** Empty rows at most (a sheet formatted down to row 1 048 576 is millions of empty rows). */
+  blankRows: number;
+  /** What an .xlsx's parts may inflate to. */
+  xlsx: XlsxLimits;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * The CLI's: no limit on data rows; 20 000 empty rows (a register has a few, a sheet formatted to
+ * its bottom a million: 20M empty rows kept the probe busy 151 s; 20 000 are read in about a second); an .xlsx sheet up to 2 GB inflated (a 100 000-row register in the full
+ * template is about 0.5 GB; bigger registers can go as .csv, which streams without a bound), its
+ * shared strings (held in memory) up to 48 MB, other parts 16 MB.
+ */
+export const CLI_LIMITS: TableLimits = { blankRows: 20_000, xlsx: { sheetBytes: 2048 * MB, sharedStringsBytes: 48 * MB, partBytes: 16 * MB } };
+
+export interface ReadOptions {
+  /** The .xlsx sheet to read, by name (default: the first visible one). */
+  sheet?: string;
+  /** The workbook's sheets and the one read, before the first row (.xlsx only). */
+  onSheets?: (sheets: XlsxSheet[], read: string) => void;
+  limits?: TableLimits;
+}
+
+/** A cell over Excel's limit, as it comes in a row: this mark, then the cell's first PREVIEW characters and …. */
+export const OVERLONG = CUT_MARK;
+const PREVIEW = 20;
+
+/** A cell's text, or OVERLONG and its beginning when it is longer than a cell may be (or was cut while read). */
+function bounded(text: string): string {
+  if (text.length <= CELL_MAX_CHARS && !text.includes(CUT_MARK)) return text;
+  return `${OVERLONG}${text.slice(0, PREVIEW).replace(new RegExp(CUT_MARK, 'g'), '')}…`;
+}
+
+/** The text of an exceljs value, NaN (a number cut while read) and formulas whose text was cut included. */
+function xlsxCell(value: unknown): string {
+  if (typeof value === 'number' && Number.isNaN(value)) return `${OVERLONG}…`;
+  const formula = (value as { formula?: unknown } | null)?.formula;
+  if (typeof formula === 'string' && formula.includes(CUT_MARK)) return `${OVERLONG}…`;
+  return bounded(cellText(value));
+}
+
 function fileSize(path: string, label: string): number {
   try {
     const stat = statSync(path);
@@ -48,75 +106,178 @@ function fileSize(path: string, label: string): number {
   }
 }
 
-async function* xlsxRows(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
-  const total = fileSize(path, label);
-  const input = createReadStream(path);
-  let read = 0;
-  input.on('data', (chunk) => {
-    read += chunk.length;
-    onBytes?.(read, total);
-  });
-  // Styles are read so that a date cell comes as a date (and is refused in a number column), not as its serial number.
-  const reader = xlsxReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+async function* xlsxTable(path: string, label: string, onBytes: OnBytes | undefined, opts: ReadOptions): AsyncGenerator<TableRow> {
+  fileSize(path, label);
+  const limits = opts.limits ?? CLI_LIMITS;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row as unknown as { values: unknown[] }).values;
-        const cells: string[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-        yield { row: (row as unknown as { number: number }).number, cells };
-      }
-      break; // the first worksheet only
+    for await (const row of xlsxRows(path, { limits: limits.xlsx, sheet: opts.sheet, onSheets: opts.onSheets, onBytes })) {
+      const cells: string[] = [];
+      for (let c = 1; c < row.values.length; c++) cells.push(xlsxCell(row.values[c]));
+      yield { row: row.number, cells };
     }
   } catch (err) {
     if (err instanceof TableError) throw err;
+    if (err instanceof XlsxRefusal) throw new TableError(`无法读取 .xlsx 文件 ${label}：${err.message}`);
     throw new TableError(`无法读取 .xlsx 文件 ${label}：不是有效的 Excel 工作簿（文件已损坏，或不是 .xlsx 格式）。${SAVE_AS}`);
-  } finally {
-    input.destroy();
   }
 }
 
 /** What csv-parse throws (csvProblem's words), framed for the office (its line count includes the header). */
 function csvMessage(label: string, err: unknown): string {
+  if ((err as { code?: unknown } | null)?.code === 'CSV_MAX_RECORD_SIZE') {
+    const { line } = csvProblem(err);
+    return `无法读取 CSV 文件 ${label}：${line ? `第 ${line} 行附近` : ''}一行超过 ${CSV_RECORD_MAX} 个字符（Excel 一个单元格最多 ${CELL_MAX_CHARS} 个字符），不像是一份名单。请检查文件后重试`;
+  }
   const { words, line } = csvProblem(err);
   return `无法读取 CSV 文件 ${label}：${line ? `第 ${line} 行附近` : ''}${words}。${SAVE_AS}`;
 }
 
-async function* csvRows(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
-  let file: Buffer;
-  try {
-    file = readFileSync(path);
-  } catch (err) {
-    throw new TableError(fileErrorMessage(err, label));
-  }
-  // The one reading (readText): Excel's plain「CSV（逗号分隔）」is GBK on a Chinese Windows — refused, never guessed; UTF-16 with a BOM is read.
-  const read = readText(file);
-  if (!read.ok) throw new TableError(`无法读取 CSV 文件 ${label}：${read.message}`);
-  const bytes = read.encoding === 'utf-8' ? file : Buffer.from(read.text, 'utf8');
-  const CHUNK = 1 << 16;
-  const chunks = function* () {
-    for (let i = 0; i < bytes.length; i += CHUNK) {
-      onBytes?.(Math.min(i + CHUNK, bytes.length), bytes.length);
-      yield bytes.subarray(i, i + CHUNK);
+/** A CSV record's characters at most (csv-parse's max_record_size): the template's 122 columns at 16 000 characters each. */
+export const CSV_RECORD_MAX = 2_000_000;
+
+/**
+ * The file's text as it streams, decoded as readText decodes a whole file (read-text.ts): the
+ * encoding from the first bytes, and the same refusals with the line and column where they start.
+ */
+async function* csvText(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<string> {
+  const total = fileSize(path, label);
+  const refuse = (template: string, line: number, column: number) => new TableError(`无法读取 CSV 文件 ${label}：${fill(template, { line, column })}`);
+  let decoder: TextDecoder | undefined;
+  let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
+  let line = 1;
+  let column = 1;
+  /** Where a refusal falls: after the text read so far, `before` more characters into this chunk. */
+  const at = (before: string) => {
+    const p = lineColumn(before, before.length);
+    return p.line > 1 ? { line: line + p.line - 1, column: p.column } : { line, column: column + p.column - 1 };
+  };
+  /** Past a chunk: its line breaks counted with indexOf, only its last line walked character by character. */
+  const advance = (text: string) => {
+    let breaks = 0;
+    let last = -1;
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) {
+      breaks += 1;
+      last = k;
+    }
+    const tail = text.slice(last + 1);
+    const width = lineColumn(tail, tail.length).column - 1;
+    if (breaks === 0) column += width;
+    else {
+      line += breaks;
+      column = width + 1;
     }
   };
+  let read = 0;
+  const input = createReadStream(path, { highWaterMark: 1 << 16 });
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      onBytes?.(read, total);
+      let bytes = chunk;
+      if (!decoder) {
+        if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) encoding = chunk[0] === 0xff ? 'utf-16le' : 'utf-16be';
+        decoder = new TextDecoder(encoding, { fatal: true });
+        if (encoding === 'utf-8' && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) bytes = chunk.subarray(3);
+      }
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch {
+        if (encoding !== 'utf-8') throw refuse(TEXT_MSG.badUtf16, line, column);
+        const bad = Math.max(0, firstInvalidUtf8(bytes));
+        const p = at(new TextDecoder('utf-8').decode(bytes.subarray(0, bad)));
+        throw refuse(TEXT_MSG.notUtf8, p.line, p.column);
+      }
+      const replaced = text.indexOf('\uFFFD');
+      const nul = text.indexOf('\u0000');
+      if (replaced >= 0 && (nul < 0 || replaced < nul)) {
+        const p = at(text.slice(0, replaced));
+        throw refuse(TEXT_MSG.notUtf8, p.line, p.column);
+      }
+      if (nul >= 0) {
+        const p = at(text.slice(0, nul));
+        throw refuse(TEXT_MSG.nul, p.line, p.column);
+      }
+      advance(text);
+      if (text) yield text;
+    }
+    try {
+      const rest = decoder?.decode() ?? '';
+      if (rest) yield rest;
+    } catch {
+      throw refuse(encoding === 'utf-8' ? TEXT_MSG.notUtf8 : TEXT_MSG.badUtf16, line, column);
+    }
+  } catch (err) {
+    if (err instanceof TableError) throw err;
+    throw new TableError(fileErrorMessage(err, label));
+  } finally {
+    input.destroy();
+  }
+}
+
+async function* csvTable(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
   // bom: Excel's「CSV UTF-8」starts with one; rows of any length; blank lines kept, so records count as Excel's rows.
-  const parser = Readable.from(chunks()).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: CSV_RECORD_MAX });
+  let failed: unknown;
+  const source = Readable.from(csvText(path, label, onBytes));
+  source.on('error', (err) => {
+    failed = err;
+    parser.destroy(err);
+  });
+  source.pipe(parser);
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
-      yield { row, cells: record };
+      yield { row, cells: record.map(bounded) };
     }
   } catch (err) {
+    if (failed instanceof TableError) throw failed;
     throw new TableError(csvMessage(label, err));
+  } finally {
+    // Stopped early (a limit, a refusal): the file is closed with the source (csvText's finally).
+    source.destroy();
+    parser.destroy();
   }
+  if (failed instanceof TableError) throw failed;
 }
 
 /** The rows of an .xlsx or .csv file, header first; messages name it `label`. */
-export function readTable(path: string, onBytes?: OnBytes, label = path): AsyncGenerator<TableRow> {
+export function readTable(path: string, onBytes?: OnBytes, label = path, opts: ReadOptions = {}): AsyncGenerator<TableRow> {
   const format = tableFormat(path);
-  if (format === 'xlsx') return xlsxRows(path, label, onBytes);
-  if (format === 'csv') return csvRows(path, label, onBytes);
+  if (format === 'xlsx') return xlsxTable(path, label, onBytes, opts);
+  if (format === 'csv') return csvTable(path, label, onBytes);
   throw new TableError(`只能读取 .xlsx 或 .csv 文件：${label}`);
+}
+
+/**
+ * A row with cells over Excel's limit (OVERLONG): every such cell named by its column, and the
+ * row's name as far as it was kept — the row is refused, its giant text never goes further. Null
+ * for a row without one.
+ */
+export function overlongCells(row: number, cells: string[], layout: Layout): { name: string; messages: string[] } | null {
+  if (!cells.some((c) => c.startsWith(OVERLONG))) return null;
+  let name = '';
+  const messages: string[] = [];
+  cells.forEach((text, i) => {
+    const column = layout.columns[i];
+    if (column?.target.to === 'name') name = text.replace(OVERLONG, '').trim();
+    if (text.startsWith(OVERLONG)) messages.push(`第 ${row} 行${column ? `「${column.header}」` : `第 ${i + 1} 列`}超过 ${CELL_MAX_CHARS} 个字符（Excel 一个单元格的上限），本行未测算：请检查这一格`);
+  });
+  return { name, messages };
+}
+
+/** Data rows past a door's limit (the function's SCREEN_MAX_ROWS): `rows` is where reading stopped (the limit + 1). */
+export class TooManyRows extends TableError {
+  constructor(
+    readonly rows: number,
+    limit: number,
+  ) {
+    super(`名单超过 ${limit} 行（读到第 ${rows} 行即停止）。请把名单拆成几个文件分别测算`);
+  }
+}
+
+/** The empty rows a register may have (TableLimits.blankRows), passed at `row`. */
+export function tooManyBlankRows(label: string, row: number, limit: number): TableError {
+  return new TableError(`无法测算 ${label}：到表格第 ${row} 行，空行超过 ${limit} 行（多半是整张表设置过格式），不像是一份名单。请删除空行（或把名单复制到新的工作表）后重试`);
 }

@@ -1,12 +1,13 @@
 /**
  * Screening's temporary folders: every file a screening writes on the side (the cloud function's
- * downloaded register, spilled per-measure lists) lies in a folder made by withTempDir (or by
- * makeTempDir, its caller removing it in a finally) under the OS temp folder, named
- * SCREEN_TEMP_PREFIX…, and removed when the work ends, however it ends.
+ * downloaded register, spilled per-measure lists) lies in a folder made by withTempDir under the OS
+ * temp folder, named SCREEN_TEMP_PREFIX…, and removed when the work ends, however it ends (finally).
  * A process killed mid-way cannot run its finally: sweepTempDirs removes such folders left by
- * earlier runs (issue 27, item 4: 20 of 20 killed calls left the whole register in /tmp).
+ * earlier runs (issue 27, item 4: 20 of 20 killed calls left the whole register in /tmp): the CLI
+ * and the `screen` function call it when they start (one readdir of the temp folder).
+ * Exports SCREEN_TEMP_PREFIX, SCREEN_TEMP_MAX_AGE_MS, makeTempDir, withTempDir and sweepTempDirs.
  */
-import { mkdtempSync, promises as fsp } from 'fs';
+import { type Dirent, mkdtempSync, promises as fsp } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -26,4 +27,39 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
   } finally {
     await fsp.rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * How old a left folder must be to be swept: an hour. The function's calls end within its 20 s
+ * timeout (cloudfunctions/screen/config.json), and the CLI's longest run measured (a million rows)
+ * took minutes — a folder still in use is never this old.
+ */
+export const SCREEN_TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the screening folders (SCREEN_TEMP_PREFIX…, folders only) under `root` (the OS temp folder)
+ * last changed more than `olderThanMs` ago: what killed runs left. Never throws (a folder another
+ * process removes meanwhile is simply gone); answers the names removed.
+ */
+export async function sweepTempDirs(olderThanMs = SCREEN_TEMP_MAX_AGE_MS, root = tmpdir(), now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  let names: Dirent[];
+  try {
+    names = await fsp.readdir(root, { withFileTypes: true });
+  } catch {
+    return removed;
+  }
+  for (const d of names) {
+    if (!d.isDirectory() || !d.name.startsWith(SCREEN_TEMP_PREFIX)) continue;
+    const dir = join(root, d.name);
+    try {
+      const { mtimeMs } = await fsp.stat(dir);
+      if (now - mtimeMs <= olderThanMs) continue;
+      await fsp.rm(dir, { recursive: true, force: true });
+      removed.push(d.name);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return removed;
 }

@@ -1,61 +1,373 @@
 /**
- * exceljs's streaming .xlsx reader, with whole characters.
+ * An .xlsx register's rows, read by exceljs's streaming worksheet reader from parts this file takes
+ * out of the zip itself (yauzl: the central directory first, then only the parts a register needs),
+ * so a hostile file is refused before it costs time or memory (issue 27, item 4):
  *
- * exceljs 4.4.0's streaming reader decodes each inflated chunk of the workbook's XML on its own
- * (lib/utils/parse-sax.js: `textDecoder.decode(chunk)`), so a Chinese character whose three UTF-8
- * bytes straddle two chunks reads as "��" — a 是 becomes an unreadable answer, about one row in two
- * thousand (exceljs issues #2063, #2084, #2316; fixes proposed in PRs #1665 and #2081, not released).
- * Found here on a 100 000-row register: 45 rows refused for cells that said 是 or 企业.
+ *  - Sizes: every part read has its declared inflated size checked against a bound before it is
+ *    inflated (the door's XlsxLimits: a register's sheet packs about 6 : 1 — 20 000 rows of the
+ *    template are 2.1 MB, 11.9 MB inflated; a bomb about 1 000 : 1), and its actual bytes
+ *    counted while inflating (yauzl refuses a part that inflates past what it declared; the count
+ *    refuses past the bound) — a zip bomb stops at once. Parts the register does not need
+ *    (pictures, other sheets) are never inflated.
+ *  - Long text: the XML is cut before exceljs's parser holds it — a cell's text (or a shared
+ *    string's) longer than TEXT_MAX raw characters, or a row's beyond ROW_TEXT_MAX, becomes CUT_MARK,
+ *    which the row reader refuses by its column (Excel itself keeps at most CELL_MAX_CHARS = 32 767
+ *    characters in a cell, "Excel specifications and limits"); text outside cells (whitespace between
+ *    rows) is dropped, as exceljs ignores it. A row with more than Excel's 16 384 cells, or a tag of
+ *    more than TAG_MAX characters, refuses the file.
+ *  - Sheets: the first visible one in the workbook's order (workbook.xml `state="hidden"` and
+ *    `veryHidden` skipped), or the one named; every sheet's name and visibility is told (onSheets).
+ *  - Merged cells: Excel writes <mergeCells> after the rows; they are noted as the sheet streams and
+ *    the file is refused naming them once it is read through (its rows were handed on: screenFile
+ *    removes its result, the function's open its stored rows). Scanning the part for them first
+ *    would refuse before any row but inflate every sheet twice (a 300 MB sheet: +1.1 s here).
+ *  - exceljs 4.4.0's own zip reading decoded each chunk on its own and split characters across
+ *    chunks (exceljs issues #2063, #2084, #2316: a 是 read as "��"); here each part is decoded by one
+ *    streaming TextDecoder, which keeps a split character for the next chunk.
  *
- * The remedy of issue #2084: hand the parser text, decoded across chunk boundaries — entries get
- * `setEncoding('utf8')` (Node's StringDecoder keeps a split character for the next chunk) and the
- * worksheet's chunks go through one streaming TextDecoder. parse-sax passes strings through as they
- * are. These are the reader's internal steps (named in workbook-reader.js); the test
- * test/unit/screen/whole-characters.test.ts fails if they change or if characters split again.
- * xlsxReader is that reader; readerStepsPresent says the internal steps are still there.
+ * exceljs's internal steps (_parseRels, _parseWorkbook, _parseSharedStrings, _parseStyles,
+ * _parseWorksheet in lib/stream/xlsx/workbook-reader.js) read each part; readerStepsPresent says
+ * they are still there (test/unit/screen/whole-characters.test.ts). Exports xlsxRows (XlsxRow,
+ * XlsxOptions, XlsxLimits, XlsxSheet), XlsxRefusal, CUT_MARK, CELL_MAX_CHARS, MAX_COLUMNS and
+ * readerStepsPresent.
  */
-import type { Readable } from 'stream';
+import { Duplex, Readable } from 'stream';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 
-/** The internal steps of exceljs's WorkbookReader that read a zip entry's XML: given the entry… */
-const ENTRY_STEPS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'] as const;
-/** …or given the entry's chunks. */
-const CHUNK_STEPS = ['_parseWorksheet', '_parseHyperlinks'] as const;
+/** Excel's limit on a cell's characters ("Excel specifications and limits": 32,767). */
+export const CELL_MAX_CHARS = 32767;
+/** Excel's columns (XFD). */
+export const MAX_COLUMNS = 16384;
+/** Left where text was cut: a noncharacter (U+FDD0), which no keyboard types and Excel never writes. */
+export const CUT_MARK = '\uFDD0';
+/** Raw XML bytes of one cell or shared string kept (a Chinese character is 3, an entity such as &#x4E2D; 8: room for 32 767 of them). */
+const TEXT_MAX = CELL_MAX_CHARS * 8;
+/** Raw XML bytes of one row's text kept (the template's 122 columns at 16 000 bytes each). */
+const ROW_TEXT_MAX = 2_000_000;
+/** A tag (with its attributes), a comment or a CDATA section, in bytes: Excel writes none longer than a few hundred. */
+const TAG_MAX = 65536;
+/** Parts of the zip at most (a workbook has a handful per sheet). */
+const MAX_ENTRIES = 10000;
+/** Merged ranges named in the message. */
+const MERGES_SHOWN = 5;
+
+/** What an .xlsx's parts may inflate to. */
+export interface XlsxLimits {
+  /** The sheet read. */
+  sheetBytes: number;
+  /** The shared strings, kept in memory while the sheet is read. */
+  sharedStringsBytes: number;
+  /** Each other part read (workbook, relationships, styles). */
+  partBytes: number;
+}
+
+export interface XlsxSheet {
+  name: string;
+  visible: boolean;
+}
+
+export interface XlsxOptions {
+  limits: XlsxLimits;
+  /** The sheet to read, by name (default: the first visible one). */
+  sheet?: string;
+  /** Every sheet of the workbook, in its order, and the one read — told before the first row. */
+  onSheets?: (sheets: XlsxSheet[], read: string) => void;
+  /** Read a sheet with merged cells as exceljs gives it (the bench reading results) instead of refusing it. */
+  allowMerged?: boolean;
+  /** Inflated bytes of the sheet read so far, of its declared size. */
+  onBytes?: (read: number, total: number) => void;
+}
+
+/** A row as exceljs gives it: its number and its values by column (values[1] is column A). */
+export interface XlsxRow {
+  number: number;
+  values: unknown[];
+}
+
+/** A file refused, in Chinese (read-table.ts names the file). */
+export class XlsxRefusal extends Error {}
 
 type Step = (this: unknown, ...args: unknown[]) => unknown;
 const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Record<string, Step>;
+const STEPS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles', '_parseWorksheet'] as const;
 
 /** Are the steps this reader relies on where it expects them? */
 export function readerStepsPresent(): boolean {
-  return [...ENTRY_STEPS, ...CHUNK_STEPS].every((s) => typeof base[s] === 'function');
+  return STEPS.every((s) => typeof base[s] === 'function');
 }
 
-async function* decoded(chunks: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
+const MB = 1024 * 1024;
+const mb = (n: number) => Math.round(n / MB);
+
+// ---------------------------------------------------------------------------------------------
+// The zip
+
+interface Zip {
+  entries: Map<string, yauzl.Entry>;
+  open(entry: yauzl.Entry): Promise<Readable>;
+  close(): void;
+}
+
+function openZip(path: string): Promise<Zip> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const entries = new Map<string, yauzl.Entry>();
+      const fail = (e: Error) => {
+        zip.close();
+        reject(e);
+      };
+      zip.on('error', fail);
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entries.size >= MAX_ENTRIES) return fail(new XlsxRefusal(`文件里的部件超过 ${MAX_ENTRIES} 个，不像是 Excel 工作簿`));
+        entries.set(entry.fileName.replace(/^\/+/, ''), entry);
+        zip.readEntry();
+      });
+      zip.on('end', () =>
+        resolve({
+          entries,
+          open: (entry) => new Promise((res, rej) => zip.openReadStream(entry, (e, s) => (e || !s ? rej(e) : res(s)))),
+          close: () => zip.close(),
+        }),
+      );
+      zip.readEntry();
+    });
+  });
+}
+
+/** A part's bytes, refused past its bound (declared or actually inflated), through onBytes. */
+async function* partBytes(zip: Zip, entry: yauzl.Entry, limit: number, what: string, onBytes?: (read: number) => void): AsyncGenerator<Buffer> {
+  const bound = limit;
+  const tooBig = () => new XlsxRefusal(`${what}解压后超过 ${mb(bound)} MB（文件里声明 ${mb(entry.uncompressedSize)} MB，压缩后 ${Math.ceil(entry.compressedSize / 1024)} KB），不像是一份名单：请检查文件，或另存为「CSV UTF-8（逗号分隔）」后重试`);
+  if (entry.uncompressedSize > bound) throw tooBig();
+  const stream = await zip.open(entry);
+  // yauzl 2.10 replaces the stream's destroy with one that only closes the file: Node's streams end
+  // a failing stream through destroy(err), so its errors (more bytes than declared, bad deflate
+  // data) never arrived and reading hung. Both are done here.
+  const release = stream.destroy;
+  stream.destroy = function (this: Readable, err?: Error) {
+    release.call(this);
+    return Duplex.prototype.destroy.call(this, err);
+  };
+  let read = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      if (read > bound) throw tooBig();
+      onBytes?.(read);
+      yield chunk;
+    }
+  } catch (err) {
+    if (/too many bytes/.test((err as Error | null)?.message ?? '')) throw new XlsxRefusal(`${what}解压后比文件里声明的 ${mb(entry.uncompressedSize)} MB 多，与其声明的大小不符：文件已损坏或被改过`);
+    throw err;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Bytes → text, a character split between chunks kept whole. */
+async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;
   }
   const rest = decoder.decode();
   if (rest) yield rest;
 }
 
-class WholeCharacterReader extends ExcelJS.stream.xlsx.WorkbookReader {}
-const proto = WholeCharacterReader.prototype as unknown as Record<string, Step>;
-for (const step of ENTRY_STEPS) {
-  proto[step] = function (this: unknown, entry: unknown, ...rest: unknown[]) {
-    (entry as Readable | undefined)?.setEncoding?.('utf8');
-    return base[step].call(this, entry, ...rest);
-  };
-}
-for (const step of CHUNK_STEPS) {
-  proto[step] = function (this: unknown, chunks: unknown, ...rest: unknown[]) {
-    return base[step].call(this, decoded(chunks as AsyncIterable<string | Uint8Array>), ...rest);
-  };
+// ---------------------------------------------------------------------------------------------
+// Bounded text
+
+/**
+ * The XML as it streams (bytes: a UTF-8 character never holds the bytes of < or >, and text cut away
+ * is never decoded), with every text run inside a `unit` element (a sheet's <c>, the shared strings'
+ * <si>) counted and cut past TEXT_MAX (per unit) or ROW_TEXT_MAX (per <row>), and text outside units
+ * dropped: exceljs's parser then never holds more than a bounded string.
+ */
+class TextBounds {
+  private inTag = false;
+  private tag: Buffer[] = [];
+  private tagLength = 0;
+  private inUnit = false;
+  private cut = false;
+  private unitText = 0;
+  private rowText = 0;
+  private rowCells = 0;
+  private row = 0;
+  /** Merged ranges met (<mergeCell ref="A3:A5"/>, after the rows): the first MERGES_SHOWN, and how many. */
+  readonly merges: string[] = [];
+  mergeCount = 0;
+
+  constructor(private readonly unit: 'c' | 'si') {}
+
+  feed(chunk: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    let i = 0;
+    while (i < chunk.length) {
+      if (this.inTag) {
+        const j = chunk.indexOf(GT, i);
+        const end = j < 0 ? chunk.length : j + 1;
+        this.tag.push(chunk.subarray(i, end));
+        this.tagLength += end - i;
+        if (this.tagLength > TAG_MAX) throw new XlsxRefusal(`表格第 ${this.row} 行附近有一段超过 ${TAG_MAX} 个字符的标记，不像是 Excel 写出的工作簿`);
+        i = end;
+        if (j < 0) continue;
+        const tag = this.tag.length === 1 ? this.tag[0] : Buffer.concat(this.tag);
+        this.tag = [tag];
+        if (!tagDone(tag)) continue;
+        out.push(tag);
+        this.onTag(tag);
+        this.tag = [];
+        this.tagLength = 0;
+        this.inTag = false;
+      } else {
+        const j = chunk.indexOf(LT, i);
+        const end = j < 0 ? chunk.length : j;
+        if (end > i && this.inUnit) this.text(chunk, i, end, out);
+        if (j < 0) break;
+        this.inTag = true;
+        i = j;
+      }
+    }
+    return out;
+  }
+
+  private onTag(tag: Buffer): void {
+    const m = /^<(\/?)(?:[\w.-]+:)?([\w.-]+)/.exec(tag.toString('latin1', 0, Math.min(tag.length, 64)));
+    if (!m) return;
+    const closing = m[1] === '/';
+    const name = m[2];
+    if (name === this.unit) {
+      if (closing) this.inUnit = false;
+      else {
+        if (this.unit === 'c' && ++this.rowCells > MAX_COLUMNS) throw new XlsxRefusal(`表格第 ${this.row} 行的单元格超过 Excel 的 ${MAX_COLUMNS} 列`);
+        this.inUnit = tag[tag.length - 2] !== SLASH;
+        this.cut = false;
+        this.unitText = 0;
+      }
+    } else if (name === 'mergeCell' && !closing) {
+      this.mergeCount += 1;
+      const ref = /\bref="([A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?)"/.exec(tag.toString('latin1'))?.[1];
+      if (ref && this.merges.length < MERGES_SHOWN) this.merges.push(ref);
+    } else if (name === 'row' && !closing) {
+      this.row = Number(/\br="(\d+)"/.exec(tag.toString('latin1'))?.[1] ?? this.row + 1);
+      this.rowText = 0;
+      this.rowCells = 0;
+    }
+  }
+
+  private text(chunk: Buffer, from: number, to: number, out: Buffer[]): void {
+    if (this.cut) return;
+    const n = to - from;
+    this.unitText += n;
+    this.rowText += n;
+    if (this.unitText > TEXT_MAX || this.rowText > ROW_TEXT_MAX) {
+      out.push(CUT_BYTES);
+      this.cut = true;
+    } else out.push(chunk.subarray(from, to));
+  }
 }
 
-/** A streaming reader of an .xlsx (see exceljs's WorkbookReader) that never splits a character. */
-export function xlsxReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>): ExcelJS.stream.xlsx.WorkbookReader {
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const CUT_BYTES = Buffer.from(CUT_MARK, 'utf8');
+
+/** A comment runs to -->, a CDATA section to ]]>; any other tag to its first >. */
+function tagDone(tag: Buffer): boolean {
+  const start = tag.toString('latin1', 0, Math.min(tag.length, 9));
+  const end = tag.toString('latin1', Math.max(0, tag.length - 3));
+  if (start.startsWith('<!--')) return tag.length >= 7 && end === '-->';
+  if (start === '<![CDATA[') return end === ']]>';
+  return true;
+}
+
+async function* bounded(bytes: AsyncIterable<Buffer>, bounds: TextBounds): AsyncGenerator<Buffer> {
+  for await (const chunk of bytes) {
+    const out = bounds.feed(chunk);
+    if (out.length > 0) yield out.length === 1 ? out[0] : Buffer.concat(out);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook
+
+interface SheetModel {
+  name: string;
+  rId: string;
+  state?: string;
+}
+
+/** exceljs's WorkbookReader, fed parts from this file's zip reading (its own `parse` is never used). */
+class PartsReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+
+/** exceljs's steps iterate a stream (lib/utils/iterate-stream.js): one of strings. */
+const asStream = (chunks: AsyncIterable<string>) => Readable.from(chunks, { objectMode: true });
+
+/** A part path from a relationship target (relative to xl/, or absolute). */
+const partPath = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
+
+/** The rows of an .xlsx's sheet (see the file's comment); XlsxRefusal for a file refused. */
+export async function* xlsxRows(path: string, opts: XlsxOptions): AsyncGenerator<XlsxRow> {
   if (!readerStepsPresent()) throw new Error('exceljs 的流式读取器内部结构已变化：请检查 shared/policy/screening/xlsx-reader.ts');
-  return new WholeCharacterReader(input, options);
+  const { limits } = opts;
+  const zip = await openZip(path);
+  try {
+    const entry = (name: string) => zip.entries.get(name);
+    const need = (name: string) => {
+      const e = entry(name);
+      if (!e) throw new XlsxRefusal('缺少工作簿的组成部分');
+      return e;
+    };
+    const reader = new PartsReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as Record<string, Step> & {
+      model: { sheets?: SheetModel[] };
+      workbookRels?: { Id: string; Target: string }[];
+    };
+    const text = (e: yauzl.Entry, limit: number, what: string) => asStream(decoded(partBytes(zip, e, limit, what)));
+    await reader._parseRels(text(need('xl/_rels/workbook.xml.rels'), limits.partBytes, '工作簿的关系部分'));
+    await reader._parseWorkbook(text(need('xl/workbook.xml'), limits.partBytes, '工作簿部分'));
+
+    const sheets = (reader.model.sheets ?? []).map((s) => ({ ...s, visible: s.state !== 'hidden' && s.state !== 'veryHidden' }));
+    const listed = sheets.map((s) => `「${s.name}」${s.visible ? '' : '（隐藏）'}`).join('、');
+    const chosen = opts.sheet === undefined ? sheets.find((s) => s.visible) : sheets.find((s) => s.name === opts.sheet);
+    if (!chosen) throw new XlsxRefusal(opts.sheet === undefined ? `没有可见的工作表（工作表：${listed || '无'}）` : `没有名为「${opts.sheet}」的工作表。这个文件的工作表：${listed}`);
+    const target = reader.workbookRels?.find((r) => r.Id === chosen.rId)?.Target;
+    const sheetEntry = target ? entry(partPath(target)) : undefined;
+    if (!sheetEntry) throw new XlsxRefusal(`缺少工作表「${chosen.name}」的内容`);
+    opts.onSheets?.(sheets.map(({ name, visible }) => ({ name, visible })), chosen.name);
+
+    const shared = entry('xl/sharedStrings.xml');
+    if (shared) {
+      const strings = asStream(decoded(bounded(partBytes(zip, shared, limits.sharedStringsBytes, '共享字符串部分'), new TextBounds('si'))));
+      for await (const _ of reader._parseSharedStrings(strings) as AsyncIterable<unknown>) {
+        // cached by the reader ('cache'): nothing is emitted
+      }
+    }
+    const styles = entry('xl/styles.xml');
+    if (styles) await reader._parseStyles(text(styles, limits.partBytes, '样式部分'));
+
+    const sheetWhat = `工作表「${chosen.name}」`;
+    const total = sheetEntry.uncompressedSize;
+    const bounds = new TextBounds('c');
+    const sheetText = decoded(bounded(partBytes(zip, sheetEntry, limits.sheetBytes, sheetWhat, (read) => opts.onBytes?.(read, total)), bounds));
+    const sheetNo = /sheet(\d+)\.xml$/.exec(sheetEntry.fileName)?.[1] ?? '1';
+    for (const { value: worksheet } of reader._parseWorksheet(sheetText, sheetNo) as Iterable<{ value: AsyncIterable<unknown> }>) {
+      for await (const row of worksheet) {
+        const r = row as { number: number; values: unknown[] };
+        const values = r.values;
+        if (values.length > MAX_COLUMNS + 1) throw new XlsxRefusal(`表格第 ${r.number} 行有超出 Excel 最大列数（${MAX_COLUMNS}）的单元格`);
+        yield { number: r.number, values };
+      }
+    }
+    // Excel writes the merged ranges after the rows: met once the sheet is read through (its rows
+    // already handed on — the caller refuses the whole file, so nothing of it is kept).
+    if (bounds.mergeCount > 0 && !opts.allowMerged) {
+      const more = bounds.mergeCount > bounds.merges.length ? ` 等 ${bounds.mergeCount} 处` : '';
+      throw new XlsxRefusal(`${sheetWhat}的 ${bounds.merges.join('、')}${more} 是合并单元格：合并后只有左上角一格有内容，其余各行会被读成空白。请取消合并并逐格填写后重试`);
+    }
+  } finally {
+    zip.close();
+  }
 }

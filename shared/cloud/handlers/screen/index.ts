@@ -49,8 +49,25 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import * as v from 'valibot';
 import { catalog2022 } from '../../../policy/engine';
-import { registerLayout, screenColumns, withTempDir, type ScreenPart, screenPart, screenRows, splitRows, TableError, tableFormat, writeResultFromParts, writeTableXlsx } from '../../../policy/screening';
+import {
+  registerLayout,
+  screenColumns,
+  sweepTempDirs,
+  withTempDir,
+  type ScreenPart,
+  screenPart,
+  screenRows,
+  splitRows,
+  TableError,
+  type TableLimits,
+  tableFormat,
+  TooManyRows,
+  writeResultFromParts,
+  writeTableXlsx,
+  type XlsxSheet,
+} from '../../../policy/screening';
 import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenResponse } from '../../api';
 import type { FileStore, HandlerContext } from '../../context';
 import { CloudFailure } from '../../errors';
@@ -70,6 +87,21 @@ export { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
 export { ownFolder, ownsCloudPath, resultName, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
 
 const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
+
+/**
+ * What `open` reads of a register at most (issue 27, item 4), so that a hostile file is refused
+ * within the function's timeout and memory: SCREEN_MAX_ROWS data rows and as many empty ones (reading
+ * stops there), and an .xlsx sheet inflating to SCREEN_MAX_ROWS × 4 KB (80 MB: 20 000 rows of the
+ * template inflate to 11.9 MB), shared strings 32 MB, other parts 8 MB.
+ */
+const MB = 1024 * 1024;
+const READ_LIMITS: TableLimits = {
+  dataRows: SCREEN_MAX_ROWS,
+  blankRows: SCREEN_MAX_ROWS,
+  xlsx: { sheetBytes: SCREEN_MAX_ROWS * 4096, sharedStringsBytes: 32 * MB, partBytes: 8 * MB },
+};
+/** Excel's longest sheet name. */
+const SHEET_NAME_MAX = 31;
 
 /** Chunks of rows `open` stores at once while it reads on (each upload a separate storage call). */
 const ROW_UPLOADS = 4;
@@ -129,6 +161,8 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
   const req = request as Record<string, unknown>;
   const owner = await requireAdmin(ctx, SCREEN_MESSAGES.forbidden);
   const files = filesOf(ctx);
+  // What killed calls left in the function's /tmp (a register, a result) goes first: one readdir.
+  await sweepTempDirs();
   const repo = screenJobsRepo(ctx.db);
   const now = ctx.now().toISOString();
 
@@ -198,6 +232,9 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       // The file the page uploaded to the path `start` gave: exactly the id `start` worked out (the
       // only file this job ever downloads or deletes as its register).
       if (fileID !== doc.inputFileID) throw invalid('fileID', SCREEN_MESSAGES.fileID);
+      const sheet = req.sheet === undefined ? undefined : field(v.pipe(v.string(), v.minLength(1), v.maxLength(SHEET_NAME_MAX)), req.sheet, 'sheet', SCREEN_MESSAGES.sheet);
+      let sheets: XlsxSheet[] = [];
+      let sheetRead = '';
       // The register is read here once, and each chunk's rows stored for its call (row-files).
       const rowFiles: string[] = [];
       // Stored while the register is read on, ROW_UPLOADS at most at once.
@@ -222,9 +259,11 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
               },
               catalog2022,
               doc.fileName,
+              { limits: READ_LIMITS, sheet, onSheets: (all, read) => ((sheets = all), (sheetRead = read)) },
             ),
           );
         } catch (err) {
+          if (err instanceof TooManyRows) return await refuseFile(ctx, files, doc, SCREEN_MESSAGES.tooManyRows(err.rows));
           if (err instanceof TableError) return await refuseFile(ctx, files, doc, err.message);
           if (err instanceof CloudFailure) await deleteJob(ctx, files, doc);
           throw err;
@@ -235,7 +274,8 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
         const patch = { state: 'screening' as const, rows: count.rows, chunks: Math.ceil(count.rows / SCREEN_CHUNK_ROWS), rowFiles, unknownColumns: count.unknownColumns.slice(0, 50), updatedAt: now };
         if (!(await saveIf(ctx, doc._id, 'uploading', patch))) throw invalid('jobId', SCREEN_MESSAGES.gone);
         opened = true;
-        return ok({ action: 'open', job: view({ ...doc, ...patch }) });
+        const visible = sheets.filter((s) => s.visible).map((s) => s.name);
+        return ok({ action: 'open', job: view({ ...doc, ...patch }), ...(visible.length > 1 ? { sheets: visible, sheet: sheetRead } : {}) });
       } finally {
         // Refused, failed or deleted meanwhile: the rows stored so far go too (the record never got them).
         if (!opened) {
@@ -256,7 +296,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const started = Date.now();
       let part: ScreenPart;
       try {
-        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName));
+        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName, { limits: READ_LIMITS }));
       } catch (err) {
         if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
         throw err;

@@ -10,8 +10,10 @@ export const SCREEN_MESSAGES = {
   fileName: '「文件名」应以 .xlsx 或 .csv 结尾（请用政策筛查模板填写）',
   size: '「文件大小」应为正整数（字节）',
   tooBig: SCREEN_TOO_BIG,
+  // Reading stops at the limit (issue 27, item 4): `rows` is where it stopped, not the file's count.
   tooManyRows: (rows: number) =>
-    `名单有 ${rows} 行，小程序一次最多测算 ${SCREEN_MAX_ROWS} 行。请把名单拆成几个文件分别测算。`,
+    `名单超过 ${SCREEN_MAX_ROWS} 行（读到第 ${rows} 行即停止），小程序一次最多测算 ${SCREEN_MAX_ROWS} 行。请把名单拆成几个文件分别测算。`,
+  sheet: '「工作表」应为文件里一个工作表的名称',
   noRows: '名单中没有企业：表头和说明行之后没有填写任何一行',
   jobId: '「测算编号」无效，请重新选择文件',
   gone: '这次测算不存在（可能已删除），请重新选择文件',
