@@ -3,17 +3,19 @@
  * the document, the template and the reader cannot drift apart; `npm run screen -- --doc` rewrites
  * it and a test compares the committed file with this text (as docs/profile.md is, by profile-doc.ts).
  */
-import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type Catalog } from '../engine';
-import { FLAG_WORDS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';
+import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, TOPICS, type Catalog } from '../engine';
+import { FLAG_WORDS, TEMPLATE_PROJECTS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';
+import { listedCounties } from './county-hint';
 import { GROUP_TITLES } from '../view';
 import { asksNothing } from './row-result';
 import { LIST_CONCLUSION, SHEETS } from './write-result';
-import { LAST_DROPDOWN_ROW } from './write-table';
+import { LAST_DROPDOWN_ROW, NOTES_SHEET } from './write-table';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 
 export function screeningDoc(catalog: Catalog): string {
   const columns = screenColumns(catalog);
+  const techOnly = screenColumns(catalog, { measures: ['m08'] });
   const items = catalog.measures.flatMap((m) => m.items.map((i) => ({ m, i })));
   const quiet = asksNothing(catalog);
   const repeats = repeatedItems(catalog);
@@ -25,26 +27,32 @@ export function screeningDoc(catalog: Catalog): string {
     '园区办公室或主管部门手里有一份企业名单，想知道名单上每家企业（或园区）可以申请什么、能拿多少：把名单填进筛查表，一条命令算出全部结果。',
     '',
     '```bash',
-    'npm run screen -- --template --out 模板目录      # 写出空白模板：政策筛查模板.xlsx 和 .csv',
+    'npm run screen -- --template --out 模板目录      # 写出空白模板：政策筛查模板.xlsx 和 .csv（全部主题）',
+    'npm run screen -- --template --topics 投资与技术改造,绿色制造 --projects 2 --out 模板目录',
+    'npm run screen -- --template --measures 八 --out 模板目录   # 只筛查第（八）条（技术改造）',
     'npm run screen -- 名单.xlsx --out 结果.xlsx       # 或 名单.csv；不写 --out 时结果在名单旁边：名单-测算结果.xlsx',
     '```',
+    '',
+    `模板只含所选的主题（问卷第 2 步的主题：${TOPICS.map((t) => t.label).join('、')}；可写主题名中独有的词，如「技术改造」）或措施（编号，如 八、（八）、8）的列；都不写时含全部措施。\`--projects\` 为每种可填多项的条目留几组列（默认 ${TEMPLATE_PROJECTS}，最多 ${MAX_ENTRIES}）。例如只筛查第（八）条的模板共 ${techOnly.length} 列。未知的主题或措施、不合理的项数：退出码 2，并列出可选的主题。`,
     '',
     '相对路径从运行 npm 的目录算起。结束时打印一行：行数、拒绝的行数、用时（秒）、每秒行数。退出码：0 完成（有被拒绝的行也是 0，它们在结果里）；1 文件根本无法读取（不存在、不是 .xlsx、CSV 不是 UTF-8、表头没有「主体类型」…，中文说明原因）；2 参数有误。',
     '',
     '## 为什么一行一家企业',
     '',
-    `表的格式是**一行一家企业（或园区）**，可填多项的条目（项目、产品、品种）放在编了号的列里：模板里每种条目 ${TEMPLATE_SLOTS} 项（「${repeats[0]?.repeat?.noun ?? '项目'}1：…」「…2：…」「…3：…」）。`,
+    `表的格式是**一行一家企业（或园区）**，可填多项的条目（项目、产品、品种）放在编了号的列里：模板里每种条目默认 ${TEMPLATE_PROJECTS} 项（「${repeats[0]?.repeat?.noun ?? '项目'}1：…」），下载时可选更多（「…2：…」「…3：…」）。`,
     '',
     '- 园区手里的名单本来就是一行一家：把名单粘进「名称」列，逐列填写即可；结果也是一行一家，可以按合计排序、筛选。',
     '- 另一种写法（一行一个项目，重复填企业名称）要求每个项目行重复企业自己的答案，并靠名称把几行认成同一家企业——名称写法稍有不同就会算错，在 Excel 里也难以核对。多数企业每种条目只有一两个项目，所以选了编号列。',
-    `- 项目多于 ${TEMPLATE_SLOTS} 个时，复制该条目的一组列，把编号改成 4、5…（最多 ${MAX_ENTRIES}）即可；读表时按表头认列，列的顺序不限。`,
+    `- 项目多于模板的组数时，复制该条目的一组列，把编号改成下一个数（最多 ${MAX_ENTRIES}）即可；读表时按表头认列，列的顺序不限。`,
     '- 名单里自己的列（联系人、电话…）可以留着：读表时不使用，并在结束时列出这些列名。',
     '',
     '## 表头与填写',
     '',
-    '- 第 1 行是表头：每列第一行是问题（单位写在括号里，如「（万元）」），第二行是档案中的字段编号（见 [profile.md](profile.md)）。两行中任一行能认出即可。',
+    '- 第 1 行是表头：每列一个问题，前面是它对应的措施编号，单位写在括号里，如「（八）技术改造项目1：项目实际完成投资额（万元）」；名称、主体类型、中小企业、所在地和脱贫地区、革命老区几列不属于某一条措施，没有编号。以前发出的模板（表头两行：问题，和档案中的字段编号，见 [profile.md](profile.md)）照样能读：问题或字段编号任一能认出即可。',
     '- 第 2 行是填写说明（读表时跳过），从第 3 行起每行一家。完全空白的行跳过。',
-    `- 模板的 .xlsx 冻结了表头两行和「名称」「主体类型」两列；是/否题、选择题和「主体类型」列有下拉选项（第 3 行到第 ${LAST_DROPDOWN_ROW} 行）。`,
+    `- 模板的 .xlsx 冻结了表头两行和「名称」「主体类型」两列；是/否题、选择题、「主体类型」「盟市名称」「旗县区名称」列有下拉选项（第 3 行到第 ${LAST_DROPDOWN_ROW} 行；旗县区为问卷里的 103 个，名单放在一张隐藏的表里）。`,
+    `- 模板的第二张表「${NOTES_SHEET}」逐列写明：列名、怎么填、对应措施（编号和标题）、条款原文（这一列的回答用于哪句条文，摘自目录数据）；下面列出数据中曾是贫困旗县的 ${listedCounties().length} 个旗县区（国家级、已确认的自治区级）和来源。`,
+    '- 脱贫地区只提示、不替你判断（和问卷一样）：某行「脱贫地区」空着或填「不确定」，而「旗县区名称」在上述名单里，结果的「需要补充信息」第一条写「请确认是否属于脱贫地区：……」；金额仍按该行自己的回答计算。',
     `- 是/否题：${Object.keys(FLAG_WORDS).filter((w) => !/^[a-z]/.test(w)).join(' / ')}（也接受 ${Object.keys(FLAG_WORDS).filter((w) => /^[a-z]/.test(w)).join(' / ')}）；选择题：选项文字或选项编号，或 ${UNSURE_WORDS[0]}；数字：该列单位下的数，可写千位逗号、全角数字、万和亿以及该列自己的单位（2,500、２５００、2500万、0.25亿元；吨的列里 6万吨 即 60000吨），或 ${UNSURE_WORDS[0]}。空着 = 未填写（该事项按未涉及处理）。`,
     '- 「不确定」的事项列在「需要补充信息」，并给出两种答案下的金额，和问卷一样。',
     '- 每个格子都按问卷、`npm run calc` 和云函数同一个 schema 校验。不合格的格子不会被改写：整行不测算，在结果的「未能测算的行」里逐条写明，如 `第 5 行「技术改造项目1：项目实际完成投资额（万元）」不能为负数`。其余的行照常测算。',
@@ -64,7 +72,7 @@ export function screeningDoc(catalog: Catalog): string {
     '',
     '管理员（和管理员在「管理员」页添加的园区工作人员；与其他管理页同一规则，云函数再核对一次）在「管理 → 园区批量测算」页：',
     '',
-    '1. 打开（H5：下载）空白模板 `政策筛查模板.xlsx`，可发送到聊天，在电脑上填写；',
+    '1. 选要筛查的主题（可多选，不选 = 全部）和每种条目填几项（默认 1），再打开（H5：下载）空白模板 `政策筛查模板.xlsx`，可发送到聊天，在电脑上填写；',
     '2. 把填好的名单发到任一微信聊天（如「文件传输助手」），在页面上「从聊天中选择名单」（H5：选择文件）；',
     `3. 文件上传到自己的云存储文件夹（\`screen/<用户编号>/<测算编号>/\`），云函数 \`screen\` 读表头，把名单读一遍、每 ${SCREEN_CHUNK_ROWS} 行存成一段（在同一文件夹里），然后每次调用只读自己那一段、测算 ${SCREEN_CHUNK_ROWS} 行，页面显示「已测算 N / M 行」和未能测算的行数；`,
     '4. 全部测算完，云函数把各段合并成与 `npm run screen` 完全相同的结果文件（同样四张表，测试逐格比较），并删除上传的名单、各段的行和中间结果；',
@@ -76,9 +84,9 @@ export function screeningDoc(catalog: Catalog): string {
     '',
     '## 各列',
     '',
-    `模板共 ${columns.length} 列。`,
+    `含全部主题、每种条目 ${TEMPLATE_SLOTS} 项的模板共 ${columns.length} 列（默认每种条目 ${TEMPLATE_PROJECTS} 项，共 ${screenColumns(catalog, {}).length} 列；只选部分主题时是其中的一部分）。`,
     '',
-    '| 列（表头第 1 行） | 编号（表头第 2 行） | 填写（第 2 行） |',
+    '| 列（表头） | 档案中的字段（以前的模板写在表头第二行） | 填写（第 2 行） |',
     '|---|---|---|',
     ...columns.map((c) => `| ${cell(c.header)} | \`${cell(c.id)}\` | ${cell(c.explain)} |`),
     '',

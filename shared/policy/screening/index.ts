@@ -5,6 +5,7 @@
  */
 export * from './cell-text';
 export * from './columns';
+export * from './county-hint';
 export * from './doc';
 export * from './layout';
 export * from './profile-row';

@@ -1,7 +1,8 @@
 /**
  * A file's header row → which column each position is (readLayout, giving a Layout). A header cell
- * is recognised by any of its lines: the label with its unit (the first line the template writes)
- * or the id (its second line), so a header that kept only one of them still counts. Columns may
+ * is recognised by its Chinese header ('（八）技术改造项目1：项目实际完成投资额（万元）', as the template
+ * writes it since issue 27), or — templates handed out before — by any line of the old two-line
+ * header: the label without the measure number, or the profile path under it. Columns may
  * come in any order; project slots beyond the template's can be added (技术改造项目4：…), up to
  * MAX_ENTRIES. The template's second row (what to type) is told apart by isExplanationRow.
  *
@@ -29,6 +30,7 @@ function lookup(catalog: Catalog): Map<string, Column> {
     map = new Map();
     for (const c of readableColumns(catalog)) {
       map.set(norm(c.header), c);
+      if (c.legacy) map.set(norm(c.legacy), c);
       map.set(norm(c.id), c);
     }
     byText.set(catalog, map);

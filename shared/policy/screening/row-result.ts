@@ -5,11 +5,13 @@
  * what its answers earn and what every enterprise or park has without an answer), and its total.
  * asksNothing names the items every row gets without an answer (按措施汇总 counts a row for what
  * its answers earn). Read only through result-view.ts — the same groups, figures, amount-kind words and summary
- * lines as the results page and the calc CLI; nothing here adds or rounds money. Each ListedItem
+ * lines as the results page and the calc CLI; nothing here adds or rounds money. Given the row's
+ * profile, the 脱贫地区 hint (county-hint.ts, issue 27 item 1) heads 需要补充信息. Each ListedItem
  * of a row is one of its lines of 按措施名单 (measure-list.ts), in the same words.
  */
-import { catalog2022, compileCatalog, formatInterval, toWanText, type Catalog, type EvaluateResult, type ItemResult } from '../engine';
+import { catalog2022, compileCatalog, formatInterval, toWanText, type Catalog, type EvaluateResult, type ItemResult, type Profile } from '../engine';
 import { alternativeLine, figureInGroup, figureText, GROUP_TITLES, groupResults, hasAmount, measureLabel, summarize, whyText, type GroupId } from '../view';
+import { povertyHint } from './county-hint';
 
 export interface RowSummary {
   /** The enterprise's (or park's) total in 万元 as decimal text ('636', '500'), when it has one; min ≤ max. */
@@ -59,8 +61,11 @@ export function asksNothing(catalog: Catalog = catalog2022): Set<string> {
 
 const head = (r: ItemResult, catalog: Catalog) => `${measureLabel(r, catalog)}${r.title}`;
 
-export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022): RowSummary {
+export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022, profile?: Profile): RowSummary {
   const out: RowSummary = { total: '', covers: '', claim: [], people: [], needsInfo: [], nearMiss: [], nonMonetary: [], notes: [], listed: [] };
+  // Suggest, never decide (issue 27, item 1): the figures stay those of the row's own answer.
+  const hint = profile && povertyHint(profile);
+  if (hint) out.needsInfo.push(hint);
   // Only what a column shows is worded: the ineligible group has no column, and a near miss or support
   // without money needs no figure with its amount kind (issue 24, item 3: every item was worded, the
   // ineligible ones too, and most of it thrown away). Support without money is the page's whole group

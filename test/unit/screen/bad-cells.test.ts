@@ -21,15 +21,15 @@ function row(name: string, cells: Record<string, CellValue>): CellValue[] {
 }
 
 const BAD: [CellValue[], string[]][] = [
-  [row('整数列填了小数', { [factPath('m03.leadInternational')]: 1.5 }), ['「本年度主导制定的国际标准数量（个）」必须是整数']],
-  [row('负数', { [factPath('m14.cloudCost')]: -3 }), ['「设备上云上平台的实际费用（万元）」不能为负数']],
-  [row('别的单位', { [entryPath('m08.upgrade', 0, 'chain')]: '是', [entryPath('m08.upgrade', 0, 'investment')]: '12万吨' }), ['「技术改造项目1：项目实际完成投资额（万元）」的单位是万元，不是“吨”']], // “万吨” until issue 22 (item 9): 万 is a numeral, 吨 the unit
-  [row('是不是', { [factPath('m01.techCenter')]: '是不是' }), ['「是否新认定为自治区级企业技术中心」只能是 是 / 否 / 不确定（true / false / "unknown"）']],
+  [row('整数列填了小数', { [factPath('m03.leadInternational')]: 1.5 }), ['「（三）本年度主导制定的国际标准数量（个）」必须是整数']],
+  [row('负数', { [factPath('m14.cloudCost')]: -3 }), ['「（十四）设备上云上平台的实际费用（万元）」不能为负数']],
+  [row('别的单位', { [entryPath('m08.upgrade', 0, 'chain')]: '是', [entryPath('m08.upgrade', 0, 'investment')]: '12万吨' }), ['「（八）技术改造项目1：项目实际完成投资额（万元）」的单位是万元，不是“吨”']], // “万吨” until issue 22 (item 9): 万 is a numeral, 吨 the unit
+  [row('是不是', { [factPath('m01.techCenter')]: '是不是' }), ['「（一）是否新认定为自治区级企业技术中心」只能是 是 / 否 / 不确定（true / false / "unknown"）']],
   [
     row('两处都错，第二个项目', { [factPath('m13.level')]: '6A', [entryPath('m08.upgrade', 1, 'investment')]: '-5' }),
     [
-      '「通过国家“两化融合”管理体系贯标评定的级别」只能是以下之一：5A（5A 级）、4A（4A 级）、3A（3A 级）、2A（2A 级）、A（A 级）、none（未通过评定）、unknown（不确定）',
-      '「技术改造项目2：项目实际完成投资额（万元）」不能为负数',
+      '「（十三）通过国家“两化融合”管理体系贯标评定的级别」只能是以下之一：5A（5A 级）、4A（4A 级）、3A（3A 级）、2A（2A 级）、A（A 级）、none（未通过评定）、unknown（不确定）',
+      '「（八）技术改造项目2：项目实际完成投资额（万元）」不能为负数',
     ],
   ],
   [row('没填主体类型', { [factPath('entity')]: '' }), ['「主体类型」必须是 enterprise（企业）或 park（园区）']],

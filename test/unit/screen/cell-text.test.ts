@@ -55,6 +55,6 @@ describe('an .xlsx with formulas, dates and rich text', () => {
 
     const run = await screenKeeping(file, join(tmp.dir, 'r.xlsx'));
     expect(run.screened.map((s) => [s.row, s.name, s.profile.facts])).toEqual([[2, '包头某公司', { 'm14.cloudCost': '180.3', 'm21.nationalGreen': true }]]);
-    expect(run.report.refused).toEqual([{ row: 3, name: '日期', messages: ['第 3 行「技术改造项目1：项目实际完成投资额（万元）」必须是数字，单位：万元'] }]);
+    expect(run.report.refused).toEqual([{ row: 3, name: '日期', messages: ['第 3 行「（八）技术改造项目1：项目实际完成投资额（万元）」必须是数字，单位：万元'] }]);
   });
 });

@@ -44,7 +44,7 @@ describe('columns derived from the catalog', () => {
       expect(c.header).not.toMatch(/？/);
     }
     const slot2 = columns.find((c) => c.id === entryPath('m08.upgrade', 1, 'investment'))!;
-    expect(slot2.header).toBe('技术改造项目2：项目实际完成投资额（万元）');
+    expect(slot2.header).toBe('（八）技术改造项目2：项目实际完成投资额（万元）');
   });
 
   it('explains every column: the words a yes/no and a choice cell take, the unit of a number', () => {
@@ -66,8 +66,11 @@ describe('columns derived from the catalog', () => {
 describe('reading a header row', () => {
   const header = columns.map(headerCell);
 
-  it('knows every column by its two-line header, by its label alone or by its id alone, in any order', () => {
-    for (const cells of [header, columns.map((c) => c.header), columns.map((c) => c.id), [...header].reverse()]) {
+  // Templates handed out before issue 27 wrote 'label\nid' under a label without the measure number.
+  const before27 = columns.map((c) => (c.id === c.legacy ? c.legacy! : `${c.legacy}\n${c.id}`));
+
+  it('knows every column by its header, by the two-line header of earlier templates, by their label alone or by the id alone, in any order', () => {
+    for (const cells of [header, before27, columns.map((c) => c.legacy!), columns.map((c) => c.id), [...header].reverse()]) {
       const l = readLayout(cells, catalog2022);
       if (!l.ok) throw new Error(l.message);
       expect(new Set(l.layout.columns)).toEqual(new Set(columns));
@@ -81,7 +84,7 @@ describe('reading a header row', () => {
     expect(l.ok && l.layout.columns[0]).toBeUndefined();
     expect(readLayout([...header, '技术改造项目1：项目实际完成投资额（万元）'], catalog2022)).toEqual({
       ok: false,
-      message: `第 1 行（表头）第 ${header.findIndex((h) => h.startsWith('技术改造项目1：项目实际完成投资额')) + 1} 列和第 ${header.length + 1} 列都是「技术改造项目1：项目实际完成投资额（万元）」，无法判断用哪一列`,
+      message: `第 1 行（表头）第 ${header.findIndex((h) => h.startsWith('（八）技术改造项目1：项目实际完成投资额')) + 1} 列和第 ${header.length + 1} 列都是「（八）技术改造项目1：项目实际完成投资额（万元）」，无法判断用哪一列`,
     });
     const noEntity = readLayout(header.filter((h) => !h.startsWith('主体类型')), catalog2022);
     expect(noEntity.ok).toBe(false);
