@@ -4,7 +4,7 @@
  *   npm run screen -- --template [--topics <主题,…>] [--measures <八,…>] [--projects <n>] [--out <dir>]
  *                                                    the blank template, .xlsx and .csv, for the chosen
  *                                                    topics (template-choice.ts; issue 27, item 1)
- *   npm run screen -- <file.xlsx|file.csv> [--out <result.xlsx>] [--workers <n>]
+ *   npm run screen -- <file.xlsx|file.csv> [--out <result.xlsx>] [--workers <n>] [--sheet <name>]
  *   npm run screen -- --doc                          regenerates docs/screening.md
  * 0 done (refused rows included: they are in the result); 1 a file that cannot be read at all;
  * 2 bad arguments. Arguments through commander, the progress bar through cli-progress (only on a
@@ -12,6 +12,9 @@
  * made the figures (as the result's 企业结果 header records it). Rows are screened on --workers
  * threads (default: the machine's cores) while the main thread reads and writes, when the entry
  * names the built worker (ScreenIo.workerFile); the result is the same with any number.
+ * An .xlsx is read from its first visible sheet, or the one --sheet names (a workbook with several
+ * visible sheets says which one was read). Folders left in the temp folder by killed runs are swept
+ * at the start (sweepTempDirs).
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
 import { availableParallelism } from 'os';
@@ -20,12 +23,12 @@ import { SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { catalog2022, printable, versionStamp, versionText } from '../engine';
 import { readTemplateChoice } from './template-choice';
-import { screenColumns, screeningDoc, TableError, tableFormat, screenFile, SHEETS, writeTableCsv, writeTemplateXlsx } from '../screening';
+import { screenColumns, screeningDoc, sweepTempDirs, TableError, tableFormat, screenFile, SHEETS, writeTableCsv, writeTemplateXlsx, type XlsxSheet } from '../screening';
 
 export const TEMPLATE_NAME = '政策筛查模板';
 export const USAGE = [
   '用法：npm run screen -- --template [--topics <主题,…>] [--measures <措施编号,…>] [--projects <项数>] [--out <目录>]',
-  '      npm run screen -- <名单.xlsx|名单.csv> [--out <结果.xlsx>] [--workers <线程数>]',
+  '      npm run screen -- <名单.xlsx|名单.csv> [--out <结果.xlsx>] [--workers <线程数>] [--sheet <工作表名称>]',
   '      npm run screen -- --doc',
 ].join('\n');
 /** Refusals printed on the terminal; the rest are in the result's 未能测算的行 sheet. */
@@ -52,6 +55,7 @@ interface Options {
   topics?: string;
   measures?: string;
   projects?: string;
+  sheet?: string;
 }
 
 /** Commander's refusals, said in Chinese. */
@@ -63,7 +67,7 @@ function argumentMessage(e: CommanderError): string {
     case 'commander.excessArguments':
       return '只能给一个文件';
     case 'commander.optionMissingArgument':
-      return `选项 ${quoted} 后面要写${quoted.startsWith('--workers') ? '线程数' : quoted.startsWith('--topics') ? '主题' : quoted.startsWith('--measures') ? '措施编号' : quoted.startsWith('--projects') ? '项数' : '路径'}`;
+      return `选项 ${quoted} 后面要写${quoted.startsWith('--workers') ? '线程数' : quoted.startsWith('--topics') ? '主题' : quoted.startsWith('--measures') ? '措施编号' : quoted.startsWith('--projects') ? '项数' : quoted.startsWith('--sheet') ? '工作表名称' : '路径'}`;
     default:
       return e.message.replace(/^error: /, '');
   }
@@ -80,6 +84,7 @@ function parseArgs(argv: string[], io: ScreenIo): { ok: true; file?: string; opt
     .option('--topics <主题>', '模板只含这些主题的列（问卷的主题名，逗号分隔；默认全部）')
     .option('--measures <编号>', '模板只含这些措施的列（如 八,十四；可与 --topics 同用）')
     .option('--projects <n>', '模板里每种可填多项的条目留几组列（默认 1）')
+    .option('--sheet <name>', '读取 .xlsx 里的哪个工作表（默认：第一个可见的工作表）')
     .option('--workers <n>', `测算线程数（默认为处理器核数 ${availableParallelism()}；1 为不另开线程）`)
     .helpOption('-h, --help', '显示帮助')
     .allowExcessArguments(false)
@@ -121,7 +126,7 @@ function defaultOut(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}-测算结果.xlsx`);
 }
 
-async function screen(io: ScreenIo, file: string, outArg: string | undefined, workers: number): Promise<number> {
+async function screen(io: ScreenIo, file: string, outArg: string | undefined, workers: number, sheet: string | undefined): Promise<number> {
   if (!tableFormat(file)) return usage(io, `只能读取 .xlsx 或 .csv 文件：${file}`);
   const out = outArg ? at(io, outArg) : defaultOut(file);
   if (!/\.xlsx$/i.test(out)) return usage(io, `结果文件应为 .xlsx：${out}`);
@@ -130,8 +135,13 @@ async function screen(io: ScreenIo, file: string, outArg: string | undefined, wo
   const bar = io.tty ? new SingleBar({ format: '测算中 {bar} {percentage}% | {rows} 行', hideCursor: true, stream: process.stderr }) : undefined;
   bar?.start(1, 0, { rows: 0 });
   const started = performance.now();
+  // Folders of earlier runs that were killed (the register's copies, spilled lists) go first.
+  await sweepTempDirs();
+  let sheets: XlsxSheet[] = [];
+  let read = '';
   try {
     const report = await screenFile(file, out, {
+      read: { sheet, onSheets: (all, name) => ((sheets = all), (read = name)) },
       workers,
       workerFile: io.workerFile,
       onProgress: (read, total, rows) => {
@@ -143,6 +153,8 @@ async function screen(io: ScreenIo, file: string, outArg: string | undefined, wo
     });
     bar?.stop();
     const seconds = (performance.now() - started) / 1000;
+    const others = sheets.filter((s) => s.visible && s.name !== read).map((s) => `「${printable(s.name)}」`);
+    if (others.length > 0) io.err(`读取的是工作表「${printable(read)}」；还有 ${others.join('、')}，可用 --sheet <工作表名称> 选择\n`);
     if (report.unknownColumns.length > 0) io.err(`未识别的列（未使用）：${report.unknownColumns.map((c) => printable(c)).join('、')}\n`);
     const messages = report.refused.flatMap((r) => r.messages);
     for (const m of messages.slice(0, SHOWN_REFUSALS)) io.err(`${m}\n`);
@@ -177,5 +189,6 @@ export async function runScreen(argv: string[], io: ScreenIo): Promise<number> {
   if (opts.topics !== undefined || opts.measures !== undefined || opts.projects !== undefined) return usage(io, '--topics、--measures 和 --projects 只用于 --template');
   const workers = opts.workers === undefined ? availableParallelism() : Number(opts.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usage(io, `--workers 应为 1 到 64 之间的整数：${opts.workers}`);
-  return screen(io, at(io, file!), opts.out, workers);
+  if (opts.sheet !== undefined && !/\.xlsx$/i.test(file!)) return usage(io, '--sheet 只用于 .xlsx 文件');
+  return screen(io, at(io, file!), opts.out, workers, opts.sheet);
 }

@@ -24,7 +24,7 @@ import { catalog2022, evaluate, type Catalog, type EvaluateResult, type Profile 
 import { isExplanationRow, readLayout, type Layout } from './layout';
 import { screenInWorkers } from './parallel';
 import { makeTempDir } from './temp-dir';
-import { readTable, TableError, type OnBytes, type TableRow } from './read-table';
+import { CLI_LIMITS, overlongCells, readTable, TableError, TooManyRows, tooManyBlankRows, type OnBytes, type ReadOptions, type TableRow } from './read-table';
 import { readRow } from './row-profile';
 import { rowSummary } from './row-result';
 import { MeasureTotals, type TotalsJson } from './totals';
@@ -50,6 +50,8 @@ export interface ScreenOptions {
    */
   workers?: number;
   workerFile?: string;
+  /** The sheet to read and the limits (read-table.ts: the CLI's by default). */
+  read?: ReadOptions;
 }
 
 export interface ScreenReport {
@@ -72,8 +74,8 @@ export interface Register {
 const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === '');
 
 /** The file's header read into a layout (TableError when the file is empty or its header cannot be screened). */
-export async function openRegister(input: string, catalog: Catalog = catalog2022, onBytes?: OnBytes, label = input): Promise<Register> {
-  const table = readTable(input, onBytes, label);
+export async function openRegister(input: string, catalog: Catalog = catalog2022, onBytes?: OnBytes, label = input, read: ReadOptions = {}): Promise<Register> {
+  const table = readTable(input, onBytes, label, read);
   const first = await table.next();
   if (first.done) throw new TableError(`文件是空的：${label}`);
   let layout: Layout;
@@ -83,12 +85,22 @@ export async function openRegister(input: string, catalog: Catalog = catalog2022
     await table.return(undefined);
     throw err;
   }
+  // Every row read is counted, empty ones too, and reading stops at the door's limits (issue 27, item 4:
+  // 20M empty rows kept the function busy 151 s before it refused them).
+  const limits = read.limits ?? CLI_LIMITS;
   async function* dataRows(): AsyncGenerator<TableRow> {
     let afterHeader = true;
+    let blank = 0;
+    let data = 0;
     for await (const r of table) {
       const explanation = afterHeader && isExplanationRow(r.cells, layout);
       afterHeader = false;
-      if (explanation || isEmpty(r.cells)) continue;
+      if (explanation) continue;
+      if (isEmpty(r.cells)) {
+        if (++blank > limits.blankRows) throw tooManyBlankRows(label, r.row, limits.blankRows);
+        continue;
+      }
+      if (limits.dataRows !== undefined && ++data > limits.dataRows) throw new TooManyRows(data, limits.dataRows);
       yield r;
     }
   }
@@ -109,6 +121,8 @@ export type RowOutcome = { ok: true; line: ScreenedLine; profile: Profile; resul
  * The engine's screening run: the row's line needs figures, reasons and hints, not the working.
  */
 export function screenRow(row: number, cells: string[], layout: Layout, catalog: Catalog): RowOutcome {
+  const overlong = overlongCells(row, cells, layout);
+  if (overlong) return { ok: false, refused: { row, ...overlong } };
   const reading = readRow(row, cells, layout, catalog);
   if (!reading.ok) return { ok: false, refused: { row, name: reading.name, messages: reading.messages } };
   const result = evaluate(reading.profile, catalog, { explain: false });
@@ -119,9 +133,15 @@ export async function screenFile(input: string, output: string, opts: ScreenOpti
   const catalog = opts.catalog ?? catalog2022;
   let rows = 0;
   let bytes: [number, number] = [0, 0];
-  const register = await openRegister(input, catalog, (read, total) => {
-    bytes = [read, total];
-  });
+  const register = await openRegister(
+    input,
+    catalog,
+    (read, total) => {
+      bytes = [read, total];
+    },
+    input,
+    opts.read,
+  );
   const totals = new MeasureTotals(catalog);
   const refused: RefusedRow[] = [];
   // 按措施名单's lines wait here until the end (removed however the screening ends).
@@ -188,8 +208,8 @@ export interface ScreenPart {
 }
 
 /** Screens the data rows [from, from + count) (fewer at the end of the file). */
-export async function screenPart(input: string, from: number, count: number, catalog: Catalog = catalog2022, label = input): Promise<ScreenPart> {
-  const register = await openRegister(input, catalog, undefined, label);
+export async function screenPart(input: string, from: number, count: number, catalog: Catalog = catalog2022, label = input, read: ReadOptions = {}): Promise<ScreenPart> {
+  const register = await openRegister(input, catalog, undefined, label, read);
   const rows: TableRow[] = [];
   let index = 0;
   for await (const r of register.rows) {
@@ -228,8 +248,9 @@ export async function splitRows(
   onChunk: (index: number, rows: TableRow[], header: string[]) => Promise<void>,
   catalog: Catalog = catalog2022,
   label = input,
+  read: ReadOptions = {},
 ): Promise<SplitRegister> {
-  const register = await openRegister(input, catalog, undefined, label);
+  const register = await openRegister(input, catalog, undefined, label, read);
   let rows = 0;
   let chunk: TableRow[] = [];
   for await (const r of register.rows) {
