@@ -31,6 +31,8 @@ export interface WorkerSink {
   refused(row: RefusedRow): void;
   /** Rows written so far (screened or refused). */
   progress(rows: number): void;
+  /** Until the result's writer has taken the lines given so far (write-result.ts: drained). */
+  drained?(): Promise<void>;
 }
 
 /**
@@ -88,6 +90,7 @@ export async function screenInWorkers(header: string[], rows: AsyncIterable<Tabl
     for (;;) {
       if (failure) throw failure;
       flush();
+      await sink.drained?.();
       let i = 0;
       for (let j = 1; j < pool.length; j++) if (inFlight[j] < inFlight[i]) i = j;
       if (inFlight[i] < IN_FLIGHT) {

@@ -28,7 +28,7 @@ import { CLI_LIMITS, overlongCells, readTable, TableError, TooManyRows, tooManyB
 import { readRow } from './row-profile';
 import { rowSummary } from './row-result';
 import { MeasureTotals, type TotalsJson } from './totals';
-import { ResultWriter, type RefusedRow, type ScreenedLine } from './write-result';
+import { DRAIN_EVERY, ResultWriter, type RefusedRow, type ScreenedLine } from './write-result';
 
 /** One screened row, for callers that look at the results themselves (the tests). */
 export interface ScreenedRow {
@@ -154,6 +154,7 @@ export async function screenFile(input: string, output: string, opts: ScreenOpti
         line: (line: ScreenedLine) => writer.addLine(line),
         refused: (r: RefusedRow) => refused.push(r),
         progress: (n: number) => opts.onProgress?.(bytes[0], bytes[1], n),
+        drained: () => writer.drained(),
       };
       rows = await screenInWorkers(register.header, register.rows, opts.workerFile, workers, sink, totals);
     } else {
@@ -167,6 +168,7 @@ export async function screenFile(input: string, output: string, opts: ScreenOpti
           opts.onRow?.({ row, name: out.line.name, profile: out.profile, result: out.result });
         }
         opts.onProgress?.(bytes[0], bytes[1], rows);
+        if (rows % DRAIN_EVERY === 0) await writer.drained();
       }
     }
     await writer.finish(totals, refused);
@@ -279,6 +281,7 @@ export async function writeResultFromParts(
     const writer = new ResultWriter(output, spill, { catalog });
     for await (const part of parts) {
       for (const line of part.lines) writer.addLine(line);
+      await writer.drained();
       refused.push(...part.refused);
       totals.merge(part.totals);
       rows += part.rows;

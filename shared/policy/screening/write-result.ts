@@ -11,7 +11,8 @@
  * The 企业结果 header row ends with the version that made the figures
  * (versionText: '测算版本 0.1.0+1c6ede6 · 政策数据 3f9a21c0', issue 26), after the last column.
  * ResultWriter writes the SHEETS, a ScreenedLine per row and a RefusedRow per refusal; sumText is a
- * measure's sum in words.
+ * measure's sum in words. Its callers wait for the zip to take the rows every DRAIN_EVERY rows
+ * (drained), so that memory does not grow with them.
  */
 import ExcelJS from 'exceljs';
 import { catalog2022, entityName, toYuanString, formatInterval, toWanText, versionStamp, versionText, type Catalog, type Profile } from '../engine';
@@ -109,6 +110,22 @@ const REFUSED_COLUMNS: Col[] = [
   { header: '原因', width: 90, wrap: true },
 ];
 
+/** Lines written between two waits for the zip to take them (drained). */
+export const DRAIN_EVERY = 256;
+
+/**
+ * Until the zip has taken what a sheet was given. exceljs's streaming writer hands each row to the
+ * zip's input (a PassThrough, readable-stream's) without waiting: read back from its files at disk
+ * speed, 按措施名单's lines piled up there faster than they were compressed (120 MB for 200 000
+ * lines), and 企业结果's lines too, less fast (issue 27, item 5: memory grew with the rows).
+ * Waiting for its 'drain' keeps it within a few of its buffers.
+ */
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  type Input = NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } };
+  const inputs = (ws as unknown as { stream?: { pipes?: Input[] } }).stream?.pipes ?? [];
+  for (const input of inputs) if (input._writableState?.needDrain) await new Promise((resolve) => input.once('drain', resolve));
+}
+
 /** The rows of one Excel sheet. */
 const EXCEL_ROWS = 1_048_576;
 
@@ -169,6 +186,11 @@ export class ResultWriter {
     this.list = new MeasureList(dir, opts.catalog ?? catalog2022);
   }
 
+  /** Until the zip has taken the 企业结果 lines given so far (callers wait now and then: drained). */
+  async drained(): Promise<void> {
+    await drained(this.rows);
+  }
+
   /** One screened row: its line of 企业结果, and its lines of 按措施名单 (written at the end). */
   addLine(line: ScreenedLine): void {
     this.addRow(line.row, line.name, line.entity, line.summary);
@@ -200,6 +222,7 @@ export class ResultWriter {
       }
       addRow(ws, columns, listValues(l, code)).commit();
       lines += 1;
+      if (lines % DRAIN_EVERY === 0) await drained(ws);
     }
     ws.commit();
   }
