@@ -5,7 +5,7 @@
  * ('127.0.0.1-10086'): a local code holds the server's own address, so a server started on another
  * port finds its earlier files gone (urlOf → null) and `qrcode` makes them again. Only what the
  * functions store is served: `qrcode`'s PNG files, and `screen`'s .xlsx files (the template at
- * TEMPLATE_PATH, outside every user's folder, and results),
+ * templates (isTemplatePath), outside every user's folder, and results),
  * under names of letters, digits, `_`, `-` and `.` (no segment starting with a dot, so no `..`);
  * anything else is 404, never a file outside the folder. What is uploaded arrives through
  * ./upload.ts.
@@ -16,7 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { FileStore } from '../shared/cloud/context';
-import { TEMPLATE_PATH } from '../shared/cloud/handlers/screen';
+import { isTemplatePath } from '../shared/cloud/handlers/screen';
 import { textAnswer, type Answer } from './replies';
 
 export const FILES_ROUTE = '/files/';
@@ -112,7 +112,7 @@ export class LocalFiles implements FileStore {
     const png = cloudPath.endsWith('.png');
     const parts = cloudPath.split('/');
     const inScope = parts.slice(1).join('/');
-    const xlsx = inScope === TEMPLATE_PATH || (parts[1] === 'screen' && parts[parts.length - 1] === 'result.xlsx');
+    const xlsx = isTemplatePath(inScope) || (parts[1] === 'screen' && parts[parts.length - 1] === 'result.xlsx');
     const file = png || xlsx ? this.fileOf(cloudPath) : null;
     const body = file ? await readIfFile(file) : null;
     if (!body) return textAnswer(404, 'Not Found');

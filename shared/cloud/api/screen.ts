@@ -3,6 +3,7 @@
  * cloud, in calls of SCREEN_CHUNK_ROWS rows (limits.ts): ScreenJob, ScreenRequest and
  * ScreenResponse.
  */
+import type { TopicId } from '../../policy/engine';
 
 /** One screening of one register, as its owner sees it (nothing of the enterprises' figures). */
 export interface ScreenJob {
@@ -31,8 +32,11 @@ export interface ScreenJob {
 }
 
 export type ScreenRequest =
-  /** The blank template (.xlsx), written fresh from the catalog. */
-  | { action: 'template' }
+  /**
+   * The blank template (.xlsx), written fresh from the catalog for the questionnaire's topics picked
+   * (none: every topic) and `projects` slots per repeated item (default 1, up to MAX_ENTRIES).
+   */
+  | { action: 'template'; topics?: TopicId[]; projects?: number }
   /** A new job for a file about to be uploaded: answers where to upload it (the caller's own folder). Older unfinished jobs of the caller are deleted. */
   | { action: 'start'; fileName: string; size: number }
   /** The file is uploaded: read its header, count its rows (an .xlsx: its first visible sheet, or `sheet`). */

@@ -22,8 +22,10 @@
  *                              untouched for ABANDONED_AFTER_MS: WeChat does not run a page's cleanup
  *                              when it kills the app, so a job left half-way is not kept until the
  *                              same person starts another.
- *   template                 → the blank template (.xlsx), written from the catalog, kept outside
- *                              every user's folder (TEMPLATE_PATH).
+ *   template {topics?, projects?} → the blank template (.xlsx) for the topics picked (none: every
+ *                              topic) with `projects` slots per repeated item (default 1), written
+ *                              from the catalog with its 说明 sheet, kept outside every user's
+ *                              folder at a path of its own per choice (templatePath).
  *
  * A job deleted while one of its calls runs (the page closed): chunk, finish and open save with a
  * compare-and-set on the job's state, so a call that finds its job gone removes the file it has just
@@ -42,7 +44,7 @@
  * This folder holds one concept per file: the handler (here), its messages, its request schemas,
  * where its files lie (storage-paths), how a part is stored (parts), how a chunk's rows are
  * stored (row-files) and the job's states
- * (job-state). Exports screen, and re-exports TEMPLATE_FILE_NAME, TEMPLATE_PATH, ownFolder,
+ * (job-state). Exports screen, and re-exports TEMPLATE_FILE_NAME, TEMPLATE_PATH, isTemplatePath, ownFolder,
  * ownsCloudPath, resultName, ABANDONED_AFTER_MS, SCREEN_MESSAGES and SCREEN_LOG for the local cloud
  * and the tests.
  */
@@ -53,7 +55,7 @@ import * as v from 'valibot';
 import { catalog2022 } from '../../../policy/engine';
 import {
   registerLayout,
-  screenColumns,
+  screenColumns, TEMPLATE_PROJECTS,
   sweepTempDirs,
   withTempDir,
   type ScreenPart,
@@ -65,7 +67,7 @@ import {
   tableFormat,
   TooManyRows,
   writeResultFromParts,
-  writeTableXlsx,
+  writeTemplateXlsx,
   type XlsxSheet,
 } from '../../../policy/screening';
 import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenResponse } from '../../api';
@@ -79,12 +81,12 @@ import { ABANDONED_AFTER_MS, deleteJob, ownJob, saveIf, view } from './job-state
 import { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
 import { encodePart, readPart } from './parts';
 import { encodeRows, readRows } from './row-files';
-import { field, FileIdSchema, FileNameSchema, IndexSchema, JobIdSchema, SizeSchema } from './schemas';
-import { fileIdBeside, jobFolder, markerPath, partPath, resultPath, rowsPath, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
+import { field, FileIdSchema, FileNameSchema, IndexSchema, JobIdSchema, ProjectsSchema, SizeSchema, TopicsSchema } from './schemas';
+import { fileIdBeside, jobFolder, markerPath, partPath, resultPath, rowsPath, TEMPLATE_FILE_NAME, templatePath } from './storage-paths';
 
 export { ABANDONED_AFTER_MS } from './job-state';
 export { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
-export { ownFolder, ownsCloudPath, resultName, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
+export { isTemplatePath, ownFolder, ownsCloudPath, resultName, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
 
 const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
 
@@ -168,10 +170,12 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
 
   switch (action) {
     case 'template': {
+      const topics = req.topics === undefined ? undefined : field(TopicsSchema, req.topics, 'topics', SCREEN_MESSAGES.topics);
+      const projects = req.projects === undefined ? TEMPLATE_PROJECTS : field(ProjectsSchema, req.projects, 'projects', SCREEN_MESSAGES.projects);
       const url = await withTmp(async (dir) => {
         const file = path.join(dir, 'template.xlsx');
-        await writeTableXlsx(file, screenColumns(catalog2022));
-        const { fileID } = await files.put(TEMPLATE_PATH, await fsp.readFile(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        await writeTemplateXlsx(file, catalog2022, screenColumns(catalog2022, { topics, projects }));
+        const { fileID } = await files.put(templatePath(topics, projects), await fsp.readFile(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         const link = await files.urlOf(fileID);
         if (link === null) {
           ctx.log.error(SCREEN_LOG.noUrl, { fileID });

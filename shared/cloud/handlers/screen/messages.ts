@@ -3,12 +3,15 @@
  * Chinese refusals a user reads (the local cloud's upload route says the same), and SCREEN_LOG, the
  * log lines only the server sees.
  */
+import { MAX_ENTRIES, TOPICS } from '../../../policy/engine';
 import { SCREEN_MAX_ROWS, SCREEN_TOO_BIG } from '../../api';
 
 export const SCREEN_MESSAGES = {
   forbidden: '仅管理员和园区工作人员可以使用园区批量测算：请把你的用户编号发给管理员，由对方在「管理员」页添加你',
   fileName: '「文件名」应以 .xlsx 或 .csv 结尾（请用政策筛查模板填写）',
   size: '「文件大小」应为正整数（字节）',
+  topics: `「主题」只能是问卷里的主题（${TOPICS.map((t) => t.label).join('、')}），每个最多一次`,
+  projects: `「每种条目的项数」应为 1 到 ${MAX_ENTRIES} 之间的整数`,
   tooBig: SCREEN_TOO_BIG,
   // Reading stops at the limit (issue 27, item 4): `rows` is where it stopped, not the file's count.
   tooManyRows: (rows: number) =>

@@ -1,9 +1,10 @@
 /**
  * Where the screen function keeps files: every file of a job lies in its owner's own folder
- * (`screen/<openid>/<jobId>/`), the blank template outside every user's folder. Exports
- * TEMPLATE_FILE_NAME, TEMPLATE_PATH, ownFolder, ownsCloudPath, jobFolder, markerPath, partPath,
+ * (`screen/<openid>/<jobId>/`), the blank templates outside every user's folder. Exports
+ * TEMPLATE_FILE_NAME, TEMPLATE_PATH, templatePath, isTemplatePath, ownFolder, ownsCloudPath, jobFolder, markerPath, partPath,
  * rowsPath, resultPath, fileIdBeside, fileIdOf, resultName and jobFiles (every file a job can have).
  */
+import { TOPICS, type TopicId } from '../../../policy/engine';
 import type { ScreenJobDoc } from '../../repos';
 
 export const TEMPLATE_FILE_NAME = '政策筛查模板.xlsx';
@@ -14,6 +15,22 @@ export const TEMPLATE_FILE_NAME = '政策筛查模板.xlsx';
  * any id, 'template' too), so no user can upload over it.
  */
 export const TEMPLATE_PATH = 'screen-template/screening-template.xlsx';
+
+/**
+ * The template of a choice (issue 27, item 1): every topic with one project per item at TEMPLATE_PATH,
+ * any other choice beside it under a name made of the choice, so that two people downloading
+ * different choices at the same time never get each other's file behind their link.
+ */
+export function templatePath(topics: readonly TopicId[] | undefined, projects: number): string {
+  const picked = TOPICS.filter((t) => topics?.includes(t.id)).map((t) => t.id);
+  if (picked.length === 0 && projects === 1) return TEMPLATE_PATH;
+  return `screen-template/screening-template-${picked.length > 0 ? picked.join('-') : 'all'}-${projects}.xlsx`;
+}
+
+/** Is `cloudPath` one of the templates (the local cloud serves them as spreadsheets)? */
+export function isTemplatePath(cloudPath: string): boolean {
+  return cloudPath === TEMPLATE_PATH || /^screen-template\/screening-template-[a-zA-Z-]+-\d+\.xlsx$/.test(cloudPath);
+}
 
 /** The caller's own folder: every file of their jobs lies under it. */
 export function ownFolder(openid: string): string {
