@@ -188,11 +188,13 @@ async function* decoded(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
  */
 class TextBounds {
   private inTag = false;
-  private tag: Buffer[] = [];
-  private tagLength = 0;
+  /** Where the open tag starts in the chunk, or its bytes so far when it began in an earlier chunk. */
+  private tagStart = 0;
+  private partial: Buffer | null = null;
   private inUnit = false;
   private cut = false;
   private unitText = 0;
+  private outsideText = 0;
   private rowText = 0;
   private rowCells = 0;
   private row = 0;
@@ -202,78 +204,116 @@ class TextBounds {
 
   constructor(private readonly unit: 'c' | 'si') {}
 
-  feed(chunk: Buffer): Buffer[] {
-    const out: Buffer[] = [];
+  /** The chunk as exceljs is to read it: itself, unless text was cut or dropped (the common case costs two indexOf per tag). */
+  feed(chunk: Buffer): Buffer {
+    let pieces: Buffer[] | null = null;
+    let copied = 0;
     let i = 0;
-    while (i < chunk.length) {
+    const n = chunk.length;
+    while (i < n) {
       if (this.inTag) {
         const j = chunk.indexOf(GT, i);
-        const end = j < 0 ? chunk.length : j + 1;
-        this.tag.push(chunk.subarray(i, end));
-        this.tagLength += end - i;
-        if (this.tagLength > TAG_MAX) throw new XlsxRefusal(`表格第 ${this.row} 行附近有一段超过 ${TAG_MAX} 个字符的标记，不像是 Excel 写出的工作簿`);
-        i = end;
-        if (j < 0) continue;
-        const tag = this.tag.length === 1 ? this.tag[0] : Buffer.concat(this.tag);
-        this.tag = [tag];
-        if (!tagDone(tag)) continue;
-        out.push(tag);
-        this.onTag(tag);
-        this.tag = [];
-        this.tagLength = 0;
+        const start = this.partial ? 0 : this.tagStart;
+        const held = this.partial ? this.partial.length : 0;
+        const upTo = j < 0 ? n : j + 1;
+        if (upTo - (this.partial ? 0 : this.tagStart) + held > TAG_MAX) throw new XlsxRefusal(`表格第 ${this.row} 行附近有一段超过 ${TAG_MAX} 个字符的标记，不像是 Excel 写出的工作簿`);
+        if (j < 0) {
+          const rest = chunk.subarray(this.partial ? 0 : this.tagStart);
+          this.partial = this.partial ? Buffer.concat([this.partial, rest]) : Buffer.from(rest);
+          break;
+        }
+        const tag = this.partial ? Buffer.concat([this.partial, chunk.subarray(0, j + 1)]) : chunk;
+        const end = this.partial ? tag.length : j + 1;
+        i = j + 1;
+        if (tag[start + 1] === BANG && !tagDone(tag.subarray(start, end))) {
+          // a comment or CDATA section runs on past this >: held until its own end
+          if (this.partial) this.partial = tag;
+          continue;
+        }
+        this.partial = null;
         this.inTag = false;
+        this.onTag(tag, start, end);
       } else {
         const j = chunk.indexOf(LT, i);
-        const end = j < 0 ? chunk.length : j;
-        if (end > i && this.inUnit) this.text(chunk, i, end, out);
+        const end = j < 0 ? n : j;
+        if (end > i) {
+          const keep = this.text(end - i);
+          if (keep !== 'keep') {
+            pieces ??= [];
+            pieces.push(chunk.subarray(copied, i));
+            if (keep === 'cut') pieces.push(CUT_BYTES);
+            copied = end;
+          }
+        }
         if (j < 0) break;
         this.inTag = true;
-        i = j;
+        this.tagStart = j;
+        this.outsideText = 0;
+        i = j + 1;
       }
     }
-    return out;
+    if (!pieces) return chunk;
+    pieces.push(chunk.subarray(copied));
+    return Buffer.concat(pieces);
   }
 
-  private onTag(tag: Buffer): void {
-    const m = /^<(\/?)(?:[\w.-]+:)?([\w.-]+)/.exec(tag.toString('latin1', 0, Math.min(tag.length, 64)));
-    if (!m) return;
-    const closing = m[1] === '/';
-    const name = m[2];
-    if (name === this.unit) {
+  private onTag(b: Buffer, s: number, e: number): void {
+    let k = s + 1;
+    const closing = b[k] === SLASH;
+    if (closing) k += 1;
+    if (isName(b, k, e, this.unit)) {
       if (closing) this.inUnit = false;
       else {
         if (this.unit === 'c' && ++this.rowCells > MAX_COLUMNS) throw new XlsxRefusal(`表格第 ${this.row} 行的单元格超过 Excel 的 ${MAX_COLUMNS} 列`);
-        this.inUnit = tag[tag.length - 2] !== SLASH;
+        this.inUnit = b[e - 2] !== SLASH;
         this.cut = false;
         this.unitText = 0;
       }
-    } else if (name === 'mergeCell' && !closing) {
-      this.mergeCount += 1;
-      const ref = /\bref="([A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?)"/.exec(tag.toString('latin1'))?.[1];
-      if (ref && this.merges.length < MERGES_SHOWN) this.merges.push(ref);
-    } else if (name === 'row' && !closing) {
-      this.row = Number(/\br="(\d+)"/.exec(tag.toString('latin1'))?.[1] ?? this.row + 1);
+    } else if (closing) return;
+    else if (isName(b, k, e, 'row')) {
+      const r = b.indexOf(R_ATTR, k);
+      this.row = r >= 0 && r < e ? parseInt(b.toString('latin1', r + R_ATTR.length, Math.min(e, r + R_ATTR.length + 8)), 10) : this.row + 1;
       this.rowText = 0;
       this.rowCells = 0;
+    } else if (isName(b, k, e, 'mergeCell')) {
+      this.mergeCount += 1;
+      const ref = /\bref="([A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?)"/.exec(b.toString('latin1', s, e))?.[1];
+      if (ref && this.merges.length < MERGES_SHOWN) this.merges.push(ref);
     }
   }
 
-  private text(chunk: Buffer, from: number, to: number, out: Buffer[]): void {
-    if (this.cut) return;
-    const n = to - from;
+  /** A run of text: kept, replaced by CUT_MARK (the first time a unit or row passes its bound), or dropped. */
+  private text(n: number): 'keep' | 'cut' | 'drop' {
+    if (!this.inUnit) {
+      // Between tags outside cells (whitespace): exceljs ignores it; a long run is dropped.
+      this.outsideText += n;
+      return this.outsideText > TEXT_MAX ? 'drop' : 'keep';
+    }
+    if (this.cut) return 'drop';
     this.unitText += n;
     this.rowText += n;
     if (this.unitText > TEXT_MAX || this.rowText > ROW_TEXT_MAX) {
-      out.push(CUT_BYTES);
       this.cut = true;
-    } else out.push(chunk.subarray(from, to));
+      return 'cut';
+    }
+    return 'keep';
   }
 }
 
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
+const BANG = 0x21;
+const R_ATTR = Buffer.from(' r="');
 const CUT_BYTES = Buffer.from(CUT_MARK, 'utf8');
+const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, GT, SLASH]);
+
+/** Does the tag's name at `k` read `name` (followed by a space, / or >)? */
+function isName(b: Buffer, k: number, e: number, name: string): boolean {
+  if (k + name.length >= e) return false;
+  for (let i = 0; i < name.length; i++) if (b[k + i] !== name.charCodeAt(i)) return false;
+  return NAME_END.has(b[k + name.length]);
+}
 
 /** A comment runs to -->, a CDATA section to ]]>; any other tag to its first >. */
 function tagDone(tag: Buffer): boolean {
@@ -287,7 +327,7 @@ function tagDone(tag: Buffer): boolean {
 async function* bounded(bytes: AsyncIterable<Buffer>, bounds: TextBounds): AsyncGenerator<Buffer> {
   for await (const chunk of bytes) {
     const out = bounds.feed(chunk);
-    if (out.length > 0) yield out.length === 1 ? out[0] : Buffer.concat(out);
+    if (out.length > 0) yield out;
   }
 }
 
