@@ -107,7 +107,7 @@ it('blank template → filled → picked → progress → result downloaded → 
   await resultDownload.saveAs(resultFile);
   const result = new ExcelJS.Workbook();
   await result.xlsx.readFile(resultFile);
-  expect(result.worksheets.map((s) => s.name)).toEqual(['企业结果', '按措施汇总', '未能测算的行']);
+  expect(result.worksheets.map((s) => s.name)).toEqual(['企业结果', '按措施汇总', '按措施名单', '未能测算的行']);
   const names: string[] = [];
   result.getWorksheet('企业结果')!.eachRow((row, n) => {
     if (n > 1) names.push(String(row.getCell(2).value));
@@ -115,6 +115,12 @@ it('blank template → filled → picked → progress → result downloaded → 
   expect(names).toEqual(rows.map((r) => r[0]));
   // 是 for the technology centre: its award is in the first row's list of what it can claim.
   expect(String(result.getWorksheet('企业结果')!.getRow(2).getCell(8).value)).toContain('企业技术中心');
+  // And in 按措施名单, under （一）, with its name: the list the office notifies enterprises from (issue 27, item 3).
+  const list = result.getWorksheet('按措施名单')!;
+  const header = (list.getRow(1).values as unknown[]).map(String);
+  const listed: string[] = [];
+  list.eachRow((row) => listed.push(['措施', '事项', '名称', '结论'].map((h) => String(row.getCell(header.indexOf(h)).value)).join(' ')));
+  expect(listed).toContain(`（一）支持企业创新平台建设 自治区级企业技术中心一次性研发经费补助 ${rows[0][0]} 可申请`);
 
   // 5. Deleted: WeChat's modal in H5, confirmed; the link is gone.
   const link = await page.evaluate(() => document.querySelectorAll('a').length);

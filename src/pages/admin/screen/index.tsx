@@ -298,7 +298,7 @@ function Screening() {
           <Text className='screen-block' id='screen-result-summary'>
             {run.job.fileName}：共 {run.job.rows} 行，已测算 {run.job.rows - run.job.refused} 行，未能测算 {run.job.refused} 行。
           </Text>
-          <Text className='muted screen-block'>结果文件「{run.job.resultName}」：企业结果、按措施汇总、未能测算的行（每行的原因）。</Text>
+          <Text className='muted screen-block'>结果文件「{run.job.resultName}」：企业结果、按措施汇总、按措施名单（每条措施可以申请和需要确认的企业，用来通知企业）、未能测算的行（每行的原因）。</Text>
           <FileActions id='screen-result' link={async () => ({ url: run.url, fileName: run.job.resultName ?? '' })} what='结果' onDelete={() => void remove(run.job.jobId)} />
         </View>
       )}
