@@ -18,6 +18,7 @@ import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { catalog2022, parseProfile, type Profile } from '../../shared/policy/engine';
 import { screenColumns, profileRow, writeTable } from '../../shared/policy/screening';
 import { launch } from './harness';
+import { enterprise, registerSheet, workbookParts, writeZip } from '../unit/screen/hostile-files';
 
 const mp = launch();
 const ADMIN = 'admin-openid';
@@ -293,4 +294,24 @@ it('the template is opened and sent under the name the function gives it', async
     cloud.callFunction = real;
   }
   expect(mp.callsOf('shareFileMessage')).toEqual([expect.objectContaining({ fileName: '空白模板-2026.xlsx' })]);
+});
+
+it('a workbook with several sheets: the result says which sheet was read, and another is read at a tap (issue 27, item 4)', async () => {
+  const file = path.join(dir, 'two-sheets.xlsx');
+  writeZip(file, workbookParts([
+    { name: '名单甲', part: registerSheet([enterprise('甲一'), enterprise('甲二')]) },
+    { name: '名单乙', part: registerSheet([enterprise('乙一')]) },
+  ]));
+  const book = readFileSync(file);
+  await makeAdmin();
+  await open();
+  mp.answers.messageFiles = [{ path: 'wxfile://tmp/msg-9.xlsx', name: '两张表.xlsx', size: book.byteLength, bytes: book }];
+  await mp.tap('#screen-pick');
+  await mp.waitFor(() => mp.has('screen-result'), 'the result', 30000);
+  expect(mp.text('#screen-result-summary')).toContain('共 2 行');
+  expect(mp.text('#screen-sheets')).toContain('读取的是工作表「名单甲」');
+  await mp.tap('#screen-sheet-0');
+  await mp.waitFor(() => mp.has('screen-result') && mp.text('#screen-result-summary').includes('共 1 行'), 'the other sheet read', 30000);
+  expect(mp.text('#screen-sheets')).toContain('读取的是工作表「名单乙」');
+  expect(mp.text('#screen-sheet-0')).toContain('改读「名单甲」');
 });

@@ -4,8 +4,7 @@
  * chat (a file input in the browser build), uploaded to the caller's own folder in cloud storage,
  * screened by the `screen` function in calls of SCREEN_CHUNK_ROWS rows with the progress shown,
  * and written as a result spreadsheet — opened, sent to a chat (WeChat) or downloaded (browser),
- * and deleted by its owner. The blank template comes from the same function, for the topics the
- * person picks (the questionnaire's topic chips) and the projects per item (issue 27, item 1).
+ * and deleted by its owner. The blank template comes from the same function.
  *
  * Nothing of the enterprises' figures stays anywhere but the result file: the uploaded register
  * and the partial results are deleted when the result is written. A screening left half-way is
@@ -17,11 +16,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob } from '@cloud-api'
-import type { TopicId } from '@policy/engine'
-import { topicsFor } from '@policy/view'
 import AdminGate from '@/components/admin-gate'
-import ChoiceChips from '@/components/choice-chips'
-import TopicChips from '@/components/topic-chips'
 import { callCloud, errorMessages, type CloudError } from '@/services/cloud'
 import { openSpreadsheet, sendSpreadsheet, uploadFile } from '@/services/cloud-files'
 import { useAlive } from '@/state/alive'
@@ -42,17 +37,15 @@ export const SCREEN_TEXT = {
   sent: '已发送',
 } as const
 
-/** Every topic an enterprise or a park is asked about (a register may hold both), in the questionnaire's order. */
-const TEMPLATE_TOPICS = [...topicsFor('enterprise'), ...topicsFor('park')].filter((t, i, all) => all.findIndex((x) => x.id === t.id) === i)
-/** Projects per item in the template: one by default; more columns can be copied in the sheet. */
-const PROJECT_CHOICES = ['1', '2', '3'].map((n) => ({ value: n, label: `${n} 项` }))
-
 const PICK: PickOptions = {
   extensions: ['xlsx', 'csv'],
   accept: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
   maxBytes: SCREEN_MAX_FILE_BYTES,
   tooBig: SCREEN_TOO_BIG,
 }
+
+/** A file picked to screen (kept to read it again from another sheet). */
+type Picked = { name: string; size: number; path?: string; blob?: Blob }
 
 type Run =
   | { phase: 'idle' }
@@ -128,11 +121,10 @@ function FileActions({ id, link, what, onDelete }: { id: string; link: () => Pro
 function Screening() {
   const alive = useAlive()
   const [run, setRun] = useState<Run>({ phase: 'idle' })
+  const [sheets, setSheets] = useState<{ names: string[]; read: string; picked: Picked } | null>(null)
   const [results, setResults] = useState<ScreenJob[] | null>(null)
   const [listError, setListError] = useState<string | null>(null)
   const [templateError, setTemplateError] = useState<string | null>(null)
-  const [topics, setTopics] = useState<TopicId[]>([])
-  const [projects, setProjects] = useState('1')
   /** The job under way: deleted if the page closes before it is done. */
   const current = useRef<string | null>(null)
   /** A run is awaiting a call: it deletes its job itself when that call answers and the page is gone. */
@@ -167,8 +159,9 @@ function Screening() {
     void callCloud('screen', { action: 'delete', jobId })
   }
 
-  const runScreening = async (picked: { name: string; size: number; path?: string; blob?: Blob }) => {
+  const runScreening = async (picked: Picked, sheet?: string) => {
     setRun({ phase: 'uploading', fileName: picked.name })
+    setSheets(null)
     const started = await callCloud('screen', { action: 'start', fileName: picked.name, size: picked.size })
     if (!started.ok) return fail(message(started.error))
     if (started.data.action !== 'start') return
@@ -179,7 +172,7 @@ function Screening() {
     // After the upload has landed (or failed): deleting any earlier could leave the file behind.
     if (!alive.current) return abandon(jobId)
     if (!up.ok) return fail(up.message)
-    const opened = await callCloud('screen', { action: 'open', jobId, fileID: up.fileID })
+    const opened = await callCloud('screen', { action: 'open', jobId, fileID: up.fileID, ...(sheet ? { sheet } : {}) })
     if (!alive.current) return abandon(jobId)
     if (!opened.ok) {
       current.current = null
@@ -187,6 +180,8 @@ function Screening() {
     }
     if (opened.data.action !== 'open') return
     let job = opened.data.job
+    // A workbook with several visible sheets: which one was read, and the others to read instead.
+    if (opened.data.sheets) setSheets({ names: opened.data.sheets, read: opened.data.sheet ?? '', picked })
     setRun({ phase: 'screening', job })
     for (let index = job.chunksDone; index < job.chunks; index += 1) {
       const env = await callCloud('screen', { action: 'chunk', jobId, index })
@@ -210,6 +205,15 @@ function Screening() {
     void loadResults()
   }
 
+  const screenFile = async (picked: Picked, sheet?: string) => {
+    running.current = true
+    try {
+      await runScreening(picked, sheet)
+    } finally {
+      running.current = false
+    }
+  }
+
   const pick = async () => {
     const picked = await pickChatFile(PICK)
     if (!alive.current) return
@@ -217,12 +221,7 @@ function Screening() {
       if (!picked.cancelled) fail(picked.message)
       return
     }
-    running.current = true
-    try {
-      await runScreening(picked)
-    } finally {
-      running.current = false
-    }
+    await screenFile(picked)
   }
 
   const linkOf = (jobId: string) => async (): Promise<Link | null> => {
@@ -247,7 +246,7 @@ function Screening() {
 
   const template = async (): Promise<Link | null> => {
     setTemplateError(null)
-    const env = await callCloud('screen', { action: 'template', ...(topics.length > 0 ? { topics } : {}), projects: Number(projects) })
+    const env = await callCloud('screen', { action: 'template' })
     if (env.ok && env.data.action === 'template') {
       return { url: env.data.url, fileName: env.data.fileName }
     }
@@ -265,15 +264,7 @@ function Screening() {
 
       <View className='card' id='screen-template'>
         <Text className='admin__title'>1. 填写名单</Text>
-        <Text className='muted'>每行一家企业（或园区），每列一个问题；第二行说明每列怎么填，第二张表「说明」写明每列对应的措施和条款。不确定的填「不确定」，不知道的可以空着。</Text>
-        <Text className='admin__subtitle screen-block' id='screen-topics-lead'>
-          要筛查哪些方面？（可多选，不选 = 全部）
-        </Text>
-        <TopicChips topics={TEMPLATE_TOPICS} selected={topics} onToggle={(t) => setTopics((list) => (list.includes(t) ? list.filter((x) => x !== t) : [...list, t]))} />
-        <Text className='admin__subtitle screen-block' id='screen-projects-lead'>
-          每种项目（产品、品种）留几组列？
-        </Text>
-        <ChoiceChips options={PROJECT_CHOICES} value={projects} onChange={(v) => v && setProjects(v)} label='每种项目留几组列' idPrefix='screen-projects' required columns={3} />
+        <Text className='muted'>每行一家企业（或园区），每列一个问题；第二行说明每列怎么填。不确定的填「不确定」，不知道的可以空着。</Text>
         <FileActions id='screen-template' link={template} what='空白模板' />
         {templateError && (
           <Text className='error-text' id='screen-template-error'>
@@ -320,6 +311,18 @@ function Screening() {
           </Text>
           <Text className='muted screen-block'>结果文件「{run.job.resultName}」：企业结果、按措施汇总、按措施名单（每条措施可以申请和需要确认的企业，用来通知企业）、未能测算的行（每行的原因）。</Text>
           <FileActions id='screen-result' link={async () => ({ url: run.url, fileName: run.job.resultName ?? '' })} what='结果' onDelete={() => void remove(run.job.jobId)} />
+          {sheets && (
+            <View className='screen-block' id='screen-sheets'>
+              <Text className='muted'>读取的是工作表「{sheets.read}」。名单在别的工作表？</Text>
+              {sheets.names
+                .filter((name) => name !== sheets.read)
+                .map((name, i) => (
+                  <Button key={name} className='btn' id={`screen-sheet-${i}`} onClick={() => void screenFile(sheets.picked, name)}>
+                    改读「{name}」
+                  </Button>
+                ))}
+            </View>
+          )}
         </View>
       )}
 
