@@ -4,7 +4,8 @@
  * chat (a file input in the browser build), uploaded to the caller's own folder in cloud storage,
  * screened by the `screen` function in calls of SCREEN_CHUNK_ROWS rows with the progress shown,
  * and written as a result spreadsheet — opened, sent to a chat (WeChat) or downloaded (browser),
- * and deleted by its owner. The blank template comes from the same function.
+ * and deleted by its owner. The blank template comes from the same function, for the topics the
+ * person picks (the questionnaire's topic chips) and the projects per item (issue 27, item 1).
  *
  * Nothing of the enterprises' figures stays anywhere but the result file: the uploaded register
  * and the partial results are deleted when the result is written. A screening left half-way is
@@ -16,7 +17,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob } from '@cloud-api'
+import type { TopicId } from '@policy/engine'
+import { topicsFor } from '@policy/view'
 import AdminGate from '@/components/admin-gate'
+import ChoiceChips from '@/components/choice-chips'
+import TopicChips from '@/components/topic-chips'
 import { callCloud, errorMessages, type CloudError } from '@/services/cloud'
 import { openSpreadsheet, sendSpreadsheet, uploadFile } from '@/services/cloud-files'
 import { useAlive } from '@/state/alive'
@@ -36,6 +41,11 @@ export const SCREEN_TEXT = {
   deleted: '已删除',
   sent: '已发送',
 } as const
+
+/** Every topic an enterprise or a park is asked about (a register may hold both), in the questionnaire's order. */
+const TEMPLATE_TOPICS = [...topicsFor('enterprise'), ...topicsFor('park')].filter((t, i, all) => all.findIndex((x) => x.id === t.id) === i)
+/** Projects per item in the template: one by default; more columns can be copied in the sheet. */
+const PROJECT_CHOICES = ['1', '2', '3'].map((n) => ({ value: n, label: `${n} 项` }))
 
 const PICK: PickOptions = {
   extensions: ['xlsx', 'csv'],
@@ -125,6 +135,8 @@ function Screening() {
   const [results, setResults] = useState<ScreenJob[] | null>(null)
   const [listError, setListError] = useState<string | null>(null)
   const [templateError, setTemplateError] = useState<string | null>(null)
+  const [topics, setTopics] = useState<TopicId[]>([])
+  const [projects, setProjects] = useState('1')
   /** The job under way: deleted if the page closes before it is done. */
   const current = useRef<string | null>(null)
   /** A run is awaiting a call: it deletes its job itself when that call answers and the page is gone. */
@@ -246,7 +258,7 @@ function Screening() {
 
   const template = async (): Promise<Link | null> => {
     setTemplateError(null)
-    const env = await callCloud('screen', { action: 'template' })
+    const env = await callCloud('screen', { action: 'template', ...(topics.length > 0 ? { topics } : {}), projects: Number(projects) })
     if (env.ok && env.data.action === 'template') {
       return { url: env.data.url, fileName: env.data.fileName }
     }
@@ -264,7 +276,15 @@ function Screening() {
 
       <View className='card' id='screen-template'>
         <Text className='admin__title'>1. 填写名单</Text>
-        <Text className='muted'>每行一家企业（或园区），每列一个问题；第二行说明每列怎么填。不确定的填「不确定」，不知道的可以空着。</Text>
+        <Text className='muted'>每行一家企业（或园区），每列一个问题；第二行说明每列怎么填，第二张表「说明」写明每列对应的措施和条款。不确定的填「不确定」，不知道的可以空着。</Text>
+        <Text className='admin__subtitle screen-block' id='screen-topics-lead'>
+          要筛查哪些方面？（可多选，不选 = 全部）
+        </Text>
+        <TopicChips topics={TEMPLATE_TOPICS} selected={topics} onToggle={(t) => setTopics((list) => (list.includes(t) ? list.filter((x) => x !== t) : [...list, t]))} />
+        <Text className='admin__subtitle screen-block' id='screen-projects-lead'>
+          每种项目（产品、品种）留几组列？
+        </Text>
+        <ChoiceChips options={PROJECT_CHOICES} value={projects} onChange={(v) => v && setProjects(v)} label='每种项目留几组列' idPrefix='screen-projects' required columns={3} />
         <FileActions id='screen-template' link={template} what='空白模板' />
         {templateError && (
           <Text className='error-text' id='screen-template-error'>
