@@ -3,6 +3,8 @@
  * the document, the template and the reader cannot drift apart; `npm run screen -- --doc` rewrites
  * it and a test compares the committed file with this text (as docs/profile.md is, by profile-doc.ts).
  */
+import { CELL_MAX_CHARS } from './xlsx-reader';
+import { CLI_LIMITS, FUNCTION_LIMITS } from './read-table';
 import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, TOPICS, type Catalog } from '../engine';
 import { FLAG_WORDS, TEMPLATE_PROJECTS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';
 import { listedCounties } from './county-hint';
@@ -12,6 +14,8 @@ import { LIST_CONCLUSION, SHEETS } from './write-result';
 import { LAST_DROPDOWN_ROW, NOTES_SHEET } from './write-table';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 export function screeningDoc(catalog: Catalog): string {
   const columns = screenColumns(catalog);
@@ -57,6 +61,7 @@ export function screeningDoc(catalog: Catalog): string {
     '- 「不确定」的事项列在「需要补充信息」，并给出两种答案下的金额，和问卷一样。',
     '- 每个格子都按问卷、`npm run calc` 和云函数同一个 schema 校验。不合格的格子不会被改写：整行不测算，在结果的「未能测算的行」里逐条写明，如 `第 5 行「技术改造项目1：项目实际完成投资额（万元）」不能为负数`。其余的行照常测算。',
     '- .xlsx 里的数字按 Excel 显示的 15 位有效数字读取（公式算出的 1500.3000000000002 读作 1500.3）；日期放在数字列会被拒绝。CSV 须为 UTF-8（Excel 的「CSV UTF-8（逗号分隔）」）；普通「CSV（逗号分隔）」在中文 Windows 上是 GBK 编码，会被拒绝并提示另存。',
+    `- .xlsx 读第一个可见的工作表（隐藏的跳过）；有几个可见工作表时会说明读的是哪一个，可用 \`--sheet <名称>\`（小程序里点「改读」）换一个。合并单元格会被拒绝并指出区域（请取消合并、逐格填写）；一格超过 ${CELL_MAX_CHARS} 个字符（Excel 的上限）的行不测算；空行超过 ${FUNCTION_LIMITS.blankRows} 行的文件会被拒绝（多半是整张表设置过格式）；解压后过大的 .xlsx 会被拒绝（云函数：工作表 ${mb(FUNCTION_LIMITS.xlsx.sheetBytes)} MB、共享字符串 ${mb(FUNCTION_LIMITS.xlsx.sharedStringsBytes)} MB；命令行：${mb(CLI_LIMITS.xlsx.sheetBytes)} MB、${mb(CLI_LIMITS.xlsx.sharedStringsBytes)} MB）。`,
     `- 名单没有「关注主题」：无需回答问题、名单上每家企业（或每个园区）都有的支持，和问卷不选主题时的结果页一样，列在每行的「${GROUP_TITLES.nonMonetary}」里（「${SHEETS.measures}」的行数不计它们）。它们是：`,
     '',
     ...items.filter(({ i }) => quiet.has(i.id)).map(({ m, i }) => `  - ${m.label}${i.title}（${entitiesFor(i.audience).map(entityName).join('、')}）`),

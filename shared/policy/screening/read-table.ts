@@ -18,13 +18,13 @@
  * its `label`: the path the CLI was given, the name the user picked in the mini-program (never the
  * function's temp path); the CLI exits with 1.
  * readTable yields each TableRow (reporting progress through OnBytes; ReadOptions: the sheet, the
- * limits); tableFormat tells .xlsx from .csv; TableLimits, CLI_LIMITS bound what is read;
+ * limits); tableFormat tells .xlsx from .csv; TableLimits, CLI_LIMITS and FUNCTION_LIMITS bound what is read;
  * overlongCells, TooManyRows and tooManyBlankRows are the refusals openRegister and screenRow make.
  */
 import { createReadStream, statSync } from 'fs';
 import { Readable } from 'stream';
 import { parse } from 'csv-parse';
-import { csvProblem, fileErrorMessage, fill, firstInvalidUtf8, lineColumn, TEXT_MSG } from '../engine';
+import { csvProblem, fileErrorMessage, fill, firstInvalidUtf8, lineColumn, SCREEN_MAX_ROWS, TEXT_MSG } from '../engine';
 import { cellText } from './cell-text';
 import type { Layout } from './layout';
 import { CELL_MAX_CHARS, CUT_MARK, XlsxRefusal, xlsxRows, type XlsxLimits, type XlsxSheet } from './xlsx-reader';
@@ -69,6 +69,18 @@ const MB = 1024 * 1024;
  * shared strings (held in memory) up to 48 MB, other parts 16 MB.
  */
 export const CLI_LIMITS: TableLimits = { blankRows: 20_000, xlsx: { sheetBytes: 2048 * MB, sharedStringsBytes: 48 * MB, partBytes: 16 * MB } };
+
+/**
+ * The screen function's: SCREEN_MAX_ROWS data rows and as many empty ones (reading stops there), so
+ * that a hostile file is refused within the function's timeout and memory; an .xlsx sheet inflating
+ * to SCREEN_MAX_ROWS × 4 KB (78 MB: 20 000 rows of the template inflate to 11.9 MB), shared strings
+ * 32 MB, other parts 8 MB.
+ */
+export const FUNCTION_LIMITS: TableLimits = {
+  dataRows: SCREEN_MAX_ROWS,
+  blankRows: SCREEN_MAX_ROWS,
+  xlsx: { sheetBytes: SCREEN_MAX_ROWS * 4096, sharedStringsBytes: 32 * MB, partBytes: 8 * MB },
+};
 
 export interface ReadOptions {
   /** The .xlsx sheet to read, by name (default: the first visible one). */

@@ -58,12 +58,12 @@ import {
   screenColumns, TEMPLATE_PROJECTS,
   sweepTempDirs,
   withTempDir,
+  FUNCTION_LIMITS,
   type ScreenPart,
   screenPart,
   screenRows,
   splitRows,
   TableError,
-  type TableLimits,
   tableFormat,
   TooManyRows,
   writeResultFromParts,
@@ -90,18 +90,6 @@ export { isTemplatePath, ownFolder, ownsCloudPath, resultName, TEMPLATE_FILE_NAM
 
 const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
 
-/**
- * What `open` reads of a register at most (issue 27, item 4), so that a hostile file is refused
- * within the function's timeout and memory: SCREEN_MAX_ROWS data rows and as many empty ones (reading
- * stops there), and an .xlsx sheet inflating to SCREEN_MAX_ROWS × 4 KB (80 MB: 20 000 rows of the
- * template inflate to 11.9 MB), shared strings 32 MB, other parts 8 MB.
- */
-const MB = 1024 * 1024;
-const READ_LIMITS: TableLimits = {
-  dataRows: SCREEN_MAX_ROWS,
-  blankRows: SCREEN_MAX_ROWS,
-  xlsx: { sheetBytes: SCREEN_MAX_ROWS * 4096, sharedStringsBytes: 32 * MB, partBytes: 8 * MB },
-};
 /** Excel's longest sheet name. */
 const SHEET_NAME_MAX = 31;
 
@@ -263,7 +251,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
               },
               catalog2022,
               doc.fileName,
-              { limits: READ_LIMITS, sheet, onSheets: (all, read) => ((sheets = all), (sheetRead = read)) },
+              { limits: FUNCTION_LIMITS, sheet, onSheets: (all, read) => ((sheets = all), (sheetRead = read)) },
             ),
           );
         } catch (err) {
@@ -300,7 +288,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const started = Date.now();
       let part: ScreenPart;
       try {
-        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName, { limits: READ_LIMITS }));
+        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName, { limits: FUNCTION_LIMITS }));
       } catch (err) {
         if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
         throw err;
