@@ -12,6 +12,8 @@
  * made the figures (as the result's 企业结果 header records it). Rows are screened on --workers
  * threads (default: the machine's cores) while the main thread reads and writes, when the entry
  * names the built worker (ScreenIo.workerFile); the result is the same with any number.
+ * A park's own register (issue 27, item 2): the columns' preview, and 3 when it needs confirming
+ * (--yes, or --map "列名=读作"); confirmed mappings are remembered (screen-columns.ts).
  * An .xlsx is read from its first visible sheet, or the one --sheet names (a workbook with several
  * visible sheets says which one was read). Folders left in the temp folder by killed runs are swept
  * at the start (sweepTempDirs).
@@ -22,6 +24,8 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'path';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { catalog2022, printable, versionStamp, versionText } from '../engine';
+import { ColumnsUnconfirmed } from '../screening';
+import { columnsStep, CONFIRM_EXIT, parseMaps, type ColumnsStep } from './screen-columns';
 import { readTemplateChoice } from './template-choice';
 import { screenColumns, screeningDoc, sweepTempDirs, TableError, tableFormat, screenFile, SHEETS, writeTableCsv, writeTemplateXlsx, type XlsxSheet } from '../screening';
 
@@ -29,6 +33,7 @@ export const TEMPLATE_NAME = '政策筛查模板';
 export const USAGE = [
   '用法：npm run screen -- --template [--topics <主题,…>] [--measures <措施编号,…>] [--projects <项数>] [--out <目录>]',
   '      npm run screen -- <名单.xlsx|名单.csv> [--out <结果.xlsx>] [--workers <线程数>] [--sheet <工作表名称>]',
+  '      npm run screen -- <名单> --yes | --map "列名=读作"（自己的名单：确认或改列的对应）',
   '      npm run screen -- --doc',
 ].join('\n');
 /** Refusals printed on the terminal; the rest are in the result's 未能测算的行 sheet. */
@@ -43,6 +48,8 @@ export interface ScreenIo {
   cwd: string;
   /** The docs/ folder of the repository (for --doc). */
   docsDir: string;
+  /** Where confirmed column mappings are remembered (screen-columns.ts mappingsFile); without it, nothing is. */
+  mappingsFile?: string;
   /** The built worker thread's file (screen-worker.js beside the bundle); without it every row is screened in this thread. */
   workerFile?: string;
 }
@@ -52,6 +59,8 @@ interface Options {
   doc?: boolean;
   out?: string;
   workers?: string;
+  yes?: boolean;
+  map?: string[];
   topics?: string;
   measures?: string;
   projects?: string;
@@ -86,6 +95,8 @@ function parseArgs(argv: string[], io: ScreenIo): { ok: true; file?: string; opt
     .option('--projects <n>', '模板里每种可填多项的条目留几组列（默认 1）')
     .option('--sheet <name>', '读取 .xlsx 里的哪个工作表（默认：第一个可见的工作表）')
     .option('--workers <n>', `测算线程数（默认为处理器核数 ${availableParallelism()}；1 为不另开线程）`)
+    .option('--yes', '按预览的列对应测算自己的名单（并记住）')
+    .option('--map <列名=读作>', '改一列的对应，可写多次；"列名=不使用" 不用这一列', (value: string, all: string[]) => [...all, value], [] as string[])
     .helpOption('-h, --help', '显示帮助')
     .allowExcessArguments(false)
     .exitOverride()
@@ -126,7 +137,7 @@ function defaultOut(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}-测算结果.xlsx`);
 }
 
-async function screen(io: ScreenIo, file: string, outArg: string | undefined, workers: number, sheet: string | undefined): Promise<number> {
+async function screen(io: ScreenIo, file: string, outArg: string | undefined, workers: number, sheet: string | undefined, columns?: ColumnsStep): Promise<number> {
   if (!tableFormat(file)) return usage(io, `只能读取 .xlsx 或 .csv 文件：${file}`);
   const out = outArg ? at(io, outArg) : defaultOut(file);
   if (!/\.xlsx$/i.test(out)) return usage(io, `结果文件应为 .xlsx：${out}`);
@@ -144,6 +155,7 @@ async function screen(io: ScreenIo, file: string, outArg: string | undefined, wo
       read: { sheet, onSheets: (all, name) => ((sheets = all), (read = name)) },
       workers,
       workerFile: io.workerFile,
+      ...(columns ? { mapping: (header: string[]) => columns.choice(header) } : {}),
       onProgress: (read, total, rows) => {
         if (bar && total > 0) {
           bar.setTotal(total);
@@ -152,6 +164,7 @@ async function screen(io: ScreenIo, file: string, outArg: string | undefined, wo
       },
     });
     bar?.stop();
+    columns?.done();
     const seconds = (performance.now() - started) / 1000;
     const others = sheets.filter((s) => s.visible && s.name !== read).map((s) => `「${printable(s.name)}」`);
     if (others.length > 0) io.err(`读取的是工作表「${printable(read)}」；还有 ${others.join('、')}，可用 --sheet <工作表名称> 选择\n`);
@@ -164,6 +177,7 @@ async function screen(io: ScreenIo, file: string, outArg: string | undefined, wo
     return 0;
   } catch (e) {
     bar?.stop();
+    if (e instanceof ColumnsUnconfirmed) return columns?.exit ?? CONFIRM_EXIT;
     if (e instanceof TableError) {
       io.err(`${e.message}\n`);
       return 1;
@@ -190,5 +204,8 @@ export async function runScreen(argv: string[], io: ScreenIo): Promise<number> {
   const workers = opts.workers === undefined ? availableParallelism() : Number(opts.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) return usage(io, `--workers 应为 1 到 64 之间的整数：${opts.workers}`);
   if (opts.sheet !== undefined && !/\.xlsx$/i.test(file!)) return usage(io, '--sheet 只用于 .xlsx 文件');
-  return screen(io, at(io, file!), opts.out, workers, opts.sheet);
+  const maps = parseMaps(opts.map ?? []);
+  if (!maps.ok) return usage(io, maps.message);
+  const columns = columnsStep(io, { yes: opts.yes ?? false, maps: maps.maps, ...(io.mappingsFile ? { file: io.mappingsFile } : {}) });
+  return screen(io, at(io, file!), opts.out, workers, opts.sheet, columns);
 }

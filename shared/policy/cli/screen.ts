@@ -8,6 +8,7 @@ import { existsSync } from 'fs';
 import { dirname, join } from 'path';
 import { printable } from '../engine';
 import { runScreen } from './screen-run';
+import { mappingsFile } from './screen-columns';
 import { startDir } from './read-file';
 import { defineAppVersion } from '../../../scripts/app-version.cjs';
 
@@ -32,6 +33,7 @@ runScreen(process.argv.slice(2), {
   cwd: startDir(),
   docsDir: join(root, 'docs'),
   workerFile: existsSync(workerFile) ? workerFile : undefined,
+  mappingsFile: mappingsFile(),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -60,7 +60,9 @@ export type Target =
   /** A measure's fact (profile.facts). */
   | { to: 'fact'; def: FactDef }
   /** A repeated item's fact in project slot `slot` (1, 2, 3…). */
-  | { to: 'entry'; def: FactDef; item: Item; slot: number };
+  | { to: 'entry'; def: FactDef; item: Item; slot: number }
+  /** A register's 统一社会信用代码 (header-match.ts): the row's identity in the result, read for nothing else. */
+  | { to: 'code' };
 
 export interface Column {
   /** The header, and the column's name in every message: '（八）技术改造项目1：项目实际完成投资额（万元）'. */
@@ -77,7 +79,28 @@ export interface Column {
 }
 
 /** The words a yes/no cell takes, and what each means in the profile (the schema's true / false / 'unknown'). */
-export const FLAG_WORDS: Record<string, true | false | 'unknown'> = { 是: true, 否: false, 不确定: 'unknown', true: true, false: false, unknown: 'unknown' };
+export const FLAG_WORDS: Record<string, true | false | 'unknown'> = {
+  是: true,
+  否: false,
+  不确定: 'unknown',
+  true: true,
+  false: false,
+  unknown: 'unknown',
+  // A park's own register (issue 27, item 2) ticks and crosses, or writes 有/无, Y/N (read in lower case too).
+  // Not x: a box marked x means yes as often as no.
+  '√': true,
+  '✓': true,
+  '✔': true,
+  '×': false,
+  '✗': false,
+  '✘': false,
+  有: true,
+  无: false,
+  y: true,
+  n: false,
+  yes: true,
+  no: false,
+};
 /** 不确定 in a choice or amount cell. */
 export const UNSURE_WORDS = ['不确定', 'unknown'];
 /** The entity's short word (the schema's message says 园区), beside the entity question's own option labels. */

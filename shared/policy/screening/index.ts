@@ -5,8 +5,11 @@
  */
 export * from './cell-text';
 export * from './columns';
+export * from './credit-code';
 export * from './county-hint';
 export * from './doc';
+export * from './header-match';
+export * from './header-synonyms';
 export * from './layout';
 export * from './profile-row';
 export * from './read-table';

@@ -9,6 +9,7 @@
  * screenInWorkers runs it; WorkerSetup, WorkerRequest, WorkerReply and BatchOutcome are the messages.
  */
 import { Worker } from 'worker_threads';
+import type { ColumnMapping } from './header-match';
 import type { TableRow } from './read-table';
 import type { MeasureTotals, TotalsJson } from './totals';
 import type { RefusedRow, ScreenedLine } from './write-result';
@@ -21,6 +22,8 @@ const IN_FLIGHT = 3;
 export interface WorkerSetup {
   /** The register's header row: each worker reads it into the same layout. */
   header: string[];
+  /** The columns as the person confirmed them, when they did. */
+  mapping?: ColumnMapping;
 }
 export type WorkerRequest = { batch: number; rows: TableRow[] } | { done: true };
 export type BatchOutcome = { line: ScreenedLine } | { refused: RefusedRow };
@@ -39,8 +42,16 @@ export interface WorkerSink {
  * Screens `rows` on `workers` threads running `workerFile` (the built screen-worker.js), handing each
  * outcome to `sink` in the file's order and the workers' sums to `totals`. Returns the rows read.
  */
-export async function screenInWorkers(header: string[], rows: AsyncIterable<TableRow>, workerFile: string, workers: number, sink: WorkerSink, totals: MeasureTotals): Promise<number> {
-  const setup: WorkerSetup = { header };
+export async function screenInWorkers(
+  header: string[],
+  rows: AsyncIterable<TableRow>,
+  workerFile: string,
+  workers: number,
+  sink: WorkerSink,
+  totals: MeasureTotals,
+  mapping?: ColumnMapping,
+): Promise<number> {
+  const setup: WorkerSetup = { header, ...(mapping ? { mapping } : {}) };
   const pool = Array.from({ length: workers }, () => new Worker(workerFile, { workerData: setup }));
   const inFlight = pool.map(() => 0);
   const ready = new Map<number, BatchOutcome[]>();

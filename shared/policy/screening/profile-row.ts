@@ -68,6 +68,8 @@ export function profileRow(name: string, profile: Profile, columns: Column[], op
         const entry = profile.projects?.[t.item.id]?.[t.slot - 1];
         return entry ? factCell(t.def, entry.facts[t.def.id], numbers) : '';
       }
+      case 'code':
+        return ''; // a profile has no identity
     }
   });
 }

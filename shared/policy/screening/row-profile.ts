@@ -15,11 +15,12 @@
  */
 import { entryPath, readPath, regionKey, readTypedNumber, parseProfile, type Catalog, type FactDef, type Profile } from '../engine';
 import { ENTITY_ALIASES, FLAG_WORDS, UNSURE_WORDS, type Column } from './columns';
+import { checkCreditCode } from './credit-code';
 import type { Layout } from './layout';
 
 export type RowReading =
-  | { ok: true; row: number; name: string; profile: Profile }
-  | { ok: false; row: number; name: string; messages: string[] };
+  | { ok: true; row: number; name: string; code?: string; profile: Profile }
+  | { ok: false; row: number; name: string; code?: string; messages: string[] };
 
 /** A cell's text → the value the profile gets (undefined: not answered). */
 export function cellValue(def: FactDef, text: string): unknown {
@@ -45,6 +46,8 @@ function entityValue(def: Column['target'] & { to: 'entity' }, text: string): st
 interface Candidate {
   profile: Record<string, unknown>;
   name: string;
+  /** The 统一社会信用代码 cell as written, and its column (checked by readRow; never in the profile). */
+  code?: { text: string; column: Column };
 }
 
 /**
@@ -59,6 +62,9 @@ export function candidateOf(cells: string[], layout: Layout, columnOf?: Map<stri
   /** item id → slot → that slot's answers (and their columns). */
   const slots = new Map<string, Map<number, { facts: Record<string, unknown>; cols: Column[] }>>();
   let name = '';
+  let code: Candidate['code'];
+  // A park's own register without 主体类型 lists enterprises (header-match.ts says so in its preview).
+  if (layout.entityAssumed) p.entity = 'enterprise';
   const columns = layout.columns;
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i];
@@ -73,6 +79,9 @@ export function candidateOf(cells: string[], layout: Layout, columnOf?: Map<stri
     }
     if (text === '') continue;
     if (t.to === 'name') name = text.trim();
+    else if (t.to === 'code') {
+      if (text.trim() !== '') code = { text, column: c };
+    }
     else if (t.to === 'place') {
       if (text.trim() === '') continue;
       region[t.key] = text.trim();
@@ -111,7 +120,7 @@ export function candidateOf(cells: string[], layout: Layout, columnOf?: Map<stri
     }
     p.projects = projects;
   }
-  return { profile: p, name };
+  return { profile: p, name, ...(code ? { code } : {}) };
 }
 
 /** The schema's message about one cell, said of its column: 第 5 行「列名」不能为负数. */
@@ -132,11 +141,15 @@ export function cellMessage(row: number, field: string, message: string, column:
 
 /** One row → its validated profile, or every message about it. */
 export function readRow(row: number, cells: string[], layout: Layout, catalog: Catalog): RowReading {
-  const { profile, name } = candidateOf(cells, layout);
+  const { profile, name, code } = candidateOf(cells, layout);
+  // The identity is only checked (GB 32100-2015) and carried into the result: an invalid one refuses the row.
+  const checked = code ? checkCreditCode(code.text) : undefined;
+  const codeMessages = checked && !checked.ok ? [`第 ${row} 行「${code!.column.header}」${checked.message}`] : [];
+  const id = checked?.ok ? { code: checked.code } : code ? { code: code.text.trim() } : {};
   const parsed = parseProfile(profile, catalog);
-  if (parsed.ok) return { ok: true, row, name, profile: parsed.profile };
+  if (parsed.ok && codeMessages.length === 0) return { ok: true, row, name, ...id, profile: parsed.profile };
   const columnOf = new Map<string, Column>();
   candidateOf(cells, layout, columnOf);
-  const messages = parsed.issues.map((i) => cellMessage(row, i.field, i.message, columnOf.get(i.field)));
-  return { ok: false, row, name, messages };
+  const messages = parsed.ok ? [] : parsed.issues.map((i) => cellMessage(row, i.field, i.message, columnOf.get(i.field)));
+  return { ok: false, row, name, ...id, messages: [...codeMessages, ...messages] };
 }

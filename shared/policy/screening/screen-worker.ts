@@ -12,7 +12,8 @@ import { screenRow } from './screen';
 import { MeasureTotals } from './totals';
 
 const port = parentPort!;
-const reading = readLayout((workerData as WorkerSetup).header, catalog2022);
+const setup = workerData as WorkerSetup;
+const reading = readLayout(setup.header, catalog2022, setup.mapping);
 if (!reading.ok) throw new Error(reading.message);
 const layout = reading.layout;
 const totals = new MeasureTotals(catalog2022);

@@ -21,7 +21,8 @@
  */
 import { rmSync } from 'fs';
 import { catalog2022, evaluate, type Catalog, type EvaluateResult, type Profile } from '../engine';
-import { isExplanationRow, readLayout, type Layout } from './layout';
+import { ColumnsUnconfirmed, type ColumnChoice, type ColumnMapping } from './header-match';
+import { hasCode, isExplanationRow, readLayout, type Layout } from './layout';
 import { screenInWorkers } from './parallel';
 import { makeTempDir } from './temp-dir';
 import { CLI_LIMITS, overlongCells, readTable, TableError, TooManyRows, tooManyBlankRows, type OnBytes, type ReadOptions, type TableRow } from './read-table';
@@ -50,6 +51,11 @@ export interface ScreenOptions {
    */
   workers?: number;
   workerFile?: string;
+  /**
+   * The columns as the person confirmed them (header-match.ts), or a function asked with the header
+   * row (null: stop, ColumnsUnconfirmed); without it, each header is matched by itself.
+   */
+  mapping?: ColumnChoice;
   /** The sheet to read and the limits (read-table.ts: the CLI's by default). */
   read?: ReadOptions;
 }
@@ -68,19 +74,25 @@ export interface Register {
   layout: Layout;
   /** The header row's cells, as read (registerLayout reads them into the same layout again). */
   header: string[];
+  /** The mapping the rows are read with, when one was given. */
+  mapping?: ColumnMapping;
   rows: AsyncGenerator<TableRow>;
 }
 
 const isEmpty = (cells: string[]) => cells.every((c) => c.trim() === '');
 
 /** The file's header read into a layout (TableError when the file is empty or its header cannot be screened). */
-export async function openRegister(input: string, catalog: Catalog = catalog2022, onBytes?: OnBytes, label = input, read: ReadOptions = {}): Promise<Register> {
+export async function openRegister(input: string, catalog: Catalog = catalog2022, onBytes?: OnBytes, label = input, columns?: ColumnChoice, read: ReadOptions = {}): Promise<Register> {
   const table = readTable(input, onBytes, label, read);
   const first = await table.next();
   if (first.done) throw new TableError(`文件是空的：${label}`);
   let layout: Layout;
+  let mapping: ColumnMapping | undefined;
   try {
-    layout = registerLayout(first.value.cells, catalog, label);
+    const chosen = typeof columns === 'function' ? columns(first.value.cells) : columns;
+    if (chosen === null) throw new ColumnsUnconfirmed();
+    mapping = chosen;
+    layout = registerLayout(first.value.cells, catalog, label, mapping);
   } catch (err) {
     await table.return(undefined);
     throw err;
@@ -104,12 +116,12 @@ export async function openRegister(input: string, catalog: Catalog = catalog2022
       yield r;
     }
   }
-  return { layout, header: first.value.cells, rows: dataRows() };
+  return { layout, header: first.value.cells, ...(mapping ? { mapping } : {}), rows: dataRows() };
 }
 
 /** A header row read into a layout (TableError when it cannot be screened). */
-export function registerLayout(header: string[], catalog: Catalog, label: string): Layout {
-  const reading = readLayout(header, catalog);
+export function registerLayout(header: string[], catalog: Catalog, label: string, mapping?: ColumnMapping): Layout {
+  const reading = readLayout(header, catalog, mapping);
   if (!reading.ok) throw new TableError(`无法测算 ${label}：${reading.message}`);
   return reading.layout;
 }
@@ -124,9 +136,10 @@ export function screenRow(row: number, cells: string[], layout: Layout, catalog:
   const overlong = overlongCells(row, cells, layout);
   if (overlong) return { ok: false, refused: { row, ...overlong } };
   const reading = readRow(row, cells, layout, catalog);
-  if (!reading.ok) return { ok: false, refused: { row, name: reading.name, messages: reading.messages } };
+  const code = reading.code !== undefined ? { code: reading.code } : {};
+  if (!reading.ok) return { ok: false, refused: { row, name: reading.name, ...code, messages: reading.messages } };
   const result = evaluate(reading.profile, catalog, { explain: false });
-  return { ok: true, line: { row, name: reading.name, entity: reading.profile.entity, summary: rowSummary(result, catalog, reading.profile) }, profile: reading.profile, result };
+  return { ok: true, line: { row, name: reading.name, ...code, entity: reading.profile.entity, summary: rowSummary(result, catalog, reading.profile) }, profile: reading.profile, result };
 }
 
 export async function screenFile(input: string, output: string, opts: ScreenOptions = {}): Promise<ScreenReport> {
@@ -140,6 +153,7 @@ export async function screenFile(input: string, output: string, opts: ScreenOpti
       bytes = [read, total];
     },
     input,
+    opts.mapping,
     opts.read,
   );
   const totals = new MeasureTotals(catalog);
@@ -147,7 +161,7 @@ export async function screenFile(input: string, output: string, opts: ScreenOpti
   // 按措施名单's lines wait here until the end (removed however the screening ends).
   const spill = makeTempDir();
   try {
-    const writer = new ResultWriter(output, spill, { catalog });
+    const writer = new ResultWriter(output, spill, { code: hasCode(register.layout), catalog });
     const workers = opts.workers ?? 1;
     if (workers > 1 && opts.workerFile && !opts.onRow && catalog === catalog2022) {
       const sink = {
@@ -156,7 +170,7 @@ export async function screenFile(input: string, output: string, opts: ScreenOpti
         progress: (n: number) => opts.onProgress?.(bytes[0], bytes[1], n),
         drained: () => writer.drained(),
       };
-      rows = await screenInWorkers(register.header, register.rows, opts.workerFile, workers, sink, totals);
+      rows = await screenInWorkers(register.header, register.rows, opts.workerFile, workers, sink, totals, register.mapping);
     } else {
       for await (const { row, cells } of register.rows) {
         rows += 1;
@@ -210,8 +224,8 @@ export interface ScreenPart {
 }
 
 /** Screens the data rows [from, from + count) (fewer at the end of the file). */
-export async function screenPart(input: string, from: number, count: number, catalog: Catalog = catalog2022, label = input, read: ReadOptions = {}): Promise<ScreenPart> {
-  const register = await openRegister(input, catalog, undefined, label, read);
+export async function screenPart(input: string, from: number, count: number, catalog: Catalog = catalog2022, label = input, mapping?: ColumnChoice, read: ReadOptions = {}): Promise<ScreenPart> {
+  const register = await openRegister(input, catalog, undefined, label, mapping, read);
   const rows: TableRow[] = [];
   let index = 0;
   for await (const r of register.rows) {
@@ -250,9 +264,10 @@ export async function splitRows(
   onChunk: (index: number, rows: TableRow[], header: string[]) => Promise<void>,
   catalog: Catalog = catalog2022,
   label = input,
+  mapping?: ColumnChoice,
   read: ReadOptions = {},
 ): Promise<SplitRegister> {
-  const register = await openRegister(input, catalog, undefined, label, read);
+  const register = await openRegister(input, catalog, undefined, label, mapping, read);
   let rows = 0;
   let chunk: TableRow[] = [];
   for await (const r of register.rows) {
@@ -272,13 +287,14 @@ export async function writeResultFromParts(
   output: string,
   parts: Iterable<ScreenPart> | AsyncIterable<ScreenPart>,
   catalog: Catalog = catalog2022,
+  opts: { code?: boolean } = {},
 ): Promise<{ rows: number; refused: number }> {
   const totals = new MeasureTotals(catalog);
   const refused: RefusedRow[] = [];
   let rows = 0;
   const spill = makeTempDir();
   try {
-    const writer = new ResultWriter(output, spill, { catalog });
+    const writer = new ResultWriter(output, spill, { ...opts, catalog });
     for await (const part of parts) {
       for (const line of part.lines) writer.addLine(line);
       await writer.drained();

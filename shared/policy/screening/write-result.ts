@@ -29,6 +29,8 @@ export const LIST_CONCLUSION = { claim: GROUP_TITLES.eligible, might: '可能可
 export interface RefusedRow {
   row: number;
   name: string;
+  /** 统一社会信用代码 as written, when the register has the column and the row a code (issue 27, item 2). */
+  code?: string;
   messages: string[];
 }
 
@@ -103,6 +105,11 @@ const listValues = (l: ListLine, code: boolean): unknown[] => [
   l.confirm ?? null,
   l.item.quote,
 ];
+
+/** 企业结果 and 未能测算的行 with 统一社会信用代码 after 名称 (the register has that column: issue 27, item 2). */
+const withCode = (cols: Col[], code: boolean): Col[] => (code ? [cols[0], cols[1], CODE_COLUMN, ...cols.slice(2)] : cols);
+/** A row's values with its code after its name, when the sheet has the column. */
+const withCodeValue = (values: unknown[], code: boolean, value: string | undefined): unknown[] => (code ? [values[0], values[1], value ?? null, ...values.slice(2)] : values);
 
 const REFUSED_COLUMNS: Col[] = [
   { header: '行号', width: 7 },
@@ -182,7 +189,7 @@ export class ResultWriter {
     private readonly opts: ResultOptions = {},
   ) {
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-    this.rows = sheet(this.wb, SHEETS.rows, ROW_COLUMNS, versionText(versionStamp()));
+    this.rows = sheet(this.wb, SHEETS.rows, withCode(ROW_COLUMNS, opts.code ?? false), versionText(versionStamp()));
     this.list = new MeasureList(dir, opts.catalog ?? catalog2022);
   }
 
@@ -193,7 +200,7 @@ export class ResultWriter {
 
   /** One screened row: its line of 企业结果, and its lines of 按措施名单 (written at the end). */
   addLine(line: ScreenedLine): void {
-    this.addRow(line.row, line.name, line.entity, line.summary);
+    this.addRow(line.row, line.name, line.entity, line.summary, line.code);
     this.list.add(line.row, line.name, line.code, line.summary.listed);
   }
 
@@ -228,8 +235,9 @@ export class ResultWriter {
   }
 
   /** One screened row. */
-  addRow(row: number, name: string, entity: Profile['entity'], s: RowSummary): void {
-    addRow(this.rows, ROW_COLUMNS, [
+  addRow(row: number, name: string, entity: Profile['entity'], s: RowSummary, code?: string): void {
+    const withId = this.opts.code ?? false;
+    addRow(this.rows, withCode(ROW_COLUMNS, withId), withCodeValue([
       row,
       name,
       entityName(entity),
@@ -243,7 +251,7 @@ export class ResultWriter {
       lines(s.nearMiss),
       lines(s.nonMonetary),
       lines(s.notes),
-    ]).commit();
+    ], withId, code)).commit();
   }
 
   /** The per-measure sheet and the refused rows, then the file is closed. */
@@ -274,8 +282,10 @@ export class ResultWriter {
     last.commit();
     ms.commit();
     await this.writeList();
-    const rs = sheet(this.wb, SHEETS.refused, REFUSED_COLUMNS);
-    for (const r of refused) addRow(rs, REFUSED_COLUMNS, [r.row, r.name, lines(r.messages)]).commit();
+    const withId = this.opts.code ?? false;
+    const refusedColumns = withCode(REFUSED_COLUMNS, withId);
+    const rs = sheet(this.wb, SHEETS.refused, refusedColumns);
+    for (const r of refused) addRow(rs, refusedColumns, withCodeValue([r.row, r.name, lines(r.messages)], withId, r.code)).commit();
     rs.commit();
     await this.wb.commit();
   }

@@ -78,7 +78,7 @@ describe('reading a header row', () => {
     }
   });
 
-  it('leaves a park’s own columns aside and names them; refuses a column twice and a table without 主体类型', () => {
+  it('leaves a park’s own columns aside and names them; refuses a column twice; reads a table without 主体类型 as enterprises', () => {
     const l = readLayout(['联系人', ...header, '电话 '], catalog2022);
     expect(l.ok && l.layout.unknown).toEqual(['联系人', '电话']);
     expect(l.ok && l.layout.columns[0]).toBeUndefined();
@@ -86,9 +86,9 @@ describe('reading a header row', () => {
       ok: false,
       message: `第 1 行（表头）第 ${header.findIndex((h) => h.startsWith('（八）技术改造项目1：项目实际完成投资额')) + 1} 列和第 ${header.length + 1} 列都是「（八）技术改造项目1：项目实际完成投资额（万元）」，无法判断用哪一列`,
     });
+    // Since issue 27, item 2 a table without 主体类型 is a park's own register of enterprises: every row 企业 (confirmed first: header-match.test).
     const noEntity = readLayout(header.filter((h) => !h.startsWith('主体类型')), catalog2022);
-    expect(noEntity.ok).toBe(false);
-    expect(!noEntity.ok && noEntity.message).toContain('没有「主体类型」列');
+    expect(noEntity).toMatchObject({ ok: true, layout: { entityAssumed: true } });
   });
 
   it('recognises the template’s explanation row (and only it)', () => {

@@ -54,6 +54,7 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { catalog2022 } from '../../../policy/engine';
 import {
+  matchHeader,
   registerLayout,
   screenColumns, TEMPLATE_PROJECTS,
   sweepTempDirs,
@@ -251,6 +252,12 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
               },
               catalog2022,
               doc.fileName,
+              // Until the page confirms a park's own columns (issue 27, item 2), a table without 主体类型 is refused as before.
+              (header) => {
+                const reading = matchHeader(header, catalog2022);
+                if (reading.entityAssumed) throw new TableError(`无法测算 ${doc.fileName}：第 1 行（表头）没有「主体类型」列：请用 npm run screen -- --template 生成的模板填写`);
+                return reading.mapping;
+              },
               { limits: FUNCTION_LIMITS, sheet, onSheets: (all, read) => ((sheets = all), (sheetRead = read)) },
             ),
           );
@@ -288,7 +295,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const started = Date.now();
       let part: ScreenPart;
       try {
-        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName, { limits: FUNCTION_LIMITS }));
+        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName, undefined, { limits: FUNCTION_LIMITS }));
       } catch (err) {
         if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
         throw err;
