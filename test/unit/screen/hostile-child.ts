@@ -2,7 +2,8 @@
  * Run in a child process by hostile.test.ts (node --max-old-space-size=… --import tsx): reads one
  * register the way the CLI does (screenFile) or the way the `screen` function's `open` does (the
  * handler itself, on an in-memory database and storage), and prints one line `RESULT {…}` with what
- * happened, the seconds it took and the process's peak resident memory (maxRSS, KB). The mode
+ * happened, the seconds it took (wall clock, and CPU: the process's threads, zlib's included) and the
+ * process's peak resident memory (maxRSS, MB). The mode
  * `hang-open` / `hang-finish` stops inside the function's call (storage never answers) after
  * printing `HANGING`, for the parent to kill it there. Exports nothing (a script).
  */
@@ -20,10 +21,12 @@ import { capturingLogger } from '../cloud/fakes';
 
 const [mode, file, out, sheet] = process.argv.slice(2);
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const short = (s: unknown) => (typeof s === 'string' && s.length > 300 ? `${s.slice(0, 300)}…(${s.length})` : s);
 
 function report(result: Record<string, unknown>): void {
-  process.stdout.write(`RESULT ${JSON.stringify({ ...result, seconds: (performance.now() - started) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  const cpu = process.cpuUsage(cpuStart);
+  process.stdout.write(`RESULT ${JSON.stringify({ ...result, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
 const ADMIN = 'oAdmin0000000000000000000001';
