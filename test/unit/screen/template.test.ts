@@ -10,6 +10,7 @@ import { catalog2022, entryPath, evaluate, factPath, MAX_ENTRIES, TOPICS, type P
 import {
   headerCell,
   listedCounties,
+  profileRow,
   measureOfName,
   NOTES_SHEET,
   povertyHint,
@@ -21,7 +22,7 @@ import {
   writeTemplateXlsx,
   type Column,
 } from '../../../shared/policy/screening';
-import { tempDir } from './support';
+import { figures, personaProfiles, screenKeeping, tempDir } from './support';
 
 const all = screenColumns(catalog2022, {});
 const byId = (cols: Column[], id: string) => cols.find((c) => c.id === id)!;
@@ -200,5 +201,31 @@ describe('the 旗县区 suggests 脱贫地区, never decides', () => {
 
   it('a park gets no hint (the questionnaire gives it none)', () => {
     expect(povertyHint({ version: 1, entity: 'park', region: { countyName: '武川县' } })).toBeUndefined();
+  });
+});
+
+describe('a template handed out before issue 27 still screens', () => {
+  // Its header: 'label\nid' under a label without the measure number; its second row the explanations.
+  it.each(['csv', 'xlsx'])('as .%s: every persona row reads and screens to the engine’s figures', async (ext) => {
+    const tmp = tempDir();
+    try {
+      const cols = screenColumns(catalog2022);
+      const personas = personaProfiles();
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('筛查表');
+      ws.addRow(cols.map((c) => (c.id === c.legacy ? c.legacy : `${c.legacy}\n${c.id}`)));
+      ws.addRow(cols.map((c) => c.explain));
+      for (const [name, p] of personas) ws.addRow(profileRow(name, p, cols, { numbers: ext === 'xlsx' }).map((v) => (v === '' ? null : v)));
+      const file = join(tmp.dir, `old.${ext}`);
+      if (ext === 'csv') await wb.csv.writeFile(file);
+      else await wb.xlsx.writeFile(file);
+      const run = await screenKeeping(file, join(tmp.dir, 'r.xlsx'));
+      expect(run.report.refused).toEqual([]);
+      expect(run.report.unknownColumns).toEqual([]);
+      expect(run.screened.map((r) => r.row)).toEqual(personas.map((_, i) => i + 3));
+      run.screened.forEach((r, i) => expect(figures(r.result)).toEqual(figures(evaluate(personas[i][1]))));
+    } finally {
+      tmp.done();
+    }
   });
 });
