@@ -5,8 +5,9 @@
  * measure by measure in catalog order, the rows that can claim (status eligible) and then those that
  * might (needsInfo), with the figure and what to confirm in the view's words — and compared with
  * the sheet as exceljs reads it back. The counts agree with 按措施汇总; 统一社会信用代码 shows when the
- * register has it; a list longer than a sheet goes on in the next; and the folder its lines wait in
- * is gone after the result is written, and after a failure mid-way.
+ * register has it (a register screened, and a writer given lines); a list longer than a sheet goes
+ * on in the next; and the folder its lines wait in is gone after the result is written, and after
+ * a failure mid-way.
  */
 import { mkdtempSync, readdirSync } from 'fs';
 import os from 'os';
@@ -18,9 +19,12 @@ import { catalog2022, evaluate, type ItemResult, type Measure, type Profile } fr
 import { alternativeLine, figureInGroup, groupOf, whyText } from '../../../shared/policy/view';
 import {
   asksNothing,
+  CODE_COLUMN_DEF,
+  profileRow,
   ResultWriter,
   rowSummary,
   SCREEN_TEMP_PREFIX,
+  screenColumns,
   screenFile,
   screenPart,
   SHEETS,
@@ -29,6 +33,8 @@ import {
   type ScreenedRow,
   type ScreenPart,
   MeasureTotals,
+  withCheckCharacter,
+  writeTable,
 } from '../../../shared/policy/screening';
 import { parsed } from '../../support/engine';
 import { personaProfiles, refusedRow, screenKeeping, tempDir, writeProfiles } from './support';
@@ -184,6 +190,29 @@ describe('按措施名单: the code column, and a list longer than a sheet', () 
     const rows = parts.map((ws) => values(ws, 8));
     for (const r of rows) expect(r[0]).toEqual(whole[0]);
     expect(rows.flatMap((r) => r.slice(1))).toEqual(whole.slice(1));
+  });
+});
+
+describe('按措施名单 of a register with 统一社会信用代码 (issue 27, item 2’s column)', () => {
+  const tmp = tempDir();
+  afterAll(tmp.done);
+  const codes: Record<string, string> = { LARGE_ENTERPRISE: withCheckCharacter('91150203MA0N00001'), SMALL_SPECIALIZED: withCheckCharacter('91150429MA0N00002') };
+  let rows: unknown[][];
+
+  beforeAll(async () => {
+    const file = join(tmp.dir, 'register.xlsx');
+    const out = join(tmp.dir, 'result.xlsx');
+    const named = personaProfiles().filter(([name]) => name in codes);
+    const columns = screenColumns(catalog2022, 3);
+    await writeTable(file, [...columns, CODE_COLUMN_DEF], named.map(([name, p]) => [...profileRow(name, p, columns, { numbers: true }), codes[name]]));
+    await screenFile(file, out);
+    rows = values((await readBook(out)).getWorksheet(SHEETS.list)!, 9);
+  });
+
+  it('has the column after 名称, and every line the code of its row', () => {
+    expect(rows[0]).toEqual(['措施', '事项', '行号', '名称', '统一社会信用代码', '结论', '金额', '需确认', '依据']);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const l of rows.slice(1)) expect(l[4]).toBe(codes[String(l[3])]);
   });
 });
 
