@@ -32,7 +32,7 @@ export function readTemplateChoice(opts: { topics?: string; measures?: string; p
   }
   const picked = [
     ...topics.map((t) => TOPICS.find((x) => x.id === t)!.label),
-    ...measures.map((id) => catalog.measures.find((m) => m.id === id)!.label),
+    ...measures.map((id) => `第${catalog.measures.find((m) => m.id === id)!.label}条`),
   ];
   const said = `${picked.length > 0 ? picked.join('、') : '全部主题'}，每种条目 ${projects} 项`;
   return { ok: true, choice: { ...(topics.length ? { topics } : {}), ...(measures.length ? { measures } : {}), projects }, said };

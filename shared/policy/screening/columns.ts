@@ -258,7 +258,8 @@ export function templateNotes(catalog: Catalog, columns: readonly Column[]): Col
     else if (t.to === 'common') hits = itemsOfCommon(catalog, measures, t.def.id);
     return {
       列名: c.header,
-      怎么填: c.explain,
+      // The 旗县区 also leads to the 脱贫地区 hint (county-hint.ts), which the explanation row of earlier templates does not say.
+      怎么填: t.to === 'place' && t.key === 'countyName' ? `${c.explain}；可从下拉中选，用来提示是否属于脱贫地区（见本表下方的名单）` : c.explain,
       对应措施: uniqueJoin(hits.map((h) => `${h.m.label}${h.m.title}`), '；'),
       条款原文: uniqueJoin(hits.map((h) => `${h.m.label}「${h.quote}」`), '\n'),
     };

@@ -126,6 +126,11 @@ describe('npm run screen -- --template: the choice', () => {
     expect(await headerRow(join(tmp.dir, 'x', `${TEMPLATE_NAME}.xlsx`))).toEqual(columns.map((c) => c.header));
   });
 
+  it('says what the template holds: 技改 only is 13 columns', async () => {
+    const r = await call(['--template', '--measures', '八', '--out', 'y'], tmp.dir);
+    expect(r.out).toContain('已写出空白模板（第（八）条，每种条目 1 项，13 列）');
+  });
+
   it.each([
     ['an unknown topic', ['--template', '--topics', '火箭'], `没有「火箭」这个主题。可选的主题：${TOPICS.map((t) => t.label).join('、')}`],
     ['a word two topics share', ['--template', '--topics', '与'], '没有「与」这个主题'],

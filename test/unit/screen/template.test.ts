@@ -124,7 +124,7 @@ describe('the 说明 sheet', () => {
 
   it('has a line per column, in the template’s order, with what to type', () => {
     expect(notes.map((n) => n.列名)).toEqual(cols.map((c) => c.header));
-    expect(notes.map((n) => n.怎么填)).toEqual(cols.map((c) => c.explain));
+    expect(notes.map((n) => n.怎么填)).toEqual(cols.map((c) => (c.id === factPath('region.countyName') ? `${c.explain}；可从下拉中选，用来提示是否属于脱贫地区（见本表下方的名单）` : c.explain)));
   });
 
   it.each([
