@@ -196,3 +196,9 @@ export function blankCsvRows(path: string, n: number): void {
   const parts = [`${header}\n唯一的企业,企业\n`, ...Array.from({ length: n / 1000 }, () => blank)];
   writeFileSync(path, parts.join(''));
 }
+
+/** A CSV whose row 3 has a name of `chars` characters. */
+export function giantCsvCell(path: string, chars: number): void {
+  const header = registerHeader().map((h) => `"${h.replace(/"/g, '""')}"`).join(',');
+  writeFileSync(path, `${header}\n正常企业,企业\n${'A'.repeat(chars)},企业\n后面的企业,企业\n`);
+}

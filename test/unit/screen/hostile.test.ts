@@ -17,6 +17,7 @@ import {
   emptyRows,
   enterprise,
   giantCell,
+  giantCsvCell,
   giantSharedString,
   manyRows,
   plain,
@@ -94,6 +95,21 @@ const FILES: [string, string, (path: string) => unknown, Says, Says][] = [
     (p) => giantCell(p, 60 * MILLION),
     (o) => expect(o.refused!.map((r) => [r.row, r.name, r.messages])).toEqual([[3, `${'A'.repeat(20)}…`, [expect.stringMatching(tooLong(3))]]]),
     (o) => expect(o).toMatchObject({ ok: true, rows: 3 }),
+  ],
+  [
+    'a CSV name cell of 100 000 characters: its row refused naming the cell, the other rows screened',
+    'big-cell.csv',
+    (p) => giantCsvCell(p, 100_000),
+    (o) => expect(o.refused!.map((r) => [r.row, r.name, r.messages])).toEqual([[3, `${'A'.repeat(20)}…`, [expect.stringMatching(tooLong(3))]]]),
+    (o) => expect(o).toMatchObject({ ok: true, rows: 3 }),
+  ],
+  [
+    'a CSV name cell of 30 million characters: refused at the bound on a line (2 000 000 characters), naming the line',
+    'giant-cell.csv',
+    (p) => giantCsvCell(p, 30 * MILLION),
+    (o) => expect(o.message).toMatch(/第 3 行附近一行超过 2000000 个字符/),
+    // over the function's 10 MB: refused before it is read
+    (o) => expect(o.message).toMatch(/文件太大/),
   ],
   [
     'a shared string of 300 million characters: refused as a whole (shared strings are held in memory: 48 MB inflated at most, 32 MB in the function)',
