@@ -1,7 +1,7 @@
 /**
  * The `screen` function's contract — 园区批量测算: a register (.xlsx / .csv) screened in the
- * cloud, in calls of SCREEN_CHUNK_ROWS rows (limits.ts): ScreenJob, ScreenRequest and
- * ScreenResponse.
+ * cloud, in calls of SCREEN_CHUNK_ROWS rows (limits.ts): ScreenJob, ScreenColumn, ScreenPreview,
+ * ScreenRequest and ScreenResponse.
  */
 import type { TopicId } from '../../policy/engine';
 
@@ -11,10 +11,11 @@ export interface ScreenJob {
   /** The register's name as picked ('园区企业名单.xlsx'). */
   fileName: string;
   /**
-   * uploading: waiting for the file; screening: rows being screened; done: the result file is
-   * written (input and parts deleted); deleting: its files are being removed.
+   * uploading: waiting for the file; confirming: read, waiting for the person to confirm how its
+   * columns are read (`map`); screening: rows being screened; done: the result file is written
+   * (input and parts deleted); deleting: its files are being removed.
    */
-  state: 'uploading' | 'screening' | 'done' | 'deleting';
+  state: 'uploading' | 'confirming' | 'screening' | 'done' | 'deleting';
   /** Data rows (0 until the file is read). */
   rows: number;
   /** Rows screened so far (all of them once done). */
@@ -31,6 +32,35 @@ export interface ScreenJob {
   resultName?: string;
 }
 
+/** One column of a register as `open` read it (a park's own register; issue 27, item 2). */
+export interface ScreenColumn {
+  /** Position in the header row (from 0). */
+  index: number;
+  /** The header as written. */
+  header: string;
+  /** The column it is read as (an id of `choices`), or null: not used. */
+  readAs: string | null;
+  /** How: the template's own header, a register's word for it, as confirmed before, or as picked. */
+  how: 'template' | 'synonym' | 'remembered' | 'chosen' | null;
+  /** Why a header the screening knows is not read (是否专精特新…). */
+  note?: string;
+}
+
+/** How `open` read a register's header row, to confirm or change (`map`). */
+export interface ScreenPreview {
+  columns: ScreenColumn[];
+  /** No 主体类型 column: every row is read as 企业. */
+  entityAssumed: boolean;
+  /** The person confirms before any row is screened (the job waits in `confirming`). */
+  needsConfirmation: boolean;
+  /** Read as the same person confirmed for the same headers before. */
+  remembered: boolean;
+  /** Two columns read as one: one must be set aside before screening. */
+  problem?: string;
+  /** What a column may be read as (label: the screening table's column name); null is 不使用. */
+  choices: { id: string; label: string }[];
+}
+
 export type ScreenRequest =
   /**
    * The blank template (.xlsx), written fresh from the catalog for the questionnaire's topics picked
@@ -41,6 +71,8 @@ export type ScreenRequest =
   | { action: 'start'; fileName: string; size: number }
   /** The file is uploaded: read its header, count its rows (an .xlsx: its first visible sheet, or `sheet`). */
   | { action: 'open'; jobId: string; fileID: string; sheet?: string }
+  /** The columns as the person confirmed them (a `choices` id or null per header position): the job then screens. */
+  | { action: 'map'; jobId: string; mapping: (string | null)[] }
   /** Screen chunk `index` (rows [index × SCREEN_CHUNK_ROWS, …)). Chunks go in order; a chunk may be asked again. */
   | { action: 'chunk'; jobId: string; index: number }
   /** Every chunk done: write the result file, delete the uploaded file and the parts. */
@@ -56,7 +88,8 @@ export type ScreenResponse =
   | { action: 'template'; fileName: string; url: string }
   | { action: 'start'; job: ScreenJob; cloudPath: string }
   /** `sheets`: an .xlsx's visible sheets, when it has several, and `sheet` the one read (the page offers the others). */
-  | { action: 'open'; job: ScreenJob; sheets?: string[]; sheet?: string }
+  | { action: 'open'; job: ScreenJob; sheets?: string[]; sheet?: string; preview?: ScreenPreview }
+  | { action: 'map'; job: ScreenJob }
   | { action: 'chunk'; job: ScreenJob }
   | { action: 'finish'; job: ScreenJob; url: string }
   | { action: 'list'; jobs: ScreenJob[] }

@@ -3,7 +3,8 @@
  * (DeadlineDoc; NEXT_DEADLINE marks none yet), subscriptions (SubscriptionDoc), the send log
  * (SendLogDoc, its SendState), the timer's runs (RunDoc), admins (AdminDoc, with the first-admin
  * claim BootstrapDoc at BOOTSTRAP_ID), the audit log (AuditDoc), the list's status (ListStatusDoc at
- * LIST_STATUS_ID), the outbox (OutboxDoc), 小程序码 (QrcodeDoc) and screening jobs (ScreenJobDoc).
+ * LIST_STATUS_ID), the outbox (OutboxDoc), 小程序码 (QrcodeDoc), screening jobs (ScreenJobDoc) and the
+ * column mappings confirmed for them (ScreenMappingDoc).
  * Ids are ASCII (so ordering by `_id` agrees between WeChat and NeDB) and deterministic where a
  * duplicate must be impossible: a subscription per (user, measure, deadline, kind), a send-log
  * record per (deadline, kind, user).
@@ -27,6 +28,7 @@ export const COLLECTIONS = {
   bootstrap: 'bootstrap',
   qrcodes: 'qrcodes',
   screenJobs: 'screenJobs',
+  screenMappings: 'screenMappings',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -168,6 +170,14 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
     readBy: ['screen'],
     permission: COLLECTION_PERMISSION,
     indexes: [{ fields: [['owner', 'asc'], ['createdAt', 'desc'], ['_id', 'asc']], for: 'screenJobsRepo.mine' }],
+  },
+  {
+    name: 'screenMappings',
+    holds: '园区批量测算确认过的列对应（表头文字，不含企业数据）',
+    writtenBy: ['screen'],
+    readBy: ['screen'],
+    permission: COLLECTION_PERMISSION,
+    indexes: [],
   },
 ];
 
@@ -340,8 +350,12 @@ export interface ScreenJobDoc {
   owner: string;
   fileName: string;
   format: 'xlsx' | 'csv';
-  /** deleting: its files are being removed (a delete that failed half-way is swept again). */
-  state: 'uploading' | 'screening' | 'done' | 'deleting';
+  /**
+   * confirming: read, waiting for the person to confirm how its columns are read (a park's own
+   * register; issue 27, item 2); deleting: its files are being removed (a delete that failed
+   * half-way is swept again).
+   */
+  state: 'uploading' | 'confirming' | 'screening' | 'done' | 'deleting';
   /** Where the page uploads the register (the owner's own folder). */
   inputPath: string;
   /** The register's file id (known from `start` on: the marker's id with inputPath; '' once deleted). */
@@ -359,6 +373,12 @@ export interface ScreenJobDoc {
    */
   rowFiles?: string[];
   unknownColumns: string[];
+  /** The header row as read (each cell at most SCREEN_HEADER_TEXT_MAX characters), while a mapping may still be confirmed. */
+  header?: string[];
+  /** The header row's key (headerKey): the confirmed mapping is remembered by it. */
+  headerKey?: string;
+  /** How the columns are read: a column id or null per position (absent on jobs opened before). */
+  mapping?: (string | null)[];
   resultFileID: string;
   refused: number;
   createdAt: string;
@@ -366,3 +386,16 @@ export interface ScreenJobDoc {
 }
 
 export type { ReminderState };
+
+/**
+ * A column mapping confirmed on 园区批量测算 (screenMappingId: the owner and the header row's key):
+ * the next register with the same headers is read this way without asking.
+ */
+export interface ScreenMappingDoc {
+  _id: string;
+  owner: string;
+  headerKey: string;
+  /** A column id or null (不使用) per position of the header row. */
+  mapping: (string | null)[];
+  updatedAt: string;
+}

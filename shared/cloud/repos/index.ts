@@ -9,7 +9,7 @@
  *
  * This file is the entry: it builds them all (repos, Repos) and exports each repository from its
  * own file — deadlinesRepo, adminsRepo, listStatusRepo, auditRepo, subscriptionsRepo (MAX_CREDITS),
- * sendLogRepo (ClaimResult), runsRepo, outboxRepo, qrcodesRepo, screenJobsRepo (SCREEN_JOBS_PAGE) —
+ * sendLogRepo (ClaimResult), runsRepo, outboxRepo, qrcodesRepo, screenJobsRepo (SCREEN_JOBS_PAGE), screenMappingsRepo (screenMappingId) —
  * with PAGE, the audited-write vocabulary (revisionOf, requestedRevision, AuditInput, Audited), the
  * stored documents (docs.ts) and the ids (ids.ts).
  */
@@ -22,6 +22,7 @@ import { outboxRepo } from './outbox';
 import { qrcodesRepo } from './qrcodes';
 import { runsRepo } from './runs';
 import { screenJobsRepo } from './screen-jobs';
+import { screenMappingsRepo } from './screen-mappings';
 import { sendLogRepo } from './send-log';
 import { subscriptionsRepo } from './subscriptions';
 
@@ -29,10 +30,11 @@ export * from './docs';
 export * from './ids';
 export { PAGE } from './page';
 export { type Audited, type AuditInput, requestedRevision, revisionOf } from './audited';
-export { adminsRepo, auditRepo, deadlinesRepo, listStatusRepo, outboxRepo, qrcodesRepo, runsRepo, screenJobsRepo, sendLogRepo, subscriptionsRepo };
+export { adminsRepo, auditRepo, deadlinesRepo, listStatusRepo, outboxRepo, qrcodesRepo, runsRepo, screenJobsRepo, screenMappingsRepo, sendLogRepo, subscriptionsRepo };
 export { MAX_CREDITS } from './subscriptions';
 export { type ClaimResult } from './send-log';
 export { SCREEN_JOBS_PAGE } from './screen-jobs';
+export { screenMappingId } from './screen-mappings';
 
 export function repos(db: DocumentStore) {
   return {
@@ -46,6 +48,7 @@ export function repos(db: DocumentStore) {
     outbox: outboxRepo(db),
     qrcodes: qrcodesRepo(db),
     screenJobs: screenJobsRepo(db),
+    screenMappings: screenMappingsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof repos>;

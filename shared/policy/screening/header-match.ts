@@ -219,9 +219,9 @@ export function previewLines(reading: HeaderReading): string[] {
 
 /**
  * How a caller gives the columns: a mapping, or a function that sees the header row and answers
- * the mapping to read it with — or null to stop before any row is read (the CLI: not confirmed).
+ * (or promises) the mapping to read it with — or null to stop before any row is read (the CLI: not confirmed).
  */
-export type ColumnChoice = ColumnMapping | ((header: string[]) => ColumnMapping | null);
+export type ColumnChoice = ColumnMapping | ((header: string[]) => ColumnMapping | null | Promise<ColumnMapping | null>);
 
 /** Thrown when a ColumnChoice answered null: nothing was screened, nothing written. */
 export class ColumnsUnconfirmed extends Error {

@@ -89,7 +89,7 @@ export async function openRegister(input: string, catalog: Catalog = catalog2022
   let layout: Layout;
   let mapping: ColumnMapping | undefined;
   try {
-    const chosen = typeof columns === 'function' ? columns(first.value.cells) : columns;
+    const chosen = typeof columns === 'function' ? await columns(first.value.cells) : columns;
     if (chosen === null) throw new ColumnsUnconfirmed();
     mapping = chosen;
     layout = registerLayout(first.value.cells, catalog, label, mapping);

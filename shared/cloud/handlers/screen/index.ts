@@ -10,6 +10,10 @@
  *                              header read (readLayout) and is read once: its data rows are stored
  *                              SCREEN_CHUNK_ROWS to a file in the job's folder (row-files); a file
  *                              that cannot be screened is deleted at once, with the job.
+ *   map    {jobId, mapping}  → a park's own register (issue 27, item 2): `open` answered a preview of
+ *                              its columns and left the job `confirming`; the mapping the person
+ *                              confirmed is stored on the job (compare-and-set: one of two at once)
+ *                              and remembered for them (screenMappings), and the job screens.
  *   chunk  {jobId, index}    → data rows [index × SCREEN_CHUNK_ROWS, …), read from their own rows
  *                              file only, screened into a part (JSON: the 企业结果 lines, refused
  *                              rows, sums) in the job's folder. A job opened before rows were
@@ -54,8 +58,12 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { catalog2022 } from '../../../policy/engine';
 import {
+  CODE_COLUMN,
+  headerKey,
   matchHeader,
+  readLayout,
   registerLayout,
+  type HeaderReading,
   screenColumns, TEMPLATE_PROJECTS,
   sweepTempDirs,
   withTempDir,
@@ -75,9 +83,10 @@ import { SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, type ScreenR
 import type { FileStore, HandlerContext } from '../../context';
 import { CloudFailure } from '../../errors';
 import type { Handler } from '../../handler';
-import { screenJobsRepo, type ScreenJobDoc } from '../../repos';
+import { screenJobsRepo, screenMappingId, screenMappingsRepo, type ScreenJobDoc } from '../../repos';
 import { textFault } from '../../stored-text';
 import { invalid, requireAction, requireAdmin } from '../common';
+import { HEADER_TEXT_MAX, MappingSchema, previewOf, readOnce } from './columns';
 import { ABANDONED_AFTER_MS, deleteJob, ownJob, saveIf, view } from './job-state';
 import { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
 import { encodePart, readPart } from './parts';
@@ -89,7 +98,7 @@ export { ABANDONED_AFTER_MS } from './job-state';
 export { SCREEN_LOG, SCREEN_MESSAGES } from './messages';
 export { isTemplatePath, ownFolder, ownsCloudPath, resultName, TEMPLATE_FILE_NAME, TEMPLATE_PATH } from './storage-paths';
 
-const ACTIONS = ['template', 'start', 'open', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
+const ACTIONS = ['template', 'start', 'open', 'map', 'chunk', 'finish', 'list', 'link', 'delete'] as const;
 
 /** Excel's longest sheet name. */
 const SHEET_NAME_MAX = 31;
@@ -144,7 +153,7 @@ async function screenStoredRows(ctx: HandlerContext, files: FileStore, doc: Scre
     ctx.log.error(SCREEN_LOG.badRows, { index, from: stored.from });
     throw new CloudFailure('INTERNAL');
   }
-  return screenRows(stored.from, stored.rows, registerLayout(stored.header, catalog2022, doc.fileName), catalog2022);
+  return screenRows(stored.from, stored.rows, registerLayout(stored.header, catalog2022, doc.fileName, doc.mapping), catalog2022);
 }
 
 export const screen: Handler<'screen'> = async (request, ctx) => {
@@ -228,6 +237,8 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const sheet = req.sheet === undefined ? undefined : field(v.pipe(v.string(), v.minLength(1), v.maxLength(SHEET_NAME_MAX)), req.sheet, 'sheet', SCREEN_MESSAGES.sheet);
       let sheets: XlsxSheet[] = [];
       let sheetRead = '';
+      let reading: HeaderReading | undefined;
+      let readHeader: string[] = [];
       // The register is read here once, and each chunk's rows stored for its call (row-files).
       const rowFiles: string[] = [];
       // Stored while the register is read on, ROW_UPLOADS at most at once.
@@ -252,11 +263,13 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
               },
               catalog2022,
               doc.fileName,
-              // Until the page confirms a park's own columns (issue 27, item 2), a table without 主体类型 is refused as before.
-              (header) => {
-                const reading = matchHeader(header, catalog2022);
-                if (reading.entityAssumed) throw new TableError(`无法测算 ${doc.fileName}：第 1 行（表头）没有「主体类型」列：请用 npm run screen -- --template 生成的模板填写`);
-                return reading.mapping;
+              // How the columns are read: as the caller confirmed for the same headers before, else by
+              // their header text; the person confirms a park's own columns before any row is screened.
+              async (header) => {
+                const stored = await screenMappingsRepo(ctx.db).get(screenMappingId(owner, headerKey(header)));
+                reading = matchHeader(header, catalog2022, stored ? { remembered: stored.mapping } : {});
+                readHeader = header;
+                return readOnce(reading.mapping);
               },
               { limits: FUNCTION_LIMITS, sheet, onSheets: (all, read) => ((sheets = all), (sheetRead = read)) },
             ),
@@ -270,11 +283,22 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
         await Promise.all(uploads);
         if (count.rows === 0) return await refuseFile(ctx, files, doc, SCREEN_MESSAGES.noRows);
         if (count.rows > SCREEN_MAX_ROWS) return await refuseFile(ctx, files, doc, SCREEN_MESSAGES.tooManyRows(count.rows));
-        const patch = { state: 'screening' as const, rows: count.rows, chunks: Math.ceil(count.rows / SCREEN_CHUNK_ROWS), rowFiles, unknownColumns: count.unknownColumns.slice(0, 50), updatedAt: now };
+        const preview = previewOf(reading!);
+        const patch = {
+          state: preview.needsConfirmation ? ('confirming' as const) : ('screening' as const),
+          rows: count.rows,
+          chunks: Math.ceil(count.rows / SCREEN_CHUNK_ROWS),
+          rowFiles,
+          unknownColumns: count.unknownColumns.slice(0, 50),
+          header: readHeader.map((h) => h.slice(0, HEADER_TEXT_MAX)),
+          headerKey: reading!.key,
+          mapping: reading!.mapping,
+          updatedAt: now,
+        };
         if (!(await saveIf(ctx, doc._id, 'uploading', patch))) throw invalid('jobId', SCREEN_MESSAGES.gone);
         opened = true;
         const visible = sheets.filter((s) => s.visible).map((s) => s.name);
-        return ok({ action: 'open', job: view({ ...doc, ...patch }), ...(visible.length > 1 ? { sheets: visible, sheet: sheetRead } : {}) });
+        return ok({ action: 'open', job: view({ ...doc, ...patch }), ...(visible.length > 1 ? { sheets: visible, sheet: sheetRead } : {}), preview });
       } finally {
         // Refused, failed or deleted meanwhile: the rows stored so far go too (the record never got them).
         if (!opened) {
@@ -283,6 +307,22 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
           if (stored.length > 0) await files.remove(stored);
         }
       }
+    }
+
+    case 'map': {
+      const doc = await ownJob(ctx, owner, req.jobId);
+      if (doc.state === 'screening' || doc.state === 'done') throw invalid('jobId', SCREEN_MESSAGES.confirmedAlready);
+      if (doc.state !== 'confirming' || !doc.header || !doc.headerKey) throw invalid('jobId', SCREEN_MESSAGES.notConfirming);
+      const mapping = field(MappingSchema, req.mapping, 'mapping', SCREEN_MESSAGES.mapping);
+      if (mapping.length !== doc.header.length) throw invalid('mapping', SCREEN_MESSAGES.mapping);
+      const layout = readLayout(doc.header, catalog2022, mapping);
+      if (!layout.ok) throw invalid('mapping', `${layout.message}：请把其中一列改为「不使用」`);
+      const patch = { state: 'screening' as const, mapping, unknownColumns: layout.layout.unknown.slice(0, 50), updatedAt: now };
+      // Compare-and-set: of two confirmations at once only one moves the job on (the other is refused).
+      if (!(await saveIf(ctx, doc._id, 'confirming', patch))) throw invalid('jobId', SCREEN_MESSAGES.confirmedAlready);
+      // Remembered for the caller: the next register with the same headers is read this way without asking.
+      await screenMappingsRepo(ctx.db).put({ _id: screenMappingId(owner, doc.headerKey), owner, headerKey: doc.headerKey, mapping, updatedAt: now });
+      return ok({ action: 'map', job: view({ ...doc, ...patch }) });
     }
 
     case 'chunk': {
@@ -295,7 +335,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
       const started = Date.now();
       let part: ScreenPart;
       try {
-        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName, undefined, { limits: FUNCTION_LIMITS }));
+        part = doc.rowFiles ? await screenStoredRows(ctx, files, doc, index) : await withTmp(async (dir) => screenPart(await downloadInput(files, doc, dir), index * SCREEN_CHUNK_ROWS, SCREEN_CHUNK_ROWS, catalog2022, doc.fileName, doc.mapping, { limits: FUNCTION_LIMITS }));
       } catch (err) {
         if (err instanceof TableError) return refuseFile(ctx, files, doc, err.message);
         throw err;
@@ -336,7 +376,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
             yield readPart(ctx, bytes);
           }
         }
-        const counts = await writeResultFromParts(file, parts(), catalog2022);
+        const counts = await writeResultFromParts(file, parts(), catalog2022, { code: doc.mapping?.includes(CODE_COLUMN) ?? false });
         const { fileID } = await files.put(resultPath(doc), await fsp.readFile(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         return { ...counts, fileID };
       });
