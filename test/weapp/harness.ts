@@ -261,6 +261,8 @@ export interface MiniProgram {
   tap(target: Target): Promise<void>;
   /** Types into the input at or below the target (its `detail.value`), then waits. */
   input(target: Target, value: string): Promise<void>;
+  /** Picks in the picker at the target (its change event's `detail.value`, as WeChat's picker sends it), then waits. */
+  pick(target: Target, value: number): Promise<void>;
   /** The text the input at or below the target shows (the value the WXML binds from the page data). */
   value(target: Target): string;
   /**
@@ -1152,6 +1154,10 @@ export function launch(): MiniProgram {
       const field = fieldIn(el);
       if (!field) throw new Error(`no input at or below #${el.id}`);
       dispatch(field, 'input', { value, cursor: value.length, keyCode: 0 });
+      await settle();
+    },
+    async pick(target: Target, value: number) {
+      dispatch(resolve(target), 'change', { value });
       await settle();
     },
     value(target: Target) {

@@ -49,6 +49,8 @@ export interface ScreenColumn {
 /** How `open` read a register's header row, to confirm or change (`map`). */
 export interface ScreenPreview {
   columns: ScreenColumn[];
+  /** Cells in the header row (empty ones too): the length of the mapping `map` takes. */
+  width: number;
   /** No 主体类型 column: every row is read as 企业. */
   entityAssumed: boolean;
   /** The person confirms before any row is screened (the job waits in `confirming`). */

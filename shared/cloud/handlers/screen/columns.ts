@@ -28,6 +28,7 @@ export function previewOf(reading: HeaderReading): ScreenPreview {
       how: m.how ?? null,
       ...(m.aside ? { note: m.aside } : {}),
     })),
+    width: reading.mapping.length,
     entityAssumed: reading.entityAssumed,
     needsConfirmation: reading.needsConfirmation || reading.problem !== undefined,
     remembered: reading.matches.some((m) => m.how === 'remembered'),

@@ -6,6 +6,9 @@
  * and written as a result spreadsheet — opened, sent to a chat (WeChat) or downloaded (browser),
  * and deleted by its owner. The blank template comes from the same function, for the topics the
  * person picks (the questionnaire's topic chips) and the projects per item (issue 27, item 1).
+ * A park's own register (issue 27, item 2): before any row is screened the page lists how each of
+ * its columns is read, each with a picker (不使用 included), to confirm (确认并测算: the `map`
+ * action, which remembers it) or cancel; the same headers next time are screened without asking.
  *
  * Nothing of the enterprises' figures stays anywhere but the result file: the uploaded register
  * and the partial results are deleted when the result is written. A screening left half-way is
@@ -15,8 +18,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
-import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob } from '@cloud-api'
+import { View, Text, Button, Picker } from '@tarojs/components'
+import { SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, SCREEN_TOO_BIG, type ScreenJob, type ScreenPreview } from '@cloud-api'
 import type { TopicId } from '@policy/engine'
 import { topicsFor } from '@policy/view'
 import AdminGate from '@/components/admin-gate'
@@ -39,6 +42,9 @@ export const SCREEN_TEXT = {
   limits: `一次最多 ${SCREEN_MAX_ROWS} 行、${SCREEN_MAX_FILE_BYTES / 1024 / 1024} MB；更大的名单请拆成几个文件分别测算。`,
   deleteConfirm: '删除后无法恢复，确定删除这份结果吗？',
   deleted: '已删除',
+  confirmColumns: '名单的每一列按下面读取；点一列可改为别的内容或「不使用」。确认后会记住，下次同样表头的名单不再询问。',
+  entityAssumed: '名单没有「主体类型」列：每一行都按「企业」测算。',
+  remembered: '沿用上次确认的列对应。',
   sent: '已发送',
 } as const
 
@@ -60,6 +66,8 @@ type Picked = { name: string; size: number; path?: string; blob?: Blob }
 type Run =
   | { phase: 'idle' }
   | { phase: 'uploading'; fileName: string }
+  /** A park's own register: how its columns are read, to confirm or change before any row is screened. */
+  | { phase: 'confirm'; job: ScreenJob; preview: ScreenPreview; mapping: (string | null)[]; note?: string }
   | { phase: 'screening'; job: ScreenJob }
   | { phase: 'writing'; job: ScreenJob }
   | { phase: 'done'; job: ScreenJob; url: string }
@@ -131,6 +139,8 @@ function FileActions({ id, link, what, onDelete }: { id: string; link: () => Pro
 function Screening() {
   const alive = useAlive()
   const [run, setRun] = useState<Run>({ phase: 'idle' })
+  /** 沿用上次确认的列对应, while a register read with a remembered mapping is screened. */
+  const [columnsNote, setColumnsNote] = useState<string | null>(null)
   const [sheets, setSheets] = useState<{ names: string[]; read: string; picked: Picked } | null>(null)
   const [results, setResults] = useState<ScreenJob[] | null>(null)
   const [listError, setListError] = useState<string | null>(null)
@@ -191,9 +201,24 @@ function Screening() {
       return fail(message(opened.error))
     }
     if (opened.data.action !== 'open') return
-    let job = opened.data.job
+    const job = opened.data.job
     // A workbook with several visible sheets: which one was read, and the others to read instead.
     if (opened.data.sheets) setSheets({ names: opened.data.sheets, read: opened.data.sheet ?? '', picked })
+    const preview = opened.data.preview
+    setColumnsNote(preview?.remembered ? SCREEN_TEXT.remembered : null)
+    // A park's own register waits here until the person confirms its columns (confirm → map).
+    if (job.state === 'confirming' && preview) {
+      const mapping: (string | null)[] = Array.from({ length: preview.width }, () => null)
+      for (const c of preview.columns) mapping[c.index] = c.readAs
+      setRun({ phase: 'confirm', job, preview, mapping })
+      return
+    }
+    await screenRows(jobId, job)
+  }
+
+  /** The job's chunks in order, then the result file. */
+  const screenRows = async (jobId: string, first: ScreenJob) => {
+    let job = first
     setRun({ phase: 'screening', job })
     for (let index = job.chunksDone; index < job.chunks; index += 1) {
       const env = await callCloud('screen', { action: 'chunk', jobId, index })
@@ -215,6 +240,29 @@ function Screening() {
     // Saved now: listed at once under 我的测算结果 (and again as the function lists it).
     setResults((list) => [finished, ...(list ?? []).filter((j) => j.jobId !== finished.jobId)])
     void loadResults()
+  }
+
+  /** 确认并测算: the columns as shown are stored on the job (and remembered), then its rows are screened. */
+  const confirmColumns = async () => {
+    if (run.phase !== 'confirm') return
+    const { job, preview, mapping } = run
+    running.current = true
+    try {
+      const env = await callCloud('screen', { action: 'map', jobId: job.jobId, mapping })
+      if (!alive.current) return abandon(job.jobId)
+      if (!env.ok) return setRun({ phase: 'confirm', job, preview, mapping, note: message(env.error) })
+      if (env.data.action !== 'map') return
+      await screenRows(job.jobId, env.data.job)
+    } finally {
+      running.current = false
+    }
+  }
+
+  /** 取消: the waiting job goes with every file of it. */
+  const cancelColumns = () => {
+    if (run.phase !== 'confirm') return
+    abandon(run.job.jobId)
+    setRun({ phase: 'idle' })
   }
 
   const screenFile = async (picked: Picked, sheet?: string) => {
@@ -266,7 +314,15 @@ function Screening() {
     return null
   }
 
-  const busy = run.phase === 'uploading' || run.phase === 'screening' || run.phase === 'writing'
+  const busy = run.phase === 'uploading' || run.phase === 'confirm' || run.phase === 'screening' || run.phase === 'writing'
+
+  /** A column read otherwise: position `index` of the mapping, from the picker's `at` (0 = 不使用). */
+  const choose = (index: number, at: number) => {
+    if (run.phase !== 'confirm') return
+    const mapping = [...run.mapping]
+    mapping[index] = at === 0 ? null : (run.preview.choices[at - 1]?.id ?? null)
+    setRun({ ...run, mapping, note: undefined })
+  }
 
   return (
     <View style={pageTextStyle()} className='page admin admin-screen'>
@@ -308,9 +364,59 @@ function Screening() {
         </View>
       )}
 
+      {run.phase === 'confirm' && (
+        <View className='card' id='screen-columns'>
+          <Text className='admin__title'>核对名单的列</Text>
+          <Text className='muted screen-block'>{SCREEN_TEXT.confirmColumns}</Text>
+          {run.preview.entityAssumed && (
+            <Text className='screen-block' id='screen-columns-entity'>
+              {SCREEN_TEXT.entityAssumed}
+            </Text>
+          )}
+          {run.preview.problem && (
+            <Text className='error-text screen-block' id='screen-columns-problem'>
+              {run.preview.problem}
+            </Text>
+          )}
+          {run.preview.columns.map((c) => {
+            const id = run.mapping[c.index]
+            const at = id === null ? 0 : run.preview.choices.findIndex((x) => x.id === id) + 1
+            return (
+              <View key={c.index} className='admin__row' id={`screen-column-${c.index}`}>
+                <Text className='admin__row-title'>{c.header}</Text>
+                <Picker mode='selector' id={`screen-column-${c.index}-picker`} range={['不使用', ...run.preview.choices.map((x) => x.label)]} value={at} onChange={(e) => choose(c.index, Number(e.detail.value))}>
+                  <Text className='screen-column__to' id={`screen-column-${c.index}-to`}>
+                    读作：{at === 0 ? '不使用' : run.preview.choices[at - 1].label}
+                  </Text>
+                </Picker>
+                {at === 0 && c.note && <Text className='muted'>{c.note}</Text>}
+              </View>
+            )
+          })}
+          {run.note && (
+            <Text className='error-text' id='screen-columns-note'>
+              {run.note}
+            </Text>
+          )}
+          <View className='screen-actions'>
+            <Button className='btn btn--primary' id='screen-confirm' onClick={() => void confirmColumns()}>
+              确认并测算
+            </Button>
+            <Button className='btn' id='screen-confirm-cancel' onClick={cancelColumns}>
+              取消
+            </Button>
+          </View>
+        </View>
+      )}
+
       {(run.phase === 'screening' || run.phase === 'writing') && (
         <View className='card' id='screen-running'>
           <Text className='admin__subtitle'>正在测算：{run.job.fileName}</Text>
+          {columnsNote && (
+            <Text className='muted' id='screen-columns-remembered'>
+              {columnsNote}
+            </Text>
+          )}
           <Progress job={run.job} />
           {run.phase === 'writing' && <Text className='muted'>正在生成结果文件…</Text>}
           {run.job.unknownColumns.length > 0 && <Text className='muted'>未识别的列（未使用）：{run.job.unknownColumns.join('、')}</Text>}
