@@ -4,13 +4,16 @@
  * handler itself, on an in-memory database and storage), and prints one line `RESULT {…}` with what
  * happened, the seconds it took (wall clock, and CPU: the process's threads, zlib's included) and the
  * process's peak resident memory (maxRSS, MB). The mode
- * `hang-open` / `hang-finish` stops inside the function's call (storage never answers) after
- * printing `HANGING`, for the parent to kill it there. Exports nothing (a script).
+ * `hang-open` / `hang-finish` stops inside the function's call after printing `HANGING`, for the
+ * parent to kill it there: in open, the database never answers the look-up of a remembered column
+ * mapping (made once the register lies in the call's temp folder, and awaited inside it — a stored
+ * rows file is not awaited until the folder is gone, so hanging there raced the folder's removal);
+ * in finish, storage never takes the result. Exports nothing (a script).
  */
 import { readFileSync } from 'fs';
 import { basename } from 'path';
 import type { Envelope, ScreenResponse } from '../../../shared/cloud/api';
-import type { FileStore, HandlerContext } from '../../../shared/cloud/context';
+import type { DocumentStore, FileStore, HandlerContext } from '../../../shared/cloud/context';
 import { runHandler } from '../../../shared/cloud/handler';
 import { screen } from '../../../shared/cloud/handlers/screen';
 import { adminsRepo } from '../../../shared/cloud/repos';
@@ -36,12 +39,21 @@ async function cloud(hangOn: 'open' | 'finish' | null): Promise<void> {
   const db = new FakeWxDatabase();
   const stored = new Map<string, Uint8Array>();
   let hang = false;
+  const hanging = async (): Promise<never> => {
+    process.stdout.write('HANGING\n');
+    return new Promise<never>(() => undefined);
+  };
+  const store = wxDocumentStore(() => db);
+  const hangingStore: DocumentStore = {
+    collection: (name) => {
+      const col = store.collection(name);
+      return name === 'screenMappings' ? Object.assign(Object.create(col), { get: (id: string) => (hang ? hanging() : col.get(id)) }) : col;
+    },
+    transaction: (fn) => store.transaction(fn),
+  };
   const files: FileStore = {
     async put(cloudPath, content) {
-      if (hang) {
-        process.stdout.write('HANGING\n');
-        await new Promise(() => undefined);
-      }
+      if (hang && hangOn === 'finish') await hanging();
       stored.set(cloudPath, Uint8Array.from(content));
       return { fileID: `${PREFIX}${cloudPath}` };
     },
@@ -55,7 +67,7 @@ async function cloud(hangOn: 'open' | 'finish' | null): Promise<void> {
       for (const id of fileIDs) stored.delete(id.slice(PREFIX.length));
     },
   };
-  const ctx = (): HandlerContext => ({ openid: ADMIN, now: () => new Date('2026-12-06T04:00:00Z'), db: wxDocumentStore(() => db), log: capturingLogger(), files });
+  const ctx = (): HandlerContext => ({ openid: ADMIN, now: () => new Date('2026-12-06T04:00:00Z'), db: hangingStore, log: capturingLogger(), files });
   const call = (req: Record<string, unknown>) => runHandler('screen', screen, req, ctx()) as Promise<Envelope<ScreenResponse>>;
   await adminsRepo(wxDocumentStore(() => db)).add({ _id: ADMIN, addedAt: '2026-11-01T00:00:00Z', addedBy: 'console' });
   const bytes = readFileSync(file);
