@@ -5,7 +5,7 @@
  * in a JSON file of the user's (mappingsFile: $POLICY_ABACUS_SCREEN_MAPPINGS, else
  * $XDG_CONFIG_HOME or ~/.config, policy-abacus/screen-mappings.json), keyed by the normalised header
  * row, so the next register with the same headers is read the same way without asking.
- * Exports columnsStep (the choice screenFile asks with the header row, and what it said), parseMaps,
+ * Exports columnsStep (a ColumnsStep: the choice screenFile asks with the header row, and what it said), parseMaps,
  * mappingsFile, readMappings and CONFIRM_EXIT.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';

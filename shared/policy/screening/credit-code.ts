@@ -1,6 +1,7 @@
 /**
  * 统一社会信用代码 (GB 32100-2015《法人和其他组织统一社会信用代码编码规则》): checkCreditCode reads a
- * cell as a code or says what is wrong with it; CREDIT_CODE_LENGTH is its length. A park register
+ * cell as a code or says what is wrong with it; CREDIT_CODE_LENGTH is its length; withCheckCharacter
+ * completes 17 characters with their check character (the test fixtures). A park register
  * keeps the code as each enterprise's identity; the screening only carries it into the result.
  *
  * The standard's rules, as checked here: 18 characters — 登记管理部门码 (1), 机构类别码 (1),

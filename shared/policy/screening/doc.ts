@@ -7,6 +7,8 @@ import { CELL_MAX_CHARS } from './xlsx-reader';
 import { CLI_LIMITS, FUNCTION_LIMITS } from './read-table';
 import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, TOPICS, type Catalog } from '../engine';
 import { FLAG_WORDS, TEMPLATE_PROJECTS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';
+import { CODE_COLUMN, HEADER_SYNONYMS, HEADERS_ASIDE } from './header-synonyms';
+import { NOT_USED } from './header-match';
 import { listedCounties } from './county-hint';
 import { GROUP_TITLES } from '../view';
 import { asksNothing } from './row-result';
@@ -65,6 +67,14 @@ export function screeningDoc(catalog: Catalog): string {
     `- 名单没有「关注主题」：无需回答问题、名单上每家企业（或每个园区）都有的支持，和问卷不选主题时的结果页一样，列在每行的「${GROUP_TITLES.nonMonetary}」里（「${SHEETS.measures}」的行数不计它们）。它们是：`,
     '',
     ...items.filter(({ i }) => quiet.has(i.id)).map(({ m, i }) => `  - ${m.label}${i.title}（${entitiesFor(i.audience).map(entityName).join('、')}）`),
+    '',
+    '## 园区自己的名单',
+    '',
+    `- 不必改成模板：任何一行表头的 .xlsx / .csv 都能读。每列按表头文字认：先认模板自己的列名，再认名单常用的写法（如 ${HEADER_SYNONYMS.find((h) => h.id === '名称')!.headers.slice(0, 4).join('、')} → 名称；${HEADER_SYNONYMS.find((h) => h.id === 'region.countyName')!.headers.slice(0, 3).join('、')} → 旗县区名称）。空格、全角半角括号、开头的「是否」和结尾的问号不影响。`,
+    `- ${HEADERS_ASIDE.map((a) => `${a.headers[0]}：不读（${a.reason}）`).join('；')}。认不出的列（联系人、电话……）不使用，并一一列出。`,
+    '- 没有「主体类型」列时，每一行都按「企业」测算（园区的名单列的是企业）。',
+    `- 按同义列名认出的列、或没有「主体类型」列，要先确认：\`npm run screen -- 名单.xlsx\` 列出每列读作什么后停下（退出码 3），加 \`--yes\` 确认，或用 \`--map "列名=读作"\`（可写多次；\`"列名=${NOT_USED}"\` 不用这一列）改；小程序里在列表中逐列选择后点「确认并测算」。确认过的对应会记住（命令行：\`~/.config/policy-abacus/screen-mappings.json\`；小程序：按使用者），下次同样表头的名单直接测算，并说明「沿用上次确认的列对应」。`,
+    `- ${CODE_COLUMN}：按 GB 32100-2015 校验（18 位、校验码），只作为这一行是哪家企业的标识，写在结果的「名称」后面，不参与测算；校验不过的行不测算并写明原因。`,
     '',
     '## 结果文件',
     '',

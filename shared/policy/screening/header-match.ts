@@ -12,7 +12,9 @@
  * (the caller remembers mappings by headerKey). Two columns read as one cannot be screened until one
  * of them is set aside. ColumnMapping is a confirmed reading (a column id or null per position);
  * CODE_COLUMN_DEF is the identity column (统一社会信用代码), columnById finds a column by id,
- * mappingChoices are the columns a person may pick, previewLines the preview in words.
+ * mappingChoices are the columns a person may pick, previewLines the preview in words. matchHeader
+ * answers a HeaderReading; NOT_USED is the word 不使用; a caller gives the columns as a ColumnChoice,
+ * and ColumnsUnconfirmed stops a run whose columns were not confirmed.
  */
 import { createHash } from 'crypto';
 import { factPath, type Catalog } from '../engine';

@@ -1,6 +1,6 @@
 /**
  * The words a park's own register uses for a column of the screening table (issue 27, item 2):
- * HEADER_SYNONYMS, each pointing by id at the fact (or 名称 / 统一社会信用代码) it fills, and
+ * HEADER_SYNONYMS (CODE_COLUMN names the identity column), each pointing by id at the fact (or 名称 / 统一社会信用代码) it fills, and
  * HEADERS_ASIDE, headers a register often has that no fact of the catalog asks, with the reason they
  * are left aside. Data only: header-match.ts reads them. Written as a register writes them; they are
  * compared after the same normalising as every header (spaces, full-width brackets and letters, a

@@ -10,6 +10,7 @@
  * (a register's words for a column, and the mapping a person confirmed, passed as `mapping`).
  * Columns the screening does not know (a park's own 联系人, 电话…) are left aside and named; two
  * columns read as one cannot be screened until one is set aside; without 主体类型 every row is 企业.
+ * layoutOf makes a layout of a HeaderReading; hasCode says whether it reads 统一社会信用代码.
  */
 import type { Catalog } from '../engine';
 import type { Column } from './columns';
