@@ -147,7 +147,7 @@ async function screen(io: ScreenIo, file: string, outArg: string | undefined, wo
   bar?.start(1, 0, { rows: 0 });
   const started = performance.now();
   // Folders of earlier runs that were killed (the register's copies, spilled lists) go first.
-  await sweepTempDirs();
+  sweepTempDirs();
   let sheets: XlsxSheet[] = [];
   let read = '';
   try {

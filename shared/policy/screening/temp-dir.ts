@@ -7,7 +7,7 @@
  * and the `screen` function call it when they start (one readdir of the temp folder).
  * Exports SCREEN_TEMP_PREFIX, SCREEN_TEMP_MAX_AGE_MS, makeTempDir, withTempDir and sweepTempDirs.
  */
-import { type Dirent, mkdtempSync, promises as fsp } from 'fs';
+import { type Dirent, mkdtempSync, promises as fsp, readdirSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -39,13 +39,15 @@ export const SCREEN_TEMP_MAX_AGE_MS = 60 * 60 * 1000;
 /**
  * Removes the screening folders (SCREEN_TEMP_PREFIX…, folders only) under `root` (the OS temp folder)
  * last changed more than `olderThanMs` ago: what killed runs left. Never throws (a folder another
- * process removes meanwhile is simply gone); answers the names removed.
+ * process removes meanwhile is simply gone); answers the names removed. Synchronous: one readdir
+ * and, only for a screening folder, a stat — a start costs no turn of the event loop, so two calls
+ * arriving at once meet the database as they did before the sweep (collections.test's race).
  */
-export async function sweepTempDirs(olderThanMs = SCREEN_TEMP_MAX_AGE_MS, root = tmpdir(), now = Date.now()): Promise<string[]> {
+export function sweepTempDirs(olderThanMs = SCREEN_TEMP_MAX_AGE_MS, root = tmpdir(), now = Date.now()): string[] {
   const removed: string[] = [];
   let names: Dirent[];
   try {
-    names = await fsp.readdir(root, { withFileTypes: true });
+    names = readdirSync(root, { withFileTypes: true });
   } catch {
     return removed;
   }
@@ -53,9 +55,9 @@ export async function sweepTempDirs(olderThanMs = SCREEN_TEMP_MAX_AGE_MS, root =
     if (!d.isDirectory() || !d.name.startsWith(SCREEN_TEMP_PREFIX)) continue;
     const dir = join(root, d.name);
     try {
-      const { mtimeMs } = await fsp.stat(dir);
+      const { mtimeMs } = statSync(dir);
       if (now - mtimeMs <= olderThanMs) continue;
-      await fsp.rm(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
       removed.push(d.name);
     } catch {
       // gone meanwhile

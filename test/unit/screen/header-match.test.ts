@@ -60,7 +60,7 @@ describe('a register’s header, read as the screening table’s columns', () =>
     ['the template’s header of a project column', headerOf(entryPath('m08.upgrade', 0, 'investment'))],
     ['a project column’s id (a template’s second line)', entryPath('m08.upgrade', 0, 'investment')],
     ['a fourth project slot copied from the template', headerOf(entryPath('m08.upgrade', 3, 'investment'))],
-    ['a project column’s header before issue 27 (no measure number: templates handed out earlier)', columnById(entryPath('m08.upgrade', 0, 'investment'), catalog2022)!.legacy],
+    ['a project column’s header before issue 27 (no measure number: templates handed out earlier)', columnById(entryPath('m08.upgrade', 0, 'investment'), catalog2022)!.legacy!],
     ['a measure’s fact as the template heads it', headerOf(factPath('m14.cloudCost'))],
   ])('%s is the template’s own column', (_, header) => {
     expect(readAs(header)).toEqual([columnById(header, catalog2022)!.header, 'template']);

@@ -162,7 +162,7 @@ export const screen: Handler<'screen'> = async (request, ctx) => {
   const owner = await requireAdmin(ctx, SCREEN_MESSAGES.forbidden);
   const files = filesOf(ctx);
   // What killed calls left in the function's /tmp (a register, a result) goes first: one readdir.
-  await sweepTempDirs();
+  sweepTempDirs();
   const repo = screenJobsRepo(ctx.db);
   const now = ctx.now().toISOString();
 
