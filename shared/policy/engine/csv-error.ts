@@ -6,7 +6,8 @@
  * it reads only the error's code and lines, so it needs no csv-parse here.
  */
 
-export type CsvFault = 'unclosedQuote' | 'notCsv';
+/** longRecord: a line past the reader's max_record_size (issue 27, item 4: a giant cell is never held whole). */
+export type CsvFault = 'unclosedQuote' | 'longRecord' | 'notCsv';
 
 export interface CsvProblem {
   fault: CsvFault;
@@ -18,13 +19,14 @@ export interface CsvProblem {
 
 export const CSV_PROBLEM_WORDS: Record<CsvFault, string> = {
   unclosedQuote: '有未闭合的引号',
+  longRecord: '一行过长',
   notCsv: '不符合 CSV 格式',
 };
 
 /** A csv-parse error (or anything thrown while parsing) as what is wrong and where. */
 export function csvProblem(err: unknown): CsvProblem {
   const e = (err ?? {}) as { code?: unknown; lines?: unknown };
-  const fault: CsvFault = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosedQuote' : 'notCsv';
+  const fault: CsvFault = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosedQuote' : e.code === 'CSV_MAX_RECORD_SIZE' ? 'longRecord' : 'notCsv';
   const line = typeof e.lines === 'number' && e.lines > 0 ? e.lines : undefined;
   return { fault, words: CSV_PROBLEM_WORDS[fault], line };
 }

@@ -22,7 +22,7 @@
  * column's header, topicOfName / measureOfName read a person's topic or measure; the words a cell
  * may hold are FLAG_WORDS, UNSURE_WORDS and ENTITY_ALIASES.
  */
-import { commonFact, compileCatalog, MAX_ENTRIES, MAX_TEXT, PLACES, TOPICS, entryPath, factPath, typedUnitNote, type Catalog, type ChoiceFact, type FactDef, type FlagFact, type Item, type Measure, type TopicId } from '../engine';
+import { commonFact, compileCatalog, MAX_ENTRIES, MAX_TEXT, PLACES, TOPICS, entryPath, factPath, typedUnitNote, regionKey, type Catalog, type ChoiceFact, type FactDef, type FlagFact, type Item, type Measure, type TopicId } from '../engine';
 
 /** Project slots per repeated item in a table of every column (tests, benchmarks: screenColumns(catalog) with no choice). */
 export const TEMPLATE_SLOTS = 3;
@@ -230,7 +230,7 @@ export interface ColumnNote {
 /** The items of `measures` that read common fact `id` (sme), or whose threshold a region flag lowers. */
 function itemsOfCommon(catalog: Catalog, measures: readonly Measure[], id: string): { m: Measure; quote: string }[] {
   const cc = compileCatalog(catalog);
-  const region = id.startsWith('region.') ? id.slice('region.'.length) : undefined;
+  const region = regionKey(id);
   return measures.flatMap((m) =>
     m.items.flatMap((item) => {
       const reduced = 'threshold' in item ? item.threshold?.reduced : undefined;

@@ -9,7 +9,7 @@
  * decoded as it streams — the encoding decided from its first bytes as readText decides it (a UTF-8
  * BOM dropped, UTF-16 with a BOM read, anything else must be UTF-8: GBK refused with readText's
  * message and the line and column where it starts, U+FFFD and NUL likewise) — and no record may
- * exceed CSV_RECORD_MAX characters. A cell longer than Excel's 32 767 characters (or cut by the
+ * exceed RECORD_MAX_CHARS characters. A cell longer than Excel's 32 767 characters (or cut by the
  * .xlsx reader) comes as OVERLONG followed by its first characters: screen.ts refuses its row by
  * the column (overlongCells).
  *
@@ -136,16 +136,15 @@ async function* xlsxTable(path: string, label: string, onBytes: OnBytes | undefi
 
 /** What csv-parse throws (csvProblem's words), framed for the office (its line count includes the header). */
 function csvMessage(label: string, err: unknown): string {
-  if ((err as { code?: unknown } | null)?.code === 'CSV_MAX_RECORD_SIZE') {
-    const { line } = csvProblem(err);
-    return `无法读取 CSV 文件 ${label}：${line ? `第 ${line} 行附近` : ''}一行超过 ${CSV_RECORD_MAX} 个字符（Excel 一个单元格最多 ${CELL_MAX_CHARS} 个字符），不像是一份名单。请检查文件后重试`;
+  const { fault, words, line } = csvProblem(err);
+  if (fault === 'longRecord') {
+    return `无法读取 CSV 文件 ${label}：${line ? `第 ${line} 行附近` : ''}一行超过 ${RECORD_MAX_CHARS} 个字符（Excel 一个单元格最多 ${CELL_MAX_CHARS} 个字符），不像是一份名单。请检查文件后重试`;
   }
-  const { words, line } = csvProblem(err);
   return `无法读取 CSV 文件 ${label}：${line ? `第 ${line} 行附近` : ''}${words}。${SAVE_AS}`;
 }
 
 /** A CSV record's characters at most (csv-parse's max_record_size): the template's 122 columns at 16 000 characters each. */
-export const CSV_RECORD_MAX = 2_000_000;
+export const RECORD_MAX_CHARS = 2_000_000;
 
 /**
  * The file's text as it streams, decoded as readText decodes a whole file (read-text.ts): the
@@ -229,7 +228,7 @@ async function* csvText(path: string, label: string, onBytes?: OnBytes): AsyncGe
 
 async function* csvTable(path: string, label: string, onBytes?: OnBytes): AsyncGenerator<TableRow> {
   // bom: Excel's「CSV UTF-8」starts with one; rows of any length; blank lines kept, so records count as Excel's rows.
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: CSV_RECORD_MAX });
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: RECORD_MAX_CHARS });
   let failed: unknown;
   const source = Readable.from(csvText(path, label, onBytes));
   source.on('error', (err) => {

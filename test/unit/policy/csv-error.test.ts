@@ -30,7 +30,7 @@ it.each([
   ['CSV_INVALID_CLOSING_QUOTE', thrown('a,"b"c\n'), { ...NOT_CSV, line: 1 }],
   ['CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE', thrown('"a" b\n', { rtrim: true }), { ...NOT_CSV, line: 1 }],
   ['CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', thrown('a,b\nc\n'), { ...NOT_CSV, line: 2 }],
-  ['CSV_MAX_RECORD_SIZE', thrown('abcdef\n', { max_record_size: 3 }), { ...NOT_CSV, line: 1 }],
+  ['CSV_MAX_RECORD_SIZE (the screening reader bounds a line: issue 27, item 4)', thrown('abcdef\n', { max_record_size: 3 }), { fault: 'longRecord', words: '一行过长', line: 1 }],
   ['an error that is not csv-parse’s', new Error('boom'), { ...NOT_CSV, line: undefined }],
   ['an error without a line', { code: 'CSV_QUOTE_NOT_CLOSED', lines: 0 }, { ...UNCLOSED, line: undefined }],
   ['nothing at all', undefined, { ...NOT_CSV, line: undefined }],
