@@ -1,5 +1,5 @@
 /**
- * Run in a child process by hostile.test.ts (node --max-old-space-size=… --import tsx): reads one
+ * Run in a child process by hostile.test.ts (bundled by test/support/child-script.ts, run by node --max-old-space-size=…): reads one
  * register the way the CLI does (screenFile) or the way the `screen` function's `open` does (the
  * handler itself, on an in-memory database and storage), and prints one line `RESULT {…}` with what
  * happened, the seconds it took (wall clock, and CPU: the process's threads, zlib's included) and the

@@ -1,5 +1,5 @@
 /**
- * Run in a child process by screen-memory.test.ts (node --max-old-space-size=… --import tsx):
+ * Run in a child process by screen-memory.test.ts (bundled by test/support/child-script.ts, run by node --max-old-space-size=…):
  * screens one register the way `npm run screen` does with --workers 1 (screenFile: read, schema,
  * engine, result.xlsx with 按措施名单) and prints one line `RESULT {…}` with the rows, the seconds
  * and the process's peak resident memory (maxRSS, MB). Exports nothing (a script).

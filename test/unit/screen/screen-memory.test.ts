@@ -16,8 +16,9 @@ import { profileRow, screenColumns, writeTable } from '../../../shared/policy/sc
 import { parsed } from '../../support/engine';
 import { rng } from '../../fakes/simulate';
 import { tempDir } from './support';
+import { childScript } from '../../support/child-script';
 
-const CHILD = join(__dirname, 'screen-memory-child.ts');
+const CHILD = childScript(join(__dirname, 'screen-memory-child.ts'));
 /** The issue's bound for one thread. */
 const CEILING_MB = 300;
 /** What 20 000 more rows may add: some noise of the collector's. */
@@ -32,7 +33,7 @@ interface ChildResult {
 }
 
 function screen(file: string, out: string): ChildResult {
-  const child = spawnSync(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', CHILD, file, out], { cwd: join(__dirname, '../../..'), encoding: 'utf8', timeout: 150000 });
+  const child = spawnSync(process.execPath, ['--max-old-space-size=96', CHILD, file, out], { cwd: join(__dirname, '../../..'), encoding: 'utf8', timeout: 150000 });
   const line = /^RESULT (.*)$/m.exec(child.stdout)?.[1];
   if (!line) throw new Error(`the child screened nothing (exit ${child.status}, ${child.signal ?? 'no signal'}):\n${child.stderr.slice(-2000)}`);
   return JSON.parse(line) as ChildResult;

@@ -21,15 +21,16 @@ import { SCREEN_TEMP_MAX_AGE_MS, SCREEN_TEMP_PREFIX } from '../../../shared/poli
 import { FakeWxDatabase } from '../../fakes/fake-wx-db';
 import { capturingLogger } from '../cloud/fakes';
 import { personaProfiles, tempDir, writeProfiles } from './support';
+import { childScript } from '../../support/child-script';
 
 const root = join(__dirname, '../../..');
-const CHILD = join(__dirname, 'hostile-child.ts');
+const CHILD = childScript(join(__dirname, 'hostile-child.ts'));
 const ADMIN = 'oAdmin0000000000000000000001';
 
 /** Runs the child until it says HANGING, then kills it (SIGKILL: no finally runs). */
 function killedWhileHanging(mode: 'hang-open' | 'hang-finish', file: string, tmp: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, file, join(tmp, 'unused.xlsx')], { cwd: root, env: { ...process.env, TMPDIR: tmp, NODE_OPTIONS: '' } });
+    const child = spawn(process.execPath, [CHILD, mode, file, join(tmp, 'unused.xlsx')], { cwd: root, env: { ...process.env, TMPDIR: tmp, NODE_OPTIONS: '' } });
     let said = '';
     let err = '';
     child.stdout.on('data', (d) => {

@@ -1,5 +1,5 @@
 /**
- * Run in a child process by writer-memory.test.ts (node --max-old-space-size=… --import tsx):
+ * Run in a child process by writer-memory.test.ts (bundled by test/support/child-script.ts, run by node --max-old-space-size=…):
  * writes result.xlsx from `rows` screened lines — 500 seeded questionnaire-like rows' lines, over
  * and over, each with its own row number — the way screenFile writes them (ResultWriter, its
  * 按措施名单 lines waiting in a screening temp folder), and prints one line `RESULT {…}` with the

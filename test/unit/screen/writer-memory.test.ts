@@ -10,8 +10,9 @@
 import { spawnSync } from 'child_process';
 import { join } from 'path';
 import { tempDir } from './support';
+import { childScript } from '../../support/child-script';
 
-const CHILD = join(__dirname, 'writer-memory-child.ts');
+const CHILD = childScript(join(__dirname, 'writer-memory-child.ts'));
 /** The issue's bound for one thread. */
 const CEILING_MB = 300;
 /** What 40 000 more lines may add: some noise of the collector's, far below what a pile-up adds (107 MB). */
@@ -25,7 +26,7 @@ interface ChildResult {
 }
 
 function write(rows: number, dir: string): ChildResult {
-  const child = spawnSync(process.execPath, ['--max-old-space-size=64', '--import', 'tsx', CHILD, String(rows), join(dir, `result-${rows}.xlsx`)], {
+  const child = spawnSync(process.execPath, ['--max-old-space-size=64', CHILD, String(rows), join(dir, `result-${rows}.xlsx`)], {
     cwd: join(__dirname, '../../..'),
     encoding: 'utf8',
     timeout: 120000,
