@@ -4,7 +4,7 @@
  * request and the embedded store (server/). A handler touches the outside world only through this
  * object, so tests hand it a fake.
  *
- * Its parts: the DocumentStore of collections (Collection, StoredDoc, NewDoc, AnyDoc, FindQuery,
+ * Its parts: the DocumentStore of collections (Collection, StoredDoc, NewDoc, AnyDoc, Patch, FindQuery,
  * WhereValue, Transaction and TxCollection), the FileStore, the MessageSender of reminders
  * (OutgoingMessage, SendResult), the 小程序码 door (WxacodeApi, WxacodeParams) and a Logger
  * (silentLogger for tests). Every store — WeChat's, NeDB's, the fakes — refuses the same things

@@ -9,13 +9,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { adminsRepo, screenMappingId, screenMappingsRepo } from '../../shared/cloud/repos';
 import { wxDocumentStore } from '../../shared/cloud/wx-db';
 import { catalog2022 } from '../../shared/policy/engine';
 import { headerKey, matchHeader, screenFile, SHEETS } from '../../shared/policy/screening';
 import { PARK_HEADER, writeParkRegister } from '../fixtures/park-register';
 import { launch } from './harness';
+import { sheetRows } from '../support/sheet-rows';
 
 const mp = launch();
 const ADMIN = 'admin-openid';
@@ -44,14 +44,6 @@ async function open(): Promise<void> {
 const storedPaths = () => [...mp.files.values()].map((f) => f.cloudPath).sort();
 const screenActions = () => mp.calls.filter((c) => c.api === 'cloud.callFunction' && c.options.name === 'screen').map((c) => c.options.data as { action: string; mapping?: (string | null)[] });
 
-async function sheetRows(bytes: Uint8Array | string, name: string): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  if (typeof bytes === 'string') await wb.xlsx.readFile(bytes);
-  else await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  wb.getWorksheet(name)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-  return rows;
-}
 
 const pickRegister = () => (mp.answers.messageFiles = [{ path: 'wxfile://tmp/park.xlsx', name: '园区企业名录.xlsx', size: register.byteLength, bytes: register }]);
 

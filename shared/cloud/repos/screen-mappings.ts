@@ -5,8 +5,8 @@
  * only: nothing of the enterprises.
  */
 import type { DocumentStore } from '../context';
-import { DuplicateIdError } from '../errors';
 import { COLLECTIONS, type ScreenMappingDoc } from './docs';
+import { putRecord } from './put-record';
 
 /** One record per owner and normalised header row (headerKey: 32 hex digits). */
 export function screenMappingId(owner: string, headerKey: string): string {
@@ -18,17 +18,6 @@ export function screenMappingsRepo(db: DocumentStore) {
   return {
     get: (id: string) => col.get(id),
     /** Writes the record (created on first confirmation, replaced on the next). */
-    async put(doc: ScreenMappingDoc): Promise<void> {
-      const { _id, ...fields } = doc;
-      const { updated } = await col.update(_id, fields);
-      if (updated > 0) return;
-      try {
-        await col.add(doc);
-      } catch (err) {
-        // The same person confirming the same headers twice at once: either record is theirs.
-        if (!(err instanceof DuplicateIdError)) throw err;
-        await col.update(_id, fields);
-      }
-    },
+    put: (doc: ScreenMappingDoc) => putRecord(col, doc),
   };
 }

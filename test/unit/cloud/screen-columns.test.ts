@@ -8,7 +8,6 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import ExcelJS from 'exceljs';
 import type { Envelope, ScreenResponse } from '../../../shared/cloud/api';
 import type { FileStore, HandlerContext } from '../../../shared/cloud/context';
 import { runHandler } from '../../../shared/cloud/handler';
@@ -21,6 +20,7 @@ import { FakeWxDatabase } from '../../fakes/fake-wx-db';
 import { PARK_HEADER, parkRecords, writeParkRegister } from '../../fixtures/park-register';
 import { tempDir } from '../screen/support';
 import { capturingLogger } from './fakes';
+import { sheetRows } from '../../support/sheet-rows';
 
 const ADMIN = 'oAdmin0000000000000000000001';
 const OTHER_ADMIN = 'oAdmin0000000000000000000002';
@@ -48,14 +48,6 @@ function fakeFiles(): FileStore & { stored: Map<string, Uint8Array> } {
 
 type Data<A extends ScreenResponse['action']> = Extract<ScreenResponse, { action: A }>;
 
-async function sheetValues(bytes: Uint8Array | string, name: string): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  if (typeof bytes === 'string') await wb.xlsx.readFile(bytes);
-  else await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const rows: unknown[][] = [];
-  wb.getWorksheet(name)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-  return rows;
-}
 
 describe('screen: a park’s own register', () => {
   const tmp = tempDir();
@@ -116,7 +108,7 @@ describe('screen: a park’s own register', () => {
     const result = files.stored.get(done.url.slice('https://7465.tcb.qcloud.la/'.length))!;
     const cli = join(tmp.dir, 'cli.xlsx');
     await screenFile(register, cli, { mapping: autoMapping() });
-    const [cloudRows, cliRows] = [await sheetValues(result, SHEETS.rows), await sheetValues(cli, SHEETS.rows)];
+    const [cloudRows, cliRows] = [await sheetRows(result, SHEETS.rows), await sheetRows(cli, SHEETS.rows)];
     expect(cloudRows.slice(1)).toEqual(cliRows.slice(1));
     const first = parkRecords(1)[0];
     expect(cloudRows[1].slice(0, 4)).toEqual([2, first.name, first.code, '企业']);

@@ -7,11 +7,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import ExcelJS from 'exceljs';
 import { runScreen } from '../../../shared/policy/cli';
 import { headerKey, SHEETS } from '../../../shared/policy/screening';
 import { PARK_HEADER, parkRecords, writeParkRegister } from '../../fixtures/park-register';
 import { tempDir } from './support';
+import { sheetRows } from '../../support/sheet-rows';
 
 async function call(argv: string[], cwd: string, mappingsFile: string) {
   let out = '';
@@ -20,13 +20,6 @@ async function call(argv: string[], cwd: string, mappingsFile: string) {
   return { code, out, err };
 }
 
-async function sheetRows(path: string, name: string): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const rows: unknown[][] = [];
-  wb.getWorksheet(name)!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-  return rows;
-}
 
 describe('npm run screen with a park’s own register', () => {
   const tmp = tempDir();

@@ -6,11 +6,11 @@
  * The result file says the personas' own arithmetic.
  */
 import { join } from 'path';
-import ExcelJS from 'exceljs';
 import { evaluate, type Profile } from '../../../shared/policy/engine';
 import { figureText, groupOf } from '../../../shared/policy/view';
 import { SHEETS } from '../../../shared/policy/screening';
 import { figures, personaProfiles, screenKeeping, tempDir, writeProfiles } from './support';
+import { sheetRows } from '../../support/sheet-rows';
 
 /** What a row can hold of a profile: no topics, no project names. */
 function asRow(p: Profile): Profile {
@@ -21,13 +21,6 @@ function asRow(p: Profile): Profile {
 }
 
 /** A result sheet as rows of plain values (header first). */
-async function sheetRows(path: string, name: string): Promise<unknown[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const out: unknown[][] = [];
-  wb.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
-  return out;
-}
 
 describe.each(['csv', 'xlsx'])('the personas as a .%s table', (ext) => {
   const tmp = tempDir();
