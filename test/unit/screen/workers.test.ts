@@ -18,7 +18,7 @@ import { tempDir, writeProfiles } from './support';
 
 const root = join(__dirname, '../../..');
 const WORKER = join(root, '.cache/cli/screen-worker.js');
-const N = 2000;
+const N = 1000;
 
 /** Every cell of every sheet, as text. */
 async function cells(file: string): Promise<string[]> {
