@@ -3,7 +3,7 @@
  * generated .csv of 3 000 and of 15 000 rows (500 seeded questionnaire-like rows over and over, each
  * with its own name) is screened as `npm run screen -- --workers 1` does it (screenFile), in a child
  * process with its heap capped at 96 MB, and the peak resident memory (maxRSS) of both stays under a
- * generous ceiling and about the same. Measured on a busy 2-core machine: 149 MB and 143 MB (7 s and
+ * generous ceiling and about the same. Measured at 5 000 and 25 000 rows on a busy 2-core machine: 149 MB and 143 MB (7 s and
  * 22 s; 10 000 and 50 000 rows: 149 and 139 MB); before the result's writer waited for its zip
  * (write-result.ts, drained): 151 MB and 226 MB, and 50 000 rows did not fit in a 96 MB heap. At
  * these sizes (3 000 and 15 000, smaller for CI's 15 minutes), without the waits: 46.6 MB more. The
