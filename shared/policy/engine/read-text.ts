@@ -16,13 +16,17 @@
  * Decoded by hand: no TextDecoder (not in every WeChat JS core), no Node built-ins (this runs in the
  * mini-program too). `fileErrorMessage` and `printable` serve the CLIs: a file error in Chinese
  * naming the path, and text from a file made safe to print on a terminal.
- * readText is the reading (TEXT_MSG its messages); firstInvalidUtf8 and lineColumn place a refusal.
+ * readText is the reading (TEXT_MSG its messages); firstInvalidUtf8 and lineColumn place a refusal;
+ * encodingOf (the TextEncoding a file's first bytes say) and badCharacter (the first U+FFFD or NUL) are
+ * its two decisions, shared with the screening reader that decodes a .csv as it streams.
  */
 
 import { fill } from './messages';
 
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
 export type TextReading =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' }
+  | { ok: true; text: string; encoding: TextEncoding }
   | { ok: false; message: string; line: number; column: number };
 
 export const TEXT_MSG = {
@@ -37,14 +41,18 @@ function refuse(template: string, before: string): TextReading {
   return { ok: false, message: fill(template, { line, column }), line, column };
 }
 
+/** The encoding a file's first bytes say (a UTF-16 BOM, else UTF-8), and its BOM's length in bytes (0 without one). */
+export function encodingOf(bytes: Uint8Array): { encoding: TextEncoding; bom: number } {
+  const [b0, b1, b2] = bytes;
+  if (bytes.length >= 2 && ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff))) return { encoding: b0 === 0xff ? 'utf-16le' : 'utf-16be', bom: 2 };
+  return { encoding: 'utf-8', bom: bytes.length >= 3 && b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0 };
+}
+
 /** A file's bytes → its text (BOM dropped), or the one message for a file that is not UTF-8 text. */
 export function readText(bytes: Uint8Array): TextReading {
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  if (bytes.length >= 2 && ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff))) {
-    return decodeUtf16(bytes.subarray(2), b0 === 0xff);
-  }
-  const body = bytes.length >= 3 && b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const { encoding, bom } = encodingOf(bytes);
+  if (encoding !== 'utf-8') return decodeUtf16(bytes.subarray(bom), encoding === 'utf-16le');
+  const body = bytes.subarray(bom);
   const bad = firstInvalidUtf8(body);
   if (bad >= 0) return refuse(TEXT_MSG.notUtf8, utf8Text(body.subarray(0, bad)));
   return checked(utf8Text(body), 'utf-8');
@@ -58,12 +66,18 @@ export function checkText(text: string): TextReading {
   return checked(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'utf-8');
 }
 
-function checked(text: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): TextReading {
+/** The first character a decoder could not read (U+FFFD) or NUL in `text`: its message and index; undefined when there is none. */
+export function badCharacter(text: string): { template: string; at: number } | undefined {
   const replaced = text.indexOf('\uFFFD');
   const nul = text.indexOf('\u0000');
-  if (replaced >= 0 && (nul < 0 || replaced < nul)) return refuse(TEXT_MSG.notUtf8, text.slice(0, replaced));
-  if (nul >= 0) return refuse(TEXT_MSG.nul, text.slice(0, nul));
-  return { ok: true, text, encoding };
+  if (replaced >= 0 && (nul < 0 || replaced < nul)) return { template: TEXT_MSG.notUtf8, at: replaced };
+  if (nul >= 0) return { template: TEXT_MSG.nul, at: nul };
+  return undefined;
+}
+
+function checked(text: string, encoding: TextEncoding): TextReading {
+  const bad = badCharacter(text);
+  return bad ? refuse(bad.template, text.slice(0, bad.at)) : { ok: true, text, encoding };
 }
 
 function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): TextReading {

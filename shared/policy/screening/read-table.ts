@@ -24,7 +24,7 @@
 import { createReadStream, statSync } from 'fs';
 import { Readable } from 'stream';
 import { parse } from 'csv-parse';
-import { csvProblem, fileErrorMessage, fill, firstInvalidUtf8, lineColumn, SCREEN_MAX_ROWS, TEXT_MSG } from '../engine';
+import { badCharacter, csvProblem, encodingOf, fileErrorMessage, fill, firstInvalidUtf8, lineColumn, SCREEN_MAX_ROWS, TEXT_MSG, type TextEncoding } from '../engine';
 import { cellText } from './cell-text';
 import type { Layout } from './layout';
 import { CELL_MAX_CHARS, CUT_MARK, XlsxRefusal, xlsxRows, type XlsxLimits, type XlsxSheet } from './xlsx-reader';
@@ -154,7 +154,7 @@ async function* csvText(path: string, label: string, onBytes?: OnBytes): AsyncGe
   const total = fileSize(path, label);
   const refuse = (template: string, line: number, column: number) => new TableError(`无法读取 CSV 文件 ${label}：${fill(template, { line, column })}`);
   let decoder: TextDecoder | undefined;
-  let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
+  let encoding: TextEncoding = 'utf-8';
   let line = 1;
   let column = 1;
   /** Where a refusal falls: after the text read so far, `before` more characters into this chunk. */
@@ -186,9 +186,11 @@ async function* csvText(path: string, label: string, onBytes?: OnBytes): AsyncGe
       onBytes?.(read, total);
       let bytes = chunk;
       if (!decoder) {
-        if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) encoding = chunk[0] === 0xff ? 'utf-16le' : 'utf-16be';
+        const first = encodingOf(chunk);
+        encoding = first.encoding;
         decoder = new TextDecoder(encoding, { fatal: true });
-        if (encoding === 'utf-8' && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) bytes = chunk.subarray(3);
+        // A UTF-16 BOM is the decoder's to drop; a UTF-8 one goes here.
+        if (encoding === 'utf-8') bytes = chunk.subarray(first.bom);
       }
       let text: string;
       try {
@@ -199,15 +201,10 @@ async function* csvText(path: string, label: string, onBytes?: OnBytes): AsyncGe
         const p = at(new TextDecoder('utf-8').decode(bytes.subarray(0, bad)));
         throw refuse(TEXT_MSG.notUtf8, p.line, p.column);
       }
-      const replaced = text.indexOf('\uFFFD');
-      const nul = text.indexOf('\u0000');
-      if (replaced >= 0 && (nul < 0 || replaced < nul)) {
-        const p = at(text.slice(0, replaced));
-        throw refuse(TEXT_MSG.notUtf8, p.line, p.column);
-      }
-      if (nul >= 0) {
-        const p = at(text.slice(0, nul));
-        throw refuse(TEXT_MSG.nul, p.line, p.column);
+      const bad = badCharacter(text);
+      if (bad) {
+        const p = at(text.slice(0, bad.at));
+        throw refuse(bad.template, p.line, p.column);
       }
       advance(text);
       if (text) yield text;
