@@ -149,11 +149,16 @@ function sheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, cols: Col[]
   return ws;
 }
 
-/** A row of values, each cell with its column's style object (wrapped text where lines are listed). */
+/** A row of values, each cell with its column's style object (wrapped text where lines are listed), the row and its empty cells PLAIN. */
 function addRow(ws: ExcelJS.Worksheet, cols: Col[], values: unknown[]): ExcelJS.Row {
   const row = ws.addRow(values);
-  row.eachCell((cell, n) => {
-    cell.style = cols[n - 1]?.wrap ? WRAP : PLAIN;
+  // exceljs finds a style it has seen by its object, and works out any other from its contents at
+  // each commit (6 % of npm run screen, issue 24 item 3): a row's own style (new per row, and not in
+  // its typings) and an empty cell's are the shared PLAIN too. An empty cell with a style of its own
+  // would be written; PLAIN is written as no style.
+  (row as unknown as { style: Partial<ExcelJS.Style> }).style = PLAIN;
+  row.eachCell({ includeEmpty: true }, (cell, n) => {
+    cell.style = values[n - 1] !== null && cols[n - 1]?.wrap ? WRAP : PLAIN;
   });
   return row;
 }
