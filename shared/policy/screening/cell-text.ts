@@ -7,17 +7,35 @@
  * 15 digits) and shows no more, so a number is written with at most 15 significant digits, in plain
  * notation: a formula's 1200.1 + 300.2 (the double 1500.3000000000002) reads as "1500.3", as the
  * cell shows it. Nothing else is rounded: 1.5 stays "1.5" (an integer field then refuses it).
- * cellText is that reading.
+ * cellText is that reading. CELL_MAX_CHARS is Excel's limit on a cell's text; CUT_MARK (= OVERLONG)
+ * marks text cut while read or over that limit — here, not in the .xlsx reader, so that the screening
+ * worker thread's bundle (screen-row.ts) needs no spreadsheet package (issue 24, item 3).
  */
 import { Dec } from '../engine';
+
+/** Excel's limit on a cell's characters ("Excel specifications and limits": 32,767). */
+export const CELL_MAX_CHARS = 32767;
+/** Left where text was cut: a noncharacter (U+FDD0), which no keyboard types and Excel never writes. */
+export const CUT_MARK = '\uFDD0';
+/** A cell over Excel's limit, as it comes in a row (read-table.ts): this mark, then the cell's first characters and …. */
+export const OVERLONG = CUT_MARK;
 
 /** Excel's number precision (significant digits). */
 const EXCEL_DIGITS = 15;
 
+/** Integers below this print in plain notation with at most 15 digits. */
+const PLAIN_INTEGER = 1e15;
+
 function numberText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  // toPrecision and Decimal's plain notation: no exponent, no trailing zeros; -0 is "0".
-  return new Dec(n.toPrecision(EXCEL_DIGITS)).toFixed();
+  // Most cells of a register are whole numbers or a few decimals: read without a Decimal (issue 24,
+  // item 3: a Decimal per numeric cell was 3 % of reading an .xlsx). -0 is "0".
+  if (Number.isInteger(n) && Math.abs(n) < PLAIN_INTEGER) return String(n);
+  const p = n.toPrecision(EXCEL_DIGITS);
+  // Without an exponent, dropping the trailing zeros of the fraction is Decimal's plain notation.
+  if (!p.includes('e')) return p.includes('.') ? p.replace(/\.?0+$/, '') : p;
+  // toPrecision and Decimal's plain notation: no exponent, no trailing zeros.
+  return new Dec(p).toFixed();
 }
 
 /** A date as the day it names (a date in a number or yes/no column is then refused by the schema). */

@@ -3,7 +3,7 @@
  * the document, the template and the reader cannot drift apart; `npm run screen -- --doc` rewrites
  * it and a test compares the committed file with this text (as docs/profile.md is, by profile-doc.ts).
  */
-import { CELL_MAX_CHARS } from './xlsx-reader';
+import { CELL_MAX_CHARS } from './cell-text';
 import { CLI_LIMITS, FUNCTION_LIMITS } from './read-table';
 import { entitiesFor, entityName, MAX_ENTRIES, SCREEN_CHUNK_ROWS, SCREEN_MAX_FILE_BYTES, SCREEN_MAX_ROWS, TOPICS, type Catalog } from '../engine';
 import { FLAG_WORDS, TEMPLATE_PROJECTS, TEMPLATE_SLOTS, UNSURE_WORDS, repeatedItems, screenColumns } from './columns';

@@ -16,6 +16,7 @@ export * from './read-table';
 export * from './row-profile';
 export * from './row-result';
 export * from './screen';
+export * from './screen-row';
 export * from './temp-dir';
 export * from './totals';
 export * from './write-result';

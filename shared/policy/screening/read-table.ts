@@ -10,8 +10,8 @@
  * BOM dropped, UTF-16 with a BOM read, anything else must be UTF-8: GBK refused with readText's
  * message and the line and column where it starts, U+FFFD and NUL likewise) — and no record may
  * exceed RECORD_MAX_CHARS characters. A cell longer than Excel's 32 767 characters (or cut by the
- * .xlsx reader) comes as OVERLONG followed by its first characters: screen.ts refuses its row by
- * the column (overlongCells).
+ * .xlsx reader) comes as OVERLONG (cell-text.ts) followed by its first characters: screen-row.ts
+ * refuses its row by the column (overlongCells).
  *
  * A file that cannot be read at all (missing, not an .xlsx, not UTF-8, a CSV quote never closed, a
  * zip bomb, merged cells, no such sheet) throws TableError with a Chinese message naming the file by
@@ -19,15 +19,14 @@
  * function's temp path); the CLI exits with 1.
  * readTable yields each TableRow (reporting progress through OnBytes; ReadOptions: the sheet, the
  * limits); tableFormat tells .xlsx from .csv; TableLimits, CLI_LIMITS and FUNCTION_LIMITS bound what is read;
- * overlongCells, TooManyRows and tooManyBlankRows are the refusals openRegister and screenRow make.
+ * TooManyRows and tooManyBlankRows are the refusals openRegister makes.
  */
 import { createReadStream, statSync } from 'fs';
 import { Readable } from 'stream';
 import { parse } from 'csv-parse';
 import { badCharacter, csvProblem, encodingOf, fileErrorMessage, fill, firstInvalidUtf8, lineColumn, SCREEN_MAX_ROWS, TEXT_MSG, type TextEncoding } from '../engine';
-import { cellText } from './cell-text';
-import type { Layout } from './layout';
-import { CELL_MAX_CHARS, CUT_MARK, XlsxRefusal, xlsxRows, type XlsxLimits, type XlsxSheet } from './xlsx-reader';
+import { CELL_MAX_CHARS, cellText, CUT_MARK, OVERLONG } from './cell-text';
+import { XlsxRefusal, xlsxRows, type XlsxLimits, type XlsxSheet } from './xlsx-reader';
 
 export class TableError extends Error {}
 
@@ -90,8 +89,7 @@ export interface ReadOptions {
   limits?: TableLimits;
 }
 
-/** A cell over Excel's limit, as it comes in a row: this mark, then the cell's first PREVIEW characters and …. */
-export const OVERLONG = CUT_MARK;
+/** A cell over Excel's limit comes as OVERLONG, then its first PREVIEW characters and …. */
 const PREVIEW = 20;
 
 /** A cell's text, or OVERLONG and its beginning when it is longer than a cell may be (or was cut while read). */
@@ -256,23 +254,6 @@ export function readTable(path: string, onBytes?: OnBytes, label = path, opts: R
   if (format === 'xlsx') return xlsxTable(path, label, onBytes, opts);
   if (format === 'csv') return csvTable(path, label, onBytes);
   throw new TableError(`只能读取 .xlsx 或 .csv 文件：${label}`);
-}
-
-/**
- * A row with cells over Excel's limit (OVERLONG): every such cell named by its column, and the
- * row's name as far as it was kept — the row is refused, its giant text never goes further. Null
- * for a row without one.
- */
-export function overlongCells(row: number, cells: string[], layout: Layout): { name: string; messages: string[] } | null {
-  if (!cells.some((c) => c.startsWith(OVERLONG))) return null;
-  let name = '';
-  const messages: string[] = [];
-  cells.forEach((text, i) => {
-    const column = layout.columns[i];
-    if (column?.target.to === 'name') name = text.replace(OVERLONG, '').trim();
-    if (text.startsWith(OVERLONG)) messages.push(`第 ${row} 行${column ? `「${column.header}」` : `第 ${i + 1} 列`}超过 ${CELL_MAX_CHARS} 个字符（Excel 一个单元格的上限），本行未测算：请检查这一格`);
-  });
-  return { name, messages };
 }
 
 /** Data rows past a door's limit (the function's SCREEN_MAX_ROWS): `rows` is where reading stopped (the limit + 1). */

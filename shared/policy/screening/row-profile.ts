@@ -18,22 +18,40 @@ import { ENTITY_ALIASES, FLAG_WORDS, UNSURE_WORDS, type Column } from './columns
 import { checkCreditCode } from './credit-code';
 import type { Layout } from './layout';
 
+const UNSURE = new Set(UNSURE_WORDS);
+
 export type RowReading =
   | { ok: true; row: number; name: string; code?: string; profile: Profile }
   | { ok: false; row: number; name: string; code?: string; messages: string[] };
 
+/** Texts kept per yes/no or choice column (short ones only): a register repeats a handful of answers in them. */
+const WORDS_KEPT = 256;
+const WORD_CHARS = 32;
+const wordsRead = new WeakMap<FactDef, Map<string, unknown>>();
+
 /** A cell's text → the value the profile gets (undefined: not answered). */
 export function cellValue(def: FactDef, text: string): unknown {
+  if (def.type === 'amount') return readCell(def, text);
+  // A yes/no or choice cell is one of a few texts: each read once per column (issue 24, item 3).
+  let read = wordsRead.get(def);
+  if (!read) wordsRead.set(def, (read = new Map()));
+  if (read.has(text)) return read.get(text);
+  const v = readCell(def, text);
+  if (read.size < WORDS_KEPT && text.length <= WORD_CHARS) read.set(text, v);
+  return v;
+}
+
+function readCell(def: FactDef, text: string): unknown {
   const t = text.trim();
   if (t === '') return undefined;
   switch (def.type) {
     case 'flag':
       return FLAG_WORDS[t] ?? FLAG_WORDS[t.toLowerCase()] ?? t;
     case 'choice':
-      if (UNSURE_WORDS.includes(t)) return 'unknown';
+      if (UNSURE.has(t)) return 'unknown';
       return def.options.find((o) => o.label === t || o.value === t)?.value ?? t;
     case 'amount':
-      if (UNSURE_WORDS.includes(t)) return 'unknown';
+      if (UNSURE.has(t)) return 'unknown';
       return readTypedNumber(t, def.unit) ?? t;
   }
 }
@@ -63,6 +81,8 @@ export function candidateOf(cells: string[], layout: Layout, columnOf?: Map<stri
   const slots = new Map<string, Map<number, { facts: Record<string, unknown>; cols: Column[] }>>();
   let name = '';
   let code: Candidate['code'];
+  let hasRegion = false;
+  let hasFacts = false;
   // A park's own register without 主体类型 lists enterprises (header-match.ts says so in its preview).
   if (layout.entityAssumed) p.entity = 'enterprise';
   const columns = layout.columns;
@@ -85,17 +105,21 @@ export function candidateOf(cells: string[], layout: Layout, columnOf?: Map<stri
     else if (t.to === 'place') {
       if (text.trim() === '') continue;
       region[t.key] = text.trim();
+      hasRegion = true;
       columnOf?.set(c.id, c);
     } else {
       const v = cellValue(t.def, text);
       if (v === undefined) continue;
       if (t.to === 'common') {
         const key = regionKey(t.def.id);
-        if (key) region[key] = v;
-        else p[t.def.id] = v;
+        if (key) {
+          region[key] = v;
+          hasRegion = true;
+        } else p[t.def.id] = v;
         columnOf?.set(c.id, c);
       } else if (t.to === 'fact') {
         facts[t.def.id] = v;
+        hasFacts = true;
         columnOf?.set(c.id, c);
       } else {
         let bySlot = slots.get(t.item.id);
@@ -107,8 +131,8 @@ export function candidateOf(cells: string[], layout: Layout, columnOf?: Map<stri
       }
     }
   }
-  if (Object.keys(region).length > 0) p.region = region;
-  if (Object.keys(facts).length > 0) p.facts = facts;
+  if (hasRegion) p.region = region;
+  if (hasFacts) p.facts = facts;
   if (slots.size > 0) {
     const projects: Record<string, { facts: Record<string, unknown> }[]> = {};
     for (const [itemId, bySlot] of slots) {

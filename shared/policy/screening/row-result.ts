@@ -61,46 +61,77 @@ export function asksNothing(catalog: Catalog = catalog2022): Set<string> {
 
 const head = (r: ItemResult, catalog: Catalog) => `${measureLabel(r, catalog)}${r.title}`;
 
+/** An item's words in its group: its line in the row's column, and its line of 按措施名单 (without the row). */
+interface Worded {
+  /** The column it goes in. */
+  column: 'claim' | 'people' | 'needsInfo' | 'nearMiss' | 'nonMonetary';
+  line: string;
+  listed?: Omit<ListedItem, 'item'>;
+}
+
+const amountText = (r: ItemResult, id: GroupId) => {
+  const { figure, amountLabel } = figureInGroup(r, id);
+  return `${figure}${amountLabel ? `（${amountLabel}）` : ''}`;
+};
+
+/**
+ * Only what a column shows is worded: the ineligible group has no column, and a near miss or support
+ * without money needs no figure with its amount kind (issue 24, item 3: every item was worded, the
+ * ineligible ones too, and most of it thrown away). Support without money is the page's whole group
+ * (issue 27, item 3: leaving out what asks nothing left the column empty for every row).
+ * 按措施名单 says each item in the same words as this row's line: its figure with the amount kind,
+ * and what to confirm (the why line and the figure under each answer).
+ */
+function worded(r: ItemResult, id: Exclude<GroupId, 'ineligible'>, catalog: Catalog): Worded {
+  if (id === 'nearMiss') return { column: 'nearMiss', line: `${head(r, catalog)}：${whyText(r)}` };
+  if (id === 'needsInfo') {
+    // The why line names the unsure question, so one assumed answer is said alone ('若为“是”'), as the cards say it.
+    const alternatives = r.alternatives.map((a) => alternativeLine(r, a, { short: true })).map((a) => `若${a.assume}：${a.figure}`);
+    const listed = { might: true as const, amount: amountText(r, id), confirm: [whyText(r), ...alternatives].join('；') };
+    return { column: 'needsInfo', line: `${head(r, catalog)}：${listed.amount}——${listed.confirm}`, listed };
+  }
+  if (id === 'nonMonetary') {
+    const amount = figureText(r, catalog);
+    return { column: 'nonMonetary', line: `${head(r, catalog)}（${amount}）`, listed: { amount } };
+  }
+  const amount = amountText(r, id);
+  // An award paid to the craftsmen says whose it is (as a shared card of the results page does).
+  if (id === 'people') return { column: 'people', line: `${head(r, catalog)}：${amount}`, listed: { amount: `${GROUP_TITLES.people} ${amount}` } };
+  return { column: 'claim', line: `${head(r, catalog)}：${amount}`, listed: { amount } };
+}
+
+/**
+ * The words of the last result met per item id: evaluate hands every row the same result object for
+ * an item no answer changes (engine/evaluate.ts: constant results; 49 of a register row's 55 items),
+ * so those are worded once, not once per row (issue 24, item 3). Keyed by the object itself: a
+ * row's own result is always worded afresh.
+ */
+const lastWorded = new WeakMap<Catalog, Map<string, { r: ItemResult; words: Worded }>>();
+
+function wordedOnce(r: ItemResult, id: Exclude<GroupId, 'ineligible'>, catalog: Catalog): Worded {
+  let byId = lastWorded.get(catalog);
+  if (!byId) lastWorded.set(catalog, (byId = new Map()));
+  const last = byId.get(r.id);
+  if (last?.r === r) return last.words;
+  const words = worded(r, id, catalog);
+  byId.set(r.id, { r, words });
+  return words;
+}
+
 export function rowSummary(res: EvaluateResult, catalog: Catalog = catalog2022, profile?: Profile): RowSummary {
   const out: RowSummary = { total: '', covers: '', claim: [], people: [], needsInfo: [], nearMiss: [], nonMonetary: [], notes: [], listed: [] };
   // Suggest, never decide (issue 27, item 1): the figures stay those of the row's own answer.
   const hint = profile && povertyHint(profile);
   if (hint) out.needsInfo.push(hint);
-  // Only what a column shows is worded: the ineligible group has no column, and a near miss or support
-  // without money needs no figure with its amount kind (issue 24, item 3: every item was worded, the
-  // ineligible ones too, and most of it thrown away). Support without money is the page's whole group
-  // (issue 27, item 3: leaving out what asks nothing left the column empty for every row).
-  // 按措施名单 says each item in the same words as this row's line: its figure with the amount kind,
-  // and what to confirm (the why line and the figure under each answer). Not what every row has
-  // without an answer: a list of every enterprise in the register would notify nobody in particular.
+  // Not in 按措施名单: what every row has without an answer — a list of every enterprise in the
+  // register would notify nobody in particular.
   const quiet = asksNothing(catalog);
-  const amountText = (r: ItemResult, id: GroupId) => {
-    const { figure, amountLabel } = figureInGroup(r, id);
-    return `${figure}${amountLabel ? `（${amountLabel}）` : ''}`;
-  };
   for (const { id, items } of groupResults(res)) {
     if (id === 'ineligible') continue;
     for (const r of items) {
-      if (id === 'nearMiss') {
-        out.nearMiss.push(`${head(r, catalog)}：${whyText(r)}`);
-        continue;
-      }
-      let listed: ListedItem;
-      if (id === 'needsInfo') {
-        // The why line names the unsure question, so one assumed answer is said alone ('若为“是”'), as the cards say it.
-        const alternatives = r.alternatives.map((a) => alternativeLine(r, a, { short: true })).map((a) => `若${a.assume}：${a.figure}`);
-        listed = { item: r.id, might: true, amount: amountText(r, id), confirm: [whyText(r), ...alternatives].join('；') };
-        out.needsInfo.push(`${head(r, catalog)}：${listed.amount}——${listed.confirm}`);
-      } else if (id === 'nonMonetary') {
-        listed = { item: r.id, amount: figureText(r, catalog) };
-        out.nonMonetary.push(`${head(r, catalog)}（${listed.amount}）`);
-      } else {
-        listed = { item: r.id, amount: amountText(r, id) };
-        (id === 'people' ? out.people : out.claim).push(`${head(r, catalog)}：${listed.amount}`);
-        // An award paid to the craftsmen says whose it is (as a shared card of the results page does).
-        if (id === 'people') listed.amount = `${GROUP_TITLES.people} ${listed.amount}`;
-      }
-      if (!quiet.has(r.id)) out.listed.push(listed);
+      const w = wordedOnce(r, id, catalog);
+      out[w.column].push(w.line);
+      if (w.listed && !quiet.has(r.id)) out.listed.push({ item: r.id, ...w.listed });
     }
   }
   const summary = summarize(res);

@@ -7,8 +7,8 @@
 import { parentPort, workerData } from 'worker_threads';
 import { catalog2022 } from '../engine';
 import { readLayout } from './layout';
-import type { BatchOutcome, WorkerReply, WorkerRequest, WorkerSetup } from './parallel';
-import { screenRow } from './screen';
+import { unpackRows, type BatchOutcome, type WorkerReply, type WorkerRequest, type WorkerSetup } from './parallel';
+import { screenRow } from './screen-row';
 import { MeasureTotals } from './totals';
 
 const port = parentPort!;
@@ -25,7 +25,7 @@ port.on('message', (m: WorkerRequest) => {
     return;
   }
   const outcomes: BatchOutcome[] = [];
-  for (const { row, cells } of m.rows) {
+  for (const { row, cells } of unpackRows(m.rows)) {
     const out = screenRow(row, cells, layout, catalog2022);
     if (out.ok) {
       outcomes.push({ line: out.line });

@@ -12,7 +12,7 @@
  *    from the parts, in order; `registerLayout` reads a stored header again. `countRows` and
  *    `screenPart` do the same straight from the file.
  *
- * Both read a file with `openRegister` and a row with `screenRow`, and write with ResultWriter and
+ * Both read a file with `openRegister` and a row with `screenRow` (screen-row.ts), and write with ResultWriter and
  * MeasureTotals, so the same file gives the same result.xlsx either way (a test compares them).
  *
  * A row the schema refuses is listed with every reason and not screened; the rest are. A file that
@@ -20,14 +20,13 @@
  * A row screened is a ScreenedRow; a whole file's outcome is a ScreenReport.
  */
 import { rmSync } from 'fs';
-import { catalog2022, evaluate, type Catalog, type EvaluateResult, type Profile } from '../engine';
+import { catalog2022, type Catalog, type EvaluateResult, type Profile } from '../engine';
 import { ColumnsUnconfirmed, type ColumnChoice, type ColumnMapping } from './header-match';
 import { hasCode, isExplanationRow, readLayout, type Layout } from './layout';
 import { screenInWorkers } from './parallel';
 import { makeTempDir } from './temp-dir';
-import { CLI_LIMITS, overlongCells, readTable, TableError, TooManyRows, tooManyBlankRows, type OnBytes, type ReadOptions, type TableRow } from './read-table';
-import { readRow } from './row-profile';
-import { rowSummary } from './row-result';
+import { CLI_LIMITS, readTable, TableError, TooManyRows, tooManyBlankRows, type OnBytes, type ReadOptions, type TableRow } from './read-table';
+import { screenRow } from './screen-row';
 import { MeasureTotals, type TotalsJson } from './totals';
 import { DRAIN_EVERY, ResultWriter, type RefusedRow, type ScreenedLine } from './write-result';
 
@@ -124,22 +123,6 @@ export function registerLayout(header: string[], catalog: Catalog, label: string
   const reading = readLayout(header, catalog, mapping);
   if (!reading.ok) throw new TableError(`无法测算 ${label}：${reading.message}`);
   return reading.layout;
-}
-
-export type RowOutcome = { ok: true; line: ScreenedLine; profile: Profile; result: EvaluateResult } | { ok: false; refused: RefusedRow };
-
-/**
- * One data row: through the schema (refused with every reason) and the engine, into its line of 企业结果.
- * The engine's screening run: the row's line needs figures, reasons and hints, not the working.
- */
-export function screenRow(row: number, cells: string[], layout: Layout, catalog: Catalog): RowOutcome {
-  const overlong = overlongCells(row, cells, layout);
-  if (overlong) return { ok: false, refused: { row, ...overlong } };
-  const reading = readRow(row, cells, layout, catalog);
-  const code = reading.code !== undefined ? { code: reading.code } : {};
-  if (!reading.ok) return { ok: false, refused: { row, name: reading.name, ...code, messages: reading.messages } };
-  const result = evaluate(reading.profile, catalog, { explain: false });
-  return { ok: true, line: { row, name: reading.name, ...code, entity: reading.profile.entity, summary: rowSummary(result, catalog, reading.profile) }, profile: reading.profile, result };
 }
 
 export async function screenFile(input: string, output: string, opts: ScreenOptions = {}): Promise<ScreenReport> {

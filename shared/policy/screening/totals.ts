@@ -64,25 +64,37 @@ const SUM_KEYS = ['awards', 'people', 'savings'] as const;
 const COUNT_KEYS = ['qualifying', 'setByDepartment', 'needsInfo', 'nearMiss'] as const;
 const sumJson = (s: Sum): SumJson => ({ min: s.min.toFixed(), max: s.max.toFixed() });
 
+/** What a row was last counted for in a measure: the number of the row (add's count) that was. */
+interface Counted {
+  needsInfo: number;
+  nearMiss: number;
+  qualifying: number;
+  set: number;
+}
+
 export class MeasureTotals {
   private readonly byId = new Map<string, MeasureTotal>();
+  /** Per measure id, which row (add's count) was last counted for what: a row counts once per measure. */
+  private readonly counted = new Map<string, Counted>();
+  private rows = 0;
   private readonly quiet: Set<string>;
 
   constructor(private readonly catalog: Catalog = catalog2022) {
     for (const measure of catalog.measures) {
       this.byId.set(measure.id, { measure, qualifying: 0, awards: zero(), people: zero(), savings: zero(), setByDepartment: 0, needsInfo: 0, nearMiss: 0 });
+      this.counted.set(measure.id, { needsInfo: 0, nearMiss: 0, qualifying: 0, set: 0 });
     }
     this.quiet = asksNothing(catalog);
   }
 
   /** One screened row's result. */
   add(res: EvaluateResult): void {
-    // What this row has already been counted for, per measure ('m08 needsInfo'): one set per row, not one per measure.
-    const seen = new Set<string>();
-    const once = (measure: string, what: string) => {
-      const key = `${measure} ${what}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+    // What this row has already been counted for, per measure: marked with the row's number, not
+    // kept in a set of keys per row (issue 24, item 3: the keys were most of this call's cost).
+    const row = ++this.rows;
+    const once = (c: Counted, what: keyof Counted) => {
+      if (c[what] === row) return false;
+      c[what] = row;
       return true;
     };
     for (const r of res.items) {
@@ -90,20 +102,21 @@ export class MeasureTotals {
       if (!group || group === 'ineligible') continue;
       const t = this.byId.get(r.measure);
       if (!t) continue;
+      const c = this.counted.get(r.measure)!;
       if (group === 'needsInfo') {
-        if (once(r.measure, group)) t.needsInfo += 1;
+        if (once(c, group)) t.needsInfo += 1;
         continue;
       }
       if (group === 'nearMiss') {
-        if (once(r.measure, group)) t.nearMiss += 1;
+        if (once(c, group)) t.nearMiss += 1;
         continue;
       }
       if (group === 'nonMonetary' && this.quiet.has(r.id)) continue;
-      if (once(r.measure, 'qualifying')) t.qualifying += 1;
+      if (once(c, 'qualifying')) t.qualifying += 1;
       if (group === 'eligible' && AWARD_AMOUNT_KINDS.has(r.amountKind)) plus(t.awards, r.amount);
       else if (group === 'people' && AWARD_AMOUNT_KINDS.has(r.amountKind)) plus(t.people, r.amount);
       else if (group === 'eligible' && r.amountKind === 'saving') plus(t.savings, r.amount);
-      else if (group === 'eligible' && r.amountKind === 'unquantified' && once(r.measure, 'set')) t.setByDepartment += 1;
+      else if (group === 'eligible' && r.amountKind === 'unquantified' && once(c, 'set')) t.setByDepartment += 1;
     }
   }
 

@@ -28,19 +28,16 @@
  * exceljs's internal steps (_parseRels, _parseWorkbook, _parseSharedStrings, _parseStyles,
  * _parseWorksheet in lib/stream/xlsx/workbook-reader.js) read each part; readerStepsPresent says
  * they are still there (test/unit/screen/whole-characters.test.ts). Exports xlsxRows (XlsxRow,
- * XlsxOptions, XlsxLimits, XlsxSheet), XlsxRefusal, CUT_MARK, CELL_MAX_CHARS, MAX_COLUMNS and
- * readerStepsPresent.
+ * XlsxOptions, XlsxLimits, XlsxSheet), XlsxRefusal, MAX_COLUMNS and readerStepsPresent
+ * (CUT_MARK and CELL_MAX_CHARS are cell-text.ts's).
  */
 import { Duplex, Readable } from 'stream';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { CELL_MAX_CHARS, CUT_MARK } from './cell-text';
 
-/** Excel's limit on a cell's characters ("Excel specifications and limits": 32,767). */
-export const CELL_MAX_CHARS = 32767;
 /** Excel's columns (XFD). */
 export const MAX_COLUMNS = 16384;
-/** Left where text was cut: a noncharacter (U+FDD0), which no keyboard types and Excel never writes. */
-export const CUT_MARK = '\uFDD0';
 /** Raw XML bytes of one cell or shared string kept (a Chinese character is 3, an entity such as &#x4E2D; 8: room for 32 767 of them). */
 const TEXT_MAX = CELL_MAX_CHARS * 8;
 /** Raw XML bytes of one row's text kept (the template's 122 columns at 16 000 bytes each). */
