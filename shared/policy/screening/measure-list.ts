@@ -9,7 +9,6 @@
  */
 import { appendFileSync, createReadStream, existsSync } from 'fs';
 import { join } from 'path';
-import { createInterface } from 'readline';
 import { catalog2022, type Catalog, type Item, type Measure } from '../engine';
 import type { ListedItem } from './row-result';
 
@@ -27,6 +26,9 @@ export interface ListLine {
 
 /** Characters of spilled lines kept before they are appended to their files (a few MB at most). */
 const FLUSH_CHARS = 1 << 20;
+
+/** Bytes of a spilled file read at a time. */
+const READ_BYTES = 1 << 16;
 
 /** A spilled line: [row, name, code, item id, amount, confirm] (JSON, one per text line). */
 type Spilled = [number, string, string | null, string, string, string | null];
@@ -77,23 +79,38 @@ export class MeasureList {
     this.pendingChars = 0;
   }
 
-  /** Every line, in the list's order: measures in catalog order, in each the rows that can claim, then those that might. */
-  async *lines(): AsyncGenerator<ListLine> {
+  /**
+   * Every line, in the list's order (measures in catalog order, in each the rows that can claim, then
+   * those that might), a batch per piece of a file read: the lines of one 64 KB piece at most, so
+   * memory does not grow with the rows, and no wait per line (issue 24, item 3).
+   */
+  async *lines(): AsyncGenerator<ListLine[]> {
     this.flush();
     for (let bucket = 0; bucket < this.pending.length; bucket++) {
       const file = this.file(bucket);
       if (!existsSync(file)) continue;
       const measure = this.catalog.measures[bucket >> 1];
-      const input = createReadStream(file, 'utf8');
+      const might = (bucket & 1) === 1;
+      const input = createReadStream(file, { encoding: 'utf8', highWaterMark: READ_BYTES });
+      // A spilled line cut at the end of a piece waits for the rest in the next.
+      let cut = '';
       try {
-        for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-          if (text === '') continue;
-          const [row, name, code, id, amount, confirm] = JSON.parse(text) as Spilled;
-          yield { measure, item: this.items.get(id)!.item, row, name, ...(code !== null ? { code } : {}), might: (bucket & 1) === 1, amount, ...(confirm !== null ? { confirm } : {}) };
+        for await (const piece of input as AsyncIterable<string>) {
+          const texts = (cut + piece).split('\n');
+          cut = texts.pop()!;
+          const batch: ListLine[] = [];
+          for (const text of texts) {
+            if (text === '') continue;
+            const [row, name, code, id, amount, confirm] = JSON.parse(text) as Spilled;
+            batch.push({ measure, item: this.items.get(id)!.item, row, name, ...(code !== null ? { code } : {}), might, amount, ...(confirm !== null ? { confirm } : {}) });
+          }
+          yield batch;
         }
       } finally {
         input.destroy();
       }
+      // Every spilled line ends with its newline (flush).
+      if (cut !== '') throw new Error(`measure list: ${file} ends inside a line`);
     }
   }
 }

@@ -227,14 +227,16 @@ export class ResultWriter {
       return ws;
     };
     let ws = next();
-    for await (const l of this.list.lines()) {
-      if (lines === perSheet) {
-        ws.commit();
-        ws = next();
+    for await (const batch of this.list.lines()) {
+      for (const l of batch) {
+        if (lines === perSheet) {
+          ws.commit();
+          ws = next();
+        }
+        addRow(ws, columns, listValues(l, code)).commit();
+        lines += 1;
+        if (lines % DRAIN_EVERY === 0) await drained(ws);
       }
-      addRow(ws, columns, listValues(l, code)).commit();
-      lines += 1;
-      if (lines % DRAIN_EVERY === 0) await drained(ws);
     }
     ws.commit();
   }
