@@ -211,6 +211,7 @@ Cloud screening: bench/cloud-screen.ts runs the \`screen\` handler in process (s
 Largest files of the WeChat main package: ${weapp.main.largest.map((f) => `\`${f.file}\` ${KB(f.bytes)}`).join(', ')}.
 
 H5 JS loaded before the start button is clickable: ${h5.jsBeforeInteractive.files.map((f) => `\`${f.url}\` ${KB(f.raw)} raw / ${KB(f.gzip)} gzip`).join(', ')}.
+Where the H5 start button's time goes (medians, from navigation): last script downloaded ${ms(h5.jsDownloadedMs)}, DOMContentLoaded (app.js has run) ${ms(h5.domContentLoadedMs)}, first contentful paint ${ms(h5.firstContentfulPaintMs)}; the button clickable ${ms(h5.interactiveMs)} (from the request). Compare two H5 builds side by side: \`BENCH_COMPARE=dirA,dirB npx tsx bench/h5.ts\`.
 `;
 writeFileSync(path.join(root, 'BENCHMARKS.md'), md);
 writeFileSync(path.join(root, 'BENCHMARKS.json'), JSON.stringify({ date: started.toISOString(), machine: { cpu: cpu[0]?.model, cores: cpu.length, node: process.version, load: [load0, load1] }, engine, screen, readMemory, weapp, cloud, cloudScreen, h5, reminders }, null, 2));
