@@ -61,6 +61,18 @@ function entityValue(def: Column['target'] & { to: 'entity' }, text: string): st
   return def.def.options.find((o) => o.label === t || o.value === t)?.value ?? ENTITY_ALIASES[t] ?? t;
 }
 
+const entityCache = new WeakMap<Layout, Uint8Array>();
+
+/** By position: 1 for the 主体类型 column, which is read even when empty. */
+function entityColumns(layout: Layout): Uint8Array {
+  let marks = entityCache.get(layout);
+  if (!marks) {
+    marks = new Uint8Array(layout.columns.map((c) => (c?.target.to === 'entity' ? 1 : 0)));
+    entityCache.set(layout, marks);
+  }
+  return marks;
+}
+
 interface Candidate {
   profile: Record<string, unknown>;
   name: string;
@@ -86,10 +98,14 @@ export function candidateOf(cells: string[], layout: Layout, columnOf?: Map<stri
   // A park's own register without 主体类型 lists enterprises (header-match.ts says so in its preview).
   if (layout.entityAssumed) p.entity = 'enterprise';
   const columns = layout.columns;
+  const entity = entityColumns(layout);
   for (let i = 0; i < columns.length; i++) {
+    // Most cells of a row are empty: passed over before their column's target is looked at (targets
+    // of six shapes made each look-up slow: issue 24, item 3). The entity's is read even empty.
+    const text = cells[i] ?? '';
+    if (text === '' && !entity[i]) continue;
     const c = columns[i];
     if (!c) continue;
-    const text = cells[i] ?? '';
     const t = c.target;
     if (t.to === 'entity') {
       // Required: an empty cell goes as '' so the schema names the column.
