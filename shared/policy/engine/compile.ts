@@ -44,6 +44,11 @@ export interface CompiledCatalog {
    * start with it ('m08', 'm08.upgrade' → 7): where a profile's answers belong, read once.
    */
   measureIndex: Map<string, number>;
+  /**
+   * For each fact an item reads: its measure (as measureIndex places it) and the positions, in
+   * catalog order, of the items that read it — one look-up per answer marks both.
+   */
+  readers: Map<string, { measure: number | undefined; items: number[] }>;
   /** Each topic of the catalog's measures as one bit: a choice of topics read as one number. */
   topicBit: Map<string, number>;
 }
@@ -94,9 +99,21 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     const i = measureIndex.get(id.slice(0, id.indexOf('.')));
     if (i !== undefined) measureIndex.set(id, i);
   }
+  const readers = new Map<string, { measure: number | undefined; items: number[] }>();
+  let position = 0;
+  for (const m of measures) {
+    for (const ci of m.items) {
+      for (const id of ci.reads) {
+        let r = readers.get(id);
+        if (!r) readers.set(id, (r = { measure: measureIndex.get(id) ?? measureIndex.get(id.slice(0, id.indexOf('.'))), items: [] }));
+        if (!r.items.includes(position)) r.items.push(position);
+      }
+      position += 1;
+    }
+  }
   const topicBit = new Map<string, number>();
   for (const m of catalog.measures) if (!topicBit.has(m.topic)) topicBit.set(m.topic, 2 ** topicBit.size);
-  const compiled = { catalog, measures, items, facts, unitShift, measureIndex, topicBit };
+  const compiled = { catalog, measures, items, facts, unitShift, measureIndex, readers, topicBit };
   cache.set(catalog, compiled);
   return compiled;
 }

@@ -47,11 +47,41 @@ export function lesser(a: Dec, b: Dec): Dec {
  * number through its shortest text too); a text already in exponent form is multiplied instead.
  */
 export function readShifted(value: number | string, shift: number): Dec {
+  if (typeof value === 'number' && value !== 0) {
+    const fast = readCents(value, shift);
+    if (fast) return fast;
+  }
   if (shift === 0) return new Dec(value);
   // A number's text has a lower-case e when it has one; a typed text may have either.
   const text = typeof value === 'number' ? String(value) : value;
   const exponent = typeof value === 'number' ? text.includes('e') : /e/i.test(text);
   return exponent ? shifted(new Dec(text), shift) : new Dec(`${text}e${shift}`);
+}
+
+/** 10^0 … 10^8 as plain numbers (each exact). */
+const TENS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/**
+ * A typed number with at most two decimals (what a form sends: 1234.56 万元) read without writing
+ * it as text: its digits as an integer n (n / 10^k is the number itself), then n × 10^(shift − k)
+ * built from that integer. Below 10^13 two numbers of two decimals are never the same double, so n
+ * holds the digits of the number's shortest text, the digits new Dec(value) reads (decimal.test.ts
+ * holds both to the same Decimal). Undefined for anything else (more decimals, huge, tiny).
+ */
+function readCents(value: number, shift: number): Dec | undefined {
+  for (let k = 0; k <= 2; k++) {
+    const n = Math.round(value * TENS[k]);
+    if (n / TENS[k] !== value) continue;
+    if (!(Math.abs(n) < 1e15)) return undefined;
+    const j = shift - k;
+    if (j === 0) return new Dec(n);
+    if (j > 0 && j <= 8) {
+      const whole = n * TENS[j];
+      if (Number.isSafeInteger(whole)) return new Dec(whole);
+    }
+    return new Dec(`${n}e${j}`);
+  }
+  return undefined;
 }
 
 const powersOfTen = new Map<number, Dec>();

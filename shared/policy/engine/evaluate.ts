@@ -21,27 +21,39 @@ export interface EvaluateOptions {
   explain?: boolean;
 }
 
+/** What a profile answers: measures with at least one answered fact or entry, and items with an answered fact, by position. */
+interface Answered {
+  measures: boolean[];
+  /** By position in catalog order (the baseline's `items`): some fact the item reads has an answer. */
+  items: boolean[];
+}
+
 /**
- * Measures with at least one answered fact or entry, by position (fact ids and item ids start with
- * the measure id); undefined when the profile answers nothing.
+ * What the profile answers, in one pass over its facts and entries (fact ids and item ids start
+ * with the measure id); undefined when it answers nothing.
  */
-function measuresTouched(cc: CompiledCatalog, profile: Profile): boolean[] | undefined {
-  let touched: boolean[] | undefined;
+function answersOf(cc: CompiledCatalog, profile: Profile): Answered | undefined {
+  let answered: Answered | undefined;
   const { facts, projects } = profile;
   if (facts) {
     for (const k in facts) {
-      const i = measureOf(cc, k);
-      if (i !== undefined) (touched ??= [])[i] = true;
+      const r = cc.readers.get(k);
+      const i = r ? r.measure : measureOf(cc, k);
+      if (i !== undefined) (answered ??= { measures: [], items: [] }).measures[i] = true;
+      if (r && facts[k] !== undefined) {
+        answered ??= { measures: [], items: [] };
+        for (const p of r.items) answered.items[p] = true;
+      }
     }
   }
   if (projects) {
     for (const k in projects) {
       if (!projects[k]?.length) continue;
       const i = measureOf(cc, k);
-      if (i !== undefined) (touched ??= [])[i] = true;
+      if (i !== undefined) (answered ??= { measures: [], items: [] }).measures[i] = true;
     }
   }
-  return touched;
+  return answered;
 }
 
 function measureOf(cc: CompiledCatalog, key: string): number | undefined {
@@ -120,12 +132,12 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022, optio
   const explain = options.explain ?? true;
   const cc = compileCatalog(catalog);
   const base = baselineOf(cc, profile);
-  const touched = measuresTouched(cc, profile);
+  const answered = answersOf(cc, profile);
   // Every item as shared; the measures the profile answers are then taken item by item.
   const items = base.items.slice();
   const tally = base.tally.copy();
-  for (let m = 0; touched && m < cc.measures.length; m++) {
-    if (!touched[m]) continue;
+  for (let m = 0; answered && m < cc.measures.length; m++) {
+    if (!answered.measures[m]) continue;
     const shared = base.measures[m];
     tally.removeTally(shared.tally);
     const cm = cc.measures[m];
@@ -133,8 +145,9 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022, optio
       // Shared caps take the measure's answered items together before any is settled.
       const slots: (Settled | WorkingItem)[] = [];
       const working: WorkingItem[] = [];
-      for (const ci of cm.items) {
-        const c = constantFor(cc, ci, profile);
+      for (let j = 0; j < cm.items.length; j++) {
+        const ci = cm.items[j];
+        const c = constantFor(cc, ci, profile, answered.items[shared.start + j] === true);
         if (c) slots.push(c);
         else {
           const w = evaluateItem(cc, ci, profile, explain);
@@ -153,7 +166,7 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022, optio
     }
     for (let j = 0; j < cm.items.length; j++) {
       const ci = cm.items[j];
-      const s = constantFor(cc, ci, profile) ?? settle(evaluateItem(cc, ci, profile, explain));
+      const s = constantFor(cc, ci, profile, answered.items[shared.start + j] === true) ?? settle(evaluateItem(cc, ci, profile, explain));
       items[shared.start + j] = s.result;
       tally.add(s);
     }

@@ -11,7 +11,8 @@ import { Dec, ZERO, toYuan, toYuanString } from './decimal';
 import { formatMoney } from './format';
 import { FACTS_PREFIX, entryPrefix } from './paths';
 import { runEntry, sayAssumed, type EntryOutcome } from './scenarios';
-import type { Alternative, AmountKind, ItemResult, Profile, ReasonCode, Stage, Status } from './types';
+import { NO_STAGES } from './scope';
+import type { Alternative, AmountKind, Hint, ItemResult, Profile, ReasonCode, Stage, Status } from './types';
 
 /** Internal result: amounts still Decimals, so group caps and totals add without rounding. */
 export interface WorkingItem {
@@ -27,7 +28,16 @@ export interface WorkingItem {
   stages: Stage[];
   hints: ItemResult['hints'];
   alternatives: Alternative[];
-  entries?: { index: number; name?: string; status: Status; min: Dec; max: Dec }[];
+  entries?: EntryFigures[];
+}
+
+/** One project's figures inside its item (rounded once, as its line shows them). */
+interface EntryFigures {
+  index: number;
+  name?: string;
+  status: Status;
+  min: Dec;
+  max: Dec;
 }
 
 function notForYou(ci: CompiledItem, code: ReasonCode, reason: string, amountKind: AmountKind): WorkingItem {
@@ -56,7 +66,13 @@ function fromOutcome(ci: CompiledItem, o: EntryOutcome): WorkingItem {
  * questions — are built once per item and reused (frozen): they are most of the catalog for most
  * profiles, so a profile costs only the items it actually answers.
  */
-export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Profile): Settled | undefined {
+export function constantFor(
+  cc: CompiledCatalog,
+  ci: CompiledItem,
+  profile: Profile,
+  /** Does the profile answer some fact the item reads (evaluate marks these in its one pass over the facts)? */
+  answered: boolean = answersAny(ci.reads, profile.facts),
+): Settled | undefined {
   const { item } = ci;
   if (!ci.forEntity[profile.entity]) {
     return cached(ci, profile.entity, 'audience', () => {
@@ -75,7 +91,7 @@ export function constantFor(cc: CompiledCatalog, ci: CompiledItem, profile: Prof
     }
     return cached(ci, profile.entity, 'static', () => fromOutcome(ci, runEntry(cc, ci, profile, undefined, FACTS_PREFIX)));
   }
-  if (!answersAny(ci.reads, profile.facts)) {
+  if (!answered) {
     return cached(ci, profile.entity, 'unanswered', () => notForYou(ci, 'unanswered', '未填写相关情况', ci.rule.amountKind));
   }
   return undefined;
@@ -128,56 +144,84 @@ export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Pro
   }
   const outs: EntryOutcome[] = [];
   for (let i = 0; i < list.length; i++) outs.push(runEntry(cc, ci, profile, list[i].facts, entryPrefix(item.id, i), explain));
-  return combineEntries(ci, outs, list.map((e) => e.name), explain);
+  return combineEntries(ci, outs, list, explain);
 }
 
 /**
  * Several projects of one item: each computed on its own (per-project caps), its figure rounded once
  * to 0.01 元 as it is shown, then the shown figures summed — so the working adds up (two projects of
- * 2000.006元 make 2000.01元 + 2000.01元 = 4000.02元, as their lines say).
+ * 2000.006元 make 2000.01元 + 2000.01元 = 4000.02元, as their lines say). One pass over the projects
+ * gathers what the item shows: a register's profiles come through here for every repeated item.
  */
-function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string | undefined)[], explain: boolean): WorkingItem {
-  for (const o of outs) {
+function combineEntries(ci: CompiledItem, outs: EntryOutcome[], list: readonly { name?: string }[], explain: boolean): WorkingItem {
+  const noun = ci.item.repeat!.noun;
+  let min = ZERO;
+  let max = ZERO;
+  // Projects that count (not ineligible): how many, the first, and whether any needs information.
+  let counted = 0;
+  let firstCounted: EntryOutcome | undefined;
+  let firstUnsure: EntryOutcome | undefined;
+  let atLeast = false;
+  let open = false;
+  let assumed = false;
+  // Each project that needs something says which it is: '技术改造项目 2 需要确认：「…」'.
+  const unsure: string[] = [];
+  const stages: Stage[] = explain ? [] : NO_STAGES;
+  const hints: Hint[] = [];
+  const missing: string[] = [];
+  const entries: EntryFigures[] = [];
+  for (let i = 0; i < outs.length; i++) {
+    const o = outs[i];
     o.min = toYuan(o.min);
     o.max = toYuan(o.max);
     if (o.scenarios) {
-      for (const side of [o.scenarios.opt, o.scenarios.pess]) {
-        side.min = toYuan(side.min);
-        side.max = toYuan(side.max);
+      assumed = true;
+      const { opt, pess } = o.scenarios;
+      opt.min = toYuan(opt.min);
+      opt.max = toYuan(opt.max);
+      pess.min = toYuan(pess.min);
+      pess.max = toYuan(pess.max);
+    }
+    if (o.status !== 'ineligible') {
+      counted += 1;
+      firstCounted ??= o;
+      min = min.plus(o.min);
+      max = max.plus(o.max);
+      if (o.amountKind === 'atLeast') atLeast = true;
+      if (o.status === 'needsInfo') {
+        firstUnsure ??= o;
+        if (o.reason) unsure.push(`${noun} ${i + 1} ${o.reason}`);
       }
     }
-  }
-  const counted = outs.filter((o) => o.status !== 'ineligible');
-  const status = sumStatus(outs.map((o) => o.status));
-  let min = ZERO;
-  let max = ZERO;
-  for (const o of counted) {
-    min = min.plus(o.min);
-    max = max.plus(o.max);
-  }
-  const stages: Stage[] = [];
-  outs.forEach((o, i) => {
-    for (const st of o.stages) {
-      st.entry = i;
-      stages.push(st);
+    if (explain) {
+      for (const st of o.stages) {
+        st.entry = i;
+        stages.push(st);
+      }
     }
-    for (const h of o.hints) h.entry = i;
-  });
-  const noun = ci.item.repeat!.noun;
-  if (explain && counted.length > 0) {
+    for (const h of o.hints) {
+      h.entry = i;
+      hints.push(h);
+    }
+    for (const p of o.missing) if (!missing.includes(p)) missing.push(p);
+    if (o.open) open = true;
+    entries.push({ index: i, name: list[i].name, status: o.status, min: o.min, max: o.max });
+  }
+  const status: Status = counted === 0 ? 'ineligible' : firstUnsure ? 'needsInfo' : 'eligible';
+  if (explain && counted > 0) {
+    const shown = outs.filter((o) => o.status !== 'ineligible').map((o) => formatMoney(o.max));
     stages.push({
       step: 'sum',
       label: '合计',
-      text: `${counted.length} 个${noun}合计：${counted.map((o) => formatMoney(o.max)).join(' + ')} = ${formatMoney(max)}`,
+      text: `${counted} 个${noun}合计：${shown.join(' + ')} = ${formatMoney(max)}`,
       value: toYuanString(max),
     });
   }
-  const first = status === 'ineligible' ? outs[0] : outs.find((o) => o.status === 'needsInfo');
-  // Each project that needs something says which it is: '技术改造项目 2 需要确认：「…」'.
-  const unsure = outs.flatMap((o, i) => (o.status === 'needsInfo' && o.reason ? [`${noun} ${i + 1} ${o.reason}`] : []));
-  const reason = status === 'needsInfo' && outs.length > 1 ? unsure.join('；') : first?.reason;
+  const first = status === 'ineligible' ? outs[0] : firstUnsure;
+  // Several projects (combineEntries takes two or more): each unsure one says which it is.
+  const reason = status === 'needsInfo' ? unsure.join('；') : first?.reason;
   let alternatives: Alternative[] = [];
-  if (outs.some((o) => o.scenarios)) {
+  if (assumed) {
     // Sum each side over the entries; an entry without assumptions counts the same on both sides.
     let optMin = ZERO, optMax = ZERO, pesMin = ZERO, pesMax = ZERO;
     const optStatus: Status[] = [];
@@ -209,15 +253,15 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], names: (string |
     status,
     reasonCode: first?.reasonCode,
     reason,
-    missing: [...new Set(outs.flatMap((o) => o.missing))],
-    amountKind: counted.some((o) => o.amountKind === 'atLeast') ? 'atLeast' : (counted[0] ?? outs[0]).amountKind,
+    missing,
+    amountKind: atLeast ? 'atLeast' : (firstCounted ?? outs[0]).amountKind,
     min,
     max,
-    open: outs.some((o) => o.open),
+    open,
     stages,
-    hints: outs.flatMap((o) => o.hints),
+    hints,
     alternatives,
-    entries: outs.map((o, i) => ({ index: i, name: names[i], status: o.status, min: o.min, max: o.max })),
+    entries,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Where an item reads its facts (Scope): the profile's top level (entity, sme, region), its `facts`,
  * or one project entry. A yes/no fact that is unknown or unanswered is assumed favourable ('opt') or
- * not ('pess'); the scope records each assumption so the result can show both figures.
+ * not ('pess'); the scope records each assumption so the result can show both figures. A screening
+ * run's scopes give out NO_STAGES, one shared empty list of stages.
  */
 import { COMMON_FACTS } from './catalog/common-facts';
 import { readShifted, shifted, type Dec } from './decimal';
@@ -10,18 +11,21 @@ import { factPath, isCommonFact } from './paths';
 import type { FactDef, FactValue, Profile, Stage } from './types';
 
 /** The stages of a screening run: none (shared, frozen, so a stray push fails loudly). */
-const NO_STAGES: Stage[] = Object.freeze([]) as unknown as Stage[];
+export const NO_STAGES: Stage[] = Object.freeze([]) as unknown as Stage[];
 
 /** Labels of the facts kept at the profile's top level (sme, region), as the questionnaire asks them. */
 const COMMON_LABELS: Record<string, string> = Object.fromEntries(COMMON_FACTS.map((f) => [f.id, f.label.replace(/？$/, '')]));
 
 export type Mode = 'opt' | 'pess';
 
+/** Nothing assumed or missing: one shared list (frozen) until the first note, as most scopes note nothing. */
+const NOTHING: string[] = Object.freeze([]) as unknown as string[];
+
 export class Scope {
-  /** Flags that were unknown or unanswered and were assumed according to `mode`. */
-  readonly assumed: string[] = [];
-  /** Amounts or choices that were unknown or unanswered. */
-  readonly missing: string[] = [];
+  /** Flags that were unknown or unanswered and were assumed according to `mode` (written only by `note`). */
+  assumed: string[] = NOTHING;
+  /** Amounts or choices that were unknown or unanswered (written only by `note`). */
+  missing: string[] = NOTHING;
   /**
    * Flags assumed together because one 是 among them suffices (脱贫地区 or 革命老区), with the words
    * for both answers: the alternatives name the either-or, not each flag.
@@ -85,7 +89,7 @@ export class Scope {
   flag(id: string): boolean {
     const v = this.raw(id);
     if (v === true || v === false) return v;
-    this.note(this.assumed, id);
+    this.note('assumed', id);
     return this.mode === 'opt';
   }
 
@@ -98,7 +102,7 @@ export class Scope {
     if (ids.some((id) => this.raw(id) === true)) return true;
     const unknown = ids.filter((id) => !this.isKnown(id));
     if (unknown.length === 0) return false;
-    for (const id of unknown) this.note(this.assumed, id);
+    for (const id of unknown) this.note('assumed', id);
     this.eitherOr.push({ paths: unknown.map((id) => this.path(id)), ...words(unknown) });
     return this.mode === 'opt';
   }
@@ -115,14 +119,15 @@ export class Scope {
     if (typeof v === 'number' || (typeof v === 'string' && v !== 'unknown')) {
       return readShifted(v, this.shiftOf(id));
     }
-    this.note(this.missing, id);
+    this.note('missing', id);
     return undefined;
   }
 
-  private note(list: string[], id: string): void {
+  private note(list: 'assumed' | 'missing', id: string): void {
     const path = this.path(id);
     if (!this.labels.has(path)) {
-      list.push(path);
+      if (this[list] === NOTHING) this[list] = [];
+      this[list].push(path);
       this.labels.set(path, this.label(id));
     }
   }
@@ -151,7 +156,7 @@ export class Scope {
   choice(id: string): string | undefined {
     const v = this.raw(id);
     if (typeof v === 'string' && v !== 'unknown') return v;
-    this.note(this.missing, id);
+    this.note('missing', id);
     return undefined;
   }
 }

@@ -57,6 +57,36 @@ describe('readShifted reads a typed amount into its base unit in one parse', () 
     expect(readShifted(value, shift).eq(general.readShifted(value, shift))).toBe(true);
   });
 
+  it.each([
+    ['万元 with two decimals, read as an integer of 元', 1234.56, 4, '12345600'],
+    ['万元 with one decimal that is no exact double', 0.1, 4, '1000'],
+    ['元 with two decimals (no unit change)', 1234.56, 0, '1234.56'],
+    ['吨 with a decimal that 0.1 + 0.2 gives', 0.1 + 0.2, 0, '0.30000000000000004'],
+    ['% with a decimal', 12.5, -2, '0.125'],
+    ['亿元 past 2^53 元', 123456789.12, 8, '12345678912000000'],
+    ['the largest two-decimal number read as an integer of cents', 9999999999999.99, 4, '99999999999999900'],
+    ['a two-decimal number past it, read through its text', 12345678901234.56, 4, '123456789012345600'],
+    ['three decimals, read through its text', 2.675, 4, '26750'],
+    ['a negative amount', -3.25, 4, '-32500'],
+    ['negative zero reads as its text 0 does', -0, 4, '0'],
+  ])('a number: %s: %s × 10^%s = %s', (_name, value, shift, expected) => {
+    const read = readShifted(value, shift);
+    expect(read.eq(new Dec(expected))).toBe(true);
+    expect(read.eq(general.readShifted(value, shift))).toBe(true);
+    // The sign as the number's text writes it (String(-0) is '0').
+    expect(read.isNeg()).toBe(expected.startsWith('-'));
+  });
+
+  it('agrees with parse-then-multiply on 5 000 random numbers of 0 to 3 decimals, as forms send them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom(-2, 0, 4, 8), (n, places, shift) => {
+        const v = n / 10 ** places;
+        expect(readShifted(v, shift).eq(general.readShifted(v, shift))).toBe(true);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('agrees with parse-then-multiply on 5 000 random typed amounts', () => {
     fc.assert(
       fc.property(fc.oneof(fc.double({ min: 0, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 1e9 }).map((n) => (n / 1000).toFixed(3))), fc.constantFrom(-2, 0, 4, 8), (v, shift) => {

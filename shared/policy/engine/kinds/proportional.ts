@@ -5,7 +5,7 @@
 import { Dec, ZERO, lesser, toYuanString } from '../decimal';
 import { parseFigure, parseQuoted, type ParsedFigure, type QuotedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Cap, Figure, Hint, ItemBase, Threshold } from '../types';
+import type { Cap, Figure, ItemBase, Threshold } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
@@ -62,7 +62,6 @@ export const proportional: KindRule<ProportionalItem, ProportionalFigures> = {
   evaluate(ci, s) {
     const { item, threshold } = ci;
     const stages = s.stages();
-    const hints: Hint[] = [];
     const failed = checkConditions(item.conditions, s, stages);
     if (failed) return ineligible(proportional.amountKind, 'condition', `不满足条件：${failed.quote}`, stages);
 
@@ -100,11 +99,10 @@ export const proportional: KindRule<ProportionalItem, ProportionalFigures> = {
     if (threshold && thresholdValue !== undefined) {
       const t = checkThreshold(threshold, thresholdValue, s, stages);
       if (!t.pass) {
-        if (t.hint) hints.push(t.hint);
-        return ineligible(proportional.amountKind, 'threshold', t.reason, stages, hints);
+        return ineligible(proportional.amountKind, 'threshold', t.reason, stages, t.hint ? [t.hint] : undefined);
       }
     }
-    if (raw.isZero()) return ineligible(proportional.amountKind, 'zero', `${s.label(item.base)}为 0`, stages, hints);
+    if (raw.isZero()) return ineligible(proportional.amountKind, 'zero', `${s.label(item.base)}为 0`, stages);
 
     // Stage 4 — cap (per project / per enterprise; a cap shared between items comes later, per measure).
     let amount = raw;
@@ -122,7 +120,7 @@ export const proportional: KindRule<ProportionalItem, ProportionalFigures> = {
         value: toYuanString(amount),
       });
     }
-    return eligible('exact', amount, amount, stages, hints);
+    return eligible('exact', amount, amount, stages);
   },
 
   figures(item, measure) {
