@@ -171,9 +171,5 @@ export function evaluate(profile: Profile, catalog: Catalog = catalog2022, optio
       tally.add(s);
     }
   }
-  return {
-    catalog: headerOf(cc),
-    items,
-    ...tally.totals(),
-  };
+  return tally.result(headerOf(cc), items);
 }

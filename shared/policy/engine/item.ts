@@ -185,8 +185,10 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], list: readonly {
     if (o.status !== 'ineligible') {
       counted += 1;
       firstCounted ??= o;
+      // Exact figures (min is max) summed to an exact sum: added once.
+      const same = min === max && o.min === o.max;
       min = min.plus(o.min);
-      max = max.plus(o.max);
+      max = same ? min : max.plus(o.max);
       if (o.amountKind === 'atLeast') atLeast = true;
       if (o.status === 'needsInfo') {
         firstUnsure ??= o;

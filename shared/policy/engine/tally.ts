@@ -7,22 +7,25 @@
 import { AWARD_AMOUNT_KINDS } from './amount-kind';
 import { ZERO, toYuanString, type Dec } from './decimal';
 import type { Settled } from './item';
-import type { EvaluateResult, Interval } from './types';
+import type { EvaluateResult, Interval, ItemResult } from './types';
 
 /** Figures added up, min and max. */
 class Sum {
   min: Dec = ZERO;
   max: Dec = ZERO;
 
+  // An exact figure (min is max) added to an exact sum stays one Decimal: added once, not twice.
   add(min: Dec, max: Dec): void {
+    const same = this.min === this.max && min === max;
     this.min = this.min.plus(min);
-    this.max = this.max.plus(max);
+    this.max = same ? this.min : this.max.plus(max);
   }
 
   /** Takes back what `add` added (exact: decimal sums of 分 lose nothing). */
   remove(min: Dec, max: Dec): void {
+    const same = this.min === this.max && min === max;
     this.min = this.min.minus(min);
-    this.max = this.max.minus(max);
+    this.max = same ? this.min : this.max.minus(max);
   }
 
   copyFrom(other: Sum): void {
@@ -55,7 +58,7 @@ export class Tally {
    * covered item comes — a count instead of a set of ids that every profile would copy.
    */
   covered = 0;
-  private lastCovered?: string;
+  private lastCovered: string | undefined = undefined;
 
   add({ result: r, min, max }: Settled): void {
     this[r.status] += 1;
@@ -120,8 +123,11 @@ export class Tally {
     return t;
   }
 
-  totals(): Pick<EvaluateResult, 'total' | 'peopleTotal' | 'savings' | 'pending' | 'counts' | 'measuresCovered'> {
+  /** The result these totals close: the catalog's header and the items, then the totals. */
+  result(catalog: EvaluateResult['catalog'], items: ItemResult[]): EvaluateResult {
     return {
+      catalog,
+      items,
       total: this.total.interval(),
       peopleTotal: this.people.interval(),
       savings: this.savings.interval(),

@@ -5,7 +5,8 @@
 import { Dec, ZERO, toYuanString } from '../decimal';
 import { parseFigure, type ParsedFigure } from '../figure';
 import { formatMoney } from '../format';
-import type { Figure, ItemBase } from '../types';
+import type { Scope } from '../scope';
+import type { Alternative, Figure, ItemBase } from '../types';
 import { checkConditions } from './conditions';
 import type { KindRule } from './kind';
 import { eligible, ineligible, needsInfo } from './outcome';
@@ -21,6 +22,27 @@ export interface CompiledLevel {
   amount: ParsedFigure;
   label: string;
   quote: string;
+}
+
+/**
+ * A level not yet chosen: one alternative per level, the same for every profile (the item's
+ * levels and its question), so made once per item and shared (frozen, as shared results are).
+ */
+const levelAlternatives = new WeakMap<object, readonly Alternative[]>();
+
+function eachLevel(ci: { item: LevelItem; levels: Map<string, CompiledLevel> }, s: Scope): Alternative[] {
+  let list = levelAlternatives.get(ci);
+  if (!list) {
+    const asked = `「${s.label(ci.item.fact).replace(/？$/, '')}」`;
+    list = Object.freeze(
+      Array.from(ci.levels.values(), (l) => {
+        const yuan = toYuanString(l.amount.value);
+        return Object.freeze({ assume: `${asked}为“${l.label}”`, short: `为“${l.label}”`, amount: Object.freeze({ min: yuan, max: yuan }), status: 'eligible' as const });
+      }),
+    );
+    levelAlternatives.set(ci, list);
+  }
+  return list as Alternative[];
 }
 
 /** 分别给予 300万元、200万元…: the amount of the level the user reached. */
@@ -42,11 +64,7 @@ export const level: KindRule<LevelItem, { levels: Map<string, CompiledLevel>; le
     const value = s.choice(item.fact);
     if (value === undefined) {
       const out = needsInfo('exact', ZERO, ci.levelMax, stages, `需要确认：${s.label(item.fact)}`);
-      const asked = `「${s.label(item.fact).replace(/？$/, '')}」`;
-      out.alternatives = Array.from(ci.levels.values(), (l) => {
-        const yuan = toYuanString(l.amount.value);
-        return { assume: `${asked}为“${l.label}”`, short: `为“${l.label}”`, amount: { min: yuan, max: yuan }, status: 'eligible' as const };
-      });
+      out.alternatives = eachLevel(ci, s);
       return out;
     }
     const reached = ci.levels.get(value);
