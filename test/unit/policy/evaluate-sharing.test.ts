@@ -3,7 +3,8 @@
  * what the profile answers) gives the same results as building everything anew: the catalog header
  * is one object; a choice of topics has one baseline whatever its order or repeats; the measures
  * covered are counted from the items themselves; and dense profiles (every fact answered, the
- * benchmark's worst case) agree between the screening run and the full evaluation.
+ * benchmark's worst case) agree between the screening run and the full evaluation; a level not yet
+ * chosen shows every profile the same alternatives, one shared frozen list per item.
  */
 import { AWARD_AMOUNT_KINDS } from '../../../shared/policy/engine/amount-kind';
 import { catalog2022, evaluate, parseProfile, type EvaluateResult, type Profile } from '../../../shared/policy/engine';
@@ -62,5 +63,31 @@ describe('what the engine shares between profiles', () => {
   it.each(seeds)('gives a dense profile the same figures in the screening run as in the full evaluation (seed %i)', (seed) => {
     const profile = parsed(denseProfile(rng(seed)));
     expect(figures(evaluate(profile, catalog2022, { explain: false }))).toBe(figures(evaluate(profile)));
+  });
+});
+
+/** Each level item with its question answered 不确定 and its conditions 是: its levels are the alternatives. */
+const levelCases = catalog2022.measures
+  .flatMap((m) => m.items)
+  .flatMap((item) => (item.kind === 'level' && !item.repeat ? [item] : []))
+  .map((item) => {
+    const profile: Profile = { version: 1, entity: 'enterprise', facts: { [item.fact]: 'unknown' } };
+    // 中小企业 is asked at the top of the questionnaire, the other conditions among the measure's facts.
+    for (const c of item.conditions ?? []) {
+      if (c.fact === 'sme') profile.sme = true;
+      else profile.facts![c.fact] = true;
+    }
+    return [`${item.id} (${item.title})`, item.id, item.levels.length, profile] as const;
+  });
+
+describe('a level not yet chosen', () => {
+  it.each(levelCases)('%s: every profile shows the same alternatives, one per level, shared and frozen', (_name, id, levels, raw) => {
+    const profile = parsed(raw);
+    const a = evaluate(profile, catalog2022, { explain: false }).items.find((r) => r.id === id)!;
+    const b = evaluate(profile).items.find((r) => r.id === id)!;
+    expect(a.status).toBe('needsInfo');
+    expect(a.alternatives).toHaveLength(levels);
+    expect(b.alternatives).toBe(a.alternatives);
+    expect(Object.isFrozen(a.alternatives) && a.alternatives.every((x) => Object.isFrozen(x) && Object.isFrozen(x.amount))).toBe(true);
   });
 });
