@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { appVersion } from './app-version.cjs';
+import { catalogVersionAtBuild } from './catalog-version.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fnRoot = path.join(root, 'cloudfunctions');
@@ -29,6 +30,8 @@ const budgets = JSON.parse(readFileSync(path.join(root, 'scripts/cloud-budgets.j
 const budgetOf = (name) => budgets[name] ?? budgets.default;
 /** The app's version each function answers with (shared/policy/engine/version.ts), as the pages get it. */
 const APP_VERSION = appVersion(root);
+/** catalog2022's version, so a function does not hash the catalog at its cold start (version.ts). */
+const CATALOG_VERSION = catalogVersionAtBuild(root);
 
 function functionNames() {
   return readdirSync(fnRoot)
@@ -49,7 +52,7 @@ async function buildOne(name) {
     format: 'cjs',
     external: [...ALLOWED_EXTERNAL],
     tsconfig: path.join(root, 'tsconfig.json'),
-    define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
+    define: { __APP_VERSION__: JSON.stringify(APP_VERSION), __CATALOG_VERSION__: JSON.stringify(CATALOG_VERSION) },
     metafile: true,
     sourcemap: false,
     // Minified: the catalog's Chinese clauses (~93 KB) and decimal.js (~61 KB) dominate; unminified

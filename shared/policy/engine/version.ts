@@ -43,10 +43,18 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/**
+ * catalog2022's version, worked out when a cloud function is built (scripts/catalog-version.cjs runs
+ * catalogVersion below, esbuild's define puts it in): hashing the catalog cost ~9 ms of a function's
+ * cold start (issue 24). Undefined elsewhere (pages, command lines, tests), where it is computed.
+ */
+declare const __CATALOG_VERSION__: string | undefined;
+
 const hashes = new WeakMap<Catalog, string>();
 
 /** A hash of everything the catalog records (its measures, items, figures, clauses, questions), key order aside; computed once per catalog. */
 export function catalogVersion(catalog: Catalog = catalog2022): string {
+  if (catalog === catalog2022 && typeof __CATALOG_VERSION__ === 'string' && __CATALOG_VERSION__ !== '') return __CATALOG_VERSION__;
   let h = hashes.get(catalog);
   if (h === undefined) {
     h = fnv1a(stableJson(catalog));
