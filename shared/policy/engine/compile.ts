@@ -1,7 +1,8 @@
 /**
  * Turns catalog figures into Decimals once per catalog (compileCatalog, memoized: a CompiledCatalog
  * of CompiledItem records), so evaluating a profile does no parsing. Nothing here decides anything:
- * it only reads the data records (and asks audience.ts once).
+ * it only reads the data records (and asks audience.ts once). measureAt places a fact, item or
+ * project key in its measure.
  */
 import { isFor, paidToPerson } from './audience';
 import { Dec } from './decimal';
@@ -73,6 +74,11 @@ function compileItem(item: Item, measure: Measure, globalFacts: Map<string, Fact
   return { item, measure, rule, defs, reads, forEntity, paidToPerson: paid, ...rule.compile(item, measure) } as CompiledItem;
 }
 
+/** The measure (by position) a fact, item or project key belongs to: its own entry, or its measure id's (ids start with it). */
+export function measureAt(measureIndex: CompiledCatalog['measureIndex'], key: string): number | undefined {
+  return measureIndex.get(key) ?? measureIndex.get(key.slice(0, key.indexOf('.')));
+}
+
 export function compileCatalog(catalog: Catalog): CompiledCatalog {
   const hit = cache.get(catalog);
   if (hit) return hit;
@@ -105,7 +111,7 @@ export function compileCatalog(catalog: Catalog): CompiledCatalog {
     for (const ci of m.items) {
       for (const id of ci.reads) {
         let r = readers.get(id);
-        if (!r) readers.set(id, (r = { measure: measureIndex.get(id) ?? measureIndex.get(id.slice(0, id.indexOf('.'))), items: [] }));
+        if (!r) readers.set(id, (r = { measure: measureAt(measureIndex, id), items: [] }));
         if (!r.items.includes(position)) r.items.push(position);
       }
       position += 1;

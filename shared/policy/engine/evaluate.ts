@@ -10,7 +10,7 @@
  * the two runs to the same figures.
  */
 import { catalog2022 } from './catalog';
-import { compileCatalog, type CompiledCatalog } from './compile';
+import { compileCatalog, measureAt, type CompiledCatalog } from './compile';
 import { applyGroupCaps } from './group-caps';
 import { constantFor, evaluateItem, settle, type Settled, type WorkingItem } from './item';
 import { Tally } from './tally';
@@ -38,7 +38,7 @@ function answersOf(cc: CompiledCatalog, profile: Profile): Answered | undefined 
   if (facts) {
     for (const k in facts) {
       const r = cc.readers.get(k);
-      const i = r ? r.measure : measureOf(cc, k);
+      const i = r ? r.measure : measureAt(cc.measureIndex, k);
       if (i !== undefined) (answered ??= { measures: [], items: [] }).measures[i] = true;
       if (r && facts[k] !== undefined) {
         answered ??= { measures: [], items: [] };
@@ -49,16 +49,13 @@ function answersOf(cc: CompiledCatalog, profile: Profile): Answered | undefined 
   if (projects) {
     for (const k in projects) {
       if (!projects[k]?.length) continue;
-      const i = measureOf(cc, k);
+      const i = measureAt(cc.measureIndex, k);
       if (i !== undefined) (answered ??= { measures: [], items: [] }).measures[i] = true;
     }
   }
   return answered;
 }
 
-function measureOf(cc: CompiledCatalog, key: string): number | undefined {
-  return cc.measureIndex.get(key) ?? cc.measureIndex.get(key.slice(0, key.indexOf('.')));
-}
 
 /**
  * What every profile of one entity (and, for an enterprise, one choice of topics) shares: each

@@ -11,6 +11,7 @@ import { Dec, ZERO, toYuan, toYuanString } from './decimal';
 import { formatMoney } from './format';
 import { FACTS_PREFIX, entryPrefix } from './paths';
 import { runEntry, sayAssumed, type EntryOutcome } from './scenarios';
+import { FigureSum } from './tally';
 import { NO_STAGES } from './scope';
 import type { Alternative, AmountKind, Hint, ItemResult, Profile, ReasonCode, Stage, Status } from './types';
 
@@ -155,8 +156,7 @@ export function evaluateItem(cc: CompiledCatalog, ci: CompiledItem, profile: Pro
  */
 function combineEntries(ci: CompiledItem, outs: EntryOutcome[], list: readonly { name?: string }[], explain: boolean): WorkingItem {
   const noun = ci.item.repeat!.noun;
-  let min = ZERO;
-  let max = ZERO;
+  const sum = new FigureSum();
   // Projects that count (not ineligible): how many, the first, and whether any needs information.
   let counted = 0;
   let firstCounted: EntryOutcome | undefined;
@@ -185,10 +185,7 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], list: readonly {
     if (o.status !== 'ineligible') {
       counted += 1;
       firstCounted ??= o;
-      // Exact figures (min is max) summed to an exact sum: added once.
-      const same = min === max && o.min === o.max;
-      min = min.plus(o.min);
-      max = same ? min : max.plus(o.max);
+      sum.add(o.min, o.max);
       if (o.amountKind === 'atLeast') atLeast = true;
       if (o.status === 'needsInfo') {
         firstUnsure ??= o;
@@ -209,6 +206,7 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], list: readonly {
     if (o.open) open = true;
     entries.push({ index: i, name: list[i].name, status: o.status, min: o.min, max: o.max });
   }
+  const { min, max } = sum;
   const status: Status = counted === 0 ? 'ineligible' : firstUnsure ? 'needsInfo' : 'eligible';
   if (explain && counted > 0) {
     const shown = outs.filter((o) => o.status !== 'ineligible').map((o) => formatMoney(o.max));
@@ -225,7 +223,8 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], list: readonly {
   let alternatives: Alternative[] = [];
   if (assumed) {
     // Sum each side over the entries; an entry without assumptions counts the same on both sides.
-    let optMin = ZERO, optMax = ZERO, pesMin = ZERO, pesMax = ZERO;
+    const optSum = new FigureSum();
+    const pesSum = new FigureSum();
     const optStatus: Status[] = [];
     const pesStatus: Status[] = [];
     for (const o of outs) {
@@ -233,8 +232,8 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], list: readonly {
       const pes = o.scenarios?.pess ?? o;
       optStatus.push(opt.status);
       pesStatus.push(pes.status);
-      if (opt.status !== 'ineligible') { optMin = optMin.plus(opt.min); optMax = optMax.plus(opt.max); }
-      if (pes.status !== 'ineligible') { pesMin = pesMin.plus(pes.min); pesMax = pesMax.plus(pes.max); }
+      if (opt.status !== 'ineligible') optSum.add(opt.min, opt.max);
+      if (pes.status !== 'ineligible') pesSum.add(pes.min, pes.max);
     }
     // What each project assumed, named by the project when it is its own (a region is everyone's, said once).
     const parts = new Map<string, { yes: string; no: string }>();
@@ -246,8 +245,8 @@ function combineEntries(ci: CompiledItem, outs: EntryOutcome[], list: readonly {
     });
     const said = [...parts.values()];
     alternatives = [
-      { assume: sayAssumed(said, 'yes'), amount: { min: toYuanString(optMin), max: toYuanString(optMax) }, status: sumStatus(optStatus) },
-      { assume: sayAssumed(said, 'no'), amount: { min: toYuanString(pesMin), max: toYuanString(pesMax) }, status: sumStatus(pesStatus) },
+      { assume: sayAssumed(said, 'yes'), amount: optSum.interval(), status: sumStatus(optStatus) },
+      { assume: sayAssumed(said, 'no'), amount: pesSum.interval(), status: sumStatus(pesStatus) },
     ];
   }
   return {

@@ -2,15 +2,15 @@
  * The totals of a result (Tally): what the items' figures add up to, by who gets the money and how
  * sure it is. Each item's figures are added as shown (rounded once, `settle`), so the items add up
  * to the totals exactly. Awards paid to people (（七） 工匠) are theirs: added on their own, never
- * into the enterprise's total.
+ * into the enterprise's total. FigureSum is one such sum, min and max, also used for an item's projects.
  */
 import { AWARD_AMOUNT_KINDS } from './amount-kind';
 import { ZERO, toYuanString, type Dec } from './decimal';
 import type { Settled } from './item';
 import type { EvaluateResult, Interval, ItemResult } from './types';
 
-/** Figures added up, min and max. */
-class Sum {
+/** Figures added up, min and max (the tally's sums, and an item's projects: combineEntries). */
+export class FigureSum {
   min: Dec = ZERO;
   max: Dec = ZERO;
 
@@ -28,7 +28,7 @@ class Sum {
     this.max = same ? this.min : this.max.minus(max);
   }
 
-  copyFrom(other: Sum): void {
+  copyFrom(other: FigureSum): void {
     this.min = other.min;
     this.max = other.max;
   }
@@ -40,13 +40,13 @@ class Sum {
 
 export class Tally {
   /** Awards to the enterprise (or park). */
-  readonly total = new Sum();
+  readonly total = new FigureSum();
   /** Awards paid to people. */
-  readonly people = new Sum();
+  readonly people = new FigureSum();
   /** Fees not paid. */
-  readonly savings = new Sum();
+  readonly savings = new FigureSum();
   /** What needs information, awards and fees alike (not people's). */
-  readonly pending = new Sum();
+  readonly pending = new FigureSum();
   // Counts by status (plain fields: a tally is copied for every profile evaluated).
   eligible = 0;
   ineligible = 0;

@@ -73,16 +73,17 @@ interface Counted {
 }
 
 export class MeasureTotals {
-  private readonly byId = new Map<string, MeasureTotal>();
-  /** Per measure id, which row (add's count) was last counted for what: a row counts once per measure. */
-  private readonly counted = new Map<string, Counted>();
+  /** Per measure id: its totals, and which row (add's count) was last counted for what (a row counts once per measure). */
+  private readonly byId = new Map<string, { total: MeasureTotal; counted: Counted }>();
   private rows = 0;
   private readonly quiet: Set<string>;
 
   constructor(private readonly catalog: Catalog = catalog2022) {
     for (const measure of catalog.measures) {
-      this.byId.set(measure.id, { measure, qualifying: 0, awards: zero(), people: zero(), savings: zero(), setByDepartment: 0, needsInfo: 0, nearMiss: 0 });
-      this.counted.set(measure.id, { needsInfo: 0, nearMiss: 0, qualifying: 0, set: 0 });
+      this.byId.set(measure.id, {
+        total: { measure, qualifying: 0, awards: zero(), people: zero(), savings: zero(), setByDepartment: 0, needsInfo: 0, nearMiss: 0 },
+        counted: { needsInfo: 0, nearMiss: 0, qualifying: 0, set: 0 },
+      });
     }
     this.quiet = asksNothing(catalog);
   }
@@ -100,9 +101,9 @@ export class MeasureTotals {
     for (const r of res.items) {
       const group = groupOf(r);
       if (!group || group === 'ineligible') continue;
-      const t = this.byId.get(r.measure);
-      if (!t) continue;
-      const c = this.counted.get(r.measure)!;
+      const entry = this.byId.get(r.measure);
+      if (!entry) continue;
+      const { total: t, counted: c } = entry;
       if (group === 'needsInfo') {
         if (once(c, group)) t.needsInfo += 1;
         continue;
@@ -139,7 +140,7 @@ export class MeasureTotals {
   /** Adds the totals of other rows (another chunk's toJSON). A measure this catalog lacks is an error, never dropped. */
   merge(other: TotalsJson): void {
     for (const m of other.measures) {
-      const t = this.byId.get(m.id);
+      const t = this.byId.get(m.id)?.total;
       if (!t) throw new Error(`totals: unknown measure ${m.id}`);
       for (const k of COUNT_KEYS) t[k] += m[k];
       for (const k of SUM_KEYS) plus(t[k], m[k]);
@@ -148,13 +149,13 @@ export class MeasureTotals {
 
   /** The measures in catalog order. */
   measures(): MeasureTotal[] {
-    return this.catalog.measures.map((m) => this.byId.get(m.id)!);
+    return this.catalog.measures.map((m) => this.byId.get(m.id)!.total);
   }
 
   /** All measures together. */
   all(): { awards: Sum; people: Sum; savings: Sum } {
     const out = { awards: zero(), people: zero(), savings: zero() };
-    for (const t of this.byId.values()) {
+    for (const { total: t } of this.byId.values()) {
       for (const k of ['awards', 'people', 'savings'] as const) {
         out[k].min = out[k].min.plus(t[k].min);
         out[k].max = out[k].max.plus(t[k].max);
